@@ -1,0 +1,239 @@
+/**
+ * What the rest of o311 may ask of storage. One implementation (Kysely) serves
+ * SQLite and PostgreSQL; both must pass the same contract suite.
+ * Times are epoch milliseconds (UTC) throughout.
+ */
+import type {
+  Attribute,
+  ExtendedStatus,
+  PublicStatus,
+  ServiceType,
+} from '@o311/georeport';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Jurisdiction {
+  id: string;
+  name: string;
+  contact: string;
+  key_service: string;
+  /** IANA zone used to write dates with the local offset, e.g. `America/Chicago`. */
+  timezone: string;
+}
+
+export interface ServiceTranslation {
+  service_name: string;
+  description?: string | null;
+  group?: string | null;
+  keywords?: string | null;
+  /** attribute code -> translated description and value names */
+  attributes?: Record<string, { description?: string; values?: Record<string, string> }>;
+}
+
+export interface ServiceRecord {
+  jurisdiction_id: string;
+  service_code: string;
+  service_name: string;
+  description: string | null;
+  type: ServiceType;
+  keywords: string | null;
+  group: string | null;
+  active: boolean;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  /** Service-level agreement in hours; sets `expected_datetime` of new requests. */
+  sla_hours: number | null;
+  attributes: Attribute[];
+  /** locale (`es`, `fr`, `en_GB`) -> translation */
+  translations: Record<string, ServiceTranslation>;
+  updated_at: number;
+}
+
+export type NewService = Omit<ServiceRecord, 'updated_at'>;
+
+/** The reporter's contact data. Private: never part of a public response. */
+export interface Reporter {
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  device_id: string | null;
+  account_id: string | null;
+}
+
+export interface StoredMedia {
+  id: string;
+  request_id: string;
+  content_type: string;
+  filename: string | null;
+  bytes: Buffer;
+}
+
+export type NewMedia = Omit<StoredMedia, 'id' | 'request_id'>;
+
+export interface RequestEvent {
+  id: string;
+  request_id: string;
+  at: number;
+  type: 'submitted' | 'status_change' | 'comment';
+  status: ExtendedStatus;
+  description: string;
+  public: boolean;
+  author: string | null;
+  media_url: string | null;
+}
+
+export interface StoredRequest {
+  id: string;
+  jurisdiction_id: string;
+  service_code: string;
+  service_name: string;
+  token: string | null;
+  status: ExtendedStatus;
+  status_notes: string | null;
+  description: string | null;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  requested_at: number;
+  updated_at: number;
+  expected_at: number | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number | null;
+  long: number | null;
+  /** Link given by the client (`media_url`) or to the first uploaded file. */
+  media_url: string | null;
+  attributes: Record<string, string | string[]>;
+  reporter: Reporter;
+  /** Uploaded media ids, in upload order. */
+  media_ids: string[];
+}
+
+export interface NewRequest {
+  jurisdiction_id: string;
+  service_code: string;
+  /** Batch services get a token that resolves to the id. */
+  with_token: boolean;
+  description: string | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
+  attributes: Record<string, string | string[]>;
+  reporter: Reporter;
+  media: NewMedia[];
+  /** Defaults to now; set by imports and the demo seeder. */
+  requested_at?: number;
+  api_key_id: string | null;
+}
+
+export interface RequestFilter {
+  jurisdiction_id: string;
+  /** When given, every other filter is ignored. */
+  ids?: string[];
+  service_codes?: string[];
+  statuses?: PublicStatus[];
+  requested_from?: number;
+  requested_to?: number;
+  updated_from?: number;
+  updated_to?: number;
+  near?: { lat: number; long: number; radius_m: number };
+  bbox?: { min_long: number; min_lat: number; max_long: number; max_lat: number };
+  limit: number;
+  offset: number;
+}
+
+export interface StatusChange {
+  jurisdiction_id: string;
+  request_id: string;
+  status: ExtendedStatus;
+  /** Public note; becomes `status_notes` and an entry in the history. */
+  note: string | null;
+  author: string | null;
+  at?: number;
+  agency_responsible?: string | null;
+  expected_at?: number | null;
+  media_url?: string | null;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  rate_limit_per_minute: number;
+  /** May POST `servicerequestupdates`. */
+  trusted: boolean;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export type StaffRole = 'admin' | 'agent' | 'viewer';
+
+export interface StaffToken {
+  id: string;
+  name: string;
+  role: StaffRole;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface ImportedRequest extends Omit<NewRequest, 'media' | 'with_token' | 'api_key_id'> {
+  status: ExtendedStatus;
+  status_notes: string | null;
+  updated_at: number;
+  requested_at: number;
+  expected_at: number | null;
+  agency_responsible: string | null;
+  service_name?: string;
+}
+
+export interface Store {
+  readonly dialect: Dialect;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  listJurisdictions(): Promise<Jurisdiction[]>;
+  getJurisdiction(id: string): Promise<Jurisdiction | undefined>;
+  saveJurisdiction(j: Jurisdiction): Promise<Jurisdiction>;
+  /** Refuses (returns false) while the jurisdiction still has services. */
+  deleteJurisdiction(id: string): Promise<boolean>;
+
+  listServices(jurisdiction_id: string, options?: { includeInactive?: boolean }): Promise<ServiceRecord[]>;
+  getService(jurisdiction_id: string, code: string): Promise<ServiceRecord | undefined>;
+  /** Insert or replace a service with its attributes. */
+  saveService(s: NewService): Promise<ServiceRecord>;
+  deleteService(jurisdiction_id: string, code: string): Promise<boolean>;
+  /** Latest change to any service of the jurisdiction (discovery changeset). */
+  servicesChangedAt(jurisdiction_id: string): Promise<number>;
+
+  /** Request, its `submitted` event and its media, in one transaction. */
+  createRequest(r: NewRequest): Promise<StoredRequest>;
+  getRequest(jurisdiction_id: string, id: string): Promise<StoredRequest | undefined>;
+  getRequestByToken(jurisdiction_id: string, token: string): Promise<StoredRequest | undefined>;
+  /** Newest first (`requested_at` desc, then id desc): a stable order for paging. */
+  listRequests(f: RequestFilter): Promise<StoredRequest[]>;
+  countRequests(f: Omit<RequestFilter, 'limit' | 'offset'>): Promise<number>;
+  /** Status + note + event in one transaction; undefined when the request does not exist. */
+  changeStatus(c: StatusChange): Promise<StoredRequest | undefined>;
+  /** Public and internal events of one request, oldest first. */
+  listEvents(jurisdiction_id: string, request_id: string, options?: { includeInternal?: boolean }): Promise<RequestEvent[]>;
+  /** Events of several requests at once (for list responses with extensions). */
+  listEventsFor(request_ids: string[]): Promise<Map<string, RequestEvent[]>>;
+  /** Public status-change and comment events in a time range, oldest first (mySociety updates). */
+  listPublicUpdates(jurisdiction_id: string, from: number, to: number, limit: number): Promise<(RequestEvent & { request_id: string })[]>;
+  getMedia(id: string): Promise<StoredMedia | undefined>;
+  /** Bulk load in large transactions; returns the number of rows written. */
+  importRequests(rows: AsyncIterable<ImportedRequest> | Iterable<ImportedRequest>, onProgress?: (n: number) => void): Promise<number>;
+
+  createApiKey(input: { name: string; rate_limit_per_minute: number; trusted: boolean }): Promise<{ key: ApiKey; secret: string }>;
+  findApiKey(secret: string): Promise<ApiKey | undefined>;
+  listApiKeys(): Promise<ApiKey[]>;
+  revokeApiKey(id: string): Promise<boolean>;
+
+  createStaffToken(input: { name: string; role: StaffRole }): Promise<{ token: StaffToken; secret: string }>;
+  findStaffToken(secret: string): Promise<StaffToken | undefined>;
+  listStaffTokens(): Promise<StaffToken[]>;
+  revokeStaffToken(id: string): Promise<boolean>;
+}
