@@ -2,18 +2,79 @@
  * W3C-DTF datetimes. Input must carry a timezone (`Z` or `±hh:mm`); output is
  * written in a jurisdiction's local time with its offset: `2026-03-01T09:30:00-06:00`.
  */
+import { civilFromDays, daysFromCivil, isValidDate, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './time/civil.js';
+import { zoneOffsetMinutes } from './time/zone-offset.js';
+
+const W3C_DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+
+const isClock = (h: number, mi: number, s: number): boolean => h <= 23 && mi <= 59 && s <= 59;
 
 /** Epoch ms, or undefined when `s` is not a W3C datetime with a timezone. Fractions allowed. */
 export function parseW3CDateTime(s: string): number | undefined {
-  throw new Error('TODO');
+  const m = W3C_DATETIME.exec(s);
+  if (m === null) return undefined;
+  const [, ys, mos, ds, hs, mis, ss, frac, zulu, sign, ohs, oms] = m;
+  const year = Number(ys), month = Number(mos), day = Number(ds);
+  const hour = Number(hs), minute = Number(mis), second = Number(ss ?? 0);
+  if (!isValidDate(year, month, day) || !isClock(hour, minute, second)) return undefined;
+  let offset = 0;
+  if (zulu === undefined) {
+    const oh = Number(ohs), om = Number(oms);
+    if (oh > 23 || om > 59) return undefined;
+    offset = (sign === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const millis = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
+  return (
+    daysFromCivil(year, month, day) * MS_PER_DAY +
+    hour * MS_PER_HOUR +
+    (minute - offset) * MS_PER_MINUTE +
+    second * 1000 +
+    millis
+  );
 }
 
-/** `YYYY-MM-DDThh:mm:ss±hh:mm` in `timeZone` (IANA); must be fast (cache offsets). */
-export function formatDateTime(ms: number, timeZone: string): string {
-  throw new Error('TODO');
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+export function formatOffset(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
+
+/**
+ * `YYYY-MM-DDThh:mm:ss±hh:mm` in `timeZone` (IANA); must be fast (cache offsets).
+ * Fractions of a second are dropped. Throws RangeError for an unknown zone or a
+ * year outside 0000–9999, which W3C-DTF cannot write.
+ */
+export function formatDateTime(ms: number, timeZone: string): string {
+  if (!Number.isFinite(ms)) throw new RangeError(`Cannot format ${ms} as a datetime`);
+  const offset = zoneOffsetMinutes(ms, timeZone);
+  // Local fields come from the offset itself, so text and offset always name the same instant.
+  const local = Math.floor(ms / 1000) * 1000 + offset * MS_PER_MINUTE;
+  const days = Math.floor(local / MS_PER_DAY);
+  const { year, month, day } = civilFromDays(days);
+  if (year < 0 || year > 9999) throw new RangeError(`Year ${year} cannot be written as a W3C datetime`);
+  const rest = local - days * MS_PER_DAY;
+  const hour = Math.floor(rest / MS_PER_HOUR);
+  const minute = Math.floor((rest % MS_PER_HOUR) / MS_PER_MINUTE);
+  const second = Math.floor((rest % MS_PER_MINUTE) / 1000);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}${formatOffset(offset)}`;
+}
+
+const ISO_EXTENDED =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:[Zz]|[+-](\d{2})(?::?(\d{2}))?)?)?$/;
+const ISO_BASIC =
+  /^(\d{4})(\d{2})(\d{2})(?:[Tt](\d{2})(\d{2})(?:(\d{2})(?:[.,]\d+)?)?(?:[Zz]|[+-](\d{2})(\d{2})?)?)?$/;
 
 /** Loose ISO 8601 check for `datetime` attribute values (date alone allowed, timezone optional). */
 export function isIso8601(s: string): boolean {
-  throw new Error('TODO');
+  const m = ISO_EXTENDED.exec(s) ?? ISO_BASIC.exec(s);
+  if (m === null) return false;
+  const [, ys, mos, ds, hs, mis, ss, ohs, oms] = m;
+  return (
+    isValidDate(Number(ys), Number(mos), Number(ds)) &&
+    isClock(Number(hs ?? 0), Number(mis ?? 0), Number(ss ?? 0)) &&
+    Number(ohs ?? 0) <= 23 &&
+    Number(oms ?? 0) <= 59
+  );
 }

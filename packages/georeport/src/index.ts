@@ -8,3 +8,4 @@ export * from './input/form.js';
 export * from './input/requests-query.js';
 export * from './input/submission.js';
 export * from './input/updates.js';
+export * from './input/limits.js';
