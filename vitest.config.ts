@@ -9,10 +9,11 @@ export default defineConfig({
       '@o311/georeport': src('georeport'),
       '@o311/store': src('store'),
       '@o311/server': src('server'),
+      '@o311/demo': src('demo'),
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,

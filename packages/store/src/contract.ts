@@ -102,7 +102,10 @@ export interface StoredRequest {
   zipcode: string | null;
   lat: number | null;
   long: number | null;
-  /** Link given by the client (`media_url`) or to the first uploaded file. */
+  /**
+   * Link given by the client (`media_url`), else null. Uploaded files are in
+   * `media_ids`; the server builds their URLs (and may show the first as `media_url`).
+   */
   media_url: string | null;
   attributes: Record<string, string | string[]>;
   reporter: Reporter;
@@ -159,6 +162,19 @@ export interface StatusChange {
   media_url?: string | null;
 }
 
+/** A comment on a request (staff note or public update) that does not change its status. */
+export interface NewComment {
+  jurisdiction_id: string;
+  request_id: string;
+  description: string;
+  /** Internal comments are only listed with `includeInternal`. */
+  public: boolean;
+  author: string | null;
+  /** Defaults to now. */
+  at?: number;
+  media_url?: string | null;
+}
+
 export interface ApiKey {
   id: string;
   name: string;
@@ -189,10 +205,26 @@ export interface ImportedRequest extends Omit<NewRequest, 'media' | 'with_token'
   service_name?: string;
 }
 
+/**
+ * Rows for `importRequests`. An asynchronous source may also yield arrays of
+ * rows: for long streams, far cheaper than one `await` per row.
+ */
+export type ImportSource = Iterable<ImportedRequest> | AsyncIterable<ImportedRequest | readonly ImportedRequest[]>;
+
 export interface Store {
   readonly dialect: Dialect;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * An opaque value that changes whenever data visible to public reads
+   * (jurisdictions, services, requests and their history) may have changed,
+   * through this store or any other process on the same database; equal
+   * values mean nothing was written in between. Cheap: meant to be read on
+   * every GET to validate a response cache. It moves only after a write
+   * committed, so a response built after reading a version never holds data
+   * older than that version. API keys and staff tokens do not move it.
+   */
+  dataVersion(): Promise<string>;
 
   listJurisdictions(): Promise<Jurisdiction[]>;
   getJurisdiction(id: string): Promise<Jurisdiction | undefined>;
@@ -208,7 +240,10 @@ export interface Store {
   /** Latest change to any service of the jurisdiction (discovery changeset). */
   servicesChangedAt(jurisdiction_id: string): Promise<number>;
 
-  /** Request, its `submitted` event and its media, in one transaction. */
+  /**
+   * Request and media in one transaction. Its history starts with a
+   * `submitted` event at `requested_at` (derived from the request, not stored).
+   */
   createRequest(r: NewRequest): Promise<StoredRequest>;
   getRequest(jurisdiction_id: string, id: string): Promise<StoredRequest | undefined>;
   getRequestByToken(jurisdiction_id: string, token: string): Promise<StoredRequest | undefined>;
@@ -217,15 +252,35 @@ export interface Store {
   countRequests(f: Omit<RequestFilter, 'limit' | 'offset'>): Promise<number>;
   /** Status + note + event in one transaction; undefined when the request does not exist. */
   changeStatus(c: StatusChange): Promise<StoredRequest | undefined>;
-  /** Public and internal events of one request, oldest first. */
+  /**
+   * Public and internal events of one request, oldest first (at equal times,
+   * in the order they happened). Event ids are opaque strings, unique and
+   * stable; empty when the request does not exist in the jurisdiction.
+   */
   listEvents(jurisdiction_id: string, request_id: string, options?: { includeInternal?: boolean }): Promise<RequestEvent[]>;
-  /** Events of several requests at once (for list responses with extensions). */
-  listEventsFor(request_ids: string[]): Promise<Map<string, RequestEvent[]>>;
+  /**
+   * Events of several requests at once (for list responses with extensions),
+   * oldest first. Public events only unless `includeInternal`; every asked id
+   * is a key of the map (an empty list when unknown).
+   */
+  listEventsFor(request_ids: string[], options?: { includeInternal?: boolean }): Promise<Map<string, RequestEvent[]>>;
+  /**
+   * Adds a `comment` event in the request's current status; a public one also
+   * moves `updated_at`. Undefined when the request does not exist.
+   * (Optional in the contract; the Kysely store always has it.)
+   */
+  addComment?(c: NewComment): Promise<RequestEvent | undefined>;
   /** Public status-change and comment events in a time range, oldest first (mySociety updates). */
   listPublicUpdates(jurisdiction_id: string, from: number, to: number, limit: number): Promise<(RequestEvent & { request_id: string })[]>;
   getMedia(id: string): Promise<StoredMedia | undefined>;
-  /** Bulk load in large transactions; returns the number of rows written. */
-  importRequests(rows: AsyncIterable<ImportedRequest> | Iterable<ImportedRequest>, onProgress?: (n: number) => void): Promise<number>;
+  /**
+   * Bulk load in large transactions; returns the number of rows written.
+   * Each row's history is `submitted` at `requested_at` and, for a status
+   * other than `open`, a public status change at `updated_at` with
+   * `status_notes`. Best fed one long source: a large load into a small
+   * database builds the indexes once at the end instead of updating them.
+   */
+  importRequests(rows: ImportSource, onProgress?: (n: number) => void): Promise<number>;
 
   createApiKey(input: { name: string; rate_limit_per_minute: number; trusted: boolean }): Promise<{ key: ApiKey; secret: string }>;
   findApiKey(secret: string): Promise<ApiKey | undefined>;

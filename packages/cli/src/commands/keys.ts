@@ -1,0 +1,83 @@
+/**
+ * `o311 keys create|list|revoke`: API keys for Open311 clients (needed to POST).
+ * The secret is printed once, as the last line of `create`, so scripts can take it with `tail -n 1`.
+ */
+import { Command, Option } from 'commander';
+import type { ApiKey, Store } from '@o311/store';
+import { resolveDatabaseUrl, withDatabase } from '../database.js';
+import { CliError } from '../errors.js';
+import { println, type CliIo } from '../io.js';
+import { formatTimestamp, renderTable } from '../table.js';
+import { addDatabaseOption, integerIn, nameArg, type DatabaseOptions } from './options.js';
+
+export const DEFAULT_RATE_LIMIT = 120;
+
+export interface CreateKeyInput {
+  name: string;
+  rate_limit_per_minute: number;
+  trusted: boolean;
+}
+
+const describeLimit = (perMinute: number): string => (perMinute === 0 ? 'unlimited' : `${perMinute}/min`);
+
+export async function createKey(store: Store, input: CreateKeyInput): Promise<{ key: ApiKey; secret: string }> {
+  return store.createApiKey(input);
+}
+
+/** Revokes every active key named `name` and creates a fresh one (the demo key of `serve --demo`). */
+export async function rotateKey(store: Store, input: CreateKeyInput): Promise<{ key: ApiKey; secret: string; revoked: number }> {
+  let revoked = 0;
+  for (const k of await store.listApiKeys()) {
+    if (k.name === input.name && k.revoked_at === null && (await store.revokeApiKey(k.id))) revoked += 1;
+  }
+  return { ...(await store.createApiKey(input)), revoked };
+}
+
+export function keysTable(keys: readonly ApiKey[]): string {
+  return renderTable(
+    ['ID', 'NAME', 'RATE LIMIT', 'TRUSTED', 'CREATED', 'REVOKED'],
+    keys.map((k) => [k.id, k.name, describeLimit(k.rate_limit_per_minute), k.trusted ? 'yes' : 'no', formatTimestamp(k.created_at), formatTimestamp(k.revoked_at)]),
+  );
+}
+
+export function keysCommand(io: CliIo): Command {
+  const keys = new Command('keys').description('manage API keys of Open311 clients');
+
+  addDatabaseOption(
+    keys.command('create')
+      .description('create an API key; prints the key as the last line')
+      .requiredOption('--name <name>', 'who the key is for (an app or a partner)', nameArg)
+      .addOption(new Option('--rate-limit <per-minute>', 'requests per minute, 0 = unlimited').argParser(integerIn(0, 1_000_000)).default(DEFAULT_RATE_LIMIT))
+      .option('--trusted', 'may POST servicerequestupdates (status updates from partner systems)', false),
+  ).action(async (o: DatabaseOptions & { name: string; rateLimit: number; trusted: boolean }) => {
+    const { key, secret } = await withDatabase(resolveDatabaseUrl(o.database, io.env), (store) =>
+      createKey(store, { name: o.name, rate_limit_per_minute: o.rateLimit, trusted: o.trusted }));
+    println(io.stdout, `created API key ${key.id} for "${key.name}" (rate limit ${describeLimit(key.rate_limit_per_minute)}, ${key.trusted ? 'trusted' : 'not trusted'})`);
+    println(io.stdout, 'the key is shown only this once; store it safely:');
+    println(io.stdout, secret);
+  });
+
+  addDatabaseOption(
+    keys.command('list').description('list API keys (secrets are never shown)'),
+  ).action(async (o: DatabaseOptions) => {
+    const list = await withDatabase(resolveDatabaseUrl(o.database, io.env), (store) => store.listApiKeys());
+    println(io.stdout, list.length === 0 ? 'no API keys yet; create one with `o311 keys create --name NAME`' : keysTable(list));
+  });
+
+  addDatabaseOption(
+    keys.command('revoke').description('revoke an API key; it stops working at once').argument('<id>', 'key id, from `o311 keys list`'),
+  ).action(async (id: string, o: DatabaseOptions) => {
+    const key = await withDatabase(resolveDatabaseUrl(o.database, io.env), async (store) => {
+      const found = (await store.listApiKeys()).find((k) => k.id === id);
+      if (!found) throw new CliError(`no API key with id ${id}; see \`o311 keys list\``);
+      if (found.revoked_at !== null) return found;
+      await store.revokeApiKey(id);
+      return found;
+    });
+    println(io.stdout, key.revoked_at !== null
+      ? `API key ${key.id} ("${key.name}") was already revoked on ${formatTimestamp(key.revoked_at)}`
+      : `revoked API key ${key.id} ("${key.name}")`);
+  });
+
+  return keys;
+}

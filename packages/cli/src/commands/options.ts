@@ -1,0 +1,31 @@
+/** Options and argument parsers shared by several commands. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+
+export interface DatabaseOptions {
+  database?: string;
+}
+
+export function addDatabaseOption(cmd: Command): Command {
+  return cmd.addOption(
+    new Option('--database <url>', 'database URL: sqlite:PATH, sqlite::memory: or postgres://… (default: $O311_DATABASE_URL or sqlite:./data/o311.sqlite)'),
+  );
+}
+
+/** A whole number within [min, max], for commander's argParser. */
+export const integerIn = (min: number, max: number) => (value: string): number => {
+  const text = value.trim();
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
+  }
+  return n;
+};
+
+/** A non-empty, single-line name. */
+export const nameArg = (value: string): string => {
+  const text = value.trim();
+  if (text === '') throw new InvalidArgumentError('must not be empty.');
+  if (/[\r\n]/.test(text)) throw new InvalidArgumentError('must be a single line.');
+  if (text.length > 200) throw new InvalidArgumentError('at most 200 characters.');
+  return text;
+};

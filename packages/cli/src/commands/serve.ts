@@ -1,0 +1,152 @@
+/**
+ * `o311 serve`: runs the HTTP server (GeoReport v2, staff API, docs) until
+ * SIGINT/SIGTERM, then closes the server and the store, in that order.
+ * `--demo` seeds the demo city into an empty database and hands out a fresh
+ * `demo` API key at every start.
+ */
+import type { AddressInfo } from 'node:net';
+import { Command, Option } from 'commander';
+import type { FastifyInstance } from '@o311/server';
+import type { Store } from '@o311/store';
+import { openDatabase, redactUrl, resolveDatabaseUrl } from '../database.js';
+import { CliError, UsageError, describeError } from '../errors.js';
+import { println, type CliIo } from '../io.js';
+import { rotateKey } from './keys.js';
+import { addDatabaseOption, integerIn, type DatabaseOptions } from './options.js';
+
+export const DEFAULT_PORT = 3311;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEMO_KEY_NAME = 'demo';
+
+export interface ServeOptions extends DatabaseOptions {
+  port: number;
+  host: string;
+  publicUrl?: string;
+  demo: boolean;
+  log: boolean;
+}
+
+/** The URLs a person uses, from the public URL or the address actually bound. */
+export function serverUrls(base: string): { base: string; georeport: string; discovery: string; docs: string } {
+  const root = base.replace(/\/+$/, '');
+  return {
+    base: root,
+    georeport: `${root}/open311/v2/`,
+    discovery: `${root}/open311/discovery.json`,
+    docs: `${root}/docs`,
+  };
+}
+
+function checkPublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--public-url '${value}' is not a URL; expected e.g. https://311.example.org`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--public-url must start with http:// or https://, got '${value}'`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+const LOOPBACK_OR_ANY = new Set(['127.0.0.1', 'localhost', '0.0.0.0', '::', '::1', '']);
+const displayHost = (host: string): string => (LOOPBACK_OR_ANY.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host);
+
+async function listen(app: FastifyInstance, port: number, host: string): Promise<number> {
+  try {
+    await app.listen({ port, host });
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${port} on ${host} is already in use; choose another with --port`, { cause: e });
+    if (code === 'EACCES') throw new CliError(`not allowed to listen on port ${port}; use a port above 1023`, { cause: e });
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot listen on host ${host}: no such local address`, { cause: e });
+    throw new CliError(`cannot start the server: ${describeError(e)}`, { cause: e });
+  }
+  return (app.server.address() as AddressInfo).port;
+}
+
+/** Seeds the demo city when the database has no jurisdiction yet; rotates the demo key. */
+async function prepareDemo(io: CliIo, store: Store): Promise<string> {
+  const { DEMO_JURISDICTION, isSeeded, seedDemoCity } = await import('@o311/demo');
+  if ((await store.listJurisdictions()).length === 0) {
+    println(io.stdout, `seeding the demo city ${DEMO_JURISDICTION.name} (${DEMO_JURISDICTION.id})…`);
+    const t = performance.now();
+    const seeded = await seedDemoCity(store);
+    println(io.stdout, `seeded ${seeded.services} services and ${seeded.requests} requests in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  } else if (!(await isSeeded(store))) {
+    println(io.stderr, 'note: the database already has jurisdictions, so the demo city was not added');
+  }
+  const { secret } = await rotateKey(store, { name: DEMO_KEY_NAME, rate_limit_per_minute: 600, trusted: true });
+  return secret;
+}
+
+function printBanner(io: CliIo, base: string, bound: string, demoKey: string | undefined): void {
+  const u = serverUrls(base);
+  const out = (line = ''): void => println(io.stdout, line);
+  out(`o311 is listening on ${bound}`);
+  out(`  GeoReport v2   ${u.georeport}`);
+  out(`  discovery      ${u.discovery}`);
+  out(`  API docs       ${u.docs}`);
+  if (demoKey !== undefined) {
+    out(`  demo API key   ${demoKey}`);
+    out('try:');
+    out(`  curl '${u.georeport}services.json'`);
+    out(`  curl -X POST '${u.georeport}requests.json' -d api_key=${demoKey} -d service_code=POTHOLE \\`);
+    out('       -d lat=41.5868 -d long=-93.625 -d \'attribute[LOCATION]=travel_lane\' -d \'attribute[SIZE]=medium\' \\');
+    out('       --data-urlencode \'description=Pothole in front of City Hall\'');
+  } else {
+    out('try:');
+    out(`  curl '${u.georeport}services.json'`);
+    out('  (clients need an API key to submit: o311 keys create --name NAME)');
+  }
+  out('press Ctrl+C to stop');
+}
+
+export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
+  const publicUrl = checkPublicUrl(o.publicUrl);
+  const url = resolveDatabaseUrl(o.database, io.env);
+  // Listen for SIGINT/SIGTERM from the start, so that a stop during seeding is graceful too.
+  let stopping: string | undefined;
+  const stop = io.shutdownSignal().then((signal) => (stopping = signal));
+  const store = await openDatabase(url);
+  let app: FastifyInstance | undefined;
+  try {
+    const demoKey = o.demo ? await prepareDemo(io, store) : undefined;
+    if (stopping === undefined) {
+      // Loaded here, not at start-up: the other commands do not need the HTTP stack.
+      const { buildApp } = await import('@o311/server');
+      app = await buildApp({ store, publicUrl, logger: o.log });
+      const port = await listen(app, o.port, o.host);
+      const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
+      printBanner(io, publicUrl ?? `http://${displayHost(o.host)}:${port}`, bound, demoKey);
+      if (!o.demo && (await store.listJurisdictions()).length === 0) {
+        println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
+      }
+    }
+    const signal = await stop;
+    println(io.stdout, `${signal}: shutting down`);
+    if (app) {
+      const closing = app;
+      app = undefined;
+      await closing.close();
+    }
+  } finally {
+    if (app) await app.close().catch(() => undefined);
+    await store.close();
+  }
+  println(io.stdout, 'stopped');
+}
+
+export function serveCommand(io: CliIo): Command {
+  return addDatabaseOption(
+    new Command('serve')
+      .description('run the Open311 server (GeoReport v2 at /open311/v2/, staff API at /api/v1, docs at /docs)')
+      .addOption(new Option('--port <port>', 'TCP port (0 = any free port)').argParser(integerIn(0, 65_535)).default(DEFAULT_PORT))
+      .addOption(new Option('--host <host>', 'interface to listen on (0.0.0.0 for all)').default(DEFAULT_HOST))
+      .option('--public-url <url>', 'public base URL behind a proxy, e.g. https://311.example.org (used in discovery and links)')
+      .option('--demo', 'seed the demo city into an empty database and print a fresh demo API key', false)
+      .option('--log', 'log every HTTP request as JSON on stdout', false),
+  ).action(async (o: ServeOptions) => serve(io, o));
+}

@@ -1,0 +1,86 @@
+/**
+ * The o311 HTTP server: GeoReport v2 under /open311, the staff API under
+ * /api/v1, interactive docs at /docs.
+ *
+ * Layers: routes (HTTP only: src/georeport, src/staff) -> services (logic:
+ * src/services) -> store. Wire formats come from @o311/georeport's encoders only;
+ * public request data only through src/projection.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Store } from '@o311/store';
+import { registerHome } from './docs/home.js';
+import { registerDocsUi, registerOpenApi } from './docs/openapi.js';
+import { registerGeoreportRoutes } from './georeport/routes.js';
+import { registerBodyParsers } from './http/content-types.js';
+import { registerCors } from './http/cors.js';
+import { frameworkErrorHandler, installErrorHandling } from './http/errors.js';
+import { SlidingWindowLimiter } from './http/rate-limit.js';
+import { ReadCache } from './http/read-cache.js';
+import type { Limits, ServiceContext } from './services/context.js';
+import { registerStaffRoutes } from './staff/routes.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Base for absolute URLs in discovery and media links; default: scheme and Host of the request. */
+  publicUrl?: string;
+  logger?: boolean;
+  /** Largest urlencoded form, default 64 KiB. */
+  bodyLimitBytes?: number;
+  /** Largest uploaded media file, default 10 MiB. */
+  mediaLimitBytes?: number;
+  /** Most media files per request, default 3. */
+  maxMediaFiles?: number;
+  /** Bytes of encoded GET answers kept for reuse, default 32 MiB; 0 turns the cache off. */
+  readCacheBytes?: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  bodyLimitBytes: 64 * 1024,
+  mediaLimitBytes: 10 * 1024 * 1024,
+  maxMediaFiles: 3,
+  maxResults: 1000,
+  maxPageSize: 500,
+  defaultPageSize: 50,
+  maxUpdates: 1000,
+};
+
+/** JSON bodies of the staff API (service definitions with translations can be large). */
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const limits: Limits = {
+    ...DEFAULT_LIMITS,
+    bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_LIMITS.bodyLimitBytes,
+    mediaLimitBytes: options.mediaLimitBytes ?? DEFAULT_LIMITS.mediaLimitBytes,
+    maxMediaFiles: options.maxMediaFiles ?? DEFAULT_LIMITS.maxMediaFiles,
+  };
+  const ctx: ServiceContext = {
+    store: options.store,
+    limiter: new SlidingWindowLimiter(),
+    readCache: new ReadCache({ maxBytes: options.readCacheBytes ?? 32 * 1024 * 1024, ttlMs: 1000 }),
+    limits,
+    now: Date.now,
+    publicUrl: options.publicUrl,
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    // `/open311/v2/services/` and `/open311/v2/services` are different resources.
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 500 },
+    ajv: { customOptions: { allErrors: true } },
+    frameworkErrors: frameworkErrorHandler,
+  });
+
+  installErrorHandling(app, limits);
+  registerCors(app);
+  await registerBodyParsers(app, limits);
+  await registerOpenApi(app);
+
+  registerGeoreportRoutes(app, ctx);
+  await registerStaffRoutes(app, ctx);
+  registerHome(app, options.publicUrl);
+
+  await registerDocsUi(app);
+  return app;
+}

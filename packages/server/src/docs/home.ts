@@ -1,0 +1,47 @@
+/** A small landing page (until the citizen app exists) and the HTML view of the endpoint base. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { baseUrl } from '../http/reply.js';
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const page = (title: string, body: string): string => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2em}</style>
+</head><body>${body}</body></html>`;
+
+const sendHtml = (reply: FastifyReply, html: string) =>
+  reply.header('content-type', 'text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(html);
+
+export function registerHome(app: FastifyInstance, publicUrl: string | undefined): void {
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const api = `${baseUrl(request, publicUrl)}/open311/v2/`;
+    return sendHtml(
+      reply,
+      page(
+        'o311',
+        `<h1>o311</h1>
+<p>An <a href="http://wiki.open311.org/GeoReport_v2">Open311 GeoReport v2</a> endpoint.</p>
+<ul>
+<li>Discovery: <a href="/open311/discovery.xml">discovery.xml</a> · <a href="/open311/discovery.json">discovery.json</a></li>
+<li>Endpoint: <code>${escapeHtml(api)}</code> — <a href="/open311/v2/services.xml">services.xml</a> · <a href="/open311/v2/services.json">services.json</a> · <a href="/open311/v2/requests.json">requests.json</a></li>
+<li>Interactive API docs: <a href="/docs">/docs</a></li>
+</ul>`,
+      ),
+    );
+  });
+
+  app.get('/open311/v2/', { schema: { hide: true } }, async (_request, reply) =>
+    sendHtml(
+      reply,
+      page(
+        'GeoReport v2 endpoint',
+        `<h1>GeoReport v2 endpoint</h1>
+<p>Resources: <a href="services.xml">services.xml</a>, <a href="services.json">services.json</a>,
+<a href="requests.xml">requests.xml</a>, <a href="requests.json">requests.json</a>. See
+<a href="../discovery.xml">discovery</a> and the <a href="/docs">API docs</a>.</p>`,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Interactive docs: @fastify/swagger builds an OpenAPI 3.1 document from the
+ * route schemas (GeoReport responses list both application/json and text/xml);
+ * @fastify/swagger-ui serves it at /docs with try-it against this same origin.
+ */
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { EXTENSIONS_TAG, GEOREPORT_TAG } from '../georeport/schemas.js';
+import { STAFF_TAG } from '../staff/schemas.js';
+
+export const DOCS_PREFIX = '/docs';
+
+/** Before any route: the swagger plugin collects routes as they are added. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'o311',
+        version: '0.1.0',
+        description:
+          'Open311 GeoReport v2 (XML and JSON: pick the format with the resource\'s extension, `.xml` or `.json`), ' +
+          'its common extensions, and the staff API. Discovery: [/open311/discovery.xml](/open311/discovery.xml).',
+      },
+      tags: [
+        { name: GEOREPORT_TAG, description: 'The standard: http://wiki.open311.org/GeoReport_v2' },
+        { name: EXTENSIONS_TAG, description: 'Opt-in extensions (paging, geo, changes, CitySDK, mySociety).' },
+        { name: STAFF_TAG, description: 'Staff and admin JSON API (bearer token).' },
+      ],
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A staff token.' } },
+      },
+    },
+  });
+}
+
+/** After the routes. */
+export async function registerDocsUi(app: FastifyInstance): Promise<void> {
+  await app.register(swaggerUi, {
+    routePrefix: DOCS_PREFIX,
+    uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true },
+  });
+}

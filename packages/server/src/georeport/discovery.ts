@@ -1,0 +1,58 @@
+/** Service Discovery: `/open311/discovery.{xml,json}` (both formats are mandatory). */
+import { Type } from 'typebox';
+import { encodeDiscovery, formatDateTime, type Discovery } from '@o311/georeport';
+import type { Jurisdiction } from '@o311/store';
+import { parseFormat } from '../http/format.js';
+import { baseUrl, pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js';
+import type { ServiceContext } from '../services/context.js';
+import { resolveJurisdiction } from '../services/jurisdictions.js';
+import { API_BASE, georeportRoute, type Contract } from './route.js';
+import { DiscoverySchema, FormatParams, GEOREPORT_TAG, JURISDICTION_ID, documents, errors } from './schemas.js';
+
+export const contract: Contract = {
+  method: 'GET',
+  url: '/open311/discovery.:format',
+  schema: {
+    operationId: 'discovery',
+    summary: 'Service discovery',
+    description:
+      'Where the GeoReport v2 endpoint is, its formats, contact and how to get an API key. ' +
+      '`changeset` changes whenever the service list or a service definition changes.',
+    tags: [GEOREPORT_TAG],
+    params: FormatParams,
+    querystring: Type.Object({ jurisdiction_id: JURISDICTION_ID }),
+    response: { 200: documents(DiscoverySchema, 'The discovery document.', 'discovery'), ...errors(404) },
+  },
+};
+
+export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+
+export function discoveryRoute(ctx: ServiceContext) {
+  return georeportRoute(contract, async (request, reply) => {
+    const format = parseFormat(pathParam(request, 'format'));
+    const requested = queryValue(rawQuery(request), 'jurisdiction_id');
+    const all = requested ? [await resolveJurisdiction(ctx.store, requested)] : await ctx.store.listJurisdictions();
+    if (all.length === 0) await resolveJurisdiction(ctx.store, undefined); // throws the "no jurisdiction" 404
+    const doc = await discoveryDocument(ctx, all, `${baseUrl(request, ctx.publicUrl)}${API_BASE}/`);
+    return sendDocument(reply, format, encodeDiscovery(doc, format));
+  });
+}
+
+/** One endpoint serving every jurisdiction; contact details combined when there are several. */
+async function discoveryDocument(ctx: ServiceContext, js: readonly Jurisdiction[], url: string): Promise<Discovery> {
+  const stamps = await Promise.all(js.map((j) => ctx.store.servicesChangedAt(j.id)));
+  let latest = 0;
+  stamps.forEach((s, i) => {
+    if (s > (stamps[latest] ?? 0)) latest = i;
+  });
+  const changeset = formatDateTime(stamps[latest] ?? 0, js[latest]?.timezone ?? 'UTC');
+  const single = js.length === 1 ? js[0] : undefined;
+  return {
+    changeset,
+    contact: single ? single.contact : js.map((j) => `${j.name} (${j.id}): ${j.contact}`).join('; '),
+    key_service: single ? single.key_service : js.map((j) => `${j.name} (${j.id}): ${j.key_service}`).join('; '),
+    endpoints: [
+      { specification: SPECIFICATION, url, changeset, type: 'production', formats: ['text/xml', 'application/json'] },
+    ],
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * GET Service Requests: `/open311/v2/requests.{fmt}` -- the spec's filters (90-day
+ * window, newest first, at most 1000) and the opt-in extensions: paging, geo
+ * (radius, bbox), change feed (updated_after/before) and `extensions=true`.
+ */
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { CONTENT_TYPES, encodeRequests, parseRequestsQuery, type RequestsQuery } from '@o311/georeport';
+import { parseFormat } from '../http/format.js';
+import { baseUrl, pathParam, queryValue, rawQuery, sendCached } from '../http/reply.js';
+import type { ServiceContext } from '../services/context.js';
+import { resolveJurisdiction } from '../services/jurisdictions.js';
+import { findRequests } from '../services/requests.js';
+import { georeportRoute, projectionContext, type Contract } from './route.js';
+import {
+  EXTENSIONS_TAG, dateTime, FormatParams, GEOREPORT_TAG, JURISDICTION_ID, RequestSchema, documents, errors,
+} from './schemas.js';
+
+const opt = Type.Optional;
+const ext = (description: string) => `Extension: ${description}`;
+
+export const contract: Contract = {
+  method: 'GET',
+  url: '/open311/v2/requests.:format',
+  schema: {
+    operationId: 'getServiceRequests',
+    summary: 'GET Service Requests',
+    description:
+      'Requests of the last 90 days (or of the given window, at most 90 days), newest first, at most 1000. ' +
+      'An empty parameter is the same as leaving it out; unknown parameters are ignored.',
+    tags: [GEOREPORT_TAG, EXTENSIONS_TAG],
+    params: FormatParams,
+    querystring: Type.Object({
+      jurisdiction_id: JURISDICTION_ID,
+      service_request_id: opt(Type.String({ description: 'Comma-separated ids; when given, every other filter is ignored.' })),
+      service_code: opt(Type.String({ description: 'Comma-separated service codes.' })),
+      start_date: opt(dateTime('Earliest requested_datetime (with timezone).')),
+      end_date: opt(dateTime('Latest requested_datetime (with timezone).')),
+      status: opt(Type.String({ description: '`open`, `closed` or `open,closed`.' })),
+      page: opt(Type.Integer({ minimum: 1, description: ext('1-based page number (turns paging on).') })),
+      page_size: opt(Type.Integer({ minimum: 1, maximum: 500, description: ext('results per page (default 50).') })),
+      lat: opt(Type.Number({ description: ext('with long and radius: requests near a point.') })),
+      long: opt(Type.Number({ description: ext('see lat.') })),
+      radius: opt(Type.Number({ description: ext('metres around lat/long.') })),
+      bbox: opt(Type.String({ description: ext('min_long,min_lat,max_long,max_lat.') })),
+      updated_after: opt(dateTime(ext('changed after this time.'))),
+      updated_before: opt(dateTime(ext('changed before this time.'))),
+      extensions: opt(Type.String({ description: ext('`true` adds extended_attributes (detailed_status, media_urls, notes, attributes).') })),
+    }),
+    response: {
+      200: {
+        ...documents(Type.Array(RequestSchema), 'The requests.', 'service_requests'),
+        headers: {
+          'X-Total-Count': { type: 'integer', description: 'With paging: matching requests in all pages.' },
+          Link: { type: 'string', description: 'With paging: `rel="next"`, `rel="prev"`, `rel="first"`, `rel="last"`.' },
+        },
+      },
+      ...errors(400, 404),
+    },
+  },
+};
+
+export function getRequestsRoute(ctx: ServiceContext) {
+  return georeportRoute(contract, async (request, reply) => {
+    const format = parseFormat(pathParam(request, 'format'));
+    const q = rawQuery(request);
+    const j = await resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
+    const query = parseRequestsQuery(q, {
+      now: ctx.now(),
+      maxResults: ctx.limits.maxResults,
+      maxPageSize: ctx.limits.maxPageSize,
+      defaultPageSize: ctx.limits.defaultPageSize,
+    });
+    // Read the version before querying: an entry never holds data older than its version.
+    const version = await ctx.store.dataVersion();
+    const key = `${format} ${j.id} ${baseUrl(request, ctx.publicUrl)} ${request.url}`;
+    const cached = ctx.readCache.get(key, version);
+    if (cached) return sendCached(request, reply, cached);
+    const page = await findRequests(ctx, j, query, projectionContext(request, ctx, j));
+    const headers = page.total === undefined ? {} : pagingHeaders(request, ctx, query, page.total);
+    const body = encodeRequests([...page.items], format);
+    return sendCached(request, reply, ctx.readCache.set(key, version, body, CONTENT_TYPES[format], headers));
+  });
+}
+
+function pagingHeaders(request: FastifyRequest, ctx: ServiceContext, q: RequestsQuery, total: number): Record<string, string> {
+  const pages = Math.max(1, Math.ceil(total / q.page_size));
+  const url = new URL(request.url, `${baseUrl(request, ctx.publicUrl)}/`);
+  const link = (page: number, rel: string): string => {
+    url.searchParams.set('page', String(page));
+    url.searchParams.set('page_size', String(q.page_size));
+    return `<${url.toString()}>; rel="${rel}"`;
+  };
+  const links = [link(1, 'first')];
+  if (q.page > 1) links.push(link(Math.min(q.page - 1, pages), 'prev'));
+  if (q.page < pages) links.push(link(q.page + 1, 'next'));
+  links.push(link(pages, 'last'));
+  return {
+    'x-total-count': String(total),
+    'x-page': String(q.page),
+    'x-page-size': String(q.page_size),
+    'x-page-count': String(pages),
+    link: links.join(', '),
+  };
+}

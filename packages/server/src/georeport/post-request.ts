@@ -1,0 +1,54 @@
+/** POST Service Request: `/open311/v2/requests.{fmt}` (urlencoded, or multipart with media). */
+import { Type } from 'typebox';
+import { badRequest, encodeReceipts, field } from '@o311/georeport';
+import { parseFormat } from '../http/format.js';
+import { acceptMedia, readFormBody } from '../http/form-body.js';
+import { pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js';
+import { authorizeKey } from '../services/api-keys.js';
+import { activeService } from '../services/catalog.js';
+import type { ServiceContext } from '../services/context.js';
+import { resolveJurisdiction } from '../services/jurisdictions.js';
+import { submitRequest } from '../services/requests.js';
+import { georeportRoute, type Contract } from './route.js';
+import { FormatParams, GEOREPORT_TAG, ReceiptSchema, SubmissionBody, documents, errors } from './schemas.js';
+
+export const contract: Contract = {
+  method: 'POST',
+  url: '/open311/v2/requests.:format',
+  schema: {
+    operationId: 'postServiceRequest',
+    summary: 'POST Service Request',
+    description:
+      'Submit a request. Needs an api_key (form or query string), the service_code, a location ' +
+      '(lat+long, address_string or address_id) and the required attributes. The receipt holds ' +
+      '`service_request_id` (realtime services), `token` (batch) or neither (blackbox). ' +
+      'Media files may be uploaded with multipart/form-data.',
+    tags: [GEOREPORT_TAG],
+    params: FormatParams,
+    querystring: Type.Object({
+      api_key: Type.Optional(Type.String({ description: 'May be sent here instead of in the form.' })),
+    }),
+    consumes: ['application/x-www-form-urlencoded', 'multipart/form-data'],
+    body: SubmissionBody,
+    response: {
+      200: documents(Type.Array(ReceiptSchema), 'The receipt (a list of one).', 'service_requests'),
+      ...errors(400, 403, 404, 413, 415, 429),
+    },
+  },
+};
+
+export function postRequestRoute(ctx: ServiceContext) {
+  return georeportRoute(contract, async (request, reply) => {
+    const format = parseFormat(pathParam(request, 'format'));
+    const { fields, uploads } = await readFormBody(request, ctx.limits);
+    const q = rawQuery(request);
+    const j = await resolveJurisdiction(ctx.store, field(fields, 'jurisdiction_id') ?? queryValue(q, 'jurisdiction_id'));
+    const key = await authorizeKey(ctx, field(fields, 'api_key') ?? queryValue(q, 'api_key'));
+    const code = field(fields, 'service_code');
+    if (code === undefined) throw badRequest('service_code is required.');
+    const service = await activeService(ctx.store, j, code);
+    const media = acceptMedia(uploads);
+    const receipt = await submitRequest(ctx, j, key, service, fields, media);
+    return sendDocument(reply, format, encodeReceipts([receipt], format));
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * CORS for the public GeoReport API: any origin may read it (it is public data)
+ * and may POST (an api_key, not a cookie, authorises that). The staff API gets no
+ * CORS headers: it is served to the same origin only.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isGeoreportUrl } from './format.js';
+
+/** Response headers a browser client may read (paging extension). */
+export const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'X-Page', 'X-Page-Size', 'X-Page-Count', 'Retry-After'];
+
+/** Adds the CORS headers when the request is for the GeoReport API. */
+export function applyCorsHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  if (isGeoreportUrl(request.url)) {
+    reply.header('access-control-allow-origin', '*');
+    reply.header('access-control-expose-headers', EXPOSED_HEADERS.join(', '));
+  }
+}
+
+export function registerCors(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    applyCorsHeaders(request, reply);
+    return payload;
+  });
+
+  app.options('/open311/*', { schema: { hide: true } }, async (request, reply) => {
+    const asked = request.headers['access-control-request-headers'];
+    return reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, HEAD, POST, OPTIONS')
+      .header('access-control-allow-headers', typeof asked === 'string' && asked ? asked : 'Content-Type')
+      .header('access-control-max-age', '86400')
+      .send();
+  });
+}

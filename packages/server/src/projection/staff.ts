@@ -1,0 +1,154 @@
+/**
+ * What the staff API shows. Unlike the public projection this includes the
+ * reporter's contact data: it is served only behind a staff token.
+ */
+import { EXTENDED_STATUSES, formatDateTime, type PublicStatus } from '@o311/georeport';
+import type {
+  ApiKey, Jurisdiction, RequestEvent, ServiceRecord, ServiceTranslation, StaffToken, StoredRequest,
+} from '@o311/store';
+import type { Attribute, ExtendedStatus } from '@o311/georeport';
+import { hasMetadata } from './service.js';
+import { mediaUrl, type ProjectionContext } from './public-request.js';
+
+const utc = (ms: number): string => formatDateTime(ms, 'UTC');
+
+export interface StaffServiceView {
+  jurisdiction_id: string;
+  service_code: string;
+  service_name: string;
+  description: string | null;
+  type: ServiceRecord['type'];
+  keywords: string | null;
+  group: string | null;
+  active: boolean;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  sla_hours: number | null;
+  metadata: boolean;
+  attributes: Attribute[];
+  translations: Record<string, ServiceTranslation>;
+  updated_datetime: string;
+}
+
+export function toStaffService(s: ServiceRecord, j: Jurisdiction): StaffServiceView {
+  return {
+    jurisdiction_id: s.jurisdiction_id,
+    service_code: s.service_code,
+    service_name: s.service_name,
+    description: s.description,
+    type: s.type,
+    keywords: s.keywords,
+    group: s.group,
+    active: s.active,
+    agency_responsible: s.agency_responsible,
+    service_notice: s.service_notice,
+    sla_hours: s.sla_hours,
+    metadata: hasMetadata(s),
+    attributes: s.attributes,
+    translations: s.translations,
+    updated_datetime: formatDateTime(s.updated_at, j.timezone),
+  };
+}
+
+export interface StaffEventView {
+  id: string;
+  datetime: string;
+  type: RequestEvent['type'];
+  status: ExtendedStatus;
+  description: string;
+  public: boolean;
+  author: string | null;
+  media_url: string | null;
+}
+
+export interface StaffRequestView {
+  id: string;
+  jurisdiction_id: string;
+  service_code: string;
+  service_name: string;
+  token: string | null;
+  status: ExtendedStatus;
+  public_status: PublicStatus;
+  status_notes: string | null;
+  description: string | null;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  requested_datetime: string;
+  updated_datetime: string;
+  expected_datetime: string | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number | null;
+  long: number | null;
+  media_urls: string[];
+  attributes: Record<string, string | string[]>;
+  reporter: StoredRequest['reporter'];
+  events?: StaffEventView[];
+}
+
+export function toStaffRequest(
+  r: StoredRequest,
+  ctx: ProjectionContext,
+  events?: readonly RequestEvent[],
+): StaffRequestView {
+  const tz = ctx.timezone;
+  const media_urls = r.media_ids.map((id) => mediaUrl(ctx, id));
+  if (r.media_url && !media_urls.includes(r.media_url)) media_urls.push(r.media_url);
+  const view: StaffRequestView = {
+    id: r.id,
+    jurisdiction_id: r.jurisdiction_id,
+    service_code: r.service_code,
+    service_name: r.service_name,
+    token: r.token,
+    status: r.status,
+    public_status: EXTENDED_STATUSES[r.status],
+    status_notes: r.status_notes,
+    description: r.description,
+    agency_responsible: r.agency_responsible,
+    service_notice: r.service_notice,
+    requested_datetime: formatDateTime(r.requested_at, tz),
+    updated_datetime: formatDateTime(r.updated_at, tz),
+    expected_datetime: r.expected_at === null ? null : formatDateTime(r.expected_at, tz),
+    address: r.address,
+    address_id: r.address_id,
+    zipcode: r.zipcode,
+    lat: r.lat,
+    long: r.long,
+    media_urls,
+    attributes: r.attributes,
+    reporter: r.reporter,
+  };
+  if (events) view.events = events.map((e) => toStaffEvent(e, tz));
+  return view;
+}
+
+export function toStaffEvent(e: RequestEvent, timezone: string): StaffEventView {
+  return {
+    id: e.id,
+    datetime: formatDateTime(e.at, timezone),
+    type: e.type,
+    status: e.status,
+    description: e.description,
+    public: e.public,
+    author: e.author,
+    media_url: e.media_url,
+  };
+}
+
+export const toApiKeyView = (k: ApiKey) => ({
+  id: k.id,
+  name: k.name,
+  rate_limit_per_minute: k.rate_limit_per_minute,
+  trusted: k.trusted,
+  created_datetime: utc(k.created_at),
+  revoked_datetime: k.revoked_at === null ? null : utc(k.revoked_at),
+});
+
+export const toStaffTokenView = (t: StaffToken) => ({
+  id: t.id,
+  name: t.name,
+  role: t.role,
+  created_datetime: utc(t.created_at),
+  revoked_datetime: t.revoked_at === null ? null : utc(t.revoked_at),
+});

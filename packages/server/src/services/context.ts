@@ -1,0 +1,26 @@
+/** What the services need: the store, the clock, the POST limiter and the limits. */
+import type { Store } from '@o311/store';
+import type { SlidingWindowLimiter } from '../http/rate-limit.js';
+import type { ReadCache } from '../http/read-cache.js';
+
+export interface Limits {
+  bodyLimitBytes: number;
+  mediaLimitBytes: number;
+  maxMediaFiles: number;
+  /** GET requests without paging: the spec's cap. */
+  maxResults: number;
+  maxPageSize: number;
+  defaultPageSize: number;
+  /** servicerequestupdates answers at most this many updates. */
+  maxUpdates: number;
+}
+
+export interface ServiceContext {
+  store: Store;
+  limiter: SlidingWindowLimiter;
+  readCache: ReadCache;
+  limits: Limits;
+  now: () => number;
+  /** Configured public base URL, if any. */
+  publicUrl: string | undefined;
+}

@@ -1,0 +1,123 @@
+/**
+ * Service requests: submitting (POST requests), reading (GET requests, GET one,
+ * GET token). Reads build their answers only through the public projection.
+ */
+import {
+  unknownRequest, unknownToken, validateSubmission, type FormFields, type RequestReceipt, type RequestsQuery,
+} from '@o311/georeport';
+import type { ApiKey, Jurisdiction, NewMedia, RequestFilter, ServiceRecord } from '@o311/store';
+import {
+  toExtendedRequest, toPublicRequest, type ProjectedRequest, type ProjectionContext,
+} from '../projection/public-request.js';
+import type { ServiceContext } from './context.js';
+
+/**
+ * Validates the whole submission against the service definition (every problem
+ * named in one 400) and only then writes the request, its history entry and its
+ * media in one store transaction: nothing is half-written on failure.
+ */
+export async function submitRequest(
+  ctx: ServiceContext,
+  j: Jurisdiction,
+  key: ApiKey,
+  service: ServiceRecord,
+  fields: FormFields,
+  media: readonly NewMedia[],
+): Promise<RequestReceipt> {
+  const sub = validateSubmission(fields, service.attributes);
+  const stored = await ctx.store.createRequest({
+    jurisdiction_id: j.id,
+    service_code: service.service_code,
+    with_token: service.type === 'batch',
+    description: sub.description,
+    address: sub.address_string,
+    address_id: sub.address_id,
+    zipcode: sub.zipcode,
+    lat: sub.lat,
+    long: sub.long,
+    media_url: sub.media_url,
+    attributes: sub.attributes,
+    reporter: {
+      email: sub.email,
+      first_name: sub.first_name,
+      last_name: sub.last_name,
+      phone: sub.phone,
+      device_id: sub.device_id,
+      account_id: sub.account_id,
+    },
+    media: [...media],
+    api_key_id: key.id,
+  });
+  const service_notice = stored.service_notice ?? service.service_notice;
+  // account_id belongs to the reporter: the receipt names the field but never echoes it.
+  switch (service.type) {
+    case 'realtime':
+      return { service_request_id: stored.id, service_notice, account_id: null };
+    case 'batch':
+      return { token: stored.token, service_notice, account_id: null };
+    case 'blackbox':
+      return { service_notice, account_id: null };
+  }
+}
+
+export interface RequestPage {
+  items: ProjectedRequest[];
+  /** Only when the client asked for paging. */
+  total?: number;
+}
+
+/**
+ * GET requests: one query for the page (plus a count when paging), and the
+ * history of all listed requests in ONE batch query only with `extensions=true`.
+ */
+export async function findRequests(
+  ctx: ServiceContext,
+  j: Jurisdiction,
+  q: RequestsQuery,
+  projection: ProjectionContext,
+): Promise<RequestPage> {
+  const limit = q.paged ? q.page_size : ctx.limits.maxResults;
+  const offset = q.paged ? (q.page - 1) * q.page_size : 0;
+  const where: Omit<RequestFilter, 'limit' | 'offset'> = q.ids
+    ? { jurisdiction_id: j.id, ids: q.ids }
+    : {
+        jurisdiction_id: j.id,
+        service_codes: q.service_codes,
+        statuses: q.statuses,
+        requested_from: q.start,
+        requested_to: q.end,
+        updated_from: q.updated_after,
+        updated_to: q.updated_before,
+        near: q.near,
+        bbox: q.bbox,
+      };
+  const [rows, total] = await Promise.all([
+    ctx.store.listRequests({ ...where, limit, offset }),
+    q.paged ? ctx.store.countRequests(where) : Promise.resolve(undefined),
+  ]);
+  if (!q.extensions) {
+    return { items: rows.map((r) => toPublicRequest(r, projection)), total };
+  }
+  const events = rows.length > 0 ? await ctx.store.listEventsFor(rows.map((r) => r.id)) : new Map();
+  return { items: rows.map((r) => toExtendedRequest(r, events.get(r.id) ?? [], projection)), total };
+}
+
+export async function findRequest(
+  ctx: ServiceContext,
+  j: Jurisdiction,
+  id: string,
+  extensions: boolean,
+  projection: ProjectionContext,
+): Promise<ProjectedRequest> {
+  const r = id === '' ? undefined : await ctx.store.getRequest(j.id, id);
+  if (!r) throw unknownRequest(id);
+  if (!extensions) return toPublicRequest(r, projection);
+  return toExtendedRequest(r, await ctx.store.listEvents(j.id, r.id), projection);
+}
+
+/** GET tokens/{token}: the id a batch submission was given. */
+export async function resolveToken(ctx: ServiceContext, j: Jurisdiction, token: string): Promise<RequestReceipt> {
+  const r = token === '' ? undefined : await ctx.store.getRequestByToken(j.id, token);
+  if (!r) throw unknownToken(token);
+  return { service_request_id: r.id, token };
+}

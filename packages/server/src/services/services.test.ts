@@ -1,0 +1,139 @@
+/** Service-layer rules with the store faked. */
+import { describe, expect, it } from 'vitest';
+import { isOpen311Failure, parseForm, type RequestsQuery } from '@o311/georeport';
+import type { ApiKey, Jurisdiction, ServiceRecord, StoredRequest } from '@o311/store';
+import { SlidingWindowLimiter } from '../http/rate-limit.js';
+import { ReadCache } from '../http/read-cache.js';
+import { authorizeKey } from './api-keys.js';
+import type { ServiceContext } from './context.js';
+import { fakeStore, type FakeData } from '../../test/support/fake-store.js';
+import { resolveJurisdiction } from './jurisdictions.js';
+import { findRequests, submitRequest } from './requests.js';
+import { DEFAULT_LIMITS } from '../app.js';
+
+const city: Jurisdiction = { id: 'city', name: 'City', contact: 'c', key_service: 'k', timezone: 'UTC' };
+const town: Jurisdiction = { ...city, id: 'town' };
+
+const key = (over: Partial<ApiKey> = {}): ApiKey => ({
+  id: 'k1', name: 'app', rate_limit_per_minute: 0, trusted: false, created_at: 0, revoked_at: null, ...over,
+});
+
+const context = (data: FakeData, overrides = {}) => {
+  const fake = fakeStore(data, overrides);
+  const ctx: ServiceContext = {
+    store: fake.store, limiter: new SlidingWindowLimiter(), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined,
+  };
+  return { ctx, calls: fake.calls };
+};
+
+async function failure(p: Promise<unknown>): Promise<{ status: number; text: string; headers: Record<string, string> }> {
+  try {
+    await p;
+  } catch (e) {
+    if (isOpen311Failure(e)) return { status: e.status, text: e.message, headers: e.headers };
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
+
+const stored = (id: string, over: Partial<StoredRequest> = {}): StoredRequest => ({
+  id, jurisdiction_id: 'city', service_code: 's', service_name: 'S', token: null, status: 'open', status_notes: null,
+  description: null, agency_responsible: null, service_notice: 'notice', requested_at: 0, updated_at: 0, expected_at: null,
+  address: 'a', address_id: null, zipcode: null, lat: null, long: null, media_url: null, attributes: {},
+  reporter: { email: 'e@x.org', first_name: null, last_name: null, phone: null, device_id: null, account_id: 'acct' },
+  media_ids: [], ...over,
+});
+
+describe('resolveJurisdiction', () => {
+  it('is optional with one jurisdiction, required with several, 404 when unknown', async () => {
+    const one = context({ jurisdictions: [city] }).ctx.store;
+    expect((await resolveJurisdiction(one, undefined)).id).toBe('city');
+    expect((await resolveJurisdiction(one, '')).id).toBe('city');
+    expect((await failure(resolveJurisdiction(one, 'town'))).status).toBe(404);
+    const two = context({ jurisdictions: [city, town] }).ctx.store;
+    const missing = await failure(resolveJurisdiction(two, undefined));
+    expect(missing.status).toBe(400);
+    expect(missing.text).toContain('city, town');
+    expect((await resolveJurisdiction(two, 'town')).id).toBe('town');
+    expect((await failure(resolveJurisdiction(context({}).ctx.store, undefined))).status).toBe(404);
+  });
+});
+
+describe('authorizeKey', () => {
+  const data: FakeData = {
+    apiKeys: [
+      { secret: 'good', key: key() },
+      { secret: 'old', key: key({ id: 'k2', revoked_at: 5 }) },
+      { secret: 'slow', key: key({ id: 'k3', rate_limit_per_minute: 1 }) },
+      { secret: 'partner', key: key({ id: 'k4', trusted: true }) },
+    ],
+  };
+
+  it('needs a live key (403) and, for updates, a trusted one', async () => {
+    const { ctx } = context(data);
+    expect((await authorizeKey(ctx, 'good')).id).toBe('k1');
+    expect((await failure(authorizeKey(ctx, undefined))).text).toMatch(/required/);
+    expect((await failure(authorizeKey(ctx, 'bad'))).text).toMatch(/Invalid api_key/);
+    expect((await failure(authorizeKey(ctx, 'old'))).status).toBe(403);
+    expect((await failure(authorizeKey(ctx, 'good', { trusted: true }))).status).toBe(403);
+    expect((await authorizeKey(ctx, 'partner', { trusted: true })).id).toBe('k4');
+  });
+
+  it('applies the per-key limit with Retry-After', async () => {
+    const { ctx } = context(data);
+    await authorizeKey(ctx, 'slow');
+    const limited = await failure(authorizeKey(ctx, 'slow'));
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBe('60');
+  });
+});
+
+describe('submitRequest', () => {
+  const service = (type: ServiceRecord['type']): ServiceRecord => ({
+    jurisdiction_id: 'city', service_code: 's', service_name: 'S', description: null, type, keywords: null, group: null,
+    active: true, agency_responsible: null, service_notice: 'notice', sla_hours: null, attributes: [], translations: {},
+    updated_at: 0,
+  });
+  const form = parseForm('address_string=1+Main&account_id=acct&email=e%40x.org');
+
+  it('gives the receipt the service type calls for, never echoing account_id', async () => {
+    const { ctx } = context({}, { createRequest: async () => stored('9', { token: 'tok' }) });
+    expect(await submitRequest(ctx, city, key(), service('realtime'), form, [])).toEqual({ service_request_id: '9', service_notice: 'notice', account_id: null });
+    expect(await submitRequest(ctx, city, key(), service('batch'), form, [])).toEqual({ token: 'tok', service_notice: 'notice', account_id: null });
+    expect(await submitRequest(ctx, city, key(), service('blackbox'), form, [])).toEqual({ service_notice: 'notice', account_id: null });
+  });
+
+  it('writes nothing when validation fails', async () => {
+    const { ctx, calls } = context({}, { createRequest: async () => stored('9') });
+    expect((await failure(submitRequest(ctx, city, key(), service('realtime'), parseForm('lat=1'), []))).status).toBe(400);
+    expect(calls).not.toContain('createRequest');
+  });
+});
+
+describe('findRequests', () => {
+  const q = (over: Partial<RequestsQuery> = {}): RequestsQuery => ({
+    start: 0, end: 1, page: 1, page_size: 1000, paged: false, extensions: false, ...over,
+  });
+  const data: FakeData = { jurisdictions: [city], requests: [stored('1'), stored('2'), stored('3')] };
+  const projection = { timezone: 'UTC', mediaBase: 'http://x/open311/v2/media/' };
+
+  it('uses one query without paging and adds a count with paging', async () => {
+    const plain = context(data);
+    const page = await findRequests(plain.ctx, city, q(), projection);
+    expect(page.items).toHaveLength(3);
+    expect(page.total).toBeUndefined();
+    expect(plain.calls).toEqual(['listRequests']);
+    const paged = context(data);
+    const p2 = await findRequests(paged.ctx, city, q({ paged: true, page: 2, page_size: 2 }), projection);
+    expect(p2.items.map((r) => r.service_request_id)).toEqual(['3']);
+    expect(p2.total).toBe(3);
+    expect(paged.calls.sort()).toEqual(['countRequests', 'listRequests']);
+  });
+
+  it('loads events in one batch only with extensions', async () => {
+    const ext = context(data);
+    const page = await findRequests(ext.ctx, city, q({ extensions: true }), projection);
+    expect(page.items.every((r) => r.extended_attributes !== undefined)).toBe(true);
+    expect(ext.calls).toEqual(['listRequests', 'listEventsFor']);
+  });
+});

@@ -1,0 +1,62 @@
+/** Staff: jurisdictions CRUD (read: any role; write: admin). */
+import { Type } from 'typebox';
+import type { ServiceContext } from '../services/context.js';
+import { deleteJurisdiction, requireJurisdiction, saveJurisdiction } from '../services/staff.js';
+import { requirePermission } from './auth.js';
+import { Jurisdiction, JurisdictionBody, JurisdictionParams, STAFF_TAG, staffErrors } from './schemas.js';
+import { STAFF_SECURITY, type StaffApp } from './types.js';
+
+export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
+  const read = requirePermission(ctx.store, 'read');
+  const admin = requirePermission(ctx.store, 'admin');
+  const base = { tags: [STAFF_TAG], security: STAFF_SECURITY };
+
+  app.get('/jurisdictions', {
+    onRequest: read,
+    schema: { ...base, summary: 'List jurisdictions', response: { 200: Type.Array(Jurisdiction), ...staffErrors(401, 403) } },
+  }, async () => ctx.store.listJurisdictions());
+
+  app.post('/jurisdictions', {
+    onRequest: admin,
+    schema: {
+      ...base,
+      summary: 'Create a jurisdiction',
+      body: Jurisdiction,
+      response: { 201: Jurisdiction, ...staffErrors(400, 401, 403, 409) },
+    },
+  }, async (request, reply) => reply.code(201).send(await saveJurisdiction(ctx, request.body, 'create')));
+
+  app.get('/jurisdictions/:jid', {
+    onRequest: read,
+    schema: {
+      ...base,
+      summary: 'One jurisdiction',
+      params: JurisdictionParams,
+      response: { 200: Jurisdiction, ...staffErrors(401, 403, 404) },
+    },
+  }, async (request) => requireJurisdiction(ctx, request.params.jid));
+
+  app.put('/jurisdictions/:jid', {
+    onRequest: admin,
+    schema: {
+      ...base,
+      summary: 'Create or replace a jurisdiction',
+      params: JurisdictionParams,
+      body: JurisdictionBody,
+      response: { 200: Jurisdiction, ...staffErrors(400, 401, 403) },
+    },
+  }, async (request) => saveJurisdiction(ctx, { id: request.params.jid, ...request.body }, 'upsert'));
+
+  app.delete('/jurisdictions/:jid', {
+    onRequest: admin,
+    schema: {
+      ...base,
+      summary: 'Delete a jurisdiction without services',
+      params: JurisdictionParams,
+      response: { 204: Type.Null({ description: 'Deleted.' }), ...staffErrors(401, 403, 404, 409) },
+    },
+  }, async (request, reply) => {
+    await deleteJurisdiction(ctx, request.params.jid);
+    return reply.code(204).send(null);
+  });
+}

@@ -1,0 +1,23 @@
+/** The staff/admin JSON API under /api/v1. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ServiceContext } from '../services/context.js';
+import { accessRoutes } from './access.js';
+import { jurisdictionRoutes } from './jurisdictions.js';
+import { requestRoutes } from './requests.js';
+import { serviceRoutes } from './services.js';
+
+export const STAFF_PREFIX = '/api/v1';
+
+export async function registerStaffRoutes(app: FastifyInstance, ctx: ServiceContext): Promise<void> {
+  await app.register(
+    async (scope) => {
+      const typed = scope.withTypeProvider<TypeBoxTypeProvider>();
+      jurisdictionRoutes(typed, ctx);
+      serviceRoutes(typed, ctx);
+      requestRoutes(typed, ctx);
+      accessRoutes(typed, ctx);
+    },
+    { prefix: STAFF_PREFIX },
+  );
+}

@@ -1,0 +1,31 @@
+/** Seeding requests straight into the store, with the reporter's contact data. */
+import type { NewRequest, Store, StoredRequest } from '@o311/store';
+import { JURISDICTION, REPORTER } from './fixture.js';
+
+export const DAY = 86_400_000;
+
+export function newRequest(over: Partial<NewRequest> & Pick<NewRequest, 'service_code'>): NewRequest {
+  return {
+    jurisdiction_id: JURISDICTION.id,
+    with_token: false,
+    description: null,
+    address: null,
+    address_id: null,
+    zipcode: null,
+    lat: null,
+    long: null,
+    media_url: null,
+    attributes: {},
+    reporter: { ...REPORTER },
+    media: [],
+    api_key_id: null,
+    ...over,
+  };
+}
+
+export async function seedRequest(
+  store: Store,
+  over: Partial<NewRequest> & Pick<NewRequest, 'service_code'>,
+): Promise<StoredRequest> {
+  return store.createRequest(newRequest(over));
+}

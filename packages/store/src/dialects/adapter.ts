@@ -1,0 +1,99 @@
+/**
+ * Everything that differs between SQLite and PostgreSQL, behind one interface.
+ * The repositories speak Kysely to `db` and never ask which dialect they run on.
+ */
+import type { ColumnDataType, ColumnDefinitionBuilder, Expression, Kysely } from 'kysely';
+import type { Dialect } from '../contract.js';
+import type { IndexDefinition } from '../schema/indexes.js';
+import type { Database } from '../schema/tables.js';
+
+/** A column type: a name both dialects know, or raw SQL. */
+export type ColumnType = ColumnDataType | Expression<unknown>;
+
+/** One imported request, ready to write: every column resolved, JSON already encoded. */
+export interface ImportRowValues {
+  jurisdiction_id: string;
+  service_code: string;
+  service_name: string;
+  status: string;
+  public_status: string;
+  status_notes: string | null;
+  description: string | null;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  requested_at: number;
+  updated_at: number;
+  expected_at: number | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
+  attributes: string;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  /**
+   * 1 when imported in a status other than `open`: the history then shows a
+   * status change at `updated_at` with `status_notes`, derived from the row.
+   */
+  status_imported: number;
+}
+
+/** How a table's auto-incrementing integer key is declared. */
+export interface SerialKey {
+  type: ColumnType;
+  build: (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+}
+
+export interface DialectAdapter {
+  readonly dialect: Dialect;
+  readonly db: Kysely<Database>;
+  /** Column type for raw bytes (`blob` / `bytea`). */
+  readonly binaryType: ColumnType;
+  /**
+   * Whether spatial list queries must probe the area's density to choose
+   * between the place index and the time order (see repositories/requests.ts).
+   */
+  readonly probeAreas: boolean;
+  /** Rows per import transaction. */
+  readonly importBatchSize: number;
+  /** Import transactions written at the same time (1 for SQLite's single connection). */
+  readonly importConcurrency: number;
+  /** Integer primary key numbered by the database, starting at `start`. */
+  serialKey(start: number): SerialKey;
+  /** Runs after a table with a serial key is created (SQLite seeds its sequence here). */
+  afterSerialTable(db: Kysely<unknown>, table: string, start: number): Promise<void>;
+  /** Writes the rows in ONE transaction, bypassing the query builder. */
+  importBatch(rows: readonly ImportRowValues[]): Promise<void>;
+  /**
+   * A large import starts (one full batch at least): settings that help a
+   * long load on this connection only, e.g. a larger page cache. Undone by
+   * `endBulkLoad`, which always runs.
+   */
+  beginBulkLoad(options: { deferIndexes: boolean }): Promise<void>;
+  endBulkLoad(): Promise<void>;
+  /** Runs once after an import wrote rows (PostgreSQL refreshes planner statistics). */
+  afterImport(): Promise<void>;
+  /** Names of the indexes that exist in the database. */
+  existingIndexes(): Promise<Set<string>>;
+  /** Creates the indexes (`if not exists`), as fast as the dialect can build them. */
+  createIndexes(indexes: readonly IndexDefinition[]): Promise<void>;
+  /** Creates what `dataVersion` reads, in a migration (PostgreSQL: a sequence). */
+  createDataVersionCounter(db: Kysely<unknown>): Promise<void>;
+  /**
+   * Called after every write transaction committed (never inside one): moves
+   * the data version on. Never throws; a failure is retried by the next
+   * `dataVersion()`, so that a committed change is never hidden behind an old version.
+   */
+  committed(): Promise<void>;
+  /** Changes whenever a write committed, by this process or another; cheap. */
+  dataVersion(): Promise<string>;
+  /** Fails with a readable message when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,8 @@
+/**
+ * @o311/store — persistence of o311 behind the `Store` contract, on SQLite
+ * (embedded default) or PostgreSQL, with one schema and one implementation.
+ */
+export type * from './contract.js';
+export { openStore, type OpenStoreOptions } from './open.js';
+export { parseDatabaseUrl, type DatabaseLocation } from './url.js';
+export { generateSecret, hashSecret, generateRequestToken, SECRET_PREFIXES, type SecretKind } from './secrets.js';

@@ -1,0 +1,339 @@
+/** Service requests: creation, lookups, the filtered list, status changes. */
+import { randomUUID } from 'node:crypto';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import type { NewRequest, RequestFilter, StatusChange, StoredRequest } from '../contract.js';
+import type { Database, RequestsTable } from '../schema/tables.js';
+import { generateRequestToken } from '../secrets.js';
+import { HISTORY_COLUMNS, insertEvent, storeDerivedHistory } from './events.js';
+import { chunks, parseJson, parseRowId, publicStatusOf, readStatus, type Db } from './shared.js';
+
+const HOUR_MS = 3_600_000;
+/** Mean Earth radius (IUGG), metres. */
+const EARTH_RADIUS_M = 6_371_008.8;
+const RAD = Math.PI / 180;
+/** Metres per degree of latitude on the mean sphere. */
+const METRES_PER_DEGREE = EARTH_RADIUS_M * RAD;
+
+export function toStoredRequest(row: Selectable<RequestsTable>): StoredRequest {
+  return {
+    id: String(row.id),
+    jurisdiction_id: row.jurisdiction_id,
+    service_code: row.service_code,
+    service_name: row.service_name,
+    token: row.token,
+    status: readStatus(row.status),
+    status_notes: row.status_notes,
+    description: row.description,
+    agency_responsible: row.agency_responsible,
+    service_notice: row.service_notice,
+    requested_at: row.requested_at,
+    updated_at: row.updated_at,
+    expected_at: row.expected_at,
+    address: row.address,
+    address_id: row.address_id,
+    zipcode: row.zipcode,
+    lat: row.lat,
+    long: row.long,
+    media_url: row.media_url,
+    attributes: parseJson<Record<string, string | string[]>>(row.attributes),
+    reporter: {
+      email: row.email,
+      first_name: row.first_name,
+      last_name: row.last_name,
+      phone: row.phone,
+      device_id: row.device_id,
+      account_id: row.account_id,
+    },
+    media_ids: parseJson<string[]>(row.media_ids),
+  };
+}
+
+/**
+ * The request and its media in one transaction (its `submitted` history
+ * entry is derived from the row).
+ * Name, notice, agency and the SLA-based `expected_at` come from the service,
+ * which must exist. `media_url` stays as the client gave it (or null): the
+ * server turns `media_ids` into URLs.
+ */
+export async function createRequest(db: Db, r: NewRequest): Promise<StoredRequest> {
+  return db.transaction().execute(async (trx) => {
+    const service = await trx
+      .selectFrom('services')
+      .select(['service_name', 'service_notice', 'agency_responsible', 'sla_hours'])
+      .where('jurisdiction_id', '=', r.jurisdiction_id)
+      .where('service_code', '=', r.service_code)
+      .executeTakeFirst();
+    if (!service) throw new Error(`unknown service "${r.service_code}" in jurisdiction "${r.jurisdiction_id}"`);
+    const at = r.requested_at ?? Date.now();
+    const media_ids = r.media.map(() => randomUUID());
+    const values = {
+      jurisdiction_id: r.jurisdiction_id,
+      service_code: r.service_code,
+      service_name: service.service_name,
+      token: r.with_token ? generateRequestToken() : null,
+      status: 'open',
+      public_status: 'open',
+      status_notes: null,
+      description: r.description,
+      agency_responsible: service.agency_responsible,
+      service_notice: service.service_notice,
+      requested_at: at,
+      updated_at: at,
+      expected_at: service.sla_hours === null ? null : at + Math.round(service.sla_hours * HOUR_MS),
+      address: r.address,
+      address_id: r.address_id,
+      zipcode: r.zipcode,
+      lat: r.lat,
+      long: r.long,
+      media_url: r.media_url,
+      attributes: JSON.stringify(r.attributes),
+      media_ids: JSON.stringify(media_ids),
+      email: r.reporter.email,
+      first_name: r.reporter.first_name,
+      last_name: r.reporter.last_name,
+      phone: r.reporter.phone,
+      device_id: r.reporter.device_id,
+      account_id: r.reporter.account_id,
+      api_key_id: r.api_key_id,
+      status_imported: 0,
+    } satisfies Omit<Selectable<RequestsTable>, 'id'>;
+    // No event row: the `submitted` entry of the history is derived from the request (events.ts).
+    const { id } = await trx.insertInto('requests').values(values).returning('id').executeTakeFirstOrThrow();
+    if (r.media.length > 0) {
+      await trx
+        .insertInto('request_media')
+        .values(
+          r.media.map((m, position) => ({
+            id: media_ids[position]!,
+            request_id: id,
+            position,
+            content_type: m.content_type,
+            filename: m.filename,
+            bytes: m.bytes,
+            size: m.bytes.length,
+            created_at: at,
+          })),
+        )
+        .execute();
+    }
+    return toStoredRequest({ id, ...values });
+  });
+}
+
+export async function getRequest(db: Db, jurisdiction_id: string, id: string): Promise<StoredRequest | undefined> {
+  const rowId = parseRowId(id);
+  if (rowId === undefined) return undefined;
+  const row = await db
+    .selectFrom('requests')
+    .selectAll()
+    .where('id', '=', rowId)
+    .where('jurisdiction_id', '=', jurisdiction_id)
+    .executeTakeFirst();
+  return row && toStoredRequest(row);
+}
+
+export async function getRequestByToken(db: Db, jurisdiction_id: string, token: string): Promise<StoredRequest | undefined> {
+  const row = await db
+    .selectFrom('requests')
+    .selectAll()
+    .where('token', '=', token)
+    .where('jurisdiction_id', '=', jurisdiction_id)
+    .executeTakeFirst();
+  return row && toStoredRequest(row);
+}
+
+type FilterInput = Omit<RequestFilter, 'limit' | 'offset'>;
+type RequestsEb = ExpressionBuilder<Database, 'requests'>;
+
+/**
+ * How the spatial conditions are written. `index`: plain columns, so the
+ * place index (jurisdiction, lat, long) can drive the query. `scan`: the
+ * columns behind a unary plus, which no planner matches to an index, so the
+ * query walks the newest-first order and tests each row's position.
+ */
+type GeoPlan = 'index' | 'scan';
+
+/**
+ * An area holding at least this many requests is "dense": a page of the
+ * newest is found sooner by walking the time order than by collecting and
+ * sorting every request of the area.
+ */
+const DENSE_AREA_ROWS = 10_000;
+
+const geoColumn = (plan: GeoPlan, column: 'lat' | 'long') =>
+  plan === 'index' ? sql<number>`${sql.ref(column)}` : sql<number>`(+${sql.ref(column)})`;
+
+/**
+ * The WHERE conditions besides the jurisdiction. Empty lists count as not
+ * given, like empty query parameters in the standard.
+ */
+function conditions(eb: RequestsEb, f: FilterInput, plan: GeoPlan): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  if (f.service_codes && f.service_codes.length > 0) {
+    const codes = [...new Set(f.service_codes)];
+    out.push(codes.length === 1 ? eb('service_code', '=', codes[0]!) : eb('service_code', 'in', codes));
+  }
+  if (f.statuses && f.statuses.length > 0) {
+    const statuses = [...new Set(f.statuses)];
+    // Both statuses together select everything.
+    if (statuses.length === 1) out.push(eb('public_status', '=', statuses[0]!));
+  }
+  if (f.requested_from !== undefined) out.push(eb('requested_at', '>=', f.requested_from));
+  if (f.requested_to !== undefined) out.push(eb('requested_at', '<=', f.requested_to));
+  if (f.updated_from !== undefined) out.push(eb('updated_at', '>=', f.updated_from));
+  if (f.updated_to !== undefined) out.push(eb('updated_at', '<=', f.updated_to));
+  out.push(...spatialConditions(eb, f, plan, true));
+  return out;
+}
+
+const between = (eb: RequestsEb, column: Expression<number>, low: number, high: number): Expression<SqlBool> =>
+  eb.and([eb(column, '>=', low), eb(column, '<=', high)]);
+
+/**
+ * `bbox`, and `near` as points within `radius_m` of a centre on the
+ * equirectangular projection (accurate to well under 1% at city scales): a
+ * latitude/longitude box narrows the rows, then the distance test is plain
+ * arithmetic with cos(lat0) computed here, so both dialects run the same SQL.
+ * Circles that cross the antimeridian are not handled.
+ */
+function spatialConditions(eb: RequestsEb, f: FilterInput, plan: GeoPlan, withDistance: boolean): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  const lat = geoColumn(plan, 'lat');
+  const long = geoColumn(plan, 'long');
+  if (f.bbox) {
+    out.push(between(eb, lat, f.bbox.min_lat, f.bbox.max_lat));
+    out.push(between(eb, long, f.bbox.min_long, f.bbox.max_long));
+  }
+  if (f.near) {
+    const { lat: lat0, long: long0 } = f.near;
+    const radiusDeg = Math.max(0, f.near.radius_m) / METRES_PER_DEGREE;
+    const k = Math.cos(lat0 * RAD);
+    out.push(between(eb, lat, lat0 - radiusDeg, lat0 + radiusDeg));
+    const longSpan = k > 1e-9 ? radiusDeg / k : Infinity;
+    if (longSpan < 180) out.push(between(eb, long, long0 - longSpan, long0 + longSpan));
+    if (withDistance) {
+      const dx = sql<number>`((${long} - ${long0}) * ${k})`;
+      const dy = sql<number>`(${lat} - ${lat0})`;
+      out.push(eb(sql<number>`${dx} * ${dx} + ${dy} * ${dy}`, '<=', radiusDeg * radiusDeg));
+    }
+  }
+  return out;
+}
+
+/**
+ * Counts (up to the threshold) the requests in the filter's box, through the
+ * place index alone, when the dialect asks for it (`probeAreas`).
+ */
+async function geoPlan(db: Db, f: FilterInput, options: ListOptions): Promise<GeoPlan> {
+  if (!options.probeAreas || (!f.near && !f.bbox)) return 'index';
+  const inBox = db
+    .selectFrom('requests')
+    .select(sql<number>`1`.as('one'))
+    .where((eb) => eb.and([eb('jurisdiction_id', '=', f.jurisdiction_id), ...spatialConditions(eb, f, 'index', false)]))
+    .limit(DENSE_AREA_ROWS)
+    .as('in_box');
+  const row = await db
+    .selectFrom(inBox)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n) >= DENSE_AREA_ROWS ? 'scan' : 'index';
+}
+
+function whereClause(f: FilterInput, plan: GeoPlan): Expression<SqlBool> {
+  const eb = expressionBuilder<Database, 'requests'>();
+  return eb.and([eb('jurisdiction_id', '=', f.jurisdiction_id), ...conditions(eb, f, plan)]);
+}
+
+const byNewest = (a: Selectable<RequestsTable>, b: Selectable<RequestsTable>): number =>
+  b.requested_at - a.requested_at || b.id - a.id;
+
+/**
+ * The `ids` filter: rows fetched by primary key only, then scoped, ordered and
+ * paged here. Written this way because with `jurisdiction_id = ? … ORDER BY
+ * requested_at` in the same statement, SQLite prefers walking the time index
+ * of the whole jurisdiction to a few key lookups.
+ */
+async function rowsByIds(db: Db, f: FilterInput & { ids: string[] }): Promise<Selectable<RequestsTable>[]> {
+  const ids = [...new Set(f.ids.map(parseRowId).filter((id): id is number => id !== undefined))];
+  const rows: Selectable<RequestsTable>[] = [];
+  for (const part of chunks(ids, 500)) {
+    rows.push(...(await db.selectFrom('requests').selectAll().where('id', 'in', part).execute()));
+  }
+  return rows.filter((r) => r.jurisdiction_id === f.jurisdiction_id).sort(byNewest);
+}
+
+const hasIds = (f: FilterInput): f is FilterInput & { ids: string[] } => f.ids !== undefined && f.ids.length > 0;
+
+export interface ListOptions {
+  /**
+   * Decide between the place index and the time order for spatial filters by
+   * probing the area first. For SQLite, whose planner picks the place index
+   * even for a box holding every request (seconds at a million rows), with or
+   * without statistics. PostgreSQL's planner chooses well by itself, and hiding
+   * the columns from it would spoil its estimates.
+   */
+  probeAreas: boolean;
+}
+
+/** Newest first: `requested_at` desc, then the numeric id desc, a stable order for paging. */
+export async function listRequests(db: Db, f: RequestFilter, options: ListOptions): Promise<StoredRequest[]> {
+  const limit = Math.max(0, Math.floor(f.limit));
+  const offset = Math.max(0, Math.floor(f.offset));
+  if (hasIds(f)) return (await rowsByIds(db, f)).slice(offset, offset + limit).map(toStoredRequest);
+  const rows = await db
+    .selectFrom('requests')
+    .selectAll()
+    .where(whereClause(f, await geoPlan(db, f, options)))
+    .orderBy('requested_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map(toStoredRequest);
+}
+
+export async function countRequests(db: Db, f: FilterInput): Promise<number> {
+  if (hasIds(f)) return (await rowsByIds(db, f)).length;
+  const row = await db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    // Counting visits every match anyway: the place index serves it best.
+    .where(whereClause(f, 'index'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Status, note and a public `status_change` event in one transaction. */
+export async function changeStatus(db: Db, c: StatusChange): Promise<StoredRequest | undefined> {
+  const id = parseRowId(c.request_id);
+  if (id === undefined) return undefined;
+  const public_status = publicStatusOf(c.status);
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('requests')
+      .select(HISTORY_COLUMNS)
+      .where('id', '=', id)
+      .where('jurisdiction_id', '=', c.jurisdiction_id)
+      .executeTakeFirst();
+    if (!before) return undefined;
+    await storeDerivedHistory(trx, before);
+    const at = c.at ?? Date.now();
+    const changes: Updateable<RequestsTable> = { status: c.status, public_status, updated_at: at };
+    if (typeof c.note === 'string') changes.status_notes = c.note;
+    if (c.agency_responsible !== undefined) changes.agency_responsible = c.agency_responsible;
+    if (c.expected_at !== undefined) changes.expected_at = c.expected_at;
+    const row = await trx.updateTable('requests').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await insertEvent(trx, {
+      request_id: id,
+      jurisdiction_id: c.jurisdiction_id,
+      at,
+      type: 'status_change',
+      status: c.status,
+      description: c.note ?? '',
+      public: 1,
+      author: c.author,
+      media_url: c.media_url ?? null,
+    });
+    return toStoredRequest(row);
+  });
+}

@@ -1,0 +1,67 @@
+/** Bearer tokens of staff users (CRM, admin API). Only the SHA-256 of a secret is stored. */
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { StaffRole, StaffToken } from '../contract.js';
+import type { StaffTokensTable } from '../schema/tables.js';
+import { generateSecret, hashSecret } from '../secrets.js';
+import type { Db } from './shared.js';
+
+const STAFF_ROLES: readonly StaffRole[] = ['admin', 'agent', 'viewer'];
+
+function readRole(role: string): StaffRole {
+  const found = STAFF_ROLES.find((r) => r === role);
+  if (found === undefined) throw new Error(`stored staff role "${role}" is unknown`);
+  return found;
+}
+
+const toStaffToken = (row: Selectable<StaffTokensTable>): StaffToken => ({
+  id: row.id,
+  name: row.name,
+  role: readRole(row.role),
+  created_at: row.created_at,
+  revoked_at: row.revoked_at,
+});
+
+/** The secret is returned once, here, and never again. */
+export async function createStaffToken(
+  db: Db,
+  input: { name: string; role: StaffRole },
+): Promise<{ token: StaffToken; secret: string }> {
+  const secret = generateSecret('staff_token');
+  const row = {
+    id: randomUUID(),
+    name: input.name,
+    role: readRole(input.role),
+    secret_hash: hashSecret(secret),
+    created_at: Date.now(),
+    revoked_at: null,
+  };
+  await db.insertInto('staff_tokens').values(row).execute();
+  return { token: toStaffToken(row), secret };
+}
+
+/** The active token with this secret; revoked tokens are not found. */
+export async function findStaffToken(db: Db, secret: string): Promise<StaffToken | undefined> {
+  const row = await db
+    .selectFrom('staff_tokens')
+    .selectAll()
+    .where('secret_hash', '=', hashSecret(secret))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row && toStaffToken(row);
+}
+
+export async function listStaffTokens(db: Db): Promise<StaffToken[]> {
+  const rows = await db.selectFrom('staff_tokens').selectAll().orderBy('created_at').orderBy('id').execute();
+  return rows.map(toStaffToken);
+}
+
+/** True when the token exists (revoking twice keeps the first revocation time). */
+export async function revokeStaffToken(db: Db, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('staff_tokens')
+    .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(Date.now())) }))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -1,0 +1,208 @@
+/**
+ * The one migration set of the store, run by Kysely's Migrator from an
+ * in-code provider. Column types that differ between dialects (serial keys,
+ * binary data) come from the dialect adapter; everything else is shared.
+ * Append new migrations; never edit one that has shipped.
+ */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DialectAdapter } from '../dialects/adapter.js';
+import { createIndex, dropIndex, INDEXES, type IndexDefinition } from './indexes.js';
+import { FIRST_REQUEST_ID } from './tables.js';
+
+const MIGRATION_TABLE = 'o311_migration';
+const MIGRATION_LOCK_TABLE = 'o311_migration_lock';
+
+async function initial(db: Kysely<unknown>, a: DialectAdapter): Promise<void> {
+  const s = db.schema;
+
+  await s
+    .createTable('jurisdictions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('contact', 'text', (c) => c.notNull())
+    .addColumn('key_service', 'text', (c) => c.notNull())
+    .addColumn('timezone', 'text', (c) => c.notNull())
+    .addColumn('services_changed_at', 'bigint', (c) => c.notNull())
+    .execute();
+
+  await s
+    .createTable('services')
+    .addColumn('jurisdiction_id', 'text', (c) => c.notNull().references('jurisdictions.id').onDelete('restrict'))
+    .addColumn('service_code', 'text', (c) => c.notNull())
+    .addColumn('service_name', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addColumn('type', 'text', (c) => c.notNull().check(sql`type in ('realtime', 'batch', 'blackbox')`))
+    .addColumn('keywords', 'text')
+    .addColumn('service_group', 'text')
+    .addColumn('active', 'integer', (c) => c.notNull())
+    .addColumn('agency_responsible', 'text')
+    .addColumn('service_notice', 'text')
+    .addColumn('sla_hours', 'double precision')
+    .addColumn('attributes', 'text', (c) => c.notNull())
+    .addColumn('translations', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('services_pk', ['jurisdiction_id', 'service_code'])
+    .execute();
+
+  await s
+    .createTable('api_keys')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('secret_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('rate_limit_per_minute', 'integer', (c) => c.notNull())
+    .addColumn('trusted', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('revoked_at', 'bigint')
+    .execute();
+
+  await s
+    .createTable('staff_tokens')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'agent', 'viewer')`))
+    .addColumn('secret_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('revoked_at', 'bigint')
+    .execute();
+
+  const requestKey = a.serialKey(FIRST_REQUEST_ID);
+  await s
+    .createTable('requests')
+    .addColumn('id', requestKey.type, requestKey.build)
+    .addColumn('jurisdiction_id', 'text', (c) => c.notNull().references('jurisdictions.id').onDelete('restrict'))
+    .addColumn('service_code', 'text', (c) => c.notNull())
+    .addColumn('service_name', 'text', (c) => c.notNull())
+    .addColumn('token', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('public_status', 'text', (c) => c.notNull().check(sql`public_status in ('open', 'closed')`))
+    .addColumn('status_notes', 'text')
+    .addColumn('description', 'text')
+    .addColumn('agency_responsible', 'text')
+    .addColumn('service_notice', 'text')
+    .addColumn('requested_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addColumn('expected_at', 'bigint')
+    .addColumn('address', 'text')
+    .addColumn('address_id', 'text')
+    .addColumn('zipcode', 'text')
+    .addColumn('lat', 'double precision')
+    .addColumn('long', 'double precision')
+    .addColumn('media_url', 'text')
+    .addColumn('attributes', 'text', (c) => c.notNull())
+    .addColumn('media_ids', 'text', (c) => c.notNull())
+    .addColumn('email', 'text')
+    .addColumn('first_name', 'text')
+    .addColumn('last_name', 'text')
+    .addColumn('phone', 'text')
+    .addColumn('device_id', 'text')
+    .addColumn('account_id', 'text')
+    .addColumn('api_key_id', 'text', (c) => c.references('api_keys.id').onDelete('set null'))
+    .execute();
+  await a.afterSerialTable(db, 'requests', FIRST_REQUEST_ID);
+
+  const eventKey = a.serialKey(1);
+  await s
+    .createTable('request_events')
+    .addColumn('id', eventKey.type, eventKey.build)
+    .addColumn('request_id', 'bigint', (c) => c.notNull().references('requests.id').onDelete('cascade'))
+    .addColumn('jurisdiction_id', 'text', (c) => c.notNull())
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull().check(sql`type in ('submitted', 'status_change', 'comment')`))
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('public', 'integer', (c) => c.notNull())
+    .addColumn('author', 'text')
+    .addColumn('media_url', 'text')
+    .execute();
+  await a.afterSerialTable(db, 'request_events', 1);
+
+  await s
+    .createTable('request_media')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('request_id', 'bigint', (c) => c.notNull().references('requests.id').onDelete('cascade'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('content_type', 'text', (c) => c.notNull().check(sql`length(content_type) > 0`))
+    .addColumn('filename', 'text')
+    .addColumn('bytes', a.binaryType, (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+
+  const index = (name: string, table: string, columns: string[]) => s.createIndex(name).on(table).columns(columns);
+  // The list path: newest first per jurisdiction, optionally by status or service.
+  await index('requests_by_time', 'requests', ['jurisdiction_id', 'requested_at', 'id']).execute();
+  await index('requests_by_status', 'requests', ['jurisdiction_id', 'public_status', 'requested_at', 'id']).execute();
+  await index('requests_by_service', 'requests', ['jurisdiction_id', 'service_code', 'requested_at', 'id']).execute();
+  await index('requests_by_update', 'requests', ['jurisdiction_id', 'updated_at']).execute();
+  // `near` and `bbox`: a latitude band of the jurisdiction, longitude checked in the index.
+  await index('requests_by_place', 'requests', ['jurisdiction_id', 'lat', 'long']).execute();
+  // Partial: only batch requests have tokens, so imports never touch this index.
+  await index('requests_by_token', 'requests', ['token']).unique().where(sql.ref('token'), 'is not', null).execute();
+  await index('events_by_request', 'request_events', ['request_id', 'at']).execute();
+  await index('events_by_time', 'request_events', ['jurisdiction_id', 'at']).execute();
+  await index('media_by_request', 'request_media', ['request_id', 'position']).execute();
+  // requests.api_key_id has no index on purpose: keys are revoked, never deleted.
+}
+
+async function dropInitial(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['request_media', 'request_events', 'requests', 'staff_tokens', 'api_keys', 'services', 'jurisdictions']) {
+    await db.schema.dropTable(table).ifExists().execute();
+  }
+}
+
+/**
+ * History that can be derived is no longer stored: the `submitted` event of
+ * every request comes from the request row, and so does the status change of
+ * a request imported in a status other than `open` (flag `status_imported`).
+ * Adds the data version counter where the dialect needs one.
+ */
+async function derivedHistory(db: Kysely<unknown>, a: DialectAdapter): Promise<void> {
+  await db.schema.alterTable('requests').addColumn('status_imported', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema.alterTable('request_events').addColumn('public_id', 'text').execute();
+  await sql`delete from request_events where type = 'submitted'`.execute(db);
+  // Redefined with the import flag (see schema/indexes.ts).
+  const byUpdate = INDEXES.find((i) => i.name === 'requests_by_update')!;
+  await dropIndex(db, byUpdate);
+  await createIndex(db, byUpdate);
+  await a.createDataVersionCounter(db);
+}
+
+async function dropDerivedHistory(): Promise<void> {
+  throw new Error('migration 0002_derived_history cannot be undone: the submitted events it removed are not stored');
+}
+
+export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001_initial': { up: (db: Kysely<unknown>) => initial(db, adapter), down: dropInitial },
+    '0002_derived_history': { up: (db: Kysely<unknown>) => derivedHistory(db, adapter), down: dropDerivedHistory },
+  };
+  return { getMigrations: async () => migrations };
+}
+
+/**
+ * Brings the schema up to date, then creates any index of the list that is
+ * missing (dropped by an import that did not finish). A no-op when all is in place.
+ */
+export async function migrateToLatest(adapter: DialectAdapter): Promise<void> {
+  const migrator = new Migrator({
+    db: adapter.db,
+    provider: migrationProvider(adapter),
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`store migration ${failed ?? ''} failed: ${reason}`.replace('  ', ' '), { cause: error });
+  }
+  await ensureIndexes(adapter);
+}
+
+/** Creates the indexes of the list that the database lacks; returns their names. */
+export async function ensureIndexes(adapter: DialectAdapter, only?: (i: IndexDefinition) => boolean): Promise<string[]> {
+  const existing = await adapter.existingIndexes();
+  const missing = INDEXES.filter((i) => !existing.has(i.name) && (only?.(i) ?? true));
+  await adapter.createIndexes(missing);
+  return missing.map((i) => i.name);
+}

@@ -1,0 +1,141 @@
+/**
+ * Row shapes of the tables as Kysely sees them. Both dialects store the same
+ * values: times as epoch milliseconds (int8 in PostgreSQL, parsed back to
+ * numbers), flags as 0/1 integers, structured values as JSON text.
+ */
+import type { Generated } from 'kysely';
+
+export interface JurisdictionsTable {
+  id: string;
+  name: string;
+  contact: string;
+  key_service: string;
+  timezone: string;
+  /** Strictly increasing stamp of the last service change (discovery changeset). */
+  services_changed_at: number;
+}
+
+export interface ServicesTable {
+  jurisdiction_id: string;
+  service_code: string;
+  service_name: string;
+  description: string | null;
+  type: string;
+  keywords: string | null;
+  service_group: string | null;
+  active: number;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  sla_hours: number | null;
+  /** JSON: Attribute[] */
+  attributes: string;
+  /** JSON: Record<locale, ServiceTranslation> */
+  translations: string;
+  updated_at: number;
+}
+
+export interface RequestsTable {
+  id: Generated<number>;
+  jurisdiction_id: string;
+  service_code: string;
+  /** Denormalised from the service at insert; kept in step on rename. */
+  service_name: string;
+  token: string | null;
+  status: string;
+  /** 'open' | 'closed', derived from `status` for fast filters. */
+  public_status: string;
+  status_notes: string | null;
+  description: string | null;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  requested_at: number;
+  updated_at: number;
+  expected_at: number | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
+  /** JSON: Record<code, string | string[]> */
+  attributes: string;
+  /** JSON: string[] */
+  media_ids: string;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  api_key_id: string | null;
+  /**
+   * 1 when `status`, `status_notes` and `updated_at` came from an import in a
+   * status other than `open`: the history then has an entry "status changed
+   * to `status` at `updated_at` with `status_notes`" that is not stored as an
+   * event but derived from the row (see repositories/history.ts). The first
+   * event written for such a request stores that entry and clears the flag.
+   */
+  status_imported: Generated<number>;
+}
+
+export interface RequestEventsTable {
+  id: Generated<number>;
+  request_id: number;
+  jurisdiction_id: string;
+  at: number;
+  type: string;
+  status: string;
+  description: string;
+  public: number;
+  author: string | null;
+  media_url: string | null;
+  /**
+   * The id shown for this event when it is not the numeric key: set when a
+   * derived history entry is stored, so that the entry keeps its id.
+   */
+  public_id: string | null;
+}
+
+export interface RequestMediaTable {
+  id: string;
+  request_id: number;
+  position: number;
+  content_type: string;
+  filename: string | null;
+  bytes: Buffer;
+  size: number;
+  created_at: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  /** SHA-256 hex of the secret; the secret itself is never stored. */
+  secret_hash: string;
+  rate_limit_per_minute: number;
+  trusted: number;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface StaffTokensTable {
+  id: string;
+  name: string;
+  role: string;
+  secret_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface Database {
+  jurisdictions: JurisdictionsTable;
+  services: ServicesTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
+  request_media: RequestMediaTable;
+  api_keys: ApiKeysTable;
+  staff_tokens: StaffTokensTable;
+}
+
+/** First request id: ids read as case numbers, not as row counters. */
+export const FIRST_REQUEST_ID = 1000;

@@ -1,0 +1,171 @@
+/**
+ * The Store: one Kysely implementation for both dialects, delegating each
+ * concept to its repository module. Only `importRequests` goes around the
+ * query builder, through the dialect adapter.
+ */
+import type {
+  ApiKey,
+  Dialect,
+  ImportSource,
+  Jurisdiction,
+  NewComment,
+  NewRequest,
+  NewService,
+  RequestEvent,
+  RequestFilter,
+  ServiceRecord,
+  StaffRole,
+  StaffToken,
+  StatusChange,
+  Store,
+  StoredMedia,
+  StoredRequest,
+} from './contract.js';
+import type { DialectAdapter } from './dialects/adapter.js';
+import { migrateToLatest } from './schema/migrations.js';
+import * as apiKeys from './repositories/api-keys.js';
+import * as events from './repositories/events.js';
+import { importRequests } from './repositories/import.js';
+import * as jurisdictions from './repositories/jurisdictions.js';
+import * as media from './repositories/media.js';
+import * as requests from './repositories/requests.js';
+import * as services from './repositories/services.js';
+import * as staffTokens from './repositories/staff-tokens.js';
+
+export class KyselyStore implements Store {
+  readonly dialect: Dialect;
+  readonly #adapter: DialectAdapter;
+  #closed: Promise<void> | undefined;
+
+  constructor(adapter: DialectAdapter) {
+    this.#adapter = adapter;
+    this.dialect = adapter.dialect;
+  }
+
+  get #db() {
+    return this.#adapter.db;
+  }
+
+  migrate(): Promise<void> {
+    // A migration may change data (0002 removed stored history entries).
+    return this.#write(() => migrateToLatest(this.#adapter));
+  }
+
+  dataVersion(): Promise<string> {
+    return this.#adapter.dataVersion();
+  }
+
+  /**
+   * Runs a write of public data, then moves the data version on: AFTER the
+   * transaction committed, so that no reader can see the new version with
+   * the old data. Also after a failure, which may have written part of an import.
+   */
+  async #write<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      await this.#adapter.committed();
+    }
+  }
+
+  /** Idempotent. */
+  close(): Promise<void> {
+    return (this.#closed ??= this.#adapter.close());
+  }
+
+  listJurisdictions(): Promise<Jurisdiction[]> {
+    return jurisdictions.listJurisdictions(this.#db);
+  }
+  getJurisdiction(id: string): Promise<Jurisdiction | undefined> {
+    return jurisdictions.getJurisdiction(this.#db, id);
+  }
+  saveJurisdiction(j: Jurisdiction): Promise<Jurisdiction> {
+    return this.#write(() => jurisdictions.saveJurisdiction(this.#db, j));
+  }
+  deleteJurisdiction(id: string): Promise<boolean> {
+    return this.#write(() => jurisdictions.deleteJurisdiction(this.#db, id));
+  }
+
+  listServices(jurisdiction_id: string, options?: { includeInactive?: boolean }): Promise<ServiceRecord[]> {
+    return services.listServices(this.#db, jurisdiction_id, options?.includeInactive ?? false);
+  }
+  getService(jurisdiction_id: string, code: string): Promise<ServiceRecord | undefined> {
+    return services.getService(this.#db, jurisdiction_id, code);
+  }
+  saveService(s: NewService): Promise<ServiceRecord> {
+    return this.#write(() => services.saveService(this.#db, s));
+  }
+  deleteService(jurisdiction_id: string, code: string): Promise<boolean> {
+    return this.#write(() => services.deleteService(this.#db, jurisdiction_id, code));
+  }
+  servicesChangedAt(jurisdiction_id: string): Promise<number> {
+    return services.servicesChangedAt(this.#db, jurisdiction_id);
+  }
+
+  createRequest(r: NewRequest): Promise<StoredRequest> {
+    return this.#write(() => requests.createRequest(this.#db, r));
+  }
+  getRequest(jurisdiction_id: string, id: string): Promise<StoredRequest | undefined> {
+    return requests.getRequest(this.#db, jurisdiction_id, id);
+  }
+  getRequestByToken(jurisdiction_id: string, token: string): Promise<StoredRequest | undefined> {
+    return requests.getRequestByToken(this.#db, jurisdiction_id, token);
+  }
+  listRequests(f: RequestFilter): Promise<StoredRequest[]> {
+    return requests.listRequests(this.#db, f, { probeAreas: this.#adapter.probeAreas });
+  }
+  countRequests(f: Omit<RequestFilter, 'limit' | 'offset'>): Promise<number> {
+    return requests.countRequests(this.#db, f);
+  }
+  changeStatus(c: StatusChange): Promise<StoredRequest | undefined> {
+    return this.#write(() => requests.changeStatus(this.#db, c));
+  }
+
+  listEvents(jurisdiction_id: string, request_id: string, options?: { includeInternal?: boolean }): Promise<RequestEvent[]> {
+    return events.listEvents(this.#db, jurisdiction_id, request_id, options?.includeInternal ?? false);
+  }
+  listEventsFor(request_ids: string[], options?: { includeInternal?: boolean }): Promise<Map<string, RequestEvent[]>> {
+    return events.listEventsFor(this.#db, request_ids, options?.includeInternal ?? false);
+  }
+  listPublicUpdates(jurisdiction_id: string, from: number, to: number, limit: number): Promise<(RequestEvent & { request_id: string })[]> {
+    return events.listPublicUpdates(this.#db, jurisdiction_id, from, to, limit);
+  }
+  addComment(c: NewComment): Promise<RequestEvent | undefined> {
+    return this.#write(() => events.addComment(this.#db, c));
+  }
+
+  getMedia(id: string): Promise<StoredMedia | undefined> {
+    return media.getMedia(this.#db, id);
+  }
+
+  importRequests(rows: ImportSource, onProgress?: (n: number) => void): Promise<number> {
+    // Each committed batch moves the data version on (import.ts), and so does the end.
+    return this.#write(() => importRequests(this.#adapter, rows, onProgress));
+  }
+
+  createApiKey(input: { name: string; rate_limit_per_minute: number; trusted: boolean }): Promise<{ key: ApiKey; secret: string }> {
+    return apiKeys.createApiKey(this.#db, input);
+  }
+  findApiKey(secret: string): Promise<ApiKey | undefined> {
+    return apiKeys.findApiKey(this.#db, secret);
+  }
+  listApiKeys(): Promise<ApiKey[]> {
+    return apiKeys.listApiKeys(this.#db);
+  }
+  revokeApiKey(id: string): Promise<boolean> {
+    return apiKeys.revokeApiKey(this.#db, id);
+  }
+
+  createStaffToken(input: { name: string; role: StaffRole }): Promise<{ token: StaffToken; secret: string }> {
+    return staffTokens.createStaffToken(this.#db, input);
+  }
+  findStaffToken(secret: string): Promise<StaffToken | undefined> {
+    return staffTokens.findStaffToken(this.#db, secret);
+  }
+  listStaffTokens(): Promise<StaffToken[]> {
+    return staffTokens.listStaffTokens(this.#db);
+  }
+  revokeStaffToken(id: string): Promise<boolean> {
+    return staffTokens.revokeStaffToken(this.#db, id);
+  }
+}
