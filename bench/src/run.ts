@@ -114,9 +114,10 @@ async function main(): Promise<void> {
   const bare2 = await load({ url: baseUrl, connections: CONNECTIONS, seconds: SECONDS });
   const bareGet = (bare1.requestsPerSecond + bare2.requestsPerSecond) / 2;
 
-  log('POST requests.json (durable, realtime): bare node:http answering POSTs, then o311');
+  log('POST requests.json (durable, realtime): warm-up, bare node:http answering POSTs, then o311');
   const body = city.postBody(key);
   const postHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
+  await load({ url: `${base}/requests.json`, connections: CONNECTIONS, seconds: 2, method: 'POST', headers: postHeaders, body });
   const barePost = await load({ url: baseUrl, connections: CONNECTIONS, seconds: SECONDS, method: 'POST', headers: postHeaders, body });
   const post = await load({ url: `${base}/requests.json`, connections: CONNECTIONS, seconds: SECONDS, method: 'POST', headers: postHeaders, body });
   const rssLoaded = rssMegabytes(server.child.pid!);

@@ -72,4 +72,10 @@ await time('listRequests updated in the last hour', page({ updated_from: T0 + SP
 await time('listRequests 100 ids', () => store.listRequests({ jurisdiction_id: J, ids: Array.from({ length: 100 }, (_, i) => String(1000 + i * 997)), limit: 1000, offset: 0 }));
 await time('getRequest', async () => [await store.getRequest(J, String(1000 + Math.floor(N / 2)))], 50);
 await time('countRequests all', async () => [await store.countRequests({ jurisdiction_id: J })], 5);
+const newest = (await store.listRequests({ jurisdiction_id: J, limit: 1000, offset: 0 })).map((r) => r.id);
+await time('listEventsFor 1000 newest (extensions=true)', async () => [...(await store.listEventsFor(newest)).values()].flat());
+await time('listEvents of one request', () => store.listEvents(J, newest[500]), 50);
+await time('listPublicUpdates last 30 days, 1000', () => store.listPublicUpdates(J, T0 + SPAN - 30 * 86_400_000, T0 + SPAN + 86_400_000, 1000));
+await time('listPublicUpdates last hour', () => store.listPublicUpdates(J, T0 + SPAN - 3_600_000, T0 + SPAN, 1000));
+if (store.dataVersion) await time('dataVersion', async () => [await store.dataVersion()], 200);
 await store.close();

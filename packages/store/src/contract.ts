@@ -270,7 +270,11 @@ export interface Store {
    * (Optional in the contract; the Kysely store always has it.)
    */
   addComment?(c: NewComment): Promise<RequestEvent | undefined>;
-  /** Public status-change and comment events in a time range, oldest first (mySociety updates). */
+  /**
+   * Public status-change and comment events in a time range, oldest first
+   * (mySociety updates), imported status changes included (at their
+   * `updated_at`). At equal times, imported changes come first.
+   */
   listPublicUpdates(jurisdiction_id: string, from: number, to: number, limit: number): Promise<(RequestEvent & { request_id: string })[]>;
   getMedia(id: string): Promise<StoredMedia | undefined>;
   /**

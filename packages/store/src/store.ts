@@ -22,6 +22,8 @@ import type {
   StoredRequest,
 } from './contract.js';
 import type { DialectAdapter } from './dialects/adapter.js';
+import type { Database } from './schema/tables.js';
+import { GroupCommit } from './group-commit.js';
 import { migrateToLatest } from './schema/migrations.js';
 import * as apiKeys from './repositories/api-keys.js';
 import * as events from './repositories/events.js';
@@ -35,11 +37,14 @@ import * as staffTokens from './repositories/staff-tokens.js';
 export class KyselyStore implements Store {
   readonly dialect: Dialect;
   readonly #adapter: DialectAdapter;
+  /** SQLite: concurrent new requests share a commit (see group-commit.ts). */
+  readonly #group: GroupCommit<Database> | undefined;
   #closed: Promise<void> | undefined;
 
   constructor(adapter: DialectAdapter) {
     this.#adapter = adapter;
     this.dialect = adapter.dialect;
+    this.#group = adapter.dialect === 'sqlite' ? new GroupCommit(adapter.db, () => adapter.committed()) : undefined;
   }
 
   get #db() {
@@ -103,7 +108,8 @@ export class KyselyStore implements Store {
   }
 
   createRequest(r: NewRequest): Promise<StoredRequest> {
-    return this.#write(() => requests.createRequest(this.#db, r));
+    if (this.#group) return this.#group.run((trx) => requests.createRequest(trx, r));
+    return this.#write(() => this.#db.transaction().execute((trx) => requests.createRequest(trx, r)));
   }
   getRequest(jurisdiction_id: string, id: string): Promise<StoredRequest | undefined> {
     return requests.getRequest(this.#db, jurisdiction_id, id);

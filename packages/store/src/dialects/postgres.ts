@@ -174,25 +174,24 @@ const NEEDS_ESCAPE = /["\\]/;
  * cost the import more CPU than the database spent inserting.
  */
 function textArray<T>(rows: readonly T[], pick: (row: T) => string | null): string {
-  let out = '{';
+  // Joined once: a string grown element by element is a deep rope that the
+  // garbage collector keeps tracing until pg flattens it.
+  const parts = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const v = pick(rows[i]!);
-    if (i > 0) out += ',';
-    if (v === null) out += 'NULL';
-    else out += `"${NEEDS_ESCAPE.test(v) ? v.replace(/["\\]/g, '\\$&') : v}"`;
+    parts[i] = v === null ? 'NULL' : `"${NEEDS_ESCAPE.test(v) ? v.replace(/["\\]/g, '\\$&') : v}"`;
   }
-  return `${out}}`;
+  return `{${parts.join(',')}}`;
 }
 
 /** The same for numbers; `String(n)` is exact for doubles and safe integers alike. */
 function numberArray<T>(rows: readonly T[], pick: (row: T) => number | null): string {
-  let out = '{';
+  const parts = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const v = pick(rows[i]!);
-    if (i > 0) out += ',';
-    out += v === null ? 'NULL' : String(v);
+    parts[i] = v === null ? 'NULL' : String(v);
   }
-  return `${out}}`;
+  return `{${parts.join(',')}}`;
 }
 
 export function createPostgresAdapter(url: string, poolSize: number): DialectAdapter {

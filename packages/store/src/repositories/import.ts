@@ -53,12 +53,11 @@ export async function importRequests(
   const throwIfFailed = (): void => {
     if (failure) throw failure.error;
   };
-  let bulk: 'no' | 'started' | 'indexes dropped' | undefined;
+  let bulk: 'starting' | 'started' | 'indexes dropped' | undefined;
   /** Before the first full batch: this is a large load. */
   const startBulkLoad = async (): Promise<void> => {
-    bulk = 'no';
+    bulk = 'starting';
     const deferIndexes = (await countRequestsUpTo(adapter, DEFER_INDEXES_BELOW)) < DEFER_INDEXES_BELOW;
-    if (process.env.O311_TRACE) console.error(`TRACE bulk defer=${deferIndexes} prepared=${prepared}`);
     await adapter.beginBulkLoad({ deferIndexes });
     bulk = 'started';
     if (deferIndexes) {
@@ -125,9 +124,7 @@ export async function importRequests(
   error ??= failure;
   if (bulk !== undefined) await adapter.endBulkLoad().catch((e: unknown) => void (error ??= { error: e }));
   // Failed or not: the indexes are built again before returning.
-  const t0 = performance.now();
   if (bulk === 'indexes dropped') await ensureIndexes(adapter).catch((e: unknown) => void (error ??= { error: e }));
-  if (process.env.O311_TRACE) console.error(`TRACE index build ${(performance.now() - t0).toFixed(0)} ms`);
   if (error) throw error.error;
   if (written > 0) await adapter.afterImport();
   return written;

@@ -55,69 +55,68 @@ export function toStoredRequest(row: Selectable<RequestsTable>): StoredRequest {
  * which must exist. `media_url` stays as the client gave it (or null): the
  * server turns `media_ids` into URLs.
  */
-export async function createRequest(db: Db, r: NewRequest): Promise<StoredRequest> {
-  return db.transaction().execute(async (trx) => {
-    const service = await trx
-      .selectFrom('services')
-      .select(['service_name', 'service_notice', 'agency_responsible', 'sla_hours'])
-      .where('jurisdiction_id', '=', r.jurisdiction_id)
-      .where('service_code', '=', r.service_code)
-      .executeTakeFirst();
-    if (!service) throw new Error(`unknown service "${r.service_code}" in jurisdiction "${r.jurisdiction_id}"`);
-    const at = r.requested_at ?? Date.now();
-    const media_ids = r.media.map(() => randomUUID());
-    const values = {
-      jurisdiction_id: r.jurisdiction_id,
-      service_code: r.service_code,
-      service_name: service.service_name,
-      token: r.with_token ? generateRequestToken() : null,
-      status: 'open',
-      public_status: 'open',
-      status_notes: null,
-      description: r.description,
-      agency_responsible: service.agency_responsible,
-      service_notice: service.service_notice,
-      requested_at: at,
-      updated_at: at,
-      expected_at: service.sla_hours === null ? null : at + Math.round(service.sla_hours * HOUR_MS),
-      address: r.address,
-      address_id: r.address_id,
-      zipcode: r.zipcode,
-      lat: r.lat,
-      long: r.long,
-      media_url: r.media_url,
-      attributes: JSON.stringify(r.attributes),
-      media_ids: JSON.stringify(media_ids),
-      email: r.reporter.email,
-      first_name: r.reporter.first_name,
-      last_name: r.reporter.last_name,
-      phone: r.reporter.phone,
-      device_id: r.reporter.device_id,
-      account_id: r.reporter.account_id,
-      api_key_id: r.api_key_id,
-      status_imported: 0,
-    } satisfies Omit<Selectable<RequestsTable>, 'id'>;
-    // No event row: the `submitted` entry of the history is derived from the request (events.ts).
-    const { id } = await trx.insertInto('requests').values(values).returning('id').executeTakeFirstOrThrow();
-    if (r.media.length > 0) {
-      await trx
-        .insertInto('request_media')
-        .values(
-          r.media.map((m, position) => ({
-            id: media_ids[position]!,
-            request_id: id,
-            position,
-            content_type: m.content_type,
-            filename: m.filename,
-            bytes: m.bytes,
-            size: m.bytes.length,
-            created_at: at,
-          })),
-        )
-        .execute();
-    }
-    return toStoredRequest({ id, ...values });
-  });
+/** Runs inside the caller's transaction (the store commits, alone or in a group). */
+export async function createRequest(trx: Db, r: NewRequest): Promise<StoredRequest> {
+  const service = await trx
+    .selectFrom('services')
+    .select(['service_name', 'service_notice', 'agency_responsible', 'sla_hours'])
+    .where('jurisdiction_id', '=', r.jurisdiction_id)
+    .where('service_code', '=', r.service_code)
+    .executeTakeFirst();
+  if (!service) throw new Error(`unknown service "${r.service_code}" in jurisdiction "${r.jurisdiction_id}"`);
+  const at = r.requested_at ?? Date.now();
+  const media_ids = r.media.map(() => randomUUID());
+  const values = {
+    jurisdiction_id: r.jurisdiction_id,
+    service_code: r.service_code,
+    service_name: service.service_name,
+    token: r.with_token ? generateRequestToken() : null,
+    status: 'open',
+    public_status: 'open',
+    status_notes: null,
+    description: r.description,
+    agency_responsible: service.agency_responsible,
+    service_notice: service.service_notice,
+    requested_at: at,
+    updated_at: at,
+    expected_at: service.sla_hours === null ? null : at + Math.round(service.sla_hours * HOUR_MS),
+    address: r.address,
+    address_id: r.address_id,
+    zipcode: r.zipcode,
+    lat: r.lat,
+    long: r.long,
+    media_url: r.media_url,
+    attributes: JSON.stringify(r.attributes),
+    media_ids: JSON.stringify(media_ids),
+    email: r.reporter.email,
+    first_name: r.reporter.first_name,
+    last_name: r.reporter.last_name,
+    phone: r.reporter.phone,
+    device_id: r.reporter.device_id,
+    account_id: r.reporter.account_id,
+    api_key_id: r.api_key_id,
+    status_imported: 0,
+  } satisfies Omit<Selectable<RequestsTable>, 'id'>;
+  // No event row: the `submitted` entry of the history is derived from the request (events.ts).
+  const { id } = await trx.insertInto('requests').values(values).returning('id').executeTakeFirstOrThrow();
+  if (r.media.length > 0) {
+    await trx
+      .insertInto('request_media')
+      .values(
+        r.media.map((m, position) => ({
+          id: media_ids[position]!,
+          request_id: id,
+          position,
+          content_type: m.content_type,
+          filename: m.filename,
+          bytes: m.bytes,
+          size: m.bytes.length,
+          created_at: at,
+        })),
+      )
+      .execute();
+  }
+  return toStoredRequest({ id, ...values });
 }
 
 export async function getRequest(db: Db, jurisdiction_id: string, id: string): Promise<StoredRequest | undefined> {

@@ -9,9 +9,13 @@
  * rebuilds what is missing, because it compares the database with this list,
  * not with the migration history.
  *
- * Migration 0001 created the first versions of these indexes and 0002
- * redefined `requests_by_update`; a change of definition needs a migration
- * that drops the old index, as name equality is all that is checked here.
+ * Migrations 0001 and 0002 created these definitions, and stay as they
+ * shipped. A change of definition needs a new migration that drops the old
+ * index (only names are compared here) and an edit of this list.
+ *
+ * An import that drops indexes while a server runs on the same database
+ * slows the server's lists until they are back; a server started meanwhile
+ * rebuilds them at once (its `migrate()`), which only slows the import.
  */
 import { sql, type SchemaModule } from 'kysely';
 

@@ -6,7 +6,7 @@
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectAdapter } from '../dialects/adapter.js';
-import { createIndex, dropIndex, INDEXES, type IndexDefinition } from './indexes.js';
+import { INDEXES } from './indexes.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
 const MIGRATION_TABLE = 'o311_migration';
@@ -160,10 +160,9 @@ async function derivedHistory(db: Kysely<unknown>, a: DialectAdapter): Promise<v
   await db.schema.alterTable('requests').addColumn('status_imported', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.alterTable('request_events').addColumn('public_id', 'text').execute();
   await sql`delete from request_events where type = 'submitted'`.execute(db);
-  // Redefined with the import flag (see schema/indexes.ts).
-  const byUpdate = INDEXES.find((i) => i.name === 'requests_by_update')!;
-  await dropIndex(db, byUpdate);
-  await createIndex(db, byUpdate);
+  // Redefined with the import flag (the updates feed finds imported changes in it).
+  await db.schema.dropIndex('requests_by_update').execute();
+  await db.schema.createIndex('requests_by_update').on('requests').columns(['jurisdiction_id', 'updated_at', 'status_imported']).execute();
   await a.createDataVersionCounter(db);
 }
 
@@ -200,9 +199,9 @@ export async function migrateToLatest(adapter: DialectAdapter): Promise<void> {
 }
 
 /** Creates the indexes of the list that the database lacks; returns their names. */
-export async function ensureIndexes(adapter: DialectAdapter, only?: (i: IndexDefinition) => boolean): Promise<string[]> {
+export async function ensureIndexes(adapter: DialectAdapter): Promise<string[]> {
   const existing = await adapter.existingIndexes();
-  const missing = INDEXES.filter((i) => !existing.has(i.name) && (only?.(i) ?? true));
+  const missing = INDEXES.filter((i) => !existing.has(i.name));
   await adapter.createIndexes(missing);
   return missing.map((i) => i.name);
 }
