@@ -6,3 +6,4 @@ export type * from './contract.js';
 export { openStore, type OpenStoreOptions } from './open.js';
 export { parseDatabaseUrl, type DatabaseLocation } from './url.js';
 export { generateSecret, hashSecret, generateRequestToken, SECRET_PREFIXES, type SecretKind } from './secrets.js';
+export { newService, type ServiceIdentity } from './new-service.js';

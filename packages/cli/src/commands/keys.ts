@@ -5,9 +5,9 @@
 import { Command, Option } from 'commander';
 import type { ApiKey, Store } from '@o311/store';
 import { resolveDatabaseUrl, withDatabase } from '../database.js';
-import { CliError } from '../errors.js';
 import { println, type CliIo } from '../io.js';
 import { formatTimestamp, renderTable } from '../table.js';
+import { addListAndRevokeCommands } from './credentials.js';
 import { addDatabaseOption, integerIn, nameArg, type DatabaseOptions } from './options.js';
 
 export const DEFAULT_RATE_LIMIT = 120;
@@ -57,26 +57,18 @@ export function keysCommand(io: CliIo): Command {
     println(io.stdout, secret);
   });
 
-  addDatabaseOption(
-    keys.command('list').description('list API keys (secrets are never shown)'),
-  ).action(async (o: DatabaseOptions) => {
-    const list = await withDatabase(resolveDatabaseUrl(o.database, io.env), (store) => store.listApiKeys());
-    println(io.stdout, list.length === 0 ? 'no API keys yet; create one with `o311 keys create --name NAME`' : keysTable(list));
-  });
-
-  addDatabaseOption(
-    keys.command('revoke').description('revoke an API key; it stops working at once').argument('<id>', 'key id, from `o311 keys list`'),
-  ).action(async (id: string, o: DatabaseOptions) => {
-    const key = await withDatabase(resolveDatabaseUrl(o.database, io.env), async (store) => {
-      const found = (await store.listApiKeys()).find((k) => k.id === id);
-      if (!found) throw new CliError(`no API key with id ${id}; see \`o311 keys list\``);
-      if (found.revoked_at !== null) return found;
-      await store.revokeApiKey(id);
-      return found;
-    });
-    println(io.stdout, key.revoked_at !== null
+  addListAndRevokeCommands(keys, io, {
+    list: (store) => store.listApiKeys(),
+    revoke: (store, id) => store.revokeApiKey(id),
+    table: keysTable,
+    listDescription: 'list API keys (secrets are never shown)',
+    empty: 'no API keys yet; create one with `o311 keys create --name NAME`',
+    revokeDescription: 'revoke an API key; it stops working at once',
+    idDescription: 'key id, from `o311 keys list`',
+    notFound: (id) => `no API key with id ${id}; see \`o311 keys list\``,
+    revoked: (key) => key.revoked_at !== null
       ? `API key ${key.id} ("${key.name}") was already revoked on ${formatTimestamp(key.revoked_at)}`
-      : `revoked API key ${key.id} ("${key.name}")`);
+      : `revoked API key ${key.id} ("${key.name}")`,
   });
 
   return keys;

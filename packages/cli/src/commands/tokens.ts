@@ -5,9 +5,9 @@
 import { Command, Option } from 'commander';
 import type { StaffRole, StaffToken, Store } from '@o311/store';
 import { resolveDatabaseUrl, withDatabase } from '../database.js';
-import { CliError } from '../errors.js';
 import { println, type CliIo } from '../io.js';
 import { formatTimestamp, renderTable } from '../table.js';
+import { addListAndRevokeCommands } from './credentials.js';
 import { addDatabaseOption, nameArg, type DatabaseOptions } from './options.js';
 
 export const STAFF_ROLES: readonly StaffRole[] = ['admin', 'agent', 'viewer'];
@@ -39,25 +39,18 @@ export function tokensCommand(io: CliIo): Command {
     println(io.stdout, secret);
   });
 
-  addDatabaseOption(
-    tokens.command('list').description('list staff tokens (secrets are never shown)'),
-  ).action(async (o: DatabaseOptions) => {
-    const list = await withDatabase(resolveDatabaseUrl(o.database, io.env), (store) => store.listStaffTokens());
-    println(io.stdout, list.length === 0 ? 'no staff tokens yet; create one with `o311 tokens create --name NAME --role admin`' : tokensTable(list));
-  });
-
-  addDatabaseOption(
-    tokens.command('revoke').description('revoke a staff token; it stops working at once').argument('<id>', 'token id, from `o311 tokens list`'),
-  ).action(async (id: string, o: DatabaseOptions) => {
-    const token = await withDatabase(resolveDatabaseUrl(o.database, io.env), async (store) => {
-      const found = (await store.listStaffTokens()).find((t) => t.id === id);
-      if (!found) throw new CliError(`no staff token with id ${id}; see \`o311 tokens list\``);
-      if (found.revoked_at === null) await store.revokeStaffToken(id);
-      return found;
-    });
-    println(io.stdout, token.revoked_at !== null
+  addListAndRevokeCommands(tokens, io, {
+    list: (store) => store.listStaffTokens(),
+    revoke: (store, id) => store.revokeStaffToken(id),
+    table: tokensTable,
+    listDescription: 'list staff tokens (secrets are never shown)',
+    empty: 'no staff tokens yet; create one with `o311 tokens create --name NAME --role admin`',
+    revokeDescription: 'revoke a staff token; it stops working at once',
+    idDescription: 'token id, from `o311 tokens list`',
+    notFound: (id) => `no staff token with id ${id}; see \`o311 tokens list\``,
+    revoked: (token) => token.revoked_at !== null
       ? `token ${token.id} ("${token.name}") was already revoked on ${formatTimestamp(token.revoked_at)}`
-      : `revoked ${token.role} token ${token.id} ("${token.name}")`);
+      : `revoked ${token.role} token ${token.id} ("${token.name}")`,
   });
 
   return tokens;

@@ -15,7 +15,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import type { ImportedRequest, NewService, Store } from '@o311/store';
+import { newService, type ImportedRequest, type Store } from '@o311/store';
 import { CliError } from '../errors.js';
 import { CsvReader, CsvSyntaxError } from './csv.js';
 import { readJsonRequests, readXmlRequests, type DocumentRecord } from './documents.js';
@@ -154,7 +154,9 @@ class BatchWriter {
       this.#known.add(code);
       const service_name = first.service_name ?? code;
       this.created.push({ service_code: code, service_name });
-      if (!this.#o.dryRun) await this.#o.store.saveService(missingService(this.#o.jurisdiction_id, code, service_name));
+      if (!this.#o.dryRun) {
+        await this.#o.store.saveService(newService({ jurisdiction_id: this.#o.jurisdiction_id, service_code: code, service_name }));
+      }
     }
     if (this.#o.dryRun) {
       this.written += rows.length;
@@ -185,24 +187,6 @@ class BatchWriter {
     if (importing) await importing;
     if (this.#failure) throw this.#failure.error;
   }
-}
-
-function missingService(jurisdiction_id: string, service_code: string, service_name: string): NewService {
-  return {
-    jurisdiction_id,
-    service_code,
-    service_name,
-    description: null,
-    type: 'realtime',
-    keywords: null,
-    group: null,
-    active: true,
-    agency_responsible: null,
-    service_notice: null,
-    sla_hours: null,
-    attributes: [],
-    translations: {},
-  };
 }
 
 export async function importFile(o: ImportOptions): Promise<ImportResult> {

@@ -1,14 +1,12 @@
 /** POST Service Request: `/open311/v2/requests.{fmt}` (urlencoded, or multipart with media). */
 import { Type } from 'typebox';
 import { badRequest, encodeReceipts, field } from '@o311/georeport';
-import { parseFormat } from '../http/format.js';
-import { acceptMedia, readFormBody } from '../http/form-body.js';
-import { pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js';
-import { authorizeKey } from '../services/api-keys.js';
+import { acceptMedia } from '../http/form-body.js';
+import { sendDocument } from '../http/reply.js';
 import { activeService } from '../services/catalog.js';
 import type { ServiceContext } from '../services/context.js';
-import { resolveJurisdiction } from '../services/jurisdictions.js';
 import { submitRequest } from '../services/requests.js';
+import { readPostForm } from './post-form.js';
 import { georeportRoute, type Contract } from './route.js';
 import { FormatParams, GEOREPORT_TAG, ReceiptSchema, SubmissionBody, documents, errors } from './schemas.js';
 
@@ -39,11 +37,7 @@ export const contract: Contract = {
 
 export function postRequestRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
-    const format = parseFormat(pathParam(request, 'format'));
-    const { fields, uploads } = await readFormBody(request, ctx.limits);
-    const q = rawQuery(request);
-    const j = await resolveJurisdiction(ctx.store, field(fields, 'jurisdiction_id') ?? queryValue(q, 'jurisdiction_id'));
-    const key = await authorizeKey(ctx, field(fields, 'api_key') ?? queryValue(q, 'api_key'));
+    const { format, fields, uploads, j, key } = await readPostForm(request, ctx);
     const code = field(fields, 'service_code');
     if (code === undefined) throw badRequest('service_code is required.');
     const service = await activeService(ctx.store, j, code);

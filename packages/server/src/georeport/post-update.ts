@@ -1,13 +1,10 @@
 /** mySociety POST `/open311/v2/servicerequestupdates.{fmt}`: a status update from a trusted partner. */
 import { Type } from 'typebox';
-import { badRequest, encodeUpdates, field } from '@o311/georeport';
-import { parseFormat } from '../http/format.js';
-import { readFormBody } from '../http/form-body.js';
-import { pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js';
-import { authorizeKey } from '../services/api-keys.js';
+import { badRequest, encodeUpdates } from '@o311/georeport';
+import { sendDocument } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
-import { resolveJurisdiction } from '../services/jurisdictions.js';
 import { postUpdate } from '../services/updates.js';
+import { readPostForm } from './post-form.js';
 import { georeportRoute, projectionContext, type Contract } from './route.js';
 import { EXTENSIONS_TAG, FormatParams, UpdateBody, UpdateSchema, documents, errors } from './schemas.js';
 
@@ -32,11 +29,7 @@ export const contract: Contract = {
 
 export function postUpdateRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
-    const format = parseFormat(pathParam(request, 'format'));
-    const { fields, uploads } = await readFormBody(request, ctx.limits);
-    const q = rawQuery(request);
-    const j = await resolveJurisdiction(ctx.store, field(fields, 'jurisdiction_id') ?? queryValue(q, 'jurisdiction_id'));
-    const key = await authorizeKey(ctx, field(fields, 'api_key') ?? queryValue(q, 'api_key'), { trusted: true });
+    const { format, fields, uploads, j, key } = await readPostForm(request, ctx, { trusted: true });
     if (uploads.length > 0) {
       // Updates carry media as links (media_url); files are accepted with new requests only.
       throw badRequest('Send media with an update as media_url; file uploads are accepted with new requests only.');

@@ -6,8 +6,8 @@
  * account ids) out of every public body:
  * 1. the projection's input type is `PublicSource`, a StoredRequest WITHOUT its
  *    `reporter`: code here cannot even read those fields;
- * 2. every output object is written field by field (no spread), so nothing is
- *    carried over by accident;
+ * 2. every output object is written field by field (stored records are never
+ *    spread, only objects built here), so nothing is carried over by accident;
  * 3. the output type `ProjectedRequest` is branded: the encoders in the routes
  *    accept only values made here, and a compile-time check below fails the build
  *    if the public shape ever gains a field named like a reporter field.
@@ -57,25 +57,38 @@ function absolute(url: string, ctx: ProjectionContext): string {
   return origin + url;
 }
 
+/** The fields, in spec order, that the public and the staff view of a request share. */
+export type RequestDetails = Pick<
+  PublicRequest,
+  | 'description' | 'agency_responsible' | 'service_notice' | 'requested_datetime' | 'updated_datetime'
+  | 'expected_datetime' | 'address' | 'address_id' | 'zipcode' | 'lat' | 'long'
+>;
+
+/** Description, agency, notice, the three dates (local time with offset) and the location. */
+export function requestDetails(r: PublicSource, timezone: string): RequestDetails {
+  return {
+    description: r.description,
+    agency_responsible: r.agency_responsible,
+    service_notice: r.service_notice,
+    requested_datetime: formatDateTime(r.requested_at, timezone),
+    updated_datetime: formatDateTime(r.updated_at, timezone),
+    expected_datetime: r.expected_at === null ? null : formatDateTime(r.expected_at, timezone),
+    address: r.address,
+    address_id: r.address_id,
+    zipcode: r.zipcode,
+    lat: r.lat,
+    long: r.long,
+  };
+}
+
 export function toPublicRequest(r: PublicSource, ctx: ProjectionContext): ProjectedRequest {
-  const tz = ctx.timezone;
   const pub: PublicRequest = {
     service_request_id: r.id,
     status: EXTENDED_STATUSES[r.status],
     status_notes: r.status_notes,
     service_name: r.service_name,
     service_code: r.service_code,
-    description: r.description,
-    agency_responsible: r.agency_responsible,
-    service_notice: r.service_notice,
-    requested_datetime: formatDateTime(r.requested_at, tz),
-    updated_datetime: formatDateTime(r.updated_at, tz),
-    expected_datetime: r.expected_at === null ? null : formatDateTime(r.expected_at, tz),
-    address: r.address,
-    address_id: r.address_id,
-    zipcode: r.zipcode,
-    lat: r.lat,
-    long: r.long,
+    ...requestDetails(r, ctx.timezone),
     media_url: r.media_ids[0] !== undefined ? mediaUrl(ctx, r.media_ids[0]) : r.media_url ? absolute(r.media_url, ctx) : null,
   };
   return pub as ProjectedRequest;

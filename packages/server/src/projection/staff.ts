@@ -8,7 +8,7 @@ import type {
 } from '@o311/store';
 import type { Attribute, ExtendedStatus } from '@o311/georeport';
 import { hasMetadata } from './service.js';
-import { mediaUrl, type ProjectionContext } from './public-request.js';
+import { mediaUrl, requestDetails, type ProjectionContext } from './public-request.js';
 
 const utc = (ms: number): string => formatDateTime(ms, 'UTC');
 
@@ -104,17 +104,7 @@ export function toStaffRequest(
     status: r.status,
     public_status: EXTENDED_STATUSES[r.status],
     status_notes: r.status_notes,
-    description: r.description,
-    agency_responsible: r.agency_responsible,
-    service_notice: r.service_notice,
-    requested_datetime: formatDateTime(r.requested_at, tz),
-    updated_datetime: formatDateTime(r.updated_at, tz),
-    expected_datetime: r.expected_at === null ? null : formatDateTime(r.expected_at, tz),
-    address: r.address,
-    address_id: r.address_id,
-    zipcode: r.zipcode,
-    lat: r.lat,
-    long: r.long,
+    ...requestDetails(r, tz),
     media_urls,
     attributes: r.attributes,
     reporter: r.reporter,

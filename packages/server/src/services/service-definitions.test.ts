@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attribute } from '@o311/georeport';
 import type { NewService } from '@o311/store';
+import { newService } from '@o311/store';
 import { attributeProblems, serviceProblems } from './service-definitions.js';
 
 const attr = (over: Partial<Attribute>): Attribute => ({
@@ -14,22 +15,8 @@ const attr = (over: Partial<Attribute>): Attribute => ({
   ...over,
 });
 
-const service = (over: Partial<NewService>): NewService => ({
-  jurisdiction_id: 'city',
-  service_code: 'pothole',
-  service_name: 'Pothole',
-  description: null,
-  type: 'realtime',
-  keywords: null,
-  group: null,
-  active: true,
-  agency_responsible: null,
-  service_notice: null,
-  sla_hours: null,
-  attributes: [],
-  translations: {},
-  ...over,
-});
+const service = (over: Partial<NewService>): NewService =>
+  newService({ jurisdiction_id: 'city', service_code: 'pothole', service_name: 'Pothole', ...over });
 
 describe('attribute definitions', () => {
   it('accepts a well-formed set', () => {

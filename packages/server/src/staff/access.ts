@@ -1,5 +1,5 @@
 /** Staff: API keys (admin), staff tokens (admin) and who am I (any role). */
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { toApiKeyView, toStaffTokenView } from '../projection/staff.js';
 import type { ServiceContext } from '../services/context.js';
 import { revokeApiKey, revokeStaffToken } from '../services/staff.js';
@@ -15,6 +15,21 @@ export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
   const base = { tags: [STAFF_TAG], security: STAFF_SECURITY };
   const deleted = { 204: Type.Null({ description: 'Revoked.' }), ...staffErrors(401, 403, 404) };
 
+  // API keys and staff tokens have the same three admin routes.
+  const listSchema = <T extends TSchema>(summary: string, item: T) =>
+    ({ ...base, summary, response: { 200: Type.Array(item), ...staffErrors(401, 403) } });
+  const createSchema = <B extends TSchema, R extends TSchema>(summary: string, body: B, created: R) =>
+    ({ ...base, summary, body, response: { 201: created, ...staffErrors(400, 401, 403) } });
+  const revokeRoute = (url: string, summary: string, revoke: (ctx: ServiceContext, id: string) => Promise<void>): void => {
+    app.delete(url, {
+      onRequest: admin,
+      schema: { ...base, summary, params: IdParams, response: deleted },
+    }, async (request, reply) => {
+      await revoke(ctx, request.params.id);
+      return reply.code(204).send(null);
+    });
+  };
+
   app.get('/me', {
     onRequest: read,
     schema: { ...base, summary: 'The staff token in use', response: { 200: Me, ...staffErrors(401) } },
@@ -25,17 +40,12 @@ export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
 
   app.get('/api-keys', {
     onRequest: admin,
-    schema: { ...base, summary: 'List API keys', response: { 200: Type.Array(ApiKey), ...staffErrors(401, 403) } },
+    schema: listSchema('List API keys', ApiKey),
   }, async () => (await ctx.store.listApiKeys()).map(toApiKeyView));
 
   app.post('/api-keys', {
     onRequest: admin,
-    schema: {
-      ...base,
-      summary: 'Create an API key (the secret is shown once)',
-      body: NewApiKeyBody,
-      response: { 201: Type.Object({ key: ApiKey, secret: Secret }), ...staffErrors(400, 401, 403) },
-    },
+    schema: createSchema('Create an API key (the secret is shown once)', NewApiKeyBody, Type.Object({ key: ApiKey, secret: Secret })),
   }, async (request, reply) => {
     const created = await ctx.store.createApiKey({
       name: request.body.name,
@@ -45,37 +55,20 @@ export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
     return reply.code(201).send({ key: toApiKeyView(created.key), secret: created.secret });
   });
 
-  app.delete('/api-keys/:id', {
-    onRequest: admin,
-    schema: { ...base, summary: 'Revoke an API key', params: IdParams, response: deleted },
-  }, async (request, reply) => {
-    await revokeApiKey(ctx, request.params.id);
-    return reply.code(204).send(null);
-  });
+  revokeRoute('/api-keys/:id', 'Revoke an API key', revokeApiKey);
 
   app.get('/staff-tokens', {
     onRequest: admin,
-    schema: { ...base, summary: 'List staff tokens', response: { 200: Type.Array(StaffToken), ...staffErrors(401, 403) } },
+    schema: listSchema('List staff tokens', StaffToken),
   }, async () => (await ctx.store.listStaffTokens()).map(toStaffTokenView));
 
   app.post('/staff-tokens', {
     onRequest: admin,
-    schema: {
-      ...base,
-      summary: 'Create a staff token (the secret is shown once)',
-      body: NewStaffTokenBody,
-      response: { 201: Type.Object({ token: StaffToken, secret: Secret }), ...staffErrors(400, 401, 403) },
-    },
+    schema: createSchema('Create a staff token (the secret is shown once)', NewStaffTokenBody, Type.Object({ token: StaffToken, secret: Secret })),
   }, async (request, reply) => {
     const created = await ctx.store.createStaffToken({ name: request.body.name, role: request.body.role });
     return reply.code(201).send({ token: toStaffTokenView(created.token), secret: created.secret });
   });
 
-  app.delete('/staff-tokens/:id', {
-    onRequest: admin,
-    schema: { ...base, summary: 'Revoke a staff token', params: IdParams, response: deleted },
-  }, async (request, reply) => {
-    await revokeStaffToken(ctx, request.params.id);
-    return reply.code(204).send(null);
-  });
+  revokeRoute('/staff-tokens/:id', 'Revoke a staff token', revokeStaffToken);
 }

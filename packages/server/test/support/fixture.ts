@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { openStore, type NewService, type Store } from '@o311/store';
 import { freshUrl, type FreshDatabase, type TestDialect } from '../../../../test-support/databases.js';
+import { newService } from '@o311/store';
 import { buildApp, type AppOptions } from '../../src/index.js';
 
 export const JURISDICTION = {
@@ -61,20 +62,8 @@ const attributes: NewService['attributes'] = [
   },
 ];
 
-const service = (over: Partial<NewService> & Pick<NewService, 'service_code' | 'service_name'>): NewService => ({
-  jurisdiction_id: JURISDICTION.id,
-  description: null,
-  type: 'realtime',
-  keywords: null,
-  group: null,
-  active: true,
-  agency_responsible: null,
-  service_notice: null,
-  sla_hours: null,
-  attributes: [],
-  translations: {},
-  ...over,
-});
+const service = (over: Partial<NewService> & Pick<NewService, 'service_code' | 'service_name'>): NewService =>
+  newService({ jurisdiction_id: JURISDICTION.id, ...over });
 
 export const SERVICES: NewService[] = [
   service({

@@ -1,5 +1,6 @@
 /** Seeding requests straight into the store, with the reporter's contact data. */
 import type { NewRequest, Store, StoredRequest } from '@o311/store';
+import { emptyRequestDetails } from '../../../../test-support/request-details.js';
 import { JURISDICTION, REPORTER } from './fixture.js';
 
 export const DAY = 86_400_000;
@@ -8,14 +9,7 @@ export function newRequest(over: Partial<NewRequest> & Pick<NewRequest, 'service
   return {
     jurisdiction_id: JURISDICTION.id,
     with_token: false,
-    description: null,
-    address: null,
-    address_id: null,
-    zipcode: null,
-    lat: null,
-    long: null,
-    media_url: null,
-    attributes: {},
+    ...emptyRequestDetails(),
     reporter: { ...REPORTER },
     media: [],
     api_key_id: null,
