@@ -24,6 +24,8 @@ export interface ServeOptions extends DatabaseOptions {
   publicUrl?: string;
   demo: boolean;
   log: boolean;
+  /** MiB of encoded GET answers kept for reuse; 0 turns the cache off. */
+  readCache: number;
 }
 
 /** The URLs a person uses, from the public URL or the address actually bound. */
@@ -117,7 +119,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
     if (stopping === undefined) {
       // Loaded here, not at start-up: the other commands do not need the HTTP stack.
       const { buildApp } = await import('@o311/server');
-      app = await buildApp({ store, publicUrl, logger: o.log });
+      app = await buildApp({ store, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024 });
       const port = await listen(app, o.port, o.host);
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
       printBanner(io, publicUrl ?? `http://${displayHost(o.host)}:${port}`, bound, demoKey);
@@ -147,6 +149,11 @@ export function serveCommand(io: CliIo): Command {
       .addOption(new Option('--host <host>', 'interface to listen on (0.0.0.0 for all)').default(DEFAULT_HOST))
       .option('--public-url <url>', 'public base URL behind a proxy, e.g. https://311.example.org (used in discovery and links)')
       .option('--demo', 'seed the demo city into an empty database and print a fresh demo API key', false)
-      .option('--log', 'log every HTTP request as JSON on stdout', false),
+      .option('--log', 'log every HTTP request as JSON on stdout', false)
+      .addOption(
+        new Option('--read-cache <MiB>', 'memory for reusing encoded GET requests answers until the data changes (0 = off)')
+          .argParser(integerIn(0, 4096))
+          .default(32),
+      ),
   ).action(async (o: ServeOptions) => serve(io, o));
 }

@@ -21,8 +21,8 @@ import {
 } from 'kysely';
 import { createIndex, type IndexDefinition } from '../schema/indexes.js';
 import type { Database } from '../schema/tables.js';
-import type { DialectAdapter, ImportRowValues, SerialKey } from './adapter.js';
-import { ImportWorker, importWriter } from './sqlite-import.js';
+import { RowList, type DialectAdapter, type ImportBatch, type ImportRowValues, type SerialKey } from './adapter.js';
+import { BatchEncoder, ImportWorker, importWriter } from './sqlite-import.js';
 import { StatementCachingDatabase } from './sqlite-statements.js';
 
 /**
@@ -62,8 +62,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-/** Page cache of the connection, in KiB: enough for the hot indexes of a million rows. */
-const CACHE_KIB = 64 * 1024;
+/** Page cache of the server connection, in KiB: the hot index pages of a million rows, within the server's memory goal. */
+const CACHE_KIB = 32 * 1024;
 /**
  * Page cache of the import worker while a large import updates the indexes of
  * a large table (random inserts into them). The worker exists only during a
@@ -115,7 +115,18 @@ class SqliteAdapter implements DialectAdapter {
     return this.#worker ? 2 : 1;
   }
 
-  async importBatch(rows: readonly ImportRowValues[]): Promise<void> {
+  newImportBatch(): ImportBatch {
+    // For the worker, rows are encoded as they come (see sqlite-import.ts).
+    return this.#worker && !process.env.O311_NOSTREAM ? new BatchEncoder(this.importBatchSize) : new RowList();
+  }
+
+  async importBatch(batch: ImportBatch): Promise<void> {
+    if (batch instanceof BatchEncoder) {
+      if (!this.#worker) throw new Error('an encoded import batch outlived its worker');
+      return this.#worker.write(batch);
+    }
+    if (!(batch instanceof RowList)) throw new Error('importBatch takes the batches of newImportBatch');
+    const { rows } = batch;
     if (this.#worker) return this.#worker.write(rows);
     const write = this.#importTx ?? (this.#importTx = importWriter(this.#raw));
     // Hold Kysely's connection lock so that no other query interleaves with

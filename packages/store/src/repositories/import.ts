@@ -44,7 +44,7 @@ export async function importRequests(
     services.set(serviceKey(jurisdiction_id, code), row ?? null);
   };
 
-  let batch: ImportRowValues[] = [];
+  let batch = adapter.newImportBatch();
   let prepared = 0;
   let written = 0;
   // Batches in flight: PostgreSQL writes several at once on separate connections.
@@ -68,7 +68,7 @@ export async function importRequests(
   const add = async (row: ImportedRequest): Promise<void> => {
     const key = serviceKey(row.jurisdiction_id, row.service_code);
     if (!services.has(key)) await lookup(row.jurisdiction_id, row.service_code);
-    batch.push(prepare(row, services.get(key) ?? null, prepared++));
+    batch.add(prepare(row, services.get(key) ?? null, prepared++));
     if (batch.length >= adapter.importBatchSize) await flush(true);
   };
   const flush = async (full: boolean): Promise<void> => {
@@ -76,7 +76,7 @@ export async function importRequests(
     if (batch.length === 0) return;
     if (full && bulk === undefined) await startBulkLoad();
     const rows = batch;
-    batch = [];
+    batch = adapter.newImportBatch();
     const done: Promise<void> = adapter.importBatch(rows).then(
       async () => {
         await adapter.committed();
@@ -98,7 +98,7 @@ export async function importRequests(
       // Stay synchronous for cached services: one await per row would cost more than the write.
       const key = serviceKey(row.jurisdiction_id, row.service_code);
       if (services.has(key) && batch.length + 1 < adapter.importBatchSize) {
-        batch.push(prepare(row, services.get(key) ?? null, prepared++));
+        batch.add(prepare(row, services.get(key) ?? null, prepared++));
       } else {
         await add(row);
       }
