@@ -44,23 +44,6 @@ export interface ImportRowValues {
   status_imported: number;
 }
 
-/** Rows gathered for one `importBatch` call; an adapter may encode them as they come. */
-export interface ImportBatch {
-  readonly length: number;
-  add(row: ImportRowValues): void;
-}
-
-/** A batch that keeps the rows as they are. */
-export class RowList implements ImportBatch {
-  readonly rows: ImportRowValues[] = [];
-  get length(): number {
-    return this.rows.length;
-  }
-  add(row: ImportRowValues): void {
-    this.rows.push(row);
-  }
-}
-
 /** How a table's auto-incrementing integer key is declared. */
 export interface SerialKey {
   type: ColumnType;
@@ -85,10 +68,8 @@ export interface DialectAdapter {
   serialKey(start: number): SerialKey;
   /** Runs after a table with a serial key is created (SQLite seeds its sequence here). */
   afterSerialTable(db: Kysely<unknown>, table: string, start: number): Promise<void>;
-  /** An empty batch for `importBatch`. */
-  newImportBatch(): ImportBatch;
-  /** Writes the rows of a batch it made in ONE transaction, bypassing the query builder. */
-  importBatch(batch: ImportBatch): Promise<void>;
+  /** Writes the rows in ONE transaction, bypassing the query builder. */
+  importBatch(rows: readonly ImportRowValues[]): Promise<void>;
   /**
    * A large import starts (one full batch at least): settings that help a
    * long load on this connection only, e.g. a larger page cache. Undone by

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { createIndex, type IndexDefinition } from '../schema/indexes.js';
 import type { Database } from '../schema/tables.js';
-import { RowList, type DialectAdapter, type ImportBatch, type ImportRowValues, type SerialKey } from './adapter.js';
+import type { DialectAdapter, ImportRowValues, SerialKey } from './adapter.js';
 
 const INT8_OID = 20;
 /** Index builds run at the same time after a large import. */
@@ -59,13 +59,7 @@ class PostgresAdapter implements DialectAdapter {
     // The identity clause already sets the first value.
   }
 
-  newImportBatch(): ImportBatch {
-    return new RowList();
-  }
-
-  async importBatch(batch: ImportBatch): Promise<void> {
-    if (!(batch instanceof RowList)) throw new Error('importBatch takes the batches of newImportBatch');
-    const { rows } = batch;
+  async importBatch(rows: readonly ImportRowValues[]): Promise<void> {
     const text = (pick: (r: ImportRowValues) => string | null) => textArray(rows, pick);
     const number = (pick: (r: ImportRowValues) => number | null) => numberArray(rows, pick);
     // One statement, one implicit transaction; one array literal per column.

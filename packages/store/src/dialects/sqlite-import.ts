@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ImportBatch, ImportRowValues } from './adapter.js';
+import type { ImportRowValues } from './adapter.js';
 
 /** Text columns first, then numbers: the order of the INSERT and of an encoded batch. */
 const TEXT_COLUMNS = [
@@ -80,19 +80,16 @@ interface EncodedBatch {
   numbers: Float64Array<ArrayBuffer>;
 }
 
-/**
- * Encodes rows as they are added, so that each row object can be collected
- * young: a batch of row objects kept until it is full outlives a minor GC
- * and costs a major one. Spelled out for speed, like bindRow; same order.
- */
-export class BatchEncoder implements ImportBatch {
-  #lengths: Int32Array<ArrayBuffer>;
-  #numbers: Float64Array<ArrayBuffer>;
+/** Encodes a batch for the worker. Spelled out for speed, like bindRow; same column order. */
+class BatchEncoder {
+  readonly #lengths: Int32Array<ArrayBuffer>;
+  readonly #numbers: Float64Array<ArrayBuffer>;
   readonly #parts: string[] = [];
   #l = 0;
   #n = 0;
   length = 0;
 
+  /** `capacity`: the number of rows to be added. */
   constructor(capacity: number) {
     this.#lengths = new Int32Array(Math.max(1, capacity) * TEXT_COLUMNS.length);
     this.#numbers = new Float64Array(Math.max(1, capacity) * NUMBER_COLUMNS.length);
@@ -112,7 +109,6 @@ export class BatchEncoder implements ImportBatch {
   }
 
   add(r: ImportRowValues): void {
-    if (this.#l + TEXT_COLUMNS.length > this.#lengths.length) this.#grow();
     this.#text(r.jurisdiction_id);
     this.#text(r.service_code);
     this.#text(r.service_name);
@@ -142,16 +138,7 @@ export class BatchEncoder implements ImportBatch {
     this.length++;
   }
 
-  #grow(): void {
-    const lengths = new Int32Array(this.#lengths.length * 2);
-    lengths.set(this.#lengths);
-    this.#lengths = lengths;
-    const numbers = new Float64Array(this.#numbers.length * 2);
-    numbers.set(this.#numbers);
-    this.#numbers = numbers;
-  }
-
-  /** The batch, ready to post (its arrays are transferred: the encoder is spent). */
+  /** The batch, ready to post (its arrays are transferred: the encoder is spent after). */
   finish(): EncodedBatch {
     return { count: this.length, text: this.#parts.join(''), lengths: this.#lengths, numbers: this.#numbers };
   }
@@ -296,15 +283,10 @@ export class ImportWorker {
   }
 
   /** Resolves once the batch is committed. */
-  write(rows: BatchEncoder | readonly ImportRowValues[]): Promise<void> {
+  write(rows: readonly ImportRowValues[]): Promise<void> {
     if (this.#failure) return Promise.reject(this.#failure);
-    let encoder: BatchEncoder;
-    if (rows instanceof BatchEncoder) {
-      encoder = rows;
-    } else {
-      encoder = new BatchEncoder(rows.length);
-      for (const row of rows) encoder.add(row);
-    }
+    const encoder = new BatchEncoder(rows.length);
+    for (const row of rows) encoder.add(row);
     const batch = encoder.finish();
     const id = this.#next++;
     return new Promise<void>((resolve, reject) => {

@@ -21,8 +21,8 @@ import {
 } from 'kysely';
 import { createIndex, type IndexDefinition } from '../schema/indexes.js';
 import type { Database } from '../schema/tables.js';
-import { RowList, type DialectAdapter, type ImportBatch, type ImportRowValues, type SerialKey } from './adapter.js';
-import { BatchEncoder, ImportWorker, importWriter } from './sqlite-import.js';
+import type { DialectAdapter, ImportRowValues, SerialKey } from './adapter.js';
+import { ImportWorker, importWriter } from './sqlite-import.js';
 import { StatementCachingDatabase } from './sqlite-statements.js';
 
 /**
@@ -115,18 +115,7 @@ class SqliteAdapter implements DialectAdapter {
     return this.#worker ? 2 : 1;
   }
 
-  newImportBatch(): ImportBatch {
-    // For the worker, rows are encoded as they come (see sqlite-import.ts).
-    return this.#worker && !process.env.O311_NOSTREAM ? new BatchEncoder(this.importBatchSize) : new RowList();
-  }
-
-  async importBatch(batch: ImportBatch): Promise<void> {
-    if (batch instanceof BatchEncoder) {
-      if (!this.#worker) throw new Error('an encoded import batch outlived its worker');
-      return this.#worker.write(batch);
-    }
-    if (!(batch instanceof RowList)) throw new Error('importBatch takes the batches of newImportBatch');
-    const { rows } = batch;
+  async importBatch(rows: readonly ImportRowValues[]): Promise<void> {
     if (this.#worker) return this.#worker.write(rows);
     const write = this.#importTx ?? (this.#importTx = importWriter(this.#raw));
     // Hold Kysely's connection lock so that no other query interleaves with

@@ -11,7 +11,9 @@
  * deferrable indexes first and builds them again at the end, failed or not:
  * sorted builds cost far less than random inserts. A process that dies in
  * between leaves them to the next `migrate()` (see schema/indexes.ts).
- * Meanwhile, lists still answer correctly, only slower.
+ * Meanwhile, lists still answer correctly, only slower. SQLite writes the
+ * batches of a large load into a file from a worker thread, so that rows are
+ * prepared here while the previous batch is written (dialects/sqlite-import.ts).
  */
 import { sql } from 'kysely';
 import type { ImportedRequest, ImportSource } from '../contract.js';
@@ -44,7 +46,7 @@ export async function importRequests(
     services.set(serviceKey(jurisdiction_id, code), row ?? null);
   };
 
-  let batch = adapter.newImportBatch();
+  let batch: ImportRowValues[] = [];
   let prepared = 0;
   let written = 0;
   // Batches in flight: PostgreSQL writes several at once on separate connections.
@@ -53,13 +55,13 @@ export async function importRequests(
   const throwIfFailed = (): void => {
     if (failure) throw failure.error;
   };
-  let bulk: 'starting' | 'started' | 'indexes dropped' | undefined;
-  /** Before the first full batch: this is a large load. */
+  /** Set when a large load begins; 'indexes dropped' when they are to be built at the end. */
+  let bulk: 'begun' | 'indexes dropped' | undefined;
+  /** Before the first full batch is written: this is a large load. */
   const startBulkLoad = async (): Promise<void> => {
-    bulk = 'starting';
+    bulk = 'begun';
     const deferIndexes = (await countRequestsUpTo(adapter, DEFER_INDEXES_BELOW)) < DEFER_INDEXES_BELOW;
     await adapter.beginBulkLoad({ deferIndexes });
-    bulk = 'started';
     if (deferIndexes) {
       bulk = 'indexes dropped';
       for (const index of INDEXES) if (index.deferrable) await dropIndex(adapter.db, index);
@@ -68,7 +70,7 @@ export async function importRequests(
   const add = async (row: ImportedRequest): Promise<void> => {
     const key = serviceKey(row.jurisdiction_id, row.service_code);
     if (!services.has(key)) await lookup(row.jurisdiction_id, row.service_code);
-    batch.add(prepare(row, services.get(key) ?? null, prepared++));
+    batch.push(prepare(row, services.get(key) ?? null, prepared++));
     if (batch.length >= adapter.importBatchSize) await flush(true);
   };
   const flush = async (full: boolean): Promise<void> => {
@@ -76,7 +78,7 @@ export async function importRequests(
     if (batch.length === 0) return;
     if (full && bulk === undefined) await startBulkLoad();
     const rows = batch;
-    batch = adapter.newImportBatch();
+    batch = [];
     const done: Promise<void> = adapter.importBatch(rows).then(
       async () => {
         await adapter.committed();
@@ -98,7 +100,7 @@ export async function importRequests(
       // Stay synchronous for cached services: one await per row would cost more than the write.
       const key = serviceKey(row.jurisdiction_id, row.service_code);
       if (services.has(key) && batch.length + 1 < adapter.importBatchSize) {
-        batch.add(prepare(row, services.get(key) ?? null, prepared++));
+        batch.push(prepare(row, services.get(key) ?? null, prepared++));
       } else {
         await add(row);
       }
