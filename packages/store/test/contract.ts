@@ -17,6 +17,7 @@ import {
 } from '@o311/store';
 import { freshUrl, type FreshDatabase, type TestDialect } from '../../../test-support/databases.js';
 import { rawCount, rawExec, rawIndexNames, rawQuery } from './raw.js';
+import { emptyRequestDetails } from '../../../test-support/request-details.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2024, 0, 15, 12, 0, 0);
@@ -92,14 +93,8 @@ const newRequest = (jurisdiction_id: string, overrides: Partial<NewRequest> = {}
 const imported = (jurisdiction_id: string, overrides: Partial<ImportedRequest> = {}): ImportedRequest => ({
   jurisdiction_id,
   service_code: 'pothole',
+  ...emptyRequestDetails(),
   description: 'Imported',
-  address: null,
-  address_id: null,
-  zipcode: null,
-  lat: null,
-  long: null,
-  media_url: null,
-  attributes: {},
   reporter,
   status: 'open',
   status_notes: null,
