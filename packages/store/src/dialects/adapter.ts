@@ -5,44 +5,19 @@
 import type { ColumnDataType, ColumnDefinitionBuilder, Expression, Kysely } from 'kysely';
 import type { Dialect } from '../contract.js';
 import type { IndexDefinition } from '../schema/indexes.js';
-import type { Database } from '../schema/tables.js';
+import type { Database, RequestsTable } from '../schema/tables.js';
 
 /** A column type: a name both dialects know, or raw SQL. */
 export type ColumnType = ColumnDataType | Expression<unknown>;
 
-/** One imported request, ready to write: every column resolved, JSON already encoded. */
-export interface ImportRowValues {
-  jurisdiction_id: string;
-  service_code: string;
-  service_name: string;
-  status: string;
-  public_status: string;
-  status_notes: string | null;
-  description: string | null;
-  agency_responsible: string | null;
-  service_notice: string | null;
-  requested_at: number;
-  updated_at: number;
-  expected_at: number | null;
-  address: string | null;
-  address_id: string | null;
-  zipcode: string | null;
-  lat: number | null;
-  long: number | null;
-  media_url: string | null;
-  attributes: string;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  device_id: string | null;
-  account_id: string | null;
-  /**
-   * 1 when imported in a status other than `open`: the history then shows a
-   * status change at `updated_at` with `status_notes`, derived from the row.
-   */
+/**
+ * One imported request, ready to write: every column of the requests table
+ * resolved and JSON already encoded. Imports carry no token, uploads or key;
+ * `status_imported` is 1 when the row's status came from the import (not `open`).
+ */
+export type ImportRowValues = Omit<RequestsTable, 'id' | 'token' | 'media_ids' | 'api_key_id' | 'status_imported'> & {
   status_imported: number;
-}
+};
 
 /** How a table's auto-incrementing integer key is declared. */
 export interface SerialKey {
