@@ -10,6 +10,9 @@ export default defineConfig({
       '@o311/store': src('store'),
       '@o311/server': src('server'),
       '@o311/demo': src('demo'),
+      '@o311/client': src('client'),
+      '@o311/validator': src('validator'),
+      '@o311/web': src('web'),
     },
   },
   test: {

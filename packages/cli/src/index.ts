@@ -7,7 +7,7 @@ export { processIo, type CliIo, type OutputStream } from './io.js';
 export { CliError, UsageError } from './errors.js';
 export { resolveDatabaseUrl, openDatabase, withDatabase, DEFAULT_DATABASE_URL, DATABASE_ENV } from './database.js';
 export { serve, serverUrls, DEFAULT_PORT, DEFAULT_HOST, DEMO_KEY_NAME, type ServeOptions } from './commands/serve.js';
-export { createKey, rotateKey, DEFAULT_RATE_LIMIT, type CreateKeyInput } from './commands/keys.js';
+export { createKey, DEFAULT_RATE_LIMIT, type CreateKeyInput } from './commands/keys.js';
 export { createToken, STAFF_ROLES } from './commands/tokens.js';
 export { runImport, chooseJurisdiction, importFormatOf, summaryLine, type ImportCommandOptions } from './commands/import.js';
 export { importFile, BATCH_SIZE, ImportFailure, type ImportFormat, type ImportOptions, type ImportResult } from './import/importer.js';

@@ -8,6 +8,7 @@ import { importCommand } from './commands/import.js';
 import { keysCommand } from './commands/keys.js';
 import { serveCommand } from './commands/serve.js';
 import { tokensCommand } from './commands/tokens.js';
+import { validateCommand } from './commands/validate.js';
 import { CliError, describeError, oneLine } from './errors.js';
 import { println, type CliIo } from './io.js';
 
@@ -31,7 +32,8 @@ export function createProgram(io: CliIo): Command {
     .addCommand(serveCommand(io))
     .addCommand(keysCommand(io))
     .addCommand(tokensCommand(io))
-    .addCommand(importCommand(io));
+    .addCommand(importCommand(io))
+    .addCommand(validateCommand(io));
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({

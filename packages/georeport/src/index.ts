@@ -9,3 +9,4 @@ export * from './input/requests-query.js';
 export * from './input/submission.js';
 export * from './input/updates.js';
 export * from './input/limits.js';
+export { zoneOffsetMinutes } from './time/zone-offset.js';

@@ -6,6 +6,7 @@
  * src/services) -> store. Wire formats come from @o311/georeport's encoders only;
  * public request data only through src/projection.
  */
+import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '@o311/store';
 import { registerHome } from './docs/home.js';
@@ -32,7 +33,13 @@ export interface AppOptions {
   maxMediaFiles?: number;
   /** Bytes of encoded GET answers kept for reuse, default 32 MiB; 0 turns the cache off. */
   readCacheBytes?: number;
+  /** Further route sets (the web apps), registered after the APIs with the same service context. */
+  plugins?: readonly AppPlugin[];
+  /** Where the developers' landing page lives; default `/` (the web apps move it to `/developers`). */
+  homePath?: string;
 }
+
+export type AppPlugin = (app: FastifyInstance, ctx: ServiceContext) => Promise<void>;
 
 export const DEFAULT_LIMITS: Limits = {
   bodyLimitBytes: 64 * 1024,
@@ -43,6 +50,9 @@ export const DEFAULT_LIMITS: Limits = {
   defaultPageSize: 50,
   maxUpdates: 1000,
 };
+
+/** Answers smaller than this go out as they are: compressing them saves less than it costs. */
+const COMPRESS_FROM_BYTES = 2048;
 
 /** JSON bodies of the staff API (service definitions with translations can be large). */
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -72,14 +82,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: frameworkErrorHandler,
   });
 
-  installErrorHandling(app, limits);
+  installErrorHandling(app, limits, ctx);
+  // gzip/deflate only: brotli at a useful level costs too much CPU per answer for a busy endpoint.
+  await app.register(compress, { global: true, encodings: ['gzip', 'deflate'], threshold: COMPRESS_FROM_BYTES });
   registerCors(app);
   await registerBodyParsers(app, limits);
   await registerOpenApi(app);
 
   registerGeoreportRoutes(app, ctx);
   await registerStaffRoutes(app, ctx);
-  registerHome(app, options.publicUrl);
+  for (const plugin of options.plugins ?? []) await plugin(app, ctx);
+  registerHome(app, options.publicUrl, options.homePath);
 
   await registerDocsUi(app);
   return app;

@@ -9,6 +9,7 @@ import type {
   PublicStatus,
   ServiceType,
 } from '@o311/georeport';
+import type { BackOfficeStore } from './back-office.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -211,7 +212,7 @@ export interface ImportedRequest extends Omit<NewRequest, 'media' | 'with_token'
  */
 export type ImportSource = Iterable<ImportedRequest> | AsyncIterable<ImportedRequest | readonly ImportedRequest[]>;
 
-export interface Store {
+export interface Store extends BackOfficeStore {
   readonly dialect: Dialect;
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -4,6 +4,23 @@
  * query builder, through the dialect adapter.
  */
 import type {
+  AuditEntry,
+  Department,
+  Follower,
+  InboxFilter,
+  NewAuditEntry,
+  NewOutboxMessage,
+  NewStaffUser,
+  OutboxMessage,
+  ResponseTemplate,
+  SavedFilter,
+  StaffSession,
+  StaffUser,
+  StaffUserPatch,
+  TriageChange,
+  TriagedRequest,
+} from './back-office.js';
+import type {
   ApiKey,
   Dialect,
   ImportSource,
@@ -26,13 +43,23 @@ import type { Database } from './schema/tables.js';
 import { GroupCommit } from './group-commit.js';
 import { migrateToLatest } from './schema/migrations.js';
 import * as apiKeys from './repositories/api-keys.js';
+import * as audit from './repositories/audit.js';
+import * as departments from './repositories/departments.js';
 import * as events from './repositories/events.js';
+import * as followers from './repositories/followers.js';
 import { importRequests } from './repositories/import.js';
+import * as inbox from './repositories/inbox.js';
 import * as jurisdictions from './repositories/jurisdictions.js';
 import * as media from './repositories/media.js';
+import * as outbox from './repositories/outbox.js';
 import * as requests from './repositories/requests.js';
+import * as savedFilters from './repositories/saved-filters.js';
 import * as services from './repositories/services.js';
+import * as sessions from './repositories/sessions.js';
 import * as staffTokens from './repositories/staff-tokens.js';
+import * as staffUsers from './repositories/staff-users.js';
+import * as templates from './repositories/templates.js';
+import * as triage from './repositories/triage.js';
 
 export class KyselyStore implements Store {
   readonly dialect: Dialect;
@@ -173,5 +200,127 @@ export class KyselyStore implements Store {
   }
   revokeStaffToken(id: string): Promise<boolean> {
     return staffTokens.revokeStaffToken(this.#db, id);
+  }
+
+  // The back office (back-office.ts) writes no public data, except `expected_at` in triage.
+
+  createUser(u: NewStaffUser): Promise<StaffUser> {
+    return staffUsers.createUser(this.#db, u);
+  }
+  getUser(id: string): Promise<StaffUser | undefined> {
+    return staffUsers.getUser(this.#db, id);
+  }
+  findUserByEmail(email: string): Promise<(StaffUser & { password_hash: string }) | undefined> {
+    return staffUsers.findUserByEmail(this.#db, email);
+  }
+  listUsers(): Promise<StaffUser[]> {
+    return staffUsers.listUsers(this.#db);
+  }
+  updateUser(id: string, patch: StaffUserPatch): Promise<StaffUser | undefined> {
+    return staffUsers.updateUser(this.#db, id, patch);
+  }
+  recordLoginFailure(id: string, at: number, lockout: { maxFailures: number; lockMs: number }): Promise<StaffUser | undefined> {
+    return staffUsers.recordLoginFailure(this.#db, id, at, lockout);
+  }
+  recordLoginSuccess(id: string): Promise<void> {
+    return staffUsers.recordLoginSuccess(this.#db, id);
+  }
+
+  createSession(input: { user_id: string; ttl_ms: number; at?: number }): Promise<{ session: StaffSession; secret: string }> {
+    return sessions.createSession(this.#db, input);
+  }
+  findSession(secret: string, at?: number): Promise<{ session: StaffSession; user: StaffUser } | undefined> {
+    return sessions.findSession(this.#db, secret, at);
+  }
+  touchSession(id: string, at: number): Promise<void> {
+    return sessions.touchSession(this.#db, id, at);
+  }
+  revokeSession(id: string): Promise<boolean> {
+    return sessions.revokeSession(this.#db, id);
+  }
+  revokeUserSessions(user_id: string): Promise<number> {
+    return sessions.revokeUserSessions(this.#db, user_id);
+  }
+
+  listDepartments(jurisdiction_id: string): Promise<Department[]> {
+    return departments.listDepartments(this.#db, jurisdiction_id);
+  }
+  saveDepartment(d: Omit<Department, 'id'> & { id?: string }): Promise<Department> {
+    return departments.saveDepartment(this.#db, d);
+  }
+  deleteDepartment(id: string): Promise<boolean> {
+    return departments.deleteDepartment(this.#db, id);
+  }
+
+  getTriagedRequest(jurisdiction_id: string, id: string): Promise<TriagedRequest | undefined> {
+    return triage.getTriagedRequest(this.#db, jurisdiction_id, id);
+  }
+  listInbox(f: InboxFilter): Promise<TriagedRequest[]> {
+    return inbox.listInbox(this.#db, f, { probeAreas: this.#adapter.probeAreas });
+  }
+  countInbox(f: Omit<InboxFilter, 'limit' | 'offset' | 'sort'>): Promise<number> {
+    return inbox.countInbox(this.#db, f);
+  }
+  async updateTriage(c: TriageChange): Promise<TriagedRequest | undefined> {
+    const { request, publicChange } = await triage.updateTriage(this.#db, c);
+    // After the commit, as in #write; a failed update wrote nothing.
+    if (publicChange) await this.#adapter.committed();
+    return request;
+  }
+
+  appendAudit(e: NewAuditEntry): Promise<AuditEntry> {
+    return audit.appendAudit(this.#db, e);
+  }
+  listAudit(f: audit.AuditQuery): Promise<AuditEntry[]> {
+    return audit.listAudit(this.#db, f);
+  }
+
+  listTemplates(jurisdiction_id: string): Promise<ResponseTemplate[]> {
+    return templates.listTemplates(this.#db, jurisdiction_id);
+  }
+  saveTemplate(t: Omit<ResponseTemplate, 'id'> & { id?: string }): Promise<ResponseTemplate> {
+    return templates.saveTemplate(this.#db, t);
+  }
+  deleteTemplate(id: string): Promise<boolean> {
+    return templates.deleteTemplate(this.#db, id);
+  }
+  listSavedFilters(user_id: string): Promise<SavedFilter[]> {
+    return savedFilters.listSavedFilters(this.#db, user_id);
+  }
+  saveFilter(f: Omit<SavedFilter, 'id'> & { id?: string }): Promise<SavedFilter> {
+    return savedFilters.saveFilter(this.#db, f);
+  }
+  deleteSavedFilter(user_id: string, id: string): Promise<boolean> {
+    return savedFilters.deleteSavedFilter(this.#db, user_id, id);
+  }
+
+  addFollower(input: { jurisdiction_id: string; request_id: string; email: string; locale?: string | null; at?: number }): Promise<{
+    follower: Follower;
+    confirmSecret: string;
+    unsubscribeSecret: string;
+  }> {
+    return followers.addFollower(this.#db, input);
+  }
+  confirmFollower(confirmSecret: string, at?: number): Promise<Follower | undefined> {
+    return followers.confirmFollower(this.#db, confirmSecret, at);
+  }
+  unsubscribe(unsubscribeSecret: string): Promise<Follower | undefined> {
+    return followers.unsubscribe(this.#db, unsubscribeSecret);
+  }
+  listConfirmedFollowers(jurisdiction_id: string, request_id: string): Promise<(Follower & { unsubscribeSecret: string })[]> {
+    return followers.listConfirmedFollowers(this.#db, jurisdiction_id, request_id);
+  }
+
+  enqueueMail(m: NewOutboxMessage, at?: number): Promise<OutboxMessage> {
+    return outbox.enqueueMail(this.#db, m, at);
+  }
+  listOutbox(f: { unsent?: boolean; to?: string; limit: number }): Promise<OutboxMessage[]> {
+    return outbox.listOutbox(this.#db, f);
+  }
+  markMailSent(id: string, at: number): Promise<void> {
+    return outbox.markMailSent(this.#db, id, at);
+  }
+  markMailFailed(id: string, error: string): Promise<void> {
+    return outbox.markMailFailed(this.#db, id, error);
   }
 }

@@ -5,105 +5,13 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENDED_STATUSES, type Attribute, type ExtendedStatus } from '@o311/georeport';
-import {
-  openStore,
-  type ImportedRequest,
-  type NewRequest,
-  type NewService,
-  type RequestFilter,
-  type Store,
-  type StoredRequest,
-} from '@o311/store';
+import { EXTENDED_STATUSES, type ExtendedStatus } from '@o311/georeport';
+import { openStore, type ImportedRequest, type NewRequest, type RequestFilter, type Store, type StoredRequest } from '@o311/store';
 import { freshUrl, type FreshDatabase, type TestDialect } from '../../../test-support/databases.js';
+import { addJurisdiction, HOUR, imported, newRequest, reporter, service, T0, uid } from './fixtures.js';
 import { rawCount, rawExec, rawIndexNames, rawQuery } from './raw.js';
-import { emptyRequestDetails } from '../../../test-support/request-details.js';
 
-const HOUR = 3_600_000;
-const T0 = Date.UTC(2024, 0, 15, 12, 0, 0);
 const METRES_PER_DEGREE = 6_371_008.8 * (Math.PI / 180);
-
-let seq = 0;
-const uid = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(seq++).toString(36)}`;
-
-const ATTRIBUTES: Attribute[] = [
-  {
-    variable: true,
-    code: 'DEPTH',
-    datatype: 'singlevaluelist',
-    required: true,
-    datatype_description: null,
-    order: 1,
-    description: 'How deep is the hole?',
-    values: [
-      { key: 'shallow', name: 'Shallow' },
-      { key: 'deep', name: 'Deep' },
-    ],
-  },
-  {
-    variable: false,
-    code: 'NOTE',
-    datatype: 'text',
-    required: false,
-    datatype_description: 'Read me',
-    order: 2,
-    description: 'Do not stand in the hole.',
-  },
-];
-
-const service = (jurisdiction_id: string, overrides: Partial<NewService> = {}): NewService => ({
-  jurisdiction_id,
-  service_code: 'pothole',
-  service_name: 'Pothole',
-  description: 'Holes in the road',
-  type: 'realtime',
-  keywords: 'road,hole',
-  group: 'Streets',
-  active: true,
-  agency_responsible: 'Roads Department',
-  service_notice: 'Fixed within 48 hours',
-  sla_hours: 48,
-  attributes: ATTRIBUTES,
-  translations: {
-    es: { service_name: 'Bache', description: 'Agujeros', attributes: { DEPTH: { description: '¿Qué tan profundo?', values: { deep: 'Profundo' } } } },
-  },
-  ...overrides,
-});
-
-const reporter = { email: null, first_name: null, last_name: null, phone: null, device_id: null, account_id: null };
-
-const newRequest = (jurisdiction_id: string, overrides: Partial<NewRequest> = {}): NewRequest => ({
-  jurisdiction_id,
-  service_code: 'pothole',
-  with_token: false,
-  description: 'A hole',
-  address: '1 Main St',
-  address_id: null,
-  zipcode: '60601',
-  lat: 41.88,
-  long: -87.63,
-  media_url: null,
-  attributes: {},
-  reporter,
-  media: [],
-  api_key_id: null,
-  ...overrides,
-});
-
-const imported = (jurisdiction_id: string, overrides: Partial<ImportedRequest> = {}): ImportedRequest => ({
-  jurisdiction_id,
-  service_code: 'pothole',
-  ...emptyRequestDetails(),
-  description: 'Imported',
-  reporter,
-  status: 'open',
-  status_notes: null,
-  requested_at: T0,
-  updated_at: T0,
-  expected_at: null,
-  agency_responsible: null,
-  ...overrides,
-});
 
 /** The order listRequests promises: requested_at desc, then numeric id desc. */
 const newestFirst = (a: StoredRequest, b: StoredRequest): number =>
@@ -143,14 +51,7 @@ export function runStoreContract(dialect: TestDialect): void {
       await db?.cleanup();
     });
 
-    /** A new jurisdiction with a realtime `pothole` and a batch `graffiti` service. */
-    async function jurisdiction(): Promise<string> {
-      const id = uid('j');
-      await store.saveJurisdiction({ id, name: `City ${id}`, contact: 'ops@example.org', key_service: 'ask', timezone: 'America/Chicago' });
-      await store.saveService(service(id));
-      await store.saveService(service(id, { service_code: 'graffiti', service_name: 'Graffiti', type: 'batch', sla_hours: null, agency_responsible: null, service_notice: null, attributes: [] }));
-      return id;
-    }
+    const jurisdiction = (): Promise<string> => addJurisdiction(store);
 
     const filter = (jurisdiction_id: string, f: Partial<RequestFilter> = {}): RequestFilter => ({
       jurisdiction_id,
@@ -174,7 +75,7 @@ export function runStoreContract(dialect: TestDialect): void {
           await again.close();
         }
         const [row] = await rawQuery(db.url, 'select count(*) as n from o311_migration');
-        expect(Number(row?.n)).toBe(2);
+        expect(Number(row?.n)).toBe(3);
       });
 
       it('close() may be called twice', async () => {

@@ -25,13 +25,6 @@ export async function createKey(store: Store, input: CreateKeyInput): Promise<{ 
 }
 
 /** Revokes every active key named `name` and creates a fresh one (the demo key of `serve --demo`). */
-export async function rotateKey(store: Store, input: CreateKeyInput): Promise<{ key: ApiKey; secret: string; revoked: number }> {
-  let revoked = 0;
-  for (const k of await store.listApiKeys()) {
-    if (k.name === input.name && k.revoked_at === null && (await store.revokeApiKey(k.id))) revoked += 1;
-  }
-  return { ...(await store.createApiKey(input)), revoked };
-}
 
 export function keysTable(keys: readonly ApiKey[]): string {
   return renderTable(

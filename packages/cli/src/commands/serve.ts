@@ -1,17 +1,17 @@
 /**
- * `o311 serve`: runs the HTTP server (GeoReport v2, staff API, docs) until
+ * `o311 serve`: runs the HTTP server (GeoReport v2, staff API, docs and the web
+ * apps: citizen reporting at /, tracker at /track, back office at /staff) until
  * SIGINT/SIGTERM, then closes the server and the store, in that order.
- * `--demo` seeds the demo city into an empty database and hands out a fresh
- * `demo` API key at every start.
+ * `--demo` seeds the demo city (and its staff accounts) into an empty database
+ * and hands out a fresh `demo` API key at every start.
  */
 import type { AddressInfo } from 'node:net';
 import { Command, Option } from 'commander';
 import type { FastifyInstance } from '@o311/server';
-import type { Store } from '@o311/store';
+import { rotateApiKey, type Store } from '@o311/store';
 import { openDatabase, redactUrl, resolveDatabaseUrl } from '../database.js';
 import { CliError, UsageError, describeError } from '../errors.js';
 import { println, type CliIo } from '../io.js';
-import { rotateKey } from './keys.js';
 import { addDatabaseOption, integerIn, type DatabaseOptions } from './options.js';
 
 export const DEFAULT_PORT = 3311;
@@ -26,13 +26,25 @@ export interface ServeOptions extends DatabaseOptions {
   log: boolean;
   /** MiB of encoded GET answers kept for reuse; 0 turns the cache off. */
   readCache: number;
+  /** Serve the citizen app, tracker and staff back office (commander's `--no-web`). */
+  web: boolean;
+  tiles?: string;
+  smtp?: string;
+}
+
+interface DemoAccess {
+  apiKey: string;
+  staff: { email: string; password: string; role: string }[];
 }
 
 /** The URLs a person uses, from the public URL or the address actually bound. */
-export function serverUrls(base: string): { base: string; georeport: string; discovery: string; docs: string } {
+export function serverUrls(base: string): {
+  base: string; georeport: string; discovery: string; docs: string; staff: string;
+} {
   const root = base.replace(/\/+$/, '');
   return {
     base: root,
+    staff: `${root}/staff`,
     georeport: `${root}/open311/v2/`,
     discovery: `${root}/open311/discovery.json`,
     docs: `${root}/docs`,
@@ -69,8 +81,8 @@ async function listen(app: FastifyInstance, port: number, host: string): Promise
   return (app.server.address() as AddressInfo).port;
 }
 
-/** Seeds the demo city when the database has no jurisdiction yet; rotates the demo key. */
-async function prepareDemo(io: CliIo, store: Store): Promise<string> {
+/** Seeds the demo city and its staff when the database has no jurisdiction yet; rotates the demo key. */
+async function prepareDemo(io: CliIo, store: Store, web: boolean): Promise<DemoAccess> {
   const { DEMO_JURISDICTION, isSeeded, seedDemoCity } = await import('@o311/demo');
   if ((await store.listJurisdictions()).length === 0) {
     println(io.stdout, `seeding the demo city ${DEMO_JURISDICTION.name} (${DEMO_JURISDICTION.id})…`);
@@ -80,14 +92,21 @@ async function prepareDemo(io: CliIo, store: Store): Promise<string> {
   } else if (!(await isSeeded(store))) {
     println(io.stderr, 'note: the database already has jurisdictions, so the demo city was not added');
   }
-  const { secret } = await rotateKey(store, { name: DEMO_KEY_NAME, rate_limit_per_minute: 600, trusted: true });
-  return secret;
+  const { secret } = await rotateApiKey(store, { name: DEMO_KEY_NAME, rate_limit_per_minute: 600, trusted: true });
+  const staff = web ? await (await import('@o311/web')).seedDemoStaff(store) : [];
+  return { apiKey: secret, staff };
 }
 
-function printBanner(io: CliIo, base: string, bound: string, demoKey: string | undefined): void {
+function printBanner(io: CliIo, base: string, bound: string, demo: DemoAccess | undefined, web: boolean): void {
   const u = serverUrls(base);
   const out = (line = ''): void => println(io.stdout, line);
+  const demoKey = demo?.apiKey;
   out(`o311 is listening on ${bound}`);
+  if (web) {
+    out(`  report & track ${u.base}/`);
+    out(`  staff          ${u.staff}`);
+    for (const s of demo?.staff ?? []) out(`                   ${s.role.padEnd(6)} ${s.email} / ${s.password}`);
+  }
   out(`  GeoReport v2   ${u.georeport}`);
   out(`  discovery      ${u.discovery}`);
   out(`  API docs       ${u.docs}`);
@@ -115,14 +134,20 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
   const store = await openDatabase(url);
   let app: FastifyInstance | undefined;
   try {
-    const demoKey = o.demo ? await prepareDemo(io, store) : undefined;
+    const demo = o.demo ? await prepareDemo(io, store, o.web) : undefined;
     if (stopping === undefined) {
       // Loaded here, not at start-up: the other commands do not need the HTTP stack.
       const { buildApp } = await import('@o311/server');
-      app = await buildApp({ store, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024 });
+      const plugins = o.web
+        ? [(await import('@o311/web')).webPlugin({ apiKey: demo?.apiKey, tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl })]
+        : [];
+      app = await buildApp({
+        store, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024, plugins,
+        homePath: o.web ? '/developers' : '/',
+      });
       const port = await listen(app, o.port, o.host);
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      printBanner(io, publicUrl ?? `http://${displayHost(o.host)}:${port}`, bound, demoKey);
+      printBanner(io, publicUrl ?? `http://${displayHost(o.host)}:${port}`, bound, demo, o.web);
       if (!o.demo && (await store.listJurisdictions()).length === 0) {
         println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
       }
@@ -154,6 +179,9 @@ export function serveCommand(io: CliIo): Command {
         new Option('--read-cache <MiB>', 'memory for reusing encoded GET requests answers until the data changes (0 = off)')
           .argParser(integerIn(0, 4096))
           .default(32),
-      ),
+      )
+      .option('--no-web', 'serve only the APIs, without the citizen app, tracker and staff back office')
+      .option('--tiles <url>', 'map tile URL template for the web apps (default OpenStreetMap)')
+      .option('--smtp <url>', 'send e-mail through smtp://user:pass@host:port (default: outbox in the database only)'),
   ).action(async (o: ServeOptions) => serve(io, o));
 }

@@ -1,9 +1,19 @@
 /**
- * Import progress on stderr: a cli-progress bar on a terminal, otherwise a
- * plain line every few seconds (logs and CI stay readable).
+ * Progress on stderr (import, validate): a cli-progress bar on a terminal,
+ * otherwise a plain line every few seconds (logs and CI stay readable).
  */
 import cliProgress from 'cli-progress';
 import type { CliIo } from '../io.js';
+
+/** What the progress line says: `importing … 1200 rows` by default. */
+export interface ProgressWords {
+  /** The verb in front, e.g. `importing`, `validating`. */
+  label: string;
+  /** What `rows` counts, e.g. `rows`, `checks`. */
+  unit: string;
+}
+
+const IMPORT_WORDS: ProgressWords = { label: 'importing', unit: 'rows' };
 
 export interface Progress {
   /** `total` in the unit of `done` below: bytes of a CSV file, or records. */
@@ -21,10 +31,11 @@ class BarProgress implements Progress {
   readonly #bar: cliProgress.SingleBar;
   #since = 0;
 
-  constructor(stream: NodeJS.WriteStream) {
+  constructor(stream: NodeJS.WriteStream, words: ProgressWords) {
+    const { label, unit } = words;
     this.#bar = new cliProgress.SingleBar({
       stream,
-      format: 'importing {bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
+      format: `${label} {bar} {percentage}% | {rows} ${unit} | {rate} ${unit}/s | ETA {eta_formatted}`,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
@@ -49,13 +60,15 @@ class BarProgress implements Progress {
 class LineProgress implements Progress {
   readonly #io: CliIo;
   readonly #every: number;
+  readonly #words: ProgressWords;
   #total = 0;
   #since = 0;
   #last = 0;
 
-  constructor(io: CliIo, everyMs: number) {
+  constructor(io: CliIo, everyMs: number, words: ProgressWords) {
     this.#io = io;
     this.#every = everyMs;
+    this.#words = words;
   }
 
   start(total: number): void {
@@ -68,12 +81,14 @@ class LineProgress implements Progress {
     if (now - this.#last < this.#every) return;
     this.#last = now;
     const pct = this.#total > 0 ? ` (${Math.min(100, Math.floor((done / this.#total) * 100))}%)` : '';
-    this.#io.stderr.write(`importing: ${rows} rows${pct}, ${rate(rows, this.#since)} rows/s\n`);
+    const { label, unit } = this.#words;
+    this.#io.stderr.write(`${label}: ${rows} ${unit}${pct}, ${rate(rows, this.#since)} ${unit}/s\n`);
   }
 
   stop(): void {}
 }
 
-export function createProgress(io: CliIo, options: { everyMs?: number } = {}): Progress {
-  return io.ttyStderr ? new BarProgress(io.ttyStderr) : new LineProgress(io, options.everyMs ?? 2000);
+export function createProgress(io: CliIo, options: { everyMs?: number; words?: ProgressWords } = {}): Progress {
+  const words = options.words ?? IMPORT_WORDS;
+  return io.ttyStderr ? new BarProgress(io.ttyStderr, words) : new LineProgress(io, options.everyMs ?? 2000, words);
 }

@@ -14,8 +14,8 @@ const page = (title: string, body: string): string => `<!doctype html>
 const sendHtml = (reply: FastifyReply, html: string) =>
   reply.header('content-type', 'text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(html);
 
-export function registerHome(app: FastifyInstance, publicUrl: string | undefined): void {
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+export function registerHome(app: FastifyInstance, publicUrl: string | undefined, path = '/'): void {
+  app.get(path, { schema: { hide: true } }, async (request, reply) => {
     const api = `${baseUrl(request, publicUrl)}/open311/v2/`;
     return sendHtml(
       reply,

@@ -14,6 +14,7 @@ import {
 } from '@o311/georeport';
 import { applyCorsHeaders } from './cors.js';
 import { MEDIA_TYPE_NAMES } from './media-type.js';
+import type { ServiceContext } from '../services/context.js';
 import { errorFormatForUrl, isGeoreportUrl, pathOf } from './format.js';
 
 export interface ErrorLimits {
@@ -108,7 +109,10 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
   void sendFailure(reply, failure, errorFormat(request));
 }
 
-export function installErrorHandling(app: FastifyInstance, limits: ErrorLimits): void {
+const wantsHtml = (request: FastifyRequest): boolean => /\btext\/html\b/.test(request.headers.accept ?? '');
+const isApiUrl = (url: string): boolean => isGeoreportUrl(url) || /^\/(?:api|docs)(?:\/|$)/.test(pathOf(url));
+
+export function installErrorHandling(app: FastifyInstance, limits: ErrorLimits, ctx: Pick<ServiceContext, 'htmlNotFound'>): void {
   app.setErrorHandler((err: unknown, request, reply) => {
     let failure = toFailure(err, request, limits);
     if (!failure) {
@@ -121,6 +125,7 @@ export function installErrorHandling(app: FastifyInstance, limits: ErrorLimits):
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (ctx.htmlNotFound && wantsHtml(request) && !isApiUrl(request.url)) return ctx.htmlNotFound(request, reply);
     const path = pathOf(request.url);
     const failure = isGeoreportUrl(request.url)
       ? notFound(`No GeoReport resource at ${path}; see /open311/discovery.xml.`)

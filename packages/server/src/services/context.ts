@@ -1,4 +1,5 @@
 /** What the services need: the store, the clock, the POST limiter and the limits. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '@o311/store';
 import type { SlidingWindowLimiter } from '../http/rate-limit.js';
 import type { ReadCache } from '../http/read-cache.js';
@@ -23,4 +24,9 @@ export interface ServiceContext {
   now: () => number;
   /** Configured public base URL, if any. */
   publicUrl: string | undefined;
+  /**
+   * The web apps' 404 page for a browser asking for an unknown page (set by a
+   * plugin); without it, or for API URLs, the answer is the standard error document.
+   */
+  htmlNotFound?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }

@@ -5,17 +5,21 @@
 import type { ColumnDataType, ColumnDefinitionBuilder, Expression, Kysely } from 'kysely';
 import type { Dialect } from '../contract.js';
 import type { IndexDefinition } from '../schema/indexes.js';
-import type { Database, RequestsTable } from '../schema/tables.js';
+import type { Database, RequestsTable, RequestTriageColumns } from '../schema/tables.js';
 
 /** A column type: a name both dialects know, or raw SQL. */
 export type ColumnType = ColumnDataType | Expression<unknown>;
 
 /**
  * One imported request, ready to write: every column of the requests table
- * resolved and JSON already encoded. Imports carry no token, uploads or key;
- * `status_imported` is 1 when the row's status came from the import (not `open`).
+ * resolved and JSON already encoded. Imports carry no token, uploads, key or
+ * triage (the database defaults apply); `status_imported` is 1 when the row's
+ * status came from the import (not `open`).
  */
-export type ImportRowValues = Omit<RequestsTable, 'id' | 'token' | 'media_ids' | 'api_key_id' | 'status_imported'> & {
+export type ImportRowValues = Omit<
+  RequestsTable,
+  'id' | 'token' | 'media_ids' | 'api_key_id' | 'status_imported' | keyof RequestTriageColumns
+> & {
   status_imported: number;
 };
 

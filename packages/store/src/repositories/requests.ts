@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { NewRequest, RequestFilter, StatusChange, StoredRequest } from '../contract.js';
-import type { Database, RequestsTable } from '../schema/tables.js';
+import type { Database, RequestsTable, RequestTriageColumns } from '../schema/tables.js';
 import { generateRequestToken } from '../secrets.js';
 import { HISTORY_COLUMNS, insertEvent, storeDerivedHistory } from './events.js';
-import { chunks, parseJson, parseRowId, publicStatusOf, readStatus, type Db } from './shared.js';
+import { chunks, paging, parseJson, parseRowId, publicStatusOf, readStatus, type Db } from './shared.js';
 
 const HOUR_MS = 3_600_000;
 /** Mean Earth radius (IUGG), metres. */
@@ -14,7 +14,10 @@ const RAD = Math.PI / 180;
 /** Metres per degree of latitude on the mean sphere. */
 const METRES_PER_DEGREE = EARTH_RADIUS_M * RAD;
 
-export function toStoredRequest(row: Selectable<RequestsTable>): StoredRequest {
+/** A request row as the public record needs it: without the staff-only triage columns. */
+type PublicRow = Omit<Selectable<RequestsTable>, keyof RequestTriageColumns>;
+
+export function toStoredRequest(row: PublicRow): StoredRequest {
   return {
     id: String(row.id),
     jurisdiction_id: row.jurisdiction_id,
@@ -96,7 +99,7 @@ export async function createRequest(trx: Db, r: NewRequest): Promise<StoredReque
     account_id: r.reporter.account_id,
     api_key_id: r.api_key_id,
     status_imported: 0,
-  } satisfies Omit<Selectable<RequestsTable>, 'id'>;
+  } satisfies Omit<PublicRow, 'id'>;
   // No event row: the `submitted` entry of the history is derived from the request (events.ts).
   const { id } = await trx.insertInto('requests').values(values).returning('id').executeTakeFirstOrThrow();
   if (r.media.length > 0) {
@@ -119,15 +122,20 @@ export async function createRequest(trx: Db, r: NewRequest): Promise<StoredReque
   return toStoredRequest({ id, ...values });
 }
 
-export async function getRequest(db: Db, jurisdiction_id: string, id: string): Promise<StoredRequest | undefined> {
+/** The row of a request of the jurisdiction; undefined for an unknown or malformed id. */
+export async function requestRow(db: Db, jurisdiction_id: string, id: string): Promise<Selectable<RequestsTable> | undefined> {
   const rowId = parseRowId(id);
   if (rowId === undefined) return undefined;
-  const row = await db
+  return db
     .selectFrom('requests')
     .selectAll()
     .where('id', '=', rowId)
     .where('jurisdiction_id', '=', jurisdiction_id)
     .executeTakeFirst();
+}
+
+export async function getRequest(db: Db, jurisdiction_id: string, id: string): Promise<StoredRequest | undefined> {
+  const row = await requestRow(db, jurisdiction_id, id);
   return row && toStoredRequest(row);
 }
 
@@ -142,7 +150,9 @@ export async function getRequestByToken(db: Db, jurisdiction_id: string, token: 
 }
 
 type FilterInput = Omit<RequestFilter, 'limit' | 'offset'>;
-type RequestsEb = ExpressionBuilder<Database, 'requests'>;
+/** What the public list and the staff inbox (inbox.ts) filter alike. */
+export type CommonFilter = Omit<FilterInput, 'statuses' | 'ids'>;
+export type RequestsEb = ExpressionBuilder<Database, 'requests'>;
 
 /**
  * How the spatial conditions are written. `index`: plain columns, so the
@@ -150,7 +160,7 @@ type RequestsEb = ExpressionBuilder<Database, 'requests'>;
  * columns behind a unary plus, which no planner matches to an index, so the
  * query walks the newest-first order and tests each row's position.
  */
-type GeoPlan = 'index' | 'scan';
+export type GeoPlan = 'index' | 'scan';
 
 /**
  * An area holding at least this many requests is "dense": a page of the
@@ -163,25 +173,30 @@ const geoColumn = (plan: GeoPlan, column: 'lat' | 'long') =>
   plan === 'index' ? sql<number>`${sql.ref(column)}` : sql<number>`(+${sql.ref(column)})`;
 
 /**
- * The WHERE conditions besides the jurisdiction. Empty lists count as not
- * given, like empty query parameters in the standard.
+ * The WHERE conditions besides the jurisdiction, the ids and the statuses.
+ * Empty lists count as not given, like empty query parameters in the standard.
  */
-function conditions(eb: RequestsEb, f: FilterInput, plan: GeoPlan): Expression<SqlBool>[] {
+export function commonConditions(eb: RequestsEb, f: CommonFilter, plan: GeoPlan): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   if (f.service_codes && f.service_codes.length > 0) {
     const codes = [...new Set(f.service_codes)];
     out.push(codes.length === 1 ? eb('service_code', '=', codes[0]!) : eb('service_code', 'in', codes));
-  }
-  if (f.statuses && f.statuses.length > 0) {
-    const statuses = [...new Set(f.statuses)];
-    // Both statuses together select everything.
-    if (statuses.length === 1) out.push(eb('public_status', '=', statuses[0]!));
   }
   if (f.requested_from !== undefined) out.push(eb('requested_at', '>=', f.requested_from));
   if (f.requested_to !== undefined) out.push(eb('requested_at', '<=', f.requested_to));
   if (f.updated_from !== undefined) out.push(eb('updated_at', '>=', f.updated_from));
   if (f.updated_to !== undefined) out.push(eb('updated_at', '<=', f.updated_to));
   out.push(...spatialConditions(eb, f, plan, true));
+  return out;
+}
+
+function conditions(eb: RequestsEb, f: FilterInput, plan: GeoPlan): Expression<SqlBool>[] {
+  const out = commonConditions(eb, f, plan);
+  if (f.statuses && f.statuses.length > 0) {
+    const statuses = [...new Set(f.statuses)];
+    // Both statuses together select everything.
+    if (statuses.length === 1) out.push(eb('public_status', '=', statuses[0]!));
+  }
   return out;
 }
 
@@ -195,7 +210,7 @@ const between = (eb: RequestsEb, column: Expression<number>, low: number, high: 
  * arithmetic with cos(lat0) computed here, so both dialects run the same SQL.
  * Circles that cross the antimeridian are not handled.
  */
-function spatialConditions(eb: RequestsEb, f: FilterInput, plan: GeoPlan, withDistance: boolean): Expression<SqlBool>[] {
+function spatialConditions(eb: RequestsEb, f: CommonFilter, plan: GeoPlan, withDistance: boolean): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   const lat = geoColumn(plan, 'lat');
   const long = geoColumn(plan, 'long');
@@ -223,7 +238,7 @@ function spatialConditions(eb: RequestsEb, f: FilterInput, plan: GeoPlan, withDi
  * Counts (up to the threshold) the requests in the filter's box, through the
  * place index alone, when the dialect asks for it (`probeAreas`).
  */
-async function geoPlan(db: Db, f: FilterInput, options: ListOptions): Promise<GeoPlan> {
+export async function geoPlan(db: Db, f: CommonFilter, options: ListOptions): Promise<GeoPlan> {
   if (!options.probeAreas || (!f.near && !f.bbox)) return 'index';
   const inBox = db
     .selectFrom('requests')
@@ -276,8 +291,7 @@ export interface ListOptions {
 
 /** Newest first: `requested_at` desc, then the numeric id desc, a stable order for paging. */
 export async function listRequests(db: Db, f: RequestFilter, options: ListOptions): Promise<StoredRequest[]> {
-  const limit = Math.max(0, Math.floor(f.limit));
-  const offset = Math.max(0, Math.floor(f.offset));
+  const { limit, offset } = paging(f);
   if (hasIds(f)) return (await rowsByIds(db, f)).slice(offset, offset + limit).map(toStoredRequest);
   const rows = await db
     .selectFrom('requests')

@@ -1,6 +1,8 @@
 /** Small helpers shared by the repositories. */
 import type { Kysely, Transaction } from 'kysely';
 import { EXTENDED_STATUSES, type ExtendedStatus, type PublicStatus } from '@o311/georeport';
+import { PRIORITIES, type Priority } from '../back-office.js';
+import type { StaffRole } from '../contract.js';
 import type { Database } from '../schema/tables.js';
 
 export type Db = Kysely<Database>;
@@ -31,6 +33,27 @@ export function publicStatusOf(status: string): PublicStatus {
 export function readStatus(status: string): ExtendedStatus {
   if (!isExtendedStatus(status)) throw new Error(`stored request status "${status}" is not an extended status`);
   return status;
+}
+
+const STAFF_ROLES: readonly StaffRole[] = ['admin', 'agent', 'viewer'];
+
+/** Checks a role, given or stored; throws on one the model does not know. */
+export function readRole(role: string): StaffRole {
+  const found = STAFF_ROLES.find((r) => r === role);
+  if (found === undefined) throw new Error(`staff role "${role}" is unknown`);
+  return found;
+}
+
+/** Checks a priority, given or stored; throws on one the model does not know. */
+export function readPriority(priority: string): Priority {
+  const found = PRIORITIES.find((p) => p === priority);
+  if (found === undefined) throw new Error(`priority "${priority}" is unknown`);
+  return found;
+}
+
+/** `limit` and `offset` of a list as whole, non-negative numbers. */
+export function paging(f: { limit: number; offset: number }): { limit: number; offset: number } {
+  return { limit: Math.max(0, Math.floor(f.limit)), offset: Math.max(0, Math.floor(f.offset)) };
 }
 
 export function parseJson<T>(text: string): T {

@@ -4,15 +4,7 @@ import type { Selectable } from 'kysely';
 import type { StaffRole, StaffToken } from '../contract.js';
 import type { StaffTokensTable } from '../schema/tables.js';
 import { generateSecret, hashSecret } from '../secrets.js';
-import type { Db } from './shared.js';
-
-const STAFF_ROLES: readonly StaffRole[] = ['admin', 'agent', 'viewer'];
-
-function readRole(role: string): StaffRole {
-  const found = STAFF_ROLES.find((r) => r === role);
-  if (found === undefined) throw new Error(`stored staff role "${role}" is unknown`);
-  return found;
-}
+import { readRole, type Db } from './shared.js';
 
 const toStaffToken = (row: Selectable<StaffTokensTable>): StaffToken => ({
   id: row.id,

@@ -6,6 +6,7 @@
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectAdapter } from '../dialects/adapter.js';
+import { backOffice, dropBackOffice } from './back-office-migration.js';
 import { INDEXES } from './indexes.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
@@ -174,6 +175,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': { up: (db: Kysely<unknown>) => initial(db, adapter), down: dropInitial },
     '0002_derived_history': { up: (db: Kysely<unknown>) => derivedHistory(db, adapter), down: dropDerivedHistory },
+    '0003_back_office': { up: (db: Kysely<unknown>) => backOffice(db, adapter), down: dropBackOffice },
   };
   return { getMigrations: async () => migrations };
 }

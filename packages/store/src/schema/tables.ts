@@ -34,7 +34,17 @@ export interface ServicesTable {
   updated_at: number;
 }
 
-export interface RequestsTable {
+/** Staff-only facts about a request (migration 0003); never part of a public response. */
+export interface RequestTriageColumns {
+  assigned_department_id: string | null;
+  assigned_user_id: string | null;
+  /** One of PRIORITIES; the database default is 'normal'. */
+  priority: Generated<string>;
+  /** Id of the request this one duplicates. */
+  duplicate_of: number | null;
+}
+
+export interface RequestsTable extends RequestTriageColumns {
   id: Generated<number>;
   jurisdiction_id: string;
   service_code: string;
@@ -127,6 +137,96 @@ export interface StaffTokensTable {
   revoked_at: number | null;
 }
 
+export interface DepartmentsTable {
+  id: string;
+  jurisdiction_id: string;
+  name: string;
+  email: string | null;
+}
+
+export interface StaffUsersTable {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  name: string;
+  role: string;
+  department_id: string | null;
+  /** argon2id PHC string, computed by the caller. */
+  password_hash: string;
+  active: number;
+  locale: string | null;
+  created_at: number;
+  failed_logins: number;
+  locked_until: number | null;
+}
+
+export interface StaffSessionsTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 hex of the cookie secret. */
+  secret_hash: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  revoked_at: number | null;
+}
+
+export interface AuditLogTable {
+  /** Numbered by the database: orders entries written in the same millisecond. */
+  id: Generated<number>;
+  at: number;
+  actor: string;
+  action: string;
+  jurisdiction_id: string | null;
+  request_id: string | null;
+  /** JSON object */
+  details: string;
+}
+
+export interface ResponseTemplatesTable {
+  id: string;
+  jurisdiction_id: string;
+  name: string;
+  body: string;
+  status: string | null;
+}
+
+export interface SavedFiltersTable {
+  id: string;
+  user_id: string;
+  name: string;
+  query: string;
+}
+
+export interface FollowersTable {
+  id: string;
+  jurisdiction_id: string;
+  request_id: number;
+  /** Lower-cased; unique per request. */
+  email: string;
+  created_at: number;
+  confirmed_at: number | null;
+  locale: string | null;
+  /** SHA-256 hex of the secret of the confirmation link. */
+  confirm_hash: string;
+  /** Kept as is (every e-mail carries it); it only lets its holder stop the e-mails. */
+  unsubscribe_secret: string;
+}
+
+export interface OutboxTable {
+  /** Numbered by the database: the sending order of messages queued in the same millisecond. */
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: number;
+  sent_at: number | null;
+  attempts: number;
+  last_error: string | null;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   services: ServicesTable;
@@ -135,6 +235,14 @@ export interface Database {
   request_media: RequestMediaTable;
   api_keys: ApiKeysTable;
   staff_tokens: StaffTokensTable;
+  departments: DepartmentsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  audit_log: AuditLogTable;
+  response_templates: ResponseTemplatesTable;
+  saved_filters: SavedFiltersTable;
+  followers: FollowersTable;
+  outbox: OutboxTable;
 }
 
 /** First request id: ids read as case numbers, not as row counters. */

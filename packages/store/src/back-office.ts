@@ -1,0 +1,223 @@
+/**
+ * What the staff back office and the citizen pages need beyond GeoReport:
+ * staff accounts and sessions, departments, triage of requests, an audit log,
+ * response templates, saved filters, followers of a request and an e-mail outbox.
+ * Part of the {@link Store} contract; times are epoch milliseconds (UTC).
+ */
+import type { ExtendedStatus } from '@o311/georeport';
+import type { RequestFilter, StaffRole, StoredRequest } from './contract.js';
+
+export interface Department {
+  id: string;
+  jurisdiction_id: string;
+  name: string;
+  email: string | null;
+}
+
+export interface StaffUser {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  name: string;
+  role: StaffRole;
+  department_id: string | null;
+  active: boolean;
+  /** Preferred UI language (`en`, `es`, `fr`), null = from the browser. */
+  locale: string | null;
+  created_at: number;
+  /** Consecutive failed logins since the last success. */
+  failed_logins: number;
+  locked_until: number | null;
+}
+
+export interface NewStaffUser {
+  email: string;
+  name: string;
+  role: StaffRole;
+  department_id: string | null;
+  /** An argon2id PHC string; hashing is the caller's job. */
+  password_hash: string;
+  locale?: string | null;
+}
+
+export type StaffUserPatch = Partial<Pick<StaffUser, 'name' | 'role' | 'department_id' | 'active' | 'locale'>> & {
+  password_hash?: string;
+};
+
+export interface StaffSession {
+  id: string;
+  user_id: string;
+  /** Synchronizer token for forms and `X-CSRF-Token` of this session. */
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  revoked_at: number | null;
+}
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Staff-only facts about a request (never public). */
+export interface Triage {
+  assigned_department_id: string | null;
+  assigned_user_id: string | null;
+  priority: Priority;
+  /** The request this one duplicates (its status is then usually `duplicate`). */
+  duplicate_of: string | null;
+}
+
+export type TriagedRequest = StoredRequest & Triage;
+
+export interface TriageChange {
+  jurisdiction_id: string;
+  request_id: string;
+  /** Who did it: a staff user id or a token name; written to the audit log. */
+  actor: string;
+  assigned_department_id?: string | null;
+  assigned_user_id?: string | null;
+  priority?: Priority;
+  duplicate_of?: string | null;
+  /** The public `expected_datetime`; moves `updated_at` and the data version. */
+  expected_at?: number | null;
+}
+
+/** The staff inbox: GeoReport filters plus the back office's own. */
+export interface InboxFilter extends Omit<RequestFilter, 'statuses'> {
+  /** Public statuses (`open`, `closed`) or extended ones (`in_progress`…); either matches. */
+  statuses?: (ExtendedStatus | 'open' | 'closed')[];
+  /** Case-insensitive substring of description, address, status notes, id or service name. */
+  text?: string;
+  assigned_department_id?: string;
+  assigned_user_id?: string;
+  /** Only requests assigned to nobody. */
+  unassigned?: boolean;
+  priorities?: Priority[];
+  sort?: { by: 'requested_at' | 'updated_at' | 'expected_at' | 'priority'; direction: 'asc' | 'desc' };
+}
+
+export interface AuditEntry {
+  id: string;
+  at: number;
+  actor: string;
+  /** e.g. `request.status`, `request.assign`, `service.save`, `user.create`, `login.failed`. */
+  action: string;
+  jurisdiction_id: string | null;
+  request_id: string | null;
+  /** What changed, e.g. `{ from: 'open', to: 'closed' }`. */
+  details: Record<string, unknown>;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at?: number };
+
+export interface ResponseTemplate {
+  id: string;
+  jurisdiction_id: string;
+  name: string;
+  body: string;
+  /** The status the template is meant for, e.g. `closed`; null = any. */
+  status: ExtendedStatus | null;
+}
+
+export interface SavedFilter {
+  id: string;
+  user_id: string;
+  name: string;
+  /** The inbox query string, e.g. `status=open&service=POTHOLE`. */
+  query: string;
+}
+
+export interface Follower {
+  id: string;
+  jurisdiction_id: string;
+  request_id: string;
+  email: string;
+  created_at: number;
+  /** Null until the follower clicks the confirmation link (double opt-in). */
+  confirmed_at: number | null;
+  /** The language of the e-mails (`en`, `es`…), as chosen when following; null = the default. */
+  locale: string | null;
+}
+
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  created_at: number;
+  sent_at: number | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | 'html'>;
+
+export interface BackOfficeStore {
+  // ---- staff accounts and sessions ----
+  createUser(u: NewStaffUser): Promise<StaffUser>;
+  getUser(id: string): Promise<StaffUser | undefined>;
+  /** With the password hash, for logging in. Email compared case-insensitively. */
+  findUserByEmail(email: string): Promise<(StaffUser & { password_hash: string }) | undefined>;
+  listUsers(): Promise<StaffUser[]>;
+  updateUser(id: string, patch: StaffUserPatch): Promise<StaffUser | undefined>;
+  /** Counts a failure; once `failed_logins` reaches `maxFailures`, sets `locked_until = at + lockMs`. */
+  recordLoginFailure(id: string, at: number, lockout: { maxFailures: number; lockMs: number }): Promise<StaffUser | undefined>;
+  /** Resets the failure count and the lock. */
+  recordLoginSuccess(id: string): Promise<void>;
+
+  /** The secret goes in the cookie; only its hash is stored. */
+  createSession(input: { user_id: string; ttl_ms: number; at?: number }): Promise<{ session: StaffSession; secret: string }>;
+  /** A live session (not revoked, not expired at `at`) with its active user; undefined otherwise. */
+  findSession(secret: string, at?: number): Promise<{ session: StaffSession; user: StaffUser } | undefined>;
+  touchSession(id: string, at: number): Promise<void>;
+  revokeSession(id: string): Promise<boolean>;
+  /** All sessions of a user (password change, deactivation). */
+  revokeUserSessions(user_id: string): Promise<number>;
+
+  listDepartments(jurisdiction_id: string): Promise<Department[]>;
+  /** Insert (no id) or update. */
+  saveDepartment(d: Omit<Department, 'id'> & { id?: string }): Promise<Department>;
+  /** Refuses (false) while requests or users are assigned to it. */
+  deleteDepartment(id: string): Promise<boolean>;
+
+  // ---- triage ----
+  getTriagedRequest(jurisdiction_id: string, id: string): Promise<TriagedRequest | undefined>;
+  listInbox(f: InboxFilter): Promise<TriagedRequest[]>;
+  countInbox(f: Omit<InboxFilter, 'limit' | 'offset' | 'sort'>): Promise<number>;
+  /** Applies the given fields and writes one audit entry per changed field, in one transaction. */
+  updateTriage(c: TriageChange): Promise<TriagedRequest | undefined>;
+
+  // ---- audit ----
+  appendAudit(e: NewAuditEntry): Promise<AuditEntry>;
+  /** Newest first. */
+  listAudit(f: { request_id?: string; jurisdiction_id?: string; actor?: string; limit: number; before?: number }): Promise<AuditEntry[]>;
+
+  // ---- templates and saved filters ----
+  listTemplates(jurisdiction_id: string): Promise<ResponseTemplate[]>;
+  saveTemplate(t: Omit<ResponseTemplate, 'id'> & { id?: string }): Promise<ResponseTemplate>;
+  deleteTemplate(id: string): Promise<boolean>;
+  listSavedFilters(user_id: string): Promise<SavedFilter[]>;
+  saveFilter(f: Omit<SavedFilter, 'id'> & { id?: string }): Promise<SavedFilter>;
+  deleteSavedFilter(user_id: string, id: string): Promise<boolean>;
+
+  // ---- followers and e-mail ----
+  /**
+   * Idempotent per (request, email): a repeat returns a new confirm secret and the
+   * follower's unchanged unsubscribe secret (links in earlier e-mails keep working).
+   */
+  addFollower(input: { jurisdiction_id: string; request_id: string; email: string; locale?: string | null; at?: number }): Promise<{
+    follower: Follower; confirmSecret: string; unsubscribeSecret: string;
+  }>;
+  confirmFollower(confirmSecret: string, at?: number): Promise<Follower | undefined>;
+  /** Removes the follower; undefined when the secret is unknown. */
+  unsubscribe(unsubscribeSecret: string): Promise<Follower | undefined>;
+  /** With each follower's unsubscribe secret, which every e-mail must carry. */
+  listConfirmedFollowers(jurisdiction_id: string, request_id: string): Promise<(Follower & { unsubscribeSecret: string })[]>;
+
+  enqueueMail(m: NewOutboxMessage, at?: number): Promise<OutboxMessage>;
+  /** Oldest first. */
+  listOutbox(f: { unsent?: boolean; to?: string; limit: number }): Promise<OutboxMessage[]>;
+  markMailSent(id: string, at: number): Promise<void>;
+  markMailFailed(id: string, error: string): Promise<void>;
+}

@@ -1,0 +1,57 @@
+/** The e-mail outbox: messages queued by the application and sent by a worker. */
+import type { Selectable } from 'kysely';
+import type { NewOutboxMessage, OutboxMessage } from '../back-office.js';
+import type { OutboxTable } from '../schema/tables.js';
+import { parseRowId, type Db } from './shared.js';
+
+const toMessage = (row: Selectable<OutboxTable>): OutboxMessage => ({
+  id: String(row.id),
+  to: row.recipient,
+  subject: row.subject,
+  text: row.text_body,
+  html: row.html_body,
+  created_at: row.created_at,
+  sent_at: row.sent_at,
+  attempts: row.attempts,
+  last_error: row.last_error,
+});
+
+export async function enqueueMail(db: Db, m: NewOutboxMessage, at = Date.now()): Promise<OutboxMessage> {
+  const row = await db
+    .insertInto('outbox')
+    .values({ recipient: m.to, subject: m.subject, text_body: m.text, html_body: m.html, created_at: at, sent_at: null, attempts: 0, last_error: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toMessage(row);
+}
+
+/** Oldest first, in the order queued; `to` must match exactly. */
+export async function listOutbox(db: Db, f: { unsent?: boolean; to?: string; limit: number }): Promise<OutboxMessage[]> {
+  let q = db.selectFrom('outbox').selectAll();
+  if (f.unsent) q = q.where('sent_at', 'is', null);
+  if (f.to !== undefined) q = q.where('recipient', '=', f.to);
+  const rows = await q.orderBy('created_at').orderBy('id').limit(Math.max(0, Math.floor(f.limit))).execute();
+  return rows.map(toMessage);
+}
+
+/** Counts the attempt; a message sent twice keeps its first sending time. */
+export async function markMailSent(db: Db, id: string, at: number): Promise<void> {
+  const rowId = parseRowId(id);
+  if (rowId === undefined) return;
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ sent_at: eb.fn.coalesce('sent_at', eb.val(at)), attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', rowId)
+    .execute();
+}
+
+/** Counts the attempt and keeps the error; the message stays unsent. */
+export async function markMailFailed(db: Db, id: string, error: string): Promise<void> {
+  const rowId = parseRowId(id);
+  if (rowId === undefined) return;
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error }))
+    .where('id', '=', rowId)
+    .execute();
+}

@@ -1,0 +1,105 @@
+/**
+ * Staff accounts of the back office: e-mail (lower-cased, unique), role,
+ * the password hash the caller computed, and the failed-login lock-out.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Selectable, Updateable } from 'kysely';
+import type { NewStaffUser, StaffUser, StaffUserPatch } from '../back-office.js';
+import type { StaffUsersTable } from '../schema/tables.js';
+import { fromFlag, readRole, toFlag, type Db } from './shared.js';
+
+/** E-mail addresses are compared in this form. */
+const normalEmail = (email: string): string => email.toLowerCase();
+
+export const toStaffUser = (row: Selectable<StaffUsersTable>): StaffUser => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: readRole(row.role),
+  department_id: row.department_id,
+  active: fromFlag(row.active),
+  locale: row.locale,
+  created_at: row.created_at,
+  failed_logins: row.failed_logins,
+  locked_until: row.locked_until,
+});
+
+/** Throws when the e-mail address is taken (whatever its case). */
+export async function createUser(db: Db, u: NewStaffUser): Promise<StaffUser> {
+  const row = {
+    id: randomUUID(),
+    email: normalEmail(u.email),
+    name: u.name,
+    role: readRole(u.role),
+    department_id: u.department_id,
+    password_hash: u.password_hash,
+    active: 1,
+    locale: u.locale ?? null,
+    created_at: Date.now(),
+    failed_logins: 0,
+    locked_until: null,
+  };
+  return db.transaction().execute(async (trx) => {
+    // The unique constraint guards against races; this gives the readable error.
+    if (await findUserByEmail(trx, row.email)) throw new Error(`a staff user with the e-mail "${row.email}" exists`);
+    await trx.insertInto('staff_users').values(row).execute();
+    return toStaffUser(row);
+  });
+}
+
+export async function getUser(db: Db, id: string): Promise<StaffUser | undefined> {
+  const row = await db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toStaffUser(row);
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<(StaffUser & { password_hash: string }) | undefined> {
+  const row = await db.selectFrom('staff_users').selectAll().where('email', '=', normalEmail(email)).executeTakeFirst();
+  return row && { ...toStaffUser(row), password_hash: row.password_hash };
+}
+
+export async function listUsers(db: Db): Promise<StaffUser[]> {
+  const rows = await db.selectFrom('staff_users').selectAll().orderBy('email').execute();
+  return rows.map(toStaffUser);
+}
+
+/** Undefined when there is no such user; an empty patch reads the user. */
+export async function updateUser(db: Db, id: string, patch: StaffUserPatch): Promise<StaffUser | undefined> {
+  const set: Updateable<StaffUsersTable> = {};
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.role !== undefined) set.role = readRole(patch.role);
+  if (patch.department_id !== undefined) set.department_id = patch.department_id;
+  if (patch.active !== undefined) set.active = toFlag(patch.active);
+  if (patch.locale !== undefined) set.locale = patch.locale;
+  if (patch.password_hash !== undefined) set.password_hash = patch.password_hash;
+  if (Object.keys(set).length === 0) return getUser(db, id);
+  const row = await db.updateTable('staff_users').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+  return row && toStaffUser(row);
+}
+
+/** One statement, so that concurrent failures all count. */
+export async function recordLoginFailure(
+  db: Db,
+  id: string,
+  at: number,
+  lockout: { maxFailures: number; lockMs: number },
+): Promise<StaffUser | undefined> {
+  const row = await db
+    .updateTable('staff_users')
+    .set((eb) => ({
+      failed_logins: eb('failed_logins', '+', 1),
+      locked_until: eb
+        .case()
+        .when(eb('failed_logins', '+', 1), '>=', lockout.maxFailures)
+        .then(at + lockout.lockMs)
+        .else(eb.ref('locked_until'))
+        .end(),
+    }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toStaffUser(row);
+}
+
+export async function recordLoginSuccess(db: Db, id: string): Promise<void> {
+  await db.updateTable('staff_users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+}

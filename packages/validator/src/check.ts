@@ -1,0 +1,36 @@
+/** What a conformance check is: data plus one async function (see api.ts). */
+import type { CheckContext } from './context.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type CheckStatus = 'pass' | 'fail' | 'skip';
+
+/** Excerpts of one exchange: request line + relevant headers/body; status line + content-type + body start. */
+export interface Evidence {
+  request: string;
+  response: string;
+}
+
+export interface CheckOutcome {
+  status: CheckStatus;
+  message: string;
+  evidence?: Evidence;
+}
+
+export interface Check {
+  /** Stable kebab-case id, prefixed by area (`services-…`, `requests-…`, `errors-…`). */
+  id: string;
+  title: string;
+  /** Spec section and digest section, e.g. `GeoReport v2 §GET Service List; digest §4`. */
+  specRef: string;
+  severity: Severity;
+  /** Needs write mode (it POSTs); skipped otherwise. */
+  write?: boolean;
+  run(ctx: CheckContext): Promise<CheckOutcome>;
+}
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export const pass = (message: string): CheckOutcome => ({ status: 'pass', message });
+export const skip = (message: string): CheckOutcome => ({ status: 'skip', message });
+export const fail = (message: string, evidence?: Evidence): CheckOutcome =>
+  evidence === undefined ? { status: 'fail', message } : { status: 'fail', message, evidence };

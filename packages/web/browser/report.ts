@@ -1,0 +1,113 @@
+/**
+ * The report page, enhanced: map and geolocation fill the coordinates, nearby
+ * open requests follow the point, photos are resized, the draft is kept, and
+ * the form is checked and sent through the GeoReport API. Without this module
+ * the same form posts to the server and works the same.
+ */
+import { checkReportForm } from './checks.js';
+import { keepDraft, touch } from './draft.js';
+import { showProblems } from './error-summary.js';
+import { locate } from './geolocate.js';
+import { createLocationMap, type LocationMap } from './location-map.js';
+import { showNearby } from './nearby.js';
+import { PhotoPicker } from './photos.js';
+import { fill, readReportConfig, type ReportConfig } from './report-config.js';
+import { confirmationUrl, reportBody, submitReport } from './submit.js';
+
+const byId = <T extends HTMLElement>(id: string): T | null => document.getElementById(id) as T | null;
+
+const say = (id: string) => (text: string): void => {
+  const el = byId(id);
+  if (el) el.textContent = text;
+};
+
+function wireLocation(form: HTMLFormElement, config: ReportConfig): void {
+  const lat = byId<HTMLInputElement>('f-lat');
+  const long = byId<HTMLInputElement>('f-long');
+  const block = byId('map-block');
+  const mapEl = byId('report-map');
+  if (!lat || !long || !block || !mapEl) return;
+  const status = say('location-status');
+  let nearbyTimer: number | undefined;
+
+  const picked = (la: number, lo: number): void => {
+    lat.value = la.toFixed(6);
+    long.value = lo.toFixed(6);
+    status(fill(config.messages['location.chosen'], { lat: lat.value, long: long.value }));
+    touch(form);
+    window.clearTimeout(nearbyTimer);
+    nearbyTimer = window.setTimeout(() => void showNearby(config, la, lo), 300);
+  };
+
+  block.hidden = false;
+  const map: LocationMap | undefined = createLocationMap(mapEl, config, picked);
+  if (!map) mapEl.hidden = true;
+  const fromInputs = (): void => {
+    const la = Number(lat.value);
+    const lo = Number(long.value);
+    if (lat.value === '' || long.value === '' || !Number.isFinite(la) || !Number.isFinite(lo)) return;
+    map?.setPoint(la, lo, true);
+    void showNearby(config, la, lo);
+  };
+  lat.addEventListener('change', fromInputs);
+  long.addEventListener('change', fromInputs);
+  fromInputs();
+
+  byId<HTMLButtonElement>('locate-me')?.addEventListener('click', async () => {
+    status(config.messages['location.locating']);
+    const r = await locate();
+    if (!r.ok) {
+      status(config.messages[r.reason === 'denied' ? 'location.denied' : 'location.unsupported']);
+      return;
+    }
+    map?.setPoint(r.lat, r.long, true);
+    picked(r.lat, r.long);
+    status(config.messages['location.found']);
+  });
+}
+
+function start(): void {
+  const form = byId<HTMLFormElement>('report-form');
+  const config = readReportConfig();
+  if (!form || !config) return;
+  form.noValidate = true;
+
+  const summaryShown = byId('error-summary')?.hidden === false;
+  const { draft, restored } = keepDraft(form, config.serviceCode, !summaryShown);
+  const submitStatus = say('submit-status');
+  if (restored) submitStatus(config.messages['draft.restored']);
+
+  wireLocation(form, config);
+  const input = byId<HTMLInputElement>('f-photos');
+  const list = byId('photo-previews');
+  const photos =
+    input && list
+      ? new PhotoPicker(input, list, config.maxPhotos, {
+          tooMany: fill(config.messages['photos.tooMany'], { max: config.maxPhotos }),
+          remove: config.messages['photos.remove'],
+          preparing: config.messages['photos.preparing'],
+          failed: config.messages['photos.failed'],
+        }, submitStatus)
+      : undefined;
+
+  const button = byId<HTMLButtonElement>('submit-report');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const problems = checkReportForm(form, config);
+    showProblems(form, problems);
+    if (problems.length > 0) return;
+    if (button) button.disabled = true;
+    submitStatus(config.messages['report.sending']);
+    const result = await submitReport(reportBody(form, config, photos?.photos ?? []));
+    if (button) button.disabled = false;
+    if (result.ok) {
+      draft.clear();
+      window.location.assign(confirmationUrl(config, result));
+      return;
+    }
+    submitStatus('');
+    showProblems(form, [], 'network' in result ? [config.messages['report.error.network']] : result.problems);
+  });
+}
+
+start();

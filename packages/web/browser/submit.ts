@@ -1,0 +1,55 @@
+/**
+ * Sending the report through the public GeoReport v2 POST (multipart, with the
+ * resized photos and the app's API key), as any Open311 client would.
+ */
+import type { Photo } from './photos.js';
+import type { ReportConfig } from './report-config.js';
+
+export type SubmitResult =
+  | { ok: true; id: string | null; token: string | null }
+  | { ok: false; problems: string[] }
+  | { ok: false; network: true };
+
+interface Receipt {
+  service_request_id?: string | null;
+  token?: string | null;
+}
+
+interface ErrorItem {
+  description?: string;
+}
+
+export function reportBody(form: HTMLFormElement, config: ReportConfig, photos: readonly Photo[]): FormData {
+  const data = new FormData(form);
+  data.delete('media');
+  for (const p of photos) data.append('media', p.blob, p.name);
+  data.set('api_key', config.apiKey);
+  data.set('service_code', config.serviceCode);
+  return data;
+}
+
+export async function submitReport(body: FormData): Promise<SubmitResult> {
+  let res: Response;
+  try {
+    res = await fetch('/open311/v2/requests.json', { method: 'POST', body, headers: { accept: 'application/json' } });
+  } catch {
+    return { ok: false, network: true };
+  }
+  const json: unknown = await res.json().catch(() => undefined);
+  const list = Array.isArray(json) ? json : [];
+  if (res.ok) {
+    const r = (list[0] ?? {}) as Receipt;
+    return { ok: true, id: r.service_request_id ?? null, token: r.token ?? null };
+  }
+  const problems = (list as ErrorItem[]).map((e) => e.description ?? '').filter(Boolean);
+  return problems.length > 0 ? { ok: false, problems } : { ok: false, network: true };
+}
+
+/** The confirmation page for a receipt (the same one the no-JS path redirects to). */
+export function confirmationUrl(config: ReportConfig, r: { id: string | null; token: string | null }): string {
+  const q = new URLSearchParams();
+  if (r.id) q.set('id', r.id);
+  else if (r.token) q.set('token', r.token);
+  else q.set('service', config.serviceCode);
+  return `/report/${encodeURIComponent(config.serviceCode)}/sent?${q.toString()}`;
+}

@@ -1,0 +1,43 @@
+/** A batch report's token: asks GET tokens/{token} until the request number exists, then opens its tracker. */
+
+const INTERVAL_MS = 5000;
+const MAX_TRIES = 60;
+
+async function resolve(token: string): Promise<string | undefined> {
+  try {
+    const res = await fetch(`/open311/v2/tokens/${encodeURIComponent(token)}.json`, { headers: { accept: 'application/json' } });
+    if (!res.ok) return undefined;
+    const body: unknown = await res.json();
+    const first: unknown = Array.isArray(body) ? body[0] : undefined;
+    const id = first && typeof first === 'object' ? (first as { service_request_id?: unknown }).service_request_id : undefined;
+    return typeof id === 'string' && id !== '' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function start(): void {
+  const box = document.getElementById('token-status');
+  const token = box?.dataset.token;
+  if (!box || !token) return;
+  let tries = 0;
+  const poll = async (): Promise<void> => {
+    tries += 1;
+    const id = await resolve(token);
+    if (id) {
+      const p = document.createElement('p');
+      p.setAttribute('role', 'status');
+      p.textContent = (box.dataset.resolved ?? '').replace('{id}', id);
+      box.append(p);
+      window.location.assign(`/track/${encodeURIComponent(id)}`);
+      return;
+    }
+    if (tries < MAX_TRIES) window.setTimeout(() => void poll(), INTERVAL_MS);
+  };
+  void poll();
+}
+
+start();
+
+// A module: its names stay its own.
+export {};

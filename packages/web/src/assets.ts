@@ -1,0 +1,24 @@
+/**
+ * Static files: our stylesheet and images (public/), the compiled browser
+ * modules (dist/browser/) and Leaflet from its npm package, so nothing but
+ * map tiles comes from the internet.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const leafletDist = join(dirname(createRequire(import.meta.url).resolve('leaflet/package.json')), 'dist');
+
+export async function registerAssets(app: FastifyInstance): Promise<void> {
+  const cache = { maxAge: '1h', immutable: false };
+  await app.register(fastifyStatic, { root: join(packageRoot, 'public'), prefix: '/assets/', decorateReply: false, ...cache });
+  await app.register(fastifyStatic, {
+    root: join(packageRoot, 'dist', 'browser'), prefix: '/assets/js/', decorateReply: false, ...cache,
+  });
+  await app.register(fastifyStatic, {
+    root: leafletDist, prefix: '/assets/vendor/leaflet/', decorateReply: false, ...cache,
+  });
+}

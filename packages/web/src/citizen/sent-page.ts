@@ -1,0 +1,31 @@
+/** The confirmation after a report: the request number (or the batch token) and the way to follow it. */
+import { html, type Html } from '../html.js';
+import type { Translator } from '../i18n/translate.js';
+import { pendingToken } from '../tracker/pending-token.js';
+import { trackerPath } from './origin.js';
+
+export type Receipt =
+  | { kind: 'request'; id: string }
+  | { kind: 'token'; token: string }
+  | { kind: 'blackbox' };
+
+function receiptText(t: Translator, r: Receipt): Html {
+  switch (r.kind) {
+    case 'request':
+      return html`<p class="request-number">${t('sent.number')} <strong id="request-number">${r.id}</strong></p>
+<p><a class="button" href="${trackerPath(r.id)}" id="track-link">${t('sent.track')}</a></p>
+<p>${t('sent.followHint')}</p>`;
+    case 'token':
+      return pendingToken(t, r.token);
+    case 'blackbox':
+      return html`<p>${t('sent.noNumber')}</p>`;
+  }
+}
+
+export const sentPage = (t: Translator, r: Receipt, notice: string | null): Html =>
+  html`<div class="confirmation" id="confirmation">
+<h1>${t('sent.title')}</h1>
+${receiptText(t, r)}
+${notice ? html`<p class="notice" role="note">${notice}</p>` : ''}
+<p><a href="/">${t('sent.another')}</a></p>
+</div>`;

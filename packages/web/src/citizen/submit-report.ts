@@ -1,0 +1,63 @@
+/**
+ * The no-JS submission: our checks (to name each field at fault in the reader's
+ * language), then the server's own submit service with the web app's key —
+ * the same validation, transaction and receipt as POST requests.json.
+ */
+import { isOpen311Failure, type Attribute, type RequestReceipt } from '@o311/georeport';
+import { requestServices } from '@o311/server';
+import type { Jurisdiction, ServiceRecord } from '@o311/store';
+import type { WebContext } from '../context.js';
+import type { Translator } from '../i18n/translate.js';
+import { webApiKey } from './api-key.js';
+import { FIELD_IDS } from './form-state.js';
+import { checkReport, type FieldError } from './report-check.js';
+import type { ReportInput } from './report-input.js';
+
+export type SubmitOutcome =
+  | { ok: true; receipt: RequestReceipt }
+  | { ok: false; errors: FieldError[]; serverProblems: string[] };
+
+function photoErrors(input: ReportInput, t: Translator, maxPhotos: number): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.overLimit) errors.push({ id: FIELD_IDS.media, message: t('photos.tooMany', { max: maxPhotos }) });
+  for (const name of input.notImages) errors.push({ id: FIELD_IDS.media, message: t('photos.notImage', { name }) });
+  return errors;
+}
+
+export async function submitReport(
+  web: WebContext,
+  j: Jurisdiction,
+  service: ServiceRecord,
+  /** The definition in the reader's language, for the messages. */
+  attributes: readonly Attribute[],
+  input: ReportInput,
+  t: Translator,
+): Promise<SubmitOutcome> {
+  const { services } = web;
+  const errors = [...checkReport(input.fields, attributes, t), ...photoErrors(input, t, services.limits.maxMediaFiles)];
+  if (errors.length > 0) return { ok: false, errors, serverProblems: [] };
+
+  const key = await services.store.findApiKey(await webApiKey(web));
+  if (!key || key.revoked_at !== null) throw new Error('The web app API key is missing or revoked.');
+  if (!services.limiter.hit(key.id, key.rate_limit_per_minute, services.now()).allowed) {
+    return { ok: false, errors: [], serverProblems: [t('report.error.busy')] };
+  }
+  const fields = new Map(input.fields).set('service_code', [service.service_code]);
+  try {
+    return { ok: true, receipt: await requestServices.submitRequest(services, j, key, service, fields, input.photos) };
+  } catch (e) {
+    if (isOpen311Failure(e) && e.status < 500) {
+      return { ok: false, errors: [], serverProblems: e.errors.map((x) => x.description) };
+    }
+    throw e;
+  }
+}
+
+/** Where the browser goes after a successful submission (post/redirect/get). */
+export function confirmationPath(code: string, receipt: RequestReceipt): string {
+  const q = new URLSearchParams();
+  if (receipt.service_request_id) q.set('id', receipt.service_request_id);
+  else if (receipt.token) q.set('token', receipt.token);
+  else q.set('service', code);
+  return `/report/${encodeURIComponent(code)}/sent?${q.toString()}`;
+}

@@ -1,0 +1,32 @@
+/** What every page handler gets: the server's services, the web options and the mailer. */
+import type { ServiceContext } from '@o311/server';
+import type { Mailer } from './mail/mailer.js';
+
+export interface WebOptions {
+  /** The jurisdiction the pages serve; default: the first one in the database. */
+  jurisdictionId?: string;
+  /** Map tiles (Leaflet URL template); default OpenStreetMap. */
+  tileUrl?: string;
+  tileAttribution?: string;
+  /** The API key the citizen app sends with its GeoReport POSTs; created at start when absent. */
+  apiKey?: string;
+  /** `smtp://user:pass@host:port`; without it, mail goes to the outbox only (tests read it). */
+  smtpUrl?: string;
+  /** Base URL for links in e-mails, e.g. `https://311.example.org`; default from the request. */
+  publicUrl?: string;
+  /** Staff sessions: lifetime and lock-out. */
+  sessionTtlMs?: number;
+  maxLoginFailures?: number;
+  lockoutMs?: number;
+  /** Secure cookies (default: true when publicUrl is https). */
+  secureCookies?: boolean;
+}
+
+export interface WebContext {
+  services: ServiceContext;
+  options: WebOptions;
+  mailer: Mailer;
+}
+
+export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const DEFAULT_TILE_ATTRIBUTION = '© OpenStreetMap contributors';

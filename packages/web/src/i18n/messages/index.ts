@@ -1,0 +1,23 @@
+/** Every catalogue, by language. Spanish and French must have every English key (checked by the types). */
+import type { Locale } from '../locales.js';
+import { citizenEn } from './citizen.en.js';
+import { citizenEs } from './citizen.es.js';
+import { citizenFr } from './citizen.fr.js';
+import { commonEn } from './common.en.js';
+import { commonEs } from './common.es.js';
+import { commonFr } from './common.fr.js';
+import { inboxEn } from './inbox.en.js';
+import { inboxEs } from './inbox.es.js';
+import { inboxFr } from './inbox.fr.js';
+import { staffEn } from './staff.en.js';
+import { staffEs } from './staff.es.js';
+import { staffFr } from './staff.fr.js';
+
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn };
+export type MessageKey = keyof typeof en;
+
+export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
+  en,
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr },
+};

@@ -1,0 +1,30 @@
+/** A plain e-mail as text and simple HTML from the same parts: paragraphs, one action link, the unsubscribe footer. */
+import type { NewOutboxMessage } from '@o311/store';
+import { html } from '../html.js';
+
+export interface MailLink {
+  label: string;
+  url: string;
+}
+
+export interface MailContent {
+  to: string;
+  subject: string;
+  lang: string;
+  paragraphs: readonly string[];
+  action: MailLink;
+  /** Every e-mail can be stopped from the e-mail itself. */
+  unsubscribe: MailLink;
+}
+
+export function composeMail(c: MailContent): NewOutboxMessage {
+  const text = [...c.paragraphs, `${c.action.label}:\n${c.action.url}`, `--\n${c.unsubscribe.label}:\n${c.unsubscribe.url}`].join('\n\n');
+  const body = html`<!doctype html>
+<html lang="${c.lang}"><head><meta charset="utf-8"><title>${c.subject}</title></head>
+<body>
+${c.paragraphs.map((p) => html`<p>${p}</p>\n`)}<p><a href="${c.action.url}">${c.action.label}</a></p>
+<hr>
+<p><small><a href="${c.unsubscribe.url}">${c.unsubscribe.label}</a></small></p>
+</body></html>`;
+  return { to: c.to, subject: c.subject, text: `${text}\n`, html: body.value };
+}

@@ -1,0 +1,25 @@
+/** The three web apps (citizen reporting, tracker, staff back office) as one set of routes on the o311 server. */
+import cookie from '@fastify/cookie';
+import './fastify-plugins.js';
+import type { AppPlugin } from '@o311/server';
+import { registerAssets } from './assets.js';
+import { sendNotFound } from './citizen/not-found.js';
+import { registerCitizenRoutes } from './citizen/routes.js';
+import type { WebContext, WebOptions } from './context.js';
+import { createMailer } from './mail/mailer.js';
+import { translatorFor } from './request-locale.js';
+import { registerStaffPages } from './staff/routes.js';
+import { registerTrackerRoutes } from './tracker/routes.js';
+
+export function webPlugin(options: WebOptions = {}): AppPlugin {
+  return async (app, services) => {
+    await app.register(cookie);
+    const web: WebContext = { services, options, mailer: createMailer(services.store, options) };
+    await registerAssets(app);
+    await registerCitizenRoutes(app, web);
+    await registerTrackerRoutes(app, web);
+    await registerStaffPages(app, web);
+    services.htmlNotFound = async (request, reply) =>
+      sendNotFound(reply, web, translatorFor(request, reply), request.url);
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Changes to staff accounts, each audited: create, edit role/department,
+ * (de)activate, reset password. None may leave the site without an active admin.
+ */
+import type { StaffUser } from '@o311/store';
+import type { WebContext } from '../../../context.js';
+import { hashPassword } from '../../auth/passwords.js';
+import { audit } from '../../audit-trail.js';
+import type { ProfileInput } from './user-input.js';
+
+export type UserChange<T = StaffUser> = { ok: true; user: T } | { ok: false; reason: 'not-found' | 'email-taken' | 'last-admin' };
+
+/** Would this change of `target` leave no active admin? */
+async function removesLastAdmin(web: WebContext, target: StaffUser, after: { role: string; active: boolean }): Promise<boolean> {
+  if (target.role !== 'admin' || !target.active || (after.role === 'admin' && after.active)) return false;
+  const admins = (await web.services.store.listUsers()).filter((u) => u.active && u.role === 'admin');
+  return admins.every((u) => u.id === target.id);
+}
+
+export async function createUser(
+  web: WebContext,
+  actor: StaffUser,
+  input: ProfileInput & { email: string; password: string },
+): Promise<UserChange> {
+  const { store } = web.services;
+  if (await store.findUserByEmail(input.email)) return { ok: false, reason: 'email-taken' };
+  const user = await store.createUser({
+    email: input.email, name: input.name, role: input.role, department_id: input.department_id,
+    password_hash: await hashPassword(input.password),
+  });
+  await audit(web, {
+    actor: actor.id, action: 'user.create',
+    details: { user: user.id, email: user.email, role: user.role, department: user.department_id },
+  });
+  return { ok: true, user };
+}
+
+export async function updateProfile(web: WebContext, actor: StaffUser, id: string, input: ProfileInput): Promise<UserChange> {
+  const { store } = web.services;
+  const before = await store.getUser(id);
+  if (!before) return { ok: false, reason: 'not-found' };
+  if (await removesLastAdmin(web, before, { role: input.role, active: before.active })) return { ok: false, reason: 'last-admin' };
+  const user = await store.updateUser(id, input);
+  if (!user) return { ok: false, reason: 'not-found' };
+  const changed = (['name', 'role', 'department_id'] as const).filter((k) => before[k] !== user[k]);
+  if (changed.length > 0) {
+    await audit(web, {
+      actor: actor.id, action: 'user.update',
+      details: { user: id, ...Object.fromEntries(changed.map((k) => [k, { from: before[k], to: user[k] }])) },
+    });
+  }
+  return { ok: true, user };
+}
+
+export async function setActive(web: WebContext, actor: StaffUser, id: string, active: boolean): Promise<UserChange> {
+  const { store } = web.services;
+  const before = await store.getUser(id);
+  if (!before) return { ok: false, reason: 'not-found' };
+  if (await removesLastAdmin(web, before, { role: before.role, active })) return { ok: false, reason: 'last-admin' };
+  const user = await store.updateUser(id, { active });
+  if (!user) return { ok: false, reason: 'not-found' };
+  const sessions = active ? 0 : await store.revokeUserSessions(id);
+  await audit(web, { actor: actor.id, action: active ? 'user.reactivate' : 'user.deactivate', details: { user: id, sessions_revoked: sessions } });
+  return { ok: true, user };
+}
+
+/** Sets a new password and ends every session of the user. */
+export async function resetPassword(web: WebContext, actor: StaffUser, id: string, password: string): Promise<UserChange> {
+  const { store } = web.services;
+  const user = await store.updateUser(id, { password_hash: await hashPassword(password) });
+  if (!user) return { ok: false, reason: 'not-found' };
+  await store.recordLoginSuccess(id);
+  const sessions = await store.revokeUserSessions(id);
+  await audit(web, { actor: actor.id, action: 'user.password_reset', details: { user: id, sessions_revoked: sessions } });
+  return { ok: true, user };
+}

@@ -1,0 +1,34 @@
+/** The signed-in user's saved filters: links to apply them, delete buttons, and a form to save the current one. */
+import type { FastifyRequest } from 'fastify';
+import type { SavedFilter } from '@o311/store';
+import { html, type Html } from '../../html.js';
+import type { Translator } from '../../i18n/translate.js';
+import { csrfField } from '../guard.js';
+import { errorFor, textInput, type FieldError } from '../forms/fields.js';
+import { filterSearch, type InboxQuery } from './query.js';
+
+export const SAVED_FILTER_NAME_FIELD = 'saved-filter-name';
+
+function savedItem(request: FastifyRequest, t: Translator, f: SavedFilter): Html {
+  const href = f.query === '' ? '/staff' : `/staff?${f.query}`;
+  return html`<li><a href="${href}">${f.name}</a>
+<form method="post" action="/staff/filters/${encodeURIComponent(f.id)}/delete" class="inbox-inline-form">${csrfField(request)}
+<button type="submit" class="inbox-link-button">${t('inbox.saved.delete')}<span class="svc-sr-only"> ${f.name}</span></button></form></li>`;
+}
+
+export function savedFilters(
+  request: FastifyRequest, t: Translator, q: InboxQuery, saved: readonly SavedFilter[], errors: readonly FieldError[],
+): Html {
+  return html`<section class="inbox-saved" aria-labelledby="inbox-saved-title">
+<h2 id="inbox-saved-title">${t('inbox.saved.title')}</h2>
+${saved.length === 0 ? html`<p>${t('inbox.saved.none')}</p>` : html`<ul>${saved.map((f) => savedItem(request, t, f))}</ul>`}
+<form method="post" action="/staff/filters">${csrfField(request)}
+<input type="hidden" name="query" value="${filterSearch(q)}">
+${textInput({
+  id: SAVED_FILTER_NAME_FIELD, name: 'name', label: t('inbox.saved.name'), value: '', required: true,
+  error: errorFor(errors, SAVED_FILTER_NAME_FIELD),
+})}
+<button type="submit">${t('inbox.saved.save')}</button>
+</form>
+</section>`;
+}

@@ -1,0 +1,26 @@
+/** Every page of the staff back office under /staff. */
+import type { FastifyInstance } from 'fastify';
+import type { WebContext } from '../context.js';
+import { registerAccountPages } from './account/routes.js';
+import { registerAuditPages } from './admin/audit/routes.js';
+import { registerDepartmentPages } from './admin/departments/routes.js';
+import { registerKeyPages } from './admin/keys/routes.js';
+import { registerUserPages } from './admin/users/routes.js';
+import { registerAuthPages } from './auth/routes.js';
+import { registerInboxPages } from './inbox/routes.js';
+import { registerRequestPages } from './request/routes.js';
+import { registerServiceEditorPages } from './services/routes.js';
+import { registerTemplatePages } from './templates/routes.js';
+
+export async function registerStaffPages(app: FastifyInstance, web: WebContext): Promise<void> {
+  await registerAuthPages(app, web);
+  await registerAccountPages(app, web);
+  await registerInboxPages(app, web);
+  await registerRequestPages(app, web);
+  await registerServiceEditorPages(app, web);
+  await registerTemplatePages(app, web);
+  await registerUserPages(app, web);
+  await registerDepartmentPages(app, web);
+  await registerKeyPages(app, web);
+  await registerAuditPages(app, web);
+}

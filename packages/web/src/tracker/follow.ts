@@ -1,0 +1,44 @@
+/**
+ * Following a request by e-mail, double opt-in: the form adds an unconfirmed
+ * follower and mails a confirmation link; only confirmed followers get updates;
+ * every mail carries an unsubscribe link.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { Jurisdiction } from '@o311/store';
+import type { WebContext } from '../context.js';
+import type { Translator } from '../i18n/translate.js';
+import { publicBase } from '../citizen/origin.js';
+import { isEmailAddress } from '../citizen/value-checks.js';
+import { confirmMail } from '../mail/follow-mails.js';
+import type { FollowState } from './follow-form.js';
+import { confirmPath, trackerPath, unsubscribePath } from './paths.js';
+
+/** Confirmation mails one address (or one client) may cause per minute. */
+const FOLLOWS_PER_MINUTE = 5;
+
+export async function startFollowing(
+  web: WebContext,
+  request: FastifyRequest,
+  t: Translator,
+  j: Jurisdiction,
+  r: { id: string; serviceName: string },
+  rawEmail: string,
+): Promise<FollowState> {
+  const email = rawEmail.trim();
+  if (!isEmailAddress(email)) return { kind: 'invalid', email };
+  const { limiter, now, store } = web.services;
+  const allowed = [`follow-ip:${request.ip}`, `follow-email:${email.toLowerCase()}`].every(
+    (key) => limiter.hit(key, FOLLOWS_PER_MINUTE, now()).allowed,
+  );
+  if (!allowed) return { kind: 'busy', email };
+  const { confirmSecret, unsubscribeSecret } = await store.addFollower({ jurisdiction_id: j.id, request_id: r.id, email, locale: t.locale });
+  const base = publicBase(web, request);
+  const links = {
+    requestId: r.id,
+    serviceName: r.serviceName,
+    tracker: `${base}${trackerPath(r.id)}`,
+    unsubscribe: `${base}${unsubscribePath(unsubscribeSecret)}`,
+  };
+  await web.mailer.send(confirmMail(t, email, links, `${base}${confirmPath(r.id, confirmSecret)}`));
+  return { kind: 'sent' };
+}

@@ -1,0 +1,139 @@
+/**
+ * The tracker: `/track?id=` (look-up), `/track/:id` (the page), its Atom feed,
+ * following by e-mail (double opt-in, unsubscribe) and batch tokens.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { field, isOpen311Failure } from '@o311/georeport';
+import { requestServices } from '@o311/server';
+import type { WebContext } from '../context.js';
+import { html, type Html } from '../html.js';
+import type { Translator } from '../i18n/translate.js';
+import { translatorFor } from '../request-locale.js';
+import { urlencodedFields } from '../citizen/form-body.js';
+import { webJurisdiction } from '../citizen/jurisdiction.js';
+import { mapConfig } from '../citizen/map-config.js';
+import { sendNotFound } from '../citizen/not-found.js';
+import { pageProjection, publicBase } from '../citizen/origin.js';
+import { sendPublicPage } from '../citizen/page.js';
+import { param, pathAndQuery, publicHandler } from '../citizen/public-handler.js';
+import { ATOM_CONTENT_TYPE, atomFeed } from './atom.js';
+import { startFollowing } from './follow.js';
+import type { FollowState } from './follow-form.js';
+import { badLinkPage, followConfirmedPage, unsubscribeAskPage, unsubscribedPage } from './follow-pages.js';
+import { feedPath, trackerPath } from './paths.js';
+import { pendingToken } from './pending-token.js';
+import { requestFeed } from './request-feed.js';
+import { loadTrackedRequest } from './tracked-request.js';
+import { trackerPage } from './tracker-page.js';
+
+const opts = { schema: { hide: true } };
+
+/** What people type as a request number: `#123`, ` 123 `. */
+const cleanId = (s: string): string => s.trim().replace(/^#\s*/, '');
+
+async function sendTracker(
+  web: WebContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  t: Translator,
+  id: string,
+  follow: FollowState,
+): Promise<FastifyReply> {
+  const j = await webJurisdiction(web);
+  const projection = pageProjection(request, j);
+  const tracked = await loadTrackedRequest(web, j, id, projection, t.locale);
+  const hasMap = tracked.request.lat !== null && tracked.request.long !== null;
+  return sendPublicPage(reply, web, t, {
+    title: t('tracker.title', { id }),
+    path: pathAndQuery(request),
+    status: follow.kind === 'invalid' || follow.kind === 'busy' ? 400 : 200,
+    map: hasMap,
+    scripts: hasMap ? ['track-map.js'] : [],
+    head: html`<link rel="alternate" type="application/atom+xml" title="${t('feed.title', { id, service: tracked.serviceName })}" href="${feedPath(id)}">`,
+    main: trackerPage(t, { tracked, now: web.services.now(), follow, map: mapConfig(web.options), mediaBase: projection.mediaBase }),
+  });
+}
+
+function simplePage(web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator, title: string, main: Html, status = 200): FastifyReply {
+  return sendPublicPage(reply, web, t, { title, main, path: pathAndQuery(request), status });
+}
+
+export async function registerTrackerRoutes(app: FastifyInstance, web: WebContext): Promise<void> {
+  app.get('/track', opts, publicHandler(web, async (request, reply) => {
+    const id = cleanId(param(request.query, 'id'));
+    if (id === '') return reply.redirect('/#track', 303);
+    const j = await webJurisdiction(web);
+    if (await web.services.store.getRequest(j.id, id)) return reply.redirect(trackerPath(id), 303);
+    const t = translatorFor(request, reply);
+    return sendNotFound(reply, web, t, pathAndQuery(request), t('tracker.unknown', { id }));
+  }));
+
+  app.get('/track/:id', opts, publicHandler(web, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const follow: FollowState = param(request.query, 'follow') === 'sent' ? { kind: 'sent' } : { kind: 'idle' };
+    return sendTracker(web, request, reply, t, param(request.params, 'id'), follow);
+  }));
+
+  app.get('/track/:id/feed.atom', opts, publicHandler(web, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const j = await webJurisdiction(web);
+    const tracked = await loadTrackedRequest(web, j, param(request.params, 'id'), pageProjection(request, j), t.locale);
+    return reply
+      .header('content-type', ATOM_CONTENT_TYPE)
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff')
+      .send(atomFeed(requestFeed(t, tracked, publicBase(web, request))));
+  }));
+
+  app.post('/track/:id/follow', opts, publicHandler(web, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const id = param(request.params, 'id');
+    const j = await webJurisdiction(web);
+    const r = await requestServices.findRequest(web.services, j, id, false, pageProjection(request, j));
+    const email = field(urlencodedFields(request), 'email') ?? '';
+    const state = await startFollowing(web, request, t, j, { id, serviceName: r.service_name }, email);
+    if (state.kind === 'sent') return reply.redirect(`${trackerPath(id)}?follow=sent#follow`, 303);
+    return sendTracker(web, request, reply, t, id, state);
+  }));
+
+  app.get('/track/:id/follow/confirm', opts, publicHandler(web, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const token = param(request.query, 'token');
+    const follower = token === '' ? undefined : await web.services.store.confirmFollower(token, web.services.now());
+    if (!follower) return simplePage(web, request, reply, t, t('follow.badLinkTitle'), badLinkPage(t), 404);
+    return simplePage(web, request, reply, t, t('follow.confirmedTitle'), followConfirmedPage(t, follower.request_id));
+  }));
+
+  app.get('/track/unsubscribe', opts, publicHandler(web, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const token = param(request.query, 'token');
+    if (token === '') return simplePage(web, request, reply, t, t('follow.badLinkTitle'), badLinkPage(t), 404);
+    return simplePage(web, request, reply, t, t('unsubscribe.title'), unsubscribeAskPage(t, token));
+  }));
+
+  app.post('/track/unsubscribe', opts, publicHandler(web, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const token = field(urlencodedFields(request), 'token') ?? '';
+    const follower = token === '' ? undefined : await web.services.store.unsubscribe(token);
+    if (!follower) return simplePage(web, request, reply, t, t('follow.badLinkTitle'), badLinkPage(t), 404);
+    return simplePage(web, request, reply, t, t('unsubscribe.doneTitle'), unsubscribedPage(t, follower.request_id));
+  }));
+
+  app.get('/track/token/:token', opts, publicHandler(web, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const token = param(request.params, 'token');
+    const j = await webJurisdiction(web);
+    try {
+      const receipt = await requestServices.resolveToken(web.services, j, token);
+      if (receipt.service_request_id) return reply.redirect(trackerPath(receipt.service_request_id), 303);
+    } catch (e) {
+      if (!isOpen311Failure(e)) throw e;
+    }
+    return sendPublicPage(reply, web, t, {
+      title: t('token.title'),
+      path: pathAndQuery(request),
+      scripts: ['token-poll.js'],
+      main: html`<h1>${t('token.title')}</h1>${pendingToken(t, token)}`,
+    });
+  }));
+}
