@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '@o311/store';
 import { seedDemoCity } from '@o311/demo';
 import type { Attribute } from '@o311/georeport';
+import { measureClientReading } from './client-read.js';
 import { writeRequestsCsv } from './dataset.js';
 import { load, type LoadResult } from './load.js';
 import { run, start, stop, rssMegabytes } from './processes.js';
@@ -138,6 +139,11 @@ async function main(): Promise<void> {
   const row = (name: string, r: LoadResult) =>
     `| ${name} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${fmt(r.total)} | ${r.non2xx + r.errors} |`;
   const cpu = cpus();
+  log('client: reading 1,000 requests');
+  const reading = measureClientReading();
+  const readRows = reading
+    .map((r) => `| \`readRequests\` of ${fmt(r.count)} requests, ${r.format.toUpperCase()} | ${fmt(r.readMs, 1)} ms | ${r.format === 'json' ? 'JSON.parse' : 'fast-xml-parser'} of the same body: ${fmt(r.parseMs, 1)} ms | ${fmt(r.readMs / r.parseMs, 1)} × | |`)
+    .join('\n');
   const report = `# Benchmark results
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
@@ -159,6 +165,7 @@ These machines are noisy: compare the ratios, which are measured in the same run
 | durable POST p99 | ${fmt(post.p99Ms, 1)} ms | ${fmt(barePost.p99Ms, 1)} ms | | < 20 ms |
 | \`o311 import\` of ${fmt(ROWS)} requests, rows/s | ${fmt(importRate)} (${fmt(imported.seconds, 1)} s) | the same command with \`--dry-run\` (read and check, no writes): ${fmt(csvRate)} | ${pct(importRate, csvRate)} | ≥ 100,000/s |
 | server RSS with ${fmt(ROWS)} requests stored | ${fmt(rssIdle)} MB idle, ${fmt(rssLoaded)} MB after the load | bare node:http process: ${fmt(rssBare)} MB | ${fmt(rssLoaded / rssBare, 1)} × | < 200 MB |
+${readRows}
 
 ## Runs
 | run | req/s | p50 ms | p99 ms | requests | errors or non-2xx |

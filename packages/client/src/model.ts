@@ -3,7 +3,7 @@
  * and errors use the standard's own types (@o311/georeport); a request read from a
  * real server is looser than the one o311 emits, so it has a type of its own.
  */
-import type { PublicStatus } from '@o311/georeport';
+import type { PublicRequest, PublicStatus } from '@o311/georeport';
 
 /** A rectangle in WGS84 degrees; used to detect swapped coordinates. */
 export interface Area {
@@ -13,28 +13,18 @@ export interface Area {
   east: number;
 }
 
-/** A service request as read from any GeoReport v2 server, normalised. */
-export interface ClientRequest {
+/** A service request as read from any GeoReport v2 server, normalised: o311's public request with looser fields. */
+export interface ClientRequest
+  extends Omit<PublicRequest, 'service_request_id' | 'status' | 'service_name' | 'service_code' | 'requested_datetime' | 'updated_datetime'> {
   /** Null when the server lists a request without one (Chicago, before the token resolves). */
   service_request_id: string | null;
   /** Lower-cased; `open` or `closed` on a conforming server, else whatever the server sent (with a warning). */
   status: PublicStatus | (string & {});
-  status_notes: string | null;
   service_name: string | null;
   service_code: string | null;
-  description: string | null;
-  agency_responsible: string | null;
-  service_notice: string | null;
   /** ISO 8601 with offset (`2012-05-22T23:57:23-07:00`), or null when absent or unreadable. */
   requested_datetime: string | null;
   updated_datetime: string | null;
-  expected_datetime: string | null;
-  address: string | null;
-  address_id: string | null;
-  zipcode: string | null;
-  lat: number | null;
-  long: number | null;
-  media_url: string | null;
   /** Extension payload as sent (e.g. FMS/CitySDK `extended_attributes`), untyped by design. */
   extended_attributes?: Record<string, unknown>;
 }

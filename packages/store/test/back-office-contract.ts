@@ -4,9 +4,8 @@
  * their dialect.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  openStore,
   type Department,
   type InboxFilter,
   type NewStaffUser,
@@ -15,8 +14,8 @@ import {
   type Store,
   type TriagedRequest,
 } from '@o311/store';
-import { freshUrl, type FreshDatabase, type TestDialect } from '../../../test-support/databases.js';
-import { addJurisdiction, HOUR, imported, newRequest, T0, uid } from './fixtures.js';
+import type { FreshDatabase, TestDialect } from '../../../test-support/databases.js';
+import { addJurisdiction, HOUR, imported, newRequest, T0, uid, withFreshStore } from './fixtures.js';
 import { rawCount, rawQuery } from './raw.js';
 
 const PHC = '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA';
@@ -27,17 +26,7 @@ export function runBackOfficeContract(dialect: TestDialect): void {
   describe(`Back-office contract: ${dialect}`, () => {
     let db: FreshDatabase;
     let store: Store;
-
-    beforeAll(async () => {
-      db = await freshUrl(dialect);
-      store = await openStore(db.url);
-      await store.migrate();
-    });
-
-    afterAll(async () => {
-      await store?.close();
-      await db?.cleanup();
-    });
+    withFreshStore(dialect, (opened) => ({ db, store } = opened));
 
     const jurisdiction = (): Promise<string> => addJurisdiction(store);
 

@@ -4,11 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTENDED_STATUSES, type ExtendedStatus } from '@o311/georeport';
 import { openStore, type ImportedRequest, type NewRequest, type RequestFilter, type Store, type StoredRequest } from '@o311/store';
 import { freshUrl, type FreshDatabase, type TestDialect } from '../../../test-support/databases.js';
-import { addJurisdiction, HOUR, imported, newRequest, reporter, service, T0, uid } from './fixtures.js';
+import { addJurisdiction, HOUR, imported, newRequest, reporter, service, T0, uid, withFreshStore } from './fixtures.js';
 import { rawCount, rawExec, rawIndexNames, rawQuery } from './raw.js';
 
 const METRES_PER_DEGREE = 6_371_008.8 * (Math.PI / 180);
@@ -39,17 +39,7 @@ export function runStoreContract(dialect: TestDialect): void {
   describe(`Store contract: ${dialect}`, () => {
     let db: FreshDatabase;
     let store: Store;
-
-    beforeAll(async () => {
-      db = await freshUrl(dialect);
-      store = await openStore(db.url);
-      await store.migrate();
-    });
-
-    afterAll(async () => {
-      await store?.close();
-      await db?.cleanup();
-    });
+    withFreshStore(dialect, (opened) => ({ db, store } = opened));
 
     const jurisdiction = (): Promise<string> => addJurisdiction(store);
 

@@ -34,3 +34,6 @@ export const pass = (message: string): CheckOutcome => ({ status: 'pass', messag
 export const skip = (message: string): CheckOutcome => ({ status: 'skip', message });
 export const fail = (message: string, evidence?: Evidence): CheckOutcome =>
   evidence === undefined ? { status: 'fail', message } : { status: 'fail', message, evidence };
+
+/** Tells the outcome a helper returns when it cannot give its value (`T | CheckOutcome`) from that value. */
+export const isOutcome = <T extends object>(r: T | CheckOutcome): r is CheckOutcome => 'status' in r && 'message' in r;

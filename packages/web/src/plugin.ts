@@ -8,6 +8,7 @@ import { registerCitizenRoutes } from './citizen/routes.js';
 import type { WebContext, WebOptions } from './context.js';
 import { createMailer } from './mail/mailer.js';
 import { translatorFor } from './request-locale.js';
+import { notifySafely } from './mail/notify-safely.js';
 import { registerStaffPages } from './staff/routes.js';
 import { registerTrackerRoutes } from './tracker/routes.js';
 
@@ -19,6 +20,7 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     await registerCitizenRoutes(app, web);
     await registerTrackerRoutes(app, web);
     await registerStaffPages(app, web);
+    services.publicChange = (request, jurisdictionId, requestId) => notifySafely(web, request, jurisdictionId, requestId);
     services.htmlNotFound = async (request, reply) =>
       sendNotFound(reply, web, translatorFor(request, reply), request.url);
   };

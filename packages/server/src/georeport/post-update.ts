@@ -35,6 +35,7 @@ export function postUpdateRoute(ctx: ServiceContext) {
       throw badRequest('Send media with an update as media_url; file uploads are accepted with new requests only.');
     }
     const update = await postUpdate(ctx, j, key, fields, projectionContext(request, ctx, j));
+    await ctx.publicChange?.(request, j.id, update.service_request_id);
     return sendDocument(reply, format, encodeUpdates([update], format));
   });
 }

@@ -29,4 +29,10 @@ export interface ServiceContext {
    * plugin); without it, or for API URLs, the answer is the standard error document.
    */
   htmlNotFound?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  /**
+   * Told after every public change of a request made through the APIs (a status
+   * change, a mySociety update), e.g. to mail its followers; set by a plugin.
+   * It must not throw: the change has already happened.
+   */
+  publicChange?: (request: FastifyRequest, jurisdictionId: string, requestId: string) => Promise<void>;
 }

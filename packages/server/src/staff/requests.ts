@@ -68,6 +68,7 @@ export function requestRoutes(app: StaffApp, ctx: ServiceContext): void {
   }, async (request) => {
     const token = staffOf(request);
     const j = await changeRequestStatus(ctx, request.params.id, request.body, `staff:${token.name}`);
+    await ctx.publicChange?.(request, j.id, request.params.id);
     const found = await staffRequestWithEvents(ctx, j.id, request.params.id);
     return toStaffRequest(found.request, view(request, found.jurisdiction), found.events);
   });

@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { ApiKey } from '../contract.js';
 import type { ApiKeysTable } from '../schema/tables.js';
 import { generateSecret, hashSecret } from '../secrets.js';
-import { fromFlag, toFlag, type Db } from './shared.js';
+import { fromFlag, revokeRow, toFlag, type Db } from './shared.js';
 
 const toApiKey = (row: Selectable<ApiKeysTable>): ApiKey => ({
   id: row.id,
@@ -51,11 +51,6 @@ export async function listApiKeys(db: Db): Promise<ApiKey[]> {
 }
 
 /** True when the key exists (revoking twice keeps the first revocation time). */
-export async function revokeApiKey(db: Db, id: string): Promise<boolean> {
-  const result = await db
-    .updateTable('api_keys')
-    .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(Date.now())) }))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+export function revokeApiKey(db: Db, id: string): Promise<boolean> {
+  return revokeRow(db, 'api_keys', id);
 }

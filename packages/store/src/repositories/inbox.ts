@@ -6,8 +6,8 @@ import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { PUBLIC_STATUSES, type PublicStatus } from '@o311/georeport';
 import { PRIORITIES, type InboxFilter, type TriagedRequest } from '../back-office.js';
 import type { Database } from '../schema/tables.js';
-import { commonConditions, geoPlan, type GeoPlan, type ListOptions, type RequestsEb } from './requests.js';
-import { paging, parseRowId, type Db } from './shared.js';
+import { commonConditions, countWhere, geoPlan, type GeoPlan, type ListOptions, type RequestsEb } from './requests.js';
+import { paging, parseRowIds, type Db } from './shared.js';
 import { toTriagedRequest } from './triage.js';
 
 type InboxCriteria = Omit<InboxFilter, 'limit' | 'offset' | 'sort'>;
@@ -52,7 +52,7 @@ function whereClause(f: InboxCriteria, plan: GeoPlan): Expression<SqlBool> {
   const out: Expression<SqlBool>[] = [eb('jurisdiction_id', '=', f.jurisdiction_id)];
   if (f.ids && f.ids.length > 0) {
     // As in the public list, ids make every other filter moot.
-    const ids = [...new Set(f.ids.map(parseRowId).filter((id): id is number => id !== undefined))];
+    const ids = parseRowIds(f.ids);
     out.push(ids.length > 0 ? eb('id', 'in', ids) : eb.lit(false));
     return eb.and(out);
   }
@@ -91,10 +91,5 @@ export async function listInbox(db: Db, f: InboxFilter, options: ListOptions): P
 }
 
 export async function countInbox(db: Db, f: InboxCriteria): Promise<number> {
-  const row = await db
-    .selectFrom('requests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(whereClause(f, 'index'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countWhere(db, whereClause(f, 'index'));
 }

@@ -5,7 +5,7 @@ import type { NewRequest, RequestFilter, StatusChange, StoredRequest } from '../
 import type { Database, RequestsTable, RequestTriageColumns } from '../schema/tables.js';
 import { generateRequestToken } from '../secrets.js';
 import { HISTORY_COLUMNS, insertEvent, storeDerivedHistory } from './events.js';
-import { chunks, paging, parseJson, parseRowId, publicStatusOf, readStatus, type Db } from './shared.js';
+import { chunks, paging, parseJson, parseRowId, parseRowIds, publicStatusOf, readStatus, type Db } from './shared.js';
 
 const HOUR_MS = 3_600_000;
 /** Mean Earth radius (IUGG), metres. */
@@ -268,7 +268,7 @@ const byNewest = (a: Selectable<RequestsTable>, b: Selectable<RequestsTable>): n
  * of the whole jurisdiction to a few key lookups.
  */
 async function rowsByIds(db: Db, f: FilterInput & { ids: string[] }): Promise<Selectable<RequestsTable>[]> {
-  const ids = [...new Set(f.ids.map(parseRowId).filter((id): id is number => id !== undefined))];
+  const ids = parseRowIds(f.ids);
   const rows: Selectable<RequestsTable>[] = [];
   for (const part of chunks(ids, 500)) {
     rows.push(...(await db.selectFrom('requests').selectAll().where('id', 'in', part).execute()));
@@ -305,15 +305,20 @@ export async function listRequests(db: Db, f: RequestFilter, options: ListOption
   return rows.map(toStoredRequest);
 }
 
-export async function countRequests(db: Db, f: FilterInput): Promise<number> {
-  if (hasIds(f)) return (await rowsByIds(db, f)).length;
+/** The number of requests `where` selects (the public list's filter, the inbox's). */
+export async function countWhere(db: Db, where: Expression<SqlBool>): Promise<number> {
   const row = await db
     .selectFrom('requests')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    // Counting visits every match anyway: the place index serves it best.
-    .where(whereClause(f, 'index'))
+    .where(where)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function countRequests(db: Db, f: FilterInput): Promise<number> {
+  if (hasIds(f)) return (await rowsByIds(db, f)).length;
+  // Counting visits every match anyway: the place index serves it best.
+  return countWhere(db, whereClause(f, 'index'));
 }
 
 /** Status, note and a public `status_change` event in one transaction. */

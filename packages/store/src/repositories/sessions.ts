@@ -7,7 +7,7 @@ import type { Selectable } from 'kysely';
 import type { StaffSession, StaffUser } from '../back-office.js';
 import type { StaffSessionsTable } from '../schema/tables.js';
 import { generateCsrfToken, generateSecret, hashSecret } from '../secrets.js';
-import type { Db } from './shared.js';
+import { revokeRow, type Db } from './shared.js';
 import { getUser } from './staff-users.js';
 
 const toSession = (row: Selectable<StaffSessionsTable>): StaffSession => ({
@@ -60,13 +60,8 @@ export async function touchSession(db: Db, id: string, at: number): Promise<void
 }
 
 /** True when the session exists (revoking twice keeps the first revocation time). */
-export async function revokeSession(db: Db, id: string): Promise<boolean> {
-  const result = await db
-    .updateTable('staff_sessions')
-    .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(Date.now())) }))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+export function revokeSession(db: Db, id: string): Promise<boolean> {
+  return revokeRow(db, 'staff_sessions', id);
 }
 
 /** The number of live sessions revoked. */

@@ -19,6 +19,11 @@ export function parseRowId(id: string): number | undefined {
   return /^[1-9][0-9]{0,14}$/.test(id) ? Number(id) : undefined;
 }
 
+/** The distinct row ids among `ids`, leaving out those that cannot name a row. */
+export function parseRowIds(ids: readonly string[]): number[] {
+  return [...new Set(ids.map(parseRowId).filter((id): id is number => id !== undefined))];
+}
+
 export function isExtendedStatus(s: string): s is ExtendedStatus {
   return Object.hasOwn(EXTENDED_STATUSES, s);
 }
@@ -61,6 +66,19 @@ export function parseJson<T>(text: string): T {
   if (text === '{}') return {} as T;
   if (text === '[]') return [] as T;
   return JSON.parse(text) as T;
+}
+
+/** The tables of secrets that are revoked by setting `revoked_at`. */
+type RevocableTable = 'api_keys' | 'staff_sessions' | 'staff_tokens';
+
+/** Revokes the row `id` now, keeping the first revocation time when revoked twice; true when the row exists. */
+export async function revokeRow(db: Db, table: RevocableTable, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable(table)
+    .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(Date.now())) }))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Splits a long list so that no statement carries more than `size` parameters for it. */

@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { StaffRole, StaffToken } from '../contract.js';
 import type { StaffTokensTable } from '../schema/tables.js';
 import { generateSecret, hashSecret } from '../secrets.js';
-import { readRole, type Db } from './shared.js';
+import { readRole, revokeRow, type Db } from './shared.js';
 
 const toStaffToken = (row: Selectable<StaffTokensTable>): StaffToken => ({
   id: row.id,
@@ -49,11 +49,6 @@ export async function listStaffTokens(db: Db): Promise<StaffToken[]> {
 }
 
 /** True when the token exists (revoking twice keeps the first revocation time). */
-export async function revokeStaffToken(db: Db, id: string): Promise<boolean> {
-  const result = await db
-    .updateTable('staff_tokens')
-    .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(Date.now())) }))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+export function revokeStaffToken(db: Db, id: string): Promise<boolean> {
+  return revokeRow(db, 'staff_tokens', id);
 }

@@ -4,14 +4,14 @@
  */
 import type { ClientRequest } from '@o311/client';
 import { parseW3CDateTime } from '@o311/georeport';
-import { fail, pass, skip, type Check, type CheckOutcome } from '../check.js';
+import { fail, isOutcome, pass, skip, type Check, type CheckOutcome } from '../check.js';
 import type { CheckContext, Load, Query } from '../context.js';
 import { SERVICES, UPDATES } from '../context/documents.js';
 import { evidenceOf } from '../context/evidence.js';
 import { loadProblem, sourceOf } from '../context/load.js';
 import { isRawObject, member } from '../raw/value.js';
 import { daysAgo, w3c } from './support/dates.js';
-import { defaultRequests, needRequests, queryRequests, type Queried } from './support/requests.js';
+import { defaultRequests, queryRequests, type Queried } from './support/requests.js';
 
 const REF = 'GeoReport v2 Extensions; digest §12';
 const RADIUS_M = 500;
@@ -36,9 +36,8 @@ function requestsExtension(
   then?: (ctx: CheckContext, answer: ClientRequest[]) => Promise<CheckOutcome>,
 ): Check['run'] {
   return async (ctx) => {
-    const base = await defaultRequests(ctx);
-    const need = needRequests(base, minimum);
-    if (need !== null || base.list === null) return need ?? skip('no requests');
+    const base = await defaultRequests(ctx, minimum);
+    if (isOutcome(base)) return base;
     const params = query(ctx, base.list);
     if (typeof params === 'string') return skip(params);
     const q = await queryRequests(ctx, params);

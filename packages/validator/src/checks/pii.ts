@@ -3,7 +3,7 @@
  * such fields): reporters' contact details must never be published.
  */
 import type { Format } from '@o311/georeport';
-import { skip, type Check } from '../check.js';
+import { isOutcome, skip, type Check } from '../check.js';
 import type { CheckContext } from '../context.js';
 import { REQUESTS } from '../context/documents.js';
 import { PII_PROBE } from '../context/writer.js';
@@ -11,7 +11,7 @@ import { isRawObject, member, textOf, type RawObject } from '../raw/value.js';
 import { requestsSources, singleRequestSources } from './support/areas.js';
 import { Findings } from './support/findings.js';
 import { gather } from './support/sources.js';
-import { isOutcome, readBack, receiptFor } from './support/write.js';
+import { readBack, receiptFor } from './support/write.js';
 
 const REF = 'GeoReport v2 §POST Service Request (submitter details) and §GET Service Requests; digest §6, §10';
 const PERSONAL_KEYS = ['email', 'phone', 'first_name', 'last_name', 'device_id'];

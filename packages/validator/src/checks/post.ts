@@ -2,7 +2,7 @@
  * POST Service Request (spec: POST Service Request; digest §6, §11.1). Write mode only:
  * one test request per service type, read back; invalid submissions must be refused.
  */
-import { fail, pass, skip, type Check, type CheckOutcome } from '../check.js';
+import { fail, isOutcome, pass, skip, type Check, type CheckOutcome } from '../check.js';
 import type { CheckContext, FormFields } from '../context.js';
 import { evidenceOf } from '../context/evidence.js';
 import { sourceOf } from '../context/load.js';
@@ -10,7 +10,7 @@ import { replaced, UNICODE_PROBE, without, type TestFields } from '../context/wr
 import { Findings } from './support/findings.js';
 import { UNKNOWN } from './support/probes.js';
 import {
-  anyValidFields, isOutcome, POST_REF, readBack, readBackProblem, receiptFor, refusalCheck, type Receipt,
+  anyValidFields, POST_REF, readBack, readBackProblem, receiptFor, refusalCheck, type Receipt,
 } from './support/write.js';
 
 const TYPES_REF = `${POST_REF}; digest §4 (type), §11.1 item 5`;
@@ -108,7 +108,7 @@ export const postChecks: readonly Check[] = [
     write: true,
     async run(ctx) {
       const created = await createdId(ctx);
-      if ('status' in created) return created;
+      if (isOutcome(created)) return created;
       const format = await ctx.primaryFormat();
       const load = await readBack(ctx, created.id, format);
       const one = load.kind === 'ok' ? load.read?.value[0] : undefined;
@@ -128,7 +128,7 @@ export const postChecks: readonly Check[] = [
     write: true,
     async run(ctx) {
       const created = await createdId(ctx);
-      if ('status' in created) return created;
+      if (isOutcome(created)) return created;
       const findings = new Findings();
       for (const format of await ctx.formats()) {
         const load = await readBack(ctx, created.id, format);

@@ -1,7 +1,7 @@
 /** GET Service Requests (spec: GET Service Requests; digest §8, §10): the documents, their contents as a whole, the filters. */
 import type { ClientRequest } from '@o311/client';
 import { PUBLIC_STATUSES, type Format } from '@o311/georeport';
-import { fail, pass, skip, type Check } from '../check.js';
+import { fail, isOutcome, pass, skip, type Check } from '../check.js';
 import type { CheckContext, Query } from '../context.js';
 import { sourceOf } from '../context/load.js';
 import { requestFieldChecks } from './requests-fields.js';
@@ -10,7 +10,7 @@ import { daysAgo, describeDays, MS_PER_DAY, SLACK_MS, w3c } from './support/date
 import { documentOutcome, formatOffered } from './support/document-check.js';
 import { Findings } from './support/findings.js';
 import {
-  defaultRequests, differentRequests, evidenceOfLoad, needRequests, notAnswered, queryRequests, requestedAt, type Queried,
+  defaultRequests, differentRequests, evidenceOfLoad, notAnswered, queryRequests, requestedAt, type Queried,
 } from './support/requests.js';
 import { docRule } from './support/sources.js';
 
@@ -30,9 +30,8 @@ function filterCheck(
   minimum = 1,
 ): Check['run'] {
   return async (ctx) => {
-    const base = await defaultRequests(ctx);
-    const need = needRequests(base, minimum);
-    if (need !== null || base.list === null) return need ?? skip('no requests');
+    const base = await defaultRequests(ctx, minimum);
+    if (isOutcome(base)) return base;
     const q = query(ctx, base.list);
     if (typeof q === 'string') return skip(q);
     const answer = await queryRequests(ctx, q);
@@ -81,8 +80,7 @@ export const requestsListChecks: readonly Check[] = [
     severity: 'warning',
     async run(ctx) {
       const [base, services] = [await defaultRequests(ctx), await ctx.serviceList()];
-      const need = needRequests(base);
-      if (need !== null || base.list === null) return need ?? skip('no requests');
+      if (isOutcome(base)) return base;
       if (services.length === 0) return skip('the service list is not available');
       const known = new Set(services.map((s) => s.service_code));
       const unknown = codesOf(base.list).filter((c) => !known.has(c));
@@ -99,8 +97,7 @@ export const requestsListChecks: readonly Check[] = [
     severity: 'error',
     async run(ctx) {
       const base = await defaultRequests(ctx);
-      const need = needRequests(base);
-      if (need !== null || base.list === null) return need ?? skip('no requests');
+      if (isOutcome(base)) return base;
       const limit = daysAgo(ctx.now, 90) - MS_PER_DAY; // one day of slack for time zones
       const old = base.list.filter((r) => (requestedAt(r) ?? Infinity) < limit);
       if (old.length === 0) return pass(`all ${base.list.length} requests are from the last 90 days`);
@@ -145,8 +142,7 @@ export const requestsListChecks: readonly Check[] = [
     severity: 'error',
     async run(ctx) {
       const base = await defaultRequests(ctx);
-      const need = needRequests(base);
-      if (need !== null || base.list === null) return need ?? skip('no requests');
+      if (isOutcome(base)) return base;
       const codes = codesOf(base.list).slice(0, 2);
       const findings = new Findings();
       for (const asked of [codes.slice(0, 1), codes.length > 1 ? codes : []].filter((c) => c.length > 0)) {
@@ -168,9 +164,8 @@ export const requestsListChecks: readonly Check[] = [
     specRef: REF,
     severity: 'error',
     async run(ctx) {
-      const base = await defaultRequests(ctx);
-      const need = needRequests(base, 0);
-      if (need !== null) return need;
+      const base = await defaultRequests(ctx, 0);
+      if (isOutcome(base)) return base;
       const findings = new Findings();
       for (const status of PUBLIC_STATUSES) {
         const q = await queryRequests(ctx, { status });
@@ -275,9 +270,8 @@ export const requestsListChecks: readonly Check[] = [
     specRef: `${REF} (order not specified; newest first recommended)`,
     severity: 'info',
     async run(ctx) {
-      const base = await defaultRequests(ctx);
-      const need = needRequests(base, 2);
-      if (need !== null || base.list === null) return need ?? skip('no requests');
+      const base = await defaultRequests(ctx, 2);
+      if (isOutcome(base)) return base;
       const times = base.list.flatMap((r) => requestedAt(r) ?? []);
       const pairs = times.slice(1).map((t, i) => t - (times[i] as number));
       if (pairs.every((d) => d <= 0)) return pass('newest first (requested_datetime descending)');

@@ -1,12 +1,12 @@
 /** GET service_request_id from a token (spec: GET service_request_id from a token; digest §7). Write mode. */
 import type { RequestReceipt } from '@o311/georeport';
-import { fail, pass, type Check } from '../check.js';
+import { fail, isOutcome, pass, type Check } from '../check.js';
 import type { Load } from '../context.js';
 import { RECEIPTS } from '../context/documents.js';
 import { evidenceOf } from '../context/evidence.js';
 import { loadProblem, sourceOf } from '../context/load.js';
 import { memberText } from '../raw/value.js';
-import { isOutcome, receiptFor } from './support/write.js';
+import { receiptFor } from './support/write.js';
 
 const REF = 'GeoReport v2 §GET service_request_id from a token; digest §7';
 /** Short waits between look-ups: the id may take a while (Chicago polls for minutes); the check does not. */

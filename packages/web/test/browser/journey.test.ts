@@ -5,12 +5,11 @@
  * the back office; the tracker, the GeoReport API and the follower's outbox
  * all show it closed with the note.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_JURISDICTION } from '@o311/demo';
 import { browserAvailable, screenshot } from '../../../../test-support/browser.js';
 import { jpegSize, pngPhoto } from '../fixtures/photo.js';
-import { confirmLink, expectClosedEverywhere, linkIn, mailsTo, signIn, startBrowserSuite, UNSUBSCRIBE_LINK, type BrowserSuite } from './support.js';
+import { confirmLink, expectClosedEverywhere, journey, linkIn, mailsTo, signIn, UNSUBSCRIBE_LINK } from './support.js';
 
 const REPORTER = 'pat.reporter@example.org';
 const FOLLOWER = 'alex.follower@example.org';
@@ -22,24 +21,10 @@ const PHOTO = { width: 2400, height: 1200 };
 const MAX_SIDE_PX = 1600;
 
 describe.skipIf(!browserAvailable)('the journey of a pothole report, with the mouse', () => {
-  let s: BrowserSuite;
-  let citizen: Page;
-  let citizenErrors: string[];
-  let id = '';
-  /** The later steps need the request of the first one. */
-  const reported = (): string => {
-    if (id === '') throw new Error('no request: the report step failed');
-    return id;
-  };
-
-  beforeAll(async () => {
-    s = await startBrowserSuite();
-    ({ page: citizen, errors: citizenErrors } = await s.open('/'));
-  });
-  afterAll(() => s?.close());
+  const j = journey();
 
   it('a citizen reports a pothole with a photo and the required answers', { timeout: 30_000 }, async () => {
-    const page = citizen;
+    const { s, citizen: { page } } = j;
     await page.getByRole('searchbox', { name: 'Find a service' }).fill('pothole');
     await page.getByRole('status').getByText('1 matching services').waitFor();
     expect(await page.getByRole('link', { name: /^Streetlight out/ }).isVisible(), 'other services hidden').toBe(false);
@@ -78,7 +63,8 @@ describe.skipIf(!browserAvailable)('the journey of a pothole report, with the mo
     await Promise.all([page.waitForURL(/\/report\/POTHOLE\/sent\?/), page.getByRole('button', { name: 'Send report' }).click()]);
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Thank you, your report was sent');
-    id = (await page.locator('#request-number').textContent()) ?? '';
+    const id = (await page.locator('#request-number').textContent()) ?? '';
+    j.report(id);
     expect(id).toMatch(/^\d+$/);
     await screenshot(page, 'journey-confirmation');
 
@@ -99,8 +85,8 @@ describe.skipIf(!browserAvailable)('the journey of a pothole report, with the mo
   });
 
   it('the citizen tracks it and follows it by e-mail (double opt-in)', { timeout: 20_000 }, async () => {
-    const page = citizen;
-    reported();
+    const { s, citizen: { page } } = j;
+    const id = j.reported();
     await Promise.all([page.waitForURL(new RegExp(`/track/${id}$`)), page.getByRole('link', { name: 'Track your request' }).click()]);
     await expect.poll(() => page.locator('#request-status').textContent()).toBe('Open');
     expect(await page.getByRole('img', { name: 'Photo 1 sent with the report' }).count()).toBe(1);
@@ -116,7 +102,8 @@ describe.skipIf(!browserAvailable)('the journey of a pothole report, with the mo
   });
 
   it('an agent finds it in the inbox, assigns it and closes it with a public note', { timeout: 30_000 }, async () => {
-    reported();
+    const { s } = j;
+    const id = j.reported();
     const { page, errors } = await s.open();
     await signIn(page, s, 'agent');
     await page.getByRole('searchbox', { name: 'Search' }).fill(id);
@@ -141,8 +128,8 @@ describe.skipIf(!browserAvailable)('the journey of a pothole report, with the mo
   });
 
   it('the tracker, the GeoReport API and the follower’s outbox show it closed with the note', { timeout: 20_000 }, async () => {
-    const page = citizen;
-    reported();
+    const { s, citizen: { page, errors: citizenErrors } } = j;
+    const id = j.reported();
     await page.goto(s.url(`/track/${id}`));
     await expect.poll(() => page.locator('#request-status').textContent()).toBe('Closed');
     const timeline = page.getByRole('region', { name: 'What has happened' });

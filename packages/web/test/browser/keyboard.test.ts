@@ -5,13 +5,13 @@
  * instead of the map. No mouse click anywhere. Spanish UI texts and the demo
  * city's Spanish service names and questions along the way.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_JURISDICTION } from '@o311/demo';
 import { browserAvailable } from '../../../../test-support/browser.js';
 import { pngPhoto } from '../fixtures/photo.js';
 import {
-  DEMO_EMAILS, DEMO_PASSWORD, chooseByKeyboard, confirmLink, expectClosedEverywhere, signIn, startBrowserSuite, tabTo, typeInto, type BrowserSuite,
+  DEMO_EMAILS, DEMO_PASSWORD, chooseByKeyboard, confirmLink, expectClosedEverywhere, journey, signIn, tabTo, typeInto,
 } from './support.js';
 
 const SPANISH = { locale: 'es-ES' };
@@ -29,24 +29,10 @@ async function enterOn(page: Page, target: Locator, next: RegExp): Promise<void>
 const heading = (page: Page): Promise<string | null> => page.getByRole('heading', { level: 1 }).textContent();
 
 describe.skipIf(!browserAvailable)('the journey by keyboard only, in Spanish', () => {
-  let s: BrowserSuite;
-  let citizen: Page;
-  let citizenErrors: string[];
-  let id = '';
-  /** The later steps need the request of the first one. */
-  const reported = (): string => {
-    if (id === '') throw new Error('no request: the report step failed');
-    return id;
-  };
-
-  beforeAll(async () => {
-    s = await startBrowserSuite();
-    ({ page: citizen, errors: citizenErrors } = await s.open('/', SPANISH));
-  });
-  afterAll(() => s?.close());
+  const j = journey(SPANISH);
 
   it('a citizen reports a pothole (Bache) by keyboard, giving the address', { timeout: 30_000 }, async () => {
-    const page = citizen;
+    const { s, citizen: { page } } = j;
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
     expect(await heading(page)).toBe('Reporte un problema en City of Riverton');
     expect(await page.getByRole('heading', { name: 'Calles y alumbrado' }).count(), 'service groups in Spanish').toBe(1);
@@ -84,7 +70,8 @@ describe.skipIf(!browserAvailable)('the journey by keyboard only, in Spanish', (
     await enterOn(page, page.getByRole('button', { name: 'Enviar reporte' }), /\/report\/POTHOLE\/sent\?/);
 
     expect(await heading(page)).toBe('Gracias, su reporte fue enviado');
-    id = (await page.locator('#request-number').textContent()) ?? '';
+    const id = (await page.locator('#request-number').textContent()) ?? '';
+    j.report(id);
     expect(id).toMatch(/^\d+$/);
     const stored = await s.store.getRequest(DEMO_JURISDICTION.id, id);
     expect(stored).toMatchObject({
@@ -97,8 +84,8 @@ describe.skipIf(!browserAvailable)('the journey by keyboard only, in Spanish', (
   });
 
   it('tracks it and follows it by e-mail, by keyboard', { timeout: 20_000 }, async () => {
-    const page = citizen;
-    reported();
+    const { s, citizen: { page } } = j;
+    const id = j.reported();
     await enterOn(page, page.getByRole('link', { name: 'Seguir su solicitud' }), new RegExp(`/track/${id}$`));
     expect(await heading(page)).toBe(`Solicitud ${id}`);
     expect(await page.locator('#request-status').textContent()).toBe('Abierta');
@@ -115,7 +102,8 @@ describe.skipIf(!browserAvailable)('the journey by keyboard only, in Spanish', (
   });
 
   it('an agent signs in, assigns and closes it by keyboard, in Spanish', { timeout: 30_000 }, async () => {
-    reported();
+    const { s } = j;
+    const id = j.reported();
     const { page, errors } = await s.open('/staff', SPANISH);
     await page.waitForURL(/\/staff\/login/);
     expect(await heading(page)).toBe('Acceso del personal');
@@ -144,8 +132,8 @@ describe.skipIf(!browserAvailable)('the journey by keyboard only, in Spanish', (
   });
 
   it('the tracker shows it closed with the note, in Spanish; the API and the outbox agree', { timeout: 20_000 }, async () => {
-    const page = citizen;
-    reported();
+    const { s, citizen: { page, errors: citizenErrors } } = j;
+    const id = j.reported();
     await page.goto(s.url(`/track/${id}`));
     expect(await page.locator('#request-status').textContent()).toBe('Cerrada');
     const timeline = page.getByRole('region', { name: 'Lo que ha pasado' });
@@ -158,8 +146,8 @@ describe.skipIf(!browserAvailable)('the journey by keyboard only, in Spanish', (
   });
 
   it('the service name and its questions stay in Spanish after the report (tracker, staff request page)', { timeout: 20_000 }, async () => {
-    reported();
-    const page = citizen;
+    const { s, citizen: { page } } = j;
+    const id = j.reported();
     await page.goto(s.url(`/track/${id}`));
     expect.soft(await page.locator('.service-name-line').textContent(), 'tracker: service name').toBe('Bache');
     expect.soft(await page.getByRole('region', { name: 'Detalles' }).textContent(), 'tracker: questions').toContain('¿En qué parte de la vía está?');

@@ -1,15 +1,16 @@
 /**
  * What the browser suites share: one o311 server (demo city, demo staff, web
  * apps) and one Chromium per test file, pages that record script errors,
- * keyboard moves, staff sign-in, and the checks that end every journey (the
- * public API, the outbox).
+ * journeys (a citizen's page and request carried from step to step), keyboard
+ * moves, staff sign-in, and the checks that end every journey (the public API,
+ * the outbox).
  *
  *   let s: BrowserSuite;
  *   beforeAll(async () => { s = await startBrowserSuite(); });
  *   afterAll(() => s?.close());
  *   const { page } = await s.open('/');
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { PublicRequestWithExtensions } from '@o311/georeport';
 import type { OutboxMessage, StaffRole, Store } from '@o311/store';
@@ -89,6 +90,59 @@ export async function startBrowserSuite(): Promise<BrowserSuite> {
       for (const c of contexts) await c.close().catch(() => undefined);
       await session.close();
       await t.close();
+    },
+  };
+}
+
+/**
+ * A journey: steps (one `it` each) that follow one citizen, whose page (a
+ * context of its own, opened at `/` before the first step) and reported
+ * request carry over from step to step. Starts the suite before the steps and
+ * closes it after them.
+ *
+ *   const j = journey({ locale: 'es-ES' });
+ *   it('reports', async () => { ...; j.report(id); });
+ *   it('tracks', async () => { const id = j.reported(); await j.citizen.page.goto(j.s.url(`/track/${id}`)); });
+ */
+export interface Journey {
+  /** The suite, once started. */
+  readonly s: BrowserSuite;
+  /** The citizen's page and the script errors it caused. */
+  readonly citizen: WatchedPage;
+  /** Records the request the first step reported. */
+  report(id: string): void;
+  /** The request the first step reported, for the later steps; throws when that step failed. */
+  reported(): string;
+}
+
+export function journey(options?: PageOptions): Journey {
+  let suite: BrowserSuite | undefined;
+  let citizen: WatchedPage | undefined;
+  let id = '';
+
+  beforeAll(async () => {
+    suite = await startBrowserSuite();
+    citizen = await suite.open('/', options);
+  });
+  afterAll(() => suite?.close());
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the journey has not started: its beforeAll failed');
+    return value;
+  };
+  return {
+    get s() {
+      return started(suite);
+    },
+    get citizen() {
+      return started(citizen);
+    },
+    report: (reportedId) => {
+      id = reportedId;
+    },
+    reported: () => {
+      if (id === '') throw new Error('no request: the report step failed');
+      return id;
     },
   };
 }

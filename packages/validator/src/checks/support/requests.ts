@@ -29,17 +29,20 @@ export async function queryRequests(ctx: CheckContext, query: Query): Promise<Qu
   return { format, name: describeQuery(query), load, list };
 }
 
-/** The default list in the primary format (no parameters). */
-export async function defaultRequests(ctx: CheckContext): Promise<Queried> {
+/** The default list, read. */
+export type DefaultRequests = Queried & { list: ClientRequest[] };
+
+/**
+ * The default list in the primary format (no parameters), or the skip of a
+ * check that needs it when it is unavailable or has fewer than `min` requests.
+ */
+export async function defaultRequests(ctx: CheckContext, min = 1): Promise<DefaultRequests | CheckOutcome> {
   const format = await ctx.primaryFormat();
   const load = await ctx.requests(format);
-  return { format, name: `requests.${format}`, load, list: load.kind === 'ok' ? (load.read?.value ?? null) : null };
-}
-
-/** Skip when the default list is unavailable or has fewer than `min` requests. */
-export function needRequests(q: Queried, min = 1): CheckOutcome | null {
+  const q: Queried = { format, name: `requests.${format}`, load, list: load.kind === 'ok' ? (load.read?.value ?? null) : null };
   if (q.list === null) return skip(`the default requests list is not available (${loadProblem(q.load, q.name)})`);
-  return q.list.length < min ? skip(`the default requests list has ${q.list.length} request(s); ${min} needed`) : null;
+  if (q.list.length < min) return skip(`the default requests list has ${q.list.length} request(s); ${min} needed`);
+  return { ...q, list: q.list };
 }
 
 export const requestedAt = (r: ClientRequest): number | null =>

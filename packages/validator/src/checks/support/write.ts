@@ -43,8 +43,6 @@ export async function receiptFor(ctx: CheckContext, type: ServiceType): Promise<
   };
 }
 
-export const isOutcome = (r: Receipt | CheckOutcome): r is CheckOutcome => 'status' in r && 'message' in r;
-
 /** The new request read back (fresh, once per run and format). */
 const readBacks = new WeakMap<CheckContext, Map<string, Promise<Load<ClientRequest[]>>>>();
 

@@ -3,7 +3,7 @@ import { audit } from '../../audit-trail.js';
 import { formText } from '../../form.js';
 import { VISIBILITIES, type Visibility } from '../forms/comment-form.js';
 import { FIELDS } from '../fields.js';
-import { notifySafely } from '../notify-safely.js';
+import { notifySafely } from '../../../mail/notify-safely.js';
 import { jurisdictionOf, type RequestAction } from './types.js';
 
 const MAX_LENGTH = 10_000;

@@ -5,7 +5,7 @@
 import { staffServices } from '@o311/server';
 import type { ExtendedStatus } from '@o311/georeport';
 import { audit } from '../../audit-trail.js';
-import { notifySafely } from '../notify-safely.js';
+import { notifySafely } from '../../../mail/notify-safely.js';
 import { jurisdictionOf, type ActionContext } from './types.js';
 
 export async function applyStatus(c: ActionContext, status: ExtendedStatus, note: string): Promise<void> {
