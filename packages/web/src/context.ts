@@ -8,7 +8,10 @@ export interface WebOptions {
   /** Map tiles (Leaflet URL template); default OpenStreetMap. */
   tileUrl?: string;
   tileAttribution?: string;
-  /** The API key the citizen app sends with its GeoReport POSTs; created at start when absent. */
+  /**
+   * The API key the citizen app sends with its GeoReport POSTs. It is public (it is in
+   * every report page), so it must not be a trusted key. Default: a key of its own.
+   */
   apiKey?: string;
   /** `smtp://user:pass@host:port`; without it, mail goes to the outbox only (tests read it). */
   smtpUrl?: string;

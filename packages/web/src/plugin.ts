@@ -14,6 +14,10 @@ import { registerTrackerRoutes } from './tracker/routes.js';
 
 export function webPlugin(options: WebOptions = {}): AppPlugin {
   return async (app, services) => {
+    if (options.apiKey && (await services.store.findApiKey(options.apiKey))?.trusted) {
+      // The citizen pages publish their key: a trusted one would let anyone post status updates.
+      throw new Error('the web app key is public, so it must not be a trusted key: give a plain key (or none)');
+    }
     await app.register(cookie);
     const web: WebContext = { services, options, mailer: createMailer(services.store, options) };
     await registerAssets(app);

@@ -139,7 +139,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
       // Loaded here, not at start-up: the other commands do not need the HTTP stack.
       const { buildApp } = await import('@o311/server');
       const plugins = o.web
-        ? [(await import('@o311/web')).webPlugin({ apiKey: demo?.apiKey, tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl })]
+        ? [(await import('@o311/web')).webPlugin({ tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl })]
         : [];
       app = await buildApp({
         store, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024, plugins,
