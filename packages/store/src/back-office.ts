@@ -220,4 +220,11 @@ export interface BackOfficeStore {
   listOutbox(f: { unsent?: boolean; to?: string; limit: number }): Promise<OutboxMessage[]>;
   markMailSent(id: string, at: number): Promise<void>;
   markMailFailed(id: string, error: string): Promise<void>;
+
+  // ---- settings shared by every process on the database ----
+  getSetting(name: string): Promise<string | undefined>;
+  /** Stores `value` unless the setting exists; returns the value that is stored (the first writer wins). */
+  claimSetting(name: string, value: string): Promise<string>;
+  /** Compare-and-set: replaces `expected` by `value`; false when another process changed it first. */
+  replaceSetting(name: string, expected: string, value: string): Promise<boolean>;
 }

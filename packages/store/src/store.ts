@@ -52,6 +52,7 @@ import * as inbox from './repositories/inbox.js';
 import * as jurisdictions from './repositories/jurisdictions.js';
 import * as media from './repositories/media.js';
 import * as outbox from './repositories/outbox.js';
+import * as settings from './repositories/settings.js';
 import * as requests from './repositories/requests.js';
 import * as savedFilters from './repositories/saved-filters.js';
 import * as services from './repositories/services.js';
@@ -322,5 +323,15 @@ export class KyselyStore implements Store {
   }
   markMailFailed(id: string, error: string): Promise<void> {
     return outbox.markMailFailed(this.#db, id, error);
+  }
+
+  getSetting(name: string): Promise<string | undefined> {
+    return settings.getSetting(this.#db, name);
+  }
+  claimSetting(name: string, value: string): Promise<string> {
+    return settings.claimSetting(this.#db, name, value);
+  }
+  replaceSetting(name: string, expected: string, value: string): Promise<boolean> {
+    return settings.replaceSetting(this.#db, name, expected, value);
   }
 }

@@ -620,6 +620,22 @@ export function runBackOfficeContract(dialect: TestDialect): void {
       });
     });
 
+    describe('settings', () => {
+      it('keeps the first value claimed, and replaces it only from the value expected', async () => {
+        const name = `test.${Math.random()}`;
+        expect(await store.getSetting(name)).toBeUndefined();
+        expect(await store.claimSetting(name, 'first')).toBe('first');
+        expect(await store.claimSetting(name, 'second')).toBe('first');
+        expect(await store.replaceSetting(name, 'stale', 'third')).toBe(false);
+        expect(await store.getSetting(name)).toBe('first');
+        expect(await store.replaceSetting(name, 'first', 'third')).toBe(true);
+        expect(await store.getSetting(name)).toBe('third');
+        const version = await store.dataVersion();
+        await store.claimSetting(`${name}.other`, 'x');
+        expect(await store.dataVersion()).toBe(version);
+      });
+    });
+
     describe('data version', () => {
       it('does not move for back-office writes other than expected_at', async () => {
         const j = await jurisdiction();

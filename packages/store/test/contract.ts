@@ -65,7 +65,7 @@ export function runStoreContract(dialect: TestDialect): void {
           await again.close();
         }
         const [row] = await rawQuery(db.url, 'select count(*) as n from o311_migration');
-        expect(Number(row?.n)).toBe(3);
+        expect(Number(row?.n)).toBe(4);
       });
 
       it('close() may be called twice', async () => {

@@ -171,11 +171,25 @@ async function dropDerivedHistory(): Promise<void> {
   throw new Error('migration 0002_derived_history cannot be undone: the submitted events it removed are not stored');
 }
 
+/** Named values every process on the database shares (e.g. the web app's public API key). */
+async function settings(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('settings')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+}
+
+async function dropSettings(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('settings').execute();
+}
+
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': { up: (db: Kysely<unknown>) => initial(db, adapter), down: dropInitial },
     '0002_derived_history': { up: (db: Kysely<unknown>) => derivedHistory(db, adapter), down: dropDerivedHistory },
     '0003_back_office': { up: (db: Kysely<unknown>) => backOffice(db, adapter), down: dropBackOffice },
+    '0004_settings': { up: settings, down: dropSettings },
   };
   return { getMigrations: async () => migrations };
 }

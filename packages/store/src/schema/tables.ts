@@ -227,6 +227,11 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+export interface SettingsTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   services: ServicesTable;
@@ -243,6 +248,7 @@ export interface Database {
   saved_filters: SavedFiltersTable;
   followers: FollowersTable;
   outbox: OutboxTable;
+  settings: SettingsTable;
 }
 
 /** First request id: ids read as case numbers, not as row counters. */
