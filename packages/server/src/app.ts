@@ -6,13 +6,13 @@
  * src/services) -> store. Wire formats come from @o311/georeport's encoders only;
  * public request data only through src/projection.
  */
-import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '@o311/store';
 import { registerHome } from './docs/home.js';
 import { registerDocsUi, registerOpenApi } from './docs/openapi.js';
 import { registerGeoreportRoutes } from './georeport/routes.js';
 import { registerBodyParsers } from './http/content-types.js';
+import { registerCompression } from './http/compression.js';
 import { registerCors } from './http/cors.js';
 import { frameworkErrorHandler, installErrorHandling } from './http/errors.js';
 import { SlidingWindowLimiter } from './http/rate-limit.js';
@@ -51,9 +51,6 @@ export const DEFAULT_LIMITS: Limits = {
   maxUpdates: 1000,
 };
 
-/** Answers smaller than this go out as they are: compressing them saves less than it costs. */
-const COMPRESS_FROM_BYTES = 2048;
-
 /** JSON bodies of the staff API (service definitions with translations can be large). */
 const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -83,8 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   installErrorHandling(app, limits, ctx);
-  // gzip/deflate only: brotli at a useful level costs too much CPU per answer for a busy endpoint.
-  await app.register(compress, { global: true, encodings: ['gzip', 'deflate'], threshold: COMPRESS_FROM_BYTES });
+  await registerCompression(app);
   registerCors(app);
   await registerBodyParsers(app, limits);
   await registerOpenApi(app);

@@ -35,6 +35,20 @@ describe('compression', () => {
     expect(zipped.bytes.toString('utf8')).toBe(plain.bytes.toString('utf8'));
   });
 
+  it('gives the gzipped answer its own entity tag, and answers 304 to it', async () => {
+    const url = `${s.url}/open311/v2/requests.json`;
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    const zipped = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+    const tag = zipped.headers.get('etag');
+    expect(tag).toMatch(/-gzip"$/);
+    expect(tag).not.toBe(plain.headers.get('etag'));
+    const again = await fetch(url, { headers: { 'accept-encoding': 'gzip', 'if-none-match': tag ?? '' } });
+    expect(again.status).toBe(304);
+    // The plain representation's tag does not match the gzipped one.
+    const other = await fetch(url, { headers: { 'accept-encoding': 'gzip', 'if-none-match': plain.headers.get('etag') ?? '' } });
+    expect(other.status).toBe(200);
+  });
+
   it('leaves small answers alone', async () => {
     const { res } = await raw('/open311/v2/services.json', { 'accept-encoding': 'gzip' });
     expect(res.headers.get('content-encoding')).toBeNull();

@@ -1,6 +1,7 @@
 /** Sending GeoReport bodies: already encoded by @o311/georeport, with the exact content type. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CONTENT_TYPES, type Format } from '@o311/georeport';
+import { acceptsGzip, COMPRESS_FROM_BYTES, gzippedBody } from './compression.js';
 import type { CachedAnswer } from './read-cache.js';
 
 export function sendDocument(reply: FastifyReply, format: Format, body: string, status = 200): FastifyReply {
@@ -9,12 +10,17 @@ export function sendDocument(reply: FastifyReply, format: Format, body: string, 
 
 /** A cached answer, or 304 when the client already holds it (`If-None-Match`). */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
-  reply.headers(answer.headers).header('etag', answer.etag).header('cache-control', 'no-cache');
+  const gzip = answer.body.length >= COMPRESS_FROM_BYTES && acceptsGzip(request);
+  // Each representation has its own entity tag.
+  const etag = gzip ? answer.etag.replace(/"$/, '-gzip"') : answer.etag;
+  reply.headers(answer.headers).header('etag', etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
   const held = request.headers['if-none-match'];
-  if (held !== undefined && held.split(',').some((t) => t.trim().replace(/^W\//, '') === answer.etag)) {
+  if (held !== undefined && held.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
     return reply.code(304).send();
   }
-  return reply.code(200).header('content-type', answer.contentType).send(answer.body);
+  reply.code(200).header('content-type', answer.contentType);
+  // Already compressed: @fastify/compress leaves an answer with a Content-Encoding alone.
+  return gzip ? reply.header('content-encoding', 'gzip').send(gzippedBody(answer)) : reply.send(answer.body);
 }
 
 /**
