@@ -16,6 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { redactUrl } from '@o311/store';
 
 export const dialects = ['sqlite', 'postgres'] as const;
 export type TestDialect = (typeof dialects)[number];
@@ -56,7 +57,7 @@ async function withAdmin<T>(f: (client: pg.Client) => Promise<T>): Promise<T> {
   } catch (e) {
     await client.end().catch(() => undefined);
     const reason = e instanceof Error ? e.message : String(e);
-    throw new Error(`PostgreSQL is unreachable at ${redact(ADMIN_URL)} (${reason}). ${HOW_TO_START}`, { cause: e });
+    throw new Error(`PostgreSQL is unreachable at ${redactUrl(ADMIN_URL)} (${reason}). ${HOW_TO_START}`, { cause: e });
   }
   try {
     return await f(client);
@@ -101,14 +102,4 @@ export async function freshDatabaseUrls(): Promise<{ sqlite: string; postgres: s
       await Promise.all([sqlite.cleanup(), postgres.cleanup()]);
     }),
   };
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
 }

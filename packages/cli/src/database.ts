@@ -1,7 +1,7 @@
 /** Which database a command works on, and opening it ready for use. */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { openStore, parseDatabaseUrl, type Store } from '@o311/store';
+import { openStore, parseDatabaseUrl, redactUrl, type Store } from '@o311/store';
 import { CliError, describeError, UsageError } from './errors.js';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/o311.sqlite';
@@ -15,10 +15,7 @@ export function resolveDatabaseUrl(option: string | undefined, env: Readonly<Rec
   return DEFAULT_DATABASE_URL;
 }
 
-/** The URL with any password masked, for messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@/]*@/i, '$1***@');
-}
+export { redactUrl };
 
 /**
  * Opens the store and brings its schema up to date. A SQLite file's folder is

@@ -6,3 +6,4 @@ export * as catalogServices from './services/catalog.js';
 export * as requestServices from './services/requests.js';
 export { resolveJurisdiction } from './services/jurisdictions.js';
 export { roleAllows, type Permission } from './staff/auth.js';
+export { sniffMediaType, MEDIA_TYPE_NAMES, type MediaType } from './http/media-type.js';

@@ -6,7 +6,7 @@ export type * from './contract.js';
 export type * from './back-office.js';
 export { PRIORITIES } from './back-office.js';
 export { openStore, type OpenStoreOptions } from './open.js';
-export { parseDatabaseUrl, type DatabaseLocation } from './url.js';
+export { parseDatabaseUrl, redactUrl, type DatabaseLocation } from './url.js';
 export { generateSecret, hashSecret, generateRequestToken, SECRET_PREFIXES, type SecretKind } from './secrets.js';
 export { newService, type ServiceIdentity } from './new-service.js';
 export { rotateApiKey } from './rotate-api-key.js';

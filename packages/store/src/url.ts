@@ -37,3 +37,8 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
       : `database URL "${url}" has no scheme: ${EXPECTED}`,
   );
 }
+
+/** The URL with any password masked, for messages; otherwise exactly as given. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@/]*@/i, '$1***@');
+}

@@ -7,22 +7,12 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { createIndex, type IndexDefinition } from '../schema/indexes.js';
 import type { Database } from '../schema/tables.js';
+import { redactUrl } from '../url.js';
 import type { DialectAdapter, ImportRowValues, SerialKey } from './adapter.js';
 
 const INT8_OID = 20;
 /** Index builds run at the same time after a large import. */
 const INDEX_BUILDS = 2;
-
-/** The URL without its password, for error messages. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
-}
 
 class PostgresAdapter implements DialectAdapter {
   readonly dialect = 'postgres' as const;

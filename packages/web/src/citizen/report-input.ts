@@ -5,8 +5,8 @@
 import type { FastifyRequest } from 'fastify';
 import { parseForm, type FormFields } from '@o311/georeport';
 import type { NewMedia } from '@o311/store';
-import { urlencodedFields } from './form-body.js';
-import { imageType } from './image-type.js';
+import { sniffMediaType } from '@o311/server';
+import { readForm } from '../form.js';
 
 export interface ReportInput {
   fields: FormFields;
@@ -36,7 +36,7 @@ async function readMultipart(request: FastifyRequest): Promise<ReportInput> {
       }
       const bytes = await part.toBuffer();
       if (bytes.length === 0 && !part.filename) continue;
-      const type = imageType(bytes);
+      const type = sniffMediaType(bytes);
       if (type === undefined) notImages.push(part.filename || part.fieldname);
       else photos.push({ content_type: type, filename: part.filename || null, bytes });
     }
@@ -49,5 +49,5 @@ async function readMultipart(request: FastifyRequest): Promise<ReportInput> {
 
 export async function readReportInput(request: FastifyRequest): Promise<ReportInput> {
   if (request.isMultipart()) return readMultipart(request);
-  return { fields: urlencodedFields(request), photos: [], notImages: [], overLimit: false };
+  return { fields: readForm(request), photos: [], notImages: [], overLimit: false };
 }

@@ -9,7 +9,7 @@ import type { WebContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import type { Translator } from '../i18n/translate.js';
 import { translatorFor } from '../request-locale.js';
-import { urlencodedFields } from '../citizen/form-body.js';
+import { readForm } from '../form.js';
 import { webJurisdiction } from '../citizen/jurisdiction.js';
 import { mapConfig } from '../citizen/map-config.js';
 import { sendNotFound } from '../citizen/not-found.js';
@@ -90,7 +90,7 @@ export async function registerTrackerRoutes(app: FastifyInstance, web: WebContex
     const id = param(request.params, 'id');
     const j = await webJurisdiction(web);
     const r = await requestServices.findRequest(web.services, j, id, false, pageProjection(request, j));
-    const email = field(urlencodedFields(request), 'email') ?? '';
+    const email = field(readForm(request), 'email') ?? '';
     const state = await startFollowing(web, request, t, j, { id, serviceName: r.service_name }, email);
     if (state.kind === 'sent') return reply.redirect(`${trackerPath(id)}?follow=sent#follow`, 303);
     return sendTracker(web, request, reply, t, id, state);
@@ -113,7 +113,7 @@ export async function registerTrackerRoutes(app: FastifyInstance, web: WebContex
 
   app.post('/track/unsubscribe', opts, publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
-    const token = field(urlencodedFields(request), 'token') ?? '';
+    const token = field(readForm(request), 'token') ?? '';
     const follower = token === '' ? undefined : await web.services.store.unsubscribe(token);
     if (!follower) return simplePage(web, request, reply, t, t('follow.badLinkTitle'), badLinkPage(t), 404);
     return simplePage(web, request, reply, t, t('unsubscribe.doneTitle'), unsubscribedPage(t, follower.request_id));

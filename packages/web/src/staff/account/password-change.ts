@@ -10,7 +10,7 @@ import type { Translator } from '../../i18n/translate.js';
 import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.js';
 import { sessionTtlMs } from '../auth/session-cookie.js';
 import { audit } from '../audit-trail.js';
-import { formRaw } from '../form.js';
+import { formRaw } from '../../form.js';
 import type { FieldError } from '../forms/fields.js';
 import { ACCOUNT_IDS } from './account-view.js';
 

@@ -8,7 +8,7 @@ import { rememberLocale } from '../../request-locale.js';
 import { setSessionCookie } from '../auth/session-cookie.js';
 import { doneNotice } from '../admin/done-notice.js';
 import { audit } from '../audit-trail.js';
-import { formText } from '../form.js';
+import { formText } from '../../form.js';
 import { csrfField, currentStaff, staffGuard } from '../guard.js';
 import { sendStaffPage } from '../page.js';
 import type { FieldError } from '../forms/fields.js';

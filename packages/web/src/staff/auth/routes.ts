@@ -4,7 +4,7 @@ import type { WebContext } from '../../context.js';
 import { translatorFor } from '../../request-locale.js';
 import { audit } from '../audit-trail.js';
 import { sendStaffRefusal } from '../error-page.js';
-import { formRaw, formText } from '../form.js';
+import { formRaw, formText } from '../../form.js';
 import { currentStaff, staffGuard } from '../guard.js';
 import { sendStaffPage } from '../page.js';
 import { queryParam } from '../route-params.js';

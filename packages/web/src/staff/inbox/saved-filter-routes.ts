@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebContext } from '../../context.js';
 import { translatorFor } from '../../request-locale.js';
 import { sendStaffRefusal } from '../error-page.js';
-import { formText } from '../form.js';
+import { formText } from '../../form.js';
 import { currentStaff, staffGuard } from '../guard.js';
 import { withDone } from '../forms/done.js';
 import { filterSearch, parseInboxQuery } from './query.js';

@@ -4,7 +4,7 @@ import type { WebContext } from '../../context.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { translatorFor } from '../../request-locale.js';
 import { sendStaffRefusal } from '../error-page.js';
-import { readForm } from '../form.js';
+import { readForm } from '../../form.js';
 import { currentStaff, staffGuard } from '../guard.js';
 import { doneNotice, withDone } from '../forms/done.js';
 import { addComment } from './actions/add-comment.js';

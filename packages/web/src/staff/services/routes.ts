@@ -10,7 +10,7 @@ import type { WebContext } from '../../context.js';
 import { translatorFor } from '../../request-locale.js';
 import { audit } from '../audit-trail.js';
 import { sendStaffRefusal } from '../error-page.js';
-import { readForm } from '../form.js';
+import { readForm } from '../../form.js';
 import { currentStaff, staffGuard } from '../guard.js';
 import { loadDirectory } from '../inbox/directory.js';
 import { webJurisdiction } from '../request/jurisdiction.js';

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ExtendedStatus } from '@o311/georeport';
 import type { ResponseTemplate } from '@o311/store';
 import type { Translator } from '../../i18n/translate.js';
-import { formText } from '../form.js';
+import { formText } from '../../form.js';
 import { isExtendedStatus } from '../request/status-labels.js';
 import type { FieldError } from '../forms/fields.js';
 

@@ -1,7 +1,7 @@
 /** The fields of the department forms. */
 import type { FastifyRequest } from 'fastify';
 import type { Translator } from '../../../i18n/translate.js';
-import { formText } from '../../form.js';
+import { formText } from '../../../form.js';
 import type { FieldError } from '../../forms/fields.js';
 import { isEmailAddress } from '../email.js';
 

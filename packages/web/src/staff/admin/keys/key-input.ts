@@ -1,7 +1,7 @@
 /** The fields of the new API key form. */
 import type { FastifyRequest } from 'fastify';
 import type { Translator } from '../../../i18n/translate.js';
-import { formText } from '../../form.js';
+import { formText } from '../../../form.js';
 import type { FieldError } from '../../forms/fields.js';
 
 export const MAX_RATE_PER_MINUTE = 100_000;

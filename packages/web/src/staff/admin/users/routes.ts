@@ -4,7 +4,7 @@ import type { WebContext } from '../../../context.js';
 import type { Translator } from '../../../i18n/translate.js';
 import { translatorFor } from '../../../request-locale.js';
 import { sendStaffRefusal } from '../../error-page.js';
-import { formText } from '../../form.js';
+import { formText } from '../../../form.js';
 import { csrfField, currentStaff, staffGuard } from '../../guard.js';
 import { sendStaffPage } from '../../page.js';
 import { webJurisdiction } from '../../request/jurisdiction.js';

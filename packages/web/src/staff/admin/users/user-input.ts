@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Department, StaffRole } from '@o311/store';
 import type { Translator } from '../../../i18n/translate.js';
 import { isAcceptablePassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
-import { formRaw, formText } from '../../form.js';
+import { formRaw, formText } from '../../../form.js';
 import { isStaffRole } from '../../roles.js';
 import type { FieldError } from '../../forms/fields.js';
 import { isEmailAddress } from '../email.js';

@@ -1,6 +1,6 @@
 /** POST …/comment: a public reply (followers told) or an internal note (staff only). */
 import { audit } from '../../audit-trail.js';
-import { formText } from '../../form.js';
+import { formText } from '../../../form.js';
 import { VISIBILITIES, type Visibility } from '../forms/comment-form.js';
 import { FIELDS } from '../fields.js';
 import { notifySafely } from '../../../mail/notify-safely.js';

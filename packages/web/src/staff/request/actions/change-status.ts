@@ -1,5 +1,5 @@
 /** POST …/status: any extended status, with an optional public note. */
-import { formText } from '../../form.js';
+import { formText } from '../../../form.js';
 import { FIELDS } from '../fields.js';
 import { isExtendedStatus } from '../status-labels.js';
 import { applyStatus } from './apply-status.js';

@@ -3,7 +3,7 @@
  * triage records the link and the request is closed as `duplicate` with a
  * public note pointing to the original's tracker page.
  */
-import { formText } from '../../form.js';
+import { formText } from '../../../form.js';
 import { FIELDS } from '../fields.js';
 import { trackerUrl } from '../public-link.js';
 import { applyStatus } from './apply-status.js';

@@ -1,7 +1,7 @@
 /** POST …/triage: department, agent, priority and expected date; only what changed is written (and audited). */
 import type { TriageChange } from '@o311/store';
 import type { FieldError } from '../../forms/fields.js';
-import { formText } from '../../form.js';
+import { formText } from '../../../form.js';
 import { FIELDS } from '../fields.js';
 import { fromLocalInput, toLocalInput } from '../local-time.js';
 import { isPriority } from '../status-labels.js';

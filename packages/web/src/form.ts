@@ -1,6 +1,7 @@
 /**
- * The urlencoded body of a staff form, decoded once per request (the body
- * parser keeps it as the raw string). A malformed or missing body is an empty form.
+ * The urlencoded body of a form, decoded once per request as GeoReport decodes
+ * forms (the body parser keeps it as the raw string). A malformed or missing body
+ * is an empty form: the page then asks again.
  */
 import type { FastifyRequest } from 'fastify';
 import { field, parseForm, type FormFields } from '@o311/georeport';
