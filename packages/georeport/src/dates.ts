@@ -3,6 +3,7 @@
  * written in a jurisdiction's local time with its offset: `2026-03-01T09:30:00-06:00`.
  */
 import { civilFromDays, daysFromCivil, isValidDate, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './time/civil.js';
+import { isWritableInstant, isWritableYear } from './time/writable-range.js';
 import { zoneOffsetMinutes } from './time/zone-offset.js';
 
 const W3C_DATETIME =
@@ -10,7 +11,11 @@ const W3C_DATETIME =
 
 const isClock = (h: number, mi: number, s: number): boolean => h <= 23 && mi <= 59 && s <= 59;
 
-/** Epoch ms, or undefined when `s` is not a W3C datetime with a timezone. Fractions allowed. */
+/**
+ * Epoch ms, or undefined when `s` is not a W3C datetime with a timezone or names
+ * an instant outside 0001-01-01..9999-12-31 UTC (`9999-12-31T23:59:59-23:59` is
+ * in year 10000). Fractions allowed.
+ */
 export function parseW3CDateTime(s: string): number | undefined {
   const m = W3C_DATETIME.exec(s);
   if (m === null) return undefined;
@@ -25,13 +30,13 @@ export function parseW3CDateTime(s: string): number | undefined {
     offset = (sign === '-' ? -1 : 1) * (oh * 60 + om);
   }
   const millis = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
-  return (
+  const ms =
     daysFromCivil(year, month, day) * MS_PER_DAY +
     hour * MS_PER_HOUR +
     (minute - offset) * MS_PER_MINUTE +
     second * 1000 +
-    millis
-  );
+    millis;
+  return isWritableInstant(ms) ? ms : undefined;
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -43,17 +48,23 @@ export function formatOffset(minutes: number): string {
 
 /**
  * `YYYY-MM-DDThh:mm:ss±hh:mm` in `timeZone` (IANA); must be fast (cache offsets).
- * Fractions of a second are dropped. Throws RangeError for an unknown zone or a
- * year outside 0000–9999, which W3C-DTF cannot write.
+ * Fractions of a second are dropped. Every instant {@link parseW3CDateTime}
+ * accepts can be written: one whose local time in `timeZone` would fall in
+ * year 0 or 10000 is written in UTC. Throws RangeError for an unknown zone or
+ * an instant outside 0001-01-01..9999-12-31 UTC.
  */
 export function formatDateTime(ms: number, timeZone: string): string {
-  if (!Number.isFinite(ms)) throw new RangeError(`Cannot format ${ms} as a datetime`);
-  const offset = zoneOffsetMinutes(ms, timeZone);
+  if (!isWritableInstant(ms)) throw new RangeError(`${ms} is outside the years 0001-9999 a W3C datetime can write`);
+  return writeWithOffset(ms, zoneOffsetMinutes(ms, timeZone)) ?? writeWithOffset(ms, 0)!;
+}
+
+/** The instant as local time at `offset` minutes; undefined when that local year cannot be written. */
+function writeWithOffset(ms: number, offset: number): string | undefined {
   // Local fields come from the offset itself, so text and offset always name the same instant.
   const local = Math.floor(ms / 1000) * 1000 + offset * MS_PER_MINUTE;
   const days = Math.floor(local / MS_PER_DAY);
   const { year, month, day } = civilFromDays(days);
-  if (year < 0 || year > 9999) throw new RangeError(`Year ${year} cannot be written as a W3C datetime`);
+  if (!isWritableYear(year)) return undefined;
   const rest = local - days * MS_PER_DAY;
   const hour = Math.floor(rest / MS_PER_HOUR);
   const minute = Math.floor((rest % MS_PER_HOUR) / MS_PER_MINUTE);

@@ -10,3 +10,4 @@ export * from './input/submission.js';
 export * from './input/updates.js';
 export * from './input/limits.js';
 export { zoneOffsetMinutes } from './time/zone-offset.js';
+export { FIRST_WRITABLE_INSTANT, LAST_WRITABLE_INSTANT, isWritableInstant } from './time/writable-range.js';

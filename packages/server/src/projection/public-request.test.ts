@@ -89,4 +89,16 @@ describe('public request projection', () => {
       media_url: 'https://city.example/open311/v2/media/m9',
     });
   });
+
+  it('never throws on a stored date W3C-DTF cannot write: the optional one is left out, the others kept in range', () => {
+    const year10000 = Date.UTC(10_000, 0, 1, 5);
+    const poisoned = { ...stored, expected_at: year10000, updated_at: year10000, requested_at: -70_000_000_000_000 };
+    const p = toPublicRequest(poisoned, ctx);
+    expect(p.expected_datetime).toBeNull();
+    expect(p.updated_datetime).toBe('9999-12-31T17:59:59-06:00');
+    expect(p.requested_datetime).toBe('0001-01-01T00:00:00+00:00');
+    const late = { ...events[2]!, at: year10000 };
+    expect(toRequestUpdate(late, ctx).updated_datetime).toBe('9999-12-31T17:59:59-06:00');
+    expect(toExtendedRequest(poisoned, [late], ctx).extended_attributes!.notes[0]!.datetime).toBe('9999-12-31T17:59:59-06:00');
+  });
 });

@@ -13,9 +13,10 @@
  *    if the public shape ever gains a field named like a reporter field.
  */
 import {
-  EXTENDED_STATUSES, formatDateTime, type PublicRequest, type RequestExtensions, type RequestNote, type RequestUpdate,
+  EXTENDED_STATUSES, type PublicRequest, type RequestExtensions, type RequestNote, type RequestUpdate,
 } from '@o311/georeport';
 import type { Reporter, RequestEvent, StoredRequest } from '@o311/store';
+import { optionalDateTime, requiredDateTime } from './published-date.js';
 
 /** What the projection may look at: everything stored except the reporter. */
 export type PublicSource = Omit<StoredRequest, 'reporter'>;
@@ -70,9 +71,9 @@ export function requestDetails(r: PublicSource, timezone: string): RequestDetail
     description: r.description,
     agency_responsible: r.agency_responsible,
     service_notice: r.service_notice,
-    requested_datetime: formatDateTime(r.requested_at, timezone),
-    updated_datetime: formatDateTime(r.updated_at, timezone),
-    expected_datetime: r.expected_at === null ? null : formatDateTime(r.expected_at, timezone),
+    requested_datetime: requiredDateTime(r.requested_at, timezone),
+    updated_datetime: requiredDateTime(r.updated_at, timezone),
+    expected_datetime: optionalDateTime(r.expected_at, timezone),
     address: r.address,
     address_id: r.address_id,
     zipcode: r.zipcode,
@@ -114,7 +115,7 @@ export function toExtendedRequest(
 }
 
 function toNote(e: RequestEvent, ctx: ProjectionContext): RequestNote {
-  return { datetime: formatDateTime(e.at, ctx.timezone), type: e.type, status: e.status, description: e.description };
+  return { datetime: requiredDateTime(e.at, ctx.timezone), type: e.type, status: e.status, description: e.description };
 }
 
 /** mySociety `request_update` from a public history event. */
@@ -123,7 +124,7 @@ export function toRequestUpdate(e: RequestEvent, ctx: ProjectionContext): Reques
     update_id: e.id,
     service_request_id: e.request_id,
     status: e.status,
-    updated_datetime: formatDateTime(e.at, ctx.timezone),
+    updated_datetime: requiredDateTime(e.at, ctx.timezone),
     description: e.description,
     media_url: e.media_url ? absolute(e.media_url, ctx) : null,
   };

@@ -2,15 +2,16 @@
  * What the staff API shows. Unlike the public projection this includes the
  * reporter's contact data: it is served only behind a staff token.
  */
-import { EXTENDED_STATUSES, formatDateTime, type PublicStatus } from '@o311/georeport';
+import { EXTENDED_STATUSES, type PublicStatus } from '@o311/georeport';
 import type {
   ApiKey, Jurisdiction, RequestEvent, ServiceRecord, ServiceTranslation, StaffToken, StoredRequest,
 } from '@o311/store';
 import type { Attribute, ExtendedStatus } from '@o311/georeport';
 import { hasMetadata } from './service.js';
+import { optionalDateTime, requiredDateTime } from './published-date.js';
 import { mediaUrl, requestDetails, type ProjectionContext } from './public-request.js';
 
-const utc = (ms: number): string => formatDateTime(ms, 'UTC');
+const utc = (ms: number): string => requiredDateTime(ms, 'UTC');
 
 export interface StaffServiceView {
   jurisdiction_id: string;
@@ -46,7 +47,7 @@ export function toStaffService(s: ServiceRecord, j: Jurisdiction): StaffServiceV
     metadata: hasMetadata(s),
     attributes: s.attributes,
     translations: s.translations,
-    updated_datetime: formatDateTime(s.updated_at, j.timezone),
+    updated_datetime: requiredDateTime(s.updated_at, j.timezone),
   };
 }
 
@@ -116,7 +117,7 @@ export function toStaffRequest(
 export function toStaffEvent(e: RequestEvent, timezone: string): StaffEventView {
   return {
     id: e.id,
-    datetime: formatDateTime(e.at, timezone),
+    datetime: requiredDateTime(e.at, timezone),
     type: e.type,
     status: e.status,
     description: e.description,
@@ -132,7 +133,7 @@ export const toApiKeyView = (k: ApiKey) => ({
   rate_limit_per_minute: k.rate_limit_per_minute,
   trusted: k.trusted,
   created_datetime: utc(k.created_at),
-  revoked_datetime: k.revoked_at === null ? null : utc(k.revoked_at),
+  revoked_datetime: optionalDateTime(k.revoked_at, 'UTC'),
 });
 
 export const toStaffTokenView = (t: StaffToken) => ({
@@ -140,5 +141,5 @@ export const toStaffTokenView = (t: StaffToken) => ({
   name: t.name,
   role: t.role,
   created_datetime: utc(t.created_at),
-  revoked_datetime: t.revoked_at === null ? null : utc(t.revoked_at),
+  revoked_datetime: optionalDateTime(t.revoked_at, 'UTC'),
 });
