@@ -1,7 +1,6 @@
 /** Date parameters and the spec's 90-day range rule, shared by GET requests and GET updates. */
 import { parseW3CDateTime } from '../dates.js';
-import { MS_PER_DAY } from '../time/civil.js';
-import { MAX_SPAN_DAYS, MAX_SPAN_MS } from './limits.js';
+import { MAX_SPAN_MS } from './limits.js';
 
 /**
  * An unencoded `+` in `…T00:00:00+01:00` arrives as a space once the query or
@@ -21,15 +20,36 @@ export function parseDateParam(name: string, raw: string | undefined, problems: 
   return NaN;
 }
 
-/** Records a problem when `end` precedes `start` or the span exceeds 90 days. */
-export function checkSpan(start: number, end: number, names: readonly [string, string], problems: string[]): void {
+/** Inclusive bounds, epoch ms. */
+export interface DateRange {
+  start: number;
+  end: number;
+}
+
+const MS_PER_SECOND = 1000;
+
+/**
+ * Datetimes are published in whole seconds (formatDateTime drops the fraction),
+ * so a client that asks up to the `requested_datetime` it read, 12:00:00, means
+ * the request stored at 12:00:00.700 too. Bounds are compared at that precision:
+ * each names its whole second, a start from its first millisecond, an end up to
+ * its last.
+ */
+export const publishedStart = (ms: number): number => Math.floor(ms / MS_PER_SECOND) * MS_PER_SECOND;
+export const publishedEnd = (ms: number): number => publishedStart(ms) + MS_PER_SECOND - 1;
+
+/** Both bounds of `range` at the published precision (see publishedStart). */
+export const atPublishedPrecision = (range: DateRange): DateRange =>
+  ({ start: publishedStart(range.start), end: publishedEnd(range.end) });
+
+/**
+ * The most recent 90 days of `start..end`: the spec caps a query at 90 days, and
+ * clients such as the Python library send "since then until today", so a longer
+ * range is answered in part (the routes say which part) instead of refused.
+ * Records a problem when `end` precedes `start`.
+ */
+export function mostRecentSpan(range: DateRange, names: readonly [string, string], problems: string[]): DateRange {
   const [startName, endName] = names;
-  if (end < start) {
-    problems.push(`${endName} must not be before ${startName}`);
-  } else if (end - start > MAX_SPAN_MS) {
-    const days = Math.ceil((end - start) / MS_PER_DAY);
-    problems.push(
-      `${startName} to ${endName} spans ${days} days; at most ${MAX_SPAN_DAYS} days may be asked for at once`,
-    );
-  }
+  if (range.end < range.start) problems.push(`${endName} must not be before ${startName}`);
+  return { start: Math.max(range.start, range.end - MAX_SPAN_MS), end: range.end };
 }

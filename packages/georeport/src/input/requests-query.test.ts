@@ -5,6 +5,8 @@ import type { RequestsQuery } from './requests-query.js';
 import { parseRequestsQuery } from './requests-query.js';
 
 const DAY = 86_400_000;
+/** The last millisecond of the second that starts at `ms`. */
+const endOfSecond = (ms: number) => ms + 999;
 const now = Date.UTC(2026, 0, 31, 12, 0, 0);
 const options = { now, maxResults: 1000, maxPageSize: 500, defaultPageSize: 50 };
 const parse = (q: Record<string, string | string[] | undefined>) => parseRequestsQuery(q, options);
@@ -44,20 +46,30 @@ describe('parseRequestsQuery: spec filters', () => {
 
   it('reads start_date and end_date with offsets', () => {
     expect(parse({ start_date: '2026-01-01T00:00:00-06:00', end_date: '2026-01-10T00:00:00Z' })).toMatchObject({
-      start: Date.UTC(2026, 0, 1, 6), end: Date.UTC(2026, 0, 10),
+      start: Date.UTC(2026, 0, 1, 6), end: endOfSecond(Date.UTC(2026, 0, 10)),
     });
   });
 
   it("restores a '+' offset that query decoding turned into a space", () => {
     expect(parse({ start_date: '2026-01-01T00:00:00 01:00', end_date: '2026-01-02T00:00:00 0100' })).toMatchObject({
-      start: Date.UTC(2025, 11, 31, 23), end: Date.UTC(2026, 0, 1, 23),
+      start: Date.UTC(2025, 11, 31, 23), end: endOfSecond(Date.UTC(2026, 0, 1, 23)),
     });
   });
 
   it('fills a one-sided range with 90 days from the bound given', () => {
     const start = Date.UTC(2025, 5, 1);
-    expect(parse({ start_date: '2025-06-01T00:00:00Z' })).toMatchObject({ start, end: start + 90 * DAY });
-    expect(parse({ end_date: '2025-06-01T00:00:00Z' })).toMatchObject({ start: start - 90 * DAY, end: start });
+    expect(parse({ start_date: '2025-06-01T00:00:00Z' })).toMatchObject({ start, end: endOfSecond(start + 90 * DAY) });
+    expect(parse({ end_date: '2025-06-01T00:00:00Z' })).toMatchObject({ start: start - 90 * DAY, end: endOfSecond(start) });
+  });
+
+  it('compares dates in whole seconds, the precision requested_datetime is published in', () => {
+    // A request stored at 12:00:00.700 reads 12:00:00: both bounds naming that second must select it.
+    const noon = Date.UTC(2026, 0, 20, 12);
+    expect(parse({ start_date: '2026-01-20T12:00:00Z', end_date: '2026-01-20T12:00:00Z' })).toMatchObject({ start: noon, end: noon + 999 });
+    expect(parse({ start_date: '2026-01-20T12:00:00.200Z', end_date: '2026-01-20T12:00:00.400Z' })).toMatchObject({ start: noon, end: noon + 999 });
+    expect(parse({ updated_after: '2026-01-20T12:00:00.5Z', updated_before: '2026-01-20T12:00:00.5Z' })).toMatchObject({
+      updated_after: noon, updated_before: noon + 999,
+    });
   });
 
   it('rejects dates without a timezone or impossible dates', () => {
@@ -67,13 +79,20 @@ describe('parseRequestsQuery: spec filters', () => {
     ]);
   });
 
-  it('rejects an end before the start and spans over 90 days', () => {
+  it('rejects an end before the start', () => {
     expect(problems({ start_date: '2026-01-10T00:00:00Z', end_date: '2026-01-01T00:00:00Z' })).toEqual(['end_date must not be before start_date']);
-    expect(problems({ start_date: '2025-01-01T00:00:00Z', end_date: '2025-06-01T00:00:00Z' })).toEqual([
-      'start_date to end_date spans 151 days; at most 90 days may be asked for at once',
-    ]);
-    expect(parse({ start_date: '2025-01-01T00:00:00Z', end_date: '2025-04-01T00:00:00Z' }).end).toBe(Date.UTC(2025, 3, 1));
-    expect(problems({ start_date: '2025-01-01T00:00:00Z', end_date: '2025-04-01T00:00:01Z' })).toHaveLength(1);
+  });
+
+  it('answers the most recent 90 days of a longer range instead of refusing it', () => {
+    // The Python client's requests(start=…) sends the end as today.
+    const end = Date.UTC(2025, 5, 1);
+    expect(parse({ start_date: '2025-01-01T00:00:00Z', end_date: '2025-06-01T00:00:00Z' })).toMatchObject({
+      start: end - 90 * DAY, end: endOfSecond(end),
+    });
+    expect(parse({ start_date: '2025-01-01T00:00:00Z', end_date: '2025-04-01T00:00:00Z' })).toMatchObject({
+      start: Date.UTC(2025, 0, 1), end: endOfSecond(Date.UTC(2025, 3, 1)),
+    });
+    expect(parse({ start_date: '2025-01-01T00:00:00Z', end_date: '2025-04-01T00:00:01Z' }).start).toBe(Date.UTC(2025, 0, 1, 0, 0, 1));
   });
 });
 
@@ -114,16 +133,18 @@ describe('parseRequestsQuery: extensions', () => {
     expect(parse({ lat: '60.17', long: '24.94', radius: '250.5' }).near).toEqual({ lat: 60.17, long: 24.94, radius_m: 250.5 });
   });
 
-  it('checks the geo filter parameters', () => {
-    expect(problems({ lat: '60' })).toEqual(['lat and long must be sent together']);
-    expect(problems({ long: '24', radius: '10' })).toEqual(['lat and long must be sent together']);
-    expect(problems({ radius: '10' })).toEqual(['radius needs lat and long']);
+  it('ignores lat, long and radius unless all three are sent (OneBusAway sends lat and long alone)', () => {
+    for (const q of [{ lat: '41.58', long: '-93.62' }, { lat: '60' }, { long: '24', radius: '10' }, { radius: '10' }, { lat: 'north', long: '0x10' }]) {
+      expect(parse(q)).toEqual(defaults);
+    }
+  });
+
+  it('checks the geo filter parameters when all three are sent', () => {
     expect(problems({ lat: '91', long: '-181', radius: '0' })).toEqual([
       'lat must be a number of decimal degrees from -90 to 90',
       'long must be a number of decimal degrees from -180 to 180',
       'radius must be a number of metres greater than 0 and at most 50000',
     ]);
-    expect(problems({ lat: '1', long: '1' })).toEqual(['radius (metres, at most 50000) is required with lat and long']);
     expect(problems({ lat: '1', long: '1', radius: '50001' })).toHaveLength(1);
     expect(problems({ lat: 'north', long: '0x10', radius: '1e3' })).toHaveLength(3);
   });
@@ -155,7 +176,7 @@ describe('parseRequestsQuery: extensions', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(problems({ status: 'x', start_date: 'y', lat: '1', bbox: 'z', page: 'p', extensions: 'q' })).toHaveLength(6);
+    expect(problems({ status: 'x', start_date: 'y', lat: '1', long: '1', radius: '-1', bbox: 'z', page: 'p', extensions: 'q' })).toHaveLength(6);
   });
 });
 
@@ -178,7 +199,7 @@ describe('parseRequestsQuery: any input', () => {
         const result = expectValueOr400(() => parseRequestsQuery(q, { ...options, now: at }));
         if ('start' in result) {
           expect(result.end).toBeGreaterThanOrEqual(result.start);
-          expect(result.end - result.start).toBeLessThanOrEqual(90 * DAY);
+          expect(result.end - result.start).toBeLessThanOrEqual(90 * DAY + 999);
           expect(result.page).toBeGreaterThanOrEqual(1);
           expect(result.page_size).toBeGreaterThanOrEqual(1);
           expect(result.page_size).toBeLessThanOrEqual(result.paged ? options.maxPageSize : options.maxResults);

@@ -2,7 +2,7 @@
 import { badRequest } from '../errors.js';
 import type { PublicStatus } from '../model.js';
 import { PUBLIC_STATUSES } from '../model.js';
-import { checkSpan, parseDateParam } from './date-range.js';
+import { atPublishedPrecision, mostRecentSpan, parseDateParam, publishedEnd, publishedStart } from './date-range.js';
 import { MAX_RADIUS_M, MAX_REQUEST_IDS, MAX_SPAN_MS } from './limits.js';
 import { inRange, parseDecimal, parseWholeNumber } from './numbers.js';
 import type { QueryRecord } from './query-params.js';
@@ -14,9 +14,15 @@ export interface RequestsQuery {
   ids?: string[];
   service_codes?: string[];
   statuses?: PublicStatus[];
-  /** Bounds on requested_datetime, epoch ms, inclusive. Always set: defaults to the last 90 days. */
+  /**
+   * Bounds on requested_datetime, epoch ms, inclusive, at most 90 days apart (a
+   * longer range asked for is cut to its most recent 90 days). Bounds the client
+   * sent are widened to their whole second (publishedStart/End). Always set:
+   * defaults to the last 90 days.
+   */
   start: number;
   end: number;
+  /** Bounds on updated_datetime, inclusive, widened to their whole second like start and end. */
   updated_after?: number;
   updated_before?: number;
   near?: { lat: number; long: number; radius_m: number };
@@ -75,16 +81,17 @@ function parseStatuses(q: QueryRecord, problems: string[]): PublicStatus[] | und
 /**
  * Spec §8 leaves one-sided ranges open; o311 fills in a 90-day window from the
  * bound that was sent (start alone: start..start+90d; end alone: end-90d..end).
+ * A range over 90 days is cut to its most recent 90 days.
  */
 function parseRequestedRange(q: QueryRecord, now: number, problems: string[]): { start: number; end: number } {
   const start = parseDateParam('start_date', scalarParam(q, 'start_date'), problems);
   const end = parseDateParam('end_date', scalarParam(q, 'end_date'), problems);
-  const range = {
+  if (start === undefined && end === undefined) return { start: now - MAX_SPAN_MS, end: now };
+  const asked = {
     start: start ?? (end ?? now) - MAX_SPAN_MS,
-    end: end ?? (start === undefined ? now : start + MAX_SPAN_MS),
+    end: end ?? (start ?? now) + MAX_SPAN_MS,
   };
-  if (!Number.isNaN(range.start) && !Number.isNaN(range.end)) checkSpan(range.start, range.end, ['start_date', 'end_date'], problems);
-  return range;
+  return atPublishedPrecision(mostRecentSpan(asked, ['start_date', 'end_date'], problems));
 }
 
 function parseUpdatedRange(q: QueryRecord, problems: string[]): Pick<RequestsQuery, 'updated_after' | 'updated_before'> {
@@ -93,32 +100,32 @@ function parseUpdatedRange(q: QueryRecord, problems: string[]): Pick<RequestsQue
   if (after !== undefined && before !== undefined && before < after) {
     problems.push('updated_before must not be before updated_after');
   }
-  return { ...(after !== undefined && { updated_after: after }), ...(before !== undefined && { updated_before: before }) };
+  return {
+    ...(after !== undefined && { updated_after: publishedStart(after) }),
+    ...(before !== undefined && { updated_before: publishedEnd(before) }),
+  };
 }
 
 const LAT_PROBLEM = 'lat must be a number of decimal degrees from -90 to 90';
 const LONG_PROBLEM = 'long must be a number of decimal degrees from -180 to 180';
 
+/**
+ * The geo filter needs all three of lat, long and radius. With any missing it is
+ * off and the others are ignored, unchecked, as a plain v2 server ignores them:
+ * OneBusAway sends lat and long alone and must still get the list.
+ */
 function parseNear(q: QueryRecord, problems: string[]): RequestsQuery['near'] {
   const latRaw = scalarParam(q, 'lat');
   const longRaw = scalarParam(q, 'long');
   const radiusRaw = scalarParam(q, 'radius');
-  if (latRaw === undefined && longRaw === undefined) {
-    if (radiusRaw !== undefined) problems.push('radius needs lat and long');
-    return undefined;
-  }
-  if (latRaw === undefined || longRaw === undefined) {
-    problems.push('lat and long must be sent together');
-    return undefined;
-  }
+  if (latRaw === undefined || longRaw === undefined || radiusRaw === undefined) return undefined;
   const lat = parseDecimal(latRaw);
   const long = parseDecimal(longRaw);
-  const radius = radiusRaw === undefined ? undefined : parseDecimal(radiusRaw);
+  const radius = parseDecimal(radiusRaw);
   const before = problems.length;
   if (!inRange(lat, -90, 90)) problems.push(LAT_PROBLEM);
   if (!inRange(long, -180, 180)) problems.push(LONG_PROBLEM);
-  if (radiusRaw === undefined) problems.push(`radius (metres, at most ${MAX_RADIUS_M}) is required with lat and long`);
-  else if (!inRange(radius, Number.MIN_VALUE, MAX_RADIUS_M)) {
+  if (!inRange(radius, Number.MIN_VALUE, MAX_RADIUS_M)) {
     problems.push(`radius must be a number of metres greater than 0 and at most ${MAX_RADIUS_M}`);
   }
   if (problems.length > before || lat === undefined || long === undefined || radius === undefined) return undefined;

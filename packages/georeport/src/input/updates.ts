@@ -2,16 +2,20 @@
 import { badRequest } from '../errors.js';
 import type { ExtendedStatus } from '../model.js';
 import { EXTENDED_STATUSES } from '../model.js';
-import { checkSpan, parseDateParam } from './date-range.js';
+import { atPublishedPrecision, mostRecentSpan, parseDateParam } from './date-range.js';
 import type { FormFields } from './form.js';
 import { field } from './form.js';
 import { MAX_DESCRIPTION_LENGTH, MAX_SHORT_FIELD_LENGTH, MAX_URL_LENGTH, UPDATES_DEFAULT_WINDOW_MS } from './limits.js';
 import { scalarParam } from './query-params.js';
 import { isHttpUrl, isLongerThan, quote } from './text-checks.js';
 
+/** Inclusive bounds on the updates' datetimes, epoch ms (see RequestsQuery's start and end). */
 export interface UpdatesQuery { start: number; end: number; }
 
-/** Both dates or neither (default: the last 2 hours, as FixMyStreet polls). Throws 400. */
+/**
+ * Both dates or neither (default: the last 2 hours, as FixMyStreet polls); a
+ * range over 90 days is cut to its most recent 90 days. Throws 400.
+ */
 export function parseUpdatesQuery(
   q: Readonly<Record<string, string | string[] | undefined>>,
   now: number,
@@ -21,11 +25,14 @@ export function parseUpdatesQuery(
   const end = parseDateParam('end_date', scalarParam(q, 'end_date'), problems);
   if ((start === undefined) !== (end === undefined)) {
     problems.push('start_date and end_date must be sent together, or neither for the last 2 hours');
-  } else if (start !== undefined && end !== undefined && !Number.isNaN(start) && !Number.isNaN(end)) {
-    checkSpan(start, end, ['start_date', 'end_date'], problems);
   }
+  if (start === undefined || end === undefined) {
+    if (problems.length > 0) throw badRequest(...problems);
+    return { start: now - UPDATES_DEFAULT_WINDOW_MS, end: now };
+  }
+  const range = atPublishedPrecision(mostRecentSpan({ start, end }, ['start_date', 'end_date'], problems));
   if (problems.length > 0) throw badRequest(...problems);
-  return start === undefined || end === undefined ? { start: now - UPDATES_DEFAULT_WINDOW_MS, end: now } : { start, end };
+  return range;
 }
 
 export interface UpdateSubmission {
