@@ -2,6 +2,12 @@ export { buildApp, DEFAULT_LIMITS, type AppOptions, type AppPlugin } from './app
 export type { ServiceContext, Limits } from './services/context.js';
 export type { FastifyInstance } from 'fastify';
 export * as staffServices from './services/staff.js';
+export type { Channel, StaffActor } from './services/staff-actor.js';
+export { recordAudit, type AuditedChange } from './services/audit.js';
+export { changeStatus } from './services/request-status.js';
+export { addComment, MAX_COMMENT_LENGTH } from './services/request-comments.js';
+export { updateTriage, type TriageInput } from './services/request-triage.js';
+export { markDuplicate } from './services/request-duplicates.js';
 export * as catalogServices from './services/catalog.js';
 export * as requestServices from './services/requests.js';
 export { resolveJurisdiction } from './services/jurisdictions.js';

@@ -72,7 +72,7 @@ export type TriagedRequest = StoredRequest & Triage;
 export interface TriageChange {
   jurisdiction_id: string;
   request_id: string;
-  /** Who did it: a staff user id or a token name; written to the audit log. */
+  /** Who did it: a staff user id or `token:<id>`; written to the audit log. */
   actor: string;
   assigned_department_id?: string | null;
   assigned_user_id?: string | null;
@@ -80,6 +80,10 @@ export interface TriageChange {
   duplicate_of?: string | null;
   /** The public `expected_datetime`; moves `updated_at` and the data version. */
   expected_at?: number | null;
+  /** Added to the details of every audit entry, e.g. the channel of the change. */
+  audit_details?: Record<string, unknown>;
+  /** When; defaults to now. */
+  at?: number;
 }
 
 /** The staff inbox: GeoReport filters plus the back office's own. */

@@ -7,8 +7,10 @@ import type { Jurisdiction } from '@o311/store';
 import type { ServiceContext } from '../services/context.js';
 import { toStaffRequest } from '../projection/staff.js';
 import { projectionContext } from '../georeport/route.js';
-import { changeRequestStatus, listStaffRequests, staffRequestWithEvents } from '../services/staff.js';
-import { requirePermission, staffOf } from './auth.js';
+import { changeStatus } from '../services/request-status.js';
+import { listStaffRequests, staffRequestWithEvents } from '../services/staff.js';
+import { apiActorOf } from './actor.js';
+import { requirePermission } from './auth.js';
 import {
   IdParams, JurisdictionQuery, RequestListQuery, RequestPage, STAFF_TAG, StaffRequest, StatusChangeBody, staffErrors,
 } from './schemas.js';
@@ -66,8 +68,7 @@ export function requestRoutes(app: StaffApp, ctx: ServiceContext): void {
       response: { 200: StaffRequest, ...staffErrors(400, 401, 403, 404) },
     },
   }, async (request) => {
-    const token = staffOf(request);
-    const j = await changeRequestStatus(ctx, request.params.id, request.body, `staff:${token.name}`);
+    const j = await changeStatus(ctx, apiActorOf(request), request.params.id, request.body);
     await ctx.publicChange?.(request, j.id, request.params.id);
     const found = await staffRequestWithEvents(ctx, j.id, request.params.id);
     return toStaffRequest(found.request, view(request, found.jurisdiction), found.events);

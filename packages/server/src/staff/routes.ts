@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServiceContext } from '../services/context.js';
 import { accessRoutes } from './access.js';
 import { jurisdictionRoutes } from './jurisdictions.js';
+import { requestChangeRoutes } from './request-changes.js';
 import { requestRoutes } from './requests.js';
 import { serviceRoutes } from './services.js';
 
@@ -16,6 +17,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServiceCont
       jurisdictionRoutes(typed, ctx);
       serviceRoutes(typed, ctx);
       requestRoutes(typed, ctx);
+      requestChangeRoutes(typed, ctx);
       accessRoutes(typed, ctx);
     },
     { prefix: STAFF_PREFIX },

@@ -55,7 +55,7 @@ export async function updateTriage(db: Db, c: TriageChange): Promise<TriageResul
     const changed = new Set(FIELDS.filter((field) => after[field] !== before[field]));
     if (changed.size === 0) return { request: before, publicChange: false };
 
-    const at = Date.now();
+    const at = c.at ?? Date.now();
     const set: Updateable<RequestsTable> = {};
     if (changed.has('assigned_department_id')) set.assigned_department_id = await departmentOf(trx, c.jurisdiction_id, after.assigned_department_id);
     if (changed.has('assigned_user_id')) set.assigned_user_id = after.assigned_user_id;
@@ -75,7 +75,7 @@ export async function updateTriage(db: Db, c: TriageChange): Promise<TriageResul
         action: `request.${field}`,
         jurisdiction_id: c.jurisdiction_id,
         request_id: before.id,
-        details: { from: before[field], to: after[field] },
+        details: { from: before[field], to: after[field], ...c.audit_details },
       });
     }
     return { request: toTriagedRequest(updated), publicChange: changed.has('expected_at') };

@@ -1,13 +1,14 @@
 /**
  * POST …/duplicate: the original must exist (and be another request); the
- * triage records the link and the request is closed as `duplicate` with a
- * public note pointing to the original's tracker page.
+ * server's service records the link and closes the request as `duplicate`
+ * with a public note pointing to the original's tracker page.
  */
+import { markDuplicate as markDuplicateService } from '@o311/server';
 import { formText } from '../../../form.js';
+import { notifySafely } from '../../../mail/notify-safely.js';
 import { FIELDS } from '../fields.js';
 import { trackerUrl } from '../public-link.js';
-import { applyStatus } from './apply-status.js';
-import { jurisdictionOf, type RequestAction } from './types.js';
+import { actorOf, jurisdictionOf, type RequestAction } from './types.js';
 
 export const markDuplicate: RequestAction = async (c) => {
   const { store } = c.web.services;
@@ -20,8 +21,11 @@ export const markDuplicate: RequestAction = async (c) => {
   if (!(await store.getRequest(jurisdiction_id, original))) {
     return { errors: [{ field, message: c.t('inbox.req.originalUnknown', { id: original }) }] };
   }
-  await store.updateTriage({ jurisdiction_id, request_id: c.data.request.id, actor: c.user.id, duplicate_of: original });
   const note = c.t('inbox.req.duplicatePublicNote', { id: original, url: trackerUrl(c.web, c.request, original) });
-  await applyStatus(c, 'duplicate', extra === '' ? note : `${note}\n\n${extra}`);
+  const request_id = c.data.request.id;
+  await markDuplicateService(c.web.services, actorOf(c), request_id, {
+    jurisdiction_id, original, note: extra === '' ? note : `${note}\n\n${extra}`,
+  });
+  await notifySafely(c.web, c.request, jurisdiction_id, request_id);
   return { done: 'duplicate' };
 };

@@ -1,5 +1,6 @@
 /** One staff action on a request: reads its form, changes the request, says what to confirm or what is wrong. */
 import type { FastifyRequest } from 'fastify';
+import type { StaffActor } from '@o311/server';
 import type { StaffUser } from '@o311/store';
 import type { WebContext } from '../../../context.js';
 import type { Translator } from '../../../i18n/translate.js';
@@ -22,3 +23,8 @@ export type ActionOutcome = { done: Done } | { errors: FieldError[] };
 export type RequestAction = (c: ActionContext) => Promise<ActionOutcome>;
 
 export const jurisdictionOf = (c: ActionContext): string => c.data.directory.jurisdiction.id;
+
+/** The signed-in user, as the actor the server's services audit. */
+export const actorOf = (c: ActionContext): StaffActor => ({
+  kind: 'user', id: c.user.id, name: c.user.name, channel: 'web', scope: c.user.jurisdictions,
+});

@@ -1,13 +1,16 @@
-/** POST …/triage: department, agent, priority and expected date; only what changed is written (and audited). */
-import type { TriageChange } from '@o311/store';
+/**
+ * POST …/triage: department, agent, priority and expected date; only what
+ * changed is sent to the server's service (which writes and audits it).
+ */
+import { updateTriage as updateTriageService, type TriageInput } from '@o311/server';
 import type { FieldError } from '../../forms/fields.js';
 import { formText } from '../../../form.js';
 import { FIELDS } from '../fields.js';
 import { fromLocalInput, toLocalInput } from '../local-time.js';
 import { isPriority } from '../status-labels.js';
-import { jurisdictionOf, type ActionContext, type RequestAction } from './types.js';
+import { actorOf, jurisdictionOf, type ActionContext, type RequestAction } from './types.js';
 
-type Patch = Omit<TriageChange, 'jurisdiction_id' | 'request_id' | 'actor'>;
+type Patch = Omit<TriageInput, 'jurisdiction_id'>;
 
 function readPatch(c: ActionContext): { patch: Patch; errors: FieldError[] } {
   const r = c.data.request;
@@ -39,8 +42,6 @@ export const updateTriage: RequestAction = async (c) => {
   const { patch, errors } = readPatch(c);
   if (errors.length > 0) return { errors };
   if (Object.keys(patch).length === 0) return { done: 'unchanged' };
-  await c.web.services.store.updateTriage({
-    jurisdiction_id: jurisdictionOf(c), request_id: c.data.request.id, actor: c.user.id, ...patch,
-  });
+  await updateTriageService(c.web.services, actorOf(c), c.data.request.id, { jurisdiction_id: jurisdictionOf(c), ...patch });
   return { done: 'triage' };
 };
