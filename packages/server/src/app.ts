@@ -6,24 +6,36 @@
  * src/services) -> store. Wire formats come from @o311/georeport's encoders only;
  * public request data only through src/projection.
  */
+import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '@o311/store';
 import { registerHome } from './docs/home.js';
 import { registerDocsUi, registerOpenApi } from './docs/openapi.js';
 import { registerGeoreportRoutes } from './georeport/routes.js';
+import { clientErrorHandler } from './http/client-errors.js';
 import { registerBodyParsers } from './http/content-types.js';
 import { registerCompression } from './http/compression.js';
 import { registerCors } from './http/cors.js';
+import { canonicalGeoreportUrl } from './http/duplicate-slashes.js';
 import { frameworkErrorHandler, installErrorHandling } from './http/errors.js';
+import { PublicOrigin } from './http/public-origin.js';
 import { SlidingWindowLimiter } from './http/rate-limit.js';
 import { ReadCache } from './http/read-cache.js';
+import { SharedRateLimiter } from './http/shared-rate-limiter.js';
+import { resolveTimeouts, timeoutOptions, type ServerTimeouts } from './http/timeouts.js';
 import type { Limits, ServiceContext } from './services/context.js';
 import { registerStaffRoutes } from './staff/routes.js';
 
 export interface AppOptions {
   store: Store;
-  /** Base for absolute URLs in discovery and media links; default: scheme and Host of the request. */
+  /**
+   * Base of every absolute link (discovery, media, paging, e-mails, feeds). Without it, links
+   * follow the request's Host only when it names the address the server listens on (or
+   * localhost for a loopback or all-interfaces bind); any other Host gets `app.publicOrigin.announced`.
+   */
   publicUrl?: string;
+  /** Header, request, keep-alive and idle deadlines; see DEFAULT_TIMEOUTS. */
+  timeouts?: Partial<ServerTimeouts>;
   logger?: boolean;
   /** Largest urlencoded form, default 64 KiB. */
   bodyLimitBytes?: number;
@@ -37,6 +49,13 @@ export interface AppOptions {
   plugins?: readonly AppPlugin[];
   /** Where the developers' landing page lives; default `/` (the web apps move it to `/developers`). */
   homePath?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where this app's absolute links point (announce `publicOrigin.announced` at start-up). */
+    publicOrigin: PublicOrigin;
+  }
 }
 
 export type AppPlugin = (app: FastifyInstance, ctx: ServiceContext) => Promise<void>;
@@ -61,13 +80,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     mediaLimitBytes: options.mediaLimitBytes ?? DEFAULT_LIMITS.mediaLimitBytes,
     maxMediaFiles: options.maxMediaFiles ?? DEFAULT_LIMITS.maxMediaFiles,
   };
+  const timeouts = resolveTimeouts(options.timeouts);
+  const origin = new PublicOrigin(options.publicUrl);
   const ctx: ServiceContext = {
     store: options.store,
     limiter: new SlidingWindowLimiter(),
+    postLimits: new SharedRateLimiter(options.store.rateLimits),
     readCache: new ReadCache({ maxBytes: options.readCacheBytes ?? 32 * 1024 * 1024, ttlMs: 1000 }),
     limits,
     now: Date.now,
     publicUrl: options.publicUrl,
+    origin,
   };
 
   const app = Fastify({
@@ -75,8 +98,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: JSON_BODY_LIMIT,
     // `/open311/v2/services/` and `/open311/v2/services` are different resources.
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 500 },
+    rewriteUrl: canonicalGeoreportUrl,
     ajv: { customOptions: { allErrors: true } },
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
+    ...timeoutOptions(timeouts),
+  });
+  app.decorate('publicOrigin', origin);
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    if (address !== null && typeof address === 'object') origin.listening(address satisfies AddressInfo);
   });
 
   installErrorHandling(app, limits, ctx);
@@ -88,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGeoreportRoutes(app, ctx);
   await registerStaffRoutes(app, ctx);
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);
-  registerHome(app, options.publicUrl, options.homePath);
+  registerHome(app, origin, options.homePath);
 
   await registerDocsUi(app);
   return app;

@@ -1,6 +1,8 @@
 export { buildApp, DEFAULT_LIMITS, type AppOptions, type AppPlugin } from './app.js';
 export type { ServiceContext, Limits } from './services/context.js';
 export type { FastifyInstance } from 'fastify';
+export type { PublicOrigin } from './http/public-origin.js';
+export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './http/timeouts.js';
 export * as staffServices from './services/staff.js';
 export type { Channel, StaffActor } from './services/staff-actor.js';
 export { recordAudit, type AuditedChange } from './services/audit.js';
@@ -10,6 +12,8 @@ export { updateTriage, type TriageInput } from './services/request-triage.js';
 export { markDuplicate } from './services/request-duplicates.js';
 export * as catalogServices from './services/catalog.js';
 export * as requestServices from './services/requests.js';
+export { authorizeKey, spendingQuota, type Quota } from './services/api-keys.js';
 export { resolveJurisdiction } from './services/jurisdictions.js';
 export { roleAllows, type Permission } from './staff/auth.js';
 export { sniffMediaType, MEDIA_TYPE_NAMES, type MediaType } from './http/media-type.js';
+export { MAX_ATTRIBUTE_ORDER, MAX_RATE_PER_MINUTE, MAX_SLA_HOURS } from './services/setting-bounds.js';

@@ -7,7 +7,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { Command, Option } from 'commander';
-import type { FastifyInstance } from '@o311/server';
+import type { FastifyInstance, PublicOrigin } from '@o311/server';
 import { rotateApiKey, type Store } from '@o311/store';
 import { openDatabase, redactUrl, resolveDatabaseUrl } from '../database.js';
 import { CliError, UsageError, describeError } from '../errors.js';
@@ -30,6 +30,12 @@ export interface ServeOptions extends DatabaseOptions {
   web: boolean;
   tiles?: string;
   smtp?: string;
+  /** Seconds (commander's `--headers-timeout` etc.); undefined: the server's defaults. */
+  headersTimeout?: number;
+  requestTimeout?: number;
+  keepAliveTimeout?: number;
+  idleTimeout?: number;
+  maxRequestsPerSocket?: number;
 }
 
 interface DemoAccess {
@@ -65,8 +71,9 @@ function checkPublicUrl(value: string | undefined): string | undefined {
   return value.replace(/\/+$/, '');
 }
 
-const LOOPBACK_OR_ANY = new Set(['127.0.0.1', 'localhost', '0.0.0.0', '::', '::1', '']);
-const displayHost = (host: string): string => (LOOPBACK_OR_ANY.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host);
+/** The server's default (DEFAULT_TIMEOUTS.requestMs), not imported: the other commands do not load the HTTP stack. */
+const DEFAULT_REQUEST_TIMEOUT_S = 60;
+const seconds = (s: number | undefined): number | undefined => (s === undefined ? undefined : s * 1000);
 
 async function listen(app: FastifyInstance, port: number, host: string): Promise<number> {
   try {
@@ -97,11 +104,12 @@ async function prepareDemo(io: CliIo, store: Store, web: boolean): Promise<DemoA
   return { apiKey: secret, staff };
 }
 
-function printBanner(io: CliIo, base: string, bound: string, demo: DemoAccess | undefined, web: boolean): void {
-  const u = serverUrls(base);
+function printBanner(io: CliIo, origin: PublicOrigin, bound: string, demo: DemoAccess | undefined, web: boolean): void {
+  const u = serverUrls(origin.announced);
   const out = (line = ''): void => println(io.stdout, line);
   const demoKey = demo?.apiKey;
   out(`o311 is listening on ${bound}`);
+  out(`  public URL     ${u.base}${origin.configured ? '' : ' (links in mail, feeds and discovery; set --public-url to the address people use)'}`);
   if (web) {
     out(`  report & track ${u.base}/`);
     out(`  staff          ${u.staff}`);
@@ -127,6 +135,9 @@ function printBanner(io: CliIo, base: string, bound: string, demo: DemoAccess | 
 
 export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
   const publicUrl = checkPublicUrl(o.publicUrl);
+  if (o.headersTimeout !== undefined && o.headersTimeout > (o.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_S)) {
+    throw new UsageError(`--headers-timeout (${o.headersTimeout}) must not exceed --request-timeout (${o.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_S})`);
+  }
   const url = resolveDatabaseUrl(o.database, io.env);
   // Listen for SIGINT/SIGTERM from the start, so that a stop during seeding is graceful too.
   let stopping: string | undefined;
@@ -144,10 +155,17 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
       app = await buildApp({
         store, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024, plugins,
         homePath: o.web ? '/developers' : '/',
+        timeouts: {
+          headersMs: seconds(o.headersTimeout),
+          requestMs: seconds(o.requestTimeout),
+          keepAliveMs: seconds(o.keepAliveTimeout),
+          idleMs: seconds(o.idleTimeout),
+          maxRequestsPerSocket: o.maxRequestsPerSocket,
+        },
       });
       const port = await listen(app, o.port, o.host);
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      printBanner(io, publicUrl ?? `http://${displayHost(o.host)}:${port}`, bound, demo, o.web);
+      printBanner(io, app.publicOrigin, bound, demo, o.web);
       if (!o.demo && (await store.listJurisdictions()).length === 0) {
         println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
       }
@@ -182,6 +200,11 @@ export function serveCommand(io: CliIo): Command {
       )
       .option('--no-web', 'serve only the APIs, without the citizen app, tracker and staff back office')
       .option('--tiles <url>', 'map tile URL template for the web apps (default OpenStreetMap)')
-      .option('--smtp <url>', 'send e-mail through smtp://user:pass@host:port (default: outbox in the database only)'),
+      .option('--smtp <url>', 'send e-mail through smtp://user:pass@host:port (default: outbox in the database only)')
+      .addOption(new Option('--headers-timeout <s>', 'seconds a client has to send the request headers (default 15)').argParser(integerIn(1, 3600)))
+      .addOption(new Option('--request-timeout <s>', 'seconds a client has to send a whole request, body included (default 60)').argParser(integerIn(1, 3600)))
+      .addOption(new Option('--keep-alive-timeout <s>', 'seconds an idle keep-alive connection is kept open (default 5)').argParser(integerIn(0, 3600)))
+      .addOption(new Option('--idle-timeout <s>', 'seconds without traffic before a connection is closed (default 30)').argParser(integerIn(0, 3600)))
+      .addOption(new Option('--max-requests-per-socket <n>', 'requests on one connection before it is closed (default 1000, 0 = no limit)').argParser(integerIn(0, 1_000_000))),
   ).action(async (o: ServeOptions) => serve(io, o));
 }

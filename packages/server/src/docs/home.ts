@@ -1,6 +1,6 @@
 /** A small landing page (until the citizen app exists) and the HTML view of the endpoint base. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { baseUrl } from '../http/reply.js';
+import type { PublicOrigin } from '../http/public-origin.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -14,9 +14,9 @@ const page = (title: string, body: string): string => `<!doctype html>
 const sendHtml = (reply: FastifyReply, html: string) =>
   reply.header('content-type', 'text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(html);
 
-export function registerHome(app: FastifyInstance, publicUrl: string | undefined, path = '/'): void {
+export function registerHome(app: FastifyInstance, origin: PublicOrigin, path = '/'): void {
   app.get(path, { schema: { hide: true } }, async (request, reply) => {
-    const api = `${baseUrl(request, publicUrl)}/open311/v2/`;
+    const api = `${origin.of(request)}/open311/v2/`;
     return sendHtml(
       reply,
       page(

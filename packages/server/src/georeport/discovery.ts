@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { encodeDiscovery, formatDateTime, type Discovery } from '@o311/georeport';
 import type { Jurisdiction } from '@o311/store';
 import { parseFormat } from '../http/format.js';
-import { baseUrl, pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js';
+import { pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
 import { API_BASE, georeportRoute, type Contract } from './route.js';
@@ -33,7 +33,7 @@ export function discoveryRoute(ctx: ServiceContext) {
     const requested = queryValue(rawQuery(request), 'jurisdiction_id');
     const all = requested ? [await resolveJurisdiction(ctx.store, requested)] : await ctx.store.listJurisdictions();
     if (all.length === 0) await resolveJurisdiction(ctx.store, undefined); // throws the "no jurisdiction" 404
-    const doc = await discoveryDocument(ctx, all, `${baseUrl(request, ctx.publicUrl)}${API_BASE}/`);
+    const doc = await discoveryDocument(ctx, all, `${ctx.origin.of(request)}${API_BASE}/`);
     return sendDocument(reply, format, encodeDiscovery(doc, format));
   });
 }

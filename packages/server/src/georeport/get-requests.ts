@@ -7,10 +7,11 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { CONTENT_TYPES, encodeRequests, parseRequestsQuery, type RequestsQuery } from '@o311/georeport';
 import { parseFormat } from '../http/format.js';
-import { baseUrl, pathParam, queryValue, rawQuery, sendCached } from '../http/reply.js';
+import { pathParam, queryValue, rawQuery, sendCached } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
 import { findRequests } from '../services/requests.js';
+import { dateWindowHeader, dateWindowHeaderDoc } from './date-window.js';
 import { georeportRoute, projectionContext, type Contract } from './route.js';
 import {
   EXTENSIONS_TAG, dateTime, FormatParams, GEOREPORT_TAG, JURISDICTION_ID, RequestSchema, documents, errors,
@@ -26,22 +27,24 @@ export const contract: Contract = {
     operationId: 'getServiceRequests',
     summary: 'GET Service Requests',
     description:
-      'Requests of the last 90 days (or of the given window, at most 90 days), newest first, at most 1000. ' +
-      'An empty parameter is the same as leaving it out; unknown parameters are ignored.',
+      'Requests of the last 90 days (or of the given window; of a window over 90 days, its most recent 90 days, ' +
+      'named in `X-Open311-Window`), newest first, at most 1000. Dates are compared to the second, as they are ' +
+      'published. An empty parameter is the same as leaving it out; unknown parameters are ignored, and so are ' +
+      '`lat`, `long` and `radius` unless all three are sent.',
     tags: [GEOREPORT_TAG, EXTENSIONS_TAG],
     params: FormatParams,
     querystring: Type.Object({
       jurisdiction_id: JURISDICTION_ID,
       service_request_id: opt(Type.String({ description: 'Comma-separated ids; when given, every other filter is ignored.' })),
       service_code: opt(Type.String({ description: 'Comma-separated service codes.' })),
-      start_date: opt(dateTime('Earliest requested_datetime (with timezone).')),
-      end_date: opt(dateTime('Latest requested_datetime (with timezone).')),
+      start_date: opt(dateTime('Earliest requested_datetime (with timezone), inclusive.')),
+      end_date: opt(dateTime('Latest requested_datetime (with timezone), inclusive: a request published at this second is listed.')),
       status: opt(Type.String({ description: '`open`, `closed` or `open,closed`.' })),
       page: opt(Type.Integer({ minimum: 1, description: ext('1-based page number (turns paging on).') })),
       page_size: opt(Type.Integer({ minimum: 1, maximum: 500, description: ext('results per page (default 50).') })),
-      lat: opt(Type.Number({ description: ext('with long and radius: requests near a point.') })),
+      lat: opt(Type.Number({ description: ext('with long and radius: requests near a point. Ignored without long and radius.') })),
       long: opt(Type.Number({ description: ext('see lat.') })),
-      radius: opt(Type.Number({ description: ext('metres around lat/long.') })),
+      radius: opt(Type.Number({ description: ext('metres around lat/long (greater than 0, at most 50000). Ignored without lat and long.') })),
       bbox: opt(Type.String({ description: ext('min_long,min_lat,max_long,max_lat.') })),
       updated_after: opt(dateTime(ext('changed after this time.'))),
       updated_before: opt(dateTime(ext('changed before this time.'))),
@@ -53,6 +56,7 @@ export const contract: Contract = {
         headers: {
           'X-Total-Count': { type: 'integer', description: 'With paging: matching requests in all pages.' },
           Link: { type: 'string', description: 'With paging: `rel="next"`, `rel="prev"`, `rel="first"`, `rel="last"`.' },
+          ...dateWindowHeaderDoc('requested_datetime'),
         },
       },
       ...errors(400, 404),
@@ -73,11 +77,14 @@ export function getRequestsRoute(ctx: ServiceContext) {
     });
     // Read the version before querying: an entry never holds data older than its version.
     const version = await ctx.store.dataVersion();
-    const key = `${format} ${j.id} ${baseUrl(request, ctx.publicUrl)} ${request.url}`;
+    const key = `${format} ${j.id} ${ctx.origin.of(request)} ${request.url}`;
     const cached = ctx.readCache.get(key, version);
     if (cached) return sendCached(request, reply, cached);
     const page = await findRequests(ctx, j, query, projectionContext(request, ctx, j));
-    const headers = page.total === undefined ? {} : pagingHeaders(request, ctx, query, page.total);
+    const headers = {
+      ...(query.ids === undefined && dateWindowHeader(query, j.timezone)),
+      ...(page.total !== undefined && pagingHeaders(request, ctx, query, page.total)),
+    };
     const body = encodeRequests([...page.items], format);
     return sendCached(request, reply, ctx.readCache.set(key, version, body, CONTENT_TYPES[format], headers));
   });
@@ -85,7 +92,8 @@ export function getRequestsRoute(ctx: ServiceContext) {
 
 function pagingHeaders(request: FastifyRequest, ctx: ServiceContext, q: RequestsQuery, total: number): Record<string, string> {
   const pages = Math.max(1, Math.ceil(total / q.page_size));
-  const url = new URL(request.url, `${baseUrl(request, ctx.publicUrl)}/`);
+  // Joined, not resolved: a path starting with `//` must not name a host.
+  const url = new URL(`${ctx.origin.of(request)}${request.url}`);
   const link = (page: number, rel: string): string => {
     url.searchParams.set('page', String(page));
     url.searchParams.set('page_size', String(q.page_size));

@@ -2,7 +2,6 @@
 import type { FastifyRequest, FastifySchema, HTTPMethods, RouteOptions } from 'fastify';
 import type { Jurisdiction } from '@o311/store';
 import type { ProjectionContext } from '../projection/public-request.js';
-import { baseUrl } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
 import { documentationOnly } from './schemas.js';
 
@@ -21,7 +20,7 @@ export function georeportRoute(contract: Contract, handler: RouteOptions['handle
 export const API_BASE = '/open311/v2';
 
 export function projectionContext(request: FastifyRequest, ctx: ServiceContext, j: Jurisdiction): ProjectionContext {
-  return { timezone: j.timezone, mediaBase: `${baseUrl(request, ctx.publicUrl)}${API_BASE}/media/` };
+  return { timezone: j.timezone, mediaBase: `${ctx.origin.of(request)}${API_BASE}/media/` };
 }
 
 /** CitySDK: `extensions=true` (or `all`) turns the extensions on. */

@@ -23,15 +23,6 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, answer:
   return gzip ? reply.header('content-encoding', 'gzip').send(gzippedBody(answer)) : reply.send(answer.body);
 }
 
-/**
- * Absolute base URL (no trailing slash) for links in discovery and media: the
- * configured public URL, else the scheme and Host of the request.
- */
-export function baseUrl(request: FastifyRequest, publicUrl: string | undefined): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, '');
-  return `${request.protocol}://${request.host}`;
-}
-
 /** Query parameters as Fastify parsed them: repeated keys become arrays. */
 export type RawQuery = Readonly<Record<string, string | string[] | undefined>>;
 

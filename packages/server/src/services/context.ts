@@ -2,7 +2,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '@o311/store';
 import type { SlidingWindowLimiter } from '../http/rate-limit.js';
+import type { PublicOrigin } from '../http/public-origin.js';
 import type { ReadCache } from '../http/read-cache.js';
+import type { SharedRateLimiter } from '../http/shared-rate-limiter.js';
 
 export interface Limits {
   bodyLimitBytes: number;
@@ -18,12 +20,17 @@ export interface Limits {
 
 export interface ServiceContext {
   store: Store;
+  /** In-process limits (per process; e.g. follow confirmations). */
   limiter: SlidingWindowLimiter;
+  /** POST quotas of API keys and citizen submissions, shared through the database. */
+  postLimits: SharedRateLimiter;
   readCache: ReadCache;
   limits: Limits;
   now: () => number;
   /** Configured public base URL, if any. */
   publicUrl: string | undefined;
+  /** The base of every absolute link in an answer (never a foreign Host header). */
+  origin: PublicOrigin;
   /**
    * The web apps' 404 page for a browser asking for an unknown page (set by a
    * plugin); without it, or for API URLs, the answer is the standard error document.

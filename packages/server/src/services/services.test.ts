@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { isOpen311Failure, parseForm, type RequestsQuery } from '@o311/georeport';
 import type { ApiKey, Jurisdiction, ServiceRecord, StoredRequest } from '@o311/store';
 import { SlidingWindowLimiter } from '../http/rate-limit.js';
+import { PublicOrigin } from '../http/public-origin.js';
 import { ReadCache } from '../http/read-cache.js';
-import { authorizeKey } from './api-keys.js';
+import { SharedRateLimiter } from '../http/shared-rate-limiter.js';
+import { memoryRateLimits } from '../../test/support/memory-rate-limits.js';
+import { authorizeKey, spendingQuota } from './api-keys.js';
 import type { ServiceContext } from './context.js';
 import { fakeStore, type FakeData } from '../../test/support/fake-store.js';
 import { resolveJurisdiction } from './jurisdictions.js';
@@ -15,13 +18,14 @@ const city: Jurisdiction = { id: 'city', name: 'City', contact: 'c', key_service
 const town: Jurisdiction = { ...city, id: 'town' };
 
 const key = (over: Partial<ApiKey> = {}): ApiKey => ({
-  id: 'k1', name: 'app', rate_limit_per_minute: 0, trusted: false, created_at: 0, revoked_at: null, ...over,
+  id: 'k1', name: 'app', rate_limit_per_minute: 0, trusted: false, created_at: 0, revoked_at: null,
+  client: null, public: false, jurisdiction_id: null, ...over,
 });
 
 const context = (data: FakeData, overrides = {}) => {
   const fake = fakeStore(data, overrides);
   const ctx: ServiceContext = {
-    store: fake.store, limiter: new SlidingWindowLimiter(), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined,
+    store: fake.store, limiter: new SlidingWindowLimiter(), postLimits: new SharedRateLimiter(memoryRateLimits()), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined, origin: new PublicOrigin(undefined),
   };
   return { ctx, calls: fake.calls };
 };
@@ -69,22 +73,49 @@ describe('authorizeKey', () => {
     ],
   };
 
+  const use = { jurisdiction: city, clientAddress: '192.0.2.1' };
+
   it('needs a live key (403) and, for updates, a trusted one', async () => {
     const { ctx } = context(data);
-    expect((await authorizeKey(ctx, 'good')).id).toBe('k1');
-    expect((await failure(authorizeKey(ctx, undefined))).text).toMatch(/required/);
-    expect((await failure(authorizeKey(ctx, 'bad'))).text).toMatch(/Invalid api_key/);
-    expect((await failure(authorizeKey(ctx, 'old'))).status).toBe(403);
-    expect((await failure(authorizeKey(ctx, 'good', { trusted: true }))).status).toBe(403);
-    expect((await authorizeKey(ctx, 'partner', { trusted: true })).id).toBe('k4');
+    expect((await authorizeKey(ctx, 'good', use)).key.id).toBe('k1');
+    expect((await failure(authorizeKey(ctx, undefined, use))).text).toMatch(/required/);
+    expect((await failure(authorizeKey(ctx, 'bad', use))).text).toMatch(/Invalid api_key/);
+    expect((await failure(authorizeKey(ctx, 'old', use))).status).toBe(403);
+    expect((await failure(authorizeKey(ctx, 'good', use, { trusted: true }))).status).toBe(403);
+    expect((await authorizeKey(ctx, 'partner', use, { trusted: true })).key.id).toBe('k4');
   });
 
-  it('applies the per-key limit with Retry-After', async () => {
+  it('applies the per-key limit with Retry-After (the end of the minute window)', async () => {
     const { ctx } = context(data);
-    await authorizeKey(ctx, 'slow');
-    const limited = await failure(authorizeKey(ctx, 'slow'));
+    await authorizeKey(ctx, 'slow', use);
+    const limited = await failure(authorizeKey(ctx, 'slow', use));
     expect(limited.status).toBe(429);
-    expect(limited.headers['retry-after']).toBe('60');
+    expect(limited.headers['retry-after']).toBe('20');
+    expect((await failure(authorizeKey(ctx, 'slow', { ...use, clientAddress: '192.0.2.2' }))).status).toBe(429);
+  });
+
+  it('counts a public key per client address', async () => {
+    const { ctx } = context({ apiKeys: [{ secret: 'web', key: key({ id: 'web', rate_limit_per_minute: 1, public: true }) }] });
+    await authorizeKey(ctx, 'web', use);
+    expect((await failure(authorizeKey(ctx, 'web', use))).status).toBe(429);
+    expect((await authorizeKey(ctx, 'web', { ...use, clientAddress: '192.0.2.2' })).key.id).toBe('web');
+  });
+
+  it('refuses a key bound to another jurisdiction (403)', async () => {
+    const { ctx } = context({ apiKeys: [{ secret: 'play', key: key({ id: 'play', jurisdiction_id: 'town' }) }] });
+    expect((await failure(authorizeKey(ctx, 'play', use))).text).toMatch(/only post to jurisdiction_id 'town'/);
+    expect((await authorizeKey(ctx, 'play', { ...use, jurisdiction: town })).key.id).toBe('play');
+  });
+
+  it('gives the quota back when the call fails, so only accepted calls count', async () => {
+    const { ctx } = context(data);
+    for (let i = 0; i < 3; i++) {
+      const { quota } = await authorizeKey(ctx, 'slow', use);
+      await expect(spendingQuota(ctx, quota, async () => { throw new Error('invalid'); })).rejects.toThrow('invalid');
+    }
+    const { quota } = await authorizeKey(ctx, 'slow', use);
+    expect(await spendingQuota(ctx, quota, async () => 'accepted')).toBe('accepted');
+    expect((await failure(authorizeKey(ctx, 'slow', use))).status).toBe(429);
   });
 });
 
@@ -92,7 +123,7 @@ describe('submitRequest', () => {
   const service = (type: ServiceRecord['type']): ServiceRecord => ({
     jurisdiction_id: 'city', service_code: 's', service_name: 'S', description: null, type, keywords: null, group: null,
     active: true, agency_responsible: null, service_notice: 'notice', sla_hours: null, attributes: [], translations: {},
-    updated_at: 0,
+    blackbox_receipt: 'none', updated_at: 0,
   });
   const form = parseForm('address_string=1+Main&account_id=acct&email=e%40x.org');
 

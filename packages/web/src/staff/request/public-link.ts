@@ -1,14 +1,10 @@
 /** Absolute links to the public tracker page of a request (for public notes). */
 import type { FastifyRequest } from 'fastify';
 import type { WebContext } from '../../context.js';
-
-export function siteBase(web: WebContext, request: FastifyRequest): string {
-  const configured = web.options.publicUrl ?? web.services.publicUrl;
-  return (configured ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
-}
+import { publicBase } from '../../citizen/origin.js';
 
 export const trackerUrl = (web: WebContext, request: FastifyRequest, id: string): string =>
-  `${siteBase(web, request)}/track/${encodeURIComponent(id)}`;
+  `${publicBase(web, request)}/track/${encodeURIComponent(id)}`;
 
 /** Our own media, as the GeoReport API serves it (same origin, so allowed by the page's CSP). */
 export const mediaPath = (id: string): string => `/open311/v2/media/${encodeURIComponent(id)}`;
