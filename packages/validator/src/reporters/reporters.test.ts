@@ -97,4 +97,15 @@ describe('text reporter', () => {
     expect(text).toContain('    > GET https://city.example/v2/services.xml\n    < HTTP 200');
     expect(text.trimEnd().split('\n').pop()).toBe('1 error, 1 warning, 1 info; 1 passed, 3 failed, 1 skipped in 1.2 s');
   });
+
+  it('shows control characters sent by the target escaped, never as terminal sequences', () => {
+    const hostile = 'Open\u001b[2J\u001b]0;pwned\u0007\rPASS\u009b31m\u202eevil';
+    const text = formatReport({
+      ...REPORT,
+      results: [result({ id: 'services-type', status: 'fail', message: hostile, evidence: { request: 'GET /', response: hostile } })],
+    }, 'text');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(text).toContain('Open\\x1b[2J\\x1b]0;pwned\\x07\\x0dPASS\\x9b31m\\u202eevil');
+    expect(text).toContain('\n    < Open'); // line breaks and the layout stay
+  });
 });

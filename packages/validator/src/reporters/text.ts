@@ -1,6 +1,10 @@
-/** Plain-text report: failures grouped by severity with spec reference and evidence, then skips, then a summary line. */
+/**
+ * Plain-text report: failures grouped by severity with spec reference and evidence, then skips, then a summary line.
+ * Read on terminals, so control characters the target sent are shown escaped, never acted on.
+ */
 import type { Severity } from '../check.js';
 import type { CheckResult, ValidationReport } from '../run.js';
+import { escapeTerminal } from './escape.js';
 
 const HEADINGS: Readonly<Record<Severity, string>> = { error: 'ERRORS', warning: 'WARNINGS', info: 'INFO' };
 
@@ -37,5 +41,5 @@ export function formatText(report: ValidationReport): string {
   const passed = report.results.filter((r) => r.status === 'pass');
   if (passed.length > 0) out.push(`PASSED (${passed.length})`, ...passed.map((r) => `  ✓ ${r.id}: ${r.message}`), '');
   out.push(summaryLine(report));
-  return `${out.join('\n')}\n`;
+  return `${escapeTerminal(out.join('\n'))}\n`;
 }
