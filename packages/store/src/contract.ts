@@ -20,6 +20,11 @@ export interface Jurisdiction {
   key_service: string;
   /** IANA zone used to write dates with the local offset, e.g. `America/Chicago`. */
   timezone: string;
+  /**
+   * A playground for client developers: its requests never reach staff and are
+   * reset on a schedule. Present (true) only on sandboxes.
+   */
+  sandbox?: boolean;
 }
 
 export interface ServiceTranslation {
@@ -47,10 +52,21 @@ export interface ServiceRecord {
   attributes: Attribute[];
   /** locale (`es`, `fr`, `en_GB`) -> translation */
   translations: Record<string, ServiceTranslation>;
+  /** What a blackbox service answers a POST with (other types ignore it). */
+  blackbox_receipt: BlackboxReceipt;
   updated_at: number;
 }
 
-export type NewService = Omit<ServiceRecord, 'updated_at'>;
+/**
+ * The spec gives a blackbox submission neither id nor token (`none`). Clients
+ * that take a receipt without either for a failure and post again (FixMyStreet,
+ * open311_java) can be given the request's id, or a token that resolves to it.
+ */
+export const BLACKBOX_RECEIPTS = ['none', 'service_request_id', 'token'] as const;
+export type BlackboxReceipt = (typeof BLACKBOX_RECEIPTS)[number];
+
+/** A service to save; `blackbox_receipt` defaults to `none`. */
+export type NewService = Omit<ServiceRecord, 'updated_at' | 'blackbox_receipt'> & { blackbox_receipt?: BlackboxReceipt };
 
 /** The reporter's contact data. Private: never part of a public response. */
 export interface Reporter {
@@ -176,6 +192,10 @@ export interface NewComment {
   media_url?: string | null;
 }
 
+/** Client programs whose habits the server knows (see BLACKBOX_RECEIPTS); `other` for the rest. */
+export const API_CLIENTS = ['fixmystreet', 'open311_java', 'other'] as const;
+export type ApiClient = (typeof API_CLIENTS)[number];
+
 export interface ApiKey {
   id: string;
   name: string;
@@ -184,6 +204,40 @@ export interface ApiKey {
   trusted: boolean;
   created_at: number;
   revoked_at: number | null;
+  /** The client program that uses the key, when its owner said. */
+  client: ApiClient | null;
+  /**
+   * Published for anyone to use (the web app's and the sandbox's keys): the
+   * limit then counts per client address, not for the key as a whole.
+   */
+  public: boolean;
+  /** The one jurisdiction the key may post to; null for any. */
+  jurisdiction_id: string | null;
+}
+
+export interface NewApiKey {
+  name: string;
+  rate_limit_per_minute: number;
+  trusted: boolean;
+  client?: ApiClient | null;
+  public?: boolean;
+  jurisdiction_id?: string | null;
+}
+
+/** A limited bucket's answer: allowed (the hit counted), or when to try again. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Fixed-window counters shared by every process on the database, so a limit
+ * holds across processes. A window starts at a multiple of its length.
+ */
+export interface RateLimitCounters {
+  /** Counts one hit in `bucket` unless it already has `limit` in the current window; atomic. */
+  take(bucket: string, limit: number, windowMs: number, now: number): Promise<RateDecision>;
+  /** Gives back a hit taken at `at` (a call that failed after all); no-op once its window is over. */
+  giveBack(bucket: string, windowMs: number, at: number): Promise<void>;
+  /** Forgets the counters whose window started before `before` (pass now minus the longest window); returns how many. */
+  prune(before: number): Promise<number>;
 }
 
 export type StaffRole = 'admin' | 'agent' | 'viewer';
@@ -214,6 +268,8 @@ export type ImportSource = Iterable<ImportedRequest> | AsyncIterable<ImportedReq
 
 export interface Store extends BackOfficeStore {
   readonly dialect: Dialect;
+  /** Rate limits shared through the database. */
+  readonly rateLimits: RateLimitCounters;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /**
@@ -246,6 +302,8 @@ export interface Store extends BackOfficeStore {
    * `submitted` event at `requested_at` (derived from the request, not stored).
    */
   createRequest(r: NewRequest): Promise<StoredRequest>;
+  /** Deletes every request of the jurisdiction with its history, media and followers (a sandbox reset); returns how many. */
+  clearRequests(jurisdiction_id: string): Promise<number>;
   getRequest(jurisdiction_id: string, id: string): Promise<StoredRequest | undefined>;
   getRequestByToken(jurisdiction_id: string, token: string): Promise<StoredRequest | undefined>;
   /** Newest first (`requested_at` desc, then id desc): a stable order for paging. */
@@ -287,7 +345,7 @@ export interface Store extends BackOfficeStore {
    */
   importRequests(rows: ImportSource, onProgress?: (n: number) => void): Promise<number>;
 
-  createApiKey(input: { name: string; rate_limit_per_minute: number; trusted: boolean }): Promise<{ key: ApiKey; secret: string }>;
+  createApiKey(input: NewApiKey): Promise<{ key: ApiKey; secret: string }>;
   findApiKey(secret: string): Promise<ApiKey | undefined>;
   listApiKeys(): Promise<ApiKey[]>;
   revokeApiKey(id: string): Promise<boolean>;

@@ -5,6 +5,7 @@
 export type * from './contract.js';
 export type * from './back-office.js';
 export { PRIORITIES } from './back-office.js';
+export { API_CLIENTS, BLACKBOX_RECEIPTS } from './contract.js';
 export { openStore, type OpenStoreOptions } from './open.js';
 export { parseDatabaseUrl, redactUrl, type DatabaseLocation } from './url.js';
 export { generateSecret, hashSecret, generateRequestToken, SECRET_PREFIXES, type SecretKind } from './secrets.js';

@@ -1,4 +1,4 @@
-import type { ApiKey, Store } from './contract.js';
+import type { ApiKey, NewApiKey, Store } from './contract.js';
 
 /**
  * A fresh key under `name`, revoking the live keys of that name: a process
@@ -6,7 +6,7 @@ import type { ApiKey, Store } from './contract.js';
  */
 export async function rotateApiKey(
   store: Store,
-  input: { name: string; rate_limit_per_minute: number; trusted: boolean },
+  input: NewApiKey,
 ): Promise<{ key: ApiKey; secret: string; revoked: number }> {
   let revoked = 0;
   for (const k of await store.listApiKeys()) {

@@ -25,9 +25,11 @@ import type {
   Dialect,
   ImportSource,
   Jurisdiction,
+  NewApiKey,
   NewComment,
   NewRequest,
   NewService,
+  RateLimitCounters,
   RequestEvent,
   RequestFilter,
   ServiceRecord,
@@ -43,6 +45,7 @@ import type { Database } from './schema/tables.js';
 import { GroupCommit } from './group-commit.js';
 import { migrateToLatest } from './schema/migrations.js';
 import * as apiKeys from './repositories/api-keys.js';
+import { clearRequests } from './repositories/clear-requests.js';
 import * as audit from './repositories/audit.js';
 import * as departments from './repositories/departments.js';
 import * as events from './repositories/events.js';
@@ -52,6 +55,7 @@ import * as inbox from './repositories/inbox.js';
 import * as jurisdictions from './repositories/jurisdictions.js';
 import * as media from './repositories/media.js';
 import * as outbox from './repositories/outbox.js';
+import { rateLimitCounters } from './repositories/rate-limits.js';
 import * as settings from './repositories/settings.js';
 import * as requests from './repositories/requests.js';
 import * as savedFilters from './repositories/saved-filters.js';
@@ -64,6 +68,7 @@ import * as triage from './repositories/triage.js';
 
 export class KyselyStore implements Store {
   readonly dialect: Dialect;
+  readonly rateLimits: RateLimitCounters;
   readonly #adapter: DialectAdapter;
   /** SQLite: concurrent new requests share a commit (see group-commit.ts). */
   readonly #group: GroupCommit<Database> | undefined;
@@ -72,6 +77,7 @@ export class KyselyStore implements Store {
   constructor(adapter: DialectAdapter) {
     this.#adapter = adapter;
     this.dialect = adapter.dialect;
+    this.rateLimits = rateLimitCounters(adapter.db);
     this.#group = adapter.dialect === 'sqlite' ? new GroupCommit(adapter.db, () => adapter.committed()) : undefined;
   }
 
@@ -131,6 +137,9 @@ export class KyselyStore implements Store {
   deleteService(jurisdiction_id: string, code: string): Promise<boolean> {
     return this.#write(() => services.deleteService(this.#db, jurisdiction_id, code));
   }
+  clearRequests(jurisdiction_id: string): Promise<number> {
+    return this.#write(() => clearRequests(this.#db, jurisdiction_id));
+  }
   servicesChangedAt(jurisdiction_id: string): Promise<number> {
     return services.servicesChangedAt(this.#db, jurisdiction_id);
   }
@@ -177,7 +186,7 @@ export class KyselyStore implements Store {
     return this.#write(() => importRequests(this.#adapter, rows, onProgress));
   }
 
-  createApiKey(input: { name: string; rate_limit_per_minute: number; trusted: boolean }): Promise<{ key: ApiKey; secret: string }> {
+  createApiKey(input: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
     return apiKeys.createApiKey(this.#db, input);
   }
   findApiKey(secret: string): Promise<ApiKey | undefined> {

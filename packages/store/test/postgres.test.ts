@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@o311/store';
 import { freshPostgresUrl, type FreshDatabase } from '../../../test-support/databases.js';
 import { runBackOfficeContract } from './back-office-contract.js';
+import { runClientsContract } from './clients-contract.js';
 import { runStoreContract } from './contract.js';
 
 runStoreContract('postgres');
 runBackOfficeContract('postgres');
+runClientsContract('postgres');
 
 describe('PostgreSQL specifics', () => {
   let db: FreshDatabase;

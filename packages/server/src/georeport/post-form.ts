@@ -10,7 +10,7 @@ import type { ApiKey, Jurisdiction } from '@o311/store';
 import { parseFormat } from '../http/format.js';
 import { readFormBody, type Upload } from '../http/form-body.js';
 import { pathParam, queryValue, rawQuery } from '../http/reply.js';
-import { authorizeKey, type KeyRequirement } from '../services/api-keys.js';
+import { authorizeKey, type KeyRequirement, type Quota } from '../services/api-keys.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
 
@@ -20,6 +20,8 @@ export interface PostForm {
   uploads: Upload[];
   j: Jurisdiction;
   key: ApiKey;
+  /** Given back when the call fails (see spendingQuota). */
+  quota: Quota;
 }
 
 export async function readPostForm(
@@ -31,6 +33,7 @@ export async function readPostForm(
   const { fields, uploads } = await readFormBody(request, ctx.limits);
   const q = rawQuery(request);
   const j = await resolveJurisdiction(ctx.store, field(fields, 'jurisdiction_id') ?? queryValue(q, 'jurisdiction_id'));
-  const key = await authorizeKey(ctx, field(fields, 'api_key') ?? queryValue(q, 'api_key'), requirement);
-  return { format, fields, uploads, j, key };
+  const secret = field(fields, 'api_key') ?? queryValue(q, 'api_key');
+  const { key, quota } = await authorizeKey(ctx, secret, { jurisdiction: j, clientAddress: request.ip }, requirement);
+  return { format, fields, uploads, j, key, quota };
 }

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { badRequest, encodeReceipts, field } from '@o311/georeport';
 import { acceptMedia } from '../http/form-body.js';
 import { sendDocument } from '../http/reply.js';
+import { spendingQuota } from '../services/api-keys.js';
 import { activeService } from '../services/catalog.js';
 import type { ServiceContext } from '../services/context.js';
 import { submitRequest } from '../services/requests.js';
@@ -37,12 +38,13 @@ export const contract: Contract = {
 
 export function postRequestRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
-    const { format, fields, uploads, j, key } = await readPostForm(request, ctx);
-    const code = field(fields, 'service_code');
-    if (code === undefined) throw badRequest('service_code is required.');
-    const service = await activeService(ctx.store, j, code);
-    const media = acceptMedia(uploads);
-    const receipt = await submitRequest(ctx, j, key, service, fields, media);
+    const { format, fields, uploads, j, key, quota } = await readPostForm(request, ctx);
+    const receipt = await spendingQuota(ctx, quota, async () => {
+      const code = field(fields, 'service_code');
+      if (code === undefined) throw badRequest('service_code is required.');
+      const service = await activeService(ctx.store, j, code);
+      return submitRequest(ctx, j, key, service, fields, acceptMedia(uploads));
+    });
     return sendDocument(reply, format, encodeReceipts([receipt], format));
   });
 }

@@ -1,12 +1,12 @@
 /**
- * Per-API-key POST limit: an exact sliding window of one minute kept in memory.
+ * In-process limits (e.g. follow-by-email confirmations): an exact sliding window of one minute kept in memory.
  * Each key holds a ring of the timestamps of its last `limit` accepted calls, so a
  * check is O(1) and memory is O(limit) per key. A call is allowed when fewer than
  * `limit` calls were accepted in the last 60 s; otherwise the caller learns when
  * the oldest of them leaves the window (Retry-After).
  *
  * In-memory state is per process: with several server processes each enforces the
- * limit on its own share of the traffic.
+ * limit on its own share of the traffic (API keys use SharedRateLimiter).
  */
 
 export const WINDOW_MS = 60_000;

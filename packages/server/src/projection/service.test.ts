@@ -25,6 +25,7 @@ const record: ServiceRecord = {
     es: { service_name: 'Bache', attributes: { A: { description: '¿a?', values: { x: 'Equis' } } } },
     fr_CA: { service_name: 'Nid-de-poule' },
   },
+  blackbox_receipt: 'none',
   updated_at: 0,
 };
 

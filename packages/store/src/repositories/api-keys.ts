@@ -1,7 +1,7 @@
 /** API keys of Open311 clients. Only the SHA-256 of a secret is stored. */
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { ApiKey } from '../contract.js';
+import type { ApiClient, ApiKey, NewApiKey } from '../contract.js';
 import type { ApiKeysTable } from '../schema/tables.js';
 import { generateSecret, hashSecret } from '../secrets.js';
 import { fromFlag, revokeRow, toFlag, type Db } from './shared.js';
@@ -13,12 +13,15 @@ const toApiKey = (row: Selectable<ApiKeysTable>): ApiKey => ({
   trusted: fromFlag(row.trusted),
   created_at: row.created_at,
   revoked_at: row.revoked_at,
+  client: row.client as ApiClient | null,
+  public: fromFlag(row.public),
+  jurisdiction_id: row.jurisdiction_id,
 });
 
 /** The secret is returned once, here, and never again. */
 export async function createApiKey(
   db: Db,
-  input: { name: string; rate_limit_per_minute: number; trusted: boolean },
+  input: NewApiKey,
 ): Promise<{ key: ApiKey; secret: string }> {
   const secret = generateSecret('api_key');
   const row = {
@@ -29,6 +32,9 @@ export async function createApiKey(
     trusted: toFlag(input.trusted),
     created_at: Date.now(),
     revoked_at: null,
+    client: input.client ?? null,
+    public: toFlag(input.public ?? false),
+    jurisdiction_id: input.jurisdiction_id ?? null,
   };
   await db.insertInto('api_keys').values(row).execute();
   return { key: toApiKey(row), secret };

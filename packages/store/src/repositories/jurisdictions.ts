@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Jurisdiction } from '../contract.js';
 import type { JurisdictionsTable } from '../schema/tables.js';
-import type { Db } from './shared.js';
+import { fromFlag, toFlag, type Db } from './shared.js';
 
 const toJurisdiction = (row: Selectable<JurisdictionsTable>): Jurisdiction => ({
   id: row.id,
@@ -10,6 +10,7 @@ const toJurisdiction = (row: Selectable<JurisdictionsTable>): Jurisdiction => ({
   contact: row.contact,
   key_service: row.key_service,
   timezone: row.timezone,
+  ...(fromFlag(row.sandbox) ? { sandbox: true } : {}),
 });
 
 export async function listJurisdictions(db: Db): Promise<Jurisdiction[]> {
@@ -23,13 +24,13 @@ export async function getJurisdiction(db: Db, id: string): Promise<Jurisdiction 
 }
 
 export async function saveJurisdiction(db: Db, j: Jurisdiction): Promise<Jurisdiction> {
-  const fields = { name: j.name, contact: j.contact, key_service: j.key_service, timezone: j.timezone };
+  const fields = { name: j.name, contact: j.contact, key_service: j.key_service, timezone: j.timezone, sandbox: toFlag(j.sandbox === true) };
   await db
     .insertInto('jurisdictions')
     .values({ id: j.id, ...fields, services_changed_at: Date.now() })
     .onConflict((oc) => oc.column('id').doUpdateSet(fields))
     .execute();
-  return { id: j.id, ...fields };
+  return { id: j.id, name: j.name, contact: j.contact, key_service: j.key_service, timezone: j.timezone, ...(j.sandbox ? { sandbox: true } : {}) };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Services (request types) with their attributes and translations. */
 import type { Selectable } from 'kysely';
 import type { Attribute, ServiceType } from '@o311/georeport';
-import type { NewService, ServiceRecord, ServiceTranslation } from '../contract.js';
+import type { BlackboxReceipt, NewService, ServiceRecord, ServiceTranslation } from '../contract.js';
 import type { ServicesTable } from '../schema/tables.js';
 import { fromFlag, parseJson, toFlag, type Db, type Trx } from './shared.js';
 
@@ -19,6 +19,7 @@ const toService = (row: Selectable<ServicesTable>): ServiceRecord => ({
   sla_hours: row.sla_hours,
   attributes: parseJson<Attribute[]>(row.attributes),
   translations: parseJson<Record<string, ServiceTranslation>>(row.translations),
+  blackbox_receipt: row.blackbox_receipt as BlackboxReceipt,
   updated_at: row.updated_at,
 });
 
@@ -78,6 +79,7 @@ export async function saveService(db: Db, s: NewService): Promise<ServiceRecord>
       sla_hours: s.sla_hours,
       attributes: JSON.stringify(s.attributes),
       translations: JSON.stringify(s.translations),
+      blackbox_receipt: s.blackbox_receipt ?? 'none',
       updated_at,
     };
     const row = await trx

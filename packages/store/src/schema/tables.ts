@@ -11,6 +11,8 @@ export interface JurisdictionsTable {
   contact: string;
   key_service: string;
   timezone: string;
+  /** 1 for a sandbox (migration 0006). */
+  sandbox: Generated<number>;
   /** Strictly increasing stamp of the last service change (discovery changeset). */
   services_changed_at: number;
 }
@@ -32,6 +34,8 @@ export interface ServicesTable {
   /** JSON: Record<locale, ServiceTranslation> */
   translations: string;
   updated_at: number;
+  /** What a blackbox service's receipt holds (migration 0006): 'none' | 'service_request_id' | 'token'. */
+  blackbox_receipt: Generated<string>;
 }
 
 /** Staff-only facts about a request (migration 0003); never part of a public response. */
@@ -126,6 +130,17 @@ export interface ApiKeysTable {
   trusted: number;
   created_at: number;
   revoked_at: number | null;
+  /** Migration 0006: the client program's label, whether the limit counts per client address, the one jurisdiction it may post to. */
+  client: string | null;
+  public: Generated<number>;
+  jurisdiction_id: string | null;
+}
+
+/** One fixed-window counter per limited bucket (migration 0006). */
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: number;
+  hits: number;
 }
 
 export interface StaffTokensTable {
@@ -249,6 +264,7 @@ export interface Database {
   followers: FollowersTable;
   outbox: OutboxTable;
   settings: SettingsTable;
+  rate_limits: RateLimitsTable;
 }
 
 /** First request id: ids read as case numbers, not as row counters. */

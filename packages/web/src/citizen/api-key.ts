@@ -9,19 +9,25 @@ import type { WebContext } from '../context.js';
 
 export const WEB_API_KEY_NAME = 'o311 web app';
 export const WEB_API_KEY_SETTING = 'web.api_key';
-/** Every citizen shares this key: its limit bounds the whole app, not one person. */
-const WEB_KEY_RATE_PER_MINUTE = 600;
+/**
+ * Every citizen uses this key, so it is a public key: its limit counts per
+ * visitor (client address), and one visitor cannot spend everybody's quota.
+ */
+const WEB_KEY_RATE_PER_MINUTE = 20;
 
+/** A live, untrusted, public key (a key made before keys could be public is replaced). */
 async function usable(store: Store, secret: string | undefined): Promise<boolean> {
   if (secret === undefined) return false;
   const key = await store.findApiKey(secret);
-  return key !== undefined && !key.trusted;
+  return key !== undefined && !key.trusted && key.public;
 }
 
 async function sharedKey(store: Store): Promise<string> {
   const saved = await store.getSetting(WEB_API_KEY_SETTING);
   if (await usable(store, saved)) return saved as string;
-  const { key, secret } = await store.createApiKey({ name: WEB_API_KEY_NAME, rate_limit_per_minute: WEB_KEY_RATE_PER_MINUTE, trusted: false });
+  const { key, secret } = await store.createApiKey({
+    name: WEB_API_KEY_NAME, rate_limit_per_minute: WEB_KEY_RATE_PER_MINUTE, trusted: false, public: true,
+  });
   const stored =
     saved === undefined
       ? await store.claimSetting(WEB_API_KEY_SETTING, secret)

@@ -4,7 +4,7 @@
  * the same validation, transaction and receipt as POST requests.json.
  */
 import { isOpen311Failure, type Attribute, type RequestReceipt } from '@o311/georeport';
-import { requestServices } from '@o311/server';
+import { authorizeKey, requestServices, spendingQuota } from '@o311/server';
 import type { Jurisdiction, ServiceRecord } from '@o311/store';
 import type { WebContext } from '../context.js';
 import type { Translator } from '../i18n/translate.js';
@@ -32,20 +32,23 @@ export async function submitReport(
   attributes: readonly Attribute[],
   input: ReportInput,
   t: Translator,
+  /** The client's address: the web app's key is public, so its quota counts per visitor. */
+  visitor: string,
 ): Promise<SubmitOutcome> {
   const { services } = web;
   const errors = [...checkReport(input.fields, attributes, t), ...photoErrors(input, t, services.limits.maxMediaFiles)];
   if (errors.length > 0) return { ok: false, errors, serverProblems: [] };
 
-  const key = await services.store.findApiKey(await webApiKey(web));
-  if (!key || key.revoked_at !== null) throw new Error('The web app API key is missing or revoked.');
-  if (!services.limiter.hit(key.id, key.rate_limit_per_minute, services.now()).allowed) {
-    return { ok: false, errors: [], serverProblems: [t('report.error.busy')] };
-  }
+  // Only a report that passed our checks takes a unit of the visitor's quota, and a
+  // report the server then refuses gives it back: invalid posts spend nothing.
   const fields = new Map(input.fields).set('service_code', [service.service_code]);
   try {
-    return { ok: true, receipt: await requestServices.submitRequest(services, j, key, service, fields, input.photos) };
+    const { key, quota } = await authorizeKey(services, await webApiKey(web), { jurisdiction: j, clientAddress: visitor });
+    const receipt = await spendingQuota(services, quota, () => requestServices.submitRequest(services, j, key, service, fields, input.photos));
+    return { ok: true, receipt };
   } catch (e) {
+    if (isOpen311Failure(e) && e.status === 429) return { ok: false, errors: [], serverProblems: [t('report.error.busy')] };
+    if (isOpen311Failure(e) && e.status === 403) throw new Error('The web app API key is missing or revoked.', { cause: e });
     if (isOpen311Failure(e) && e.status < 500) {
       return { ok: false, errors: [], serverProblems: e.errors.map((x) => x.description) };
     }
