@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
+import { registerNulByteGuard } from './nul-bytes.js';
 
 export interface BodyLimits {
   bodyLimitBytes: number;
@@ -17,6 +18,7 @@ export interface BodyLimits {
 export const MAX_FORM_FIELDS = 500;
 
 export async function registerBodyParsers(app: FastifyInstance, limits: BodyLimits): Promise<void> {
+  registerNulByteGuard(app);
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',

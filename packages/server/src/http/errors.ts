@@ -12,6 +12,7 @@ import {
   CONTENT_TYPES, Open311Failure, badRequest, encodeErrors, internalError, isOpen311Failure, notFound, payloadTooLarge,
   unsupportedMediaType, type Format,
 } from '@o311/georeport';
+import { NulInTextError } from '@o311/store';
 import { applyCorsHeaders } from './cors.js';
 import { MEDIA_TYPE_NAMES } from './media-type.js';
 import type { ServiceContext } from '../services/context.js';
@@ -41,6 +42,8 @@ const acceptedBodies = (request: FastifyRequest): string =>
  */
 export function toFailure(err: unknown, request: FastifyRequest, limits: ErrorLimits): Open311Failure | undefined {
   if (isOpen311Failure(err)) return err;
+  // Input the edge let through with a NUL: the store refused it before the database saw it.
+  if (err instanceof NulInTextError) return badRequest(err.message);
   if (!isFastifyError(err)) return undefined;
   if (err.validation) {
     const where = err.validationContext ?? 'input';

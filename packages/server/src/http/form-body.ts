@@ -9,6 +9,7 @@ import {
   badRequest, parseForm, payloadTooLarge, unsupportedMediaType, isOpen311Failure, type FormFields,
 } from '@o311/georeport';
 import { MEDIA_FIELDS, MEDIA_TYPE_NAMES, sniffMediaType, type MediaType } from './media-type.js';
+import { holdsNul, nulFailure } from './nul-bytes.js';
 
 export interface Upload {
   field: string;
@@ -52,6 +53,7 @@ async function readMultipart(request: FastifyRequest, limits: FormLimits): Promi
   let fieldBytes = 0;
   try {
     for await (const part of request.parts()) {
+      if (holdsNul([part.fieldname, part.type === 'file' ? part.filename : part.value])) throw nulFailure('A form field');
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         // Browsers send an empty part for a file input left empty.

@@ -1,11 +1,12 @@
 /**
  * Checks a service as staff define it, naming every problem: attribute
- * datatypes, unique codes, unique positive integer `order`, list types with at
+ * datatypes, unique codes, unique positive integer `order` (bounded), list types with at
  * least one value and unique keys (and no values on other types), translations
  * that refer to existing attributes.
  */
 import { DATATYPES, badRequest, type Attribute } from '@o311/georeport';
 import type { NewService } from '@o311/store';
+import { MAX_ATTRIBUTE_ORDER, MAX_SLA_HOURS } from './setting-bounds.js';
 
 const LIST_TYPES: ReadonlySet<string> = new Set(['singlevaluelist', 'multivaluelist']);
 /** Codes travel in `attribute[CODE]` and URL paths: no brackets, slashes or spaces. */
@@ -24,8 +25,9 @@ export function attributeProblems(attributes: readonly Attribute[]): string[] {
     if (!(DATATYPES as readonly string[]).includes(a.datatype)) {
       problems.push(`${where}: datatype must be one of ${DATATYPES.join(', ')}.`);
     }
-    if (!Number.isInteger(a.order) || a.order < 1) problems.push(`${where}: order must be a positive integer.`);
-    else if (orders.has(a.order)) problems.push(`${where}: order ${a.order} is used twice.`);
+    if (!Number.isInteger(a.order) || a.order < 1 || a.order > MAX_ATTRIBUTE_ORDER) {
+      problems.push(`${where}: order must be a positive integer, at most ${MAX_ATTRIBUTE_ORDER}.`);
+    } else if (orders.has(a.order)) problems.push(`${where}: order ${a.order} is used twice.`);
     orders.add(a.order);
     if (LIST_TYPES.has(a.datatype)) {
       const values = a.values ?? [];
@@ -50,7 +52,9 @@ export function serviceProblems(s: NewService): string[] {
     problems.push('service_code may use letters, digits and _ . ~ : - only.');
   }
   if (s.service_name.trim() === '') problems.push('service_name is required.');
-  if (s.sla_hours !== null && !(s.sla_hours >= 0)) problems.push('sla_hours must be zero or more.');
+  if (s.sla_hours !== null && !(s.sla_hours >= 0 && s.sla_hours <= MAX_SLA_HOURS)) {
+    problems.push(`sla_hours must be from 0 to ${MAX_SLA_HOURS} hours (ten years).`);
+  }
   problems.push(...attributeProblems(s.attributes));
   const codes = new Set(s.attributes.map((a) => a.code));
   for (const [locale, t] of Object.entries(s.translations)) {

@@ -1,6 +1,7 @@
 /** Typebox contracts of the staff API: validation, handler types and OpenAPI from one source. */
 import { Type, type TSchema } from 'typebox';
 import { DATATYPES, EXTENDED_STATUSES, PUBLIC_STATUSES, SERVICE_TYPES } from '@o311/georeport';
+import { MAX_ATTRIBUTE_ORDER, MAX_PAGE, MAX_RATE_PER_MINUTE, MAX_SLA_HOURS } from '../services/setting-bounds.js';
 
 export const STAFF_TAG = 'Staff API';
 
@@ -47,7 +48,8 @@ export const Attribute = Type.Object({
   datatype: Type.Enum([...DATATYPES]),
   required: Type.Boolean({ default: false }),
   datatype_description: opt(nullable(Type.String())),
-  order: Type.Integer({ description: 'Display order: a positive integer, unique within the service.' }),
+  // Bounds checked by the service, which names every problem of a definition at once.
+  order: Type.Integer({ description: `Display order: 1 to ${MAX_ATTRIBUTE_ORDER}, unique within the service.` }),
   description: Type.String(),
   values: opt(Type.Array(AttributeValue, { description: 'List datatypes only: at least one, unique keys.' })),
 });
@@ -74,7 +76,9 @@ const serviceFields = {
   active: opt(Type.Boolean({ default: true })),
   agency_responsible: opt(nullable(Type.String())),
   service_notice: opt(nullable(Type.String())),
-  sla_hours: opt(nullable(Type.Number({ minimum: 0, description: 'Sets expected_datetime of new requests.' }))),
+  sla_hours: opt(nullable(Type.Number({
+    minimum: 0, maximum: MAX_SLA_HOURS, description: 'Sets expected_datetime of new requests; at most ten years.',
+  }))),
   attributes: opt(Type.Array(Attribute)),
   translations: opt(Type.Record(Type.String(), Translation, { description: 'locale (`es`, `es_MX`) -> translation' })),
 };
@@ -124,7 +128,7 @@ export const ApiKey = Type.Object({
 
 export const NewApiKeyBody = Type.Object({
   name: Type.String({ minLength: 1 }),
-  rate_limit_per_minute: opt(Type.Integer({ minimum: 0, default: 60, description: '0 = unlimited' })),
+  rate_limit_per_minute: opt(Type.Integer({ minimum: 0, maximum: MAX_RATE_PER_MINUTE, default: 60, description: '0 = unlimited' })),
   trusted: opt(Type.Boolean({ default: false })),
 });
 
@@ -196,7 +200,7 @@ export const RequestListQuery = Type.Object({
   jurisdiction_id: opt(Type.String()),
   status: opt(Type.String({ description: '`open`, `closed` or both, comma-separated.', pattern: '^(open|closed)?(,(open|closed))*$' })),
   service_code: opt(Type.String({ description: 'Comma-separated codes.' })),
-  page: opt(Type.Integer({ minimum: 1, default: 1 })),
+  page: opt(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
   page_size: opt(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 });
 
@@ -214,7 +218,9 @@ export const StatusChangeBody = Type.Object({
   status: ExtendedStatus,
   note: opt(nullable(Type.String({ maxLength: 4000, description: 'Public: becomes status_notes and a history note.' }))),
   agency_responsible: opt(nullable(Type.String())),
-  expected_datetime: opt(nullable(Type.String({ description: 'W3C datetime with timezone; null clears it.' }))),
+  expected_datetime: opt(nullable(Type.String({
+    description: 'W3C datetime with timezone, in years 0001-9999 UTC; null clears it.',
+  }))),
 });
 
 export const Me = Type.Object({ id: Type.String(), name: Type.String(), role: StaffRole });

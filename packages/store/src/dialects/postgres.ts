@@ -4,7 +4,8 @@
  * in the process keep their defaults.
  */
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { refuseNulText } from '../nul-text.js';
 import { createIndex, type IndexDefinition } from '../schema/indexes.js';
 import type { Database } from '../schema/tables.js';
 import { redactUrl } from '../url.js';
@@ -35,7 +36,7 @@ class PostgresAdapter implements DialectAdapter {
     // listener that would crash the process. The pool drops the client and the
     // next query opens a new connection, so there is nothing else to do.
     pool.on('error', () => undefined);
-    this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: refusingNulText(pool) }) });
   }
 
   serialKey(start: number): SerialKey {
@@ -182,6 +183,33 @@ function numberArray<T>(rows: readonly T[], pick: (row: T) => number | null): st
     parts[i] = v === null ? 'NULL' : String(v);
   }
   return `{${parts.join(',')}}`;
+}
+
+/** The pool as Kysely sees it: every statement's parameters pass {@link refuseNulText} first. */
+function refusingNulText(pool: pg.Pool): PostgresPool {
+  // One wrapper per pooled client, so Kysely (which keys its connections by client) reuses them.
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    // Kysely streams through a cursor object only when asked to; the store never does, so a cursor passes as is.
+    query: ((first: string | object, parameters: ReadonlyArray<unknown> = []) => {
+      if (typeof first !== 'string') return client.query(first as never);
+      refuseNulText(parameters);
+      return client.query(first, parameters as unknown[]);
+    }) as unknown as PostgresPoolClient['query'],
+    release: (destroy?: boolean) => client.release(destroy),
+  });
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (wrapper === undefined) {
+        wrapper = wrap(client);
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
 }
 
 export function createPostgresAdapter(url: string, poolSize: number): DialectAdapter {

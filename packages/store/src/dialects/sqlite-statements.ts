@@ -12,6 +12,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { refuseNulText } from '../nul-text.js';
 
 type Row = Record<string, unknown>;
 type Decoder = (values: unknown[]) => Row;
@@ -56,6 +57,7 @@ class CachedStatement implements SqliteStatement {
   }
 
   all(parameters: ReadonlyArray<unknown>): unknown[] {
+    refuseNulText(parameters);
     const rows = this.#stmt.all(...parameters) as unknown[][];
     if (!this.reader) return rows;
     const decode = this.#decoderFor(rows[0]);
@@ -63,10 +65,12 @@ class CachedStatement implements SqliteStatement {
   }
 
   run(parameters: ReadonlyArray<unknown>): { changes: number | bigint; lastInsertRowid: number | bigint } {
+    refuseNulText(parameters);
     return this.#stmt.run(...parameters);
   }
 
   *iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown> {
+    refuseNulText(parameters);
     for (const row of this.#stmt.iterate(...parameters) as IterableIterator<unknown[]>) {
       const decode = this.reader ? this.#decoderFor(row) : undefined;
       yield decode ? decode(row) : row;

@@ -1,5 +1,6 @@
 /** One question (attribute) of the service editor, with its own remove button. */
 import { DATATYPES } from '@o311/georeport';
+import { MAX_ATTRIBUTE_ORDER } from '@o311/server';
 import { html, type Html } from '../../html.js';
 import type { Translator } from '../../i18n/translate.js';
 import { checkbox, errorFor, selectField, textArea, textInput, type FieldError } from '../forms/fields.js';
@@ -20,7 +21,7 @@ ${selectField({
   choices: DATATYPES.map((d) => ({ value: d, label: t(`inbox.datatype.${d}`) })),
 })}
 ${textInput({ ...common('datatype_description'), label: t('inbox.svc.attrDatatypeDescription'), value: a.datatype_description, hint: t('inbox.svc.attrDatatypeDescriptionHint') })}
-${textInput({ ...common('order'), type: 'number', label: t('inbox.svc.attrOrder'), value: a.order, required: true, extra: html` min="1" step="1"` })}
+${textInput({ ...common('order'), type: 'number', label: t('inbox.svc.attrOrder'), value: a.order, required: true, extra: html` min="1" max="${MAX_ATTRIBUTE_ORDER}" step="1"` })}
 </div>
 ${checkbox({ id: attributeId(i, 'variable'), name: attributeName(i, 'variable'), label: t('inbox.svc.attrVariable'), checked: a.variable, hint: t('inbox.svc.attrVariableHint') })}
 ${checkbox({ id: attributeId(i, 'required'), name: attributeName(i, 'required'), label: t('inbox.svc.attrRequired'), checked: a.required })}

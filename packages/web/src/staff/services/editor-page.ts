@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SERVICE_TYPES } from '@o311/georeport';
+import { MAX_SLA_HOURS } from '@o311/server';
 import type { WebContext } from '../../context.js';
 import { html, type Html } from '../../html.js';
 import type { Translator } from '../../i18n/translate.js';
@@ -55,7 +56,7 @@ ${selectField({
 ${checkbox({ id: f.active, name: 'active', label: t('inbox.svc.active'), checked: d.active, hint: t('inbox.svc.activeHint') })}
 ${textInput({
   id: f.sla_hours, name: 'sla_hours', type: 'number', label: t('inbox.svc.sla'), value: d.sla_hours, hint: t('inbox.svc.slaHint'),
-  error: err(f.sla_hours), extra: html` min="0" step="any"`,
+  error: err(f.sla_hours), extra: html` min="0" max="${MAX_SLA_HOURS}" step="any"`,
 })}
 ${textInput({ id: f.agency, name: 'agency', label: t('inbox.svc.agency'), value: d.agency })}
 ${textArea({ id: f.notice, name: 'notice', label: t('inbox.svc.notice'), value: d.notice, rows: 2, hint: t('inbox.svc.noticeHint') })}

@@ -1,0 +1,25 @@
+/**
+ * Text holding U+0000 never reaches a database. PostgreSQL cannot store it in
+ * a text column and fails the statement (a 500 for the client); SQLite would
+ * keep it and hand it to every XML answer, where it is not allowed. The server
+ * refuses such input at its edge with a 400; this guard, run on the parameters
+ * of every statement of both dialects, is the net below that edge, and the
+ * server answers its error with a 400 too.
+ */
+export class NulInTextError extends Error {
+  readonly kind = 'nul-in-text' as const;
+
+  constructor() {
+    super('Text may not contain the NUL character (U+0000).');
+    this.name = 'NulInTextError';
+  }
+}
+
+const hasNul = (v: unknown): boolean => typeof v === 'string' && v.includes('\0');
+
+/** Throws NulInTextError when a text parameter (or a text element of an array parameter) holds U+0000. */
+export function refuseNulText(parameters: ReadonlyArray<unknown>): void {
+  for (const p of parameters) {
+    if (hasNul(p) || (Array.isArray(p) && p.some(hasNul))) throw new NulInTextError();
+  }
+}
