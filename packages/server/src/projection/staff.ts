@@ -28,6 +28,7 @@ export interface StaffServiceView {
   metadata: boolean;
   attributes: Attribute[];
   translations: Record<string, ServiceTranslation>;
+  blackbox_receipt: ServiceRecord['blackbox_receipt'];
   updated_datetime: string;
 }
 
@@ -47,6 +48,7 @@ export function toStaffService(s: ServiceRecord, j: Jurisdiction): StaffServiceV
     metadata: hasMetadata(s),
     attributes: s.attributes,
     translations: s.translations,
+    blackbox_receipt: s.blackbox_receipt,
     updated_datetime: requiredDateTime(s.updated_at, j.timezone),
   };
 }
@@ -132,6 +134,9 @@ export const toApiKeyView = (k: ApiKey) => ({
   name: k.name,
   rate_limit_per_minute: k.rate_limit_per_minute,
   trusted: k.trusted,
+  client: k.client,
+  public: k.public,
+  jurisdiction_id: k.jurisdiction_id,
   created_datetime: utc(k.created_at),
   revoked_datetime: optionalDateTime(k.revoked_at, 'UTC'),
 });

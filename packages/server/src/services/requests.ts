@@ -5,7 +5,7 @@
 import {
   unknownRequest, unknownToken, validateSubmission, type FormFields, type RequestReceipt, type RequestsQuery,
 } from '@o311/georeport';
-import type { ApiKey, Jurisdiction, NewMedia, RequestFilter, ServiceRecord } from '@o311/store';
+import type { ApiKey, Jurisdiction, NewMedia, RequestFilter, ServiceRecord, StoredRequest } from '@o311/store';
 import {
   toExtendedRequest, toPublicRequest, type ProjectedRequest, type ProjectionContext,
 } from '../projection/public-request.js';
@@ -28,7 +28,7 @@ export async function submitRequest(
   const stored = await ctx.store.createRequest({
     jurisdiction_id: j.id,
     service_code: service.service_code,
-    with_token: service.type === 'batch',
+    with_token: service.type === 'batch' || (service.type === 'blackbox' && service.blackbox_receipt === 'token'),
     description: sub.description,
     address: sub.address_string,
     address_id: sub.address_id,
@@ -56,7 +56,23 @@ export async function submitRequest(
     case 'batch':
       return { token: stored.token, service_notice, account_id: null };
     case 'blackbox':
+      return blackboxReceipt(service, stored, service_notice);
+  }
+}
+
+/**
+ * The spec's blackbox receipt holds neither id nor token; a city whose clients
+ * take that for a failure and post again (FixMyStreet, open311_java) may choose,
+ * per service, to give the id or a token that resolves to it (see BLACKBOX_RECEIPTS).
+ */
+function blackboxReceipt(service: ServiceRecord, stored: StoredRequest, service_notice: string | null): RequestReceipt {
+  switch (service.blackbox_receipt) {
+    case 'none':
       return { service_notice, account_id: null };
+    case 'service_request_id':
+      return { service_request_id: stored.id, service_notice, account_id: null };
+    case 'token':
+      return { token: stored.token, service_notice, account_id: null };
   }
 }
 

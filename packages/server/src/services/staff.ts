@@ -4,7 +4,7 @@ import {
   unknownService, type ExtendedStatus, type PublicStatus, type ServiceType,
 } from '@o311/georeport';
 import type {
-  Jurisdiction, RequestEvent, RequestFilter, ServiceRecord, ServiceTranslation, StoredRequest,
+  BlackboxReceipt, Jurisdiction, RequestEvent, RequestFilter, ServiceRecord, ServiceTranslation, StoredRequest,
 } from '@o311/store';
 import type { ServiceContext } from './context.js';
 import { resolveJurisdiction } from './jurisdictions.js';
@@ -65,6 +65,7 @@ export interface ServiceInput {
   sla_hours?: number | null;
   attributes?: AttributeInput[];
   translations?: Record<string, ServiceTranslation>;
+  blackbox_receipt?: BlackboxReceipt;
 }
 
 export async function saveService(
@@ -88,6 +89,7 @@ export async function saveService(
     sla_hours: input.sla_hours ?? null,
     attributes: normaliseAttributes(input.attributes ?? []),
     translations: input.translations ?? {},
+    blackbox_receipt: input.blackbox_receipt ?? 'none',
   };
   // Checked as sent (so stray `values` on a non-list attribute are reported, not dropped).
   assertValidService({ ...record, attributes: (input.attributes ?? []).map((a) => ({ ...a, datatype_description: a.datatype_description ?? null })) });

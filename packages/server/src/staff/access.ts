@@ -51,6 +51,7 @@ export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
       name: request.body.name,
       rate_limit_per_minute: request.body.rate_limit_per_minute ?? 60,
       trusted: request.body.trusted ?? false,
+      client: request.body.client ?? null,
     });
     return reply.code(201).send({ key: toApiKeyView(created.key), secret: created.secret });
   });

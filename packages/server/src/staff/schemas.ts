@@ -1,6 +1,7 @@
 /** Typebox contracts of the staff API: validation, handler types and OpenAPI from one source. */
 import { Type, type TSchema } from 'typebox';
 import { DATATYPES, EXTENDED_STATUSES, PUBLIC_STATUSES, SERVICE_TYPES } from '@o311/georeport';
+import { API_CLIENTS, BLACKBOX_RECEIPTS } from '@o311/store';
 import { MAX_ATTRIBUTE_ORDER, MAX_PAGE, MAX_RATE_PER_MINUTE, MAX_SLA_HOURS } from '../services/setting-bounds.js';
 
 export const STAFF_TAG = 'Staff API';
@@ -40,6 +41,8 @@ export const Jurisdiction = Type.Object({
 
 export const JurisdictionParams = Type.Object({ jid: Type.String() });
 
+
+
 export const AttributeValue = Type.Object({ key: Type.String(), name: Type.String() });
 
 export const Attribute = Type.Object({
@@ -67,6 +70,11 @@ export const Translation = Type.Object({
   ),
 });
 
+const BLACKBOX_RECEIPT_HELP =
+  'What a blackbox service answers a POST with: `none` (the spec: neither id nor token), `service_request_id` ' +
+  'or `token`. FixMyStreet and open311_java take a receipt without id or token for a failure and post again; ' +
+  'giving them an id stops the duplicates, at the price of an id the city does not promise to keep public.';
+
 const serviceFields = {
   service_name: Type.String({ minLength: 1 }),
   description: opt(nullable(Type.String())),
@@ -81,6 +89,7 @@ const serviceFields = {
   }))),
   attributes: opt(Type.Array(Attribute)),
   translations: opt(Type.Record(Type.String(), Translation, { description: 'locale (`es`, `es_MX`) -> translation' })),
+  blackbox_receipt: opt(Type.Enum([...BLACKBOX_RECEIPTS], { default: 'none', description: BLACKBOX_RECEIPT_HELP })),
 };
 
 export const ServiceBody = Type.Object(serviceFields);
@@ -112,6 +121,7 @@ export const Service = Type.Object({
     }),
   ),
   translations: Type.Record(Type.String(), Translation),
+  blackbox_receipt: Type.Enum([...BLACKBOX_RECEIPTS]),
   updated_datetime: DateTime,
 });
 
@@ -122,6 +132,9 @@ export const ApiKey = Type.Object({
   name: Type.String(),
   rate_limit_per_minute: Type.Integer({ description: '0 = unlimited' }),
   trusted: Type.Boolean({ description: 'May POST servicerequestupdates.' }),
+  client: nullable(Type.Enum([...API_CLIENTS], { description: 'The client program that uses the key.' })),
+  public: Type.Boolean({ description: 'Published for anyone (web app, sandbox): the limit counts per client address.' }),
+  jurisdiction_id: nullable(Type.String({ description: 'The one jurisdiction the key may post to; null for any.' })),
   created_datetime: DateTime,
   revoked_datetime: nullable(DateTime),
 });
@@ -130,6 +143,9 @@ export const NewApiKeyBody = Type.Object({
   name: Type.String({ minLength: 1 }),
   rate_limit_per_minute: opt(Type.Integer({ minimum: 0, maximum: MAX_RATE_PER_MINUTE, default: 60, description: '0 = unlimited' })),
   trusted: opt(Type.Boolean({ default: false })),
+  client: opt(nullable(Type.Enum([...API_CLIENTS], {
+    description: 'The client program that will use the key (fixmystreet, open311_java, other): the services editor warns about blackbox services such clients post to.',
+  }))),
 });
 
 export const StaffRole = Type.Enum(['viewer', 'agent', 'admin']);
