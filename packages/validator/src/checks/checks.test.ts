@@ -231,6 +231,40 @@ describe('error checks', () => {
   });
 });
 
+describe('default 90-day window', () => {
+  /** A JSON-only city answering the default list, the 91-180 days ago window and per-service lists without dates. */
+  const city = (answers: { list: unknown[]; older?: unknown[]; ofService?: (code: string) => unknown[] }): Routes => ({
+    '/v2/requests.json': (url) => {
+      const code = url.searchParams.get('service_code');
+      if (url.searchParams.has('start_date')) return json(answers.older ?? []);
+      return json(code === null ? answers.list : (answers.ofService?.(code) ?? []));
+    },
+    '/v2/requests.xml': { status: 404, body: '' },
+    '/v2/services.xml': { status: 500, body: 'down' }, // makes JSON the primary format
+  });
+  const graffiti = (id: string, daysAgo: number) => request(id, daysAgo, { service_code: '002' });
+
+  it('is a warning that passes a city keeping to the last 90 days, probing services with older requests', async () => {
+    const keeps = city({ list: REQUESTS, older: [graffiti('7', 120)], ofService: () => [graffiti('8', 3)] });
+    expect(await run('requests-default-window', keeps)).toMatchObject({
+      status: 'pass', severity: 'warning', message: expect.stringMatching(/service_code 002 asked for without dates/),
+    });
+  });
+
+  it('fails a default list holding requests older than 90 days', async () => {
+    expect(await run('requests-default-window', city({ list: [...REQUESTS, request('9', 200)] }))).toMatchObject({
+      status: 'fail', message: expect.stringMatching(/requests\.json: 1 request\(s\) are older than 90 days, e\.g\. 9/),
+    });
+  });
+
+  it('fails a city whose default list looks right only because it is capped (the newest 1000 are all recent)', async () => {
+    const capped = city({ list: REQUESTS, older: [graffiti('7', 120)], ofService: () => [graffiti('8', 3), graffiti('7', 120)] });
+    expect(await run('requests-default-window', capped)).toMatchObject({
+      status: 'fail', message: expect.stringMatching(/requests\?service_code=002: 1 request\(s\) are older than 90 days, e\.g\. 7/),
+    });
+  });
+});
+
 describe('write checks', () => {
   it('fail when a POST without api_key is accepted', async () => {
     const accepting: Routes = { '/v2/requests.xml': (_url, method) => (method === 'POST' ? xml('<service_requests><request><service_request_id>9</service_request_id></request></service_requests>') : GOOD['/v2/requests.xml'] as Answer) };

@@ -4,6 +4,7 @@ import { PUBLIC_STATUSES, type Format } from '@o311/georeport';
 import { fail, isOutcome, pass, skip, type Check } from '../check.js';
 import type { CheckContext, Query } from '../context.js';
 import { sourceOf } from '../context/load.js';
+import { defaultWindowCheck } from './requests-default-window.js';
 import { requestFieldChecks } from './requests-fields.js';
 import { requestsSources } from './support/areas.js';
 import { daysAgo, describeDays, MS_PER_DAY, SLACK_MS, w3c } from './support/dates.js';
@@ -89,25 +90,7 @@ export const requestsListChecks: readonly Check[] = [
         : fail(`${base.name}: service_code(s) not in the service list: ${unknown.slice(0, 5).join(', ')}`, evidenceOfLoad(base.load));
     },
   },
-  /** With no dates, only requests from the most recent 90 days are returned. */
-  {
-    id: 'requests-default-window',
-    title: 'Without dates, only the last 90 days are returned',
-    specRef: REF,
-    severity: 'error',
-    async run(ctx) {
-      const base = await defaultRequests(ctx);
-      if (isOutcome(base)) return base;
-      const limit = daysAgo(ctx.now, 90) - MS_PER_DAY; // one day of slack for time zones
-      const old = base.list.filter((r) => (requestedAt(r) ?? Infinity) < limit);
-      if (old.length === 0) return pass(`all ${base.list.length} requests are from the last 90 days`);
-      const first = old[0] as ClientRequest;
-      return fail(
-        `${base.name}: ${old.length} request(s) are older than 90 days, e.g. ${idOf(first)} requested ${first.requested_datetime ?? '?'}`,
-        evidenceOfLoad(base.load),
-      );
-    },
-  },
+  defaultWindowCheck,
   /** The default answer holds at most 1000 requests. */
   {
     id: 'requests-max-results',

@@ -17,7 +17,6 @@ function descriptionsOf(a: FrontAnswer): string[] {
 /** Every check that expects a 4xx status somewhere: a fault on all error statuses trips them all. */
 const ERROR_STATUS_CHECKS = [
   'errors-unknown-service', 'errors-unknown-request', 'errors-unknown-token', 'errors-bad-date', 'errors-bad-status',
-  'requests-90-day-limit',
   'post-missing-api-key', 'post-invalid-api-key', 'post-unknown-service', 'post-missing-service-code', 'post-missing-location',
   'post-lone-lat', 'post-missing-required-attribute', 'post-bad-list-value',
 ] as const;

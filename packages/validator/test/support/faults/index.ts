@@ -4,8 +4,8 @@ import { definitionCodeMismatch, discoveryWithoutEndpoints, duplicateAttributeOr
 import { apiKeyIgnored, errorBodyNotSpec, errorsAs200, errorsAs500, locationNotRequired, unknownRequestAnswered, unknownServiceAnswered } from './errors.js';
 import { bareSingleRequest, coordinatesAsStrings, metadataAsString, numericIds, wrappedLists } from './json-shapes.js';
 import {
-  coordinatesSwapped, datesWithoutTimezone, longDescriptions, ninetyDaysIgnored, piiEchoed, requestsRootRenamed, statusCapitalised,
-  statusFilterIgnored, tokenOnRealtime,
+  coordinatesSwapped, datesWithoutTimezone, defaultWindowIgnored, longDescriptions, ninetyDaysIgnored, piiEchoed, requestsRootRenamed,
+  statusCapitalised, statusFilterIgnored, tokenOnRealtime,
 } from './requests.js';
 import { brokenXml, jsonAsHtml, noCharset, slowAnswers, xmlAsApplicationXml } from './transport.js';
 
@@ -14,7 +14,7 @@ export function createFaults(setting: FaultSetting): Fault[] {
     jsonAsHtml, xmlAsApplicationXml, noCharset, brokenXml, slowAnswers(setting),
     errorsAs200, errorsAs500, errorBodyNotSpec, unknownServiceAnswered, unknownRequestAnswered, apiKeyIgnored(setting), locationNotRequired,
     numericIds, metadataAsString, coordinatesAsStrings, wrappedLists, bareSingleRequest,
-    datesWithoutTimezone, statusCapitalised, longDescriptions, ninetyDaysIgnored, statusFilterIgnored, piiEchoed(), tokenOnRealtime,
+    datesWithoutTimezone, statusCapitalised, longDescriptions, ninetyDaysIgnored, defaultWindowIgnored, statusFilterIgnored, piiEchoed(), tokenOnRealtime,
     requestsRootRenamed, coordinatesSwapped,
     serviceCodeMissing, duplicateAttributeOrder, unknownDatatype, definitionCodeMismatch, discoveryWithoutEndpoints,
   ];

@@ -1,6 +1,6 @@
 /** Faults of the service request objects and of GET requests (digest §8, §10, §13). */
-import { textOf, type FrontRequest } from '../exchange.js';
-import type { Fault } from '../fault.js';
+import { textOf, type FrontAnswer, type FrontRequest } from '../exchange.js';
+import type { Fault, Upstream } from '../fault.js';
 import { concatLists, eachObject, escapeXml, mapElements, mapFields, mapJson, mapXml, prependInside, type JsonObject } from '../rewrite.js';
 import { isOneOf, REQUEST_LISTS } from './scope.js';
 
@@ -43,6 +43,18 @@ const PART_MS = 60 * DAY_MS;
 
 const w3c = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** o311's answers to `r` for `start..end` asked in 60-day parts, the lists joined. */
+async function inParts(r: FrontRequest, start: number, end: number, upstream: Upstream): Promise<FrontAnswer> {
+  const parts = [];
+  for (let from = start; from < end; from += PART_MS) {
+    const url = new URL(r.url);
+    url.searchParams.set('start_date', w3c(from));
+    url.searchParams.set('end_date', w3c(Math.min(from + PART_MS, end)));
+    parts.push(await upstream({ ...r, url }));
+  }
+  return concatLists(parts, 'service_requests');
+}
+
 /** GET requests asked for more than 90 days: o311 is asked in 60-day parts and the lists joined. */
 export const ninetyDaysIgnored: Fault = {
   name: 'ninety-days-ignored',
@@ -52,14 +64,22 @@ export const ninetyDaysIgnored: Fault = {
     const start = Date.parse(r.url.searchParams.get('start_date') ?? '');
     const end = Date.parse(r.url.searchParams.get('end_date') ?? '');
     if (route.resource !== 'requests' || !(end - start > 90 * DAY_MS)) return upstream(r);
-    const parts = [];
-    for (let from = start; from < end; from += PART_MS) {
-      const url = new URL(r.url);
-      url.searchParams.set('start_date', w3c(from));
-      url.searchParams.set('end_date', w3c(Math.min(from + PART_MS, end)));
-      parts.push(await upstream({ ...r, url }));
-    }
-    return concatLists(parts, 'service_requests');
+    return inParts(r, start, end, upstream);
+  },
+};
+
+/** Parameters after which a list is no longer "the default window" (paged lists are left alone: parts cannot be paged). */
+const WINDOW_SETTERS = ['start_date', 'end_date', 'service_request_id', 'page', 'page_size'] as const;
+
+/** GET requests without dates answers the whole last year (as many real servers do), other filters kept. */
+export const defaultWindowIgnored: Fault = {
+  name: 'default-window-ignored',
+  description: 'GET requests without dates lists the last 365 days instead of the last 90',
+  expectedCheck: 'requests-default-window',
+  async exchange(r, route, upstream) {
+    if (route.resource !== 'requests' || WINDOW_SETTERS.some((p) => (r.url.searchParams.get(p) ?? '') !== '')) return upstream(r);
+    const now = Date.now();
+    return inParts(r, now - 365 * DAY_MS, now, upstream);
   },
 };
 
