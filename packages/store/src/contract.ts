@@ -10,6 +10,7 @@ import type {
   ServiceType,
 } from '@o311/georeport';
 import type { BackOfficeStore } from './back-office.js';
+import type { LoginAttempts } from './login-attempts.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -268,6 +269,8 @@ export type ImportSource = Iterable<ImportedRequest> | AsyncIterable<ImportedReq
 
 export interface Store extends BackOfficeStore {
   readonly dialect: Dialect;
+  /** The staff login throttle's shared counts. */
+  readonly loginAttempts: LoginAttempts;
   /** Rate limits shared through the database. */
   readonly rateLimits: RateLimitCounters;
   migrate(): Promise<void>;

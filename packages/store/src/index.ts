@@ -4,6 +4,7 @@
  */
 export type * from './contract.js';
 export type * from './back-office.js';
+export type * from './login-attempts.js';
 export { PRIORITIES } from './back-office.js';
 export { API_CLIENTS, BLACKBOX_RECEIPTS } from './contract.js';
 export { openStore, type OpenStoreOptions } from './open.js';

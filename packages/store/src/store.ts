@@ -41,6 +41,7 @@ import type {
   StoredRequest,
 } from './contract.js';
 import type { DialectAdapter } from './dialects/adapter.js';
+import type { LoginAttempts } from './login-attempts.js';
 import type { Database } from './schema/tables.js';
 import { GroupCommit } from './group-commit.js';
 import { migrateToLatest } from './schema/migrations.js';
@@ -53,6 +54,7 @@ import * as followers from './repositories/followers.js';
 import { importRequests } from './repositories/import.js';
 import * as inbox from './repositories/inbox.js';
 import * as jurisdictions from './repositories/jurisdictions.js';
+import { loginAttempts } from './repositories/login-attempts.js';
 import * as media from './repositories/media.js';
 import * as outbox from './repositories/outbox.js';
 import { rateLimitCounters } from './repositories/rate-limits.js';
@@ -68,6 +70,7 @@ import * as triage from './repositories/triage.js';
 
 export class KyselyStore implements Store {
   readonly dialect: Dialect;
+  readonly loginAttempts: LoginAttempts;
   readonly rateLimits: RateLimitCounters;
   readonly #adapter: DialectAdapter;
   /** SQLite: concurrent new requests share a commit (see group-commit.ts). */
@@ -77,6 +80,7 @@ export class KyselyStore implements Store {
   constructor(adapter: DialectAdapter) {
     this.#adapter = adapter;
     this.dialect = adapter.dialect;
+    this.loginAttempts = loginAttempts(adapter.db);
     this.rateLimits = rateLimitCounters(adapter.db);
     this.#group = adapter.dialect === 'sqlite' ? new GroupCommit(adapter.db, () => adapter.committed()) : undefined;
   }

@@ -1,6 +1,7 @@
 /** What every page handler gets: the server's services, the web options and the mailer. */
 import type { ServiceContext } from '@o311/server';
 import type { Mailer } from './mail/mailer.js';
+import type { ThrottlePolicy } from './staff/auth/login-throttle.js';
 
 export interface WebOptions {
   /** The jurisdiction the pages serve; default: the first one in the database. */
@@ -17,10 +18,10 @@ export interface WebOptions {
   smtpUrl?: string;
   /** Base URL for links in e-mails, e.g. `https://311.example.org`; default from the request. */
   publicUrl?: string;
-  /** Staff sessions: lifetime and lock-out. */
+  /** Staff sessions: lifetime. */
   sessionTtlMs?: number;
-  maxLoginFailures?: number;
-  lockoutMs?: number;
+  /** The staff login throttle; unset fields keep their defaults (login-throttle.ts). */
+  loginThrottle?: Partial<ThrottlePolicy>;
   /** Secure cookies (default: true when publicUrl is https). */
   secureCookies?: boolean;
 }

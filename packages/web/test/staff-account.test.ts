@@ -56,3 +56,24 @@ describe('my account', () => {
     expect(res.body).toContain('Contraseña');
   });
 });
+
+describe('the current-password check of my account', () => {
+  let t: WebTestApp;
+  beforeAll(async () => {
+    // A first back-off of an hour: the sixth try is refused however slow the machine is.
+    t = await buildWebTestApp({ web: { loginThrottle: { firstDelayMs: 60 * 60 * 1000 } } });
+  });
+  afterAll(() => t.close());
+
+  it('is throttled like a login: after 5 wrong guesses even the right password waits (429), and nothing changes', async () => {
+    const viewer = await t.login('viewer');
+    const change = (current: string) =>
+      t.postForm('/staff/account/password', { current, password: 'viewer-new-password', confirm: 'viewer-new-password' }, viewer);
+    for (let i = 1; i <= 5; i++) expect((await change(`guess-${i}`)).statusCode).toBe(400);
+    const right = await change(DEMO_PASSWORD);
+    expect(right.statusCode).toBe(429);
+    expect(right.body).toContain('Too many attempts at the current password.');
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await t.postForm('/staff/login', { email: DEMO_EMAILS.viewer, password: DEMO_PASSWORD })).statusCode).toBe(303);
+  });
+});

@@ -1,12 +1,12 @@
-/** The staff security flows on PostgreSQL: login, lock-out, revocation, an admin change and a refused one. */
+/** The staff security flows on PostgreSQL: login, throttle, revocation, an admin change and a refused one. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../src/staff/auth/session-cookie.js';
-import { DEMO_EMAILS, DEMO_PASSWORD, buildWebTestApp, cookieOf, type WebTestApp } from './support/app.js';
+import { DEMO_EMAILS, DEMO_PASSWORD, buildWebTestApp, cookieOf, formBody, type WebTestApp } from './support/app.js';
 
 describe('staff security on PostgreSQL', () => {
   let t: WebTestApp;
   beforeAll(async () => {
-    t = await buildWebTestApp({ dialect: 'postgres', web: { maxLoginFailures: 3 } });
+    t = await buildWebTestApp({ dialect: 'postgres', web: { loginThrottle: { freeFailures: 3, firstDelayMs: 60 * 60 * 1000 } } });
   });
   afterAll(() => t?.close());
 
@@ -22,13 +22,17 @@ describe('staff security on PostgreSQL', () => {
     expect((await t.get('/staff/users', admin)).statusCode).toBe(303);
   });
 
-  it('locks an account after the configured number of failures', async () => {
-    const attempt = (password: string) => t.postForm('/staff/login', { email: DEMO_EMAILS.agent, password });
+  it('throttles one address after the configured number of failures, not the account', async () => {
+    const attempt = (password: string, remoteAddress = '192.0.2.44') => t.app.inject({
+      method: 'POST', url: '/staff/login', remoteAddress,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody({ email: DEMO_EMAILS.agent, password }),
+    });
     expect((await attempt('wrong-1')).statusCode).toBe(401);
     expect((await attempt('wrong-2')).statusCode).toBe(401);
-    expect((await attempt('wrong-3')).statusCode).toBe(429);
+    expect((await attempt('wrong-3')).statusCode).toBe(401);
     const right = await attempt(DEMO_PASSWORD);
     expect(right.statusCode).toBe(429);
     expect(cookieOf(right, SESSION_COOKIE)).toBeUndefined();
+    expect((await attempt(DEMO_PASSWORD, '198.51.100.44')).statusCode).toBe(303);
   });
 });

@@ -9,6 +9,7 @@ import type { DialectAdapter } from '../dialects/adapter.js';
 import { backOffice, dropBackOffice } from './back-office-migration.js';
 import { clients, dropClients } from './clients-migration.js';
 import { INDEXES } from './indexes.js';
+import { dropLoginThrottle, loginThrottle } from './login-throttle-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
 const MIGRATION_TABLE = 'o311_migration';
@@ -191,6 +192,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0002_derived_history': { up: (db: Kysely<unknown>) => derivedHistory(db, adapter), down: dropDerivedHistory },
     '0003_back_office': { up: (db: Kysely<unknown>) => backOffice(db, adapter), down: dropBackOffice },
     '0004_settings': { up: settings, down: dropSettings },
+    '0007_login_throttle': { up: loginThrottle, down: dropLoginThrottle },
     '0006_clients': { up: clients, down: dropClients },
   };
   return { getMigrations: async () => migrations };

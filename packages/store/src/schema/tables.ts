@@ -247,6 +247,18 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A failed staff login, counted under a hashed key (login-attempts.ts). */
+export interface LoginFailuresTable {
+  key: string;
+  at: number;
+}
+
+/** An (account, address) pair, hashed, that has logged in successfully. */
+export interface LoginKnownPairsTable {
+  key: string;
+  last_success_at: number;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   services: ServicesTable;
@@ -264,6 +276,8 @@ export interface Database {
   followers: FollowersTable;
   outbox: OutboxTable;
   settings: SettingsTable;
+  login_failures: LoginFailuresTable;
+  login_known_pairs: LoginKnownPairsTable;
   rate_limits: RateLimitsTable;
 }
 

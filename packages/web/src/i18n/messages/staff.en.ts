@@ -41,7 +41,7 @@ export const staffEn = {
   'staff.login.submit': 'Log in',
   'staff.login.missing': 'Enter your email address and password.',
   'staff.login.invalid': 'The email address or password is incorrect.',
-  'staff.login.locked': 'Too many failed attempts: this account is locked. Try again in {minutes} minutes.',
+  'staff.login.tooMany': 'Too many attempts. Please wait a little, then try again.',
   'staff.login.loggedOut': 'You have logged out.',
 
   'staff.password.short': 'The password must have at least {min} characters.',
@@ -148,6 +148,7 @@ export const staffEn = {
   'staff.account.passwordSubmit': 'Change password',
   'staff.account.passwordChanged': 'Password changed. Your other sessions have been logged out.',
   'staff.account.error.current': 'The current password is incorrect.',
+  'staff.account.error.tooMany': 'Too many attempts at the current password. Please wait a little, then try again.',
   'staff.account.error.mismatch': 'The two new passwords are different.',
   'staff.account.language': 'Language of the back office',
   'staff.account.languageBrowser': 'Same as my browser',

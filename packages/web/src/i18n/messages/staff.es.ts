@@ -42,7 +42,7 @@ export const staffEs: Record<StaffKey, string> = {
   'staff.login.submit': 'Iniciar sesión',
   'staff.login.missing': 'Introduzca su correo electrónico y su contraseña.',
   'staff.login.invalid': 'El correo electrónico o la contraseña no son correctos.',
-  'staff.login.locked': 'Demasiados intentos fallidos: esta cuenta está bloqueada. Vuelva a intentarlo dentro de {minutes} minutos.',
+  'staff.login.tooMany': 'Demasiados intentos. Espere un poco y vuelva a intentarlo.',
   'staff.login.loggedOut': 'Ha cerrado la sesión.',
 
   'staff.password.short': 'La contraseña debe tener al menos {min} caracteres.',
@@ -149,6 +149,7 @@ export const staffEs: Record<StaffKey, string> = {
   'staff.account.passwordSubmit': 'Cambiar la contraseña',
   'staff.account.passwordChanged': 'Contraseña cambiada. Sus otras sesiones se han cerrado.',
   'staff.account.error.current': 'La contraseña actual no es correcta.',
+  'staff.account.error.tooMany': 'Demasiados intentos con la contraseña actual. Espere un poco y vuelva a intentarlo.',
   'staff.account.error.mismatch': 'Las dos contraseñas nuevas no coinciden.',
   'staff.account.language': 'Idioma del back office',
   'staff.account.languageBrowser': 'El de mi navegador',

@@ -42,7 +42,7 @@ export const staffFr: Record<StaffKey, string> = {
   'staff.login.submit': 'Se connecter',
   'staff.login.missing': 'Saisissez votre adresse e-mail et votre mot de passe.',
   'staff.login.invalid': 'L’adresse e-mail ou le mot de passe est incorrect.',
-  'staff.login.locked': 'Trop de tentatives échouées : ce compte est verrouillé. Réessayez dans {minutes} minutes.',
+  'staff.login.tooMany': 'Trop de tentatives. Patientez un peu, puis réessayez.',
   'staff.login.loggedOut': 'Vous êtes déconnecté.',
 
   'staff.password.short': 'Le mot de passe doit comporter au moins {min} caractères.',
@@ -149,6 +149,7 @@ export const staffFr: Record<StaffKey, string> = {
   'staff.account.passwordSubmit': 'Changer le mot de passe',
   'staff.account.passwordChanged': 'Mot de passe changé. Vos autres sessions ont été déconnectées.',
   'staff.account.error.current': 'Le mot de passe actuel est incorrect.',
+  'staff.account.error.tooMany': 'Trop de tentatives avec le mot de passe actuel. Patientez un peu, puis réessayez.',
   'staff.account.error.mismatch': 'Les deux nouveaux mots de passe sont différents.',
   'staff.account.language': 'Langue de l’espace agents',
   'staff.account.languageBrowser': 'Celle de mon navigateur',

@@ -32,7 +32,11 @@ export async function registerAccountPages(app: FastifyInstance, web: WebContext
     const t = translatorFor(request, reply);
     const { user } = currentStaff(request);
     const change = await changeOwnPassword(web, request, t, user);
-    if (!change.ok) return show(request, reply, change.errors, 400);
+    if (!change.ok) {
+      if (change.retryAfterMs === undefined) return show(request, reply, change.errors, 400);
+      reply.header('retry-after', String(Math.max(1, Math.ceil(change.retryAfterMs / 1000))));
+      return show(request, reply, change.errors, 429);
+    }
     setSessionCookie(reply, web, change.secret);
     rememberSignedIn(request, { user, session: change.session });
     return reply.redirect('/staff/account?done=password', 303);

@@ -1,6 +1,11 @@
-/** Staff passwords: argon2id hashes (PHC strings), a length rule, and a dummy verification for unknown accounts. */
+/**
+ * Staff passwords: argon2id hashes (PHC strings), a length rule, and checks
+ * that go through one bounded gate per process (a dummy check for unknown
+ * accounts costs the same).
+ */
 import { randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
+import { HashingGate } from './hashing-gate.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** Longer inputs are refused before hashing (bounds the work an anonymous request can cause). */
@@ -21,8 +26,8 @@ export const hashPassword = (password: string): Promise<string> => hash(password
 export const isAcceptablePassword = (password: string): boolean =>
   password.length >= MIN_PASSWORD_LENGTH && password.length <= MAX_PASSWORD_LENGTH;
 
-/** False for a wrong password and for a malformed hash alike. */
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/** False for a wrong password and for a malformed hash alike. Ungated: callers go through `checkPassword`. */
+async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   if (password.length > MAX_PASSWORD_LENGTH) return false;
   try {
     return await verify(passwordHash, password);
@@ -33,8 +38,25 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 let dummyHash: Promise<string> | undefined;
 
-/** Spends the time of one verification, so an unknown email answers as slowly as a wrong password. */
-export async function verifyAgainstDummy(password: string): Promise<void> {
+/**
+ * Every password check of this process (login, current password) passes here:
+ * two run at once (of the machine's cores, the rest stay for other requests),
+ * a few wait, and the rest are refused.
+ */
+export const passwordChecks = new HashingGate({ maxActive: 2, maxWaiting: 8 });
+
+/** `busy` when the gate refused: the password was not checked. */
+export type PasswordCheck = 'match' | 'mismatch' | 'busy';
+
+export async function checkPassword(passwordHash: string, password: string): Promise<PasswordCheck> {
+  const outcome = await passwordChecks.run(() => verifyPassword(passwordHash, password));
+  if (!outcome.ran) return 'busy';
+  return outcome.value ? 'match' : 'mismatch';
+}
+
+/** Costs one check (through the gate), so an unknown email answers as slowly as a wrong password; never a match. */
+export async function checkAgainstDummy(password: string): Promise<PasswordCheck> {
   dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
-  await verifyPassword(await dummyHash, password);
+  const outcome = await checkPassword(await dummyHash, password);
+  return outcome === 'busy' ? 'busy' : 'mismatch';
 }

@@ -55,11 +55,9 @@ export async function registerAuthPages(app: FastifyInstance, web: WebContext): 
     if (outcome.kind === 'invalid') {
       return showLogin(request, reply, web, { email, next, errors: [{ field: 'login-email', message: t('staff.login.invalid') }], status: 401 });
     }
-    if (outcome.kind === 'locked') {
-      const seconds = Math.max(1, Math.ceil((outcome.until - web.services.now()) / 1000));
-      reply.header('retry-after', String(seconds));
-      const message = t('staff.login.locked', { minutes: Math.ceil(seconds / 60) });
-      return showLogin(request, reply, web, { email, next, errors: [{ field: 'login-email', message }], status: 429 });
+    if (outcome.kind === 'throttled') {
+      reply.header('retry-after', String(Math.max(1, Math.ceil(outcome.retryAfterMs / 1000))));
+      return showLogin(request, reply, web, { email, next, errors: [{ field: 'login-email', message: t('staff.login.tooMany') }], status: 429 });
     }
     setSessionCookie(reply, web, outcome.secret);
     if (outcome.user.locale !== null) rememberLocale(reply, outcome.user.locale);
