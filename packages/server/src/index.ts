@@ -13,7 +13,6 @@ export { markDuplicate } from './services/request-duplicates.js';
 export * as catalogServices from './services/catalog.js';
 export * as requestServices from './services/requests.js';
 export { authorizeKey, spendingQuota, type Quota } from './services/api-keys.js';
-export { resendRisk, RESENDING_CLIENTS, type ResendRisk } from './services/resending-clients.js';
 export { resolveJurisdiction } from './services/jurisdictions.js';
 export { roleAllows, type Permission } from './staff/auth.js';
 export { sniffMediaType, MEDIA_TYPE_NAMES, type MediaType } from './http/media-type.js';

@@ -88,6 +88,14 @@ describe.each(dialects)('impossible dates and numbers (%s)', (dialect) => {
     expectStaff400(await call('GET', '/requests?page=1000000000000'));
   });
 
+  it('a public page far past the last answers an empty page or a 400, never a 500', async () => {
+    for (const page of ['9007199254740991', '1e300', '99999999999999999999999']) {
+      const a = await get(open311(`requests.json?page=${page}&page_size=500`));
+      expect([200, 400], `page=${page}: ${a.body}`).toContain(a.status);
+      if (a.status === 200) expect(json(a)).toEqual([]);
+    }
+  });
+
   it('a stored date past 9999 no longer takes down the lists, the request or the staff view', async () => {
     const list = await get(open311('requests.json'));
     expect(list.status, list.body).toBe(200);

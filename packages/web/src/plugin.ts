@@ -4,6 +4,7 @@ import './fastify-plugins.js';
 import type { AppPlugin } from '@o311/server';
 import { registerAssets } from './assets.js';
 import { sendNotFound } from './citizen/not-found.js';
+import { sendRefused } from './citizen/refused-page.js';
 import { registerCitizenRoutes } from './citizen/routes.js';
 import type { WebContext, WebOptions } from './context.js';
 import { createMailer } from './mail/mailer.js';
@@ -27,5 +28,7 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     services.publicChange = (request, jurisdictionId, requestId) => notifySafely(web, request, jurisdictionId, requestId);
     services.htmlNotFound = async (request, reply) =>
       sendNotFound(reply, web, translatorFor(request, reply), request.url);
+    services.htmlFailure = async (request, reply, failure) =>
+      sendRefused(reply, web, translatorFor(request, reply), request.url, failure);
   };
 }

@@ -115,7 +115,9 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
 const wantsHtml = (request: FastifyRequest): boolean => /\btext\/html\b/.test(request.headers.accept ?? '');
 const isApiUrl = (url: string): boolean => isGeoreportUrl(url) || /^\/(?:api|docs)(?:\/|$)/.test(pathOf(url));
 
-export function installErrorHandling(app: FastifyInstance, limits: ErrorLimits, ctx: Pick<ServiceContext, 'htmlNotFound'>): void {
+export function installErrorHandling(
+  app: FastifyInstance, limits: ErrorLimits, ctx: Pick<ServiceContext, 'htmlNotFound' | 'htmlFailure'>,
+): void {
   app.setErrorHandler((err: unknown, request, reply) => {
     let failure = toFailure(err, request, limits);
     if (!failure) {
@@ -123,6 +125,8 @@ export function installErrorHandling(app: FastifyInstance, limits: ErrorLimits, 
       failure = internalError();
     } else if (failure.status >= 500) {
       request.log.error({ err }, 'server error');
+    } else if (ctx.htmlFailure && wantsHtml(request) && !isApiUrl(request.url)) {
+      return ctx.htmlFailure(request, reply, failure);
     }
     return sendFailure(reply, failure, errorFormat(request));
   });

@@ -1,5 +1,6 @@
 /** What the services need: the store, the clock, the POST limiter and the limits. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Open311Failure } from '@o311/georeport';
 import type { Store } from '@o311/store';
 import type { SlidingWindowLimiter } from '../http/rate-limit.js';
 import type { PublicOrigin } from '../http/public-origin.js';
@@ -36,6 +37,12 @@ export interface ServiceContext {
    * plugin); without it, or for API URLs, the answer is the standard error document.
    */
   htmlNotFound?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  /**
+   * The web apps' page for a browser whose page or form was refused with a 4xx
+   * (e.g. a form carrying a NUL character); set by a plugin. Without it, or for
+   * API URLs, the answer is the standard error document.
+   */
+  htmlFailure?: (request: FastifyRequest, reply: FastifyReply, failure: Open311Failure) => Promise<unknown>;
   /**
    * Told after every public change of a request made through the APIs (a status
    * change, a mySociety update), e.g. to mail its followers; set by a plugin.

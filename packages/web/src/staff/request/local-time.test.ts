@@ -27,4 +27,11 @@ describe('local date and time inputs', () => {
     for (const bad of ['2026-02-30T10:00', '2026-01-01T24:00', '2026-01-01', 'soon', '']) expect(fromLocalInput(bad, CHICAGO)).toBeUndefined();
     for (const bad of ['2026-13-01', '2026-1-1', 'today']) expect(fromLocalDate(bad, CHICAGO)).toBeUndefined();
   });
+
+  it('refuses times whose instant no response could write, and years Date.UTC would misread', () => {
+    expect(fromLocalInput('9999-12-31T23:59', CHICAGO)).toBeUndefined();
+    expect(fromLocalDate('9999-12-31', CHICAGO, true)).toBeUndefined();
+    expect(fromLocalInput('0050-06-01T12:00', CHICAGO)).toBeUndefined();
+    expect(fromLocalInput('9999-12-30T12:00', CHICAGO)).toBe(Date.UTC(9999, 11, 30, 18));
+  });
 });

@@ -2,7 +2,7 @@
  * Date and time inputs (`<input type="date">`, `datetime-local`) hold wall-clock
  * values of the jurisdiction's time zone; these convert them to and from epoch ms.
  */
-import { formatDateTime, zoneOffsetMinutes } from '@o311/georeport';
+import { formatDateTime, isWritableInstant, zoneOffsetMinutes } from '@o311/georeport';
 
 const MINUTE_MS = 60 * 1000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -15,10 +15,11 @@ export const toLocalInput = (ms: number, timeZone: string): string => formatDate
 /** `YYYY-MM-DD` in `timeZone`. */
 export const toLocalDate = (ms: number, timeZone: string): string => formatDateTime(ms, timeZone).slice(0, 10);
 
-/** The instant a wall-clock time (as if UTC) names in `timeZone`. */
-function fromWallClock(wall: number, timeZone: string): number {
+/** The instant a wall-clock time (as if UTC) names in `timeZone`; undefined past the years a response can write. */
+function fromWallClock(wall: number, timeZone: string): number | undefined {
   const first = wall - zoneOffsetMinutes(wall, timeZone) * MINUTE_MS;
-  return wall - zoneOffsetMinutes(first, timeZone) * MINUTE_MS;
+  const instant = wall - zoneOffsetMinutes(first, timeZone) * MINUTE_MS;
+  return isWritableInstant(instant) ? instant : undefined;
 }
 
 function wallClock(parts: readonly string[]): number | undefined {
@@ -26,7 +27,9 @@ function wallClock(parts: readonly string[]): number | undefined {
   if (y === undefined || mo === undefined || d === undefined) return undefined;
   const ms = Date.UTC(y, mo - 1, d, h, mi);
   const check = new Date(ms);
-  return check.getUTCMonth() === mo - 1 && check.getUTCDate() === d && h < 24 && mi < 60 ? ms : undefined;
+  // Date.UTC maps years 0-99 onto 1900-1999; comparing the year refuses them.
+  const same = check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d;
+  return same && h < 24 && mi < 60 ? ms : undefined;
 }
 
 /** Epoch ms of a `YYYY-MM-DDTHH:MM` value; undefined when malformed. */
@@ -41,5 +44,7 @@ export function fromLocalDate(value: string, timeZone: string, end = false): num
   const m = LOCAL_DATE.exec(value);
   const wall = m ? wallClock(m.slice(1)) : undefined;
   if (wall === undefined) return undefined;
-  return end ? fromWallClock(wall + DAY_MS, timeZone) - 1 : fromWallClock(wall, timeZone);
+  if (!end) return fromWallClock(wall, timeZone);
+  const next = fromWallClock(wall + DAY_MS, timeZone);
+  return next === undefined ? undefined : next - 1;
 }
