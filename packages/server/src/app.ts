@@ -24,6 +24,9 @@ import { ReadCache } from './http/read-cache.js';
 import { SharedRateLimiter } from './http/shared-rate-limiter.js';
 import { resolveTimeouts, timeoutOptions, type ServerTimeouts } from './http/timeouts.js';
 import type { Limits, ServiceContext } from './services/context.js';
+import { DEFAULT_MAX_PIXELS } from './media/check-image.js';
+import { registerSandboxRoutes } from './sandbox/routes.js';
+import type { SandboxConfig } from './sandbox/sandbox.js';
 import { registerStaffRoutes } from './staff/routes.js';
 
 export interface AppOptions {
@@ -43,10 +46,16 @@ export interface AppOptions {
   mediaLimitBytes?: number;
   /** Most media files per request, default 3. */
   maxMediaFiles?: number;
+  /** Largest total of the media files of one request, default 24 MiB. */
+  mediaTotalLimitBytes?: number;
+  /** Where uploads are spooled while a request is read (removed after); default: the system's temporary folder. */
+  uploadDir?: string;
   /** Bytes of encoded GET answers kept for reuse, default 32 MiB; 0 turns the cache off. */
   readCacheBytes?: number;
   /** Further route sets (the web apps), registered after the APIs with the same service context. */
   plugins?: readonly AppPlugin[];
+  /** A sandbox for client developers (see sandbox/sandbox.ts: ensureSandbox makes one). */
+  sandbox?: SandboxConfig;
   /** Where the developers' landing page lives; default `/` (the web apps move it to `/developers`). */
   homePath?: string;
 }
@@ -64,6 +73,8 @@ export const DEFAULT_LIMITS: Limits = {
   bodyLimitBytes: 64 * 1024,
   mediaLimitBytes: 10 * 1024 * 1024,
   maxMediaFiles: 3,
+  mediaTotalLimitBytes: 24 * 1024 * 1024,
+  maxMediaPixels: DEFAULT_MAX_PIXELS,
   maxResults: 1000,
   maxPageSize: 500,
   defaultPageSize: 50,
@@ -79,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_LIMITS.bodyLimitBytes,
     mediaLimitBytes: options.mediaLimitBytes ?? DEFAULT_LIMITS.mediaLimitBytes,
     maxMediaFiles: options.maxMediaFiles ?? DEFAULT_LIMITS.maxMediaFiles,
+    mediaTotalLimitBytes: options.mediaTotalLimitBytes ?? DEFAULT_LIMITS.mediaTotalLimitBytes,
   };
   const timeouts = resolveTimeouts(options.timeouts);
   const origin = new PublicOrigin(options.publicUrl);
@@ -91,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: Date.now,
     publicUrl: options.publicUrl,
     origin,
+    uploadDir: options.uploadDir,
+    sandbox: options.sandbox,
   };
 
   const app = Fastify({
@@ -117,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
 
   registerGeoreportRoutes(app, ctx);
+  if (options.sandbox) registerSandboxRoutes(app, ctx, options.sandbox);
   await registerStaffRoutes(app, ctx);
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);
   registerHome(app, origin, options.homePath);

@@ -1,6 +1,7 @@
 /** POST Service Request: `/open311/v2/requests.{fmt}` (urlencoded, or multipart with media). */
 import { Type } from 'typebox';
-import { badRequest, encodeReceipts, field } from '@o311/georeport';
+import { badRequest, encodeReceipts, field, type FormFields } from '@o311/georeport';
+import type { Jurisdiction } from '@o311/store';
 import { acceptMedia } from '../http/form-body.js';
 import { sendDocument } from '../http/reply.js';
 import { spendingQuota } from '../services/api-keys.js';
@@ -38,12 +39,21 @@ export const contract: Contract = {
 
 export function postRequestRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
-    const { format, fields, uploads, j, key, quota } = await readPostForm(request, ctx);
-    const receipt = await spendingQuota(ctx, quota, async () => {
+    // A service_code sent before the files is checked before they are read.
+    const knownService = async (fields: FormFields, j: Jurisdiction): Promise<void> => {
       const code = field(fields, 'service_code');
-      if (code === undefined) throw badRequest('service_code is required.');
-      const service = await activeService(ctx.store, j, code);
-      return submitRequest(ctx, j, key, service, fields, acceptMedia(uploads));
+      if (code !== undefined) await activeService(ctx.store, j, code);
+    };
+    const { format, fields, uploads, j, key, quota, discard } = await readPostForm(request, ctx, {}, knownService);
+    const receipt = await spendingQuota(ctx, quota, async () => {
+      try {
+        const code = field(fields, 'service_code');
+        if (code === undefined) throw badRequest('service_code is required.');
+        const service = await activeService(ctx.store, j, code);
+        return await submitRequest(ctx, j, key, service, fields, await acceptMedia(uploads, ctx.limits.maxMediaPixels));
+      } finally {
+        await discard();
+      }
     });
     return sendDocument(reply, format, encodeReceipts([receipt], format));
   });

@@ -29,11 +29,10 @@ export const contract: Contract = {
 
 export function postUpdateRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
-    const { format, fields, uploads, j, key } = await readPostForm(request, ctx, { trusted: true });
-    if (uploads.length > 0) {
-      // Updates carry media as links (media_url); files are accepted with new requests only.
+    // Updates carry media as links (media_url); files are accepted with new requests only, and refused unread.
+    const { format, fields, j, key } = await readPostForm(request, ctx, { trusted: true }, async () => {
       throw badRequest('Send media with an update as media_url; file uploads are accepted with new requests only.');
-    }
+    });
     const update = await postUpdate(ctx, j, key, fields, projectionContext(request, ctx, j));
     await ctx.publicChange?.(request, j.id, update.service_request_id);
     return sendDocument(reply, format, encodeUpdates([update], format));

@@ -13,6 +13,7 @@ import {
   unsupportedMediaType, type Format,
 } from '@o311/georeport';
 import { NulInTextError } from '@o311/store';
+import { formatBytes } from './byte-sizes.js';
 import { applyCorsHeaders } from './cors.js';
 import { MEDIA_TYPE_NAMES } from './media-type.js';
 import type { ServiceContext } from '../services/context.js';
@@ -27,8 +28,6 @@ export interface ErrorLimits {
 const isFastifyError = (e: unknown): e is FastifyError =>
   e instanceof Error && (typeof (e as Partial<FastifyError>).code === 'string' || typeof (e as Partial<FastifyError>).statusCode === 'number');
 
-const formatBytes = (n: number): string =>
-  n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : n >= 1024 && n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`;
 
 const mediaTypeOf = (request: FastifyRequest): string => (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 
@@ -128,6 +127,8 @@ export function installErrorHandling(
     } else if (ctx.htmlFailure && wantsHtml(request) && !isApiUrl(request.url)) {
       return ctx.htmlFailure(request, reply, failure);
     }
+    // Answered before the whole body arrived (a refused upload): close rather than read the rest.
+    if (!request.raw.complete) reply.header('connection', 'close');
     return sendFailure(reply, failure, errorFormat(request));
   });
 

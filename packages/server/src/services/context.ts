@@ -6,11 +6,16 @@ import type { SlidingWindowLimiter } from '../http/rate-limit.js';
 import type { PublicOrigin } from '../http/public-origin.js';
 import type { ReadCache } from '../http/read-cache.js';
 import type { SharedRateLimiter } from '../http/shared-rate-limiter.js';
+import type { SandboxConfig } from '../sandbox/sandbox.js';
 
 export interface Limits {
   bodyLimitBytes: number;
   mediaLimitBytes: number;
   maxMediaFiles: number;
+  /** All media files of one request together. */
+  mediaTotalLimitBytes: number;
+  /** Pixels of one uploaded image (width × height): decompression bombs are refused. */
+  maxMediaPixels: number;
   /** GET requests without paging: the spec's cap. */
   maxResults: number;
   maxPageSize: number;
@@ -28,10 +33,14 @@ export interface ServiceContext {
   readCache: ReadCache;
   limits: Limits;
   now: () => number;
+  /** The sandbox the server serves beside production (discovery lists it as `test`), if any. */
+  sandbox?: SandboxConfig;
   /** Configured public base URL, if any. */
   publicUrl: string | undefined;
   /** The base of every absolute link in an answer (never a foreign Host header). */
   origin: PublicOrigin;
+  /** Where uploads are spooled while a request is read; default: the system's temporary folder. */
+  uploadDir?: string;
   /**
    * The web apps' 404 page for a browser asking for an unknown page (set by a
    * plugin); without it, or for API URLs, the answer is the standard error document.

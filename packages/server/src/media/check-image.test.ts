@@ -1,0 +1,113 @@
+import { deflateSync, crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { checkImage } from './check-image.js';
+import { tiffOrientation } from './strip-metadata.js';
+
+/** A TIFF (EXIF body) with an orientation, an author and a GPS latitude reference, big-endian. */
+function exifTiff(orientation: number): Buffer {
+  const artist = Buffer.from('Jane Doe, 12 Elm St\0', 'latin1');
+  const b = Buffer.alloc(8 + 2 + 3 * 12 + 4 + artist.length);
+  b.write('MM\0*', 0, 'latin1');
+  b.writeUInt32BE(8, 4);
+  b.writeUInt16BE(3, 8);
+  const entry = (k: number, tag: number, type: number, count: number, value: number): void => {
+    const at = 10 + k * 12;
+    b.writeUInt16BE(tag, at);
+    b.writeUInt16BE(type, at + 2);
+    b.writeUInt32BE(count, at + 4);
+    if (type === 3) b.writeUInt16BE(value, at + 8);
+    else b.writeUInt32BE(value, at + 8);
+  };
+  entry(0, 0x0112, 3, 1, orientation);
+  entry(1, 0x013b, 2, artist.length, 50); // Artist, stored after the IFD
+  entry(2, 0x8825, 4, 1, 0); // GPS IFD pointer
+  artist.copy(b, 50);
+  return b;
+}
+
+const segment = (marker: number, body: Buffer): Buffer => {
+  const head = Buffer.from([0xff, marker, 0, 0]);
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+};
+
+/** A 1×1 baseline JPEG (JFIF), the same as the web tests use. */
+const TINY_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
+
+/** The tiny JPEG with EXIF (orientation 6, author, GPS), XMP and a comment after its JFIF segment. */
+function jpegWithMetadata(): Buffer {
+  const jfifEnd = 4 + TINY_JPEG.readUInt16BE(4);
+  return Buffer.concat([
+    TINY_JPEG.subarray(0, jfifEnd),
+    segment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exifTiff(6)])),
+    segment(0xe1, Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>Jane Doe</x:xmpmeta>', 'latin1')),
+    segment(0xfe, Buffer.from('shot at 12 Elm St', 'latin1')),
+    TINY_JPEG.subarray(jfifEnd),
+  ]);
+}
+
+const chunk = (type: string, data: Buffer): Buffer => {
+  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const b = Buffer.alloc(td.length + 8);
+  b.writeUInt32BE(data.length, 0);
+  td.copy(b, 4);
+  b.writeUInt32BE(crc32(td), b.length - 4);
+  return b;
+};
+
+function png(width: number, height: number, extra: Buffer[] = []): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', ihdr),
+    ...extra,
+    chunk('IDAT', deflateSync(Buffer.from([0, 200, 30, 30]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('checkImage', () => {
+  it('strips EXIF (author, GPS), XMP and comments from a JPEG and keeps its orientation', () => {
+    const verdict = checkImage(jpegWithMetadata(), 1_000_000);
+    if (!verdict.ok) throw new Error(verdict.problem);
+    const out = verdict.bytes.toString('latin1');
+    expect(verdict.content_type).toBe('image/jpeg');
+    expect(out).not.toMatch(/Jane Doe|Elm St|xmpmeta/);
+    const exif = verdict.bytes.indexOf('Exif\0\0', 0, 'latin1');
+    expect(tiffOrientation(verdict.bytes.subarray(exif + 6))).toBe(6);
+    // The image itself is untouched: everything from the quantisation tables on.
+    const tables = TINY_JPEG.indexOf(Buffer.from([0xff, 0xdb]));
+    expect(verdict.bytes.subarray(verdict.bytes.length - (TINY_JPEG.length - tables)).equals(TINY_JPEG.subarray(tables))).toBe(true);
+  });
+
+  it('leaves a JPEG without metadata as it is', () => {
+    const verdict = checkImage(TINY_JPEG, 1_000_000);
+    expect(verdict.ok && verdict.bytes.equals(TINY_JPEG)).toBe(true);
+  });
+
+  it('strips text chunks and EXIF from a PNG, keeping the orientation', () => {
+    const text = chunk('tEXt', Buffer.from('Author\0Jane Doe', 'latin1'));
+    const exif = chunk('eXIf', exifTiff(8));
+    const verdict = checkImage(png(1, 1, [text, exif]), 1_000_000);
+    if (!verdict.ok) throw new Error(verdict.problem);
+    expect(verdict.bytes.toString('latin1')).not.toContain('Jane Doe');
+    const at = verdict.bytes.indexOf('eXIf', 0, 'latin1');
+    expect(tiffOrientation(verdict.bytes.subarray(at + 4))).toBe(8);
+    expect(checkImage(png(1, 1, [text]), 1_000_000)).toEqual({ ok: true, content_type: 'image/png', bytes: png(1, 1) });
+  });
+
+  it('refuses a decompression bomb by its header, and files whose header cannot be read', () => {
+    expect(checkImage(png(20_000, 20_000), 60_000_000)).toEqual({
+      ok: false, problem: 'too-many-pixels', dimensions: { width: 20_000, height: 20_000 },
+    });
+    expect(checkImage(Buffer.from('89504e470d0a1a0a0000', 'hex'), 60_000_000)).toEqual({ ok: false, problem: 'malformed' });
+    expect(checkImage(Buffer.from('<svg onload=alert(1)>'), 60_000_000)).toEqual({ ok: false, problem: 'not-an-image' });
+  });
+});

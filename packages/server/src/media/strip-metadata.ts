@@ -1,0 +1,134 @@
+/**
+ * Removes what a photo says about its author and place (EXIF with GPS, camera
+ * serials and comments; XMP; IPTC; text chunks) from JPEG and PNG files, keeping
+ * only the orientation, so the picture still shows the right way up. The image
+ * data itself is copied byte for byte: nothing is decoded or re-encoded.
+ * GIF, WebP and HEIC are stored as sent (see README: Uploads).
+ */
+import { crc32 } from 'node:zlib';
+import type { MediaType } from '../http/media-type.js';
+
+const EXIF_HEADER = Buffer.from('Exif\0\0', 'latin1');
+const ORIENTATION_TAG = 0x0112;
+
+/** The orientation (2..8) in a TIFF structure (EXIF's body), if it is other than the default 1. */
+export function tiffOrientation(tiff: Buffer): number | undefined {
+  if (tiff.length < 8) return undefined;
+  const order = tiff.toString('latin1', 0, 2);
+  if (order !== 'II' && order !== 'MM') return undefined;
+  const u16 = (at: number): number => (order === 'II' ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
+  const u32 = (at: number): number => (order === 'II' ? tiff.readUInt32LE(at) : tiff.readUInt32BE(at));
+  const ifd = u32(4);
+  if (ifd + 2 > tiff.length) return undefined;
+  const entries = u16(ifd);
+  for (let k = 0; k < entries; k++) {
+    const at = ifd + 2 + k * 12;
+    if (at + 12 > tiff.length) return undefined;
+    if (u16(at) === ORIENTATION_TAG) {
+      const value = u16(at + 8);
+      return value >= 2 && value <= 8 ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A TIFF structure holding the orientation and nothing else. */
+export function orientationOnlyTiff(orientation: number): Buffer {
+  const b = Buffer.alloc(26);
+  b.write('MM\0*', 0, 'latin1');
+  b.writeUInt32BE(8, 4); // first IFD
+  b.writeUInt16BE(1, 8); // one entry
+  b.writeUInt16BE(ORIENTATION_TAG, 10);
+  b.writeUInt16BE(3, 12); // SHORT
+  b.writeUInt32BE(1, 14); // count
+  b.writeUInt16BE(orientation, 18);
+  b.writeUInt32BE(0, 22); // no next IFD
+  return b;
+}
+
+// JPEG segments kept: JFIF (APP0), the ICC colour profile (APP2) and Adobe's colour transform (APP14).
+const KEPT_APP_SEGMENTS = new Set([0xe0, 0xe2, 0xee]);
+const isAppOrComment = (m: number): boolean => (m >= 0xe0 && m <= 0xef) || m === 0xfe;
+
+function jpegSegment(marker: number, body: Buffer): Buffer {
+  const head = Buffer.alloc(4);
+  head[0] = 0xff;
+  head[1] = marker;
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+}
+
+function stripJpeg(b: Buffer): Buffer | undefined {
+  const out: Buffer[] = [b.subarray(0, 2)];
+  let orientation: number | undefined;
+  let i = 2;
+  while (i + 4 <= b.length) {
+    if (b[i] !== 0xff) return undefined;
+    const marker = b[i + 1]!;
+    if (marker === 0xff) { i += 1; continue; }
+    if (marker === 0xd9) break;
+    const end = i + 2 + b.readUInt16BE(i + 2);
+    if (end > b.length) return undefined;
+    if (marker === 0xda) {
+      // Start of scan: the image data runs to the end; copy the rest as it is.
+      out.push(b.subarray(i));
+      i = b.length;
+      break;
+    }
+    const body = b.subarray(i + 4, end);
+    if (marker === 0xe1 && body.subarray(0, 6).equals(EXIF_HEADER)) orientation ??= tiffOrientation(body.subarray(6));
+    if (!isAppOrComment(marker) || KEPT_APP_SEGMENTS.has(marker)) out.push(b.subarray(i, end));
+    i = end;
+  }
+  if (i < b.length) out.push(b.subarray(i));
+  if (orientation !== undefined) {
+    const afterJfif = out[1]?.[1] === 0xe0 ? 2 : 1;
+    out.splice(afterJfif, 0, jpegSegment(0xe1, Buffer.concat([EXIF_HEADER, orientationOnlyTiff(orientation)])));
+  }
+  return Buffer.concat(out);
+}
+
+// PNG chunks kept: the image, its colours and geometry, animation; not text, EXIF or time stamps.
+const KEPT_PNG_CHUNKS = new Set([
+  'IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'cHRM', 'gAMA', 'iCCP', 'sBIT', 'sRGB', 'bKGD', 'hIST', 'pHYs', 'sPLT',
+  'acTL', 'fcTL', 'fdAT',
+]);
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const typeAndData = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const b = Buffer.alloc(typeAndData.length + 8);
+  b.writeUInt32BE(data.length, 0);
+  typeAndData.copy(b, 4);
+  b.writeUInt32BE(crc32(typeAndData), b.length - 4);
+  return b;
+}
+
+function stripPng(b: Buffer): Buffer | undefined {
+  const out: Buffer[] = [b.subarray(0, 8)];
+  let orientation: number | undefined;
+  let i = 8;
+  while (i + 12 <= b.length) {
+    const end = i + 12 + b.readUInt32BE(i);
+    if (end > b.length) return undefined;
+    const type = b.toString('latin1', i + 4, i + 8);
+    if (type === 'eXIf') orientation = tiffOrientation(b.subarray(i + 8, end - 4));
+    if (KEPT_PNG_CHUNKS.has(type)) {
+      out.push(b.subarray(i, end));
+      // The orientation goes right after the header, where readers look for it.
+      if (type === 'IHDR') out.push(Buffer.alloc(0));
+    }
+    i = end;
+    if (type === 'IEND') break;
+  }
+  if (orientation !== undefined) out[2] = pngChunk('eXIf', orientationOnlyTiff(orientation));
+  return Buffer.concat(out);
+}
+
+/** The file without its metadata, or undefined when it is too malformed to walk. */
+export function stripMetadata(b: Buffer, type: MediaType): Buffer | undefined {
+  switch (type) {
+    case 'image/jpeg': return stripJpeg(b);
+    case 'image/png': return stripPng(b);
+    default: return b;
+  }
+}
