@@ -31,13 +31,21 @@ describe.each(dialects)('keys and tokens on %s', (dialect) => {
     expect(r.stdout).toContain(key?.id);
   });
 
+  it('takes --client, the program that uses the key, and refuses one it does not know', async () => {
+    const r = await cli(['keys', 'create', '--name', 'Riverton FMS', '--client', 'fixmystreet', ...database]);
+    expect(r.code).toBe(0);
+    expect(await store.findApiKey(r.last)).toMatchObject({ name: 'Riverton FMS', client: 'fixmystreet' });
+    expect((await cli(['keys', 'list', ...database])).stdout).toMatch(/Riverton FMS.*fixmystreet/);
+    expect((await cli(['keys', 'create', '--name', 'x', '--client', 'netscape', ...database])).code).toBe(2);
+  });
+
   it('takes --rate-limit (0 = unlimited) and --trusted', async () => {
     const r = await cli(['keys', 'create', '--name', 'partner', '--rate-limit', '0', '--trusted', ...database]);
     expect(r.code).toBe(0);
     expect(await store.findApiKey(r.last)).toMatchObject({ name: 'partner', rate_limit_per_minute: 0, trusted: true });
     const list = await cli(['keys', 'list', ...database]);
     expect(list.code).toBe(0);
-    expect(list.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+RATE LIMIT\s+TRUSTED\s+CREATED\s+REVOKED$/);
+    expect(list.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+RATE LIMIT\s+TRUSTED\s+CLIENT\s+CREATED\s+REVOKED$/);
     expect(list.stdout).toMatch(/partner\s+unlimited\s+yes/);
     expect(list.stdout).toMatch(/Fix app\s+120\/min\s+no/);
     expect(list.stdout).not.toContain('o311k_');
@@ -52,7 +60,7 @@ describe.each(dialects)('keys and tokens on %s', (dialect) => {
     expect(r.stdout).toContain(`revoked API key ${key?.id}`);
     expect(await store.findApiKey(created.last)).toBeUndefined();
     const list = await cli(['keys', 'list', ...database]);
-    expect(list.stdout).toMatch(/short-lived\s+120\/min\s+no\s+\d{4}-\d\d-\d\d \d\d:\d\dZ\s+\d{4}-\d\d-\d\d \d\d:\d\dZ/);
+    expect(list.stdout).toMatch(/short-lived\s+120\/min\s+no\s+-\s+\d{4}-\d\d-\d\d \d\d:\d\dZ\s+\d{4}-\d\d-\d\d \d\d:\d\dZ/);
     const again = await cli(['keys', 'revoke', key?.id ?? '', ...database]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('already revoked');

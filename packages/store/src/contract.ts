@@ -352,6 +352,8 @@ export interface Store extends BackOfficeStore {
   findApiKey(secret: string): Promise<ApiKey | undefined>;
   listApiKeys(): Promise<ApiKey[]>;
   revokeApiKey(id: string): Promise<boolean>;
+  /** Per API key, how many requests of the service it posted since `since` (most first); requests without a key are left out. */
+  postersOf(jurisdiction_id: string, service_code: string, since: number): Promise<{ api_key_id: string; requests: number }[]>;
 
   createStaffToken(input: { name: string; role: StaffRole }): Promise<{ token: StaffToken; secret: string }>;
   findStaffToken(secret: string): Promise<StaffToken | undefined>;

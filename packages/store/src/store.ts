@@ -57,6 +57,7 @@ import * as jurisdictions from './repositories/jurisdictions.js';
 import { loginAttempts } from './repositories/login-attempts.js';
 import * as media from './repositories/media.js';
 import * as outbox from './repositories/outbox.js';
+import { postersOf } from './repositories/posters.js';
 import { rateLimitCounters } from './repositories/rate-limits.js';
 import * as settings from './repositories/settings.js';
 import * as requests from './repositories/requests.js';
@@ -201,6 +202,9 @@ export class KyselyStore implements Store {
   }
   revokeApiKey(id: string): Promise<boolean> {
     return apiKeys.revokeApiKey(this.#db, id);
+  }
+  postersOf(jurisdiction_id: string, service_code: string, since: number): Promise<{ api_key_id: string; requests: number }[]> {
+    return postersOf(this.#db, jurisdiction_id, service_code, since);
   }
 
   createStaffToken(input: { name: string; role: StaffRole }): Promise<{ token: StaffToken; secret: string }> {

@@ -75,6 +75,25 @@ export function runClientsContract(dialect: TestDialect): void {
       });
     });
 
+    describe('posters of a service', () => {
+      it('counts requests per API key since a time, most first, leaving out other services and keyless requests', async () => {
+        const j = await addJurisdiction(store);
+        const a = await store.createApiKey({ name: 'a', rate_limit_per_minute: 0, trusted: false, client: 'fixmystreet' });
+        const b = await store.createApiKey({ name: 'b', rate_limit_per_minute: 0, trusted: false });
+        const at = Date.now();
+        await store.createRequest(newRequest(j, { api_key_id: a.key.id, requested_at: at }));
+        await store.createRequest(newRequest(j, { api_key_id: a.key.id, requested_at: at }));
+        await store.createRequest(newRequest(j, { api_key_id: b.key.id, requested_at: at }));
+        await store.createRequest(newRequest(j, { api_key_id: b.key.id, requested_at: at - 10 * MINUTE }));
+        await store.createRequest(newRequest(j, { api_key_id: a.key.id, service_code: 'graffiti', requested_at: at }));
+        await store.createRequest(newRequest(j, { requested_at: at }));
+        expect(await store.postersOf(j, 'pothole', at - MINUTE)).toEqual([
+          { api_key_id: a.key.id, requests: 2 },
+          { api_key_id: b.key.id, requests: 1 },
+        ]);
+      });
+    });
+
     describe('services', () => {
       it('keep the blackbox receipt, `none` by default', async () => {
         const j = await addJurisdiction(store);

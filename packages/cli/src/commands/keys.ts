@@ -3,7 +3,7 @@
  * The secret is printed once, as the last line of `create`, so scripts can take it with `tail -n 1`.
  */
 import { Command, Option } from 'commander';
-import type { ApiKey, Store } from '@o311/store';
+import { API_CLIENTS, type ApiClient, type ApiKey, type Store } from '@o311/store';
 import { resolveDatabaseUrl, withDatabase } from '../database.js';
 import { println, type CliIo } from '../io.js';
 import { formatTimestamp, renderTable } from '../table.js';
@@ -16,6 +16,7 @@ export interface CreateKeyInput {
   name: string;
   rate_limit_per_minute: number;
   trusted: boolean;
+  client?: ApiClient | null;
 }
 
 const describeLimit = (perMinute: number): string => (perMinute === 0 ? 'unlimited' : `${perMinute}/min`);
@@ -28,8 +29,10 @@ export async function createKey(store: Store, input: CreateKeyInput): Promise<{ 
 
 export function keysTable(keys: readonly ApiKey[]): string {
   return renderTable(
-    ['ID', 'NAME', 'RATE LIMIT', 'TRUSTED', 'CREATED', 'REVOKED'],
-    keys.map((k) => [k.id, k.name, describeLimit(k.rate_limit_per_minute), k.trusted ? 'yes' : 'no', formatTimestamp(k.created_at), formatTimestamp(k.revoked_at)]),
+    ['ID', 'NAME', 'RATE LIMIT', 'TRUSTED', 'CLIENT', 'CREATED', 'REVOKED'],
+    keys.map((k) => [
+      k.id, k.name, describeLimit(k.rate_limit_per_minute), k.trusted ? 'yes' : 'no', k.client ?? '-', formatTimestamp(k.created_at), formatTimestamp(k.revoked_at),
+    ]),
   );
 }
 
@@ -41,10 +44,11 @@ export function keysCommand(io: CliIo): Command {
       .description('create an API key; prints the key as the last line')
       .requiredOption('--name <name>', 'who the key is for (an app or a partner)', nameArg)
       .addOption(new Option('--rate-limit <per-minute>', 'requests per minute, 0 = unlimited').argParser(integerIn(0, 1_000_000)).default(DEFAULT_RATE_LIMIT))
-      .option('--trusted', 'may POST servicerequestupdates (status updates from partner systems)', false),
-  ).action(async (o: DatabaseOptions & { name: string; rateLimit: number; trusted: boolean }) => {
+      .option('--trusted', 'may POST servicerequestupdates (status updates from partner systems)', false)
+      .addOption(new Option('--client <program>', 'the client program that uses the key: the services editor warns about blackbox services it posts to').choices(API_CLIENTS)),
+  ).action(async (o: DatabaseOptions & { name: string; rateLimit: number; trusted: boolean; client?: ApiClient }) => {
     const { key, secret } = await withDatabase(resolveDatabaseUrl(o.database, io.env), (store) =>
-      createKey(store, { name: o.name, rate_limit_per_minute: o.rateLimit, trusted: o.trusted }));
+      createKey(store, { name: o.name, rate_limit_per_minute: o.rateLimit, trusted: o.trusted, client: o.client ?? null }));
     println(io.stdout, `created API key ${key.id} for "${key.name}" (rate limit ${describeLimit(key.rate_limit_per_minute)}, ${key.trusted ? 'trusted' : 'not trusted'})`);
     println(io.stdout, 'the key is shown only this once; store it safely:');
     println(io.stdout, secret);

@@ -6,6 +6,7 @@ import { pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js'
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
 import { listUpdates } from '../services/updates.js';
+import { dateWindowHeader, dateWindowHeaderDoc } from './date-window.js';
 import { georeportRoute, projectionContext, type Contract } from './route.js';
 import { EXTENSIONS_TAG, FormatParams, JURISDICTION_ID, UpdateSchema, dateTime, documents, errors } from './schemas.js';
 
@@ -15,7 +16,10 @@ export const contract: Contract = {
   schema: {
     operationId: 'getServiceRequestUpdates',
     summary: 'GET service request updates (mySociety)',
-    description: 'Status changes and public comments in a time range: both dates or neither (the last 2 hours).',
+    description:
+      'Status changes and public comments in a time range: both dates or neither (the last 2 hours). Dates are ' +
+      'compared to the second, as they are published; of a range over 90 days, the most recent 90 days are answered ' +
+      '(named in `X-Open311-Window`).',
     tags: [EXTENSIONS_TAG],
     params: FormatParams,
     querystring: Type.Object({
@@ -25,7 +29,10 @@ export const contract: Contract = {
       api_key: Type.Optional(Type.String({ description: 'Accepted and ignored (FixMyStreet sends it).' })),
     }),
     response: {
-      200: documents(Type.Array(UpdateSchema), 'The updates, oldest first.', 'service_request_updates'),
+      200: {
+        ...documents(Type.Array(UpdateSchema), 'The updates, oldest first.', 'service_request_updates'),
+        headers: dateWindowHeaderDoc('updated_datetime'),
+      },
       ...errors(400, 404),
     },
   },
@@ -38,6 +45,6 @@ export function getUpdatesRoute(ctx: ServiceContext) {
     const j = await resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
     const range = parseUpdatesQuery(q, ctx.now());
     const updates = await listUpdates(ctx, j, range, projectionContext(request, ctx, j));
-    return sendDocument(reply, format, encodeUpdates(updates, format));
+    return sendDocument(reply.headers(dateWindowHeader(range, j.timezone)), format, encodeUpdates(updates, format));
   });
 }

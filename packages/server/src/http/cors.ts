@@ -6,8 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isGeoreportUrl } from './format.js';
 
-/** Response headers a browser client may read (paging extension). */
-export const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'X-Page', 'X-Page-Size', 'X-Page-Count', 'Retry-After'];
+/** Response headers a browser client may read (paging extension, the date window answered). */
+export const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'X-Page', 'X-Page-Size', 'X-Page-Count', 'X-Open311-Window', 'Retry-After'];
 
 /** Adds the CORS headers when the request is for the GeoReport API. */
 export function applyCorsHeaders(request: FastifyRequest, reply: FastifyReply): void {

@@ -34,6 +34,8 @@ export interface ServiceDraft {
   group: string;
   keywords: string;
   type: string;
+  /** What a blackbox service's receipt holds (BLACKBOX_RECEIPTS). */
+  blackbox_receipt: string;
   active: boolean;
   sla_hours: string;
   agency: string;
@@ -54,7 +56,7 @@ const noTranslations = (): Record<TranslatedLocale, TranslationDraft> =>
   Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, { name: '', description: '' }])) as Record<TranslatedLocale, TranslationDraft>;
 
 export const emptyDraft = (): ServiceDraft => ({
-  code: '', name: '', description: '', group: '', keywords: '', type: 'realtime', active: true, sla_hours: '', agency: '',
+  code: '', name: '', description: '', group: '', keywords: '', type: 'realtime', blackbox_receipt: 'none', active: true, sla_hours: '', agency: '',
   notice: '', attributes: [], translations: noTranslations(),
 });
 
@@ -71,6 +73,7 @@ export function draftOfRecord(s: ServiceRecord): ServiceDraft {
     group: s.group ?? '',
     keywords: s.keywords ?? '',
     type: s.type,
+    blackbox_receipt: s.blackbox_receipt,
     active: s.active,
     sla_hours: s.sla_hours === null ? '' : String(s.sla_hours),
     agency: s.agency_responsible ?? '',

@@ -5,7 +5,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SERVICE_TYPES } from '@o311/georeport';
-import { MAX_SLA_HOURS } from '@o311/server';
+import { MAX_SLA_HOURS, type ResendRisk } from '@o311/server';
+import { BLACKBOX_RECEIPTS } from '@o311/store';
 import type { WebContext } from '../../context.js';
 import { html, type Html } from '../../html.js';
 import type { Translator } from '../../i18n/translate.js';
@@ -29,6 +30,8 @@ export interface EditorState {
   focusRow?: number;
   /** After removing a question: the focus goes to "add a question". */
   focusAdd?: boolean;
+  /** Keys of clients that post again after a blackbox receipt, when this service gives one. */
+  resendRisk?: ResendRisk;
   status?: number;
 }
 
@@ -53,6 +56,11 @@ ${selectField({
   id: f.type, name: 'type', label: t('inbox.svc.type'), value: d.type, hint: t('inbox.svc.typeHint'),
   choices: SERVICE_TYPES.map((x) => ({ value: x, label: t(`inbox.svcType.${x}`) })),
 })}
+${selectField({
+  id: f.blackbox_receipt, name: 'blackbox_receipt', label: t('inbox.svc.receipt'), value: d.blackbox_receipt, hint: t('inbox.svc.receiptHint'),
+  choices: BLACKBOX_RECEIPTS.map((x) => ({ value: x, label: t(`inbox.svcReceipt.${x}`) })),
+})}
+${resendWarning(t, s.resendRisk)}
 ${checkbox({ id: f.active, name: 'active', label: t('inbox.svc.active'), checked: d.active, hint: t('inbox.svc.activeHint') })}
 ${textInput({
   id: f.sla_hours, name: 'sla_hours', type: 'number', label: t('inbox.svc.sla'), value: d.sla_hours, hint: t('inbox.svc.slaHint'),
@@ -61,6 +69,15 @@ ${textInput({
 ${textInput({ id: f.agency, name: 'agency', label: t('inbox.svc.agency'), value: d.agency })}
 ${textArea({ id: f.notice, name: 'notice', label: t('inbox.svc.notice'), value: d.notice, rows: 2, hint: t('inbox.svc.noticeHint') })}
 </fieldset>`;
+}
+
+/** Names the keys of resending clients that post (or may post) to a blackbox service that gives no id. */
+function resendWarning(t: Translator, risk: ResendRisk | undefined): Html {
+  if (!risk) return html``;
+  const posted = risk.posted.map((p) => t('inbox.svc.resendPosted', { name: p.key.name, client: p.key.client ?? '', count: p.requests }));
+  const idle = risk.idle.map((k) => t('inbox.svc.resendIdle', { name: k.name, client: k.client ?? '' }));
+  return html`<div class="svc-notice svc-warning" role="status" id="svc-resend-warning"><p>${t(posted.length > 0 ? 'inbox.svc.resendWarning' : 'inbox.svc.resendMaybe')}</p>
+<ul>${[...posted, ...idle].map((line) => html`<li>${line}</li>`)}</ul></div>`;
 }
 
 export function sendEditorPage(request: FastifyRequest, reply: FastifyReply, web: WebContext, s: EditorState): FastifyReply {

@@ -8,6 +8,7 @@ export const SERVICE_FIELDS = {
   group: 'svc-group',
   keywords: 'svc-keywords',
   type: 'svc-type',
+  blackbox_receipt: 'svc-blackbox-receipt',
   active: 'svc-active',
   sla_hours: 'svc-sla',
   agency: 'svc-agency',

@@ -44,6 +44,7 @@ export function parseDraft(fields: FormFields): ServiceDraft {
     group: text('group'),
     keywords: text('keywords'),
     type: text('type') || 'realtime',
+    blackbox_receipt: text('blackbox_receipt') || 'none',
     active: checked('active'),
     sla_hours: text('sla_hours'),
     agency: text('agency'),

@@ -4,7 +4,7 @@
  * Saving goes through staffServices.saveService, the same validation as the staff API.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffServices } from '@o311/server';
+import { resendRisk, staffServices } from '@o311/server';
 import type { ServiceRecord } from '@o311/store';
 import type { WebContext } from '../../context.js';
 import { translatorFor } from '../../request-locale.js';
@@ -81,7 +81,10 @@ export function registerServiceEditorPages(app: FastifyInstance, web: WebContext
   app.get('/staff/services/:code/edit', admin, async (request, reply) => {
     const service = await findService(web, codeParam(request));
     if (!service) return sendStaffRefusal(request, reply, web, 'not-found');
-    return sendEditorPage(request, reply, web, { draft: draftOfRecord(service), editing: service.service_code, groups: await groupsOf(web) });
+    const risk = await resendRisk(web.services, await webJurisdiction(web), service);
+    return sendEditorPage(request, reply, web, {
+      draft: draftOfRecord(service), editing: service.service_code, groups: await groupsOf(web), resendRisk: risk,
+    });
   });
 
   app.post('/staff/services/:code/edit', admin, async (request, reply) => {

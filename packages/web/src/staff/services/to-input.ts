@@ -5,7 +5,7 @@
  */
 import { SERVICE_TYPES, type AttributeValue, type Datatype, type ServiceType } from '@o311/georeport';
 import type { staffServices } from '@o311/server';
-import type { ServiceRecord, ServiceTranslation } from '@o311/store';
+import { BLACKBOX_RECEIPTS, type BlackboxReceipt, type ServiceRecord, type ServiceTranslation } from '@o311/store';
 import type { Translator } from '../../i18n/translate.js';
 import type { FieldError } from '../forms/fields.js';
 import { LIST_DATATYPES, TRANSLATED_LOCALES, type AttributeDraft, type ServiceDraft } from './draft.js';
@@ -77,6 +77,7 @@ export function toServiceInput(
     agency_responsible: orNull(draft.agency),
     service_notice: orNull(draft.notice),
     sla_hours: numberOrNull(draft.sla_hours),
+    blackbox_receipt: ((BLACKBOX_RECEIPTS as readonly string[]).includes(draft.blackbox_receipt) ? draft.blackbox_receipt : 'none') as BlackboxReceipt,
     attributes: draft.attributes.map(toAttribute),
     translations: translations(draft, existing),
   };
