@@ -75,6 +75,18 @@ describe.each(dialects)('docs (%s)', (dialect) => {
     expect(await res.text()).toMatch(/swagger/i);
   });
 
+  it('forbids framing and foreign content on the docs and the landing page', async () => {
+    for (const path of ['/docs/static/index.html', '/']) {
+      const res = await fetch(`${s.url}${path}`);
+      expect(res.status, path).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain(path === '/' ? "default-src 'none'" : "default-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain('upgrade-insecure-requests');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+    }
+  });
+
   it('serves a landing page with links to discovery and docs', async () => {
     const a = await get(`${s.url}/`);
     expect(a.status).toBe(200);

@@ -1,18 +1,35 @@
 /** A small landing page (until the citizen app exists) and the HTML view of the endpoint base. */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { PublicOrigin } from '../http/public-origin.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2em}';
+
+/** Nothing but this page's own style; no scripts, no framing (clickjacking), no forms. */
+export const HOME_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const page = (title: string, body: string): string => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2em}</style>
+<style>${STYLE}</style>
 </head><body>${body}</body></html>`;
 
 const sendHtml = (reply: FastifyReply, html: string) =>
-  reply.header('content-type', 'text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(html);
+  reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', HOME_CSP)
+    .header('x-frame-options', 'DENY')
+    .send(html);
 
 export function registerHome(app: FastifyInstance, origin: PublicOrigin, path = '/'): void {
   app.get(path, { schema: { hide: true } }, async (request, reply) => {

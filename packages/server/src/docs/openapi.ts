@@ -2,8 +2,10 @@
  * Interactive docs: @fastify/swagger builds an OpenAPI 3.1 document from the
  * route schemas (GeoReport responses list both application/json and text/xml);
  * @fastify/swagger-ui serves it at /docs with try-it against this same origin.
+ * The document describes the APIs only: the web apps' pages (the citizen app,
+ * the tracker, the staff back office) are left out whatever their schemas say.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { EXTENSIONS_TAG, GEOREPORT_TAG } from '../georeport/schemas.js';
@@ -11,9 +13,30 @@ import { STAFF_TAG } from '../staff/schemas.js';
 
 export const DOCS_PREFIX = '/docs';
 
+/** Paths the public OpenAPI document describes. */
+export const isApiPath = (url: string): boolean => /^\/(?:open311|api)(?:\/|$)/.test(url);
+
+/** Swagger's per-route transform: every route outside the APIs is hidden. */
+const apisOnly = ({ schema, url }: { schema?: FastifySchema; url: string }): { schema: FastifySchema; url: string } => ({
+  schema: isApiPath(url) ? (schema ?? {}) : { ...schema, hide: true },
+  url,
+});
+
+/**
+ * Swagger UI's own policy (hashes of its inline code, computed by the plugin),
+ * never framed by another site, and without `upgrade-insecure-requests`, which
+ * would break the docs of a server reached over plain http (the demo on localhost).
+ */
+export const docsCsp = (policy: string): string =>
+  policy
+    .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+    .replace(/\s*upgrade-insecure-requests;?/, '')
+    .trim();
+
 /** Before any route: the swagger plugin collects routes as they are added. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
+    transform: apisOnly,
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -40,5 +63,13 @@ export async function registerDocsUi(app: FastifyInstance): Promise<void> {
   await app.register(swaggerUi, {
     routePrefix: DOCS_PREFIX,
     uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true },
+    staticCSP: true,
+    transformStaticCSP: docsCsp,
+    uiHooks: {
+      onRequest: (_request, reply, done) => {
+        reply.header('x-frame-options', 'DENY');
+        done();
+      },
+    },
   });
 }
