@@ -17,4 +17,6 @@ export { resendRisk, RESENDING_CLIENTS, type ResendRisk } from './services/resen
 export { resolveJurisdiction } from './services/jurisdictions.js';
 export { roleAllows, type Permission } from './staff/auth.js';
 export { sniffMediaType, MEDIA_TYPE_NAMES, type MediaType } from './http/media-type.js';
+export { checkImage, type ImageVerdict } from './media/check-image.js';
+export { readFormBody, type FormBody, type Upload } from './http/form-body.js';
 export { MAX_ATTRIBUTE_ORDER, MAX_RATE_PER_MINUTE, MAX_SLA_HOURS } from './services/setting-bounds.js';
