@@ -157,9 +157,14 @@ export interface OutboxMessage {
 
 export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | 'html'>;
 
+/** A new staff user, or why not: another user has the e-mail address (also when both were created at once). */
+export type UserCreation = { ok: true; user: StaffUser } | { ok: false; reason: 'email-taken' };
+
 export interface BackOfficeStore {
   // ---- staff accounts and sessions ----
+  /** Throws when the e-mail address is taken: for seeding; the admin pages use `addUser`. */
   createUser(u: NewStaffUser): Promise<StaffUser>;
+  addUser(u: NewStaffUser): Promise<UserCreation>;
   getUser(id: string): Promise<StaffUser | undefined>;
   /** With the password hash, for logging in. Email compared case-insensitively. */
   findUserByEmail(email: string): Promise<(StaffUser & { password_hash: string }) | undefined>;

@@ -19,6 +19,7 @@ import type {
   StaffUserPatch,
   TriageChange,
   TriagedRequest,
+  UserCreation,
 } from './back-office.js';
 import type {
   ApiKey,
@@ -224,6 +225,9 @@ export class KyselyStore implements Store {
 
   createUser(u: NewStaffUser): Promise<StaffUser> {
     return staffUsers.createUser(this.#db, u);
+  }
+  addUser(u: NewStaffUser): Promise<UserCreation> {
+    return staffUsers.addUser(this.#db, u);
   }
   getUser(id: string): Promise<StaffUser | undefined> {
     return staffUsers.getUser(this.#db, id);

@@ -8,6 +8,12 @@ import type { Database } from '../schema/tables.js';
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 
+/** A unique constraint refused the write (PostgreSQL 23505; SQLite, through better-sqlite3). */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 export const toFlag = (b: boolean): number => (b ? 1 : 0);
 export const fromFlag = (n: number): boolean => n !== 0;
 

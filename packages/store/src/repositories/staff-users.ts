@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Selectable, Updateable } from 'kysely';
-import type { NewStaffUser, StaffUser, StaffUserPatch } from '../back-office.js';
+import type { NewStaffUser, StaffUser, StaffUserPatch, UserCreation } from '../back-office.js';
 import type { StaffUsersTable } from '../schema/tables.js';
-import { fromFlag, readRole, toFlag, type Db } from './shared.js';
+import { fromFlag, isUniqueViolation, readRole, toFlag, type Db } from './shared.js';
 
 /** E-mail addresses are compared in this form. */
 const normalEmail = (email: string): string => email.toLowerCase();
@@ -24,8 +24,11 @@ export const toStaffUser = (row: Selectable<StaffUsersTable>): StaffUser => ({
   locked_until: row.locked_until,
 });
 
-/** Throws when the e-mail address is taken (whatever its case). */
-export async function createUser(db: Db, u: NewStaffUser): Promise<StaffUser> {
+/**
+ * A taken e-mail address (whatever its case) is a reason, not an error, also
+ * when a concurrent creation takes it first (the unique constraint decides).
+ */
+export async function addUser(db: Db, u: NewStaffUser): Promise<UserCreation> {
   const row = {
     id: randomUUID(),
     email: normalEmail(u.email),
@@ -39,12 +42,23 @@ export async function createUser(db: Db, u: NewStaffUser): Promise<StaffUser> {
     failed_logins: 0,
     locked_until: null,
   };
-  return db.transaction().execute(async (trx) => {
-    // The unique constraint guards against races; this gives the readable error.
-    if (await findUserByEmail(trx, row.email)) throw new Error(`a staff user with the e-mail "${row.email}" exists`);
-    await trx.insertInto('staff_users').values(row).execute();
-    return toStaffUser(row);
-  });
+  try {
+    return await db.transaction().execute(async (trx): Promise<UserCreation> => {
+      if (await findUserByEmail(trx, row.email)) return { ok: false, reason: 'email-taken' };
+      await trx.insertInto('staff_users').values(row).execute();
+      return { ok: true, user: toStaffUser(row) };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return { ok: false, reason: 'email-taken' };
+    throw e;
+  }
+}
+
+/** For seeding and tests, which know the address is free: throws when it is taken. */
+export async function createUser(db: Db, u: NewStaffUser): Promise<StaffUser> {
+  const added = await addUser(db, u);
+  if (!added.ok) throw new Error(`a staff user with the e-mail "${normalEmail(u.email)}" exists`);
+  return added.user;
 }
 
 export async function getUser(db: Db, id: string): Promise<StaffUser | undefined> {

@@ -23,11 +23,13 @@ export async function createUser(
   input: ProfileInput & { email: string; password: string },
 ): Promise<UserChange> {
   const { store } = web.services;
-  if (await store.findUserByEmail(input.email)) return { ok: false, reason: 'email-taken' };
-  const user = await store.createUser({
+  const added = await store.addUser({
     email: input.email, name: input.name, role: input.role, department_id: input.department_id,
     password_hash: await hashPassword(input.password),
   });
+  // Taken, even by a creation running at the same time: a reason from the store's transaction.
+  if (!added.ok) return { ok: false, reason: added.reason };
+  const { user } = added;
   await audit(web, {
     actor: actor.id, action: 'user.create',
     details: { user: user.id, email: user.email, role: user.role, department: user.department_id },
