@@ -3,7 +3,7 @@
  * `YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm)` is read digit by digit (~40 ns);
  * anything else goes to @o311/georeport's parser, which decides what is valid.
  */
-import { parseW3CDateTime } from '@o311/georeport';
+import { isWritableInstant, parseW3CDateTime } from '@o311/georeport';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -13,7 +13,7 @@ const digit = (s: string, i: number): number => {
 };
 const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
 
-/** Epoch ms, or undefined when `s` is not a W3C datetime with a timezone. */
+/** Epoch ms, or undefined when `s` is not a W3C datetime with a timezone in years 0001-9999 UTC. */
 export function parseDateTime(s: string): number | undefined {
   const n = s.length;
   if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
@@ -60,5 +60,7 @@ export function parseDateTime(s: string): number | undefined {
   } else {
     return parseW3CDateTime(s);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
+  // As georeport's parser: an offset may carry the last day of 9999 into year 10000.
+  return isWritableInstant(ms) ? ms : undefined;
 }
