@@ -6,6 +6,7 @@
  */
 import type { ExtendedStatus } from '@o311/georeport';
 import type { RequestFilter, StaffRole, StoredRequest } from './contract.js';
+import type { JurisdictionScope } from './scope.js';
 
 export interface Department {
   id: string;
@@ -20,6 +21,8 @@ export interface StaffUser {
   email: string;
   name: string;
   role: StaffRole;
+  /** The jurisdictions the user works on; only admins may be global. */
+  jurisdictions: JurisdictionScope;
   department_id: string | null;
   active: boolean;
   /** Preferred UI language (`en`, `es`, `fr`), null = from the browser. */
@@ -38,9 +41,15 @@ export interface NewStaffUser {
   /** An argon2id PHC string; hashing is the caller's job. */
   password_hash: string;
   locale?: string | null;
+  /** Default: global for an admin, the primary jurisdiction for any other role. */
+  jurisdictions?: JurisdictionScope;
 }
 
-export type StaffUserPatch = Partial<Pick<StaffUser, 'name' | 'role' | 'department_id' | 'active' | 'locale'>> & {
+/**
+ * A non-admin left global (role changed, scope not given) gets the primary
+ * jurisdiction; a global scope for another role than admin throws.
+ */
+export type StaffUserPatch = Partial<Pick<StaffUser, 'name' | 'role' | 'department_id' | 'active' | 'locale' | 'jurisdictions'>> & {
   password_hash?: string;
 };
 
@@ -168,7 +177,8 @@ export interface BackOfficeStore {
   getUser(id: string): Promise<StaffUser | undefined>;
   /** With the password hash, for logging in. Email compared case-insensitively. */
   findUserByEmail(email: string): Promise<(StaffUser & { password_hash: string }) | undefined>;
-  listUsers(): Promise<StaffUser[]>;
+  /** By e-mail; with `within`, only the users whose scope lies within it. */
+  listUsers(within?: JurisdictionScope): Promise<StaffUser[]>;
   updateUser(id: string, patch: StaffUserPatch): Promise<StaffUser | undefined>;
   /** Counts a failure; once `failed_logins` reaches `maxFailures`, sets `locked_until = at + lockMs`. */
   recordLoginFailure(id: string, at: number, lockout: { maxFailures: number; lockMs: number }): Promise<StaffUser | undefined>;

@@ -11,6 +11,7 @@ import type {
 } from '@o311/georeport';
 import type { BackOfficeStore } from './back-office.js';
 import type { LoginAttempts } from './login-attempts.js';
+import type { JurisdictionScope } from './scope.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -247,6 +248,8 @@ export interface StaffToken {
   id: string;
   name: string;
   role: StaffRole;
+  /** The jurisdictions the token works on; only admin tokens may be global. */
+  jurisdictions: JurisdictionScope;
   created_at: number;
   revoked_at: number | null;
 }
@@ -288,9 +291,23 @@ export interface Store extends BackOfficeStore {
 
   listJurisdictions(): Promise<Jurisdiction[]>;
   getJurisdiction(id: string): Promise<Jurisdiction | undefined>;
+  /**
+   * Insert or replace. While the server has no primary jurisdiction, the
+   * saved one becomes primary, unless it is a sandbox.
+   */
   saveJurisdiction(j: Jurisdiction): Promise<Jurisdiction>;
-  /** Refuses (returns false) while the jurisdiction still has services. */
+  /**
+   * Refuses (returns false) while the jurisdiction still has services or requests.
+   * Deleting the primary jurisdiction leaves the server without one.
+   */
   deleteJurisdiction(id: string): Promise<boolean>;
+  /**
+   * The server's primary jurisdiction: what a call without `jurisdiction_id` and
+   * the web apps serve by default. A stored choice, never "the first one".
+   */
+  primaryJurisdiction(): Promise<Jurisdiction | undefined>;
+  /** Makes an existing jurisdiction the primary one; false when it does not exist or is a sandbox. */
+  setPrimaryJurisdiction(id: string): Promise<boolean>;
 
   listServices(jurisdiction_id: string, options?: { includeInactive?: boolean }): Promise<ServiceRecord[]>;
   getService(jurisdiction_id: string, code: string): Promise<ServiceRecord | undefined>;
@@ -355,8 +372,13 @@ export interface Store extends BackOfficeStore {
   /** Per API key, how many requests of the service it posted since `since` (most first); requests without a key are left out. */
   postersOf(jurisdiction_id: string, service_code: string, since: number): Promise<{ api_key_id: string; requests: number }[]>;
 
-  createStaffToken(input: { name: string; role: StaffRole }): Promise<{ token: StaffToken; secret: string }>;
+  /**
+   * Without `jurisdictions`, an admin token is global and any other works on the
+   * primary jurisdiction. Throws on a global token of another role than admin.
+   */
+  createStaffToken(input: { name: string; role: StaffRole; jurisdictions?: JurisdictionScope }): Promise<{ token: StaffToken; secret: string }>;
   findStaffToken(secret: string): Promise<StaffToken | undefined>;
-  listStaffTokens(): Promise<StaffToken[]>;
+  /** Oldest first; with `within`, only the tokens whose scope lies within it. */
+  listStaffTokens(within?: JurisdictionScope): Promise<StaffToken[]>;
   revokeStaffToken(id: string): Promise<boolean>;
 }

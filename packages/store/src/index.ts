@@ -6,6 +6,7 @@ export type * from './contract.js';
 export type * from './back-office.js';
 export type * from './login-attempts.js';
 export { PRIORITIES } from './back-office.js';
+export { GLOBAL_SCOPE, inScope, scopeWithin, type JurisdictionScope } from './scope.js';
 export { API_CLIENTS, BLACKBOX_RECEIPTS } from './contract.js';
 export { openStore, type OpenStoreOptions } from './open.js';
 export { parseDatabaseUrl, redactUrl, type DatabaseLocation } from './url.js';

@@ -43,6 +43,7 @@ import type {
 } from './contract.js';
 import type { DialectAdapter } from './dialects/adapter.js';
 import type { LoginAttempts } from './login-attempts.js';
+import type { JurisdictionScope } from './scope.js';
 import type { Database } from './schema/tables.js';
 import { GroupCommit } from './group-commit.js';
 import { migrateToLatest } from './schema/migrations.js';
@@ -130,6 +131,13 @@ export class KyselyStore implements Store {
   deleteJurisdiction(id: string): Promise<boolean> {
     return this.#write(() => jurisdictions.deleteJurisdiction(this.#db, id));
   }
+  primaryJurisdiction(): Promise<Jurisdiction | undefined> {
+    return jurisdictions.primaryJurisdiction(this.#db);
+  }
+  setPrimaryJurisdiction(id: string): Promise<boolean> {
+    // Which jurisdiction answers calls without jurisdiction_id: public data.
+    return this.#write(() => jurisdictions.setPrimaryJurisdiction(this.#db, id));
+  }
 
   listServices(jurisdiction_id: string, options?: { includeInactive?: boolean }): Promise<ServiceRecord[]> {
     return services.listServices(this.#db, jurisdiction_id, options?.includeInactive ?? false);
@@ -208,14 +216,14 @@ export class KyselyStore implements Store {
     return postersOf(this.#db, jurisdiction_id, service_code, since);
   }
 
-  createStaffToken(input: { name: string; role: StaffRole }): Promise<{ token: StaffToken; secret: string }> {
+  createStaffToken(input: { name: string; role: StaffRole; jurisdictions?: JurisdictionScope }): Promise<{ token: StaffToken; secret: string }> {
     return staffTokens.createStaffToken(this.#db, input);
   }
   findStaffToken(secret: string): Promise<StaffToken | undefined> {
     return staffTokens.findStaffToken(this.#db, secret);
   }
-  listStaffTokens(): Promise<StaffToken[]> {
-    return staffTokens.listStaffTokens(this.#db);
+  listStaffTokens(within?: JurisdictionScope): Promise<StaffToken[]> {
+    return staffTokens.listStaffTokens(this.#db, within);
   }
   revokeStaffToken(id: string): Promise<boolean> {
     return staffTokens.revokeStaffToken(this.#db, id);
@@ -235,8 +243,8 @@ export class KyselyStore implements Store {
   findUserByEmail(email: string): Promise<(StaffUser & { password_hash: string }) | undefined> {
     return staffUsers.findUserByEmail(this.#db, email);
   }
-  listUsers(): Promise<StaffUser[]> {
-    return staffUsers.listUsers(this.#db);
+  listUsers(within?: JurisdictionScope): Promise<StaffUser[]> {
+    return staffUsers.listUsers(this.#db, within);
   }
   updateUser(id: string, patch: StaffUserPatch): Promise<StaffUser | undefined> {
     return staffUsers.updateUser(this.#db, id, patch);

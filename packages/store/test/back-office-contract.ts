@@ -47,6 +47,7 @@ export function runBackOfficeContract(dialect: TestDialect): void {
           email: email.toLowerCase(),
           name: 'Ada',
           role: 'admin',
+          jurisdictions: 'global',
           department_id: null,
           active: true,
           locale: 'fr',

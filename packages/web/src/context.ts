@@ -4,7 +4,7 @@ import type { Mailer } from './mail/mailer.js';
 import type { ThrottlePolicy } from './staff/auth/login-throttle.js';
 
 export interface WebOptions {
-  /** The jurisdiction the pages serve; default: the first one in the database. */
+  /** The jurisdiction the pages serve (`serve --jurisdiction`); default: the server's primary jurisdiction. */
   jurisdictionId?: string;
   /** Map tiles (Leaflet URL template); default OpenStreetMap. */
   tileUrl?: string;

@@ -4,7 +4,7 @@
  */
 import { EXTENDED_STATUSES, type PublicStatus } from '@o311/georeport';
 import type {
-  ApiKey, Jurisdiction, RequestEvent, ServiceRecord, ServiceTranslation, StaffToken, StoredRequest,
+  ApiKey, Jurisdiction, JurisdictionScope, RequestEvent, ServiceRecord, ServiceTranslation, StaffToken, StoredRequest,
 } from '@o311/store';
 import type { Attribute, ExtendedStatus } from '@o311/georeport';
 import { hasMetadata } from './service.js';
@@ -141,10 +141,14 @@ export const toApiKeyView = (k: ApiKey) => ({
   revoked_datetime: optionalDateTime(k.revoked_at, 'UTC'),
 });
 
+/** A scope as the API writes it: `global` or the list of ids. */
+export const toScopeView = (scope: JurisdictionScope): 'global' | string[] => (scope === 'global' ? 'global' : [...scope]);
+
 export const toStaffTokenView = (t: StaffToken) => ({
   id: t.id,
   name: t.name,
   role: t.role,
+  jurisdictions: toScopeView(t.jurisdictions),
   created_datetime: utc(t.created_at),
   revoked_datetime: optionalDateTime(t.revoked_at, 'UTC'),
 });

@@ -1,55 +1,19 @@
-/** Staff operations: catalogue management, request handling, keys and tokens. */
+/**
+ * Staff operations: catalogue management, request handling, keys and tokens.
+ * Jurisdictions are administered in jurisdiction-admin.ts.
+ */
 import {
-  EXTENDED_STATUSES, PUBLIC_STATUSES, badRequest, conflict, notFound, parseW3CDateTime, unknownJurisdiction, unknownRequest,
-  unknownService, type ExtendedStatus, type PublicStatus, type ServiceType,
+  EXTENDED_STATUSES, PUBLIC_STATUSES, badRequest, conflict, forbidden, notFound, parseW3CDateTime, unknownRequest,
+  unknownService, type ExtendedStatus, type Open311Failure, type PublicStatus, type ServiceType,
 } from '@o311/georeport';
 import type {
-  BlackboxReceipt, Jurisdiction, RequestEvent, RequestFilter, ServiceRecord, ServiceTranslation, StoredRequest,
+  BlackboxReceipt, Jurisdiction, JurisdictionScope, RequestEvent, RequestFilter, ServiceRecord, ServiceTranslation, StaffRole, StaffToken,
+  StoredRequest,
 } from '@o311/store';
 import type { ServiceContext } from './context.js';
-import { resolveJurisdiction } from './jurisdictions.js';
+import { resolveJurisdiction, resolveStaffJurisdiction } from './jurisdictions.js';
+import { grantScope, type ScopeRefusal } from './staff-scope.js';
 import { assertValidService, normaliseAttributes, type AttributeInput } from './service-definitions.js';
-
-// ---- jurisdictions ----
-
-export const isTimeZone = (tz: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const ID_PATTERN = /^[A-Za-z0-9_.~:-]+$/;
-
-export async function saveJurisdiction(
-  ctx: ServiceContext,
-  j: Jurisdiction,
-  mode: 'create' | 'upsert',
-): Promise<Jurisdiction> {
-  const problems: string[] = [];
-  if (!ID_PATTERN.test(j.id)) problems.push('id may use letters, digits and _ . ~ : - only.');
-  if (!isTimeZone(j.timezone)) problems.push(`timezone '${j.timezone}' is not an IANA time zone.`);
-  if (problems.length > 0) throw badRequest(...problems);
-  if (mode === 'create' && (await ctx.store.getJurisdiction(j.id))) {
-    throw conflict(`Jurisdiction '${j.id}' already exists.`);
-  }
-  return ctx.store.saveJurisdiction(j);
-}
-
-export async function requireJurisdiction(ctx: ServiceContext, id: string): Promise<Jurisdiction> {
-  const j = await ctx.store.getJurisdiction(id);
-  if (!j) throw unknownJurisdiction(id);
-  return j;
-}
-
-export async function deleteJurisdiction(ctx: ServiceContext, id: string): Promise<void> {
-  await requireJurisdiction(ctx, id);
-  if (!(await ctx.store.deleteJurisdiction(id))) {
-    throw conflict(`Jurisdiction '${id}' still has services; delete them first.`);
-  }
-}
 
 // ---- services ----
 
@@ -129,9 +93,10 @@ const splitList = (s: string | undefined): string[] | undefined => {
 
 export async function listStaffRequests(
   ctx: ServiceContext,
+  scope: JurisdictionScope,
   q: StaffRequestQuery,
 ): Promise<{ jurisdiction: Jurisdiction; rows: StoredRequest[]; total: number; page: number; page_size: number }> {
-  const jurisdiction = await resolveJurisdiction(ctx.store, q.jurisdiction_id);
+  const jurisdiction = await resolveStaffJurisdiction(ctx.store, scope, q.jurisdiction_id);
   const page = q.page ?? 1;
   const page_size = q.page_size ?? ctx.limits.defaultPageSize;
   const where: Omit<RequestFilter, 'limit' | 'offset'> = {
@@ -148,10 +113,11 @@ export async function listStaffRequests(
 
 export async function staffRequestWithEvents(
   ctx: ServiceContext,
+  scope: JurisdictionScope,
   jurisdictionId: string | undefined,
   id: string,
 ): Promise<{ jurisdiction: Jurisdiction; request: StoredRequest; events: RequestEvent[] }> {
-  const jurisdiction = await resolveJurisdiction(ctx.store, jurisdictionId);
+  const jurisdiction = await resolveStaffJurisdiction(ctx.store, scope, jurisdictionId);
   const request = await ctx.store.getRequest(jurisdiction.id, id);
   if (!request) throw unknownRequest(id);
   const events = await ctx.store.listEvents(jurisdiction.id, id, { includeInternal: true });
@@ -202,11 +168,34 @@ export async function changeRequestStatus(
 
 // ---- keys and tokens ----
 
+export async function createStaffToken(
+  ctx: ServiceContext,
+  granter: JurisdictionScope,
+  input: { name: string; role: StaffRole; jurisdictions?: JurisdictionScope },
+): Promise<{ token: StaffToken; secret: string }> {
+  const granted = await grantScope(ctx.store, granter, input.role, input.jurisdictions);
+  if (!granted.ok) throw scopeRefusalError(granted.refusal);
+  return ctx.store.createStaffToken({
+    name: input.name, role: input.role, ...(granted.scope !== undefined ? { jurisdictions: granted.scope } : {}),
+  });
+}
+
+function scopeRefusalError(refusal: ScopeRefusal): Open311Failure {
+  switch (refusal.reason) {
+    case 'global-for-non-admin': return badRequest('jurisdictions: only an admin may be global.');
+    case 'global-by-scoped-admin': return forbidden('jurisdictions: only a global admin may grant a global scope.');
+    case 'empty': return badRequest('jurisdictions: name at least one jurisdiction.');
+    case 'unknown-jurisdictions': return badRequest(`jurisdictions: unknown jurisdiction(s) ${refusal.ids.join(', ')}.`);
+  }
+}
+
 export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<void> {
   if (!(await ctx.store.revokeApiKey(id))) throw notFound(`API key '${id}' does not exist.`);
   ctx.limiter.forget(id);
 }
 
-export async function revokeStaffToken(ctx: ServiceContext, id: string): Promise<void> {
-  if (!(await ctx.store.revokeStaffToken(id))) throw notFound(`Staff token '${id}' does not exist.`);
+/** A token beyond the revoker's scope answers as an unknown one. */
+export async function revokeStaffToken(ctx: ServiceContext, scope: JurisdictionScope, id: string): Promise<void> {
+  const reachable = (await ctx.store.listStaffTokens(scope)).some((t) => t.id === id);
+  if (!reachable || !(await ctx.store.revokeStaffToken(id))) throw notFound(`Staff token '${id}' does not exist.`);
 }

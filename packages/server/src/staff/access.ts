@@ -1,9 +1,14 @@
-/** Staff: API keys (admin), staff tokens (admin) and who am I (any role). */
+/**
+ * Staff: API keys (global admins: a key serves every jurisdiction), staff
+ * tokens (admins, within their scope) and who am I (any role).
+ */
+import type { onRequestHookHandler } from 'fastify';
 import { Type, type TSchema } from 'typebox';
-import { toApiKeyView, toStaffTokenView } from '../projection/staff.js';
+import type { JurisdictionScope } from '@o311/store';
+import { toApiKeyView, toScopeView, toStaffTokenView } from '../projection/staff.js';
 import type { ServiceContext } from '../services/context.js';
-import { revokeApiKey, revokeStaffToken } from '../services/staff.js';
-import { requirePermission, staffOf } from './auth.js';
+import { createStaffToken, revokeApiKey, revokeStaffToken } from '../services/staff.js';
+import { requirePermission, scopeOf, staffOf } from './auth.js';
 import {
   ApiKey, IdParams, Me, NewApiKeyBody, NewStaffTokenBody, STAFF_TAG, Secret, StaffToken, staffErrors,
 } from './schemas.js';
@@ -12,6 +17,8 @@ import { STAFF_SECURITY, type StaffApp } from './types.js';
 export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
   const read = requirePermission(ctx.store, 'read');
   const admin = requirePermission(ctx.store, 'admin');
+  // A key serves every jurisdiction.
+  const globalAdmin = requirePermission(ctx.store, 'global-admin');
   const base = { tags: [STAFF_TAG], security: STAFF_SECURITY };
   const deleted = { 204: Type.Null({ description: 'Revoked.' }), ...staffErrors(401, 403, 404) };
 
@@ -20,31 +27,34 @@ export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
     ({ ...base, summary, response: { 200: Type.Array(item), ...staffErrors(401, 403) } });
   const createSchema = <B extends TSchema, R extends TSchema>(summary: string, body: B, created: R) =>
     ({ ...base, summary, body, response: { 201: created, ...staffErrors(400, 401, 403) } });
-  const revokeRoute = (url: string, summary: string, revoke: (ctx: ServiceContext, id: string) => Promise<void>): void => {
+  const revokeRoute = (
+    url: string, summary: string, onRequest: onRequestHookHandler, revoke: (scope: JurisdictionScope, id: string) => Promise<void>,
+  ): void => {
     app.delete(url, {
-      onRequest: admin,
+      onRequest,
       schema: { ...base, summary, params: IdParams, response: deleted },
     }, async (request, reply) => {
-      await revoke(ctx, request.params.id);
+      await revoke(scopeOf(request), request.params.id);
       return reply.code(204).send(null);
     });
   };
+
 
   app.get('/me', {
     onRequest: read,
     schema: { ...base, summary: 'The staff token in use', response: { 200: Me, ...staffErrors(401) } },
   }, async (request) => {
     const t = staffOf(request);
-    return { id: t.id, name: t.name, role: t.role };
+    return { id: t.id, name: t.name, role: t.role, jurisdictions: toScopeView(t.jurisdictions) };
   });
 
   app.get('/api-keys', {
-    onRequest: admin,
+    onRequest: globalAdmin,
     schema: listSchema('List API keys', ApiKey),
   }, async () => (await ctx.store.listApiKeys()).map(toApiKeyView));
 
   app.post('/api-keys', {
-    onRequest: admin,
+    onRequest: globalAdmin,
     schema: createSchema('Create an API key (the secret is shown once)', NewApiKeyBody, Type.Object({ key: ApiKey, secret: Secret })),
   }, async (request, reply) => {
     const created = await ctx.store.createApiKey({
@@ -56,20 +66,20 @@ export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
     return reply.code(201).send({ key: toApiKeyView(created.key), secret: created.secret });
   });
 
-  revokeRoute('/api-keys/:id', 'Revoke an API key', revokeApiKey);
+  revokeRoute('/api-keys/:id', 'Revoke an API key', globalAdmin, (_scope, id) => revokeApiKey(ctx, id));
 
   app.get('/staff-tokens', {
     onRequest: admin,
     schema: listSchema('List staff tokens', StaffToken),
-  }, async () => (await ctx.store.listStaffTokens()).map(toStaffTokenView));
+  }, async (request) => (await ctx.store.listStaffTokens(scopeOf(request))).map(toStaffTokenView));
 
   app.post('/staff-tokens', {
     onRequest: admin,
     schema: createSchema('Create a staff token (the secret is shown once)', NewStaffTokenBody, Type.Object({ token: StaffToken, secret: Secret })),
   }, async (request, reply) => {
-    const created = await ctx.store.createStaffToken({ name: request.body.name, role: request.body.role });
+    const created = await createStaffToken(ctx, scopeOf(request), request.body);
     return reply.code(201).send({ token: toStaffTokenView(created.token), secret: created.secret });
   });
 
-  revokeRoute('/staff-tokens/:id', 'Revoke a staff token', revokeStaffToken);
+  revokeRoute('/staff-tokens/:id', 'Revoke a staff token', admin, (scope, id) => revokeStaffToken(ctx, scope, id));
 }

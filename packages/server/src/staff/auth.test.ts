@@ -11,12 +11,18 @@ describe('staff auth', () => {
   });
 
   it('gives viewers read, agents requests, admins everything', () => {
-    expect(roleAllows('viewer', 'read')).toBe(true);
-    expect(roleAllows('viewer', 'manage-requests')).toBe(false);
-    expect(roleAllows('viewer', 'admin')).toBe(false);
-    expect(roleAllows('agent', 'manage-requests')).toBe(true);
-    expect(roleAllows('agent', 'admin')).toBe(false);
-    expect(roleAllows('admin', 'admin')).toBe(true);
-    expect(roleAllows('admin', 'manage-requests')).toBe(true);
+    expect(roleAllows('viewer', 'read', ['city'])).toBe(true);
+    expect(roleAllows('viewer', 'manage-requests', ['city'])).toBe(false);
+    expect(roleAllows('viewer', 'admin', ['city'])).toBe(false);
+    expect(roleAllows('agent', 'manage-requests', ['city'])).toBe(true);
+    expect(roleAllows('agent', 'admin', ['city'])).toBe(false);
+    expect(roleAllows('admin', 'admin', ['city'])).toBe(true);
+    expect(roleAllows('admin', 'manage-requests', ['city'])).toBe(true);
+  });
+
+  it('keeps what concerns every jurisdiction to admins of global scope', () => {
+    expect(roleAllows('admin', 'global-admin', 'global')).toBe(true);
+    expect(roleAllows('admin', 'global-admin', ['city'])).toBe(false);
+    expect(roleAllows('agent', 'global-admin', ['city'])).toBe(false);
   });
 });

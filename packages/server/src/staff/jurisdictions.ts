@@ -1,9 +1,15 @@
-/** Staff: jurisdictions CRUD (read: any role; write: admin). */
+/**
+ * Staff: jurisdictions CRUD (read: any role; write: admin), within the token's
+ * scope; creating, deleting and choosing the primary one: global admins.
+ */
 import { Type } from 'typebox';
 import type { ServiceContext } from '../services/context.js';
-import { deleteJurisdiction, requireJurisdiction, saveJurisdiction } from '../services/staff.js';
-import { requirePermission } from './auth.js';
-import { Jurisdiction, JurisdictionBody, JurisdictionParams, STAFF_TAG, staffErrors } from './schemas.js';
+import {
+  deleteJurisdiction, listJurisdictionsIn, requireJurisdiction, saveJurisdiction, setPrimaryJurisdiction,
+} from '../services/jurisdiction-admin.js';
+import { requireInScope } from '../services/jurisdictions.js';
+import { requirePermission, scopeOf } from './auth.js';
+import { Jurisdiction, JurisdictionBody, JurisdictionParams, PrimaryJurisdictionBody, STAFF_TAG, staffErrors } from './schemas.js';
 import { STAFF_SECURITY, type StaffApp } from './types.js';
 
 export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
@@ -14,7 +20,29 @@ export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
   app.get('/jurisdictions', {
     onRequest: read,
     schema: { ...base, summary: 'List jurisdictions', response: { 200: Type.Array(Jurisdiction), ...staffErrors(401, 403) } },
-  }, async () => ctx.store.listJurisdictions());
+  }, async (request) => listJurisdictionsIn(ctx, scopeOf(request)));
+
+  app.get('/primary-jurisdiction', {
+    onRequest: read,
+    schema: {
+      ...base,
+      summary: 'The primary jurisdiction (what calls without jurisdiction_id and the web apps serve by default)',
+      response: { 200: Jurisdiction, ...staffErrors(401, 403, 404) },
+    },
+  }, async (request) => {
+    const primary = await ctx.store.primaryJurisdiction();
+    return requireInScope(ctx.store, scopeOf(request), primary?.id ?? '');
+  });
+
+  app.put('/primary-jurisdiction', {
+    onRequest: admin,
+    schema: {
+      ...base,
+      summary: 'Choose the primary jurisdiction (global admins; never a sandbox)',
+      body: PrimaryJurisdictionBody,
+      response: { 200: Jurisdiction, ...staffErrors(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => setPrimaryJurisdiction(ctx, scopeOf(request), request.body.id));
 
   app.post('/jurisdictions', {
     onRequest: admin,
@@ -24,7 +52,7 @@ export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
       body: Jurisdiction,
       response: { 201: Jurisdiction, ...staffErrors(400, 401, 403, 409) },
     },
-  }, async (request, reply) => reply.code(201).send(await saveJurisdiction(ctx, request.body, 'create')));
+  }, async (request, reply) => reply.code(201).send(await saveJurisdiction(ctx, scopeOf(request), request.body, 'create')));
 
   app.get('/jurisdictions/:jid', {
     onRequest: read,
@@ -34,7 +62,7 @@ export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
       params: JurisdictionParams,
       response: { 200: Jurisdiction, ...staffErrors(401, 403, 404) },
     },
-  }, async (request) => requireJurisdiction(ctx, request.params.jid));
+  }, async (request) => requireJurisdiction(ctx, scopeOf(request), request.params.jid));
 
   app.put('/jurisdictions/:jid', {
     onRequest: admin,
@@ -43,9 +71,9 @@ export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
       summary: 'Create or replace a jurisdiction',
       params: JurisdictionParams,
       body: JurisdictionBody,
-      response: { 200: Jurisdiction, ...staffErrors(400, 401, 403) },
+      response: { 200: Jurisdiction, ...staffErrors(400, 401, 403, 404) },
     },
-  }, async (request) => saveJurisdiction(ctx, { id: request.params.jid, ...request.body }, 'upsert'));
+  }, async (request) => saveJurisdiction(ctx, scopeOf(request), { id: request.params.jid, ...request.body }, 'upsert'));
 
   app.delete('/jurisdictions/:jid', {
     onRequest: admin,
@@ -56,7 +84,7 @@ export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
       response: { 204: Type.Null({ description: 'Deleted.' }), ...staffErrors(401, 403, 404, 409) },
     },
   }, async (request, reply) => {
-    await deleteJurisdiction(ctx, request.params.jid);
+    await deleteJurisdiction(ctx, scopeOf(request), request.params.jid);
     return reply.code(204).send(null);
   });
 }

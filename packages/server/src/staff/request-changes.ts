@@ -14,7 +14,7 @@ import { staffRequestWithEvents } from '../services/staff.js';
 import { toStaffRequest } from '../projection/staff.js';
 import { projectionContext } from '../georeport/route.js';
 import { apiActorOf } from './actor.js';
-import { requirePermission } from './auth.js';
+import { requirePermission, scopeOf } from './auth.js';
 import { IdParams, STAFF_TAG, StaffRequest, staffErrors } from './schemas.js';
 import { STAFF_SECURITY, type StaffApp } from './types.js';
 
@@ -53,7 +53,7 @@ export function requestChangeRoutes(app: StaffApp, ctx: ServiceContext): void {
   const base = { tags: [STAFF_TAG], security: STAFF_SECURITY, params: IdParams };
   const response = { 200: StaffRequest, ...staffErrors(400, 401, 403, 404) };
   const answer = async (request: FastifyRequest, jurisdictionId: string, id: string) => {
-    const found = await staffRequestWithEvents(ctx, jurisdictionId, id);
+    const found = await staffRequestWithEvents(ctx, scopeOf(request), jurisdictionId, id);
     return toStaffRequest(found.request, projectionContext(request, ctx, found.jurisdiction), found.events);
   };
 

@@ -10,7 +10,7 @@ import { projectionContext } from '../georeport/route.js';
 import { changeStatus } from '../services/request-status.js';
 import { listStaffRequests, staffRequestWithEvents } from '../services/staff.js';
 import { apiActorOf } from './actor.js';
-import { requirePermission } from './auth.js';
+import { requirePermission, scopeOf } from './auth.js';
 import {
   IdParams, JurisdictionQuery, RequestListQuery, RequestPage, STAFF_TAG, StaffRequest, StatusChangeBody, staffErrors,
 } from './schemas.js';
@@ -31,7 +31,7 @@ export function requestRoutes(app: StaffApp, ctx: ServiceContext): void {
       response: { 200: RequestPage, ...staffErrors(400, 401, 403, 404) },
     },
   }, async (request) => {
-    const page = await listStaffRequests(ctx, request.query);
+    const page = await listStaffRequests(ctx, scopeOf(request), request.query);
     const p = view(request, page.jurisdiction);
     return {
       items: page.rows.map((r) => toStaffRequest(r, p)),
@@ -51,7 +51,7 @@ export function requestRoutes(app: StaffApp, ctx: ServiceContext): void {
       response: { 200: StaffRequest, ...staffErrors(400, 401, 403, 404) },
     },
   }, async (request) => {
-    const found = await staffRequestWithEvents(ctx, request.query.jurisdiction_id, request.params.id);
+    const found = await staffRequestWithEvents(ctx, scopeOf(request), request.query.jurisdiction_id, request.params.id);
     return toStaffRequest(found.request, view(request, found.jurisdiction), found.events);
   });
 
@@ -70,7 +70,7 @@ export function requestRoutes(app: StaffApp, ctx: ServiceContext): void {
   }, async (request) => {
     const j = await changeStatus(ctx, apiActorOf(request), request.params.id, request.body);
     await ctx.publicChange?.(request, j.id, request.params.id);
-    const found = await staffRequestWithEvents(ctx, j.id, request.params.id);
+    const found = await staffRequestWithEvents(ctx, scopeOf(request), j.id, request.params.id);
     return toStaffRequest(found.request, view(request, found.jurisdiction), found.events);
   });
 }

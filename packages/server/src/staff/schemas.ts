@@ -41,7 +41,12 @@ export const Jurisdiction = Type.Object({
 
 export const JurisdictionParams = Type.Object({ jid: Type.String() });
 
+export const PrimaryJurisdictionBody = Type.Object({ id: Type.String({ minLength: 1 }) });
 
+export const JurisdictionScope = Type.Union([
+  Type.Literal('global'),
+  Type.Array(Type.String({ pattern: IdPattern }), { minItems: 1 }),
+], { description: 'The jurisdictions it works on: `global` (every one; admins only) or a list of ids.' });
 
 export const AttributeValue = Type.Object({ key: Type.String(), name: Type.String() });
 
@@ -154,11 +159,17 @@ export const StaffToken = Type.Object({
   id: Type.String(),
   name: Type.String(),
   role: StaffRole,
+  jurisdictions: JurisdictionScope,
   created_datetime: DateTime,
   revoked_datetime: nullable(DateTime),
 });
 
-export const NewStaffTokenBody = Type.Object({ name: Type.String({ minLength: 1 }), role: StaffRole });
+export const NewStaffTokenBody = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  role: StaffRole,
+  // Within the creator's scope; default: the creator's scope, or from a global admin: global for an admin, else the primary jurisdiction.
+  jurisdictions: opt(JurisdictionScope),
+});
 
 export const IdParams = Type.Object({ id: Type.String() });
 
@@ -239,4 +250,4 @@ export const StatusChangeBody = Type.Object({
   }))),
 });
 
-export const Me = Type.Object({ id: Type.String(), name: Type.String(), role: StaffRole });
+export const Me = Type.Object({ id: Type.String(), name: Type.String(), role: StaffRole, jurisdictions: JurisdictionScope });

@@ -1,9 +1,10 @@
-/** Staff: services (with attribute definitions and translations) of a jurisdiction. */
+/** Staff: services (with attribute definitions and translations) of a jurisdiction within the token's scope. */
 import { Type } from 'typebox';
 import type { ServiceContext } from '../services/context.js';
 import { toStaffService } from '../projection/staff.js';
-import { deleteService, requireJurisdiction, requireService, saveService } from '../services/staff.js';
-import { requirePermission } from './auth.js';
+import { requireJurisdiction } from '../services/jurisdiction-admin.js';
+import { deleteService, requireService, saveService } from '../services/staff.js';
+import { requirePermission, scopeOf } from './auth.js';
 import { JurisdictionParams, NewServiceBody, STAFF_TAG, Service, ServiceBody, ServiceParams, staffErrors } from './schemas.js';
 import { STAFF_SECURITY, type StaffApp } from './types.js';
 
@@ -21,7 +22,7 @@ export function serviceRoutes(app: StaffApp, ctx: ServiceContext): void {
       response: { 200: Type.Array(Service), ...staffErrors(401, 403, 404) },
     },
   }, async (request) => {
-    const j = await requireJurisdiction(ctx, request.params.jid);
+    const j = await requireJurisdiction(ctx, scopeOf(request), request.params.jid);
     const list = await ctx.store.listServices(j.id, { includeInactive: true });
     return list.map((s) => toStaffService(s, j));
   });
@@ -37,7 +38,7 @@ export function serviceRoutes(app: StaffApp, ctx: ServiceContext): void {
       response: { 201: Service, ...staffErrors(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => {
-    const j = await requireJurisdiction(ctx, request.params.jid);
+    const j = await requireJurisdiction(ctx, scopeOf(request), request.params.jid);
     const { service_code, ...input } = request.body;
     return reply.code(201).send(toStaffService(await saveService(ctx, j, service_code, input, 'create'), j));
   });
@@ -46,7 +47,7 @@ export function serviceRoutes(app: StaffApp, ctx: ServiceContext): void {
     onRequest: read,
     schema: { ...base, summary: 'One service', params: ServiceParams, response: { 200: Service, ...staffErrors(401, 403, 404) } },
   }, async (request) => {
-    const j = await requireJurisdiction(ctx, request.params.jid);
+    const j = await requireJurisdiction(ctx, scopeOf(request), request.params.jid);
     return toStaffService(await requireService(ctx, j, request.params.code), j);
   });
 
@@ -60,7 +61,7 @@ export function serviceRoutes(app: StaffApp, ctx: ServiceContext): void {
       response: { 200: Service, ...staffErrors(400, 401, 403, 404) },
     },
   }, async (request) => {
-    const j = await requireJurisdiction(ctx, request.params.jid);
+    const j = await requireJurisdiction(ctx, scopeOf(request), request.params.jid);
     return toStaffService(await saveService(ctx, j, request.params.code, request.body, 'upsert'), j);
   });
 
@@ -73,7 +74,7 @@ export function serviceRoutes(app: StaffApp, ctx: ServiceContext): void {
       response: { 204: Type.Null({ description: 'Deleted.' }), ...staffErrors(401, 403, 404, 409) },
     },
   }, async (request, reply) => {
-    const j = await requireJurisdiction(ctx, request.params.jid);
+    const j = await requireJurisdiction(ctx, scopeOf(request), request.params.jid);
     await deleteService(ctx, j, request.params.code);
     return reply.code(204).send(null);
   });

@@ -1,8 +1,14 @@
-/** Jurisdictions: the tenants of the store. */
+/**
+ * Jurisdictions: the tenants of the store, and which one is primary (a row of
+ * the settings table, so that every process on the database agrees).
+ */
 import type { Selectable } from 'kysely';
 import type { Jurisdiction } from '../contract.js';
 import type { JurisdictionsTable } from '../schema/tables.js';
 import { fromFlag, toFlag, type Db } from './shared.js';
+
+/** The settings row naming the primary jurisdiction. */
+export const PRIMARY_JURISDICTION_SETTING = 'primary_jurisdiction';
 
 const toJurisdiction = (row: Selectable<JurisdictionsTable>): Jurisdiction => ({
   id: row.id,
@@ -23,14 +29,52 @@ export async function getJurisdiction(db: Db, id: string): Promise<Jurisdiction 
   return row && toJurisdiction(row);
 }
 
+/**
+ * In one transaction with the claim of the primary role (while nobody holds it),
+ * so that a server never has jurisdictions and no primary by accident. A sandbox
+ * never becomes primary.
+ */
 export async function saveJurisdiction(db: Db, j: Jurisdiction): Promise<Jurisdiction> {
   const fields = { name: j.name, contact: j.contact, key_service: j.key_service, timezone: j.timezone, sandbox: toFlag(j.sandbox === true) };
-  await db
-    .insertInto('jurisdictions')
-    .values({ id: j.id, ...fields, services_changed_at: Date.now() })
-    .onConflict((oc) => oc.column('id').doUpdateSet(fields))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('jurisdictions')
+      .values({ id: j.id, ...fields, services_changed_at: Date.now() })
+      .onConflict((oc) => oc.column('id').doUpdateSet(fields))
+      .execute();
+    if (j.sandbox !== true) {
+      await trx
+        .insertInto('settings')
+        .values({ name: PRIMARY_JURISDICTION_SETTING, value: j.id })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+    }
+  });
   return { id: j.id, name: j.name, contact: j.contact, key_service: j.key_service, timezone: j.timezone, ...(j.sandbox ? { sandbox: true } : {}) };
+}
+
+export async function primaryJurisdiction(db: Db): Promise<Jurisdiction | undefined> {
+  const row = await db
+    .selectFrom('jurisdictions')
+    .innerJoin('settings', 'settings.value', 'jurisdictions.id')
+    .selectAll('jurisdictions')
+    .where('settings.name', '=', PRIMARY_JURISDICTION_SETTING)
+    .executeTakeFirst();
+  return row && toJurisdiction(row);
+}
+
+/** False when the jurisdiction does not exist or is a sandbox. */
+export async function setPrimaryJurisdiction(db: Db, id: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const j = await getJurisdiction(trx, id);
+    if (!j || j.sandbox) return false;
+    await trx
+      .insertInto('settings')
+      .values({ name: PRIMARY_JURISDICTION_SETTING, value: id })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: id }))
+      .execute();
+    return true;
+  });
 }
 
 /**
@@ -44,6 +88,7 @@ export async function deleteJurisdiction(db: Db, id: string): Promise<boolean> {
     const request = await trx.selectFrom('requests').select('id').where('jurisdiction_id', '=', id).limit(1).executeTakeFirst();
     if (request) return false;
     const result = await trx.deleteFrom('jurisdictions').where('id', '=', id).executeTakeFirst();
+    await trx.deleteFrom('settings').where('name', '=', PRIMARY_JURISDICTION_SETTING).where('value', '=', id).execute();
     return result.numDeletedRows > 0n;
   });
 }

@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable, Updateable } from 'kysely';
 import type { NewStaffUser, StaffUser, StaffUserPatch, UserCreation } from '../back-office.js';
 import type { StaffUsersTable } from '../schema/tables.js';
+import { GLOBAL_SCOPE, readScope, scopeWithin, type JurisdictionScope } from '../scope.js';
 import { fromFlag, isUniqueViolation, readRole, toFlag, type Db } from './shared.js';
+import { scopeToStore } from './staff-scope.js';
 
 /** E-mail addresses are compared in this form. */
 const normalEmail = (email: string): string => email.toLowerCase();
@@ -16,6 +18,7 @@ export const toStaffUser = (row: Selectable<StaffUsersTable>): StaffUser => ({
   email: row.email,
   name: row.name,
   role: readRole(row.role),
+  jurisdictions: readScope(row.jurisdiction_scope),
   department_id: row.department_id,
   active: fromFlag(row.active),
   locale: row.locale,
@@ -29,11 +32,13 @@ export const toStaffUser = (row: Selectable<StaffUsersTable>): StaffUser => ({
  * when a concurrent creation takes it first (the unique constraint decides).
  */
 export async function addUser(db: Db, u: NewStaffUser): Promise<UserCreation> {
+  const role = readRole(u.role);
   const row = {
     id: randomUUID(),
     email: normalEmail(u.email),
     name: u.name,
-    role: readRole(u.role),
+    role,
+    jurisdiction_scope: await scopeToStore(db, role, u.jurisdictions),
     department_id: u.department_id,
     password_hash: u.password_hash,
     active: 1,
@@ -71,9 +76,11 @@ export async function findUserByEmail(db: Db, email: string): Promise<(StaffUser
   return row && { ...toStaffUser(row), password_hash: row.password_hash };
 }
 
-export async function listUsers(db: Db): Promise<StaffUser[]> {
+/** A handful of rows: the scope is compared here rather than in SQL over JSON. */
+export async function listUsers(db: Db, within?: JurisdictionScope): Promise<StaffUser[]> {
   const rows = await db.selectFrom('staff_users').selectAll().orderBy('email').execute();
-  return rows.map(toStaffUser);
+  const users = rows.map(toStaffUser);
+  return within === undefined ? users : users.filter((u) => scopeWithin(u.jurisdictions, within));
 }
 
 /** Undefined when there is no such user; an empty patch reads the user. */
@@ -85,9 +92,21 @@ export async function updateUser(db: Db, id: string, patch: StaffUserPatch): Pro
   if (patch.active !== undefined) set.active = toFlag(patch.active);
   if (patch.locale !== undefined) set.locale = patch.locale;
   if (patch.password_hash !== undefined) set.password_hash = patch.password_hash;
-  if (Object.keys(set).length === 0) return getUser(db, id);
-  const row = await db.updateTable('staff_users').set(set).where('id', '=', id).returningAll().executeTakeFirst();
-  return row && toStaffUser(row);
+  if (patch.role === undefined && patch.jurisdictions === undefined) {
+    if (Object.keys(set).length === 0) return getUser(db, id);
+    const row = await db.updateTable('staff_users').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+    return row && toStaffUser(row);
+  }
+  // Role and scope are checked together, against the row as it is in this transaction.
+  return db.transaction().execute(async (trx) => {
+    const before = await getUser(trx, id);
+    if (!before) return undefined;
+    const role = patch.role ?? before.role;
+    const kept = patch.jurisdictions ?? (before.jurisdictions === GLOBAL_SCOPE && role !== 'admin' ? undefined : before.jurisdictions);
+    set.jurisdiction_scope = await scopeToStore(trx, role, kept);
+    const row = await trx.updateTable('staff_users').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+    return row && toStaffUser(row);
+  });
 }
 
 /** One statement, so that concurrent failures all count. */

@@ -10,6 +10,7 @@ import { backOffice, dropBackOffice } from './back-office-migration.js';
 import { clients, dropClients } from './clients-migration.js';
 import { INDEXES } from './indexes.js';
 import { dropLoginThrottle, loginThrottle } from './login-throttle-migration.js';
+import { dropJurisdictionScope, jurisdictionScope } from './jurisdiction-scope-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
 const MIGRATION_TABLE = 'o311_migration';
@@ -193,6 +194,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0003_back_office': { up: (db: Kysely<unknown>) => backOffice(db, adapter), down: dropBackOffice },
     '0004_settings': { up: settings, down: dropSettings },
     '0007_login_throttle': { up: loginThrottle, down: dropLoginThrottle },
+    '0008_jurisdiction_scope': { up: jurisdictionScope, down: dropJurisdictionScope },
     '0006_clients': { up: clients, down: dropClients },
   };
   return { getMigrations: async () => migrations };

@@ -150,6 +150,8 @@ export interface StaffTokensTable {
   secret_hash: string;
   created_at: number;
   revoked_at: number | null;
+  /** Null = every jurisdiction (admins only), else a JSON array of ids; see scope.ts. */
+  jurisdiction_scope: string | null;
 }
 
 export interface DepartmentsTable {
@@ -173,6 +175,8 @@ export interface StaffUsersTable {
   created_at: number;
   failed_logins: number;
   locked_until: number | null;
+  /** Null = every jurisdiction (admins only), else a JSON array of ids; see scope.ts. */
+  jurisdiction_scope: string | null;
 }
 
 export interface StaffSessionsTable {

@@ -1,4 +1,5 @@
-/** Which jurisdiction the public pages serve: the configured one, else the first in the database. */
+/** Which jurisdiction the public pages serve: the configured one, else the server's primary one. */
+import { servedJurisdiction } from '@o311/server';
 import type { Jurisdiction } from '@o311/store';
 import type { WebContext } from '../context.js';
 
@@ -10,9 +11,8 @@ export class NoJurisdictionError extends Error {
 }
 
 export async function webJurisdiction(web: WebContext): Promise<Jurisdiction> {
-  const { store } = web.services;
   const wanted = web.options.jurisdictionId;
-  const found = wanted === undefined ? (await store.listJurisdictions())[0] : await store.getJurisdiction(wanted);
+  const found = await servedJurisdiction(web.services.store, wanted);
   if (!found) throw new NoJurisdictionError(wanted);
   return found;
 }

@@ -56,9 +56,9 @@ async function ensureTemplates(store: Store, jurisdiction_id: string): Promise<v
   }
 }
 
-/** Needs a jurisdiction (the demo city's, or the first one). */
+/** Needs a jurisdiction: the demo staff work on the primary one (the demo city's). */
 export async function seedDemoStaff(store: Store): Promise<DemoLogin[]> {
-  const jurisdiction = (await store.listJurisdictions())[0];
+  const jurisdiction = await store.primaryJurisdiction();
   if (!jurisdiction) throw new Error('seedDemoStaff needs a jurisdiction: seed the demo city first');
   const departments = await ensureDepartments(store, jurisdiction.id);
   await ensureTemplates(store, jurisdiction.id);

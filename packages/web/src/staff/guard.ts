@@ -1,13 +1,15 @@
 /**
  * The gate of every staff route: a live session (else the login page for GET,
- * 401 otherwise), a role with the permission (else 403), and for anything but
- * GET/HEAD a valid CSRF token from this site (else 403).
+ * 401 otherwise), a role with the permission (else 403), a jurisdiction scope
+ * that reaches the jurisdiction the back office serves (else 404, as if the
+ * page did not exist: it does not say what else the server holds), and for
+ * anything but GET/HEAD a valid CSRF token from this site (else 403).
  *
  *   app.get('/staff/x', { preHandler: staffGuard(web, 'read') }, handler)
  */
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { roleAllows, type Permission } from '@o311/server';
-import type { StaffSession, StaffUser } from '@o311/store';
+import { inScope, type StaffSession, type StaffUser } from '@o311/store';
 import type { WebContext } from '../context.js';
 import type { Html } from '../html.js';
 import type { MessageKey } from '../i18n/translate.js';
@@ -17,6 +19,7 @@ import { comesFromThisSite, hasValidCsrfToken, isSafeMethod } from './auth/csrf.
 import { loginHref } from './auth/next-path.js';
 import { csrfInput } from './csrf-input.js';
 import { sendStaffRefusal } from './error-page.js';
+import { webJurisdiction } from './request/jurisdiction.js';
 import { ROLE_LABELS } from './roles.js';
 
 export type { Permission };
@@ -25,6 +28,7 @@ const PERMISSION_LABELS: Record<Permission, MessageKey> = {
   read: 'staff.permission.read',
   'manage-requests': 'staff.permission.manageRequests',
   admin: 'staff.permission.admin',
+  'global-admin': 'staff.permission.globalAdmin',
 };
 
 export function staffGuard(web: WebContext, permission: Permission): preHandlerAsyncHookHandler {
@@ -34,12 +38,15 @@ export function staffGuard(web: WebContext, permission: Permission): preHandlerA
       if (request.method === 'GET' || request.method === 'HEAD') return reply.redirect(loginHref(request.url), 303);
       return sendStaffRefusal(request, reply, web, 'signed-out');
     }
-    if (!roleAllows(who.user.role, permission)) {
+    if (!roleAllows(who.user.role, permission, who.user.jurisdictions)) {
       const t = translatorFor(request, reply);
       return sendStaffRefusal(request, reply, web, 'forbidden', {
         role: t(ROLE_LABELS[who.user.role]),
         permission: t(PERMISSION_LABELS[permission]),
       });
+    }
+    if (!inScope(who.user.jurisdictions, (await webJurisdiction(web)).id)) {
+      return sendStaffRefusal(request, reply, web, 'not-found');
     }
     if (!isSafeMethod(request.method) && !(hasValidCsrfToken(request, who.session.csrf_token) && comesFromThisSite(web, request))) {
       return sendStaffRefusal(request, reply, web, 'csrf');

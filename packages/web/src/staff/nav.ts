@@ -18,7 +18,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff/templates', label: 'staff.nav.templates', permission: 'read' },
   { href: '/staff/users', label: 'staff.nav.users', permission: 'admin' },
   { href: '/staff/departments', label: 'staff.nav.departments', permission: 'admin' },
-  { href: '/staff/keys', label: 'staff.nav.keys', permission: 'admin' },
+  { href: '/staff/keys', label: 'staff.nav.keys', permission: 'global-admin' },
   { href: '/staff/audit', label: 'staff.nav.audit', permission: 'admin' },
 ];
 
@@ -31,7 +31,7 @@ function currentHref(path: string): string | undefined {
 
 export function staffNav(t: Translator, who: SignedIn, path: string): Html {
   const current = currentHref(path);
-  const items = STAFF_NAV.filter((i) => roleAllows(who.user.role, i.permission));
+  const items = STAFF_NAV.filter((i) => roleAllows(who.user.role, i.permission, who.user.jurisdictions));
   return html`<ul class="admin-nav">${items.map(
     (i) => html`<li><a href="${i.href}"${i.href === current ? html` aria-current="page"` : ''}>${t(i.label)}</a></li>`,
   )}</ul>

@@ -1,12 +1,15 @@
-/** The jurisdiction the staff pages work on: the configured one, else the first in the database. */
+/**
+ * The jurisdiction the staff pages work on: the configured one, else the
+ * server's primary one. Staff whose scope does not reach it are turned away by
+ * the guard (guard.ts), so every page may use it as the scope's jurisdiction.
+ */
 import { notFound } from '@o311/georeport';
+import { servedJurisdiction } from '@o311/server';
 import type { Jurisdiction } from '@o311/store';
 import type { WebContext } from '../../context.js';
 
 export async function webJurisdiction(web: WebContext): Promise<Jurisdiction> {
-  const { store } = web.services;
-  const id = web.options.jurisdictionId;
-  const found = id !== undefined ? await store.getJurisdiction(id) : (await store.listJurisdictions())[0];
+  const found = await servedJurisdiction(web.services.store, web.options.jurisdictionId);
   if (!found) throw notFound('This site serves no jurisdiction yet.');
   return found;
 }

@@ -50,7 +50,8 @@ export function sendRequestPage(
 ): FastifyReply {
   const t = translatorFor(request, reply);
   const r = data.request;
-  const canManage = roleAllows(currentStaff(request).user.role, 'manage-requests');
+  const { user } = currentStaff(request);
+  const canManage = roleAllows(user.role, 'manage-requests', user.jurisdictions);
   const serviceName = data.directory.serviceName(r.service_code, r.service_name);
   const markers = requestMarkers([r], () => `${r.id} · ${serviceName}`);
   const title = t('inbox.req.title', { id: r.id });

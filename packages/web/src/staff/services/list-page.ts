@@ -30,7 +30,8 @@ export function sendServiceList(
   request: FastifyRequest, reply: FastifyReply, web: WebContext, services: readonly ServiceRecord[], message: string | undefined,
 ): FastifyReply {
   const t = translatorFor(request, reply);
-  const canEdit = roleAllows(currentStaff(request).user.role, 'admin');
+  const { user } = currentStaff(request);
+  const canEdit = roleAllows(user.role, 'admin', user.jurisdictions);
   const sorted = [...services].sort((a, b) => a.service_name.localeCompare(b.service_name));
   const main = html`<h1>${t('inbox.svc.title')}</h1>
 ${notice(message)}

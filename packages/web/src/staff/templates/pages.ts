@@ -31,7 +31,8 @@ export function sendTemplateList(
   request: FastifyRequest, reply: FastifyReply, web: WebContext, templates: readonly ResponseTemplate[], message: string | undefined,
 ): FastifyReply {
   const t = translatorFor(request, reply);
-  const canEdit = roleAllows(currentStaff(request).user.role, 'admin');
+  const { user } = currentStaff(request);
+  const canEdit = roleAllows(user.role, 'admin', user.jurisdictions);
   const list = templates.length === 0
     ? html`<p>${t('inbox.tpl.none')}</p>`
     : scrollRegion(t('inbox.tpl.title'), html`<table class="svc-table"><caption class="svc-sr-only">${t('inbox.tpl.title')}</caption>

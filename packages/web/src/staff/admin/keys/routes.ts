@@ -1,4 +1,4 @@
-/** /staff/keys: list, create (the secret is shown once), revoke — administrators only. */
+/** /staff/keys: list, create (the secret is shown once), revoke — global administrators only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOpen311Failure } from '@o311/georeport';
 import { staffServices } from '@o311/server';
@@ -18,7 +18,8 @@ import { keysView, newKeyView } from './keys-view.js';
 const DONE = { revoked: 'staff.keys.revoked' } as const;
 
 export async function registerKeyPages(app: FastifyInstance, web: WebContext): Promise<void> {
-  const admin = { preHandler: staffGuard(web, 'admin') };
+  // A key serves every jurisdiction: only admins of global scope manage them.
+  const admin = { preHandler: staffGuard(web, 'global-admin') };
   const { store } = web.services;
 
   async function show(request: FastifyRequest, reply: FastifyReply, form: { draft: KeyDraft; errors: FieldError[]; status: number }) {

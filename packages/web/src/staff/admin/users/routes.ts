@@ -1,4 +1,7 @@
-/** /staff/users: list, add, edit, (de)activate, reset password — administrators only. */
+/**
+ * /staff/users: list, add, edit, (de)activate, reset password — administrators
+ * only, each over the accounts within its jurisdiction scope (user-changes.ts).
+ */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebContext } from '../../../context.js';
 import type { Translator } from '../../../i18n/translate.js';
@@ -11,7 +14,8 @@ import { webJurisdiction } from '../../request/jurisdiction.js';
 import type { FieldError } from '../../forms/fields.js';
 import { doneNotice } from '../done-notice.js';
 import { pathParam } from '../../route-params.js';
-import { createUser, resetPassword, setActive, updateProfile, type UserChange } from './user-changes.js';
+import { createUser, reachableUser, resetPassword, setActive, updateProfile, type UserChange } from './user-changes.js';
+import { scopeError } from './scope-field.js';
 import { EMPTY_DRAFT, fieldId, readNewPassword, readNewUser, readProfile, type UserDraft } from './user-input.js';
 import { ACTIVE_BUTTON_ID, EDIT_USER_FORM, RESET_PASSWORD_FORM, userView } from './user-view.js';
 import { NEW_USER_FORM, usersView } from './users-view.js';
@@ -33,7 +37,8 @@ export async function registerUserPages(app: FastifyInstance, web: WebContext): 
   async function showUsers(request: FastifyRequest, reply: FastifyReply, form: { draft: UserDraft; errors: FieldError[]; status: number }) {
     const t = translatorFor(request, reply);
     const jurisdiction = await webJurisdiction(web);
-    const [users, departments] = await Promise.all([store.listUsers(), store.listDepartments(jurisdiction.id)]);
+    const within = currentStaff(request).user.jurisdictions;
+    const [users, departments] = await Promise.all([store.listUsers(within), store.listDepartments(jurisdiction.id)]);
     const main = usersView(t, {
       jurisdiction, users, departments, now: web.services.now(), notice: doneNotice(request, t, DONE), csrf: csrfField(request), ...form,
     });
@@ -42,7 +47,7 @@ export async function registerUserPages(app: FastifyInstance, web: WebContext): 
 
   async function showUser(request: FastifyRequest, reply: FastifyReply, form: { draft?: UserDraft; errors: FieldError[]; status: number }) {
     const t = translatorFor(request, reply);
-    const user = await store.getUser(pathParam(request, 'id'));
+    const user = await reachableUser(web, currentStaff(request).user, pathParam(request, 'id'));
     if (!user) return sendStaffRefusal(request, reply, web, 'not-found');
     const jurisdiction = await webJurisdiction(web);
     const departments = await store.listDepartments(jurisdiction.id);
@@ -54,6 +59,7 @@ export async function registerUserPages(app: FastifyInstance, web: WebContext): 
   function after(request: FastifyRequest, reply: FastifyReply, t: Translator, change: UserChange, done: keyof typeof DONE, errorField: string) {
     if (change.ok) return reply.redirect(`${userPath(change.user.id)}?done=${done}`, 303);
     if (change.reason === 'not-found') return sendStaffRefusal(request, reply, web, 'not-found');
+    if (change.reason === 'scope') return showUser(request, reply, { errors: [scopeError(t, change.refusal, errorField)], status: 400 });
     const message = change.reason === 'last-admin' ? t('staff.user.error.lastAdmin') : t('staff.users.error.emailTaken');
     return showUser(request, reply, { errors: [{ field: errorField, message }], status: 409 });
   }
@@ -66,6 +72,9 @@ export async function registerUserPages(app: FastifyInstance, web: WebContext): 
     const { draft, input, errors } = readNewUser(request, t, departments, NEW_USER_FORM);
     if (!input) return showUsers(request, reply, { draft, errors, status: 400 });
     const created = await createUser(web, currentStaff(request).user, input);
+    if (!created.ok && created.reason === 'scope') {
+      return showUsers(request, reply, { draft, errors: [scopeError(t, created.refusal, fieldId(NEW_USER_FORM, 'role'))], status: 400 });
+    }
     if (!created.ok) {
       const emailTaken = [{ field: fieldId(NEW_USER_FORM, 'email'), message: t('staff.users.error.emailTaken') }];
       return showUsers(request, reply, { draft, errors: emailTaken, status: 409 });

@@ -1,6 +1,6 @@
 /** The fields of the user forms, as typed (drafts) and as checked input. */
 import type { FastifyRequest } from 'fastify';
-import type { Department, StaffRole } from '@o311/store';
+import type { Department, JurisdictionScope, StaffRole } from '@o311/store';
 import type { Translator } from '../../../i18n/translate.js';
 import { isAcceptablePassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { formRaw, formText } from '../../../form.js';
@@ -22,6 +22,8 @@ export interface ProfileInput {
   name: string;
   role: StaffRole;
   department_id: string | null;
+  /** Absent: unchanged (or, for a new account, the creator's scope / the store's default). */
+  jurisdictions?: JurisdictionScope;
 }
 
 export interface Checked<T> {
