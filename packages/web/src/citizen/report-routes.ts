@@ -120,7 +120,7 @@ export function registerReportRoutes(app: FastifyInstance, web: WebContext): voi
   app.post('/report/:code', { schema: { hide: true } }, publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
     const rc = await loadReportContext(web, param(request.params, 'code'), t.locale);
-    const input = await readReportInput(request);
+    const input = await readReportInput(request, web.services.limits, web.services.uploadDir);
     const outcome = await submitReport(web, rc.j, rc.record, rc.definition.attributes, input, t, request.ip);
     if (!outcome.ok) return sendForm(web, request, reply, t, rc, input.fields, outcome);
     return reply.redirect(confirmationPath(rc.record.service_code, outcome.receipt), 303);

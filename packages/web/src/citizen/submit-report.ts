@@ -19,8 +19,10 @@ export type SubmitOutcome =
 
 function photoErrors(input: ReportInput, t: Translator, maxPhotos: number): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.overLimit) errors.push({ id: FIELD_IDS.media, message: t('photos.tooMany', { max: maxPhotos }) });
+  if (input.overLimit === 'count') errors.push({ id: FIELD_IDS.media, message: t('photos.tooMany', { max: maxPhotos }) });
+  if (input.overLimit === 'size') errors.push({ id: FIELD_IDS.media, message: t('photos.tooLarge') });
   for (const name of input.notImages) errors.push({ id: FIELD_IDS.media, message: t('photos.notImage', { name }) });
+  for (const name of input.tooManyPixels) errors.push({ id: FIELD_IDS.media, message: t('photos.tooManyPixels', { name }) });
   return errors;
 }
 
