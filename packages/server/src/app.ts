@@ -128,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerCompression(app);
   registerCors(app);
   await registerBodyParsers(app, limits);
-  await registerOpenApi(app);
+  await registerOpenApi(app, options.sandbox);
 
   registerGeoreportRoutes(app, ctx);
   if (options.sandbox) registerSandboxRoutes(app, ctx, options.sandbox);

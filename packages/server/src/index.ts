@@ -15,6 +15,8 @@ export * as catalogServices from './services/catalog.js';
 export * as requestServices from './services/requests.js';
 export { authorizeKey, spendingQuota, type Quota } from './services/api-keys.js';
 export { resendRisk, RESENDING_CLIENTS, type ResendRisk } from './services/resending-clients.js';
+export { ensureSandbox, SANDBOX_BASE, type SandboxConfig } from './sandbox/sandbox.js';
+export { SandboxMaintenance } from './sandbox/maintenance.js';
 export { resolveJurisdiction, resolveStaffJurisdiction, servedJurisdiction } from './services/jurisdictions.js';
 export { roleAllows, type Permission } from './staff/auth.js';
 export { sniffMediaType, MEDIA_TYPE_NAMES, type MediaType } from './http/media-type.js';

@@ -9,7 +9,9 @@ import type { FastifyInstance, FastifySchema } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { EXTENSIONS_TAG, GEOREPORT_TAG } from '../georeport/schemas.js';
+import type { SandboxConfig } from '../sandbox/sandbox.js';
 import { STAFF_TAG } from '../staff/schemas.js';
+import { withSandboxDefaults } from './sandbox-defaults.js';
 
 export const DOCS_PREFIX = '/docs';
 
@@ -33,10 +35,14 @@ export const docsCsp = (policy: string): string =>
     .replace(/\s*upgrade-insecure-requests;?/, '')
     .trim();
 
-/** Before any route: the swagger plugin collects routes as they are added. */
-export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+/** Before any route: the swagger plugin collects routes as they are added. With a sandbox, try-it targets it. */
+export async function registerOpenApi(app: FastifyInstance, sandbox?: SandboxConfig): Promise<void> {
+  const transform = ({ schema, url }: { schema?: FastifySchema; url: string }) => {
+    const shown = apisOnly({ schema, url });
+    return sandbox && url.startsWith('/open311/') ? { ...shown, schema: withSandboxDefaults(shown.schema, sandbox) } : shown;
+  };
   await app.register(swagger, {
-    transform: apisOnly,
+    transform,
     openapi: {
       openapi: '3.1.0',
       info: {

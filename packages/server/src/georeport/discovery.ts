@@ -6,6 +6,7 @@ import { parseFormat } from '../http/format.js';
 import { pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
+import { SANDBOX_BASE } from '../sandbox/sandbox.js';
 import { API_BASE, georeportRoute, type Contract } from './route.js';
 import { DiscoverySchema, FormatParams, GEOREPORT_TAG, JURISDICTION_ID, documents, errors } from './schemas.js';
 
@@ -31,15 +32,21 @@ export function discoveryRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
     const requested = queryValue(rawQuery(request), 'jurisdiction_id');
-    const all = requested ? [await resolveJurisdiction(ctx.store, requested)] : await ctx.store.listJurisdictions();
+    const all = requested ? [await resolveJurisdiction(ctx.store, requested)] : (await ctx.store.listJurisdictions()).filter((j) => !j.sandbox);
     if (all.length === 0) await resolveJurisdiction(ctx.store, undefined); // throws the "no jurisdiction" 404
-    const doc = await discoveryDocument(ctx, all, `${ctx.origin.of(request)}${API_BASE}/`);
+    const doc = await discoveryDocument(ctx, all, ctx.origin.of(request));
     return sendDocument(reply, format, encodeDiscovery(doc, format));
   });
 }
 
-/** One endpoint serving every jurisdiction; contact details combined when there are several. */
-async function discoveryDocument(ctx: ServiceContext, js: readonly Jurisdiction[], url: string): Promise<Discovery> {
+const FORMATS = ['text/xml', 'application/json'];
+
+/**
+ * One production endpoint serving every jurisdiction (contact details combined
+ * when there are several) and, when the server has a sandbox, its `test`
+ * endpoint: a list of two, which naive XML readers also read as a list.
+ */
+async function discoveryDocument(ctx: ServiceContext, js: readonly Jurisdiction[], origin: string): Promise<Discovery> {
   const stamps = await Promise.all(js.map((j) => ctx.store.servicesChangedAt(j.id)));
   let latest = 0;
   stamps.forEach((s, i) => {
@@ -52,7 +59,15 @@ async function discoveryDocument(ctx: ServiceContext, js: readonly Jurisdiction[
     contact: single ? single.contact : js.map((j) => `${j.name} (${j.id}): ${j.contact}`).join('; '),
     key_service: single ? single.key_service : js.map((j) => `${j.name} (${j.id}): ${j.key_service}`).join('; '),
     endpoints: [
-      { specification: SPECIFICATION, url, changeset, type: 'production', formats: ['text/xml', 'application/json'] },
+      { specification: SPECIFICATION, url: `${origin}${API_BASE}/`, changeset, type: 'production', formats: FORMATS },
+      ...(await sandboxEndpoints(ctx, origin)),
     ],
   };
+}
+
+async function sandboxEndpoints(ctx: ServiceContext, origin: string): Promise<Discovery['endpoints']> {
+  const sandbox = ctx.sandbox && (await ctx.store.getJurisdiction(ctx.sandbox.jurisdictionId));
+  if (!sandbox) return [];
+  const changeset = formatDateTime(await ctx.store.servicesChangedAt(sandbox.id), sandbox.timezone);
+  return [{ specification: SPECIFICATION, url: `${origin}${SANDBOX_BASE}/`, changeset, type: 'test', formats: FORMATS }];
 }

@@ -1,5 +1,5 @@
 /** Every GeoReport v2 operation, one file each. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { ServiceContext } from '../services/context.js';
 import { discoveryRoute } from './discovery.js';
 import { getRequestRoute } from './get-request.js';
@@ -12,19 +12,19 @@ import { serviceDefinitionRoute } from './service-definition.js';
 import { serviceListRoute } from './service-list.js';
 import { tokenRoute } from './token.js';
 
+/** The operations of an endpoint (discovery, which lists endpoints, stands apart). */
+export const ENDPOINT_OPERATIONS: readonly ((ctx: ServiceContext) => RouteOptions)[] = [
+  serviceListRoute,
+  serviceDefinitionRoute,
+  postRequestRoute,
+  tokenRoute,
+  getRequestsRoute,
+  getRequestRoute,
+  getUpdatesRoute,
+  postUpdateRoute,
+  mediaRoute,
+];
+
 export function registerGeoreportRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  for (const make of [
-    discoveryRoute,
-    serviceListRoute,
-    serviceDefinitionRoute,
-    postRequestRoute,
-    tokenRoute,
-    getRequestsRoute,
-    getRequestRoute,
-    getUpdatesRoute,
-    postUpdateRoute,
-    mediaRoute,
-  ]) {
-    app.route(make(ctx));
-  }
+  for (const make of [discoveryRoute, ...ENDPOINT_OPERATIONS]) app.route(make(ctx));
 }
