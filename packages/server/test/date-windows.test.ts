@@ -5,7 +5,7 @@
  * 90 days, named in X-Open311-Window (the Python client asks "since then until today").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseW3CDateTime } from '@o311/georeport';
+import { FIRST_WRITABLE_INSTANT, parseW3CDateTime } from '@o311/georeport';
 import type { StoredRequest } from '@o311/store';
 import { dialects } from '../../../test-support/databases.js';
 import { JURISDICTION, startServer, type Server } from './support/fixture.js';
@@ -120,6 +120,19 @@ describe.each(dialects)('date ranges (%s)', (dialect) => {
       const doc = json<Doc>(await get(`${s.url}/docs/json`));
       for (const path of ['/open311/v2/requests.{format}', '/open311/v2/servicerequestupdates.{format}']) {
         expect(Object.keys(doc.paths[path]?.get.responses['200']?.headers ?? {}), path).toContain('X-Open311-Window');
+      }
+    });
+
+    it('keeps a window filled in from one date within the years datetimes are written in', async () => {
+      const [first, last] = [FIRST_WRITABLE_INSTANT, Date.UTC(9999, 11, 31, 23, 59, 59)];
+      for (const [query, window] of [
+        ['end_date=0001-01-01T00:00:00Z', [first, first]],
+        ['start_date=9999-12-31T00:00:00Z', [Date.UTC(9999, 11, 31), last]],
+      ] as const) {
+        const a = await requests(query);
+        expect(a.status, `${query}: ${a.body}`).toBe(200);
+        expect(json<Listed[]>(a)).toEqual([]);
+        expect(windowOf(a), query).toEqual(window);
       }
     });
 

@@ -1,5 +1,6 @@
 /** Date parameters and the spec's 90-day range rule, shared by GET requests and GET updates. */
 import { parseW3CDateTime } from '../dates.js';
+import { FIRST_WRITABLE_INSTANT, LAST_WRITABLE_INSTANT } from '../time/writable-range.js';
 import { MAX_SPAN_MS } from './limits.js';
 
 /**
@@ -41,6 +42,14 @@ export const publishedEnd = (ms: number): number => publishedStart(ms) + MS_PER_
 /** Both bounds of `range` at the published precision (see publishedStart). */
 export const atPublishedPrecision = (range: DateRange): DateRange =>
   ({ start: publishedStart(range.start), end: publishedEnd(range.end) });
+
+/**
+ * A bound filled in from the other one (90 days before or after it) may fall
+ * outside the years 0001-9999 a datetime can be written in; no record lies
+ * there, and the window must stay writable (X-Open311-Window).
+ */
+export const withinWritableYears = (ms: number): number =>
+  Math.min(Math.max(ms, FIRST_WRITABLE_INSTANT), LAST_WRITABLE_INSTANT);
 
 /**
  * The most recent 90 days of `start..end`: the spec caps a query at 90 days, and

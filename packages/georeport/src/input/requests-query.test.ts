@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { descriptionsOf400, expectValueOr400 } from '../../test/open311-failure.js';
 import type { RequestsQuery } from './requests-query.js';
 import { parseRequestsQuery } from './requests-query.js';
+import { FIRST_WRITABLE_INSTANT, LAST_WRITABLE_INSTANT, isWritableInstant } from '../time/writable-range.js';
 
 const DAY = 86_400_000;
 /** The last millisecond of the second that starts at `ms`. */
@@ -60,6 +61,11 @@ describe('parseRequestsQuery: spec filters', () => {
     const start = Date.UTC(2025, 5, 1);
     expect(parse({ start_date: '2025-06-01T00:00:00Z' })).toMatchObject({ start, end: endOfSecond(start + 90 * DAY) });
     expect(parse({ end_date: '2025-06-01T00:00:00Z' })).toMatchObject({ start: start - 90 * DAY, end: endOfSecond(start) });
+  });
+
+  it('fills a one-sided range in within the years 0001-9999 a datetime can be written in', () => {
+    expect(parse({ end_date: '0001-01-01T00:00:00Z' })).toMatchObject({ start: FIRST_WRITABLE_INSTANT, end: endOfSecond(FIRST_WRITABLE_INSTANT) });
+    expect(parse({ start_date: '9999-12-31T00:00:00Z' })).toMatchObject({ end: LAST_WRITABLE_INSTANT });
   });
 
   it('compares dates in whole seconds, the precision requested_datetime is published in', () => {
@@ -188,7 +194,8 @@ describe('parseRequestsQuery: any input', () => {
   const value = fc.oneof(
     fc.string(),
     fc.constantFrom('open', 'closed', 'OPEN,closed', '2026-01-01T00:00:00Z', '2025-01-01T00:00:00+05:30', '1', '0', '-1', '500', '501',
-      '60.1', '24.9,60.1,25,60.2', 'true', 'all', ',', ' ', '1e400', 'NaN', 'Infinity', '9'.repeat(400)),
+      '60.1', '24.9,60.1,25,60.2', 'true', 'all', ',', ' ', '1e400', 'NaN', 'Infinity', '9'.repeat(400),
+      '9999-12-31T23:59:59-23:59', '0000-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', 'open\u0000'),
     fc.double().map(String),
   );
   const query = fc.dictionary(fc.oneof(names, fc.string()), fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.constant(undefined)));
@@ -199,6 +206,7 @@ describe('parseRequestsQuery: any input', () => {
         const result = expectValueOr400(() => parseRequestsQuery(q, { ...options, now: at }));
         if ('start' in result) {
           expect(result.end).toBeGreaterThanOrEqual(result.start);
+          expect(isWritableInstant(result.start) && isWritableInstant(result.end), `${result.start}..${result.end}`).toBe(true);
           expect(result.end - result.start).toBeLessThanOrEqual(90 * DAY + 999);
           expect(result.page).toBeGreaterThanOrEqual(1);
           expect(result.page_size).toBeGreaterThanOrEqual(1);

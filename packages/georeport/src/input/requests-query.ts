@@ -2,7 +2,9 @@
 import { badRequest } from '../errors.js';
 import type { PublicStatus } from '../model.js';
 import { PUBLIC_STATUSES } from '../model.js';
-import { atPublishedPrecision, mostRecentSpan, parseDateParam, publishedEnd, publishedStart } from './date-range.js';
+import {
+  atPublishedPrecision, mostRecentSpan, parseDateParam, publishedEnd, publishedStart, withinWritableYears,
+} from './date-range.js';
 import { MAX_RADIUS_M, MAX_REQUEST_IDS, MAX_SPAN_MS } from './limits.js';
 import { inRange, parseDecimal, parseWholeNumber } from './numbers.js';
 import type { QueryRecord } from './query-params.js';
@@ -88,8 +90,8 @@ function parseRequestedRange(q: QueryRecord, now: number, problems: string[]): {
   const end = parseDateParam('end_date', scalarParam(q, 'end_date'), problems);
   if (start === undefined && end === undefined) return { start: now - MAX_SPAN_MS, end: now };
   const asked = {
-    start: start ?? (end ?? now) - MAX_SPAN_MS,
-    end: end ?? (start ?? now) + MAX_SPAN_MS,
+    start: start ?? withinWritableYears((end ?? now) - MAX_SPAN_MS),
+    end: end ?? withinWritableYears((start ?? now) + MAX_SPAN_MS),
   };
   return atPublishedPrecision(mostRecentSpan(asked, ['start_date', 'end_date'], problems));
 }
