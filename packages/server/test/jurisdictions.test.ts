@@ -1,4 +1,4 @@
-/** jurisdiction_id rules: optional with one jurisdiction, required with several, 404 when unknown. */
+/** jurisdiction_id rules: optional (the primary jurisdiction when absent, with one or several), 404 when unknown. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../test-support/databases.js';
 import { JURISDICTION, SERVICES, startServer, type Server } from './support/fixture.js';
@@ -27,15 +27,20 @@ describe.each(dialects)('several jurisdictions (%s)', (dialect) => {
   });
   afterAll(() => s.close());
 
-  it('requires jurisdiction_id (400) on every method', async () => {
-    for (const path of ['services.json', 'services/lamp.json', 'requests.json', `requests/${theirs}.json`, 'tokens/x.json', 'servicerequestupdates.json']) {
-      const items = expectJsonError(await get(`${s.url}/open311/v2/${path}`), 400);
-      expect(items[0]?.description, path).toContain('jurisdiction_id');
-      expect(items[0]?.description).toContain(OTHER.id);
+  it('answers calls without jurisdiction_id from the primary jurisdiction (the first created), on every method', async () => {
+    const services = json<{ service_code: string }[]>(await get(`${s.url}/open311/v2/services.json`));
+    expect(services.map((x) => x.service_code)).toContain('pothole');
+    expect(services.map((x) => x.service_code)).not.toContain('lamp');
+    // Theirs is not the primary jurisdiction's: as unknown as any other id there.
+    for (const path of ['services/lamp.json', `requests/${theirs}.json`]) {
+      expectJsonError(await get(`${s.url}/open311/v2/${path}`), 404);
     }
-    expectXmlError(await get(`${s.url}/open311/v2/services.xml?jurisdiction_id=`), 400);
+    for (const path of ['requests.json', 'servicerequestupdates.json?start_date=2020-01-01T00:00:00Z&end_date=2020-01-02T00:00:00Z']) {
+      expect((await get(`${s.url}/open311/v2/${path}`)).status, path).toBe(200);
+    }
+    expect((await get(`${s.url}/open311/v2/services.xml?jurisdiction_id=`)).status).toBe(200);
     const post = await postForm(`${s.url}/open311/v2/requests.json`, form({ api_key: s.keys.plain, service_code: 'lamp', address_string: 'x' }));
-    expectJsonError(post, 400);
+    expectJsonError(post, 404);
   });
 
   it('serves each jurisdiction its own data when named', async () => {

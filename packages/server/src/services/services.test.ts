@@ -10,7 +10,7 @@ import { memoryRateLimits } from '../../test/support/memory-rate-limits.js';
 import { authorizeKey, spendingQuota } from './api-keys.js';
 import type { ServiceContext } from './context.js';
 import { fakeStore, type FakeData } from '../../test/support/fake-store.js';
-import { resolveJurisdiction } from './jurisdictions.js';
+import { resolveJurisdiction, resolveStaffJurisdiction } from './jurisdictions.js';
 import { findRequests, submitRequest } from './requests.js';
 import { DEFAULT_LIMITS } from '../app.js';
 
@@ -49,17 +49,44 @@ const stored = (id: string, over: Partial<StoredRequest> = {}): StoredRequest =>
 });
 
 describe('resolveJurisdiction', () => {
-  it('is optional with one jurisdiction, required with several, 404 when unknown', async () => {
+  it('defaults to the primary jurisdiction, whatever sorts first; 404 when unknown', async () => {
     const one = context({ jurisdictions: [city] }).ctx.store;
     expect((await resolveJurisdiction(one, undefined)).id).toBe('city');
     expect((await resolveJurisdiction(one, '')).id).toBe('city');
     expect((await failure(resolveJurisdiction(one, 'town'))).status).toBe(404);
-    const two = context({ jurisdictions: [city, town] }).ctx.store;
-    const missing = await failure(resolveJurisdiction(two, undefined));
-    expect(missing.status).toBe(400);
-    expect(missing.text).toContain('city, town');
-    expect((await resolveJurisdiction(two, 'town')).id).toBe('town');
+    const two = context({ jurisdictions: [city, town], primary: 'town' }).ctx.store;
+    expect((await resolveJurisdiction(two, undefined)).id).toBe('town');
+    expect((await resolveJurisdiction(two, 'city')).id).toBe('city');
     expect((await failure(resolveJurisdiction(context({}).ctx.store, undefined))).status).toBe(404);
+  });
+
+  it('asks for jurisdiction_id (400) when only sandboxes exist, which are never primary', async () => {
+    const sandbox = context({ jurisdictions: [{ ...town, sandbox: true }], primary: 'none' }).ctx.store;
+    const missing = await failure(resolveJurisdiction(sandbox, undefined));
+    expect(missing.status).toBe(400);
+    expect(missing.text).toContain('town');
+  });
+});
+
+describe('resolveStaffJurisdiction', () => {
+  const store = (primary = 'city') => context({ jurisdictions: [city, town], primary }).ctx.store;
+
+  it('answers a jurisdiction outside the scope exactly as an unknown one (404)', async () => {
+    const outside = await failure(resolveStaffJurisdiction(store(), ['town'], 'city'));
+    const unknown = await failure(resolveStaffJurisdiction(store(), ['town'], 'nowhere'));
+    expect(outside.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(outside.text).toBe(unknown.text.replace('nowhere', 'city'));
+    expect((await resolveStaffJurisdiction(store(), ['town'], 'town')).id).toBe('town');
+    expect((await resolveStaffJurisdiction(store(), 'global', 'town')).id).toBe('town');
+  });
+
+  it('without a name: the primary one within the scope, else the scope\'s only one, else 400', async () => {
+    expect((await resolveStaffJurisdiction(store(), 'global', undefined)).id).toBe('city');
+    expect((await resolveStaffJurisdiction(store(), ['town'], undefined)).id).toBe('town');
+    expect((await resolveStaffJurisdiction(store('town'), ['city'], undefined)).id).toBe('city');
+    expect((await failure(resolveStaffJurisdiction(store('other'), ['city', 'town'], undefined))).status).toBe(400);
+    expect((await failure(resolveStaffJurisdiction(store(), [], undefined))).status).toBe(404);
   });
 });
 

@@ -6,7 +6,9 @@
 import type { ApiKey, Jurisdiction, RequestEvent, Store, StoredRequest } from '@o311/store';
 
 export interface FakeData {
+  /** The first one is primary, as the first one saved is in a real store, unless `primary` says otherwise. */
   jurisdictions?: Jurisdiction[];
+  primary?: string;
   requests?: StoredRequest[];
   events?: RequestEvent[];
   apiKeys?: { secret: string; key: ApiKey }[];
@@ -22,6 +24,7 @@ export function fakeStore(data: FakeData, overrides: Partial<Store> = {}): FakeS
   const impl: Partial<Store> = {
     listJurisdictions: async () => data.jurisdictions ?? [],
     getJurisdiction: async (id) => data.jurisdictions?.find((j) => j.id === id),
+    primaryJurisdiction: async () => data.jurisdictions?.find((j) => j.id === (data.primary ?? data.jurisdictions?.[0]?.id)),
     findApiKey: async (secret) => data.apiKeys?.find((k) => k.secret === secret)?.key,
     listRequests: async (f) => (data.requests ?? []).filter((r) => r.jurisdiction_id === f.jurisdiction_id).slice(f.offset, f.offset + f.limit),
     countRequests: async (f) => (data.requests ?? []).filter((r) => r.jurisdiction_id === f.jurisdiction_id).length,
