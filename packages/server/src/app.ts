@@ -48,6 +48,8 @@ export interface AppOptions {
   maxMediaFiles?: number;
   /** Largest total of the media files of one request, default 24 MiB. */
   mediaTotalLimitBytes?: number;
+  /** Most pixels (width × height, read from the header) of one uploaded image, default 60 million. */
+  maxMediaPixels?: number;
   /** Where uploads are spooled while a request is read (removed after); default: the system's temporary folder. */
   uploadDir?: string;
   /** Bytes of encoded GET answers kept for reuse, default 32 MiB; 0 turns the cache off. */
@@ -91,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     mediaLimitBytes: options.mediaLimitBytes ?? DEFAULT_LIMITS.mediaLimitBytes,
     maxMediaFiles: options.maxMediaFiles ?? DEFAULT_LIMITS.maxMediaFiles,
     mediaTotalLimitBytes: options.mediaTotalLimitBytes ?? DEFAULT_LIMITS.mediaTotalLimitBytes,
+    maxMediaPixels: options.maxMediaPixels ?? DEFAULT_LIMITS.maxMediaPixels,
   };
   const timeouts = resolveTimeouts(options.timeouts);
   const origin = new PublicOrigin(options.publicUrl);
@@ -134,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.sandbox) registerSandboxRoutes(app, ctx, options.sandbox);
   await registerStaffRoutes(app, ctx);
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);
-  registerHome(app, origin, options.homePath);
+  registerHome(app, origin, options.homePath, options.sandbox);
 
   await registerDocsUi(app);
   return app;

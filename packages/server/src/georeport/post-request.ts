@@ -22,7 +22,9 @@ export const contract: Contract = {
       'Submit a request. Needs an api_key (form or query string), the service_code, a location ' +
       '(lat+long, address_string or address_id) and the required attributes. The receipt holds ' +
       '`service_request_id` (realtime services), `token` (batch) or neither (blackbox). ' +
-      'Media files may be uploaded with multipart/form-data.',
+      'Media files may be uploaded with multipart/form-data: send `api_key` (and `service_code`) before the files ' +
+      '(or the key in the query string), as they are checked before a file is read; by default at most 3 files, 10 MiB ' +
+      'each, 24 MiB together, 60 megapixels each; photos are stored without their metadata (EXIF, XMP, comments).',
     tags: [GEOREPORT_TAG],
     params: FormatParams,
     querystring: Type.Object({
