@@ -72,7 +72,7 @@ describe.each(['sqlite', 'postgres'] as const)('impossible input in the web apps
     expect(editor.body).toMatch(/name="sla_hours"[^>]* max="87600"/);
   });
 
-  it('the tracker shows a request whose stored dates lie past 9999', async () => {
+  it('the tracker, the staff request page and the CSV export show a request whose stored dates lie past 9999', async () => {
     const [request] = await t.store.listRequests({ jurisdiction_id: DEMO_JURISDICTION.id, limit: 1, offset: 0 });
     await t.store.changeStatus({
       jurisdiction_id: DEMO_JURISDICTION.id, request_id: request!.id, status: 'in_progress', note: 'Far future',
@@ -82,5 +82,13 @@ describe.each(['sqlite', 'postgres'] as const)('impossible input in the web apps
     expect(res.statusCode, res.body).toBe(200);
     expect(res.body).toContain('Far future');
     expect((await t.app.inject({ url: '/open311/v2/requests.json' })).statusCode).toBe(200);
+    const page = await t.get(`/staff/requests/${request!.id}`, admin);
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.body).toContain('Far future');
+    const inbox = await t.get('/staff', admin);
+    expect(inbox.statusCode, inbox.body).toBe(200);
+    const csv = await t.get('/staff/requests.csv', admin);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toContain('Far future');
   });
 });

@@ -3,7 +3,7 @@
  * reporter's contact data (staff only; the export is behind the staff guard).
  * Headers are stable machine names, whatever the UI language.
  */
-import { EXTENDED_STATUSES, formatDateTime } from '@o311/georeport';
+import { EXTENDED_STATUSES, formatDateTime, isWritableInstant } from '@o311/georeport';
 import type { TriagedRequest } from '@o311/store';
 import type { CsvCell } from './csv.js';
 import type { Directory } from './directory.js';
@@ -13,7 +13,9 @@ export interface CsvColumn {
   value(r: TriagedRequest, d: Directory): CsvCell;
 }
 
-const date = (ms: number | null, d: Directory): CsvCell => (ms === null ? null : formatDateTime(ms, d.jurisdiction.timezone));
+/** A date no datetime can write (a row stored before dates were bounded) is an empty cell. */
+const date = (ms: number | null, d: Directory): CsvCell =>
+  ms === null || !isWritableInstant(ms) ? null : formatDateTime(ms, d.jurisdiction.timezone);
 const joined = (v: string | string[]): string => (Array.isArray(v) ? v.join('; ') : v);
 
 export const CSV_COLUMNS: readonly CsvColumn[] = [

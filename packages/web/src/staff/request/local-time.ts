@@ -9,11 +9,15 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** `ms` as local text, or '' for a stored instant no datetime can write (it is shown as not set). */
+const localText = (ms: number, timeZone: string, length: number): string =>
+  isWritableInstant(ms) ? formatDateTime(ms, timeZone).slice(0, length) : '';
+
 /** `YYYY-MM-DDTHH:MM` in `timeZone`. */
-export const toLocalInput = (ms: number, timeZone: string): string => formatDateTime(ms, timeZone).slice(0, 16);
+export const toLocalInput = (ms: number, timeZone: string): string => localText(ms, timeZone, 16);
 
 /** `YYYY-MM-DD` in `timeZone`. */
-export const toLocalDate = (ms: number, timeZone: string): string => formatDateTime(ms, timeZone).slice(0, 10);
+export const toLocalDate = (ms: number, timeZone: string): string => localText(ms, timeZone, 10);
 
 /** The instant a wall-clock time (as if UTC) names in `timeZone`; undefined past the years a response can write. */
 function fromWallClock(wall: number, timeZone: string): number | undefined {
