@@ -11,6 +11,7 @@ export { changeStatus } from './services/request-status.js';
 export { addComment, MAX_COMMENT_LENGTH } from './services/request-comments.js';
 export { updateTriage, type TriageInput } from './services/request-triage.js';
 export { markDuplicate } from './services/request-duplicates.js';
+export { createDepartment, deleteDepartment, renameDepartment, type DepartmentInput } from './services/departments.js';
 export * as catalogServices from './services/catalog.js';
 export * as requestServices from './services/requests.js';
 export { authorizeKey, spendingQuota, type Quota } from './services/api-keys.js';

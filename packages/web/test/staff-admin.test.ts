@@ -116,7 +116,7 @@ describe('admin pages', () => {
       expect((await t.postForm('/staff/departments', { name: 'Libraries', email: 'books@riverton.example' }, admin)).statusCode).toBe(303);
       const libraries = (await t.store.listDepartments(jurisdictionId)).find((d) => d.name === 'Libraries')!;
       expect(libraries.email).toBe('books@riverton.example');
-      expect((await lastAudit('department.create'))?.details).toMatchObject({ name: 'Libraries' });
+      expect((await lastAudit('department.create'))?.details).toMatchObject({ name: 'Libraries', channel: 'web' });
 
       const renamed = await t.postForm(`/staff/departments/${libraries.id}`, { name: 'Library Services', email: libraries.email ?? '' }, admin);
       expect(renamed.statusCode).toBe(303);

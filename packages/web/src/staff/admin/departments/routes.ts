@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebContext } from '../../../context.js';
 import { translatorFor } from '../../../request-locale.js';
-import { audit } from '../../audit-trail.js';
+import { createDepartment, deleteDepartment, renameDepartment } from '@o311/server';
 import { sendStaffRefusal } from '../../error-page.js';
 import { csrfField, currentStaff, staffGuard } from '../../guard.js';
 import { sendStaffPage } from '../../page.js';
@@ -10,6 +10,7 @@ import { webJurisdiction } from '../../request/jurisdiction.js';
 import type { FieldError } from '../../forms/fields.js';
 import { doneNotice } from '../done-notice.js';
 import { pathParam } from '../../route-params.js';
+import { webActorOf } from '../../staff-actor.js';
 import { EMPTY_DEPARTMENT, readDepartment, type DepartmentDraft } from './department-input.js';
 import { NEW_DEPARTMENT_IDS, deleteId, departmentsView, renameId } from './departments-view.js';
 
@@ -52,11 +53,7 @@ export async function registerDepartmentPages(app: FastifyInstance, web: WebCont
     const { draft, errors } = readDepartment(request, t, NEW_DEPARTMENT_IDS);
     if (errors.length > 0) return show(request, reply, { draft, errors, status: 400 });
     const jurisdiction = await webJurisdiction(web);
-    const saved = await store.saveDepartment({ jurisdiction_id: jurisdiction.id, name: draft.name, email: draft.email || null });
-    await audit(web, {
-      actor: currentStaff(request).user.id, action: 'department.create', jurisdiction_id: jurisdiction.id,
-      details: { department: saved.id, name: saved.name },
-    });
+    await createDepartment(web.services, webActorOf(currentStaff(request).user), jurisdiction.id, { name: draft.name, email: draft.email || null });
     return reply.redirect('/staff/departments?done=created', 303);
   });
 
@@ -68,11 +65,7 @@ export async function registerDepartmentPages(app: FastifyInstance, web: WebCont
     if (errors.length > 0) {
       return show(request, reply, { draft: EMPTY_DEPARTMENT, renaming: { id: before.id, name: draft.name }, errors, status: 400 });
     }
-    const saved = await store.saveDepartment({ ...before, name: draft.name, email: draft.email || null });
-    await audit(web, {
-      actor: currentStaff(request).user.id, action: 'department.rename', jurisdiction_id: before.jurisdiction_id,
-      details: { department: before.id, from: before.name, to: saved.name },
-    });
+    await renameDepartment(web.services, webActorOf(currentStaff(request).user), before, { name: draft.name, email: draft.email || null });
     return reply.redirect('/staff/departments?done=renamed', 303);
   });
 
@@ -80,14 +73,11 @@ export async function registerDepartmentPages(app: FastifyInstance, web: WebCont
     const t = translatorFor(request, reply);
     const department = await target(request);
     if (!department) return sendStaffRefusal(request, reply, web, 'not-found');
-    if (!(await store.deleteDepartment(department.id))) {
+    const deleted = await deleteDepartment(web.services, webActorOf(currentStaff(request).user), department);
+    if (!deleted.ok) {
       const errors = [{ field: deleteId(department), message: `${department.name}: ${t('staff.departments.inUse')}` }];
       return show(request, reply, { draft: EMPTY_DEPARTMENT, errors, status: 409 });
     }
-    await audit(web, {
-      actor: currentStaff(request).user.id, action: 'department.delete', jurisdiction_id: department.jurisdiction_id,
-      details: { department: department.id, name: department.name },
-    });
     return reply.redirect('/staff/departments?done=deleted', 303);
   });
 }

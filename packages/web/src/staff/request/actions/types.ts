@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { StaffActor } from '@o311/server';
 import type { StaffUser } from '@o311/store';
 import type { WebContext } from '../../../context.js';
+import { webActorOf } from '../../staff-actor.js';
 import type { Translator } from '../../../i18n/translate.js';
 import type { FieldError } from '../../forms/fields.js';
 import type { RequestPageData } from '../load.js';
@@ -25,6 +26,4 @@ export type RequestAction = (c: ActionContext) => Promise<ActionOutcome>;
 export const jurisdictionOf = (c: ActionContext): string => c.data.directory.jurisdiction.id;
 
 /** The signed-in user, as the actor the server's services audit. */
-export const actorOf = (c: ActionContext): StaffActor => ({
-  kind: 'user', id: c.user.id, name: c.user.name, channel: 'web', scope: c.user.jurisdictions,
-});
+export const actorOf = (c: ActionContext): StaffActor => webActorOf(c.user);
