@@ -42,7 +42,8 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
   const one = (name: string): string => (params.get(name) ?? '').trim();
   const all = (name: string): string[] => params.getAll(name).map((v) => v.trim()).filter((v) => v !== '');
   const sort = one('sort');
-  const page = Number(one('page'));
+  // Up to six digits: a larger page is no page anyone reached by paging, and its offset overflowed the database.
+  const page = /^\d{1,6}$/.test(one('page')) ? Number(one('page')) : 1;
   return {
     statuses: unique(all('status').filter(isExtendedStatus)),
     services: unique(all('service')),
@@ -56,7 +57,7 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
     text: one('q').slice(0, 200),
     sort: isSortKey(sort) ? sort : DEFAULT_QUERY.sort,
     direction: one('dir') === 'asc' ? 'asc' : 'desc',
-    page: Number.isInteger(page) && page > 1 ? page : 1,
+    page: Math.max(page, 1),
   };
 }
 
