@@ -111,3 +111,40 @@ describe('checkImage', () => {
     expect(checkImage(Buffer.from('<svg onload=alert(1)>'), 60_000_000)).toEqual({ ok: false, problem: 'not-an-image' });
   });
 });
+
+/** An extended-format WebP: VP8X header, a (fake) VP8L image chunk, then EXIF and XMP chunks. */
+function webpWithMetadata(): Buffer {
+  const riffChunk = (fourcc: string, data: Buffer): Buffer => {
+    const head = Buffer.alloc(8);
+    head.write(fourcc, 0, 'latin1');
+    head.writeUInt32LE(data.length, 4);
+    return Buffer.concat([head, data, data.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0)]);
+  };
+  const vp8x = Buffer.alloc(10);
+  vp8x[0] = 0x08 | 0x04; // EXIF and XMP present
+  vp8x.writeUIntLE(0, 4, 3); // width - 1
+  vp8x.writeUIntLE(0, 7, 3); // height - 1
+  const body = Buffer.concat([
+    Buffer.from('WEBP', 'latin1'),
+    riffChunk('VP8X', vp8x),
+    riffChunk('VP8L', Buffer.from('2f000000', 'hex')),
+    riffChunk('EXIF', exifTiff(3)),
+    riffChunk('XMP ', Buffer.from('<x:xmpmeta>Jane Doe</x:xmpmeta>', 'latin1')),
+  ]);
+  const riff = Buffer.alloc(8);
+  riff.write('RIFF', 0, 'latin1');
+  riff.writeUInt32LE(body.length, 4);
+  return Buffer.concat([riff, body]);
+}
+
+describe('checkImage (WebP)', () => {
+  it('drops XMP and EXIF but the orientation, and keeps the RIFF size right', () => {
+    const verdict = checkImage(webpWithMetadata(), 1_000_000);
+    if (!verdict.ok) throw new Error(verdict.problem);
+    expect(verdict.bytes.toString('latin1')).not.toMatch(/Jane Doe|Elm St|xmpmeta/);
+    expect(verdict.bytes.readUInt32LE(4)).toBe(verdict.bytes.length - 8);
+    expect(verdict.bytes[20]! & 0x04).toBe(0); // no XMP flag
+    const at = verdict.bytes.indexOf('EXIF', 0, 'latin1');
+    expect(tiffOrientation(verdict.bytes.subarray(at + 8))).toBe(3);
+  });
+});

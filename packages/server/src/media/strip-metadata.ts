@@ -1,9 +1,9 @@
 /**
  * Removes what a photo says about its author and place (EXIF with GPS, camera
- * serials and comments; XMP; IPTC; text chunks) from JPEG and PNG files, keeping
+ * serials and comments; XMP; IPTC; text chunks) from JPEG, PNG and WebP files, keeping
  * only the orientation, so the picture still shows the right way up. The image
  * data itself is copied byte for byte: nothing is decoded or re-encoded.
- * GIF, WebP and HEIC are stored as sent (see README: Uploads).
+ * GIF and HEIC are stored as sent (see README: Uploads).
  */
 import { crc32 } from 'node:zlib';
 import type { MediaType } from '../http/media-type.js';
@@ -124,11 +124,51 @@ function stripPng(b: Buffer): Buffer | undefined {
   return Buffer.concat(out);
 }
 
+const VP8X_EXIF = 0x08;
+const VP8X_XMP = 0x04;
+
+function riffChunk(fourcc: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.write(fourcc, 0, 'latin1');
+  head.writeUInt32LE(data.length, 4);
+  return Buffer.concat([head, data, data.length % 2 === 1 ? Buffer.alloc(1) : Buffer.alloc(0)]);
+}
+
+/** WebP: the EXIF and XMP chunks of the extended format go (a simple-format file has none). */
+function stripWebp(b: Buffer): Buffer | undefined {
+  if (b.toString('latin1', 12, 16) !== 'VP8X') return b;
+  const chunks: Buffer[] = [];
+  let orientation: number | undefined;
+  let i = 12;
+  while (i + 8 <= b.length) {
+    const fourcc = b.toString('latin1', i, i + 4);
+    const size = b.readUInt32LE(i + 4);
+    const end = i + 8 + size + (size % 2);
+    if (i + 8 + size > b.length) return undefined;
+    const data = b.subarray(i + 8, i + 8 + size);
+    if (fourcc === 'EXIF') orientation = tiffOrientation(data.subarray(0, 6).equals(EXIF_HEADER) ? data.subarray(6) : data);
+    else if (fourcc !== 'XMP ') chunks.push(b.subarray(i, Math.min(end, b.length)));
+    i = end;
+  }
+  const header = Buffer.from(chunks[0] ?? Buffer.alloc(0));
+  if (header.length < 18) return undefined;
+  header[8] = (header[8]! & ~(VP8X_EXIF | VP8X_XMP)) | (orientation !== undefined ? VP8X_EXIF : 0);
+  chunks[0] = header;
+  // The EXIF chunk comes after the image data.
+  if (orientation !== undefined) chunks.push(riffChunk('EXIF', orientationOnlyTiff(orientation)));
+  const body = Buffer.concat([Buffer.from('WEBP', 'latin1'), ...chunks]);
+  const riff = Buffer.alloc(8);
+  riff.write('RIFF', 0, 'latin1');
+  riff.writeUInt32LE(body.length, 4);
+  return Buffer.concat([riff, body]);
+}
+
 /** The file without its metadata, or undefined when it is too malformed to walk. */
 export function stripMetadata(b: Buffer, type: MediaType): Buffer | undefined {
   switch (type) {
     case 'image/jpeg': return stripJpeg(b);
     case 'image/png': return stripPng(b);
+    case 'image/webp': return stripWebp(b);
     default: return b;
   }
 }
