@@ -4,6 +4,7 @@
  * or malformed Host header never decides them.
  */
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Server } from './support/fixture.js';
 
@@ -54,6 +55,17 @@ describe('links without a configured public URL (sqlite)', () => {
     expect(a.status).toBe(200);
     expect(String(a.headers.link)).toContain(`<http://localhost:${new URL(s.url).port}/open311/v2/requests.json?`);
     expect(String(a.headers.link)).not.toContain('evil.example');
+  });
+
+  it('answers an HTTP/1.0 request without a Host header with the listening address', async () => {
+    const { hostname, port } = new URL(s.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      let received = '';
+      const socket = connect(Number(port), hostname, () => socket.write('GET /open311/discovery.json HTTP/1.0\r\n\r\n'));
+      socket.setEncoding('utf8').on('data', (d: string) => (received += d)).on('error', reject).on('close', () => resolve(received));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 200 /);
+    expect(raw).toContain(`"url":"http://localhost:${port}/open311/v2/"`);
   });
 
   it('answers a paged list asked for with a malformed Host (no 500)', async () => {

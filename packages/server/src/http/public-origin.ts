@@ -75,6 +75,8 @@ export class PublicOrigin {
   /** The absolute base (no trailing slash) for links in the answer to `request`. */
   of(request: FastifyRequest): string {
     if (this.#configured) return this.#configured;
-    return this.trusts(request.host) ? `${request.protocol}://${request.host.toLowerCase()}` : this.announced;
+    // An HTTP/1.0 request may come without any Host header.
+    const host: unknown = request.host;
+    return typeof host === 'string' && this.trusts(host) ? `${request.protocol}://${host.toLowerCase()}` : this.announced;
   }
 }
