@@ -82,6 +82,8 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
     expect(georeport).not.toBe('');
     expect(key).not.toBe('');
     expect(out).toContain(`curl '${georeport.replace('127.0.0.1', 'localhost')}services.json'`);
+    // Without --public-url, the links' origin is said at start-up.
+    expect(out).toMatch(/public URL\s+http:\/\/localhost:\d+ \(links in mail, feeds and discovery; set --public-url/);
 
     const services = await fetch(`${georeport}services.json`);
     expect(services.status).toBe(200);
@@ -125,6 +127,35 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
     } finally {
       await store.close();
     }
+  }, 120_000);
+
+  it('serves a sandbox beside production (its public key printed, listed by discovery as test) unless --no-sandbox', async () => {
+    const s = start(['serve', '--port', '0', '--database', db.url]);
+    children.push(s.child);
+    await s.waitFor(/press Ctrl\+C to stop/);
+    const base = local(/sandbox\s+(http:\/\/localhost:\d+\/open311\/sandbox\/v2\/)/.exec(s.stdout())?.[1] ?? '');
+    const key = /sandbox key\s+(o311k_\S+) \(public\)\n/.exec(s.stdout())?.[1] ?? '';
+    expect(base).not.toBe('');
+    expect(key).not.toBe('');
+    const discovery = (await (await fetch(base.replace('/open311/sandbox/v2/', '/open311/discovery.json'))).json()) as { endpoints: { type: string }[] };
+    expect(discovery.endpoints.map((e) => e.type)).toEqual(['production', 'test']);
+    const post = await fetch(`${base}requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        api_key: key, service_code: 'POTHOLE', lat: '41.5868', long: '-93.625', 'attribute[LOCATION]': 'travel_lane', 'attribute[SIZE]': 'medium',
+      }),
+    });
+    expect(post.status).toBe(200);
+    s.child.kill('SIGTERM');
+    expect((await s.exited).code).toBe(0);
+
+    const without = start(['serve', '--no-sandbox', '--port', '0', '--database', db.url]);
+    children.push(without.child);
+    await without.waitFor(/press Ctrl\+C to stop/);
+    expect(without.stdout()).not.toContain('sandbox');
+    without.child.kill('SIGTERM');
+    expect((await without.exited).code).toBe(0);
   }, 120_000);
 });
 

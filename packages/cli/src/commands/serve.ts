@@ -7,7 +7,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { Command, Option } from 'commander';
-import type { FastifyInstance, PublicOrigin } from '@o311/server';
+import type { FastifyInstance, PublicOrigin, SandboxConfig } from '@o311/server';
 import { rotateApiKey, type Store } from '@o311/store';
 import { openDatabase, redactUrl, resolveDatabaseUrl } from '../database.js';
 import { CliError, UsageError, describeError } from '../errors.js';
@@ -36,6 +36,8 @@ export interface ServeOptions extends DatabaseOptions {
   keepAliveTimeout?: number;
   idleTimeout?: number;
   maxRequestsPerSocket?: number;
+  /** Serve a sandbox beside production (commander's `--no-sandbox`). */
+  sandbox: boolean;
 }
 
 interface DemoAccess {
@@ -104,7 +106,10 @@ async function prepareDemo(io: CliIo, store: Store, web: boolean): Promise<DemoA
   return { apiKey: secret, staff };
 }
 
-function printBanner(io: CliIo, origin: PublicOrigin, bound: string, demo: DemoAccess | undefined, web: boolean): void {
+function printBanner(
+  io: CliIo, origin: PublicOrigin, bound: string, demo: DemoAccess | undefined, web: boolean,
+  sandbox: (SandboxConfig & { base: string }) | undefined,
+): void {
   const u = serverUrls(origin.announced);
   const out = (line = ''): void => println(io.stdout, line);
   const demoKey = demo?.apiKey;
@@ -118,6 +123,10 @@ function printBanner(io: CliIo, origin: PublicOrigin, bound: string, demo: DemoA
   out(`  GeoReport v2   ${u.georeport}`);
   out(`  discovery      ${u.discovery}`);
   out(`  API docs       ${u.docs}`);
+  if (sandbox) {
+    out(`  sandbox        ${u.base}${sandbox.base}/ (never reaches staff, emptied daily)`);
+    out(`  sandbox key    ${sandbox.apiKey} (public)`);
+  }
   if (demoKey !== undefined) {
     out(`  demo API key   ${demoKey}`);
     out('try:');
@@ -144,17 +153,25 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
   const stop = io.shutdownSignal().then((signal) => (stopping = signal));
   const store = await openDatabase(url);
   let app: FastifyInstance | undefined;
+  let maintenance: { stop(): void } | undefined;
   try {
     const demo = o.demo ? await prepareDemo(io, store, o.web) : undefined;
     if (stopping === undefined) {
       // Loaded here, not at start-up: the other commands do not need the HTTP stack.
-      const { buildApp } = await import('@o311/server');
+      const { buildApp, ensureSandbox, SandboxMaintenance, SANDBOX_BASE } = await import('@o311/server');
+      const sandbox = o.sandbox ? await ensureSandbox(store) : undefined;
+      if (sandbox) {
+        const loop = new SandboxMaintenance({ store, sandboxId: sandbox.jurisdictionId, now: Date.now() });
+        loop.start((e) => println(io.stderr, `sandbox maintenance failed: ${describeError(e)}`));
+        maintenance = loop;
+      }
       const plugins = o.web
         ? [(await import('@o311/web')).webPlugin({ tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl })]
         : [];
       app = await buildApp({
         store, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024, plugins,
         homePath: o.web ? '/developers' : '/',
+        sandbox,
         timeouts: {
           headersMs: seconds(o.headersTimeout),
           requestMs: seconds(o.requestTimeout),
@@ -165,7 +182,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
       });
       const port = await listen(app, o.port, o.host);
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      printBanner(io, app.publicOrigin, bound, demo, o.web);
+      printBanner(io, app.publicOrigin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE });
       if (!o.demo && (await store.listJurisdictions()).length === 0) {
         println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
       }
@@ -178,6 +195,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
       await closing.close();
     }
   } finally {
+    maintenance?.stop();
     if (app) await app.close().catch(() => undefined);
     await store.close();
   }
@@ -205,6 +223,7 @@ export function serveCommand(io: CliIo): Command {
       .addOption(new Option('--request-timeout <s>', 'seconds a client has to send a whole request, body included (default 60)').argParser(integerIn(1, 3600)))
       .addOption(new Option('--keep-alive-timeout <s>', 'seconds an idle keep-alive connection is kept open (default 5)').argParser(integerIn(0, 3600)))
       .addOption(new Option('--idle-timeout <s>', 'seconds without traffic before a connection is closed (default 30)').argParser(integerIn(0, 3600)))
+      .option('--no-sandbox', 'serve no sandbox (by default a sandbox jurisdiction with a public key is served at /open311/sandbox/v2/)')
       .addOption(new Option('--max-requests-per-socket <n>', 'requests on one connection before it is closed (default 1000, 0 = no limit)').argParser(integerIn(0, 1_000_000))),
   ).action(async (o: ServeOptions) => serve(io, o));
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { PublicOrigin } from '../http/public-origin.js';
+import { SANDBOX_BASE, type SandboxConfig } from '../sandbox/sandbox.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -31,7 +32,15 @@ const sendHtml = (reply: FastifyReply, html: string) =>
     .header('x-frame-options', 'DENY')
     .send(html);
 
-export function registerHome(app: FastifyInstance, origin: PublicOrigin, path = '/'): void {
+/** The sandbox for client developers: its endpoint and public key. */
+function sandboxItem(base: string, sandbox: SandboxConfig | undefined): string {
+  if (!sandbox) return '';
+  return `<li>Sandbox (the <code>test</code> endpoint of discovery): <code>${escapeHtml(`${base}${SANDBOX_BASE}/`)}</code> with the public key
+<code>${escapeHtml(sandbox.apiKey)}</code>. Post anything: its requests never reach the city's staff, and it is emptied every day.
+The interactive docs use it. Limited per client address.</li>`;
+}
+
+export function registerHome(app: FastifyInstance, origin: PublicOrigin, path = '/', sandbox?: SandboxConfig): void {
   app.get(path, { schema: { hide: true } }, async (request, reply) => {
     const api = `${origin.of(request)}/open311/v2/`;
     return sendHtml(
@@ -44,6 +53,7 @@ export function registerHome(app: FastifyInstance, origin: PublicOrigin, path = 
 <li>Discovery: <a href="/open311/discovery.xml">discovery.xml</a> · <a href="/open311/discovery.json">discovery.json</a></li>
 <li>Endpoint: <code>${escapeHtml(api)}</code> — <a href="/open311/v2/services.xml">services.xml</a> · <a href="/open311/v2/services.json">services.json</a> · <a href="/open311/v2/requests.json">requests.json</a></li>
 <li>Interactive API docs: <a href="/docs">/docs</a></li>
+${sandboxItem(origin.of(request), sandbox)}
 </ul>`,
       ),
     );
