@@ -53,7 +53,9 @@ describe.each(dialects)('impossible dates and numbers (%s)', (dialect) => {
 
   it('the staff API refuses an expected_datetime past 9999 with a 400, changing nothing', async () => {
     const text = expectStaff400(await call('POST', `/requests/${req.id}/status`, { status: 'in_progress', expected_datetime: PAST_9999 }));
-    expect(text).toContain('expected_datetime');
+    expect(text).toContain('expected_datetime must be a W3C datetime with a timezone, in the years 0001-9999');
+    const triage = expectStaff400(await call('POST', `/requests/${req.id}/triage`, { expected_datetime: PAST_9999 }));
+    expect(triage).toContain('in the years 0001-9999');
     expectStaff400(await call('POST', `/requests/${req.id}/status`, { status: 'in_progress', expected_datetime: '0000-12-31T23:59:59Z' }));
     const after = await s.store.getRequest(JURISDICTION.id, req.id);
     expect(after).toMatchObject({ status: 'open', expected_at: req.expected_at, updated_at: req.updated_at });

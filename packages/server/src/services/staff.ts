@@ -148,7 +148,7 @@ export async function changeRequestStatus(
   if (input.expected_datetime === null) expected_at = null;
   else if (input.expected_datetime !== undefined) {
     expected_at = parseW3CDateTime(input.expected_datetime);
-    if (expected_at === undefined) problems.push('expected_datetime must be a W3C datetime with a timezone.');
+    if (expected_at === undefined) problems.push('expected_datetime must be a W3C datetime with a timezone, in the years 0001-9999.');
   }
   if (problems.length > 0 || !isExtendedStatus(input.status)) throw badRequest(...problems);
   const note = input.note === undefined || input.note === null || input.note.trim() === '' ? null : input.note;

@@ -44,7 +44,7 @@ const DuplicateBody = Type.Object({
 function expectedAtOf(value: string | null | undefined): number | null | undefined {
   if (value === undefined || value === null) return value;
   const at = parseW3CDateTime(value);
-  if (at === undefined) throw badRequest('expected_datetime must be a W3C datetime with a timezone.');
+  if (at === undefined) throw badRequest('expected_datetime must be a W3C datetime with a timezone, in the years 0001-9999.');
   return at;
 }
 
