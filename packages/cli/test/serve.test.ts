@@ -84,6 +84,8 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
     expect(out).toContain(`curl '${georeport.replace('127.0.0.1', 'localhost')}services.json'`);
     // Without --public-url, the links' origin is said at start-up.
     expect(out).toMatch(/public URL\s+http:\/\/localhost:\d+ \(links in mail, feeds and discovery; set --public-url/);
+    // Without --public-url, the links' origin is said at start-up.
+    expect(out).toMatch(/public URL\s+http:\/\/localhost:\d+ \(links in mail, feeds and discovery; set --public-url/);
 
     const services = await fetch(`${georeport}services.json`);
     expect(services.status).toBe(200);
@@ -180,6 +182,12 @@ describe('the o311 executable', () => {
     expect(busy.code).toBe(1);
     expect(busy.stderr).toMatch(/^error: cannot open database postgres:\/\/nobody@127\.0\.0\.1:1\/x: .+\n$/);
     for (const r of [usage, failure, busy]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a header deadline longer than the request deadline, in one line', async () => {
+    const r = await o311(['serve', '--port', '0', '--headers-timeout', '90']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: --headers-timeout (90) must not exceed --request-timeout (60)\n');
   });
 
   it('prints a created key as the last line of stdout', async () => {
