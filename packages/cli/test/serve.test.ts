@@ -84,8 +84,6 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
     expect(out).toContain(`curl '${georeport.replace('127.0.0.1', 'localhost')}services.json'`);
     // Without --public-url, the links' origin is said at start-up.
     expect(out).toMatch(/public URL\s+http:\/\/localhost:\d+ \(links in mail, feeds and discovery; set --public-url/);
-    // Without --public-url, the links' origin is said at start-up.
-    expect(out).toMatch(/public URL\s+http:\/\/localhost:\d+ \(links in mail, feeds and discovery; set --public-url/);
 
     const services = await fetch(`${georeport}services.json`);
     expect(services.status).toBe(200);
