@@ -45,6 +45,7 @@ const CITIZEN_PAGES: readonly PageCase[] = [
   { name: '404 unknown request', path: () => '/track/999999', status: 404, screenshot: true },
   { name: '404 unknown request number', path: () => '/track?id=999999', status: 404 },
   { name: '404 unknown service', path: () => '/report/NO_SUCH_SERVICE', status: 404 },
+  { name: '400 refused input (a NUL in the query)', path: () => '/track?id=1%00', status: 400 },
 ];
 
 /** In a browser of their own: `?lang=` is remembered in a cookie. */
