@@ -86,6 +86,22 @@ describe.each(dialects)('keys and tokens on %s', (dialect) => {
     expect(await store.findStaffToken(made.last)).toBeUndefined();
   });
 
+  it('scopes staff tokens to the jurisdictions given with --jurisdiction; admins default to all', async () => {
+    for (const id of ['north.example', 'south.example']) {
+      await store.saveJurisdiction({ id, name: id, contact: 'c', key_service: 'k', timezone: 'UTC' });
+    }
+    const both = await cli(['tokens', 'create', '--name', 'two', '--role', 'agent',
+      '--jurisdiction', 'north.example', '--jurisdiction', 'south.example', ...database]);
+    expect(both.code, both.stderr).toBe(0);
+    expect((await store.findStaffToken(both.last))?.jurisdictions).toEqual(['north.example', 'south.example']);
+    const admin = await cli(['tokens', 'create', '--name', 'root', '--role', 'admin', ...database]);
+    expect((await store.findStaffToken(admin.last))?.jurisdictions).toBe('global');
+    expect((await cli(['tokens', 'list', ...database])).stdout).toMatch(/two\s+agent\s+north\.example south\.example/);
+    const unknown = await cli(['tokens', 'create', '--name', 'x', '--role', 'agent', '--jurisdiction', 'east.example', ...database]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no jurisdiction 'east\.example'/);
+  });
+
   it('answers bad input with one line on stderr and exit code 2', async () => {
     const cases: [string[], RegExp][] = [
       [['tokens', 'create', '--name', 'x', '--role', 'boss'], /^error: option '--role <role>' argument 'boss' is invalid\. Allowed choices are admin, agent, viewer\./],

@@ -75,6 +75,7 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
     await s.waitFor(/press Ctrl\+C to stop/);
     const out = s.stdout();
     expect(out).toMatch(/seeded 13 services and 5000 requests in \d+\.\d s/);
+    expect(out).toMatch(/web apps serve City of Riverton \(riverton\.example\), the primary jurisdiction/);
     const georeport = local(/GeoReport v2\s+(http:\/\/localhost:\d+\/open311\/v2\/)\n/.exec(out)?.[1] ?? '');
     const discovery = local(/discovery\s+(http:\/\/localhost:\d+\/open311\/discovery\.json)\n/.exec(out)?.[1] ?? '');
     const docs = local(/API docs\s+(http:\/\/localhost:\d+\/docs)\n/.exec(out)?.[1] ?? '');
@@ -180,6 +181,12 @@ describe('the o311 executable', () => {
     expect(busy.code).toBe(1);
     expect(busy.stderr).toMatch(/^error: cannot open database postgres:\/\/nobody@127\.0\.0\.1:1\/x: .+\n$/);
     for (const r of [usage, failure, busy]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to serve the web apps for a jurisdiction the database does not hold (--jurisdiction, O311_JURISDICTION)', async () => {
+    const r = await o311(['serve', '--port', '0', '--jurisdiction', 'nowhere.example']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: --jurisdiction: no jurisdiction 'nowhere.example' in the database (known: none yet)\n");
   });
 
   it('refuses a header deadline longer than the request deadline, in one line', async () => {

@@ -140,6 +140,37 @@ describe.each(dialects)('two jurisdictions on one server (%s)', (dialect) => {
       expect(all.body).toContain('agent@a.example');
     });
 
+    it("lets Riverton's admin manage Riverton's accounts only, and grant no more than Riverton", async () => {
+      const admin = staff['admin@r.example']!;
+      const albanyAgent = (await t.store.findUserByEmail('agent@a.example'))!;
+      expect((await t.get(`/staff/users/${albanyAgent.id}`, admin)).statusCode).toBe(404);
+      const reset = await t.postForm(`/staff/users/${albanyAgent.id}/password`, { password: 'a-new-long-password' }, admin);
+      expect(reset.statusCode).toBe(404);
+      expect((await t.store.findUserByEmail('agent@a.example'))?.password_hash).toBe(albanyAgent.password_hash);
+
+      const user = { name: 'New', role: 'agent', department: '', password: 'a-long-enough-password' };
+      const beyond = await t.postForm('/staff/users', { ...user, email: 'beyond@r.example', scope: '1', jurisdiction: ALBANY }, admin);
+      expect(beyond.statusCode).toBe(400);
+      expect(await t.store.findUserByEmail('beyond@r.example')).toBeUndefined();
+      const made = await t.postForm('/staff/users', { ...user, email: 'new@r.example' }, admin);
+      expect(made.statusCode, made.body.slice(0, 500)).toBe(303);
+      expect((await t.store.findUserByEmail('new@r.example'))?.jurisdictions).toEqual([RIVERTON]);
+
+      const root = staff['root@example.org']!;
+      const agent = (await t.store.findUserByEmail('new@r.example'))!;
+      const both = new URLSearchParams({ _csrf: root.csrf, name: 'New', role: 'agent', department: '', scope: '1' });
+      both.append('jurisdiction', RIVERTON);
+      both.append('jurisdiction', ALBANY);
+      const saved = await t.app.inject({
+        method: 'POST', url: `/staff/users/${agent.id}`, payload: both.toString(),
+        headers: { cookie: root.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(saved.statusCode, saved.body.slice(0, 500)).toBe(303);
+      expect((await t.store.getUser(agent.id))?.jurisdictions).toEqual([RIVERTON, ALBANY]);
+      // Now beyond Riverton's admin: out of sight.
+      expect((await t.get(`/staff/users/${agent.id}`, admin)).statusCode).toBe(404);
+    });
+
     it('keeps API keys, which serve every jurisdiction, to global admins', async () => {
       expect((await t.get('/staff/keys', staff['admin@r.example'])).statusCode).toBe(403);
       expect((await t.get('/staff/keys', staff['root@example.org'])).statusCode).toBe(200);

@@ -30,6 +30,8 @@ export interface ServeOptions extends DatabaseOptions {
   web: boolean;
   tiles?: string;
   smtp?: string;
+  /** The jurisdiction the web apps serve (else $O311_JURISDICTION, else the primary one). */
+  jurisdiction?: string;
   /** Seconds (commander's `--headers-timeout` etc.); undefined: the server's defaults. */
   headersTimeout?: number;
   requestTimeout?: number;
@@ -106,9 +108,29 @@ async function prepareDemo(io: CliIo, store: Store, web: boolean): Promise<DemoA
   return { apiKey: secret, staff };
 }
 
+/**
+ * The jurisdiction the web apps are bound to: `--jurisdiction`, else
+ * $O311_JURISDICTION, else (undefined) the server's primary one at each request.
+ */
+async function webJurisdiction(io: CliIo, store: Store, option: string | undefined): Promise<{ configured: string | undefined }> {
+  const configured = option ?? (io.env.O311_JURISDICTION || undefined);
+  if (configured !== undefined && !(await store.getJurisdiction(configured))) {
+    const known = (await store.listJurisdictions()).map((j) => j.id).join(', ') || 'none yet';
+    throw new UsageError(`--jurisdiction: no jurisdiction '${configured}' in the database (known: ${known})`);
+  }
+  return { configured };
+}
+
+/** e.g. `Riverton (riverton.example), the primary jurisdiction`; undefined while there is none. */
+async function describeServed(store: Store, configured: string | undefined): Promise<string | undefined> {
+  const j = configured !== undefined ? await store.getJurisdiction(configured) : await store.primaryJurisdiction();
+  if (!j) return undefined;
+  return `${j.name} (${j.id}), ${configured !== undefined ? 'chosen with --jurisdiction' : 'the primary jurisdiction (--jurisdiction ID to choose)'}`;
+}
+
 function printBanner(
   io: CliIo, origin: PublicOrigin, bound: string, demo: DemoAccess | undefined, web: boolean,
-  sandbox: (SandboxConfig & { base: string }) | undefined,
+  sandbox: (SandboxConfig & { base: string }) | undefined, served: string | undefined,
 ): void {
   const u = serverUrls(origin.announced);
   const out = (line = ''): void => println(io.stdout, line);
@@ -116,6 +138,7 @@ function printBanner(
   out(`o311 is listening on ${bound}`);
   out(`  public URL     ${u.base}${origin.configured ? '' : ' (links in mail, feeds and discovery; set --public-url to the address people use)'}`);
   if (web) {
+    if (served !== undefined) out(`  web apps serve ${served}`);
     out(`  report & track ${u.base}/`);
     out(`  staff          ${u.staff}`);
     for (const s of demo?.staff ?? []) out(`                   ${s.role.padEnd(6)} ${s.email} / ${s.password}`);
@@ -165,8 +188,9 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
         loop.start((e) => println(io.stderr, `sandbox maintenance failed: ${describeError(e)}`));
         maintenance = loop;
       }
+      const served = o.web ? await webJurisdiction(io, store, o.jurisdiction) : undefined;
       const plugins = o.web
-        ? [(await import('@o311/web')).webPlugin({ tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl })]
+        ? [(await import('@o311/web')).webPlugin({ tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl, jurisdictionId: served?.configured })]
         : [];
       app = await buildApp({
         store, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024, plugins,
@@ -182,7 +206,8 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
       });
       const port = await listen(app, o.port, o.host);
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      printBanner(io, app.publicOrigin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE });
+      const servedText = served ? await describeServed(store, served.configured) : undefined;
+      printBanner(io, app.publicOrigin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText);
       if (!o.demo && (await store.listJurisdictions()).length === 0) {
         println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
       }
@@ -219,6 +244,7 @@ export function serveCommand(io: CliIo): Command {
       .option('--no-web', 'serve only the APIs, without the citizen app, tracker and staff back office')
       .option('--tiles <url>', 'map tile URL template for the web apps (default OpenStreetMap)')
       .option('--smtp <url>', 'send e-mail through smtp://user:pass@host:port (default: outbox in the database only)')
+      .option('--jurisdiction <id>', 'the jurisdiction the web apps serve (default: $O311_JURISDICTION, else the primary jurisdiction)')
       .addOption(new Option('--headers-timeout <s>', 'seconds a client has to send the request headers (default 15)').argParser(integerIn(1, 3600)))
       .addOption(new Option('--request-timeout <s>', 'seconds a client has to send a whole request, body included (default 60)').argParser(integerIn(1, 3600)))
       .addOption(new Option('--keep-alive-timeout <s>', 'seconds an idle keep-alive connection is kept open (default 5)').argParser(integerIn(0, 3600)))

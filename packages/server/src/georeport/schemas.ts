@@ -34,7 +34,10 @@ export const fileParams = (what: string, example: string) =>
   });
 
 export const JURISDICTION_ID = optional(
-  Type.String({ description: 'Required only when this endpoint serves several jurisdictions.' }),
+  Type.String({
+    description: 'Optional: without it, the call is about the server\'s primary jurisdiction (also when it serves several). ' +
+      'An unknown id answers 404.',
+  }),
 );
 
 export const dateTime = (description = 'W3C datetime with timezone: `2026-03-01T09:30:00-06:00`') =>

@@ -15,7 +15,7 @@ import type { FieldError } from '../../forms/fields.js';
 import { doneNotice } from '../done-notice.js';
 import { pathParam } from '../../route-params.js';
 import { createUser, reachableUser, resetPassword, setActive, updateProfile, type UserChange } from './user-changes.js';
-import { scopeError } from './scope-field.js';
+import { scopeChoices, scopeError, scopeFieldId } from './scope-field.js';
 import { EMPTY_DRAFT, fieldId, readNewPassword, readNewUser, readProfile, type UserDraft } from './user-input.js';
 import { ACTIVE_BUTTON_ID, EDIT_USER_FORM, RESET_PASSWORD_FORM, userView } from './user-view.js';
 import { NEW_USER_FORM, usersView } from './users-view.js';
@@ -38,9 +38,12 @@ export async function registerUserPages(app: FastifyInstance, web: WebContext): 
     const t = translatorFor(request, reply);
     const jurisdiction = await webJurisdiction(web);
     const within = currentStaff(request).user.jurisdictions;
-    const [users, departments] = await Promise.all([store.listUsers(within), store.listDepartments(jurisdiction.id)]);
+    const [users, departments, scope] = await Promise.all([
+      store.listUsers(within), store.listDepartments(jurisdiction.id), scopeChoices(store, within),
+    ]);
     const main = usersView(t, {
-      jurisdiction, users, departments, now: web.services.now(), notice: doneNotice(request, t, DONE), csrf: csrfField(request), ...form,
+      jurisdiction, users, departments, now: web.services.now(), notice: doneNotice(request, t, DONE), csrf: csrfField(request),
+      scope, defaultScope: within === 'global' ? [jurisdiction.id] : within, ...form,
     });
     return sendStaffPage(request, reply, web, { title: t('staff.users.title'), main, status: form.status });
   }
@@ -50,8 +53,10 @@ export async function registerUserPages(app: FastifyInstance, web: WebContext): 
     const user = await reachableUser(web, currentStaff(request).user, pathParam(request, 'id'));
     if (!user) return sendStaffRefusal(request, reply, web, 'not-found');
     const jurisdiction = await webJurisdiction(web);
-    const departments = await store.listDepartments(jurisdiction.id);
-    const main = userView(t, { user, departments, notice: doneNotice(request, t, DONE), csrf: csrfField(request), ...form });
+    const [departments, scope] = await Promise.all([
+      store.listDepartments(jurisdiction.id), scopeChoices(store, currentStaff(request).user.jurisdictions),
+    ]);
+    const main = userView(t, { user, departments, notice: doneNotice(request, t, DONE), csrf: csrfField(request), scope, ...form });
     return sendStaffPage(request, reply, web, { title: user.name, main, status: form.status });
   }
 
@@ -59,7 +64,9 @@ export async function registerUserPages(app: FastifyInstance, web: WebContext): 
   function after(request: FastifyRequest, reply: FastifyReply, t: Translator, change: UserChange, done: keyof typeof DONE, errorField: string) {
     if (change.ok) return reply.redirect(`${userPath(change.user.id)}?done=${done}`, 303);
     if (change.reason === 'not-found') return sendStaffRefusal(request, reply, web, 'not-found');
-    if (change.reason === 'scope') return showUser(request, reply, { errors: [scopeError(t, change.refusal, errorField)], status: 400 });
+    if (change.reason === 'scope') {
+      return showUser(request, reply, { errors: [scopeError(t, change.refusal, scopeFieldId(EDIT_USER_FORM))], status: 400 });
+    }
     const message = change.reason === 'last-admin' ? t('staff.user.error.lastAdmin') : t('staff.users.error.emailTaken');
     return showUser(request, reply, { errors: [{ field: errorField, message }], status: 409 });
   }
@@ -73,7 +80,7 @@ export async function registerUserPages(app: FastifyInstance, web: WebContext): 
     if (!input) return showUsers(request, reply, { draft, errors, status: 400 });
     const created = await createUser(web, currentStaff(request).user, input);
     if (!created.ok && created.reason === 'scope') {
-      return showUsers(request, reply, { draft, errors: [scopeError(t, created.refusal, fieldId(NEW_USER_FORM, 'role'))], status: 400 });
+      return showUsers(request, reply, { draft, errors: [scopeError(t, created.refusal, scopeFieldId(NEW_USER_FORM))], status: 400 });
     }
     if (!created.ok) {
       const emailTaken = [{ field: fieldId(NEW_USER_FORM, 'email'), message: t('staff.users.error.emailTaken') }];

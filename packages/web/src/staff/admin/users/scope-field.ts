@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { field } from '@o311/georeport';
 import type { staffScope } from '@o311/server';
-import { GLOBAL_SCOPE, type Jurisdiction, type JurisdictionScope } from '@o311/store';
+import { GLOBAL_SCOPE, inScope, type Jurisdiction, type JurisdictionScope, type Store } from '@o311/store';
 import { readForm } from '../../../form.js';
 import { html, type Html } from '../../../html.js';
 import type { Translator } from '../../../i18n/translate.js';
@@ -18,10 +18,21 @@ const EVERY = '*';
 
 export const scopeFieldId = (form: string): string => `${form}-jurisdictions`;
 
-export function scopeField(t: Translator, form: string, choices: readonly Jurisdiction[], granterIsGlobal: boolean, scope: JurisdictionScope): Html {
+/** What the signed-in admin may grant: the jurisdictions it reaches (sandboxes never have staff), and "every" if global. */
+export interface ScopeChoices {
+  jurisdictions: readonly Jurisdiction[];
+  granterIsGlobal: boolean;
+}
+
+export async function scopeChoices(store: Store, granter: JurisdictionScope): Promise<ScopeChoices> {
+  const jurisdictions = (await store.listJurisdictions()).filter((j) => !j.sandbox && inScope(granter, j.id));
+  return { jurisdictions, granterIsGlobal: granter === GLOBAL_SCOPE };
+}
+
+export function scopeField(t: Translator, form: string, choices: ScopeChoices, scope: JurisdictionScope): Html {
   const options = [
-    ...(granterIsGlobal ? [{ value: EVERY, label: t('staff.users.scope.every') }] : []),
-    ...choices.map((j) => ({ value: j.id, label: j.name })),
+    ...(choices.granterIsGlobal ? [{ value: EVERY, label: t('staff.users.scope.every') }] : []),
+    ...choices.jurisdictions.map((j) => ({ value: j.id, label: j.name })),
   ];
   const checked = scope === GLOBAL_SCOPE ? [EVERY] : scope;
   return html`<input type="hidden" name="${MARKER}" value="1">${checkboxGroup({

@@ -7,6 +7,7 @@ import { formRaw, formText } from '../../../form.js';
 import { isStaffRole } from '../../roles.js';
 import type { FieldError } from '../../forms/fields.js';
 import { isEmailAddress } from '../email.js';
+import { readScopeField } from './scope-field.js';
 
 /** What the forms show again after a refusal. */
 export interface UserDraft {
@@ -48,8 +49,12 @@ export function readProfile(request: FastifyRequest, t: Translator, departments:
   if (draft.department !== '' && !departments.some((d) => d.id === draft.department)) {
     errors.push({ field: fieldId(form, 'department'), message: t('staff.users.error.department') });
   }
+  const jurisdictions = readScopeField(request);
   const input = errors.length === 0 && isStaffRole(draft.role)
-    ? { name: draft.name, role: draft.role, department_id: draft.department === '' ? null : draft.department }
+    ? {
+      name: draft.name, role: draft.role, department_id: draft.department === '' ? null : draft.department,
+      ...(jurisdictions !== undefined ? { jurisdictions } : {}),
+    }
     : undefined;
   return { draft, input, errors };
 }

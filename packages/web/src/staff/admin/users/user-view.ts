@@ -7,6 +7,7 @@ import { passwordInput } from '../../auth/password-input.js';
 import { errorSummary } from '../../forms/error-summary.js';
 import { errorFor, selectField, textInput, type FieldError } from '../../forms/fields.js';
 import { departmentChoices, roleChoices } from './user-choices.js';
+import { scopeField, type ScopeChoices } from './scope-field.js';
 import { fieldId, type UserDraft } from './user-input.js';
 
 export const EDIT_USER_FORM = 'edit-user';
@@ -22,6 +23,7 @@ export interface UserView {
   draft?: UserDraft;
   errors: readonly FieldError[];
   csrf: Html;
+  scope: ScopeChoices;
 }
 
 const draftOf = (u: StaffUser): UserDraft => ({ name: u.name, email: u.email, role: u.role, department: u.department_id ?? '' });
@@ -35,6 +37,7 @@ function profileForm(t: Translator, v: UserView, action: string): Html {
 ${textInput({ id: id('name'), name: 'name', label: t('staff.users.name'), value: draft.name, required: true, error: errorFor(v.errors, id('name')) })}
 ${selectField({ id: id('role'), name: 'role', label: t('staff.users.role'), value: draft.role, choices: roleChoices(t), required: true, error: errorFor(v.errors, id('role')) })}
 ${selectField({ id: id('department'), name: 'department', label: t('staff.users.department'), value: draft.department, choices: departmentChoices(t, v.departments), error: errorFor(v.errors, id('department')) })}
+${scopeField(t, EDIT_USER_FORM, v.scope, v.user.jurisdictions)}
 <button type="submit">${t('staff.user.save')}</button>
 </form>
 </section>`;

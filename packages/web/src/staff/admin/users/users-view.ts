@@ -1,5 +1,5 @@
 /** /staff/users: every staff account, and the form to add one. */
-import type { Department, Jurisdiction, StaffUser } from '@o311/store';
+import type { Department, Jurisdiction, JurisdictionScope, StaffUser } from '@o311/store';
 import { html, type Html } from '../../../html.js';
 import type { Translator } from '../../../i18n/translate.js';
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '../../roles.js';
 import { errorSummary } from '../../forms/error-summary.js';
 import { errorFor, selectField, textInput, type FieldError } from '../../forms/fields.js';
 import { departmentChoices, roleChoices } from './user-choices.js';
+import { scopeField, type ScopeChoices } from './scope-field.js';
 import { fieldId, type UserDraft } from './user-input.js';
 
 export const NEW_USER_FORM = 'new-user';
@@ -21,6 +22,9 @@ export interface UsersView {
   draft: UserDraft;
   errors: readonly FieldError[];
   csrf: Html;
+  scope: ScopeChoices;
+  /** Checked in the form: the admin's own scope, or for a global admin the jurisdiction served here. */
+  defaultScope: JurisdictionScope;
 }
 
 function statusText(t: Translator, u: StaffUser, v: UsersView): string {
@@ -55,6 +59,7 @@ ${textInput({ id: id('name'), name: 'name', label: t('staff.users.name'), value:
 ${textInput({ id: id('email'), name: 'email', type: 'email', label: t('staff.users.email'), value: v.draft.email, required: true, error: errorFor(v.errors, id('email')), extra: html` autocomplete="off" spellcheck="false"` })}
 ${selectField({ id: id('role'), name: 'role', label: t('staff.users.role'), value: v.draft.role, choices: roleChoices(t), required: true, error: errorFor(v.errors, id('role')) })}
 ${selectField({ id: id('department'), name: 'department', label: t('staff.users.department'), value: v.draft.department, choices: departmentChoices(t, v.departments), error: errorFor(v.errors, id('department')) })}
+${scopeField(t, NEW_USER_FORM, v.scope, v.defaultScope)}
 ${passwordInput({
     id: id('password'), name: 'password', label: t('staff.users.initialPassword'), autocomplete: 'new-password', minLength: MIN_PASSWORD_LENGTH,
     hint: t('staff.users.initialPasswordHint', { min: MIN_PASSWORD_LENGTH }), error: errorFor(v.errors, id('password')),
