@@ -58,6 +58,8 @@ export interface AppOptions {
   plugins?: readonly AppPlugin[];
   /** A sandbox for client developers (see sandbox/sandbox.ts: ensureSandbox makes one). */
   sandbox?: SandboxConfig;
+  /** The clock (epoch ms) of rate limits and other time rules; default `Date.now`. Tests pass a fixed one. */
+  now?: () => number;
   /** Where the developers' landing page lives; default `/` (the web apps move it to `/developers`). */
   homePath?: string;
 }
@@ -103,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     postLimits: new SharedRateLimiter(options.store.rateLimits),
     readCache: new ReadCache({ maxBytes: options.readCacheBytes ?? 32 * 1024 * 1024, ttlMs: 1000 }),
     limits,
-    now: Date.now,
+    now: options.now ?? Date.now,
     publicUrl: options.publicUrl,
     origin,
     uploadDir: options.uploadDir,

@@ -25,7 +25,8 @@ describe.each(dialects)('POST quotas: %s', (dialect) => {
       const store = await openStore(db.url);
       await store.migrate();
       stores.push(store);
-      apps.push(await buildApp({ store }));
+      // One fixed clock: the counts do not depend on where a minute window starts.
+      apps.push(await buildApp({ store, now: () => Date.UTC(2026, 0, 1, 12, 0, 30) }));
     }
     await stores[0]!.saveJurisdiction(J);
     await stores[0]!.saveService(newService({ jurisdiction_id: J.id, service_code: 'lamp', service_name: 'Street lamp' }));
