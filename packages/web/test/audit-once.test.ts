@@ -42,7 +42,7 @@ describe.each(dialects)('one audit entry per change (%s)', (dialect) => {
   describe('through the staff API, naming the token and the channel', () => {
     const byToken = (e: AuditEntry) => {
       expect(e.actor).toBe(`token:${token.id}`);
-      expect(e.details).toMatchObject({ channel: 'api', token: 'dispatch-bot' });
+      expect(e.details).toMatchObject({ channel: 'api', token_name: 'dispatch-bot' });
     };
 
     it('a status change', async () => {
@@ -133,5 +133,48 @@ describe.each(dialects)('one audit entry per change (%s)', (dialect) => {
       expect(audit.map((e) => e.action)).toEqual(['request.duplicate_of']);
       await byAgent(audit[0]!);
     });
+  });
+});
+
+describe.each(dialects)('one audit entry per access change (%s)', (dialect) => {
+  let t: WebTestApp;
+  let admin: StaffAuth;
+  let bearer: string;
+  let tokenId: string;
+  const api = (method: 'POST' | 'DELETE', url: string, body?: object) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${bearer}` }, ...(body ? { payload: body } : {}) });
+  const entries = async (action: string) => (await t.store.listAudit({ limit: 500 })).filter((e) => e.action === action);
+
+  beforeAll(async () => {
+    t = await buildWebTestApp({ dialect });
+    admin = await t.login('admin');
+    const created = await t.store.createStaffToken({ name: 'ops-bot', role: 'admin' });
+    bearer = created.secret;
+    tokenId = created.token.id;
+  });
+  afterAll(() => t?.close());
+
+  it('an API key created and revoked through the staff API, then through the web page', async () => {
+    const res = await api('POST', '/api-keys', { name: 'FixMyStreet' });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = (JSON.parse(res.body) as { key: { id: string } }).key.id;
+    expect((await api('DELETE', `/api-keys/${id}`)).statusCode).toBe(204);
+    expect(await entries('api_key.create')).toEqual([expect.objectContaining({ actor: `token:${tokenId}`, details: expect.objectContaining({ key: id, channel: 'api' }) })]);
+    expect(await entries('api_key.revoke')).toEqual([expect.objectContaining({ actor: `token:${tokenId}`, details: expect.objectContaining({ key: id, channel: 'api' }) })]);
+
+    expect((await t.postForm('/staff/keys', { name: 'Open311 app', rate: '60' }, admin)).statusCode).toBe(201);
+    const webKey = (await t.store.listApiKeys()).find((k) => k.name === 'Open311 app')!;
+    expect((await t.postForm(`/staff/keys/${webKey.id}/revoke`, {}, admin)).statusCode).toBe(303);
+    expect((await entries('api_key.create')).filter((e) => e.details.key === webKey.id)).toEqual([expect.objectContaining({ details: expect.objectContaining({ channel: 'web' }) })]);
+    expect((await entries('api_key.revoke')).filter((e) => e.details.key === webKey.id)).toHaveLength(1);
+  });
+
+  it('a staff token created and revoked through the staff API', async () => {
+    const res = await api('POST', '/staff-tokens', { name: 'night-shift', role: 'viewer' });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = (JSON.parse(res.body) as { token: { id: string } }).token.id;
+    expect((await api('DELETE', `/staff-tokens/${id}`)).statusCode).toBe(204);
+    expect(await entries('staff_token.create')).toEqual([expect.objectContaining({ details: expect.objectContaining({ token: id, role: 'viewer', channel: 'api' }) })]);
+    expect(await entries('staff_token.revoke')).toEqual([expect.objectContaining({ details: expect.objectContaining({ token: id, channel: 'api' }) })]);
   });
 });

@@ -17,7 +17,7 @@ export interface AuditedChange {
 /** Details every entry carries: the channel, and the token's name (its id alone tells a reader nothing). */
 export const channelDetails = (actor: StaffActor): Record<string, unknown> => ({
   channel: actor.channel,
-  ...(actor.kind === 'token' ? { token: actor.name } : {}),
+  ...(actor.kind === 'token' ? { token_name: actor.name } : {}),
 });
 
 export async function recordAudit(ctx: ServiceContext, actor: StaffActor, change: AuditedChange): Promise<void> {

@@ -4,10 +4,11 @@
  */
 import type { onRequestHookHandler } from 'fastify';
 import { Type, type TSchema } from 'typebox';
-import type { JurisdictionScope } from '@o311/store';
+import type { StaffActor } from '../services/staff-actor.js';
 import { toApiKeyView, toScopeView, toStaffTokenView } from '../projection/staff.js';
 import type { ServiceContext } from '../services/context.js';
-import { createStaffToken, revokeApiKey, revokeStaffToken } from '../services/staff.js';
+import { issueApiKey, issueStaffToken, withdrawApiKey, withdrawStaffToken } from '../services/access.js';
+import { apiActorOf } from './actor.js';
 import { requirePermission, scopeOf, staffOf } from './auth.js';
 import {
   ApiKey, IdParams, Me, NewApiKeyBody, NewStaffTokenBody, STAFF_TAG, Secret, StaffToken, staffErrors,
@@ -28,13 +29,13 @@ export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
   const createSchema = <B extends TSchema, R extends TSchema>(summary: string, body: B, created: R) =>
     ({ ...base, summary, body, response: { 201: created, ...staffErrors(400, 401, 403) } });
   const revokeRoute = (
-    url: string, summary: string, onRequest: onRequestHookHandler, revoke: (scope: JurisdictionScope, id: string) => Promise<void>,
+    url: string, summary: string, onRequest: onRequestHookHandler, revoke: (actor: StaffActor, id: string) => Promise<void>,
   ): void => {
     app.delete(url, {
       onRequest,
       schema: { ...base, summary, params: IdParams, response: deleted },
     }, async (request, reply) => {
-      await revoke(scopeOf(request), request.params.id);
+      await revoke(apiActorOf(request), request.params.id);
       return reply.code(204).send(null);
     });
   };
@@ -57,7 +58,7 @@ export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
     onRequest: globalAdmin,
     schema: createSchema('Create an API key (the secret is shown once)', NewApiKeyBody, Type.Object({ key: ApiKey, secret: Secret })),
   }, async (request, reply) => {
-    const created = await ctx.store.createApiKey({
+    const created = await issueApiKey(ctx, apiActorOf(request), {
       name: request.body.name,
       rate_limit_per_minute: request.body.rate_limit_per_minute ?? 60,
       trusted: request.body.trusted ?? false,
@@ -66,7 +67,7 @@ export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
     return reply.code(201).send({ key: toApiKeyView(created.key), secret: created.secret });
   });
 
-  revokeRoute('/api-keys/:id', 'Revoke an API key', globalAdmin, (_scope, id) => revokeApiKey(ctx, id));
+  revokeRoute('/api-keys/:id', 'Revoke an API key', globalAdmin, (actor, id) => withdrawApiKey(ctx, actor, id));
 
   app.get('/staff-tokens', {
     onRequest: admin,
@@ -77,9 +78,9 @@ export function accessRoutes(app: StaffApp, ctx: ServiceContext): void {
     onRequest: admin,
     schema: createSchema('Create a staff token (the secret is shown once)', NewStaffTokenBody, Type.Object({ token: StaffToken, secret: Secret })),
   }, async (request, reply) => {
-    const created = await createStaffToken(ctx, scopeOf(request), request.body);
+    const created = await issueStaffToken(ctx, apiActorOf(request), request.body);
     return reply.code(201).send({ token: toStaffTokenView(created.token), secret: created.secret });
   });
 
-  revokeRoute('/staff-tokens/:id', 'Revoke a staff token', admin, (scope, id) => revokeStaffToken(ctx, scope, id));
+  revokeRoute('/staff-tokens/:id', 'Revoke a staff token', admin, (actor, id) => withdrawStaffToken(ctx, actor, id));
 }

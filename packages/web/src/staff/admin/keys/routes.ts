@@ -1,10 +1,9 @@
 /** /staff/keys: list, create (the secret is shown once), revoke — global administrators only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOpen311Failure } from '@o311/georeport';
-import { staffServices } from '@o311/server';
+import { issueApiKey, withdrawApiKey } from '@o311/server';
 import type { WebContext } from '../../../context.js';
 import { translatorFor } from '../../../request-locale.js';
-import { audit } from '../../audit-trail.js';
 import { sendStaffRefusal } from '../../error-page.js';
 import { csrfField, currentStaff, staffGuard } from '../../guard.js';
 import { sendStaffPage } from '../../page.js';
@@ -12,6 +11,7 @@ import { webJurisdiction } from '../../request/jurisdiction.js';
 import type { FieldError } from '../../forms/fields.js';
 import { doneNotice } from '../done-notice.js';
 import { pathParam } from '../../route-params.js';
+import { webActorOf } from '../../staff-actor.js';
 import { EMPTY_KEY, readKey, type KeyDraft } from './key-input.js';
 import { keysView, newKeyView } from './keys-view.js';
 
@@ -35,23 +35,18 @@ export async function registerKeyPages(app: FastifyInstance, web: WebContext): P
     const t = translatorFor(request, reply);
     const { draft, input, errors } = readKey(request, t);
     if (!input) return show(request, reply, { draft, errors, status: 400 });
-    const { key, secret } = await store.createApiKey(input);
-    await audit(web, {
-      actor: currentStaff(request).user.id, action: 'api_key.create',
-      details: { key: key.id, name: key.name, rate_limit_per_minute: key.rate_limit_per_minute, trusted: key.trusted },
-    });
+    const { key, secret } = await issueApiKey(web.services, webActorOf(currentStaff(request).user), input);
     return sendStaffPage(request, reply, web, { title: t('staff.keys.secretTitle'), main: newKeyView(t, key, secret), status: 201 });
   });
 
   app.post('/staff/keys/:id/revoke', admin, async (request, reply) => {
     const id = pathParam(request, 'id');
     try {
-      await staffServices.revokeApiKey(web.services, id);
+      await withdrawApiKey(web.services, webActorOf(currentStaff(request).user), id);
     } catch (e) {
       if (isOpen311Failure(e) && e.status === 404) return sendStaffRefusal(request, reply, web, 'not-found');
       throw e;
     }
-    await audit(web, { actor: currentStaff(request).user.id, action: 'api_key.revoke', details: { key: id } });
     return reply.redirect('/staff/keys?done=revoked', 303);
   });
 }
