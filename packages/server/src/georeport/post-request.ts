@@ -24,7 +24,7 @@ export const contract: Contract = {
       '`service_request_id` (realtime services), `token` (batch) or neither (blackbox). ' +
       'Media files may be uploaded with multipart/form-data: send `api_key` (and `service_code`) before the files ' +
       '(or the key in the query string), as they are checked before a file is read; by default at most 3 files, 10 MiB ' +
-      'each, 24 MiB together, 60 megapixels each; JPEG, PNG and WebP photos are stored without their metadata (EXIF, XMP, comments).',
+      'each, 24 MiB together, 60 megapixels each; JPEG, PNG, WebP and GIF photos are stored without their metadata (EXIF, XMP, comments).',
     tags: [GEOREPORT_TAG],
     params: FormatParams,
     querystring: Type.Object({

@@ -148,3 +148,20 @@ describe('checkImage (WebP)', () => {
     expect(tiffOrientation(verdict.bytes.subarray(at + 8))).toBe(3);
   });
 });
+
+describe('checkImage (GIF)', () => {
+  // A 1×1 GIF89a with a global colour table of two colours and one image.
+  const header = Buffer.from('474946383961010001008000', 'hex'); // GIF89a, 1×1, GCT of 2 entries, background 0, aspect 0 (12 bytes + next)
+  const gct = Buffer.from('000000ffffff', 'hex');
+  const image = Buffer.from('2c000000000100010000' + '02' + '024401' + '00', 'hex');
+  const comment = Buffer.concat([Buffer.from([0x21, 0xfe, 20]), Buffer.from('Jane Doe, 12 Elm St.', 'latin1'), Buffer.from([0])]);
+  const xmp = Buffer.concat([Buffer.from([0x21, 0xff, 11]), Buffer.from('XMP DataXMP', 'latin1'), Buffer.from([8]), Buffer.from('Jane Doe', 'latin1'), Buffer.from([0])]);
+  const loop = Buffer.from('21ff0b4e45545343415045322e300301000000', 'hex');
+  const gif = (...blocks: Buffer[]): Buffer => Buffer.concat([header, Buffer.from([0]), gct, ...blocks, Buffer.from([0x3b])]);
+
+  it('drops comments and XMP, keeps the animation loop and the image', () => {
+    const verdict = checkImage(gif(comment, xmp, loop, image), 1_000_000);
+    if (!verdict.ok) throw new Error(verdict.problem);
+    expect(verdict.bytes.equals(gif(loop, image))).toBe(true);
+  });
+});

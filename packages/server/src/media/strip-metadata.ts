@@ -1,9 +1,9 @@
 /**
  * Removes what a photo says about its author and place (EXIF with GPS, camera
- * serials and comments; XMP; IPTC; text chunks) from JPEG, PNG and WebP files, keeping
- * only the orientation, so the picture still shows the right way up. The image
- * data itself is copied byte for byte: nothing is decoded or re-encoded.
- * GIF and HEIC are stored as sent (see README: Uploads).
+ * serials and comments; XMP; IPTC; text chunks) from JPEG, PNG, WebP and GIF
+ * files, keeping only the orientation, so the picture still shows the right way
+ * up. The image data itself is copied byte for byte: nothing is decoded or
+ * re-encoded. HEIC is stored as sent (see README: Uploads).
  */
 import { crc32 } from 'node:zlib';
 import type { MediaType } from '../http/media-type.js';
@@ -163,12 +163,60 @@ function stripWebp(b: Buffer): Buffer | undefined {
   return Buffer.concat([riff, body]);
 }
 
+/** GIF application extensions kept: animation loops (no text about the picture). */
+const KEPT_GIF_APPLICATIONS = new Set(['NETSCAPE2.0', 'ANIMEXTS1.0']);
+
+/** The end of the data sub-blocks starting at `i` (after their zero terminator), or undefined past the end. */
+function afterSubBlocks(b: Buffer, i: number): number | undefined {
+  let at = i;
+  while (at < b.length) {
+    const size = b[at]!;
+    at += 1 + size;
+    if (size === 0) return at;
+  }
+  return undefined;
+}
+
+/** GIF: comment extensions and application extensions (XMP and others) go; animation loops stay. */
+function stripGif(b: Buffer): Buffer | undefined {
+  if (b.length < 13) return undefined;
+  const flags = b[10]!;
+  let i = 13 + (flags & 0x80 ? 3 * 2 ** ((flags & 0x07) + 1) : 0);
+  const out: Buffer[] = [b.subarray(0, i)];
+  while (i < b.length) {
+    const introducer = b[i]!;
+    if (introducer === 0x3b) {
+      out.push(b.subarray(i, i + 1));
+      return Buffer.concat(out);
+    }
+    let end: number | undefined;
+    let keep = true;
+    if (introducer === 0x21) {
+      const label = b[i + 1];
+      end = afterSubBlocks(b, i + 2);
+      if (label === 0xfe) keep = false;
+      if (label === 0xff) keep = KEPT_GIF_APPLICATIONS.has(b.toString('latin1', i + 3, i + 14));
+    } else if (introducer === 0x2c) {
+      const local = b[i + 9] ?? 0;
+      const data = i + 10 + (local & 0x80 ? 3 * 2 ** ((local & 0x07) + 1) : 0) + 1; // after the LZW code size
+      end = afterSubBlocks(b, data);
+    } else {
+      return undefined;
+    }
+    if (end === undefined) return undefined;
+    if (keep) out.push(b.subarray(i, end));
+    i = end;
+  }
+  return undefined; // no trailer
+}
+
 /** The file without its metadata, or undefined when it is too malformed to walk. */
 export function stripMetadata(b: Buffer, type: MediaType): Buffer | undefined {
   switch (type) {
     case 'image/jpeg': return stripJpeg(b);
     case 'image/png': return stripPng(b);
     case 'image/webp': return stripWebp(b);
+    case 'image/gif': return stripGif(b);
     default: return b;
   }
 }
