@@ -171,6 +171,16 @@ describe.each(dialects)('two jurisdictions on one server (%s)', (dialect) => {
       expect((await t.get(`/staff/users/${agent.id}`, admin)).statusCode).toBe(404);
     });
 
+    it("shows Riverton's admin the audit of Riverton only", async () => {
+      const comment = await api('POST', `/requests/${albanyRequest}/comments`, tokens['agent@a.example']!, { text: 'on it', public: false });
+      expect(comment.statusCode, comment.body).toBe(200);
+      const link = `/staff/requests/${albanyRequest}`;
+      expect((await t.get('/staff/audit', staff['root@example.org'])).body).toContain(link);
+      const scoped = await t.get('/staff/audit', staff['admin@r.example']);
+      expect(scoped.statusCode).toBe(200);
+      expect(scoped.body).not.toContain(link);
+    });
+
     it('keeps API keys, which serve every jurisdiction, to global admins', async () => {
       expect((await t.get('/staff/keys', staff['admin@r.example'])).statusCode).toBe(403);
       expect((await t.get('/staff/keys', staff['root@example.org'])).statusCode).toBe(200);

@@ -1,8 +1,9 @@
 /** GET /staff/audit?actor=&request=&before= — administrators only. */
 import type { FastifyInstance } from 'fastify';
+import { GLOBAL_SCOPE } from '@o311/store';
 import type { WebContext } from '../../../context.js';
 import { translatorFor } from '../../../request-locale.js';
-import { staffGuard } from '../../guard.js';
+import { currentStaff, staffGuard } from '../../guard.js';
 import { sendStaffPage } from '../../page.js';
 import { webJurisdiction } from '../../request/jurisdiction.js';
 import { queryParam } from '../../route-params.js';
@@ -25,11 +26,14 @@ export async function registerAuditPages(app: FastifyInstance, web: WebContext):
     const filter: AuditFilter = { actor: (queryParam(request, 'actor') ?? '').trim(), request: (queryParam(request, 'request') ?? '').trim() };
     const beforeText = queryParam(request, 'before') ?? '';
     const before = /^\d{1,15}$/.test(beforeText) ? Number(beforeText) : undefined;
-    const [jurisdiction, users, fetched] = await Promise.all([
-      webJurisdiction(web),
-      store.listUsers(),
+    const jurisdiction = await webJurisdiction(web);
+    // A scoped admin sees the entries of the jurisdiction served here only (not server-wide ones such as API keys).
+    const scope = currentStaff(request).user.jurisdictions;
+    const [users, fetched] = await Promise.all([
+      store.listUsers(scope),
       store.listAudit({
         limit: AUDIT_PAGE_SIZE + 1,
+        ...(scope !== GLOBAL_SCOPE ? { jurisdiction_id: jurisdiction.id } : {}),
         ...(filter.actor !== '' ? { actor: filter.actor } : {}),
         ...(filter.request !== '' ? { request_id: filter.request } : {}),
         ...(before !== undefined ? { before } : {}),
