@@ -48,6 +48,17 @@ describe('services editor: blackbox receipts', () => {
   });
   afterAll(() => t.close());
 
+  it('the API keys form labels a new key with its client program (an unknown one is not said)', async () => {
+    const res = await t.postForm('/staff/keys', { name: 'Partner FMS', rate: '60', client: 'fixmystreet' }, admin);
+    expect(res.statusCode).toBe(201);
+    const secret = /id="new-key-secret"[^>]*value="([^"]+)"/.exec(res.body)?.[1] ?? '';
+    expect(await t.store.findApiKey(secret)).toMatchObject({ name: 'Partner FMS', client: 'fixmystreet' });
+    const odd = await t.postForm('/staff/keys', { name: 'Odd', rate: '60', client: 'netscape' }, admin);
+    const oddSecret = /id="new-key-secret"[^>]*value="([^"]+)"/.exec(odd.body)?.[1] ?? '';
+    expect((await t.store.findApiKey(oddSecret))?.client).toBeNull();
+    expect((await t.get('/staff/keys', admin)).body).toMatch(/<select id="new-key-client" name="client"/);
+  });
+
   it('offers the receipt, the spec\'s by default', async () => {
     const page = await t.get(EDIT, admin);
     expect(page.statusCode).toBe(200);

@@ -3,7 +3,8 @@ import type { ApiKey, Jurisdiction } from '@o311/store';
 import { html, type Html } from '../../../html.js';
 import type { Translator } from '../../../i18n/translate.js';
 import { errorSummary } from '../../forms/error-summary.js';
-import { checkbox, errorFor, textInput, type FieldError } from '../../forms/fields.js';
+import { API_CLIENTS } from '@o311/store';
+import { checkbox, errorFor, selectField, textInput, type FieldError } from '../../forms/fields.js';
 import { KEY_IDS, MAX_RATE_PER_MINUTE, type KeyDraft } from './key-input.js';
 
 export interface KeysView {
@@ -52,6 +53,10 @@ ${textInput({
     error: errorFor(v.errors, KEY_IDS.rate), extra: html` min="1" max="${MAX_RATE_PER_MINUTE}" step="1" inputmode="numeric"`,
   })}
 ${checkbox({ id: KEY_IDS.trusted, name: 'trusted', label: t('staff.keys.trusted'), checked: v.draft.trusted, hint: t('staff.keys.trustedHint') })}
+${selectField({
+    id: KEY_IDS.client, name: 'client', label: t('staff.keys.client'), value: v.draft.client, hint: t('staff.keys.clientHint'),
+    choices: [{ value: '', label: t('staff.keys.clientUnknown') }, ...API_CLIENTS.map((c) => ({ value: c, label: c }))],
+  })}
 <button type="submit">${t('staff.keys.addSubmit')}</button>
 </form>
 </section>`;
