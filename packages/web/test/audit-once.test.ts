@@ -141,7 +141,7 @@ describe.each(dialects)('one audit entry per access change (%s)', (dialect) => {
   let admin: StaffAuth;
   let bearer: string;
   let tokenId: string;
-  const api = (method: 'POST' | 'DELETE', url: string, body?: object) =>
+  const api = (method: 'POST' | 'PUT' | 'DELETE', url: string, body?: object) =>
     t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${bearer}` }, ...(body ? { payload: body } : {}) });
   const entries = async (action: string) => (await t.store.listAudit({ limit: 500 })).filter((e) => e.action === action);
 
@@ -167,6 +167,17 @@ describe.each(dialects)('one audit entry per access change (%s)', (dialect) => {
     expect((await t.postForm(`/staff/keys/${webKey.id}/revoke`, {}, admin)).statusCode).toBe(303);
     expect((await entries('api_key.create')).filter((e) => e.details.key === webKey.id)).toEqual([expect.objectContaining({ details: expect.objectContaining({ channel: 'web' }) })]);
     expect((await entries('api_key.revoke')).filter((e) => e.details.key === webKey.id)).toHaveLength(1);
+  });
+
+  it('a service replaced and deleted through the staff API', async () => {
+    const j = (await t.store.listJurisdictions())[0]!;
+    const put = await api('PUT', `/jurisdictions/${j.id}/services/api.test`, { service_name: 'From the API' });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await api('DELETE', `/jurisdictions/${j.id}/services/api.test`)).statusCode).toBe(204);
+    expect(await entries('service.save')).toEqual([
+      expect.objectContaining({ actor: `token:${tokenId}`, details: expect.objectContaining({ service_code: 'api.test', mode: 'create', channel: 'api' }) }),
+    ]);
+    expect(await entries('service.delete')).toEqual([expect.objectContaining({ details: expect.objectContaining({ service_code: 'api.test' }) })]);
   });
 
   it('a staff token created and revoked through the staff API', async () => {

@@ -3,7 +3,9 @@ import { Type } from 'typebox';
 import type { ServiceContext } from '../services/context.js';
 import { toStaffService } from '../projection/staff.js';
 import { requireJurisdiction } from '../services/jurisdiction-admin.js';
-import { deleteService, requireService, saveService } from '../services/staff.js';
+import { changeService, removeService } from '../services/catalog-changes.js';
+import { requireService } from '../services/staff.js';
+import { apiActorOf } from './actor.js';
 import { requirePermission, scopeOf } from './auth.js';
 import { JurisdictionParams, NewServiceBody, STAFF_TAG, Service, ServiceBody, ServiceParams, staffErrors } from './schemas.js';
 import { STAFF_SECURITY, type StaffApp } from './types.js';
@@ -40,7 +42,7 @@ export function serviceRoutes(app: StaffApp, ctx: ServiceContext): void {
   }, async (request, reply) => {
     const j = await requireJurisdiction(ctx, scopeOf(request), request.params.jid);
     const { service_code, ...input } = request.body;
-    return reply.code(201).send(toStaffService(await saveService(ctx, j, service_code, input, 'create'), j));
+    return reply.code(201).send(toStaffService(await changeService(ctx, apiActorOf(request), j, service_code, input, 'create'), j));
   });
 
   app.get('/jurisdictions/:jid/services/:code', {
@@ -62,7 +64,7 @@ export function serviceRoutes(app: StaffApp, ctx: ServiceContext): void {
     },
   }, async (request) => {
     const j = await requireJurisdiction(ctx, scopeOf(request), request.params.jid);
-    return toStaffService(await saveService(ctx, j, request.params.code, request.body, 'upsert'), j);
+    return toStaffService(await changeService(ctx, apiActorOf(request), j, request.params.code, request.body, 'upsert'), j);
   });
 
   app.delete('/jurisdictions/:jid/services/:code', {
@@ -75,7 +77,7 @@ export function serviceRoutes(app: StaffApp, ctx: ServiceContext): void {
     },
   }, async (request, reply) => {
     const j = await requireJurisdiction(ctx, scopeOf(request), request.params.jid);
-    await deleteService(ctx, j, request.params.code);
+    await removeService(ctx, apiActorOf(request), j, request.params.code);
     return reply.code(204).send(null);
   });
 }

@@ -1,19 +1,19 @@
 /**
  * The services editor: GET /staff/services (any staff), GET/POST
  * /staff/services/new and /staff/services/:code/edit (administrators).
- * Saving goes through staffServices.saveService, the same validation as the staff API.
+ * Saving goes through the server's changeService, the same validation and audit as the staff API.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resendRisk, staffServices } from '@o311/server';
+import { changeService, resendRisk } from '@o311/server';
 import type { ServiceRecord } from '@o311/store';
 import type { WebContext } from '../../context.js';
 import { translatorFor } from '../../request-locale.js';
-import { audit } from '../audit-trail.js';
 import { sendStaffRefusal } from '../error-page.js';
 import { readForm } from '../../form.js';
 import { currentStaff, staffGuard } from '../guard.js';
 import { loadDirectory } from '../inbox/directory.js';
 import { webJurisdiction } from '../request/jurisdiction.js';
+import { webActorOf } from '../staff-actor.js';
 import { draftOfRecord, emptyDraft, type ServiceDraft } from './draft.js';
 import { sendEditorPage } from './editor-page.js';
 import { doneNotice, withDone } from '../forms/done.js';
@@ -47,16 +47,12 @@ async function postEditor(
   const { input, problems } = toServiceInput(t, posted, existing);
   if (problems.length > 0) return sendEditorPage(request, reply, web, { draft: posted, editing, groups, errors: problems, status: 400 });
   try {
-    await staffServices.saveService(web.services, jurisdiction, posted.code, input, existing ? 'upsert' : 'create');
+    await changeService(web.services, webActorOf(currentStaff(request).user), jurisdiction, posted.code, input, existing ? 'upsert' : 'create');
   } catch (err) {
     const errors = saveProblems(t, err);
     if (!errors) throw err;
     return sendEditorPage(request, reply, web, { draft: posted, editing, groups, errors, status: 400 });
   }
-  await audit(web, {
-    actor: currentStaff(request).user.id, action: 'service.save', jurisdiction_id: jurisdiction.id,
-    details: { service_code: posted.code, mode: existing ? 'update' : 'create' },
-  });
   return reply.redirect(withDone('/staff/services', 'saved'), 303);
 }
 
