@@ -4,6 +4,7 @@
  */
 import type { Photo } from './photos.js';
 import type { ReportConfig } from './report-config.js';
+import { orderedReportBody } from './report-body.js';
 
 export type SubmitResult =
   | { ok: true; id: string | null; token: string | null }
@@ -19,14 +20,8 @@ interface ErrorItem {
   description?: string;
 }
 
-export function reportBody(form: HTMLFormElement, config: ReportConfig, photos: readonly Photo[]): FormData {
-  const data = new FormData(form);
-  data.delete('media');
-  for (const p of photos) data.append('media', p.blob, p.name);
-  data.set('api_key', config.apiKey);
-  data.set('service_code', config.serviceCode);
-  return data;
-}
+export const reportBody = (form: HTMLFormElement, config: ReportConfig, photos: readonly Photo[]): FormData =>
+  orderedReportBody(new FormData(form), config.apiKey, config.serviceCode, photos);
 
 export async function submitReport(body: FormData): Promise<SubmitResult> {
   let res: Response;
