@@ -198,14 +198,16 @@ describe.each(dialects)('import on %s', (dialect) => {
     expect(await store.getService(TOWN.id, 'NEWCODE')).toBeUndefined();
   });
 
-  it('explains which jurisdiction to use', async () => {
+  it('explains which jurisdiction to use, and defaults to the primary one', async () => {
     const file = await files.file('one.csv', `${HEADER}\n${csvRow(1)}\n`);
     const unknown = await cli(['import', file, '--jurisdiction', 'nowhere.example', ...database]);
     expect(unknown).toMatchObject({ code: 1, stderr: "error: no jurisdiction 'nowhere.example' in this database; there is testville.example\n" });
     await store.saveJurisdiction({ ...TOWN, id: 'other.example', name: 'Other' });
-    const several = await cli(['import', file, ...database]);
-    expect(several.code).toBe(1);
-    expect(several.stderr).toMatch(/^error: the database has several jurisdictions \(.*other\.example.*testville\.example.*\); choose one with --jurisdiction\n$/);
+    // Several jurisdictions: the primary one (the first saved), although other.example sorts first.
+    const before = await store.countRequests({ jurisdiction_id: TOWN.id });
+    const primary = await cli(['import', file, ...database]);
+    expect(primary.code, primary.stderr).toBe(0);
+    expect(await store.countRequests({ jurisdiction_id: TOWN.id })).toBe(before + 1);
     const chosen = await cli(['import', file, '--jurisdiction', 'other.example', ...database]);
     expect(chosen.code).toBe(0);
     expect(await store.countRequests({ jurisdiction_id: 'other.example' })).toBe(1);

@@ -30,7 +30,7 @@ export function importFormatOf(file: string, option: ImportFormat | undefined): 
   throw new UsageError(`cannot tell the format of ${file} from its extension; use --format csv, json or xml`);
 }
 
-/** `--jurisdiction`, else the only one there is. */
+/** `--jurisdiction`, else the primary one (as for GeoReport calls without jurisdiction_id). */
 export async function chooseJurisdiction(store: Store, id: string | undefined): Promise<Jurisdiction> {
   const all = await store.listJurisdictions();
   if (id !== undefined) {
@@ -38,13 +38,15 @@ export async function chooseJurisdiction(store: Store, id: string | undefined): 
     if (found) return found;
     throw new CliError(`no jurisdiction '${id}' in this database${all.length ? `; there is ${all.map((j) => j.id).join(', ')}` : ''}`);
   }
-  if (all.length === 1) return all[0] as Jurisdiction;
+  const primary = await store.primaryJurisdiction();
+  if (primary) return primary;
   if (all.length === 0) {
     throw new CliError(
       'the database has no jurisdiction to import into: create one with the staff API (POST /api/v1/jurisdictions with an admin token from `o311 tokens create --role admin`), or run `o311 serve --demo` to get the demo city',
     );
   }
-  throw new CliError(`the database has several jurisdictions (${all.map((j) => j.id).join(', ')}); choose one with --jurisdiction`);
+  // Only sandboxes, which are never primary.
+  throw new CliError(`the database has no primary jurisdiction (there is ${all.map((j) => j.id).join(', ')}); choose one with --jurisdiction`);
 }
 
 export const summaryLine = (r: Pick<ImportResult, 'rows' | 'seconds'>): string => {

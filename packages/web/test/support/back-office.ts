@@ -5,8 +5,9 @@ import type { Jurisdiction, NewRequest, StaffRole, Store, StoredRequest, Triaged
 import { emptyRequestDetails } from '../../../../test-support/request-details.js';
 import { DEMO_EMAILS, type WebTestApp } from './app.js';
 
+/** The demo city: the primary jurisdiction (the first one saved), whatever other jurisdictions sort before it. */
 export async function demoJurisdiction(store: Store): Promise<Jurisdiction> {
-  const j = (await store.listJurisdictions())[0];
+  const j = await store.primaryJurisdiction();
   if (!j) throw new Error('no jurisdiction: seed the demo city');
   return j;
 }
