@@ -180,6 +180,16 @@ describe.each(dialects)('one audit entry per access change (%s)', (dialect) => {
     expect(await entries('service.delete')).toEqual([expect.objectContaining({ details: expect.objectContaining({ service_code: 'api.test' }) })]);
   });
 
+  it('a jurisdiction created and deleted through the staff API', async () => {
+    const created = await api('POST', '/jurisdictions', { id: 'lakeside', name: 'Lakeside', contact: 'x', key_service: 'y', timezone: 'America/Chicago' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await api('DELETE', '/jurisdictions/lakeside')).statusCode).toBe(204);
+    expect(await entries('jurisdiction.save')).toEqual([
+      expect.objectContaining({ jurisdiction_id: 'lakeside', details: expect.objectContaining({ mode: 'create', channel: 'api' }) }),
+    ]);
+    expect(await entries('jurisdiction.delete')).toEqual([expect.objectContaining({ details: expect.objectContaining({ jurisdiction: 'lakeside' }) })]);
+  });
+
   it('a staff token created and revoked through the staff API', async () => {
     const res = await api('POST', '/staff-tokens', { name: 'night-shift', role: 'viewer' });
     expect(res.statusCode, res.body).toBe(201);

@@ -3,10 +3,11 @@
  * scope; creating, deleting and choosing the primary one: global admins.
  */
 import { Type } from 'typebox';
+import { notFound } from '@o311/georeport';
 import type { ServiceContext } from '../services/context.js';
-import {
-  deleteJurisdiction, listJurisdictionsIn, requireJurisdiction, saveJurisdiction, setPrimaryJurisdiction,
-} from '../services/jurisdiction-admin.js';
+import { listJurisdictionsIn, requireJurisdiction } from '../services/jurisdiction-admin.js';
+import { changeJurisdiction, choosePrimaryJurisdiction, removeJurisdiction } from '../services/jurisdiction-changes.js';
+import { apiActorOf } from './actor.js';
 import { requireInScope } from '../services/jurisdictions.js';
 import { requirePermission, scopeOf } from './auth.js';
 import { Jurisdiction, JurisdictionBody, JurisdictionParams, PrimaryJurisdictionBody, STAFF_TAG, staffErrors } from './schemas.js';
@@ -31,7 +32,8 @@ export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
     },
   }, async (request) => {
     const primary = await ctx.store.primaryJurisdiction();
-    return requireInScope(ctx.store, scopeOf(request), primary?.id ?? '');
+    if (!primary) throw notFound('This server has no primary jurisdiction yet.');
+    return requireInScope(ctx.store, scopeOf(request), primary.id);
   });
 
   app.put('/primary-jurisdiction', {
@@ -42,7 +44,7 @@ export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
       body: PrimaryJurisdictionBody,
       response: { 200: Jurisdiction, ...staffErrors(400, 401, 403, 404, 409) },
     },
-  }, async (request) => setPrimaryJurisdiction(ctx, scopeOf(request), request.body.id));
+  }, async (request) => choosePrimaryJurisdiction(ctx, apiActorOf(request), request.body.id));
 
   app.post('/jurisdictions', {
     onRequest: admin,
@@ -52,7 +54,7 @@ export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
       body: Jurisdiction,
       response: { 201: Jurisdiction, ...staffErrors(400, 401, 403, 409) },
     },
-  }, async (request, reply) => reply.code(201).send(await saveJurisdiction(ctx, scopeOf(request), request.body, 'create')));
+  }, async (request, reply) => reply.code(201).send(await changeJurisdiction(ctx, apiActorOf(request), request.body, 'create')));
 
   app.get('/jurisdictions/:jid', {
     onRequest: read,
@@ -73,7 +75,7 @@ export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
       body: JurisdictionBody,
       response: { 200: Jurisdiction, ...staffErrors(400, 401, 403, 404) },
     },
-  }, async (request) => saveJurisdiction(ctx, scopeOf(request), { id: request.params.jid, ...request.body }, 'upsert'));
+  }, async (request) => changeJurisdiction(ctx, apiActorOf(request), { id: request.params.jid, ...request.body }, 'upsert'));
 
   app.delete('/jurisdictions/:jid', {
     onRequest: admin,
@@ -84,7 +86,7 @@ export function jurisdictionRoutes(app: StaffApp, ctx: ServiceContext): void {
       response: { 204: Type.Null({ description: 'Deleted.' }), ...staffErrors(401, 403, 404, 409) },
     },
   }, async (request, reply) => {
-    await deleteJurisdiction(ctx, scopeOf(request), request.params.jid);
+    await removeJurisdiction(ctx, apiActorOf(request), request.params.jid);
     return reply.code(204).send(null);
   });
 }
