@@ -260,6 +260,16 @@ describe.each(dialects)('two jurisdictions on one server (%s)', (dialect) => {
       expect((await api('DELETE', `/jurisdictions/${RIVERTON}`, token)).statusCode).toBe(409);
       const me = await api('GET', '/me', token);
       expect(me.json<{ jurisdictions: unknown }>().jurisdictions).toBe('global');
+
+      // The choice moves plain GeoReport calls, and the web apps without --jurisdiction, with it.
+      const moved = await api('PUT', '/primary-jurisdiction', token, { id: ALBANY });
+      expect(moved.statusCode, moved.body).toBe(200);
+      try {
+        expect((await t.get('/open311/v2/services.json')).body).toContain('Albany snow plowing');
+        expect((await t.get('/')).body).toContain('Albany snow plowing');
+      } finally {
+        expect((await api('PUT', '/primary-jurisdiction', token, { id: RIVERTON })).statusCode).toBe(200);
+      }
     });
   });
 });
