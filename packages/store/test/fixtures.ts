@@ -55,6 +55,7 @@ export const service = (jurisdiction_id: string, overrides: Partial<NewService> 
   translations: {
     es: { service_name: 'Bache', description: 'Agujeros', attributes: { DEPTH: { description: '¿Qué tan profundo?', values: { deep: 'Profundo' } } } },
   },
+  blackbox_receipt: 'none',
   ...overrides,
 });
 
