@@ -14,6 +14,7 @@ export { markDuplicate } from './services/request-duplicates.js';
 export { createDepartment, deleteDepartment, renameDepartment, type DepartmentInput } from './services/departments.js';
 export { issueApiKey, issueStaffToken, withdrawApiKey, withdrawStaffToken } from './services/access.js';
 export { changeService, removeService } from './services/catalog-changes.js';
+export { deleteTemplate, saveTemplate } from './services/templates.js';
 export * as catalogServices from './services/catalog.js';
 export * as requestServices from './services/requests.js';
 export { authorizeKey, spendingQuota, type Quota } from './services/api-keys.js';

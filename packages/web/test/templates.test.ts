@@ -34,6 +34,12 @@ describe('response templates', () => {
     expect((await templates()).some((x) => x.id === created.id)).toBe(false);
     const actions = (await t.store.listAudit({ limit: 10 })).map((e) => e.action);
     expect(actions.filter((a) => a.startsWith('template.'))).toEqual(['template.delete', 'template.save', 'template.save']);
+    const entries = (await t.store.listAudit({ limit: 10 })).filter((e) => e.action.startsWith('template.'));
+    expect(entries.map((e) => e.details)).toEqual([
+      expect.objectContaining({ name: 'Gone', channel: 'web' }),
+      expect.objectContaining({ mode: 'update', channel: 'web' }),
+      expect.objectContaining({ mode: 'create', channel: 'web' }),
+    ]);
   });
 
   it('refuses an empty template, pointing at the fields', async () => {

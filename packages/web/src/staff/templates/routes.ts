@@ -3,13 +3,14 @@
  * /staff/templates/new and /staff/templates/:id/edit, POST /staff/templates/:id/delete (administrators).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { deleteTemplate, saveTemplate } from '@o311/server';
 import type { ResponseTemplate } from '@o311/store';
 import type { WebContext } from '../../context.js';
 import { translatorFor } from '../../request-locale.js';
-import { audit } from '../audit-trail.js';
 import { sendStaffRefusal } from '../error-page.js';
 import { currentStaff, staffGuard } from '../guard.js';
 import { webJurisdiction } from '../request/jurisdiction.js';
+import { webActorOf } from '../staff-actor.js';
 import { doneNotice, withDone } from '../forms/done.js';
 import { sendTemplateEditor, sendTemplateList } from './pages.js';
 import { draftOfTemplate, emptyTemplate, readTemplate, templateProblems, templateStatus } from './template-form.js';
@@ -28,14 +29,9 @@ async function save(web: WebContext, request: FastifyRequest, reply: FastifyRepl
   const draft = readTemplate(request);
   const errors = templateProblems(t, draft);
   if (errors.length > 0) return sendTemplateEditor(request, reply, web, { draft, id: existing?.id, errors, status: 400 });
-  const { store } = web.services;
   const j = await webJurisdiction(web);
-  const saved = await store.saveTemplate({
+  await saveTemplate(web.services, webActorOf(currentStaff(request).user), {
     ...(existing ? { id: existing.id } : {}), jurisdiction_id: j.id, name: draft.name, body: draft.body, status: templateStatus(draft),
-  });
-  await audit(web, {
-    actor: currentStaff(request).user.id, action: 'template.save', jurisdiction_id: j.id,
-    details: { template_id: saved.id, name: saved.name, mode: existing ? 'update' : 'create' },
   });
   return reply.redirect(withDone('/staff/templates', 'saved'), 303);
 }
@@ -66,11 +62,9 @@ export function registerTemplatePages(app: FastifyInstance, web: WebContext): vo
 
   app.post('/staff/templates/:id/delete', admin, async (request, reply) => {
     const found = await findTemplate(web, idParam(request));
-    if (!found || !(await web.services.store.deleteTemplate(found.id))) return sendStaffRefusal(request, reply, web, 'not-found');
-    await audit(web, {
-      actor: currentStaff(request).user.id, action: 'template.delete', jurisdiction_id: found.jurisdiction_id,
-      details: { template_id: found.id, name: found.name },
-    });
+    if (!found || !(await deleteTemplate(web.services, webActorOf(currentStaff(request).user), found))) {
+      return sendStaffRefusal(request, reply, web, 'not-found');
+    }
     return reply.redirect(withDone('/staff/templates', 'deleted'), 303);
   });
 }
