@@ -80,6 +80,13 @@ describe.each(dialects)('sandbox (%s)', (dialect) => {
     expect((await get(`/open311/sandbox/v2/services.json?jurisdiction_id=${CITY.id}`)).statusCode).toBe(404);
   });
 
+  it('the developers page shows the sandbox endpoint and its public key', async () => {
+    const page = await get('/');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('https://311.city.example/open311/sandbox/v2/');
+    expect(page.body).toContain(sandbox.apiKey);
+  });
+
   it('the interactive docs try the sandbox: jurisdiction_id and the key are pre-filled', async () => {
     const doc = JSON.parse((await get('/docs/json')).body) as {
       paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, { default?: string }> } }> } }>>;
