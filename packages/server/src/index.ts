@@ -15,6 +15,7 @@ export { createDepartment, deleteDepartment, renameDepartment, type DepartmentIn
 export { issueApiKey, issueStaffToken, withdrawApiKey, withdrawStaffToken } from './services/access.js';
 export { changeService, removeService } from './services/catalog-changes.js';
 export { deleteTemplate, saveTemplate } from './services/templates.js';
+export * as staffAccounts from './services/staff-accounts.js';
 export * as catalogServices from './services/catalog.js';
 export * as requestServices from './services/requests.js';
 export { authorizeKey, spendingQuota, type Quota } from './services/api-keys.js';

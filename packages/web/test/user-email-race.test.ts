@@ -1,4 +1,4 @@
-/** Two administrators add a user with the same e-mail address at the same moment: one is added, the other is told why. */
+/** Two administrators add a user with the same e-mail address at the same moment: one is added (and audited once), the other is told why. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebTestApp, type StaffAuth, type WebTestApp } from './support/app.js';
 
@@ -17,5 +17,7 @@ describe('adding staff users with one e-mail address at once', () => {
     expect(answers.map((a) => a.statusCode).sort()).toEqual([303, 409]);
     expect(answers.find((a) => a.statusCode === 409)?.body).toContain('Another user already has this email address.');
     expect((await t.store.listUsers()).filter((u) => u.email === 'pat@riverton.example')).toHaveLength(1);
+    const created = (await t.store.listAudit({ limit: 50 })).filter((e) => e.action === 'user.create');
+    expect(created).toEqual([expect.objectContaining({ details: expect.objectContaining({ email: 'pat@riverton.example', channel: 'web' }) })]);
   });
 });
