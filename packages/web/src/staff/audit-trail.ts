@@ -1,4 +1,9 @@
-/** Writes one entry of the audit log, stamped with the server's clock. */
+/**
+ * Writes one audit entry for what only the web app does: signing in and out,
+ * one's own account, exports. Changes of data (requests, services, users,
+ * departments, templates, keys) are audited by the server's services, whichever
+ * channel asked (packages/server/src/services/audit.ts).
+ */
 import type { WebContext } from '../context.js';
 
 export interface AuditFact {
