@@ -113,6 +113,16 @@ describe.each(dialects)('two jurisdictions on one server (%s)', (dialect) => {
       expect((await t.get(`/staff/requests/${rivertonRequest}`, agent)).statusCode).toBe(200);
     });
 
+    it("offers and accepts only Riverton's staff as assignees", async () => {
+      const albanyAgent = (await t.store.findUserByEmail('agent@a.example'))!;
+      const page = await t.get(`/staff/requests/${rivertonRequest}`, staff['agent@r.example']);
+      expect(page.body).toContain('agent@r.example');
+      expect(page.body).not.toContain('agent@a.example');
+      const assign = await api('POST', `/requests/${rivertonRequest}/triage`, tokens['agent@r.example']!, { assigned_user_id: albanyAgent.id });
+      expect(assign.statusCode).toBe(400);
+      expect((await t.store.getTriagedRequest(RIVERTON, rivertonRequest))?.assigned_user_id).toBeNull();
+    });
+
     it("exports Riverton's requests only: no Albany reporter data in the CSV", async () => {
       const res = await t.get('/staff/requests.csv', staff['agent@r.example']);
       expect(res.statusCode).toBe(200);

@@ -4,7 +4,7 @@
  * one transaction; an unchanged field leaves no entry.
  */
 import { badRequest, unknownRequest } from '@o311/georeport';
-import { PRIORITIES, type Jurisdiction, type Priority, type TriagedRequest } from '@o311/store';
+import { inScope, PRIORITIES, type Jurisdiction, type Priority, type TriagedRequest } from '@o311/store';
 import { channelDetails } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { resolveStaffJurisdiction } from './jurisdictions.js';
@@ -29,7 +29,11 @@ async function problemsOf(ctx: ServiceContext, jurisdiction: Jurisdiction, input
     problems.push(`assigned_department_id '${department}' is not a department of '${jurisdiction.id}'.`);
   }
   const user = input.assigned_user_id;
-  if (user != null && !(await ctx.store.getUser(user))?.active) problems.push(`assigned_user_id '${user}' is not an active staff user.`);
+  const assignee = user != null ? await ctx.store.getUser(user) : undefined;
+  // Staff of other jurisdictions are as unknown here as anyone.
+  if (user != null && !(assignee?.active && inScope(assignee.jurisdictions, jurisdiction.id))) {
+    problems.push(`assigned_user_id '${user}' is not an active staff user of '${jurisdiction.id}'.`);
+  }
   if (input.priority !== undefined && !isPriority(input.priority)) problems.push(`priority must be one of ${PRIORITIES.join(', ')}.`);
   if (input.expected_at != null && !Number.isFinite(input.expected_at)) problems.push('expected_at must be an instant.');
   return problems;

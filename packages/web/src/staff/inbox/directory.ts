@@ -3,7 +3,7 @@
  * where the service has a translation), groups, departments and staff members.
  */
 import { catalogServices } from '@o311/server';
-import type { Department, Jurisdiction, ServiceRecord, StaffUser } from '@o311/store';
+import { inScope, type Department, type Jurisdiction, type ServiceRecord, type StaffUser } from '@o311/store';
 import type { WebContext } from '../../context.js';
 
 export interface Directory {
@@ -13,7 +13,7 @@ export interface Directory {
   /** Distinct service groups, sorted. */
   groups: string[];
   departments: Department[];
-  /** Active staff who can be assigned requests (agents and admins). */
+  /** Active staff who can be assigned requests: agents and admins whose scope reaches the jurisdiction. */
   assignees: StaffUser[];
   /** The service's name in the page's language, else `fallback` (the name stored with a request). */
   serviceName(code: string, fallback: string): string;
@@ -43,7 +43,7 @@ export async function loadDirectory(web: WebContext, jurisdiction: Jurisdiction,
     services: [...services].sort((a, b) => (serviceNames.get(a.service_code) ?? '').localeCompare(serviceNames.get(b.service_code) ?? '')),
     groups: [...new Set(services.map((s) => s.group).filter((g): g is string => g !== null && g !== ''))].sort(),
     departments: [...departments].sort(byName),
-    assignees: users.filter((u) => u.active && u.role !== 'viewer').sort(byName),
+    assignees: users.filter((u) => u.active && u.role !== 'viewer' && inScope(u.jurisdictions, jurisdiction.id)).sort(byName),
     serviceName: (code, fallback) => serviceNames.get(code) ?? fallback,
     departmentName: (id) => (id === null ? undefined : departmentNames.get(id)),
     userName: (id) => (id === null ? undefined : userNames.get(id)),
