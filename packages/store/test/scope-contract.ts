@@ -130,7 +130,7 @@ export function runScopeContract(dialect: TestDialect): void {
         }));
     });
 
-    it('migration 0008 makes existing admins global, other accounts primary-only, and stores a primary', async () => {
+    it('migration 0008 makes existing admins global, other accounts primary-only, and stores a primary (never a sandbox)', async () => {
       const db = await freshUrl(dialect);
       try {
         const adapter = adapterFor(db.url);
@@ -144,13 +144,14 @@ export function runScopeContract(dialect: TestDialect): void {
           if (before === undefined) throw new Error(`no migration before ${SCOPE_MIGRATION}`);
           const { error } = await migrator.migrateTo(before);
           if (error) throw error;
-          // Two cities; "aaa" sorts first but "zzz" has the oldest request.
-          for (const id of ['aaa', 'zzz']) {
-            await sql`insert into jurisdictions (id, name, contact, key_service, timezone, services_changed_at)
-                      values (${id}, ${id}, '', '', 'UTC', 0)`.execute(adapter.db);
+          // Two cities and a sandbox; "aaa" sorts first but "zzz" has the oldest request after the sandbox's.
+          for (const [id, sandbox] of [['aaa', 0], ['play', 1], ['zzz', 0]] as const) {
+            await sql`insert into jurisdictions (id, name, contact, key_service, timezone, services_changed_at, sandbox)
+                      values (${id}, ${id}, '', '', 'UTC', 0, ${sandbox})`.execute(adapter.db);
           }
           await sql`insert into requests (jurisdiction_id, service_code, service_name, status, public_status, requested_at, updated_at, attributes, media_ids)
-                    values ('zzz', 's', 'S', 'open', 'open', 1, 1, '{}', '[]'), ('aaa', 's', 'S', 'open', 'open', 2, 2, '{}', '[]')`.execute(adapter.db);
+                    values ('play', 's', 'S', 'open', 'open', 0, 0, '{}', '[]'), ('zzz', 's', 'S', 'open', 'open', 1, 1, '{}', '[]'),
+                           ('aaa', 's', 'S', 'open', 'open', 2, 2, '{}', '[]')`.execute(adapter.db);
           for (const [email, role] of [['root@x.org', 'admin'], ['doer@x.org', 'agent']] as const) {
             await sql`insert into staff_users (id, email, name, role, department_id, password_hash, active, locale, created_at, failed_logins, locked_until)
                       values (${email}, ${email}, 'n', ${role}, null, ${PHC}, 1, null, 0, 0, null)`.execute(adapter.db);
