@@ -107,6 +107,8 @@ describe.each(dialects)('keys and tokens on %s', (dialect) => {
       [['tokens', 'create', '--name', 'x', '--role', 'boss'], /^error: option '--role <role>' argument 'boss' is invalid\. Allowed choices are admin, agent, viewer\./],
       [['tokens', 'create', '--name', 'x'], /^error: required option '--role <role>' not specified/],
       [['keys', 'create', '--name', 'x', '--rate-limit', '-5'], /^error: option '--rate-limit <per-minute>' argument '-5' is invalid/],
+      // The staff API and the back office allow at most 100,000 a minute too.
+      [['keys', 'create', '--name', 'x', '--rate-limit', '100001'], /^error: option '--rate-limit <per-minute>' argument '100001' is invalid/],
       [['keys', 'create'], /^error: required option '--name <name>' not specified/],
       [['keys', 'create', '--name', '   '], /must not be empty/],
       [['keys', 'frobnicate'], /^error: unknown command 'frobnicate'/],

@@ -71,6 +71,8 @@ describe('RowMapper', () => {
     [{ lat: 'north', long: '1' }, "lat 'north' is not a number"],
     [{ media_url: 'file:///etc/passwd' }, "media_url 'file:///etc/passwd' is not an http(s) URL"],
     [{ description: 'x'.repeat(4001) }, 'description has 4001 characters; at most 4000 are allowed'],
+    [{ description: 'a\0b' }, 'description holds the NUL character (U+0000), which no answer may carry'],
+    [{ address: '\0' }, 'address holds the NUL character (U+0000)'],
   ])('refuses %o', (fields, message) => {
     expect(() => mapper.map(row({ ...good, service_request_id: '12', ...fields }), IDENTITY_COLUMNS, 9)).toThrow(message);
   });

@@ -189,6 +189,12 @@ describe('the o311 executable', () => {
     expect(r.stderr).toBe("error: --jurisdiction: no jurisdiction 'nowhere.example' in the database (known: none yet)\n");
   });
 
+  it('refuses to bind the web apps to the sandbox, whose requests never reach staff', async () => {
+    const r = await o311(['serve', '--demo', '--port', '0', '--jurisdiction', 'sandbox']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: --jurisdiction: 'sandbox' is the sandbox for client developers; its requests never reach staff\n");
+  });
+
   it('refuses a header deadline longer than the request deadline, in one line', async () => {
     const r = await o311(['serve', '--port', '0', '--headers-timeout', '90']);
     expect(r.code).toBe(2);

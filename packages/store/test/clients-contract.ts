@@ -1,5 +1,5 @@
 /**
- * Contract of migration 0006 (rate limits shared through the database, blackbox
+ * Contract of migration 0005 (rate limits shared through the database, blackbox
  * receipts, labelled and scoped API keys, sandbox jurisdictions, clearing a
  * jurisdiction's requests), run from sqlite.test.ts and postgres.test.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * Contract of jurisdiction scoping (migration 0008): the stored primary
+ * Contract of jurisdiction scoping (migration 0007): the stored primary
  * jurisdiction, staff users and staff tokens scoped to jurisdictions, and the
  * staff lists filtered by a scope. Run from sqlite.test.ts and postgres.test.ts.
  */
@@ -13,7 +13,7 @@ import { createSqliteAdapter } from '../src/dialects/sqlite.js';
 import { migrationProvider } from '../src/schema/migrations.js';
 import { uid } from './fixtures.js';
 
-const SCOPE_MIGRATION = '0008_jurisdiction_scope';
+const SCOPE_MIGRATION = '0007_jurisdiction_scope';
 const PHC = '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA';
 
 const city = (id: string, extra: Partial<Jurisdiction> = {}): Jurisdiction =>
@@ -64,6 +64,18 @@ export function runScopeContract(dialect: TestDialect): void {
           expect(await store.setPrimaryJurisdiction('nowhere')).toBe(false);
           expect(await store.setPrimaryJurisdiction('village')).toBe(true);
           expect((await store.primaryJurisdiction())?.id).toBe('village');
+        }));
+
+      it('keeps a sandbox a sandbox and a city a city across updates, so an update never makes a sandbox primary', () =>
+        withOwnStore(dialect, async (store) => {
+          await store.saveJurisdiction(city('play', { sandbox: true }));
+          // The staff API's PUT sends no sandbox field.
+          expect(await store.saveJurisdiction(city('play', { name: 'Renamed' }))).toMatchObject({ name: 'Renamed', sandbox: true });
+          expect(await store.getJurisdiction('play')).toMatchObject({ sandbox: true });
+          expect(await store.primaryJurisdiction()).toBeUndefined();
+          await store.saveJurisdiction(city('town'));
+          expect(await store.saveJurisdiction(city('town', { sandbox: true }))).not.toHaveProperty('sandbox');
+          expect((await store.primaryJurisdiction())?.id).toBe('town');
         }));
 
       it('is gone with its jurisdiction; the next one saved takes the role', () =>
@@ -130,7 +142,7 @@ export function runScopeContract(dialect: TestDialect): void {
         }));
     });
 
-    it('migration 0008 makes existing admins global, other accounts primary-only, and stores a primary (never a sandbox)', async () => {
+    it('migration 0007 makes existing admins global, other accounts primary-only, and stores a primary (never a sandbox)', async () => {
       const db = await freshUrl(dialect);
       try {
         const adapter = adapterFor(db.url);

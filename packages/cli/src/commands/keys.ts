@@ -3,6 +3,7 @@
  * The secret is printed once, as the last line of `create`, so scripts can take it with `tail -n 1`.
  */
 import { Command, Option } from 'commander';
+import { MAX_RATE_PER_MINUTE } from '@o311/server';
 import { API_CLIENTS, type ApiClient, type ApiKey, type Store } from '@o311/store';
 import { resolveDatabaseUrl, withDatabase } from '../database.js';
 import { println, type CliIo } from '../io.js';
@@ -43,7 +44,7 @@ export function keysCommand(io: CliIo): Command {
     keys.command('create')
       .description('create an API key; prints the key as the last line')
       .requiredOption('--name <name>', 'who the key is for (an app or a partner)', nameArg)
-      .addOption(new Option('--rate-limit <per-minute>', 'requests per minute, 0 = unlimited').argParser(integerIn(0, 1_000_000)).default(DEFAULT_RATE_LIMIT))
+      .addOption(new Option('--rate-limit <per-minute>', 'requests per minute, 0 = unlimited').argParser(integerIn(0, MAX_RATE_PER_MINUTE)).default(DEFAULT_RATE_LIMIT))
       .option('--trusted', 'may POST servicerequestupdates (status updates from partner systems)', false)
       .addOption(new Option('--client <program>', 'the client program that uses the key: the services editor warns about blackbox services it posts to').choices(API_CLIENTS)),
   ).action(async (o: DatabaseOptions & { name: string; rateLimit: number; trusted: boolean; client?: ApiClient }) => {

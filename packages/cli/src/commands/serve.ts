@@ -114,9 +114,14 @@ async function prepareDemo(io: CliIo, store: Store, web: boolean): Promise<DemoA
  */
 async function webJurisdiction(io: CliIo, store: Store, option: string | undefined): Promise<{ configured: string | undefined }> {
   const configured = option ?? (io.env.O311_JURISDICTION || undefined);
-  if (configured !== undefined && !(await store.getJurisdiction(configured))) {
-    const known = (await store.listJurisdictions()).map((j) => j.id).join(', ') || 'none yet';
+  if (configured === undefined) return { configured };
+  const chosen = await store.getJurisdiction(configured);
+  if (!chosen) {
+    const known = (await store.listJurisdictions()).filter((j) => !j.sandbox).map((j) => j.id).join(', ') || 'none yet';
     throw new UsageError(`--jurisdiction: no jurisdiction '${configured}' in the database (known: ${known})`);
+  }
+  if (chosen.sandbox) {
+    throw new UsageError(`--jurisdiction: '${configured}' is the sandbox for client developers; its requests never reach staff`);
   }
   return { configured };
 }

@@ -107,6 +107,7 @@ export class RowMapper {
     this.#values = values;
     this.#columns = columns;
     this.#position = position;
+    this.#refuseNul();
 
     const service_code = this.#text(F.service_code);
     if (service_code === null) this.#fail('service_code is missing');
@@ -165,6 +166,16 @@ export class RowMapper {
     const service_name = this.#text(F.service_name);
     if (service_name !== null) row.service_name = service_name;
     return row;
+  }
+
+  /**
+   * The bulk path writes past the store's statement guard, so a NUL is caught
+   * here: PostgreSQL cannot store it, and on SQLite it would break every XML answer.
+   */
+  #refuseNul(): void {
+    for (let f = 0; f < FIELDS.length; f++) {
+      if (this.#get(f).includes('\0')) this.#fail(`${FIELDS[f]} holds the NUL character (U+0000), which no answer may carry`);
+    }
   }
 
   #get(f: F): string {

@@ -31,26 +31,29 @@ export async function getJurisdiction(db: Db, id: string): Promise<Jurisdiction 
 
 /**
  * In one transaction with the claim of the primary role (while nobody holds it),
- * so that a server never has jurisdictions and no primary by accident. A sandbox
- * never becomes primary.
+ * so that a server never has jurisdictions and no primary by accident. Whether a
+ * jurisdiction is a sandbox is fixed when it is created: an update (the staff
+ * API's PUT knows no such field) never turns a sandbox into a city or back. A
+ * sandbox never becomes primary.
  */
 export async function saveJurisdiction(db: Db, j: Jurisdiction): Promise<Jurisdiction> {
-  const fields = { name: j.name, contact: j.contact, key_service: j.key_service, timezone: j.timezone, sandbox: toFlag(j.sandbox === true) };
-  await db.transaction().execute(async (trx) => {
+  const fields = { name: j.name, contact: j.contact, key_service: j.key_service, timezone: j.timezone };
+  return db.transaction().execute(async (trx) => {
     await trx
       .insertInto('jurisdictions')
-      .values({ id: j.id, ...fields, services_changed_at: Date.now() })
+      .values({ id: j.id, ...fields, sandbox: toFlag(j.sandbox === true), services_changed_at: Date.now() })
       .onConflict((oc) => oc.column('id').doUpdateSet(fields))
       .execute();
-    if (j.sandbox !== true) {
+    const saved = (await getJurisdiction(trx, j.id))!;
+    if (saved.sandbox !== true) {
       await trx
         .insertInto('settings')
         .values({ name: PRIMARY_JURISDICTION_SETTING, value: j.id })
         .onConflict((oc) => oc.column('name').doNothing())
         .execute();
     }
+    return saved;
   });
-  return { id: j.id, name: j.name, contact: j.contact, key_service: j.key_service, timezone: j.timezone, ...(j.sandbox ? { sandbox: true } : {}) };
 }
 
 export async function primaryJurisdiction(db: Db): Promise<Jurisdiction | undefined> {

@@ -7,7 +7,7 @@ import type { Db } from './shared.js';
 /**
  * The stored scope of an account of `role`. Without one given: global for an
  * admin, the primary jurisdiction (if any) for the others, the same rule as
- * migration 0008 applied to the accounts that existed before scopes.
+ * migration 0007 applied to the accounts that existed before scopes.
  */
 export async function scopeToStore(db: Db, role: StaffRole, given: JurisdictionScope | undefined): Promise<string | null> {
   if (given === GLOBAL_SCOPE && role !== 'admin') throw new Error(`only admins may work on every jurisdiction, not a(n) ${role}`);

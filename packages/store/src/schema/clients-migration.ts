@@ -1,5 +1,5 @@
 /**
- * Migration 0006: what real clients and a shared sandbox need. Rate-limit
+ * Migration 0005: what real clients and a shared sandbox need. Rate-limit
  * counters shared by every process on the database; the receipt a blackbox
  * service gives; API keys labelled with the client that uses them, marked
  * public (their limit counts per client address) and optionally bound to one

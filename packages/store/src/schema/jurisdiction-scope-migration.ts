@@ -1,5 +1,5 @@
 /**
- * Migration 0008: staff users and staff tokens are scoped to jurisdictions,
+ * Migration 0007: staff users and staff tokens are scoped to jurisdictions,
  * and the server has a stored primary jurisdiction.
  *
  * - A database that already has jurisdictions gets its primary: the one of the
@@ -17,7 +17,7 @@ const SCOPED_TABLES = ['staff_users', 'staff_tokens'] as const;
 async function choosePrimary(db: Kysely<unknown>): Promise<string | undefined> {
   const stored = await sql<{ value: string }>`select value from settings where name = ${PRIMARY_JURISDICTION_SETTING}`.execute(db);
   if (stored.rows[0]) return stored.rows[0].value;
-  // A sandbox (migration 0006) is never primary.
+  // A sandbox (migration 0005) is never primary.
   const oldest = await sql<{ id: string }>`
     select r.jurisdiction_id as id from requests r join jurisdictions j on j.id = r.jurisdiction_id
     where j.sandbox = 0 order by r.requested_at, r.id limit 1`.execute(db);

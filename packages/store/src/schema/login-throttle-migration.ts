@@ -1,5 +1,5 @@
 /**
- * Migration 0007: what the staff login throttle shares between processes:
+ * Migration 0006: what the staff login throttle shares between processes:
  * recent failed logins under hashed keys (an account, an address, or both),
  * and the (account, address) pairs that have logged in successfully.
  * Never edit once shipped; append a migration.

@@ -193,9 +193,9 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0002_derived_history': { up: (db: Kysely<unknown>) => derivedHistory(db, adapter), down: dropDerivedHistory },
     '0003_back_office': { up: (db: Kysely<unknown>) => backOffice(db, adapter), down: dropBackOffice },
     '0004_settings': { up: settings, down: dropSettings },
-    '0007_login_throttle': { up: loginThrottle, down: dropLoginThrottle },
-    '0008_jurisdiction_scope': { up: jurisdictionScope, down: dropJurisdictionScope },
-    '0006_clients': { up: clients, down: dropClients },
+    '0005_clients': { up: clients, down: dropClients },
+    '0006_login_throttle': { up: loginThrottle, down: dropLoginThrottle },
+    '0007_jurisdiction_scope': { up: jurisdictionScope, down: dropJurisdictionScope },
   };
   return { getMigrations: async () => migrations };
 }

@@ -11,7 +11,7 @@ export interface JurisdictionsTable {
   contact: string;
   key_service: string;
   timezone: string;
-  /** 1 for a sandbox (migration 0006). */
+  /** 1 for a sandbox (migration 0005). */
   sandbox: Generated<number>;
   /** Strictly increasing stamp of the last service change (discovery changeset). */
   services_changed_at: number;
@@ -34,7 +34,7 @@ export interface ServicesTable {
   /** JSON: Record<locale, ServiceTranslation> */
   translations: string;
   updated_at: number;
-  /** What a blackbox service's receipt holds (migration 0006): 'none' | 'service_request_id' | 'token'. */
+  /** What a blackbox service's receipt holds (migration 0005): 'none' | 'service_request_id' | 'token'. */
   blackbox_receipt: Generated<string>;
 }
 
@@ -130,13 +130,13 @@ export interface ApiKeysTable {
   trusted: number;
   created_at: number;
   revoked_at: number | null;
-  /** Migration 0006: the client program's label, whether the limit counts per client address, the one jurisdiction it may post to. */
+  /** Migration 0005: the client program's label, whether the limit counts per client address, the one jurisdiction it may post to. */
   client: string | null;
   public: Generated<number>;
   jurisdiction_id: string | null;
 }
 
-/** One fixed-window counter per limited bucket (migration 0006). */
+/** One fixed-window counter per limited bucket (migration 0005). */
 export interface RateLimitsTable {
   bucket: string;
   window_start: number;

@@ -1,11 +1,11 @@
 /** The fields of the new API key form. */
 import type { FastifyRequest } from 'fastify';
+import { MAX_RATE_PER_MINUTE } from '@o311/server';
 import { API_CLIENTS, type ApiClient } from '@o311/store';
 import type { Translator } from '../../../i18n/translate.js';
 import { formText } from '../../../form.js';
 import type { FieldError } from '../../forms/fields.js';
 
-export const MAX_RATE_PER_MINUTE = 100_000;
 export const DEFAULT_RATE_PER_MINUTE = 60;
 
 export interface KeyDraft {

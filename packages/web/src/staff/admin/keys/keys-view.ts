@@ -1,11 +1,11 @@
 /** /staff/keys: the API keys, the form to create one, and the page that shows a new key's secret once. */
-import type { ApiKey, Jurisdiction } from '@o311/store';
+import { MAX_RATE_PER_MINUTE } from '@o311/server';
+import { API_CLIENTS, type ApiKey, type Jurisdiction } from '@o311/store';
 import { html, type Html } from '../../../html.js';
 import type { Translator } from '../../../i18n/translate.js';
 import { errorSummary } from '../../forms/error-summary.js';
-import { API_CLIENTS } from '@o311/store';
 import { checkbox, errorFor, selectField, textInput, type FieldError } from '../../forms/fields.js';
-import { KEY_IDS, MAX_RATE_PER_MINUTE, type KeyDraft } from './key-input.js';
+import { KEY_IDS, type KeyDraft } from './key-input.js';
 
 export interface KeysView {
   jurisdiction: Jurisdiction;
