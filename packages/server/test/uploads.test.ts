@@ -9,9 +9,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../test-support/databases.js';
+import { png, pngChunk } from '../../../test-support/images.js';
 import { startServer, type Server } from './support/fixture.js';
 import { expectJsonError, postMultipart, type Answer } from './support/http.js';
 
@@ -50,28 +50,6 @@ function postWithFileHeldBack(url: string, head: string, fileBytes: number): Pro
     req.write(head);
     req.write(Buffer.alloc(MiB, 0xab));
   });
-}
-
-const chunk = (type: string, data: Buffer): Buffer => {
-  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const b = Buffer.alloc(td.length + 8);
-  b.writeUInt32BE(data.length, 0);
-  td.copy(b, 4);
-  b.writeUInt32BE(crc32(td), b.length - 4);
-  return b;
-};
-
-/** A PNG of the given size (one row of image data: enough for the header checks) with optional extra chunks. */
-function png(width: number, height: number, extra: Buffer[] = []): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), ...extra,
-    chunk('IDAT', deflateSync(Buffer.from([0, 1, 2, 3]))), chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 describe.each(dialects)('uploads (%s)', (dialect) => {
@@ -119,7 +97,7 @@ describe.each(dialects)('uploads (%s)', (dialect) => {
   });
 
   it('caps the files of one request together (413), each being under the per-file limit, and keeps nothing', async () => {
-    const big = png(1, 1, [chunk('tEXt', Buffer.alloc(120 * 1024, 0x61))]);
+    const big = png(1, 1, [pngChunk('tEXt', Buffer.alloc(120 * 1024, 0x61))]);
     const a = await postMultipart(`${s.url}/open311/v2/requests.json`, report([[big, 'a.png'], [big, 'b.png']]));
     expect(expectJsonError(a, 413)[0]?.description).toMatch(/media files together may be at most 200 KiB/);
     expect(await spooled()).toEqual([]);
@@ -132,7 +110,7 @@ describe.each(dialects)('uploads (%s)', (dialect) => {
   });
 
   it('stores an accepted photo without its text metadata, and removes the spooled file', async () => {
-    const withAuthor = png(1, 1, [chunk('tEXt', Buffer.from('Author\0Jane Doe, 12 Elm St', 'latin1'))]);
+    const withAuthor = png(1, 1, [pngChunk('tEXt', Buffer.from('Author\0Jane Doe, 12 Elm St', 'latin1'))]);
     const a = await postMultipart(`${s.url}/open311/v2/requests.json`, report([[withAuthor, 'hole.png']]));
     expect(a.status, a.body).toBe(200);
     const id = (JSON.parse(a.body) as { service_request_id: string }[])[0]!.service_request_id;

@@ -1,5 +1,5 @@
-import { deflateSync, crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { png, pngChunk } from '../../../../test-support/images.js';
 import { checkImage } from './check-image.js';
 import { tiffOrientation } from './strip-metadata.js';
 
@@ -49,30 +49,6 @@ function jpegWithMetadata(): Buffer {
   ]);
 }
 
-const chunk = (type: string, data: Buffer): Buffer => {
-  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const b = Buffer.alloc(td.length + 8);
-  b.writeUInt32BE(data.length, 0);
-  td.copy(b, 4);
-  b.writeUInt32BE(crc32(td), b.length - 4);
-  return b;
-};
-
-function png(width: number, height: number, extra: Buffer[] = []): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  return Buffer.concat([
-    Buffer.from('89504e470d0a1a0a', 'hex'),
-    chunk('IHDR', ihdr),
-    ...extra,
-    chunk('IDAT', deflateSync(Buffer.from([0, 200, 30, 30]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 describe('checkImage', () => {
   it('strips EXIF (author, GPS), XMP and comments from a JPEG and keeps its orientation', () => {
     const verdict = checkImage(jpegWithMetadata(), 1_000_000);
@@ -93,8 +69,8 @@ describe('checkImage', () => {
   });
 
   it('strips text chunks and EXIF from a PNG, keeping the orientation', () => {
-    const text = chunk('tEXt', Buffer.from('Author\0Jane Doe', 'latin1'));
-    const exif = chunk('eXIf', exifTiff(8));
+    const text = pngChunk('tEXt', Buffer.from('Author\0Jane Doe', 'latin1'));
+    const exif = pngChunk('eXIf', exifTiff(8));
     const verdict = checkImage(png(1, 1, [text, exif]), 1_000_000);
     if (!verdict.ok) throw new Error(verdict.problem);
     expect(verdict.bytes.toString('latin1')).not.toContain('Jane Doe');

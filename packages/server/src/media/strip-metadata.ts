@@ -94,7 +94,8 @@ const KEPT_PNG_CHUNKS = new Set([
   'acTL', 'fcTL', 'fdAT',
 ]);
 
-function pngChunk(type: string, data: Buffer): Buffer {
+/** One PNG chunk: length, type, data and the CRC of type and data. */
+export function pngChunk(type: string, data: Buffer): Buffer {
   const typeAndData = Buffer.concat([Buffer.from(type, 'latin1'), data]);
   const b = Buffer.alloc(typeAndData.length + 8);
   b.writeUInt32BE(data.length, 0);
