@@ -17,7 +17,7 @@ export function parseDateParam(name: string, raw: string | undefined, problems: 
   if (raw === undefined) return undefined;
   const ms = parseW3CDateTime(restorePlus(raw.trim()));
   if (ms !== undefined) return ms;
-  problems.push(`${name} must be a W3C datetime with a timezone, e.g. 2026-01-31T00:00:00Z`);
+  problems.push(`${name} must be a W3C datetime with a timezone in the years 0001-9999, e.g. 2026-01-31T00:00:00Z`);
   return NaN;
 }
 

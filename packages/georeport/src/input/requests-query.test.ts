@@ -80,8 +80,8 @@ describe('parseRequestsQuery: spec filters', () => {
 
   it('rejects dates without a timezone or impossible dates', () => {
     expect(problems({ start_date: '2026-01-01T00:00:00', end_date: '2026-02-30T00:00:00Z' })).toEqual([
-      'start_date must be a W3C datetime with a timezone, e.g. 2026-01-31T00:00:00Z',
-      'end_date must be a W3C datetime with a timezone, e.g. 2026-01-31T00:00:00Z',
+      'start_date must be a W3C datetime with a timezone in the years 0001-9999, e.g. 2026-01-31T00:00:00Z',
+      'end_date must be a W3C datetime with a timezone in the years 0001-9999, e.g. 2026-01-31T00:00:00Z',
     ]);
   });
 
@@ -172,7 +172,7 @@ describe('parseRequestsQuery: extensions', () => {
     expect(problems({ updated_after: '2026-01-30T00:00:00Z', updated_before: '2026-01-29T00:00:00Z' })).toEqual([
       'updated_before must not be before updated_after',
     ]);
-    expect(problems({ updated_before: 'yesterday' })).toEqual(['updated_before must be a W3C datetime with a timezone, e.g. 2026-01-31T00:00:00Z']);
+    expect(problems({ updated_before: 'yesterday' })).toEqual(['updated_before must be a W3C datetime with a timezone in the years 0001-9999, e.g. 2026-01-31T00:00:00Z']);
   });
 
   it('reads extensions=true|false|1|0|all', () => {

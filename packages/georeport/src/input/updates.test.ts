@@ -42,7 +42,7 @@ describe('parseUpdatesQuery', () => {
 
   it('checks the format and the order', () => {
     expect(descriptionsOf400(() => parseUpdatesQuery({ start_date: '2026-01-30', end_date: '2026-01-31T00:00:00Z' }, now))).toEqual([
-      'start_date must be a W3C datetime with a timezone, e.g. 2026-01-31T00:00:00Z',
+      'start_date must be a W3C datetime with a timezone in the years 0001-9999, e.g. 2026-01-31T00:00:00Z',
     ]);
     expect(descriptionsOf400(() => parseUpdatesQuery({ start_date: '2026-01-31T00:00:00Z', end_date: '2026-01-30T00:00:00Z' }, now))).toEqual([
       'end_date must not be before start_date',
@@ -108,7 +108,7 @@ describe('validateUpdateSubmission', () => {
       'service_request_id is required',
       'update_id is required',
       "status 'done' is not valid; use one of open, closed, fixed, in_progress, action_scheduled, planned, investigating, duplicate, not_councils_responsibility, no_further_action, internal_referral, cancelled, reopen, for_triage, unchanged",
-      'updated_datetime must be a W3C datetime with a timezone, e.g. 2026-01-31T00:00:00Z',
+      'updated_datetime must be a W3C datetime with a timezone in the years 0001-9999, e.g. 2026-01-31T00:00:00Z',
       'description is required (it may be empty)',
     ]);
     expect(descriptionsOf400(() => validateUpdateSubmission(parseForm('')))).toEqual([
