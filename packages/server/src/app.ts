@@ -22,7 +22,7 @@ import { PublicOrigin } from './http/public-origin.js';
 import { SlidingWindowLimiter } from './http/rate-limit.js';
 import { ReadCache } from './http/read-cache.js';
 import { SharedRateLimiter } from './http/shared-rate-limiter.js';
-import { resolveTimeouts, timeoutOptions, type ServerTimeouts } from './http/timeouts.js';
+import { closeSilentConnections, resolveTimeouts, timeoutOptions, type ServerTimeouts } from './http/timeouts.js';
 import type { Limits, ServiceContext } from './services/context.js';
 import { DEFAULT_MAX_PIXELS } from './media/check-image.js';
 import { registerSandboxRoutes } from './sandbox/routes.js';
@@ -123,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler,
     ...timeoutOptions(timeouts),
   });
+  closeSilentConnections(app.server, timeouts);
   app.decorate('publicOrigin', origin);
   app.addHook('onListen', async () => {
     const address = app.server.address();

@@ -57,6 +57,11 @@ describe('connection deadlines (sqlite)', () => {
     expect([0, 408]).toContain(statusOf(received));
   });
 
+  it('closes a connection that never sends a byte', async () => {
+    const { received } = await untilClosed(s.url, []);
+    expect(received).toBe('');
+  });
+
   it('closes an idle keep-alive connection after its request', async () => {
     const { received } = await untilClosed(s.url, ['GET /open311/v2/services.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n']);
     expect(statusOf(received)).toBe(200);

@@ -4,7 +4,8 @@
  * header and request deadlines on a periodic sweep; the sweep runs often enough
  * for the shortest deadline to hold (tests configure deadlines well under a second).
  */
-import type { ServerOptions } from 'node:http';
+import type { Server, ServerOptions } from 'node:http';
+import type { Socket } from 'node:net';
 
 export interface ServerTimeouts {
   /** Time to receive a request's headers (slow-loris headers), ms. */
@@ -53,4 +54,21 @@ export function timeoutOptions(t: ServerTimeouts) {
       connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(t.headersMs / 2))),
     } satisfies ServerOptions,
   };
+}
+
+/**
+ * Closes a connection that has sent nothing once the header deadline has
+ * passed. Node's own idle timer (`connectionTimeout`) does not do it here: on
+ * Node 20, with a request deadline and the periodic sweep both set, a socket
+ * that never sends a byte stays open for good (600 such sockets once made the
+ * server unreachable). Past the first byte, the header and request deadlines apply.
+ */
+export function closeSilentConnections(server: Server, t: ServerTimeouts): void {
+  server.on('connection', (socket: Socket) => {
+    const timer = setTimeout(() => {
+      if (socket.bytesRead === 0) socket.destroy();
+    }, t.headersMs);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  });
 }
