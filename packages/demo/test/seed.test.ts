@@ -36,7 +36,6 @@ describe.each(dialects)('seedDemoCity on %s', (dialect) => {
   const dbs: FreshDatabase[] = [];
   const stores: Store[] = [];
   let store: Store;
-  let seconds = 0;
   let result: Awaited<ReturnType<typeof seedDemoCity>>;
 
   beforeAll(async () => {
@@ -44,7 +43,7 @@ describe.each(dialects)('seedDemoCity on %s', (dialect) => {
     expect(await isSeeded(store)).toBe(false);
     const t = performance.now();
     result = await seedDemoCity(store, { now: NOW });
-    seconds = (performance.now() - t) / 1000;
+    const seconds = (performance.now() - t) / 1000;
     console.log(`seeded ${result.requests} requests on ${dialect} in ${seconds.toFixed(2)} s`);
   }, 120_000);
 
@@ -53,13 +52,12 @@ describe.each(dialects)('seedDemoCity on %s', (dialect) => {
     for (const db of dbs) await db.cleanup();
   });
 
-  it('creates Riverton with its services and 5000 requests, quickly', async () => {
+  it('creates Riverton with its services and 5000 requests', async () => {
     expect(result).toEqual({ jurisdiction_id: J, services: expect.any(Number), requests: 5000 });
     expect(result.services).toBeGreaterThanOrEqual(10);
     expect(await isSeeded(store)).toBe(true);
     expect(await store.getJurisdiction(J)).toEqual(DEMO_JURISDICTION);
     expect(await store.countRequests({ jurisdiction_id: J })).toBe(5000);
-    if (dialect === 'sqlite') expect(seconds).toBeLessThan(10);
   });
 
   it('stores services with all six datatypes and their translations', async () => {

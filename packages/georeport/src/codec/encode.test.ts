@@ -223,14 +223,3 @@ describe('encodeDiscovery', () => {
   });
 });
 
-describe('encoding speed', () => {
-  it('encodes 1000 requests in a few milliseconds', () => {
-    const list = Array.from({ length: 1000 }, (_, i) => ({ ...pothole, service_request_id: String(i), description: `Report #${i} & more <text>` }));
-    for (const format of ['xml', 'json'] as const) {
-      for (let i = 0; i < 5; i++) encodeRequests(list, format);
-      const start = performance.now();
-      for (let i = 0; i < 10; i++) encodeRequests(list, format);
-      expect((performance.now() - start) / 10, format).toBeLessThan(20);
-    }
-  });
-});
