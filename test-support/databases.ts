@@ -16,8 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
-import { openStore, redactUrl, type Store } from '@o311/store';
+import { redactUrl } from '@o311/store';
 
 export const dialects = ['sqlite', 'postgres'] as const;
 export type TestDialect = (typeof dialects)[number];
@@ -105,25 +104,3 @@ export async function freshDatabaseUrls(): Promise<{ sqlite: string; postgres: s
   };
 }
 
-/**
- * A migrated store on a fresh database for the calling suite: opened before its
- * tests, closed and dropped after them. Call it inside `describe`; the getter
- * gives the store once the suite runs.
- */
-export function useFreshStore(dialect: TestDialect): () => Store {
-  let db: FreshDatabase | undefined;
-  let store: Store | undefined;
-  beforeAll(async () => {
-    db = await freshUrl(dialect);
-    store = await openStore(db.url);
-    await store.migrate();
-  });
-  afterAll(async () => {
-    await store?.close();
-    await db?.cleanup();
-  });
-  return () => {
-    if (!store) throw new Error('useFreshStore: the store opens in beforeAll; ask for it inside a test');
-    return store;
-  };
-}
