@@ -103,4 +103,3 @@ export async function freshDatabaseUrls(): Promise<{ sqlite: string; postgres: s
     }),
   };
 }
-
