@@ -166,6 +166,19 @@ export interface OutboxMessage {
 
 export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | 'html'>;
 
+export interface OutboxFilter {
+  unsent?: boolean;
+  /** Only messages no delivery was attempted for yet. */
+  untried?: boolean;
+  /** `to` must match exactly. */
+  to?: string;
+  /** Created at or after (epoch ms). */
+  createdFrom?: number;
+  /** Created before (epoch ms). */
+  createdBefore?: number;
+  limit: number;
+}
+
 /** A new staff user, or why not: another user has the e-mail address (also when both were created at once). */
 export type UserCreation = { ok: true; user: StaffUser } | { ok: false; reason: 'email-taken' };
 
@@ -235,8 +248,9 @@ export interface BackOfficeStore {
   listConfirmedFollowers(jurisdiction_id: string, request_id: string): Promise<(Follower & { unsubscribeSecret: string })[]>;
 
   enqueueMail(m: NewOutboxMessage, at?: number): Promise<OutboxMessage>;
+  getMail(id: string): Promise<OutboxMessage | undefined>;
   /** Oldest first. */
-  listOutbox(f: { unsent?: boolean; to?: string; limit: number }): Promise<OutboxMessage[]>;
+  listOutbox(f: OutboxFilter): Promise<OutboxMessage[]>;
   markMailSent(id: string, at: number): Promise<void>;
   markMailFailed(id: string, error: string): Promise<void>;
 

@@ -11,6 +11,7 @@ import type {
   NewAuditEntry,
   NewOutboxMessage,
   NewStaffUser,
+  OutboxFilter,
   OutboxMessage,
   ResponseTemplate,
   SavedFilter,
@@ -344,7 +345,10 @@ export class KyselyStore implements Store {
   enqueueMail(m: NewOutboxMessage, at?: number): Promise<OutboxMessage> {
     return outbox.enqueueMail(this.#db, m, at);
   }
-  listOutbox(f: { unsent?: boolean; to?: string; limit: number }): Promise<OutboxMessage[]> {
+  getMail(id: string): Promise<OutboxMessage | undefined> {
+    return outbox.getMail(this.#db, id);
+  }
+  listOutbox(f: OutboxFilter): Promise<OutboxMessage[]> {
     return outbox.listOutbox(this.#db, f);
   }
   markMailSent(id: string, at: number): Promise<void> {

@@ -619,6 +619,33 @@ export function runBackOfficeContract(dialect: TestDialect): void {
         const unsent = await store.listOutbox({ unsent: true, limit: 2 });
         expect(unsent).toEqual([a, b]);
       });
+
+      it('finds one message by id', async () => {
+        const m = await store.enqueueMail({ to: `${uid('g')}@example.org`, subject: 'G', text: 'g', html: '<p>g</p>' }, T0);
+        expect(await store.getMail(m.id)).toEqual(m);
+        await store.markMailFailed(m.id, 'SMTP 421');
+        expect(await store.getMail(m.id)).toEqual({ ...m, attempts: 1, last_error: 'SMTP 421' });
+        for (const id of ['junk', '999999999', '', '-1']) expect(await store.getMail(id)).toBeUndefined();
+      });
+
+      it('lists the unsent messages never tried within a creation window (the delivery sweep)', async () => {
+        const base = T0 + 1000 * HOUR;
+        const mail = (subject: string, at: number) =>
+          store.enqueueMail({ to: `${uid('w')}@example.org`, subject, text: subject, html: null }, at);
+        await mail('too old', base - 1);
+        const first = await mail('first', base);
+        const tried = await mail('tried', base + 1);
+        const sent = await mail('sent', base + 2);
+        const last = await mail('last', base + 9);
+        await mail('too new', base + 10);
+        await store.markMailFailed(tried.id, 'SMTP 451');
+        await store.markMailSent(sent.id, base + 3);
+        const window = { unsent: true, untried: true, createdFrom: base, createdBefore: base + 10 };
+        expect(await store.listOutbox({ ...window, limit: 10 })).toEqual([first, last]);
+        expect(await store.listOutbox({ ...window, limit: 1 })).toEqual([first]);
+        expect((await store.listOutbox({ unsent: true, createdFrom: base, createdBefore: base + 10, limit: 10 })).map((m) => m.subject))
+          .toEqual(['first', 'tried', 'last']);
+      });
     });
 
     describe('settings', () => {

@@ -1,6 +1,10 @@
-/** The e-mail outbox: messages queued by the application and sent by a worker. */
+/**
+ * The e-mail outbox: every message the application sends is recorded here
+ * first; with SMTP configured, a `mail.deliver` job delivers it and marks it
+ * sent or failed (see @o311/web's mailer).
+ */
 import type { Selectable } from 'kysely';
-import type { NewOutboxMessage, OutboxMessage } from '../back-office.js';
+import type { NewOutboxMessage, OutboxFilter, OutboxMessage } from '../back-office.js';
 import type { OutboxTable } from '../schema/tables.js';
 import { parseRowId, type Db } from './shared.js';
 
@@ -25,11 +29,21 @@ export async function enqueueMail(db: Db, m: NewOutboxMessage, at = Date.now()):
   return toMessage(row);
 }
 
+export async function getMail(db: Db, id: string): Promise<OutboxMessage | undefined> {
+  const rowId = parseRowId(id);
+  if (rowId === undefined) return undefined;
+  const row = await db.selectFrom('outbox').selectAll().where('id', '=', rowId).executeTakeFirst();
+  return row && toMessage(row);
+}
+
 /** Oldest first, in the order queued; `to` must match exactly. */
-export async function listOutbox(db: Db, f: { unsent?: boolean; to?: string; limit: number }): Promise<OutboxMessage[]> {
+export async function listOutbox(db: Db, f: OutboxFilter): Promise<OutboxMessage[]> {
   let q = db.selectFrom('outbox').selectAll();
   if (f.unsent) q = q.where('sent_at', 'is', null);
+  if (f.untried) q = q.where('attempts', '=', 0);
   if (f.to !== undefined) q = q.where('recipient', '=', f.to);
+  if (f.createdFrom !== undefined) q = q.where('created_at', '>=', f.createdFrom);
+  if (f.createdBefore !== undefined) q = q.where('created_at', '<', f.createdBefore);
   const rows = await q.orderBy('created_at').orderBy('id').limit(Math.max(0, Math.floor(f.limit))).execute();
   return rows.map(toMessage);
 }
