@@ -4,7 +4,9 @@
  * at the disk's flush rate. Here the writes that arrive in the same turn of the
  * event loop share ONE transaction and one flush. Each runs inside its own
  * savepoint, so a failing write is rolled back alone and fails alone; every
- * caller is answered only after the shared commit is on disk.
+ * caller is answered only after the shared commit is on disk. The data
+ * version moves once per shared transaction, inside it (`beforeCommit`, when
+ * a write succeeded), and `afterCommit` runs when it ended.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 
@@ -19,15 +21,22 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 /** More than this many writes wait for the next transaction, to bound latency. */
 const MAX_GROUP = 256;
 
+export interface CommitHooks<D> {
+  /** Last statement of a transaction in which at least one write succeeded. */
+  beforeCommit(trx: Transaction<D>): Promise<void>;
+  /** After the transaction ended, committed or not; errors are ignored. */
+  afterCommit(): Promise<void>;
+}
+
 export class GroupCommit<D> {
   readonly #db: Kysely<D>;
-  readonly #afterCommit: () => Promise<void>;
+  readonly #hooks: CommitHooks<D>;
   #queue: Pending<D>[] = [];
   #running = false;
 
-  constructor(db: Kysely<D>, afterCommit: () => Promise<void>) {
+  constructor(db: Kysely<D>, hooks: CommitHooks<D>) {
     this.#db = db;
-    this.#afterCommit = afterCommit;
+    this.#hooks = hooks;
   }
 
   run<T>(work: (trx: Transaction<D>) => Promise<T>): Promise<T> {
@@ -50,7 +59,7 @@ export class GroupCommit<D> {
       } catch (error) {
         outcomes = group.map(() => ({ ok: false, error }));
       }
-      await this.#afterCommit().catch(() => undefined);
+      await this.#hooks.afterCommit().catch(() => undefined);
       group.forEach((p, i) => {
         const o = outcomes[i]!;
         if (o.ok) p.resolve(o.value);
@@ -75,6 +84,7 @@ export class GroupCommit<D> {
           outcomes.push({ ok: false, error });
         }
       }
+      if (outcomes.some((o) => o.ok)) await this.#hooks.beforeCommit(trx);
       await trx.commit().execute();
     } catch (error) {
       await trx.rollback().execute().catch(() => undefined);

@@ -46,6 +46,7 @@ import type { DialectAdapter } from './dialects/adapter.js';
 import type { LoginAttempts } from './login-attempts.js';
 import type { JurisdictionScope } from './scope.js';
 import type { Database } from './schema/tables.js';
+import type { Trx } from './repositories/shared.js';
 import { GroupCommit } from './group-commit.js';
 import { migrateToLatest } from './schema/migrations.js';
 import * as apiKeys from './repositories/api-keys.js';
@@ -86,16 +87,21 @@ export class KyselyStore implements Store {
     this.dialect = adapter.dialect;
     this.loginAttempts = loginAttempts(adapter.db);
     this.rateLimits = rateLimitCounters(adapter.db);
-    this.#group = adapter.dialect === 'sqlite' ? new GroupCommit(adapter.db, () => adapter.committed()) : undefined;
+    this.#group =
+      adapter.dialect === 'sqlite'
+        ? new GroupCommit(adapter.db, { beforeCommit: (trx) => adapter.bumpDataVersion(trx), afterCommit: () => adapter.committed() })
+        : undefined;
   }
 
   get #db() {
     return this.#adapter.db;
   }
 
-  migrate(): Promise<void> {
-    // A migration may change data (0002 removed stored history entries).
-    return this.#write(() => migrateToLatest(this.#adapter));
+  async migrate(): Promise<void> {
+    await migrateToLatest(this.#adapter);
+    // A migration may change data (0002 removed stored history entries); each
+    // runs in its own transaction, so the version moves once all are done.
+    await this.#write(async () => undefined);
   }
 
   dataVersion(): Promise<string> {
@@ -103,15 +109,25 @@ export class KyselyStore implements Store {
   }
 
   /**
-   * Runs a write of public data, then moves the data version on: AFTER the
-   * transaction committed, so that no reader can see the new version with
-   * the old data. Also after a failure, which may have written part of an import.
+   * Runs a write of public data in ONE transaction that also moves the data
+   * version on, as its last statement (dialects/adapter.ts `bumpDataVersion`):
+   * every process sees the new version exactly when it sees the new data, and
+   * a process that dies before the commit leaves neither. `changed` tells from
+   * the result whether public data was written (default: always).
    */
-  async #write<T>(work: () => Promise<T>): Promise<T> {
+  async #write<T>(work: (trx: Trx) => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
+    let bumped = false;
     try {
-      return await work();
+      return await this.#db.transaction().execute(async (trx) => {
+        const result = await work(trx);
+        if (changed(result)) {
+          await this.#adapter.bumpDataVersion(trx);
+          bumped = true;
+        }
+        return result;
+      });
     } finally {
-      await this.#adapter.committed();
+      if (bumped) await this.#adapter.committed();
     }
   }
 
@@ -127,17 +143,17 @@ export class KyselyStore implements Store {
     return jurisdictions.getJurisdiction(this.#db, id);
   }
   saveJurisdiction(j: Jurisdiction): Promise<Jurisdiction> {
-    return this.#write(() => jurisdictions.saveJurisdiction(this.#db, j));
+    return this.#write((trx) => jurisdictions.saveJurisdiction(trx, j));
   }
   deleteJurisdiction(id: string): Promise<boolean> {
-    return this.#write(() => jurisdictions.deleteJurisdiction(this.#db, id));
+    return this.#write((trx) => jurisdictions.deleteJurisdiction(trx, id), (deleted) => deleted);
   }
   primaryJurisdiction(): Promise<Jurisdiction | undefined> {
     return jurisdictions.primaryJurisdiction(this.#db);
   }
   setPrimaryJurisdiction(id: string): Promise<boolean> {
     // Which jurisdiction answers calls without jurisdiction_id: public data.
-    return this.#write(() => jurisdictions.setPrimaryJurisdiction(this.#db, id));
+    return this.#write((trx) => jurisdictions.setPrimaryJurisdiction(trx, id), (set) => set);
   }
 
   listServices(jurisdiction_id: string, options?: { includeInactive?: boolean }): Promise<ServiceRecord[]> {
@@ -147,13 +163,13 @@ export class KyselyStore implements Store {
     return services.getService(this.#db, jurisdiction_id, code);
   }
   saveService(s: NewService): Promise<ServiceRecord> {
-    return this.#write(() => services.saveService(this.#db, s));
+    return this.#write((trx) => services.saveService(trx, s));
   }
   deleteService(jurisdiction_id: string, code: string): Promise<boolean> {
-    return this.#write(() => services.deleteService(this.#db, jurisdiction_id, code));
+    return this.#write((trx) => services.deleteService(trx, jurisdiction_id, code), (deleted) => deleted);
   }
   clearRequests(jurisdiction_id: string): Promise<number> {
-    return this.#write(() => clearRequests(this.#db, jurisdiction_id));
+    return this.#write((trx) => clearRequests(trx, jurisdiction_id), (n) => n > 0);
   }
   servicesChangedAt(jurisdiction_id: string): Promise<number> {
     return services.servicesChangedAt(this.#db, jurisdiction_id);
@@ -161,7 +177,7 @@ export class KyselyStore implements Store {
 
   createRequest(r: NewRequest): Promise<StoredRequest> {
     if (this.#group) return this.#group.run((trx) => requests.createRequest(trx, r));
-    return this.#write(() => this.#db.transaction().execute((trx) => requests.createRequest(trx, r)));
+    return this.#write((trx) => requests.createRequest(trx, r));
   }
   getRequest(jurisdiction_id: string, id: string): Promise<StoredRequest | undefined> {
     return requests.getRequest(this.#db, jurisdiction_id, id);
@@ -176,7 +192,7 @@ export class KyselyStore implements Store {
     return requests.countRequests(this.#db, f);
   }
   changeStatus(c: StatusChange): Promise<StoredRequest | undefined> {
-    return this.#write(() => requests.changeStatus(this.#db, c));
+    return this.#write((trx) => requests.changeStatus(trx, c), (r) => r !== undefined);
   }
 
   listEvents(jurisdiction_id: string, request_id: string, options?: { includeInternal?: boolean }): Promise<RequestEvent[]> {
@@ -189,7 +205,7 @@ export class KyselyStore implements Store {
     return events.listPublicUpdates(this.#db, jurisdiction_id, from, to, limit);
   }
   addComment(c: NewComment): Promise<RequestEvent | undefined> {
-    return this.#write(() => events.addComment(this.#db, c));
+    return this.#write((trx) => events.addComment(trx, c), (e) => e !== undefined);
   }
 
   getMedia(id: string): Promise<StoredMedia | undefined> {
@@ -197,8 +213,8 @@ export class KyselyStore implements Store {
   }
 
   importRequests(rows: ImportSource, onProgress?: (n: number) => void): Promise<number> {
-    // Each committed batch moves the data version on (import.ts), and so does the end.
-    return this.#write(() => importRequests(this.#adapter, rows, onProgress));
+    // Each batch moves the data version on in its own transaction (adapter.importBatch).
+    return importRequests(this.#adapter, rows, onProgress);
   }
 
   createApiKey(input: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
@@ -293,9 +309,7 @@ export class KyselyStore implements Store {
     return inbox.countInbox(this.#db, f);
   }
   async updateTriage(c: TriageChange): Promise<TriagedRequest | undefined> {
-    const { request, publicChange } = await triage.updateTriage(this.#db, c);
-    // After the commit, as in #write; a failed update wrote nothing.
-    if (publicChange) await this.#adapter.committed();
+    const { request } = await this.#write((trx) => triage.updateTriage(trx, c), (r) => r.publicChange);
     return request;
   }
 

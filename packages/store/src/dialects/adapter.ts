@@ -2,7 +2,7 @@
  * Everything that differs between SQLite and PostgreSQL, behind one interface.
  * The repositories speak Kysely to `db` and never ask which dialect they run on.
  */
-import type { ColumnDataType, ColumnDefinitionBuilder, Expression, Kysely } from 'kysely';
+import type { ColumnDataType, ColumnDefinitionBuilder, Expression, Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../contract.js';
 import type { IndexDefinition } from '../schema/indexes.js';
 import type { Database, RequestsTable, RequestTriageColumns } from '../schema/tables.js';
@@ -47,7 +47,7 @@ export interface DialectAdapter {
   serialKey(start: number): SerialKey;
   /** Runs after a table with a serial key is created (SQLite seeds its sequence here). */
   afterSerialTable(db: Kysely<unknown>, table: string, start: number): Promise<void>;
-  /** Writes the rows in ONE transaction, bypassing the query builder. */
+  /** Writes the rows in ONE transaction that also moves the data version on, bypassing the query builder. */
   importBatch(rows: readonly ImportRowValues[]): Promise<void>;
   /**
    * A large import starts (one full batch at least): settings that help a
@@ -62,15 +62,27 @@ export interface DialectAdapter {
   existingIndexes(): Promise<Set<string>>;
   /** Creates the indexes (`if not exists`), as fast as the dialect can build them. */
   createIndexes(indexes: readonly IndexDefinition[]): Promise<void>;
-  /** Creates what `dataVersion` reads, in a migration (PostgreSQL: a sequence). */
+  /** Migration 0002's data version counter (PostgreSQL: a sequence, replaced in 0009). */
   createDataVersionCounter(db: Kysely<unknown>): Promise<void>;
+  /** Migration 0009: the data version moved inside write transactions (PostgreSQL: striped rows). */
+  createDataVersionStripes(db: Kysely<unknown>): Promise<void>;
+  dropDataVersionStripes(db: Kysely<unknown>): Promise<void>;
   /**
-   * Called after every write transaction committed (never inside one): moves
-   * the data version on. Never throws; a failure is retried by the next
-   * `dataVersion()`, so that a committed change is never hidden behind an old version.
+   * Inside a write transaction of public data, as its last statement: moves
+   * the data version on when, and only if, `trx` commits, so that every
+   * process sees the new version exactly when it can see the new data.
+   */
+  bumpDataVersion(trx: Transaction<Database>): Promise<void>;
+  /**
+   * After a write transaction of public data ended, committed or not. Never
+   * throws. SQLite counts its own commits here (see sqlite.ts); PostgreSQL
+   * needs nothing.
    */
   committed(): Promise<void>;
-  /** Changes whenever a write committed, by this process or another; cheap. */
+  /**
+   * Changes whenever a write of public data committed, by this process or
+   * another; cheap. Never pairs a new version with old data.
+   */
   dataVersion(): Promise<string>;
   /** Fails with a readable message when the database cannot be reached. */
   ping(): Promise<void>;

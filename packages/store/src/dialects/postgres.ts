@@ -4,12 +4,13 @@
  * in the process keep their defaults.
  */
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely';
 import { refuseNulText } from '../nul-text.js';
 import { createIndex, type IndexDefinition } from '../schema/indexes.js';
 import type { Database } from '../schema/tables.js';
 import { redactUrl } from '../url.js';
 import type { DialectAdapter, ImportRowValues, SerialKey } from './adapter.js';
+import { bumpDataVersion, createDataVersionStripes, dropDataVersionStripes, readDataVersion } from './postgres-data-version.js';
 
 const INT8_OID = 20;
 /** Index builds run at the same time after a large import. */
@@ -24,8 +25,6 @@ class PostgresAdapter implements DialectAdapter {
   readonly importConcurrency = 2;
   readonly db: Kysely<Database>;
   readonly #url: string;
-  /** A commit whose data version bump has not reached the sequence yet. */
-  #bumpPending = false;
 
   constructor(url: string, poolSize: number) {
     this.#url = url;
@@ -53,8 +52,9 @@ class PostgresAdapter implements DialectAdapter {
   async importBatch(rows: readonly ImportRowValues[]): Promise<void> {
     const text = (pick: (r: ImportRowValues) => string | null) => textArray(rows, pick);
     const number = (pick: (r: ImportRowValues) => number | null) => numberArray(rows, pick);
-    // One statement, one implicit transaction; one array literal per column.
-    await sql`
+    // One statement and the data version's, in one transaction; one array literal per column.
+    await this.db.transaction().execute(async (trx) => {
+      await sql`
       insert into requests (
         jurisdiction_id, service_code, service_name, status, public_status, status_notes,
         description, agency_responsible, service_notice, requested_at, updated_at, expected_at,
@@ -77,7 +77,9 @@ class PostgresAdapter implements DialectAdapter {
       ) as u(jurisdiction_id, service_code, service_name, status, public_status, status_notes,
         description, agency_responsible, service_notice, requested_at, updated_at, expected_at,
         address, address_id, zipcode, lat, long, media_url, attributes,
-        email, first_name, last_name, phone, device_id, account_id, status_imported)`.execute(this.db);
+        email, first_name, last_name, phone, device_id, account_id, status_imported)`.execute(trx);
+      await bumpDataVersion(trx);
+    });
   }
 
   async beginBulkLoad(): Promise<void> {
@@ -118,29 +120,24 @@ class PostgresAdapter implements DialectAdapter {
     await sql`create sequence if not exists o311_data_version`.execute(db);
   }
 
+  createDataVersionStripes(db: Kysely<unknown>): Promise<void> {
+    return createDataVersionStripes(db);
+  }
+
+  dropDataVersionStripes(db: Kysely<unknown>): Promise<void> {
+    return dropDataVersionStripes(db);
+  }
+
+  bumpDataVersion(trx: Transaction<Database>): Promise<void> {
+    return bumpDataVersion(trx);
+  }
+
   async committed(): Promise<void> {
-    this.#bumpPending = true;
-    await this.#bump().catch(() => undefined);
+    // The version moved inside the transaction.
   }
 
-  /** Advances the sequence if a commit has not been counted yet. */
-  async #bump(): Promise<void> {
-    if (!this.#bumpPending) return;
-    this.#bumpPending = false;
-    try {
-      await sql`select nextval('o311_data_version')`.execute(this.db);
-    } catch (e) {
-      this.#bumpPending = true;
-      throw e;
-    }
-  }
-
-  async dataVersion(): Promise<string> {
-    await this.#bump();
-    const { rows } = await sql<{ last_value: number; is_called: boolean }>`
-      select last_value, is_called from o311_data_version`.execute(this.db);
-    const row = rows[0];
-    return row ? `${row.last_value}${row.is_called ? '' : '-'}` : '0';
+  dataVersion(): Promise<string> {
+    return readDataVersion(this.db);
   }
 
   async ping(): Promise<void> {

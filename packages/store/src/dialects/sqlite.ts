@@ -178,13 +178,29 @@ class SqliteAdapter implements DialectAdapter {
     // PRAGMA data_version and a counter of this connection's commits.
   }
 
+  async createDataVersionStripes(): Promise<void> {}
+
+  async dropDataVersionStripes(): Promise<void> {}
+
+  /**
+   * Nothing to write: SQLite already moves `PRAGMA data_version` of every
+   * other connection (process) atomically with the commit, and not before.
+   * This connection's own commits are counted by `committed()`, after the
+   * transaction ended: a reader of this process that reads the version just
+   * before the count moves may cache newer data under the older version,
+   * never older data under the newer one. A counter row written in the
+   * transaction would be worse here: the version is read on the raw handle,
+   * outside Kysely's connection queue, so it would show an uncommitted bump
+   * that a rollback could take back and a later commit give again.
+   */
+  async bumpDataVersion(): Promise<void> {}
+
   async committed(): Promise<void> {
     this.#writes++;
   }
 
   async dataVersion(): Promise<string> {
-    // `pragma data_version` changes when ANOTHER connection (process) commits;
-    // the counter covers this one. Read on the raw handle: no query queue.
+    // Read on the raw handle: no query queue.
     return `${this.#dataVersion.get()}.${this.#writes}`;
   }
 

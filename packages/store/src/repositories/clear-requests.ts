@@ -1,12 +1,12 @@
 /** Emptying a jurisdiction of its requests (the sandbox's scheduled reset). */
-import type { Db } from './shared.js';
+import { inTransaction, type Db } from './shared.js';
 
 /**
  * Deletes every request of the jurisdiction in one transaction; their history,
  * media and followers go with them (foreign keys cascade). Returns how many.
  */
 export async function clearRequests(db: Db, jurisdiction_id: string): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const result = await trx.deleteFrom('requests').where('jurisdiction_id', '=', jurisdiction_id).executeTakeFirst();
     return Number(result.numDeletedRows);
   });

@@ -18,7 +18,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { NewComment, RequestEvent } from '../contract.js';
 import type { RequestEventsTable, RequestsTable } from '../schema/tables.js';
-import { chunks, fromFlag, parseRowId, readStatus, toFlag, type Db, type Trx } from './shared.js';
+import { chunks, fromFlag, inTransaction, parseRowId, readStatus, toFlag, type Db, type Trx } from './shared.js';
 
 const EVENT_TYPES = ['submitted', 'status_change', 'comment'] as const;
 type EventType = (typeof EVENT_TYPES)[number];
@@ -209,7 +209,7 @@ export async function listPublicUpdates(
 export async function addComment(db: Db, c: NewComment): Promise<RequestEvent | undefined> {
   const id = parseRowId(c.request_id);
   if (id === undefined) return undefined;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const request = await trx
       .selectFrom('requests')
       .select(HISTORY_COLUMNS)

@@ -5,7 +5,7 @@
 import type { Selectable } from 'kysely';
 import type { Jurisdiction } from '../contract.js';
 import type { JurisdictionsTable } from '../schema/tables.js';
-import { fromFlag, toFlag, type Db } from './shared.js';
+import { fromFlag, inTransaction, toFlag, type Db } from './shared.js';
 
 /** The settings row naming the primary jurisdiction. */
 export const PRIMARY_JURISDICTION_SETTING = 'primary_jurisdiction';
@@ -38,7 +38,7 @@ export async function getJurisdiction(db: Db, id: string): Promise<Jurisdiction 
  */
 export async function saveJurisdiction(db: Db, j: Jurisdiction): Promise<Jurisdiction> {
   const fields = { name: j.name, contact: j.contact, key_service: j.key_service, timezone: j.timezone };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx
       .insertInto('jurisdictions')
       .values({ id: j.id, ...fields, sandbox: toFlag(j.sandbox === true), services_changed_at: Date.now() })
@@ -68,7 +68,7 @@ export async function primaryJurisdiction(db: Db): Promise<Jurisdiction | undefi
 
 /** False when the jurisdiction does not exist or is a sandbox. */
 export async function setPrimaryJurisdiction(db: Db, id: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const j = await getJurisdiction(trx, id);
     if (!j || j.sandbox) return false;
     await trx
@@ -85,7 +85,7 @@ export async function setPrimaryJurisdiction(db: Db, id: string): Promise<boolea
  * has services or requests, and when it does not exist.
  */
 export async function deleteJurisdiction(db: Db, id: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const service = await trx.selectFrom('services').select('service_code').where('jurisdiction_id', '=', id).limit(1).executeTakeFirst();
     if (service) return false;
     const request = await trx.selectFrom('requests').select('id').where('jurisdiction_id', '=', id).limit(1).executeTakeFirst();

@@ -5,7 +5,7 @@ import type { NewRequest, RequestFilter, StatusChange, StoredRequest } from '../
 import type { Database, RequestsTable, RequestTriageColumns } from '../schema/tables.js';
 import { generateRequestToken } from '../secrets.js';
 import { HISTORY_COLUMNS, insertEvent, storeDerivedHistory } from './events.js';
-import { chunks, paging, parseJson, parseRowId, parseRowIds, publicStatusOf, readStatus, type Db } from './shared.js';
+import { chunks, inTransaction, paging, parseJson, parseRowId, parseRowIds, publicStatusOf, readStatus, type Db } from './shared.js';
 
 const HOUR_MS = 3_600_000;
 /** Mean Earth radius (IUGG), metres. */
@@ -326,7 +326,7 @@ export async function changeStatus(db: Db, c: StatusChange): Promise<StoredReque
   const id = parseRowId(c.request_id);
   if (id === undefined) return undefined;
   const public_status = publicStatusOf(c.status);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom('requests')
       .select(HISTORY_COLUMNS)

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Attribute, ServiceType } from '@o311/georeport';
 import type { BlackboxReceipt, NewService, ServiceRecord, ServiceTranslation } from '../contract.js';
 import type { ServicesTable } from '../schema/tables.js';
-import { fromFlag, parseJson, toFlag, type Db, type Trx } from './shared.js';
+import { fromFlag, inTransaction, parseJson, toFlag, type Db, type Trx } from './shared.js';
 
 const toService = (row: Selectable<ServicesTable>): ServiceRecord => ({
   jurisdiction_id: row.jurisdiction_id,
@@ -59,7 +59,7 @@ async function touchServices(trx: Trx, jurisdiction_id: string): Promise<number>
 
 /** Inserts or replaces a service; a rename is carried to the requests' denormalised name. */
 export async function saveService(db: Db, s: NewService): Promise<ServiceRecord> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated_at = await touchServices(trx, s.jurisdiction_id);
     const previous = await trx
       .selectFrom('services')
@@ -102,7 +102,7 @@ export async function saveService(db: Db, s: NewService): Promise<ServiceRecord>
 
 /** Requests of a deleted service keep their code and name. */
 export async function deleteService(db: Db, jurisdiction_id: string, code: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const result = await trx
       .deleteFrom('services')
       .where('jurisdiction_id', '=', jurisdiction_id)

@@ -8,6 +8,15 @@ import type { Database } from '../schema/tables.js';
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 
+/**
+ * Runs `work` in `db` when it is already a transaction (the store's write of
+ * public data, which moves the data version on in the same transaction), else
+ * in a new one.
+ */
+export function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Trx) : db.transaction().execute(work);
+}
+
 /** A unique constraint refused the write (PostgreSQL 23505; SQLite, through better-sqlite3). */
 export function isUniqueViolation(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;

@@ -10,7 +10,7 @@ import { appendAudit } from './audit.js';
 import { getDepartment } from './departments.js';
 import { storeDerivedHistory } from './events.js';
 import { requestRow, toStoredRequest } from './requests.js';
-import { readPriority, type Db } from './shared.js';
+import { inTransaction, readPriority, type Db } from './shared.js';
 
 type TriageValues = Triage & { expected_at: number | null };
 type TriageField = keyof TriageValues;
@@ -41,7 +41,7 @@ export interface TriageResult {
 
 /** Throws on a department, priority or original that cannot be, writing nothing. */
 export async function updateTriage(db: Db, c: TriageChange): Promise<TriageResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await requestRow(trx, c.jurisdiction_id, c.request_id);
     if (!row) return { request: undefined, publicChange: false };
     const before = toTriagedRequest(row);

@@ -196,6 +196,11 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0005_clients': { up: clients, down: dropClients },
     '0006_login_throttle': { up: loginThrottle, down: dropLoginThrottle },
     '0007_jurisdiction_scope': { up: jurisdictionScope, down: dropJurisdictionScope },
+    // The data version moves inside each write transaction (dialects/postgres-data-version.ts).
+    '0009_data_version_in_transaction': {
+      up: (db: Kysely<unknown>) => adapter.createDataVersionStripes(db),
+      down: (db: Kysely<unknown>) => adapter.dropDataVersionStripes(db),
+    },
   };
   return { getMigrations: async () => migrations };
 }
