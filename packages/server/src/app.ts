@@ -8,10 +8,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { JobQueue } from '@o311/jobs';
 import type { Store } from '@o311/store';
 import { registerHome } from './docs/home.js';
 import { registerDocsUi, registerOpenApi } from './docs/openapi.js';
 import { registerGeoreportRoutes } from './georeport/routes.js';
+import { startPrivateJobQueue } from './jobs/job-queue.js';
+import { registerServerJobs } from './jobs/server-jobs.js';
 import { clientErrorHandler } from './http/client-errors.js';
 import { registerBodyParsers } from './http/content-types.js';
 import { registerCompression } from './http/compression.js';
@@ -31,6 +34,12 @@ import { registerStaffRoutes } from './staff/routes.js';
 
 export interface AppOptions {
   store: Store;
+  /**
+   * The job queue, started, on the store's database (`startJobQueue`); its owner
+   * stops it after closing the app. Without it the app starts a queue of its own
+   * in memory and stops it when it closes.
+   */
+  jobs?: JobQueue;
   /**
    * Base of every absolute link (discovery, media, paging, e-mails, feeds). Without it, links
    * follow the request's Host only when it names the address the server listens on (or
@@ -89,6 +98,19 @@ export const DEFAULT_LIMITS: Limits = {
 const JSON_BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  if (options.jobs) return buildAppWith(options, options.jobs);
+  const jobs = await startPrivateJobQueue();
+  try {
+    const app = await buildAppWith(options, jobs);
+    app.addHook('onClose', () => jobs.stop());
+    return app;
+  } catch (e) {
+    await jobs.stop({ graceMs: 0 });
+    throw e;
+  }
+}
+
+async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<FastifyInstance> {
   const limits: Limits = {
     ...DEFAULT_LIMITS,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_LIMITS.bodyLimitBytes,
@@ -101,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const origin = new PublicOrigin(options.publicUrl);
   const ctx: ServiceContext = {
     store: options.store,
+    jobs,
     limiter: new SlidingWindowLimiter(),
     postLimits: new SharedRateLimiter(options.store.rateLimits),
     readCache: new ReadCache({ maxBytes: options.readCacheBytes ?? 32 * 1024 * 1024, ttlMs: 1000 }),
@@ -139,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGeoreportRoutes(app, ctx);
   if (options.sandbox) registerSandboxRoutes(app, ctx, options.sandbox);
   await registerStaffRoutes(app, ctx);
+  await registerServerJobs(ctx);
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);
   registerHome(app, origin, options.homePath, options.sandbox);
 

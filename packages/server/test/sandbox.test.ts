@@ -2,18 +2,17 @@
  * The sandbox (issue 8, items 6 and 19): a jurisdiction for client developers
  * served under /open311/sandbox/v2/ with a public key that posts nowhere else,
  * listed by discovery as the `test` endpoint beside production (a list of two
- * in XML and JSON), used by the docs' try-it, and reset on a schedule. Both dialects.
+ * in XML and JSON), used by the docs' try-it, and reset daily by a job. Both dialects.
  */
 import { XMLParser } from 'fast-xml-parser';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newService, openStore, type Store } from '@o311/store';
 import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
-import { buildApp, ensureSandbox, SandboxMaintenance, type SandboxConfig } from '../src/index.js';
+import { buildApp, ensureSandbox, JOB, startJobQueue, type JobQueue, type SandboxConfig } from '../src/index.js';
 import { form } from './support/http.js';
 
 const CITY = { id: 'city.example', name: 'City', contact: 'c', key_service: 'k', timezone: 'America/Chicago' };
-const DAY = 24 * 3_600_000;
 const LAMP = { service_code: 'lamp', lat: '41.1', long: '-93.1', description: 'Out' };
 
 describe.each(dialects)('sandbox (%s)', (dialect) => {
@@ -22,8 +21,10 @@ describe.each(dialects)('sandbox (%s)', (dialect) => {
   let app: FastifyInstance;
   let sandbox: SandboxConfig;
   let cityKey: string;
+  let jobs: JobQueue;
 
   beforeAll(async () => {
+    jobs = await startJobQueue('sqlite::memory:');
     db = await freshUrl(dialect);
     store = await openStore(db.url);
     await store.migrate();
@@ -31,10 +32,11 @@ describe.each(dialects)('sandbox (%s)', (dialect) => {
     await store.saveService(newService({ jurisdiction_id: CITY.id, service_code: 'lamp', service_name: 'Street lamp' }));
     sandbox = (await ensureSandbox(store))!;
     cityKey = (await store.createApiKey({ name: 'app', rate_limit_per_minute: 0, trusted: false })).secret;
-    app = await buildApp({ store, sandbox, publicUrl: 'https://311.city.example' });
+    app = await buildApp({ store, jobs, sandbox, publicUrl: 'https://311.city.example' });
   });
   afterAll(async () => {
     await app?.close();
+    await jobs?.stop();
     await store?.close();
     await db?.cleanup();
   });
@@ -97,20 +99,18 @@ describe.each(dialects)('sandbox (%s)', (dialect) => {
     expect(Object.keys(doc.paths).some((p) => p.includes('/sandbox/'))).toBe(false);
   });
 
-  it('is reset on schedule: requests deleted, services copied again from the primary jurisdiction', async () => {
-    const start = Date.now();
-    const maintenance = new SandboxMaintenance({ store, sandboxId: sandbox.jurisdictionId, now: start });
+  it('is reset by the daily `sandbox.reset` job: requests deleted, services copied again from the primary jurisdiction', async () => {
     await post('/open311/sandbox/v2/requests.json', { ...LAMP, api_key: sandbox.apiKey });
     const cityRequest = await post('/open311/v2/requests.json', { ...LAMP, api_key: cityKey });
     await store.saveService(newService({ jurisdiction_id: CITY.id, service_code: 'tree', service_name: 'Tree' }));
-
-    expect((await maintenance.tick(start + DAY - 1)).cleared).toBeUndefined();
     expect(ids((await get('/open311/sandbox/v2/requests.json')).body).length).toBeGreaterThan(0);
 
-    expect((await maintenance.tick(start + DAY)).cleared).toBeGreaterThan(0);
+    // What the schedule enqueues once a day, across all processes.
+    const id = await jobs.enqueue(JOB.sandboxReset, { jurisdictionId: sandbox.jurisdictionId });
+    await vi.waitFor(async () => expect((await jobs.get(id!))?.state).toBe('completed'), { timeout: 10_000 });
     expect(ids((await get('/open311/sandbox/v2/requests.json')).body)).toEqual([]);
     expect((await store.listServices(sandbox.jurisdictionId)).map((s) => s.service_code)).toEqual(['lamp', 'tree']);
     expect(ids((await get('/open311/v2/requests.json')).body)).toContain(ids(cityRequest.body)[0]);
-    expect(maintenance.nextReset).toBe(start + 2 * DAY);
   });
+
 });

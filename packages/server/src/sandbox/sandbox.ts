@@ -2,8 +2,8 @@
  * The sandbox: a jurisdiction for client developers beside the city's own. Its
  * requests never reach staff (the back office serves the primary jurisdiction,
  * which a sandbox never is), it holds a copy of the primary jurisdiction's
- * services, its public key posts only to it, and it is emptied on a schedule
- * (SandboxMaintenance). GeoReport serves it under SANDBOX_BASE, so a plain
+ * services, its public key posts only to it, and it is emptied every day
+ * (the `sandbox.reset` job). GeoReport serves it under SANDBOX_BASE, so a plain
  * client needs no jurisdiction_id; discovery lists it as the `test` endpoint.
  */
 import { rotateApiKey, type Jurisdiction, type Store } from '@o311/store';

@@ -1,6 +1,7 @@
 /** Service-layer rules with the store faked. */
 import { describe, expect, it } from 'vitest';
 import { isOpen311Failure, parseForm, type RequestsQuery } from '@o311/georeport';
+import { openJobQueue } from '@o311/jobs';
 import type { ApiKey, Jurisdiction, ServiceRecord, StoredRequest } from '@o311/store';
 import { SlidingWindowLimiter } from '../http/rate-limit.js';
 import { PublicOrigin } from '../http/public-origin.js';
@@ -22,10 +23,13 @@ const key = (over: Partial<ApiKey> = {}): ApiKey => ({
   client: null, public: false, jurisdiction_id: null, ...over,
 });
 
+// These rules enqueue nothing: a queue that is never started refuses any use.
+const jobs = await openJobQueue('sqlite::memory:');
+
 const context = (data: FakeData, overrides = {}) => {
   const fake = fakeStore(data, overrides);
   const ctx: ServiceContext = {
-    store: fake.store, limiter: new SlidingWindowLimiter(), postLimits: new SharedRateLimiter(memoryRateLimits()), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined, origin: new PublicOrigin(undefined),
+    store: fake.store, jobs, limiter: new SlidingWindowLimiter(), postLimits: new SharedRateLimiter(memoryRateLimits()), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined, origin: new PublicOrigin(undefined),
   };
   return { ctx, calls: fake.calls };
 };

@@ -1,0 +1,65 @@
+/**
+ * Every job o311 runs: its name, its payload and how it is retried. Payloads
+ * carry ids only, never personal data (they are shown to admins and kept
+ * after the job is done); the handler reads what it needs from the store.
+ */
+import type { EnqueueOptions } from '@o311/jobs';
+
+export const JOB = {
+  /** Delivers one outbox message through SMTP (registered by the web apps when SMTP is configured). */
+  mailDeliver: 'mail.deliver',
+  /** Enqueues a delivery for outbox messages that have none (a crash between the insert and the enqueue). */
+  mailSweep: 'mail.sweep',
+  /** Mails one public event of a request to its confirmed followers. */
+  followersNotify: 'followers.notify',
+  /** Empties the sandbox and copies the primary jurisdiction's services into it again. */
+  sandboxReset: 'sandbox.reset',
+  /** Forgets the shared rate-limit counters of past windows. */
+  rateLimitsPrune: 'rate-limits.prune',
+} as const;
+
+export type JobName = (typeof JOB)[keyof typeof JOB];
+
+export interface MailDeliverData {
+  outboxId: string;
+}
+
+export interface FollowersNotifyData {
+  jurisdictionId: string;
+  requestId: string;
+  /** The public event to tell of: its 1-based position in the request's public history. */
+  event: number;
+}
+
+/** The payload fields an admin may see, per job (the admin view shows no others). */
+export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
+  [JOB.mailDeliver]: ['outboxId'],
+  [JOB.mailSweep]: [],
+  [JOB.followersNotify]: ['jurisdictionId', 'requestId', 'event'],
+  [JOB.sandboxReset]: ['jurisdictionId'],
+  [JOB.rateLimitsPrune]: [],
+};
+
+/**
+ * A mail is tried 6 times over about an hour (1, 2, 4, 8 and 16 minutes
+ * apart), then waits, dead, for an admin. At most one delivery per message
+ * is pending (the sweep relies on it).
+ */
+export const mailDeliveryOptions = (outboxId: string): EnqueueOptions => ({
+  retryLimit: 5,
+  retryDelayMs: 60_000,
+  backoff: true,
+  singletonKey: outboxId,
+  leaseMs: 5 * 60_000,
+});
+
+/** A retry mails the followers again from the start, so few retries, soon. */
+export const FOLLOWERS_NOTIFY_OPTIONS: EnqueueOptions = { retryLimit: 3, retryDelayMs: 30_000, backoff: true, leaseMs: 10 * 60_000 };
+
+/** Cron schedules (UTC). */
+export const SCHEDULE = {
+  [JOB.mailSweep]: '* * * * *',
+  [JOB.rateLimitsPrune]: '* * * * *',
+  /** Once a day, at 04:00 UTC. */
+  [JOB.sandboxReset]: '0 4 * * *',
+} as const;
