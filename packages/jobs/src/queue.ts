@@ -112,7 +112,10 @@ export interface JobQueue {
   list(filter: JobListFilter): Promise<JobRecord[]>;
   /** Jobs per state (completed ones for as long as the engine keeps them). */
   counts(): Promise<Record<JobState, number>>;
-  /** A dead or retry-waiting job runs again now, with its attempts reset; false when it is in another state. */
+  /**
+   * A dead or retry-waiting job runs again now, with its attempts reset; false
+   * when it is in another state, or another job with its singleton key is pending.
+   */
   retry(id: string): Promise<boolean>;
   /** Removes a queued, retry-waiting or dead job; false when it is active, completed or unknown. */
   discard(id: string): Promise<boolean>;
