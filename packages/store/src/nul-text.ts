@@ -23,3 +23,10 @@ export function refuseNulText(parameters: ReadonlyArray<unknown>): void {
     if (hasNul(p) || (Array.isArray(p) && p.some(hasNul))) throw new NulInTextError();
   }
 }
+
+/** The same for rows written outside statements' parameters (SQLite's bulk import). */
+export function refuseNulInRows(rows: ReadonlyArray<Readonly<Record<string, unknown>>>): void {
+  for (const row of rows) {
+    for (const key in row) if (hasNul(row[key])) throw new NulInTextError();
+  }
+}

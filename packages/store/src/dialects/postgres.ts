@@ -10,7 +10,10 @@ import { createIndex, type IndexDefinition } from '../schema/indexes.js';
 import type { Database } from '../schema/tables.js';
 import { redactUrl } from '../url.js';
 import type { DialectAdapter, ImportRowValues, SerialKey } from './adapter.js';
-import { bumpDataVersion, createDataVersionStripes, dropDataVersionStripes, readDataVersion } from './postgres-data-version.js';
+import { COPY_TARGET, copyInto, encodeCopyText } from './postgres-copy.js';
+import {
+  bumpDataVersion, bumpStatement, createDataVersionStripes, dropDataVersionStripes, readDataVersion,
+} from './postgres-data-version.js';
 
 const INT8_OID = 20;
 /** Index builds run at the same time after a large import. */
@@ -25,6 +28,7 @@ class PostgresAdapter implements DialectAdapter {
   readonly importConcurrency = 2;
   readonly db: Kysely<Database>;
   readonly #url: string;
+  readonly #pool: pg.Pool;
 
   constructor(url: string, poolSize: number) {
     this.#url = url;
@@ -35,6 +39,7 @@ class PostgresAdapter implements DialectAdapter {
     // listener that would crash the process. The pool drops the client and the
     // next query opens a new connection, so there is nothing else to do.
     pool.on('error', () => undefined);
+    this.#pool = pool;
     this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: refusingNulText(pool) }) });
   }
 
@@ -50,36 +55,24 @@ class PostgresAdapter implements DialectAdapter {
   }
 
   async importBatch(rows: readonly ImportRowValues[]): Promise<void> {
-    const text = (pick: (r: ImportRowValues) => string | null) => textArray(rows, pick);
-    const number = (pick: (r: ImportRowValues) => number | null) => numberArray(rows, pick);
-    // One statement and the data version's, in one transaction; one array literal per column.
-    await this.db.transaction().execute(async (trx) => {
-      await sql`
-      insert into requests (
-        jurisdiction_id, service_code, service_name, status, public_status, status_notes,
-        description, agency_responsible, service_notice, requested_at, updated_at, expected_at,
-        address, address_id, zipcode, lat, long, media_url, attributes, media_ids,
-        email, first_name, last_name, phone, device_id, account_id, status_imported)
-      select u.jurisdiction_id, u.service_code, u.service_name, u.status, u.public_status, u.status_notes,
-        u.description, u.agency_responsible, u.service_notice, u.requested_at, u.updated_at, u.expected_at,
-        u.address, u.address_id, u.zipcode, u.lat, u.long, u.media_url, u.attributes, '[]',
-        u.email, u.first_name, u.last_name, u.phone, u.device_id, u.account_id, u.status_imported
-      from unnest(
-        ${text((r) => r.jurisdiction_id)}::text[], ${text((r) => r.service_code)}::text[],
-        ${text((r) => r.service_name)}::text[], ${text((r) => r.status)}::text[], ${text((r) => r.public_status)}::text[],
-        ${text((r) => r.status_notes)}::text[], ${text((r) => r.description)}::text[], ${text((r) => r.agency_responsible)}::text[],
-        ${text((r) => r.service_notice)}::text[], ${number((r) => r.requested_at)}::int8[], ${number((r) => r.updated_at)}::int8[],
-        ${number((r) => r.expected_at)}::int8[], ${text((r) => r.address)}::text[], ${text((r) => r.address_id)}::text[],
-        ${text((r) => r.zipcode)}::text[], ${number((r) => r.lat)}::float8[], ${number((r) => r.long)}::float8[],
-        ${text((r) => r.media_url)}::text[], ${text((r) => r.attributes)}::text[], ${text((r) => r.email)}::text[],
-        ${text((r) => r.first_name)}::text[], ${text((r) => r.last_name)}::text[], ${text((r) => r.phone)}::text[],
-        ${text((r) => r.device_id)}::text[], ${text((r) => r.account_id)}::text[], ${number((r) => r.status_imported)}::int4[]
-      ) as u(jurisdiction_id, service_code, service_name, status, public_status, status_notes,
-        description, agency_responsible, service_notice, requested_at, updated_at, expected_at,
-        address, address_id, zipcode, lat, long, media_url, attributes,
-        email, first_name, last_name, phone, device_id, account_id, status_imported)`.execute(trx);
-      await bumpDataVersion(trx);
-    });
+    const text = encodeCopyText(rows);
+    // A bare client for COPY; the batch and the data version's move commit together.
+    const client = await this.#pool.connect();
+    let broken = false;
+    try {
+      await client.query('begin');
+      try {
+        await copyInto(client, COPY_TARGET.table, COPY_TARGET.columns, text);
+        const bump = bumpStatement();
+        await client.query(bump.text, bump.values);
+        await client.query('commit');
+      } catch (e) {
+        await client.query('rollback').catch(() => void (broken = true));
+        throw e;
+      }
+    } finally {
+      client.release(broken);
+    }
   }
 
   async beginBulkLoad(): Promise<void> {
@@ -152,34 +145,6 @@ class PostgresAdapter implements DialectAdapter {
   async close(): Promise<void> {
     await this.db.destroy();
   }
-}
-
-const NEEDS_ESCAPE = /["\\]/;
-
-/**
- * A PostgreSQL array literal of text values (`NULL` for null), built in one
- * pass. pg's own encoder of JS arrays escapes every element twice over and
- * cost the import more CPU than the database spent inserting.
- */
-function textArray<T>(rows: readonly T[], pick: (row: T) => string | null): string {
-  // Joined once: a string grown element by element is a deep rope that the
-  // garbage collector keeps tracing until pg flattens it.
-  const parts = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const v = pick(rows[i]!);
-    parts[i] = v === null ? 'NULL' : `"${NEEDS_ESCAPE.test(v) ? v.replace(/["\\]/g, '\\$&') : v}"`;
-  }
-  return `{${parts.join(',')}}`;
-}
-
-/** The same for numbers; `String(n)` is exact for doubles and safe integers alike. */
-function numberArray<T>(rows: readonly T[], pick: (row: T) => number | null): string {
-  const parts = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const v = pick(rows[i]!);
-    parts[i] = v === null ? 'NULL' : String(v);
-  }
-  return `{${parts.join(',')}}`;
 }
 
 /** The pool as Kysely sees it: every statement's parameters pass {@link refuseNulText} first. */

@@ -19,6 +19,7 @@ import {
   type Driver,
   type SqliteDialectConfig,
 } from 'kysely';
+import { refuseNulInRows } from '../nul-text.js';
 import { createIndex, type IndexDefinition } from '../schema/indexes.js';
 import type { Database } from '../schema/tables.js';
 import type { DialectAdapter, ImportRowValues, SerialKey } from './adapter.js';
@@ -116,6 +117,8 @@ class SqliteAdapter implements DialectAdapter {
   }
 
   async importBatch(rows: readonly ImportRowValues[]): Promise<void> {
+    // The bulk writer binds its own parameters, past the statements' guard.
+    refuseNulInRows(rows);
     if (this.#worker) return this.#worker.write(rows);
     const write = this.#importTx ?? (this.#importTx = importWriter(this.#raw));
     // Hold Kysely's connection lock so that no other query interleaves with
