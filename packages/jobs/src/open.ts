@@ -1,6 +1,5 @@
 /** Opening the job queue of a database URL: the engine follows the URL, as for the store. */
 import { parseDatabaseUrl } from '@o311/store';
-import { JobQueueError } from './errors.js';
 import type { JobQueueOptions } from './options.js';
 import type { JobQueue } from './queue.js';
 
@@ -14,5 +13,6 @@ export async function openJobQueue(url: string, options: JobQueueOptions = {}): 
     const { SqliteJobQueue } = await import('./sqlite/sqlite-queue.js');
     return new SqliteJobQueue(location.path, options);
   }
-  throw new JobQueueError('invalid-input', 'the PostgreSQL job queue (pg-boss) is not built yet');
+  const { PgBossJobQueue } = await import('./postgres/pg-boss-queue.js');
+  return new PgBossJobQueue(location.url, options);
 }
