@@ -3,10 +3,11 @@ import { Type } from 'typebox';
 import { encodeDiscovery, formatDateTime, type Discovery } from '@o311/georeport';
 import type { Jurisdiction } from '@o311/store';
 import { parseFormat } from '../http/format.js';
-import { pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js';
+import { pathParam, queryValue, rawQuery } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
 import { SANDBOX_BASE } from '../sandbox/sandbox.js';
+import { sendThroughCache } from './cached-document.js';
 import { API_BASE, georeportRoute, type Contract } from './route.js';
 import { DiscoverySchema, FormatParams, GEOREPORT_TAG, JURISDICTION_ID, documents, errors } from './schemas.js';
 
@@ -32,10 +33,15 @@ export function discoveryRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
     const requested = queryValue(rawQuery(request), 'jurisdiction_id');
-    const all = requested ? [await resolveJurisdiction(ctx.store, requested)] : (await ctx.store.listJurisdictions()).filter((j) => !j.sandbox);
-    if (all.length === 0) await resolveJurisdiction(ctx.store, undefined); // throws the "no jurisdiction" 404
-    const doc = await discoveryDocument(ctx, all, ctx.origin.of(request));
-    return sendDocument(reply, format, encodeDiscovery(doc, format));
+    const resolve = async (): Promise<readonly Jurisdiction[]> => {
+      const all = requested ? [await resolveJurisdiction(ctx.store, requested)] : (await ctx.store.listJurisdictions()).filter((j) => !j.sandbox);
+      if (all.length === 0) await resolveJurisdiction(ctx.store, undefined); // throws the "no jurisdiction" 404
+      return all;
+    };
+    const scope = (all: readonly Jurisdiction[]) => all.map((j) => j.id).join(',');
+    return sendThroughCache(ctx, request, reply, format, resolve, scope, async (all) => ({
+      body: encodeDiscovery(await discoveryDocument(ctx, all, ctx.origin.of(request)), format),
+    }));
   });
 }
 

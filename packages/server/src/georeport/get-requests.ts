@@ -5,12 +5,13 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { CONTENT_TYPES, encodeRequests, parseRequestsQuery, type RequestsQuery } from '@o311/georeport';
+import { encodeRequests, parseRequestsQuery, type RequestsQuery } from '@o311/georeport';
 import { parseFormat } from '../http/format.js';
-import { pathParam, queryValue, rawQuery, sendCached } from '../http/reply.js';
+import { pathParam, queryValue, rawQuery } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
 import { findRequests } from '../services/requests.js';
+import { jurisdictionScope, sendThroughCache } from './cached-document.js';
 import { dateWindowHeader, dateWindowHeaderDoc } from './date-window.js';
 import { georeportRoute, projectionContext, type Contract } from './route.js';
 import {
@@ -68,25 +69,21 @@ export function getRequestsRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
     const q = rawQuery(request);
-    const j = await resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
-    const query = parseRequestsQuery(q, {
-      now: ctx.now(),
-      maxResults: ctx.limits.maxResults,
-      maxPageSize: ctx.limits.maxPageSize,
-      defaultPageSize: ctx.limits.defaultPageSize,
+    const resolve = () => resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
+    return sendThroughCache(ctx, request, reply, format, resolve, jurisdictionScope, async (j) => {
+      const query = parseRequestsQuery(q, {
+        now: ctx.now(),
+        maxResults: ctx.limits.maxResults,
+        maxPageSize: ctx.limits.maxPageSize,
+        defaultPageSize: ctx.limits.defaultPageSize,
+      });
+      const page = await findRequests(ctx, j, query, projectionContext(request, ctx, j));
+      const headers = {
+        ...(query.ids === undefined && dateWindowHeader(query, j.timezone)),
+        ...(page.total !== undefined && pagingHeaders(request, ctx, query, page.total)),
+      };
+      return { body: encodeRequests([...page.items], format), headers };
     });
-    // Read the version before querying: an entry never holds data older than its version.
-    const version = await ctx.store.dataVersion();
-    const key = `${format} ${j.id} ${ctx.origin.of(request)} ${request.url}`;
-    const cached = ctx.readCache.get(key, version);
-    if (cached) return sendCached(request, reply, cached);
-    const page = await findRequests(ctx, j, query, projectionContext(request, ctx, j));
-    const headers = {
-      ...(query.ids === undefined && dateWindowHeader(query, j.timezone)),
-      ...(page.total !== undefined && pagingHeaders(request, ctx, query, page.total)),
-    };
-    const body = encodeRequests([...page.items], format);
-    return sendCached(request, reply, ctx.readCache.set(key, version, body, CONTENT_TYPES[format], headers));
   });
 }
 

@@ -2,10 +2,11 @@
 import { Type } from 'typebox';
 import { encodeServices } from '@o311/georeport';
 import { parseFormat } from '../http/format.js';
-import { pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js';
+import { pathParam, queryValue, rawQuery } from '../http/reply.js';
 import { listPublicServices } from '../services/catalog.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
+import { jurisdictionScope, sendThroughCache } from './cached-document.js';
 import { georeportRoute, type Contract } from './route.js';
 import { FormatParams, GEOREPORT_TAG, JURISDICTION_ID, ServiceSchema, documents, errors } from './schemas.js';
 
@@ -33,8 +34,9 @@ export function serviceListRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
     const q = rawQuery(request);
-    const j = await resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
-    const services = await listPublicServices(ctx.store, j, queryValue(q, 'locale'));
-    return sendDocument(reply, format, encodeServices(services, format));
+    const resolve = () => resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
+    return sendThroughCache(ctx, request, reply, format, resolve, jurisdictionScope, async (j) => ({
+      body: encodeServices(await listPublicServices(ctx.store, j, queryValue(q, 'locale')), format),
+    }));
   });
 }
