@@ -9,6 +9,8 @@ import type { Job, JobHandler } from './queue.js';
 export interface Claim<Token> {
   job: Job;
   token: Token;
+  /** The attempt's lease: past it, the attempt is lost to this worker (maintenance fails it). */
+  leaseMs: number;
 }
 
 export interface WorkerBackend<Token> {
@@ -74,15 +76,22 @@ export class WorkerLoop<Token> {
 
   #run(claim: Claim<Token>): void {
     const attempt = (async () => {
-      let failure: { error: unknown } | undefined;
+      const outcome = this.handler(claim.job).then(
+        () => ({ ok: true as const }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+      // A handler that outlives its lease frees its slot: the job is another
+      // worker's by now, and this attempt's late outcome is dropped.
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<'expired'>((resolve) => {
+        timer = setTimeout(() => resolve('expired'), claim.leaseMs);
+      });
+      const result = await Promise.race([outcome, expired]);
+      clearTimeout(timer);
+      if (result === 'expired') return;
       try {
-        await this.handler(claim.job);
-      } catch (error) {
-        failure = { error };
-      }
-      try {
-        if (failure) await this.backend.fail(claim, failure.error);
-        else await this.backend.complete(claim);
+        if (result.ok) await this.backend.complete(claim);
+        else await this.backend.fail(claim, result.error);
       } catch (e) {
         // After stop() the store may be closed: the job stays active and runs again after its lease.
         if (!this.#stopped) this.onError(e);

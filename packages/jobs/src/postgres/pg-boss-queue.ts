@@ -162,6 +162,8 @@ export class PgBossJobQueue implements JobQueue {
           return jobs.map((job) => ({
             job: { id: job.id, name: job.name, data: job.data, attempt: job.retryCount + 1 },
             token: undefined,
+            // numeric from EXTRACT(epoch ...), which pg hands over as text
+            leaseMs: Number(job.expireInSeconds) * 1000,
           }));
         },
         complete: async ({ job }) => {

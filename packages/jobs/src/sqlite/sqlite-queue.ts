@@ -147,6 +147,7 @@ export class SqliteJobQueue implements JobQueue {
           claimBatch.immediate(max).map((row) => ({
             job: { id: row.id, name: row.name, data: JSON.parse(row.data) as unknown, attempt: row.attempts },
             token: row.attempts,
+            leaseMs: row.lease_ms,
           })),
         complete: async ({ job, token }) => {
           this.#running().sql.complete.run({ id: job.id, attempts: token, now: this.#now() });
