@@ -7,6 +7,7 @@ import { sendNotFound } from './citizen/not-found.js';
 import { sendRefused } from './citizen/refused-page.js';
 import { registerCitizenRoutes } from './citizen/routes.js';
 import type { WebContext, WebOptions } from './context.js';
+import { registerMailJobs } from './mail/mail-jobs.js';
 import { createMailer } from './mail/mailer.js';
 import { translatorFor } from './request-locale.js';
 import { notifySafely } from './mail/notify-safely.js';
@@ -20,11 +21,12 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
       throw new Error('the web app key is public, so it must not be a trusted key: give a plain key (or none)');
     }
     await app.register(cookie);
-    const web: WebContext = { services, options, mailer: createMailer(services.store, options) };
+    const web: WebContext = { services, options, mailer: createMailer(services, options) };
     await registerAssets(app);
     await registerCitizenRoutes(app, web);
     await registerTrackerRoutes(app, web);
     await registerStaffPages(app, web);
+    await registerMailJobs(web);
     services.publicChange = (request, jurisdictionId, requestId) => notifySafely(web, request, jurisdictionId, requestId);
     services.htmlNotFound = async (request, reply) =>
       sendNotFound(reply, web, translatorFor(request, reply), request.url);

@@ -1,5 +1,5 @@
 /** Followers hear of a public change whichever way it is made: the staff API and mySociety updates too. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWebTestApp, formBody, type WebTestApp } from './support/app.js';
 
 describe('changes through the APIs reach the followers', () => {
@@ -22,6 +22,8 @@ describe('changes through the APIs reach the followers', () => {
   afterAll(() => t.close());
 
   const mails = async () => t.store.listOutbox({ to: FOLLOWER, limit: 50 });
+  /** The change enqueues a `followers.notify` job; its worker writes the mail soon after. */
+  const eventually = <T>(check: () => Promise<T>): Promise<T> => vi.waitFor(check, { timeout: 10_000, interval: 20 });
 
   it('mails a status change made with a staff token, in the language the follower chose', async () => {
     const { secret } = await t.store.createStaffToken({ name: 'dispatch', role: 'agent' });
@@ -32,7 +34,11 @@ describe('changes through the APIs reach the followers', () => {
       payload: { status: 'in_progress', note: 'Crew on the way.' },
     });
     expect(res.statusCode, res.body).toBe(200);
-    const update = (await mails()).find((m) => m.text.includes('Crew on the way.'));
+    const update = await eventually(async () => {
+      const found = (await mails()).find((m) => m.text.includes('Crew on the way.'));
+      expect(found).toBeDefined();
+      return found;
+    });
     expect(update?.subject).toContain(requestId);
     expect(update?.text).toContain('/track/unsubscribe?token=');
     expect(update?.text).toMatch(/Voir|demande/);
@@ -52,6 +58,6 @@ describe('changes through the APIs reach the followers', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     // The update may be dated before the last change (seconds only), so the mail tells of the latest public event.
-    expect((await mails()).length).toBe(before + 1);
+    await eventually(async () => expect((await mails()).length).toBe(before + 1));
   });
 });

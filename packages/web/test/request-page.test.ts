@@ -137,8 +137,12 @@ describe('staff request page', () => {
     await act('comment', { comment: 'Internal only.', visibility: 'internal' });
     expect(await mails()).toHaveLength(before);
     await act('status', { status: 'fixed', note: 'All done.' });
-    const after = await mails();
-    expect(after).toHaveLength(before + 1);
+    // The action enqueues a `followers.notify` job; its worker writes the mail.
+    const after = await vi.waitFor(async () => {
+      const now = await mails();
+      expect(now).toHaveLength(before + 1);
+      return now;
+    }, { timeout: 10_000, interval: 20 });
     expect(after.at(-1)!.text).toContain('All done.');
 
     const failing = vi.spyOn(t.store, 'listConfirmedFollowers').mockRejectedValueOnce(new Error('mail store down'));

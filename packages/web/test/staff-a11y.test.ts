@@ -70,7 +70,7 @@ describe.skipIf(!browserAvailable)('staff pages in Chromium with axe-core', () =
     await check('users with errors');
 
     const viewer = (await t.store.findUserByEmail(DEMO_EMAILS.viewer))!;
-    for (const path of [`/staff/users/${viewer.id}`, '/staff/departments', '/staff/keys', '/staff/audit', '/staff/account']) {
+    for (const path of [`/staff/users/${viewer.id}`, '/staff/departments', '/staff/keys', '/staff/audit', '/staff/jobs', '/staff/account']) {
       await page.goto(`${t.url}${path}`);
       await check(path);
     }

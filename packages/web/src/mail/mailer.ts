@@ -1,35 +1,26 @@
 /**
- * Every message goes to the store's outbox (the record, and what the tests
- * read); with `smtpUrl` it is also delivered and marked sent or failed. SMTP
- * problems are recorded on the message, never thrown to the caller.
+ * Every message goes to the store's outbox first, in the caller's request
+ * (the record, and what the tests read). With SMTP configured, a
+ * `mail.deliver` job then delivers it (delivery.ts): a slow or dead mail
+ * server never holds up the page that sent the mail.
  */
-import type { NewOutboxMessage, Store } from '@o311/store';
+import { JOB, mailDeliveryOptions, type MailDeliverData, type ServiceContext } from '@o311/server';
+import type { NewOutboxMessage } from '@o311/store';
 import type { WebOptions } from '../context.js';
-import { senderAddress, smtpDelivery, type Deliver } from './smtp.js';
 
 export interface Mailer {
-  /** Resolves once the message is in the outbox and, with SMTP, after the delivery attempt. */
+  /** Resolves once the message is in the outbox and, with SMTP, its delivery enqueued. */
   send(m: NewOutboxMessage): Promise<void>;
 }
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 1000);
-
-export function createMailer(store: Store, options: Pick<WebOptions, 'smtpUrl' | 'publicUrl'>): Mailer {
-  const deliver: Deliver | undefined = options.smtpUrl
-    ? smtpDelivery(options.smtpUrl, senderAddress(options.publicUrl))
-    : undefined;
+export function createMailer(services: Pick<ServiceContext, 'store' | 'jobs'>, options: Pick<WebOptions, 'smtpUrl'>): Mailer {
   return {
     async send(m) {
-      const queued = await store.enqueueMail(m);
-      if (!deliver) return;
-      let failure: string | undefined;
-      try {
-        await deliver(m);
-      } catch (e) {
-        failure = errorText(e);
-      }
-      const mark = failure === undefined ? store.markMailSent(queued.id, Date.now()) : store.markMailFailed(queued.id, failure);
-      await mark.catch(() => undefined);
+      const queued = await services.store.enqueueMail(m);
+      if (!options.smtpUrl) return;
+      const data: MailDeliverData = { outboxId: queued.id };
+      // Not enqueued (the queue's database failing): the outbox sweep enqueues it within minutes.
+      await services.jobs.enqueue(JOB.mailDeliver, data, mailDeliveryOptions(queued.id)).catch(() => undefined);
     },
   };
 }

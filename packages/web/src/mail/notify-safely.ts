@@ -1,16 +1,22 @@
 /**
- * Tells the followers of a request about its latest public change. A failure
- * (mail server down, template bug) is logged and never undoes or fails the
- * change that triggered it, whether made in the back office or through the APIs.
+ * After every public change of a request, whether made in the back office or
+ * through the APIs: a `followers.notify` job for the request's latest public
+ * event, when it has confirmed followers. Only the enqueue happens in the
+ * request; a failure is logged and never undoes or fails the change.
  */
 import type { FastifyRequest } from 'fastify';
+import { FOLLOWERS_NOTIFY_OPTIONS, JOB, type FollowersNotifyData } from '@o311/server';
 import type { WebContext } from '../context.js';
-import { notifyFollowers } from './notify.js';
 
 export async function notifySafely(web: WebContext, request: FastifyRequest, jurisdictionId: string, requestId: string): Promise<void> {
+  const { store, jobs } = web.services;
   try {
-    await notifyFollowers(web, request, jurisdictionId, requestId);
+    if ((await store.listConfirmedFollowers(jurisdictionId, requestId)).length === 0) return;
+    const event = (await store.listEvents(jurisdictionId, requestId)).length;
+    if (event === 0) return;
+    const data: FollowersNotifyData = { jurisdictionId, requestId, event };
+    await jobs.enqueue(JOB.followersNotify, data, FOLLOWERS_NOTIFY_OPTIONS);
   } catch (err) {
-    request.log.error({ err, requestId }, 'notifying the followers of a request failed');
+    request.log.error({ err, requestId }, 'enqueuing the notice to the followers of a request failed');
   }
 }

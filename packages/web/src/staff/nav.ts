@@ -20,6 +20,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff/departments', label: 'staff.nav.departments', permission: 'admin' },
   { href: '/staff/keys', label: 'staff.nav.keys', permission: 'global-admin' },
   { href: '/staff/audit', label: 'staff.nav.audit', permission: 'admin' },
+  { href: '/staff/jobs', label: 'staff.nav.jobs', permission: 'global-admin' },
 ];
 
 /** The item a path belongs to: the longest href that is the path or a parent of it. */

@@ -4,6 +4,7 @@ import type { WebContext } from '../context.js';
 import { registerAccountPages } from './account/routes.js';
 import { registerAuditPages } from './admin/audit/routes.js';
 import { registerDepartmentPages } from './admin/departments/routes.js';
+import { registerJobPages } from './admin/jobs/routes.js';
 import { registerKeyPages } from './admin/keys/routes.js';
 import { registerUserPages } from './admin/users/routes.js';
 import { registerAuthPages } from './auth/routes.js';
@@ -23,4 +24,5 @@ export async function registerStaffPages(app: FastifyInstance, web: WebContext):
   await registerDepartmentPages(app, web);
   await registerKeyPages(app, web);
   await registerAuditPages(app, web);
+  await registerJobPages(app, web);
 }

@@ -10,7 +10,7 @@
  *   afterAll(() => s?.close());
  *   const { page } = await s.open('/');
  */
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { PublicRequestWithExtensions } from '@o311/georeport';
 import type { OutboxMessage, StaffRole, Store } from '@o311/store';
@@ -300,8 +300,12 @@ export async function expectClosedEverywhere(suite: BrowserSuite, f: ClosedFacts
   for (const secret of f.privateData) expect(body, `the public body shows ${secret}`).not.toContain(secret);
   expect(body).not.toMatch(/"email"/);
 
-  const update = (await mailsTo(suite.store, f.follower)).find((m) => m.text.includes(f.note));
-  if (!update) throw new Error(`no update mail with the note reached ${f.follower}`);
+  // The staff action enqueued a `followers.notify` job; its worker writes the mail.
+  const update = await vi.waitFor(async () => {
+    const found = (await mailsTo(suite.store, f.follower)).find((m) => m.text.includes(f.note));
+    if (!found) throw new Error(`no update mail with the note reached ${f.follower}`);
+    return found;
+  }, { timeout: 10_000, interval: 50 });
   expect(update.subject).toContain(f.id);
   expect(linkIn(update, UNSUBSCRIBE_LINK)).toMatch(/token=/);
   return update;

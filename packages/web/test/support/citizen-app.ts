@@ -15,14 +15,13 @@ import { createMailer } from '../../src/mail/mailer.js';
 import { notifyFollowers } from '../../src/mail/notify.js';
 
 export const JURISDICTION_ID = DEMO_JURISDICTION.id;
-export const NOTIFY_ROUTE = '/__test/notify/';
 
 export interface CitizenTestApp {
   app: FastifyInstance;
   store: Store;
   web: WebContext;
-  /** Runs notifyFollowers for a request inside a real HTTP request. */
-  notify(requestId: string): Promise<LightMyRequestResponse>;
+  /** Runs the `followers.notify` job's handler for the request's latest public event. */
+  notify(requestId: string): Promise<void>;
   /** POSTs an urlencoded form. */
   postForm(url: string, fields: Readonly<Record<string, string | readonly string[]>>, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -43,24 +42,22 @@ export async function buildCitizenTestApp(options: { web?: WebOptions; requests?
   await seedDemoCity(store, { requests: options.requests ?? 40 });
   const webOptions: WebOptions = { secureCookies: false, ...options.web };
   let services: ServiceContext | undefined;
-  const capture = async (app: FastifyInstance, ctx: ServiceContext): Promise<void> => {
+  const capture = async (_app: FastifyInstance, ctx: ServiceContext): Promise<void> => {
     services = ctx;
-    app.post(`${NOTIFY_ROUTE}:id`, async (request, reply) => {
-      const id = (request.params as { id: string }).id;
-      await notifyFollowers(web(), request, JURISDICTION_ID, id);
-      return reply.code(204).send();
-    });
   };
   const web = (): WebContext => {
     if (!services) throw new Error('the app is not built yet');
-    return { services, options: webOptions, mailer: createMailer(store, webOptions) };
+    return { services, options: webOptions, mailer: createMailer(services, webOptions) };
   };
   const app = await buildApp({ store, plugins: [webPlugin(webOptions), capture], homePath: '/developers' });
   return {
     app,
     store,
     web: web(),
-    notify: (id) => app.inject({ method: 'POST', url: `${NOTIFY_ROUTE}${encodeURIComponent(id)}` }),
+    notify: async (id) => {
+      const event = (await store.listEvents(JURISDICTION_ID, id)).length;
+      await notifyFollowers(web(), { jurisdictionId: JURISDICTION_ID, requestId: id, event });
+    },
     postForm: (url, fields, headers = {}) =>
       app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: formBody(fields) }),
     close: async () => {

@@ -9,15 +9,18 @@ import { commonFr } from './common.fr.js';
 import { inboxEn } from './inbox.en.js';
 import { inboxEs } from './inbox.es.js';
 import { inboxFr } from './inbox.fr.js';
+import { jobsEn } from './jobs.en.js';
+import { jobsEs } from './jobs.es.js';
+import { jobsFr } from './jobs.fr.js';
 import { staffEn } from './staff.en.js';
 import { staffEs } from './staff.es.js';
 import { staffFr } from './staff.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr },
 };

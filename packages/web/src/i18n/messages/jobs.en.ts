@@ -1,0 +1,35 @@
+/** Words of the back office's background jobs page (global administrators). */
+export const jobsEn = {
+  'staff.nav.jobs': 'Background jobs',
+  'staff.jobs.title': 'Background jobs',
+  'staff.jobs.intro':
+    'Mail deliveries, notices to followers and maintenance run as jobs. A job that fails is tried again after a pause; one that fails its last attempt is dead and waits for you: retry it once the cause is fixed, or discard it.',
+  'staff.jobs.countsCaption': 'Jobs in each state',
+  'staff.jobs.stateColumn': 'State',
+  'staff.jobs.countColumn': 'Jobs',
+  'staff.jobs.state.queued': 'Queued',
+  'staff.jobs.state.active': 'Running',
+  'staff.jobs.state.retry': 'Waiting to retry',
+  'staff.jobs.state.completed': 'Done',
+  'staff.jobs.state.dead': 'Dead',
+  'staff.jobs.show': 'Show',
+  'staff.jobs.attention': 'Needing attention',
+  'staff.jobs.caption': 'Jobs, newest first',
+  'staff.jobs.name': 'Job',
+  'staff.jobs.data': 'Works on',
+  'staff.jobs.attempts': 'Attempts',
+  'staff.jobs.attemptsOf': '{n} of {max}',
+  'staff.jobs.runAt': 'Runs',
+  'staff.jobs.lastError': 'Last error',
+  'staff.jobs.actions': 'Actions',
+  'staff.jobs.retry': 'Retry',
+  'staff.jobs.discard': 'Discard',
+  'staff.jobs.none': 'No jobs here.',
+  'staff.jobs.next': 'Next page',
+  'staff.jobs.first': 'First page',
+  'staff.jobs.retried': 'The job runs again now.',
+  'staff.jobs.discarded': 'Job discarded.',
+  'staff.jobs.stale': 'The job had changed state in the meantime, so nothing was done.',
+};
+
+export type JobsKey = keyof typeof jobsEn;

@@ -1,0 +1,35 @@
+/** Palabras de la página de tareas en segundo plano (administradores globales). */
+import type { JobsKey } from './jobs.en.js';
+
+export const jobsEs: Record<JobsKey, string> = {
+  'staff.nav.jobs': 'Tareas en segundo plano',
+  'staff.jobs.title': 'Tareas en segundo plano',
+  'staff.jobs.intro':
+    'El envío de correos, los avisos a los seguidores y el mantenimiento se ejecutan como tareas. Una tarea que falla se vuelve a intentar tras una pausa; la que falla en su último intento queda muerta y le espera: reinténtela cuando la causa esté resuelta, o descártela.',
+  'staff.jobs.countsCaption': 'Tareas en cada estado',
+  'staff.jobs.stateColumn': 'Estado',
+  'staff.jobs.countColumn': 'Tareas',
+  'staff.jobs.state.queued': 'En cola',
+  'staff.jobs.state.active': 'En curso',
+  'staff.jobs.state.retry': 'Esperando reintento',
+  'staff.jobs.state.completed': 'Hechas',
+  'staff.jobs.state.dead': 'Muertas',
+  'staff.jobs.show': 'Mostrar',
+  'staff.jobs.attention': 'Que requieren atención',
+  'staff.jobs.caption': 'Tareas, de la más reciente a la más antigua',
+  'staff.jobs.name': 'Tarea',
+  'staff.jobs.data': 'Sobre',
+  'staff.jobs.attempts': 'Intentos',
+  'staff.jobs.attemptsOf': '{n} de {max}',
+  'staff.jobs.runAt': 'Se ejecuta',
+  'staff.jobs.lastError': 'Último error',
+  'staff.jobs.actions': 'Acciones',
+  'staff.jobs.retry': 'Reintentar',
+  'staff.jobs.discard': 'Descartar',
+  'staff.jobs.none': 'No hay tareas aquí.',
+  'staff.jobs.next': 'Página siguiente',
+  'staff.jobs.first': 'Primera página',
+  'staff.jobs.retried': 'La tarea se ejecuta de nuevo ahora.',
+  'staff.jobs.discarded': 'Tarea descartada.',
+  'staff.jobs.stale': 'La tarea había cambiado de estado entretanto, así que no se hizo nada.',
+};

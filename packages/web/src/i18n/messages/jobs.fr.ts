@@ -1,0 +1,35 @@
+/** Mots de la page des tâches de fond (administrateurs globaux). */
+import type { JobsKey } from './jobs.en.js';
+
+export const jobsFr: Record<JobsKey, string> = {
+  'staff.nav.jobs': 'Tâches de fond',
+  'staff.jobs.title': 'Tâches de fond',
+  'staff.jobs.intro':
+    'L’envoi des courriels, les avis aux abonnés et la maintenance s’exécutent en tâches. Une tâche qui échoue est relancée après une pause ; celle qui échoue à sa dernière tentative est morte et vous attend : relancez-la une fois la cause corrigée, ou supprimez-la.',
+  'staff.jobs.countsCaption': 'Tâches dans chaque état',
+  'staff.jobs.stateColumn': 'État',
+  'staff.jobs.countColumn': 'Tâches',
+  'staff.jobs.state.queued': 'En file',
+  'staff.jobs.state.active': 'En cours',
+  'staff.jobs.state.retry': 'En attente de relance',
+  'staff.jobs.state.completed': 'Terminées',
+  'staff.jobs.state.dead': 'Mortes',
+  'staff.jobs.show': 'Afficher',
+  'staff.jobs.attention': 'À traiter',
+  'staff.jobs.caption': 'Tâches, les plus récentes d’abord',
+  'staff.jobs.name': 'Tâche',
+  'staff.jobs.data': 'Porte sur',
+  'staff.jobs.attempts': 'Tentatives',
+  'staff.jobs.attemptsOf': '{n} sur {max}',
+  'staff.jobs.runAt': 'Exécution',
+  'staff.jobs.lastError': 'Dernière erreur',
+  'staff.jobs.actions': 'Actions',
+  'staff.jobs.retry': 'Relancer',
+  'staff.jobs.discard': 'Supprimer',
+  'staff.jobs.none': 'Aucune tâche ici.',
+  'staff.jobs.next': 'Page suivante',
+  'staff.jobs.first': 'Première page',
+  'staff.jobs.retried': 'La tâche s’exécute de nouveau maintenant.',
+  'staff.jobs.discarded': 'Tâche supprimée.',
+  'staff.jobs.stale': 'La tâche avait changé d’état entre-temps : rien n’a été fait.',
+};
