@@ -143,6 +143,20 @@ export function runJobQueueContract(engine: EngineUnderTest): void {
       expect((await second.get(delayed))?.state).toBe('completed');
     });
 
+    it('lets a running handler finish within the grace of stop() and records its outcome', async () => {
+      const first = await queues.open();
+      let started = false;
+      await first.work('graceful', async () => {
+        started = true;
+        await sleep(300);
+      }, poll);
+      const id = (await first.enqueue('graceful', {}))!;
+      await waitFor('the handler to start', () => started);
+      await first.stop({ graceMs: 10_000 });
+      const second = await queues.open();
+      expect(await second.get(id)).toMatchObject({ state: 'completed', attempts: 1 });
+    });
+
     it('lists jobs newest first, by state and name, with counts per state', async () => {
       const queue = await queues.open();
       const a = (await queue.enqueue('alpha', 1))!;

@@ -7,6 +7,8 @@
  * transaction as the enqueue, so one process fires each tick.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { retryWaitMs } from '../backoff.js';
 import { JobQueueError } from '../errors.js';
@@ -71,6 +73,7 @@ export class SqliteJobQueue implements JobQueue {
   async start(): Promise<void> {
     if (this.#state === 'running') return;
     if (this.#state === 'stopped') throw new JobQueueError('not-running', 'this job queue was stopped; open a new one');
+    if (this.#path !== ':memory:') mkdirSync(dirname(this.#path), { recursive: true });
     const db = new BetterSqlite3(this.#path);
     try {
       prepareConnection(db, this.#busyTimeoutMs);
@@ -101,9 +104,15 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   #running(): { db: BetterSqlite3.Database; sql: Statements } {
-    if (this.#state !== 'running' || !this.#db || !this.#sql) {
+    if (this.#state !== 'running') {
       throw new JobQueueError('not-running', this.#state === 'new' ? 'call start() before using the job queue' : 'the job queue is stopped');
     }
+    return this.#open();
+  }
+
+  /** The connection, also while stop() gives running handlers their grace to record their outcome. */
+  #open(): { db: BetterSqlite3.Database; sql: Statements } {
+    if (!this.#db || !this.#sql) throw new JobQueueError('not-running', 'the job queue is closed');
     return { db: this.#db, sql: this.#sql };
   }
 
@@ -150,7 +159,7 @@ export class SqliteJobQueue implements JobQueue {
             leaseMs: row.lease_ms,
           })),
         complete: async ({ job, token }) => {
-          this.#running().sql.complete.run({ id: job.id, attempts: token, now: this.#now() });
+          this.#open().sql.complete.run({ id: job.id, attempts: token, now: this.#now() });
         },
         fail: async ({ job, token }, error) => this.#fail(job.id, token, boundedMessage(error)),
       },
@@ -164,7 +173,7 @@ export class SqliteJobQueue implements JobQueue {
 
   /** Ends an attempt in failure: another attempt after the back-off, or dead after the last. */
   #fail(id: string, attempts: number, error: string): void {
-    const { db, sql } = this.#running();
+    const { db, sql } = this.#open();
     db.transaction(() => {
       const row = sql.activeAttempt.get({ id, attempts });
       if (row) this.#failRow(sql, row, error);
