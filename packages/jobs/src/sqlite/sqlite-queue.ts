@@ -258,9 +258,12 @@ export class SqliteJobQueue implements JobQueue {
   maintain(): void {
     const { db, sql } = this.#running();
     const now = this.#now();
-    db.transaction(() => {
-      for (const row of sql.expiredLeases.all({ now })) this.#failRow(sql, row, 'lease expired: the worker died or hung');
-    }).immediate();
+    // Each step reads before it takes the write lock: upkeep that finds nothing to do never blocks the store's writers.
+    if (sql.expiredLeases.get({ now })) {
+      db.transaction(() => {
+        for (const row of sql.expiredLeases.all({ now })) this.#failRow(sql, row, 'lease expired: the worker died or hung');
+      }).immediate();
+    }
     for (const schedule of sql.schedules.all()) {
       const tick = latestDueTick(parseCron(schedule.cron, schedule.timezone), schedule.last_tick, now);
       if (tick === undefined) continue;
@@ -271,7 +274,8 @@ export class SqliteJobQueue implements JobQueue {
       }).immediate();
       this.#workers.get(schedule.name)?.poke();
     }
-    sql.dropCompleted.run({ before: now - this.#completedRetentionMs });
+    const before = now - this.#completedRetentionMs;
+    if (sql.oldestCompleted.get({ before })) sql.dropCompleted.run({ before });
   }
 
   #scheduleMaintenance(): void {

@@ -29,6 +29,7 @@ export interface Statements {
   activeAttempt: Stmt<[{ id: string; attempts: number }], JobRow>;
   failAttempt: Stmt<[{ id: string; state: JobState; runAt: number; now: number; error: string }]>;
   expiredLeases: Stmt<[{ now: number }], JobRow>;
+  oldestCompleted: Stmt<[{ before: number }], { id: string }>;
   dropCompleted: Stmt<[{ before: number }]>;
   get: Stmt<[string], JobRow>;
   counts: Stmt<[], { state: JobState; n: number }>;
@@ -69,6 +70,9 @@ export function prepareStatements(db: BetterSqlite3.Database): Statements {
   const expiredLeases = db.prepare<[{ now: number }], JobRow>(
     `select * from o311_jobs where state = 'active' and lease_until <= @now`,
   );
+  const oldestCompleted = db.prepare<[{ before: number }], { id: string }>(
+    `select id from o311_jobs where state = 'completed' and completed_at < @before limit 1`,
+  );
   const dropCompleted = db.prepare<[{ before: number }]>(
     `delete from o311_jobs where state = 'completed' and completed_at < @before`,
   );
@@ -101,6 +105,7 @@ export function prepareStatements(db: BetterSqlite3.Database): Statements {
     activeAttempt,
     failAttempt,
     expiredLeases,
+    oldestCompleted,
     dropCompleted,
     get,
     counts,
