@@ -121,7 +121,7 @@ describe.each(dialects)('data version on %s', (dialect) => {
 });
 
 /**
- * Locks every data version row from another connection, so that the store's
+ * Locks the data version table from another connection, so that the store's
  * next write transaction writes its rows and then waits at its last
  * statement, the bump, until `release`.
  */
@@ -129,10 +129,11 @@ async function holdVersionRows(url: string): Promise<{ writerWaiting(): Promise<
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('begin');
-  await client.query('select * from o311_data_version for update');
+  // Blocks every increment (and a stripe's first insert); plain reads go on.
+  await client.query('lock table o311_data_version in exclusive mode');
   return {
     writerWaiting: async () => {
-      // Until a transaction waits on one of the locked rows.
+      // Until a transaction waits for the lock.
       for (;;) {
         const { rows } = await client.query<{ n: string }>(`select count(*)::text as n from pg_locks where not granted`);
         if (Number(rows[0]?.n) > 0) return;

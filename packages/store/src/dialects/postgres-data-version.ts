@@ -6,13 +6,18 @@
  * answers cached under the old version, and a reader could pair the new
  * version with old data, since a sequence ignores transactions.)
  *
- * Striped: STRIPES rows; each write transaction increments one row chosen at
- * random, as its last statement, and the version is the sum of all rows, read
- * in one statement (one snapshot). A single row would be locked by every
- * writer of every process from its increment to its commit (a disk flush), so
- * all writers would queue for it; with 32 rows two of 50 concurrent writers
- * rarely meet, and then one waits only for the other's commit. Readers never
- * wait: the sum reads the last committed values.
+ * Striped: STRIPES rows; each write transaction increments the row of its
+ * connection (backend pid modulo STRIPES), as its last statement, and the
+ * version is the sum of all rows, read in one statement (one snapshot). One
+ * row for all would be locked by every writer of every process from its
+ * increment to its commit (a disk flush), so writers would queue for it. A
+ * connection runs one transaction at a time, and the connections of a pool
+ * have neighbouring pids, hence rows of their own: two writers meet on a row
+ * only when their pids fall on the same stripe, and then one waits for the
+ * other's commit. (A random row per transaction met another writer's row far
+ * more often: any of the concurrent transactions could draw it.) At most 128
+ * rows keep the sum as cheap to read as the sequence was. Readers never wait:
+ * the sum reads the last committed values.
  */
 import { CompiledQuery, sql, type Kysely, type QueryExecutorProvider, type QueryResult } from 'kysely';
 
@@ -20,16 +25,20 @@ import { CompiledQuery, sql, type Kysely, type QueryExecutorProvider, type Query
 type Executor = QueryExecutorProvider & { executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>> };
 
 const TABLE = 'o311_data_version';
-export const DATA_VERSION_STRIPES = 32;
+export const DATA_VERSION_STRIPES = 128;
 
 /**
  * The statement that moves the version on, for a transaction driven through
  * Kysely or through a bare pg client (`client.query(text, values)`); run it
  * once per transaction, last, so that its row lock is held only for the commit.
  */
-export function bumpStatement(): { text: string; values: [number] } {
-  // The stripe is chosen here: random() in the WHERE clause would be drawn again for every row.
-  return { text: `update ${TABLE} set n = n + 1 where stripe = $1`, values: [Math.floor(Math.random() * DATA_VERSION_STRIPES)] };
+export function bumpStatement(): { text: string; values: [] } {
+  // An upsert: a stripe's row is made by its first write.
+  return {
+    text: `insert into ${TABLE} as v (stripe, n) values (pg_backend_pid() % ${DATA_VERSION_STRIPES}, 1)
+      on conflict (stripe) do update set n = v.n + 1`,
+    values: [],
+  };
 }
 
 export async function bumpDataVersion(trx: Executor): Promise<void> {
@@ -52,10 +61,8 @@ export async function createDataVersionStripes(db: Kysely<unknown>): Promise<voi
   await sql`drop sequence o311_data_version`.execute(db);
   // Few rows, updated all the time: room in each page for the updated rows (HOT updates, no index churn).
   await sql`create table ${sql.table(TABLE)} (stripe integer primary key, n bigint not null) with (fillfactor = 50)`.execute(db);
-  await sql`
-    insert into ${sql.table(TABLE)} (stripe, n)
-    select s, case when s = 0 then ${rows[0]?.last ?? '1'}::bigint else 0 end
-    from generate_series(0, ${DATA_VERSION_STRIPES - 1}) as s`.execute(db);
+  // The other stripes are made by their first write (bumpStatement).
+  await sql`insert into ${sql.table(TABLE)} (stripe, n) values (0, ${rows[0]?.last ?? '1'}::bigint)`.execute(db);
 }
 
 /** Undoes 0009: back to a sequence, started past the last version. */
