@@ -152,8 +152,9 @@ export class SqliteJobQueue implements JobQueue {
     const claimBatch = db.transaction((max: number) => sql.claim.all({ name, now: this.#now(), max }));
     const worker = new WorkerLoop<number>(
       {
+        // An idle poll only reads: the write lock is taken when a job is due.
         claim: async (max) =>
-          claimBatch.immediate(max).map((row) => ({
+          (sql.anyDue.get({ name, now: this.#now() }) ? claimBatch.immediate(max) : []).map((row) => ({
             job: { id: row.id, name: row.name, data: JSON.parse(row.data) as unknown, attempt: row.attempts },
             token: row.attempts,
             leaseMs: row.lease_ms,

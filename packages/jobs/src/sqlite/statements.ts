@@ -24,6 +24,7 @@ type Stmt<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
 
 export interface Statements {
   insert: Stmt<[NewJobRow]>;
+  anyDue: Stmt<[{ name: string; now: number }], { id: string }>;
   claim: Stmt<[{ name: string; now: number; max: number }], JobRow>;
   complete: Stmt<[{ id: string; attempts: number; now: number }]>;
   activeAttempt: Stmt<[{ id: string; attempts: number }], JobRow>;
@@ -49,6 +50,9 @@ export function prepareStatements(db: BetterSqlite3.Database): Statements {
     insert into o311_jobs (id, name, data, state, singleton_key, retry_limit, retry_delay_ms, backoff, lease_ms, created_at, run_at)
     values (@id, @name, @data, 'queued', @singletonKey, @retryLimit, @retryDelayMs, @backoff, @leaseMs, @createdAt, @runAt)
     on conflict do nothing`);
+  const anyDue = db.prepare<[{ name: string; now: number }], { id: string }>(
+    `select id from o311_jobs where name = @name and state in ('queued', 'retry') and run_at <= @now limit 1`,
+  );
   const claim = db.prepare<[{ name: string; now: number; max: number }], JobRow>(`
     update o311_jobs
        set state = 'active', attempts = attempts + 1, started_at = @now, lease_until = @now + lease_ms
@@ -100,6 +104,7 @@ export function prepareStatements(db: BetterSqlite3.Database): Statements {
 
   return {
     insert,
+    anyDue,
     claim,
     complete,
     activeAttempt,
