@@ -22,6 +22,8 @@ export interface Server {
   exited: Promise<number | string>;
   /** SIGTERM, then waits for the exit. */
   stop(): Promise<number | string>;
+  /** Resolves with the match of the first output line (already written or still to come) that matches. */
+  line(pattern: RegExp): Promise<RegExpExecArray>;
 }
 
 /** Starts `o311 serve … --port 0` and resolves once it printed its GeoReport URL. */
@@ -30,15 +32,30 @@ export function serve(databaseUrl: string, extra: readonly string[] = []): Promi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  const waiting = new Set<{ pattern: RegExp; resolve: (m: RegExpExecArray) => void }>();
+  const line = (pattern: RegExp): Promise<RegExpExecArray> => {
+    for (const seen of output) {
+      const m = pattern.exec(seen);
+      if (m) return Promise.resolve(m);
+    }
+    return new Promise((resolve) => waiting.add({ pattern, resolve }));
+  };
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   return new Promise<Server>((resolve, reject) => {
     const read = (stream: NodeJS.ReadableStream): void => {
-      createInterface({ input: stream }).on('line', (line) => {
-        output.push(line);
-        const m = /GeoReport v2\s+(http:\/\/[^/\s]+)\/open311\/v2\//.exec(line);
+      createInterface({ input: stream }).on('line', (text) => {
+        output.push(text);
+        for (const w of waiting) {
+          const found = w.pattern.exec(text);
+          if (found) {
+            waiting.delete(w);
+            w.resolve(found);
+          }
+        }
+        const m = /GeoReport v2\s+(http:\/\/[^/\s]+)\/open311\/v2\//.exec(text);
         if (m?.[1]) {
           resolve({
-            child, origin: m[1], output, exited,
+            child, origin: m[1], output, exited, line,
             stop: () => {
               child.kill('SIGTERM');
               return exited;

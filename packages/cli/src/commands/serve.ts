@@ -1,17 +1,19 @@
 /**
  * `o311 serve`: runs the HTTP server (GeoReport v2, staff API, docs and the web
  * apps: citizen reporting at /, tracker at /track, back office at /staff) until
- * SIGINT/SIGTERM, then closes the server and the store, in that order.
+ * SIGINT/SIGTERM, then closes the server, the job queue and the store, in that
+ * order. Background jobs run on a queue in the store's database.
  * `--demo` seeds the demo city (and its staff accounts) into an empty database
  * and hands out a fresh `demo` API key at every start.
  */
 import type { AddressInfo } from 'node:net';
 import { Command, Option } from 'commander';
-import type { FastifyInstance, PublicOrigin, SandboxConfig } from '@o311/server';
+import type { FastifyInstance, JobQueue, SandboxConfig } from '@o311/server';
 import { rotateApiKey, type Store } from '@o311/store';
 import { openDatabase, redactUrl, resolveDatabaseUrl } from '../database.js';
 import { CliError, UsageError, describeError } from '../errors.js';
 import { println, type CliIo } from '../io.js';
+import { MAX_WORKERS, superviseWorkers, workerRole, type AnnouncedOrigin, type Handoff } from './cluster.js';
 import { addDatabaseOption, integerIn, type DatabaseOptions } from './options.js';
 
 export const DEFAULT_PORT = 3311;
@@ -40,6 +42,8 @@ export interface ServeOptions extends DatabaseOptions {
   maxRequestsPerSocket?: number;
   /** Serve a sandbox beside production (commander's `--no-sandbox`). */
   sandbox: boolean;
+  /** Server processes on node:cluster (1..MAX_WORKERS); undefined: this process serves. */
+  workers?: number;
 }
 
 interface DemoAccess {
@@ -134,7 +138,7 @@ async function describeServed(store: Store, configured: string | undefined): Pro
 }
 
 function printBanner(
-  io: CliIo, origin: PublicOrigin, bound: string, demo: DemoAccess | undefined, web: boolean,
+  io: CliIo, origin: AnnouncedOrigin, bound: string, demo: DemoAccess | undefined, web: boolean,
   sandbox: (SandboxConfig & { base: string }) | undefined, served: string | undefined,
 ): void {
   const u = serverUrls(origin.announced);
@@ -170,35 +174,82 @@ function printBanner(
   out('press Ctrl+C to stop');
 }
 
+/** What is prepared once per start (by the one process, or by the primary of `--workers`). */
+interface Prepared {
+  handoff: Handoff;
+  banner(origin: AnnouncedOrigin, port: number): Promise<void>;
+}
+
+/** Demo city and keys, the sandbox and its key, the web apps' jurisdiction checked. */
+async function prepare(io: CliIo, store: Store, o: ServeOptions, url: string): Promise<Prepared> {
+  const demo = o.demo ? await prepareDemo(io, store, o.web) : undefined;
+  const { ensureSandbox, SANDBOX_BASE } = await import('@o311/server');
+  const sandbox = o.sandbox ? await ensureSandbox(store) : undefined;
+  const served = o.web ? await webJurisdiction(io, store, o.jurisdiction) : undefined;
+  const servedText = served ? await describeServed(store, served.configured) : undefined;
+  const empty = !o.demo && (await store.listJurisdictions()).length === 0;
+  return {
+    handoff: { sandbox, webJurisdiction: served?.configured },
+    banner: async (origin, port) => {
+      const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
+      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText);
+      if (empty) {
+        println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
+      }
+    },
+  };
+}
+
+function checkWorkers(io: CliIo, workers: number, url: string): void {
+  if (!url.startsWith('sqlite:')) return;
+  if (url === 'sqlite::memory:') throw new UsageError('--workers needs a database file or PostgreSQL: each process would have its own in-memory database');
+  if (workers > 1) {
+    println(io.stderr, `note: ${workers} workers on SQLite share one database file (WAL): reads run in parallel, writes wait for each other; use PostgreSQL for many writers`);
+  }
+}
+
 export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
   const publicUrl = checkPublicUrl(o.publicUrl);
   if (o.headersTimeout !== undefined && o.headersTimeout > (o.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_S)) {
     throw new UsageError(`--headers-timeout (${o.headersTimeout}) must not exceed --request-timeout (${o.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_S})`);
   }
   const url = resolveDatabaseUrl(o.database, io.env);
+  const worker = workerRole();
   // Listen for SIGINT/SIGTERM from the start, so that a stop during seeding is graceful too.
   let stopping: string | undefined;
-  const stop = io.shutdownSignal().then((signal) => (stopping = signal));
+  const stop = (worker ? Promise.race([io.shutdownSignal(), worker.stopRequested]) : io.shutdownSignal()).then((signal) => (stopping = signal));
+  if (o.workers !== undefined && !worker) {
+    checkWorkers(io, o.workers, url);
+    return superviseWorkers(io, {
+      workers: o.workers,
+      stop,
+      prepare: async () => {
+        const store = await openDatabase(url);
+        try {
+          const prepared = await prepare(io, store, o, url);
+          return { handoff: prepared.handoff, banner: (port, origin) => void prepared.banner(origin, port) };
+        } finally {
+          await store.close();
+        }
+      },
+    });
+  }
   const store = await openDatabase(url);
   let app: FastifyInstance | undefined;
-  let maintenance: { stop(): void } | undefined;
+  let jobs: JobQueue | undefined;
   try {
-    const demo = o.demo ? await prepareDemo(io, store, o.web) : undefined;
+    // A worker serves what its primary prepared.
+    const prepared = worker ? undefined : await prepare(io, store, o, url);
+    const { sandbox, webJurisdiction: jurisdictionId } = worker?.handoff ?? prepared!.handoff;
     if (stopping === undefined) {
       // Loaded here, not at start-up: the other commands do not need the HTTP stack.
-      const { buildApp, ensureSandbox, SandboxMaintenance, SANDBOX_BASE } = await import('@o311/server');
-      const sandbox = o.sandbox ? await ensureSandbox(store) : undefined;
-      if (sandbox) {
-        const loop = new SandboxMaintenance({ store, sandboxId: sandbox.jurisdictionId, now: Date.now() });
-        loop.start((e) => println(io.stderr, `sandbox maintenance failed: ${describeError(e)}`));
-        maintenance = loop;
-      }
-      const served = o.web ? await webJurisdiction(io, store, o.jurisdiction) : undefined;
+      const { buildApp, startJobQueue } = await import('@o311/server');
+      jobs = await startJobQueue(url);
       const plugins = o.web
-        ? [(await import('@o311/web')).webPlugin({ tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl, jurisdictionId: served?.configured })]
+        ? [(await import('@o311/web')).webPlugin({ tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl, jurisdictionId })]
         : [];
       app = await buildApp({
-        store, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024, plugins,
+        store, jobs, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024, plugins,
         homePath: o.web ? '/developers' : '/',
         sandbox,
         timeouts: {
@@ -210,26 +261,22 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
         },
       });
       const port = await listen(app, o.port, o.host);
-      const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      const servedText = served ? await describeServed(store, served.configured) : undefined;
-      printBanner(io, app.publicOrigin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText);
-      if (!o.demo && (await store.listJurisdictions()).length === 0) {
-        println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
-      }
+      if (worker) worker.listening(port, { announced: app.publicOrigin.announced, configured: app.publicOrigin.configured });
+      else await prepared?.banner(app.publicOrigin, port);
     }
     const signal = await stop;
-    println(io.stdout, `${signal}: shutting down`);
+    if (!worker) println(io.stdout, `${signal}: shutting down`);
     if (app) {
       const closing = app;
       app = undefined;
       await closing.close();
     }
   } finally {
-    maintenance?.stop();
     if (app) await app.close().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
     await store.close();
   }
-  println(io.stdout, 'stopped');
+  if (!worker) println(io.stdout, 'stopped');
 }
 
 export function serveCommand(io: CliIo): Command {
@@ -255,6 +302,10 @@ export function serveCommand(io: CliIo): Command {
       .addOption(new Option('--keep-alive-timeout <s>', 'seconds an idle keep-alive connection is kept open (default 5)').argParser(integerIn(0, 3600)))
       .addOption(new Option('--idle-timeout <s>', 'seconds without traffic before a connection is closed (default 30)').argParser(integerIn(0, 3600)))
       .option('--no-sandbox', 'serve no sandbox (by default a sandbox jurisdiction with a public key is served at /open311/sandbox/v2/)')
+      .addOption(
+        new Option('--workers <n>', `serve from n processes sharing the port (1 to ${MAX_WORKERS}, node:cluster); one that dies is replaced`)
+          .argParser(integerIn(1, MAX_WORKERS)),
+      )
       .addOption(new Option('--max-requests-per-socket <n>', 'requests on one connection before it is closed (default 1000, 0 = no limit)').argParser(integerIn(0, 1_000_000))),
   ).action(async (o: ServeOptions) => serve(io, o));
 }
