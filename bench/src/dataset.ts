@@ -1,12 +1,15 @@
-/** A CSV of N synthetic requests in GeoReport columns, for `o311 import` and the read benchmark. */
+/**
+ * A CSV of N synthetic requests in GeoReport columns, for `o311 import` and the
+ * read benchmarks; every 1,000th row's place is kept, for queries around real points.
+ */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
 const STATUSES = ['open', 'in_progress', 'closed', 'fixed', 'open', 'closed'] as const;
 const STREETS = ['Oak St', 'Maple Ave', 'River Rd', 'Main St', 'Elm St', 'Cedar Ln', 'Park Blvd', 'Mill St'];
 
-/** Deterministic xorshift, so every run measures the same data. */
-function random(seed: number): () => number {
+/** Deterministic xorshift, so every run measures the same data (and asks the same queries). */
+export function random(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
     x ^= x << 13;
@@ -25,7 +28,16 @@ export interface DatasetOptions {
   now: number;
 }
 
-export async function writeRequestsCsv(path: string, o: DatasetOptions): Promise<void> {
+export interface Point {
+  lat: number;
+  long: number;
+}
+
+const SAMPLE_EVERY = 1000;
+
+/** Writes the CSV; returns a sample of the places written. */
+export async function writeRequestsCsv(path: string, o: DatasetOptions): Promise<Point[]> {
+  const sample: Point[] = [];
   const out = createWriteStream(path);
   const rnd = random(311);
   out.write('service_code,status,status_notes,description,requested_datetime,updated_datetime,address,zipcode,lat,long\n');
@@ -39,6 +51,7 @@ export async function writeRequestsCsv(path: string, o: DatasetOptions): Promise
     const street = STREETS[i % STREETS.length] ?? '';
     const lat = (o.center.lat + (rnd() - 0.5) * 0.1).toFixed(6);
     const long = (o.center.long + (rnd() - 0.5) * 0.1).toFixed(6);
+    if (i % SAMPLE_EVERY === 0) sample.push({ lat: Number(lat), long: Number(long) });
     const notes = status === 'open' ? '' : 'Crew visited the site';
     chunk += `${code},${status},${notes},"Reported issue #${i}, near the corner",${new Date(requested).toISOString()},${new Date(updated).toISOString()},${100 + (i % 9000)} ${street},${60600 + (i % 40)},${lat},${long}\n`;
     if (chunk.length > 1 << 20) {
@@ -48,4 +61,5 @@ export async function writeRequestsCsv(path: string, o: DatasetOptions): Promise
   }
   out.end(chunk);
   await once(out, 'finish');
+  return sample;
 }

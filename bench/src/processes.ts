@@ -47,7 +47,7 @@ export function rssMegabytes(pid: number): number {
 }
 
 export async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   child.removeAllListeners('exit');
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');

@@ -1,30 +1,69 @@
 /**
- * `npm run bench`: the four figures of the server foundation, each beside a
- * baseline measured in the same run, written to bench/results.md.
+ * `npm run bench`: on SQLite and on PostgreSQL, the import, the distinct-query
+ * mix, the uncached page and the service list; on SQLite the cached GET and
+ * durable POST (as before issue 9); on PostgreSQL, POSTs spread over three
+ * processes, one of them killed midway. Each figure beside a baseline measured
+ * in the same run; written to bench/results.md.
+ *
+ * Environment: BENCH_ROWS (1,000,000), BENCH_SECONDS (10), BENCH_ENGINES
+ * (sqlite,postgres), BENCH_PARTS (all: import,mix,uncached,services,cached,
+ * scale-out,client), BENCH_POSTS (10,000, for scale-out), BENCH_CLI (the o311
+ * CLI to measure; this checkout's by default), BENCH_OUT (bench/results.md),
+ * BENCH_TITLE, BENCH_POSTGRES (server URL), BENCH_POSTGRES_DATABASE (o311_bench).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@o311/store';
 import { seedDemoCity } from '@o311/demo';
 import type { Attribute } from '@o311/georeport';
+import { dropDatabase, freshDatabase, type Engine } from './bench-database.js';
+import { measureCachedAndPost } from './cached-and-post.js';
 import { measureClientReading } from './client-read.js';
-import { writeRequestsCsv } from './dataset.js';
-import { load, type LoadResult } from './load.js';
-import { run, start, stop, rssMegabytes } from './processes.js';
+import { writeRequestsCsv, type Point } from './dataset.js';
+import { measureImport } from './import-rate.js';
+import { measureMix } from './mix.js';
+import { run, stop } from './processes.js';
+import { renderReport, type EngineFigures } from './report.js';
+import { measureScaleOut } from './scale-out.js';
+import { serve } from './servers.js';
+import { measureServices } from './services-documents.js';
+import { measureUncachedPage } from './uncached-page.js';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PARTS = ['import', 'mix', 'uncached', 'services', 'cached', 'scale-out', 'client'] as const;
+type Part = (typeof PARTS)[number];
+
+function listFromEnv<T extends string>(name: string, allowed: readonly T[]): T[] {
+  const raw = process.env[name];
+  if (!raw) return [...allowed];
+  const items = raw.split(',').map((s) => s.trim());
+  const unknown = items.filter((s) => !(allowed as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new Error(`${name}: unknown ${unknown.join(', ')} (known: ${allowed.join(', ')})`);
+  return items as T[];
+}
+
+function positiveFromEnv(name: string, fallback: number): number {
+  const n = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+  return n;
+}
+
+const ROWS = positiveFromEnv('BENCH_ROWS', 1_000_000);
+const SECONDS = positiveFromEnv('BENCH_SECONDS', 10);
+const ENGINES = listFromEnv<Engine>('BENCH_ENGINES', ['sqlite', 'postgres']);
+const parts = new Set(listFromEnv<Part>('BENCH_PARTS', PARTS));
 const CONNECTIONS = 10;
+const SCALE_OUT = { total: positiveFromEnv('BENCH_POSTS', 10_000), connections: 50 };
+const DAYS = 80;
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = join(root, 'bench', 'tmp');
-const cli = join(root, 'packages', 'cli', 'bin', 'o311.js');
+const cli = resolve(process.env.BENCH_CLI ?? join(root, 'packages', 'cli', 'bin', 'o311.js'));
 const baselineServer = join(root, 'bench', 'dist', 'baseline.js');
-const databaseUrl = `sqlite:${join(tmp, 'bench.sqlite')}`;
+const out = resolve(process.env.BENCH_OUT ?? join(root, 'bench', 'results.md'));
 
-const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const log = (s: string) => process.stderr.write(`bench: ${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
 function answerFor(a: Attribute): string {
   if (a.datatype === 'number') return '1';
@@ -33,7 +72,14 @@ function answerFor(a: Attribute): string {
   return 'bench';
 }
 
-async function prepare(): Promise<{ jurisdiction: string; codes: string[]; postBody: (key: string) => string }> {
+interface City {
+  jurisdiction: string;
+  codes: string[];
+  postBody: (key: string, description: string) => string;
+}
+
+/** Migrates the database and seeds the demo city's services (no requests). */
+async function prepare(databaseUrl: string): Promise<City> {
   const store = await openStore(databaseUrl);
   try {
     await store.migrate();
@@ -47,145 +93,112 @@ async function prepare(): Promise<{ jurisdiction: string; codes: string[]; postB
     return {
       jurisdiction: jurisdiction_id,
       codes: services.map((s) => s.service_code),
-      postBody: (key) =>
+      postBody: (key, description) =>
         [`api_key=${key}`, `service_code=${encodeURIComponent(realtime.service_code)}`, 'lat=41.88', 'long=-87.63',
-          'description=Benchmark+request', 'email=bench%40example.org', ...answers].join('&'),
+          `description=${encodeURIComponent(description)}`, 'email=bench%40example.org', ...answers].join('&'),
     };
   } finally {
     await store.close();
   }
 }
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
+async function benchEngine(engine: Engine, csv: string, points: Point[], now: number): Promise<EngineFigures> {
+  const figures: EngineFigures = { engine };
+  const databaseUrl = await freshDatabase(engine, tmp);
+  log(`${engine}: seeding the demo city's services`);
+  const city = await prepare(databaseUrl);
+  log(`${engine}: importing ${ROWS} requests (and the same with --dry-run)`);
+  const imported = await measureImport(cli, csv, ROWS, databaseUrl, city.jurisdiction);
+  if (parts.has('import')) figures.import = imported;
+  const key = (await run('node', [cli, 'keys', 'create', '--name', 'bench', '--rate-limit', '0', '--database', databaseUrl]))
+    .stdout.trim().split('\n').at(-1) ?? '';
+  const common = { baselineServer, tmp, connections: CONNECTIONS, seconds: SECONDS };
+
+  const server = await serve(cli, databaseUrl);
+  try {
+    if (parts.has('mix')) {
+      log(`${engine}: distinct-query mix, bare node:http then o311`);
+      figures.mix = await measureMix({ ...common, server, points, serviceCodes: city.codes, now, days: DAYS });
+    }
+    if (parts.has('services')) {
+      log(`${engine}: services documents`);
+      figures.services = await measureServices({ ...common, server });
+    }
+    if (parts.has('cached') && engine === 'sqlite') {
+      log(`${engine}: cached GET and durable POST`);
+      figures.cached = await measureCachedAndPost({ ...common, server, postBody: city.postBody(key, 'Benchmark request') });
+    }
+  } finally {
+    await stop(server.child);
+  }
+  if (parts.has('uncached')) {
+    log(`${engine}: page of 1,000 with the response cache off`);
+    figures.uncached = await measureUncachedPage({ ...common, cli, databaseUrl });
+  }
+  if (parts.has('scale-out') && engine === 'postgres') {
+    log(`${engine}: ${SCALE_OUT.total} POSTs on one and on three processes, then with one killed`);
+    figures.scaleOut = await measureScaleOut({ cli, databaseUrl, ...SCALE_OUT, postBody: (d) => city.postBody(key, d) });
+  }
+  await dropDatabase(engine);
+  return figures;
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const pct = (a: number, b: number) => `${fmt((100 * a) / b, 1)} %`;
+function commitOf(directory: string): string {
+  try {
+    const head = execFileSync('git', ['-C', directory, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' }).trim();
+    // The harness (bench/) may come from another checkout: only the measured code counts.
+    const dirty = execFileSync('git', ['-C', directory, 'status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench'], { encoding: 'utf8' }).trim();
+    return `\`${head.slice(0, 80)}\`${dirty ? ' (with uncommitted changes)' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
 
 async function main(): Promise<void> {
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const now = Date.now();
-
-  log('seeding the demo city services');
-  const city = await prepare();
-
   const csv = join(tmp, 'requests.csv');
-  log(`writing ${fmt(ROWS)} requests to CSV`);
-  await writeRequestsCsv(csv, { rows: ROWS, serviceCodes: city.codes, center: { lat: 41.88, long: -87.63 }, days: 80, now });
+  log(`writing ${ROWS} requests to CSV; measuring ${cli}`);
+  // The demo city's service codes are the same on every engine; the first engine's are used for the file.
+  const codes = (await prepare(`sqlite:${join(tmp, 'codes.sqlite')}`)).codes;
+  const points = await writeRequestsCsv(csv, { rows: ROWS, serviceCodes: codes, center: { lat: 41.88, long: -87.63 }, days: DAYS, now });
 
-  log('baseline: the same import without storing (--dry-run)');
-  const dryRun = await run('node', [cli, 'import', csv, '--dry-run', '--database', databaseUrl, '--jurisdiction', city.jurisdiction]);
-  const csvRate = ROWS / dryRun.seconds;
-  log(`importing ${fmt(ROWS)} requests`);
-  const imported = await run('node', [cli, 'import', csv, '--database', databaseUrl, '--jurisdiction', city.jurisdiction]);
-  const importRate = ROWS / imported.seconds;
-
-  const key = (await run('node', [cli, 'keys', 'create', '--name', 'bench', '--rate-limit', '0', '--database', databaseUrl]))
-    .stdout.trim().split('\n').at(-1) ?? '';
-
-  const port = await freePort();
-  log('starting the server');
-  const server = await start('node', [cli, 'serve', '--database', databaseUrl, '--port', String(port)], /open311\/v2/);
-  const base = `http://127.0.0.1:${port}/open311/v2`;
-  const rssIdle = rssMegabytes(server.child.pid!);
-
-  const url = `${base}/requests.json`;
-  const sample = await fetch(url);
-  const bytes = Buffer.from(await sample.arrayBuffer());
-  const count = (JSON.parse(bytes.toString()) as unknown[]).length;
-  const sampleFile = join(tmp, 'requests.json');
-  writeFileSync(sampleFile, bytes);
-  const baseline = await start('node', [baselineServer, sampleFile, 'application/json; charset=utf-8'], /^(\d+)$/);
-  const baseUrl = `http://127.0.0.1:${baseline.match[1]}/`;
-  const rssBare = rssMegabytes(baseline.child.pid!);
-
-  log('GET requests.json: warm-up, then bare node:http and o311 in turn');
-  await load({ url, connections: CONNECTIONS, seconds: 2 });
-  await load({ url: baseUrl, connections: CONNECTIONS, seconds: 2 });
-  const bare1 = await load({ url: baseUrl, connections: CONNECTIONS, seconds: SECONDS });
-  const get = await load({ url, connections: CONNECTIONS, seconds: SECONDS });
-  const bare2 = await load({ url: baseUrl, connections: CONNECTIONS, seconds: SECONDS });
-  const bareGet = (bare1.requestsPerSecond + bare2.requestsPerSecond) / 2;
-
-  log('GET requests.json with the response cache off: every answer queried and encoded');
-  const uncachedPort = await freePort();
-  const uncachedServer = await start(
-    'node', [cli, 'serve', '--database', databaseUrl, '--port', String(uncachedPort), '--read-cache', '0'], /open311\/v2/,
-  );
-  const uncachedUrl = `http://127.0.0.1:${uncachedPort}/open311/v2/requests.json`;
-  await load({ url: uncachedUrl, connections: CONNECTIONS, seconds: 2 });
-  const uncached = await load({ url: uncachedUrl, connections: CONNECTIONS, seconds: SECONDS });
-  await stop(uncachedServer.child);
-
-  log('POST requests.json (durable, realtime): warm-up, bare node:http answering POSTs, then o311');
-  const body = city.postBody(key);
-  const postHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
-  await load({ url: `${base}/requests.json`, connections: CONNECTIONS, seconds: 2, method: 'POST', headers: postHeaders, body });
-  const barePost = await load({ url: baseUrl, connections: CONNECTIONS, seconds: SECONDS, method: 'POST', headers: postHeaders, body });
-  const post = await load({ url: `${base}/requests.json`, connections: CONNECTIONS, seconds: SECONDS, method: 'POST', headers: postHeaders, body });
-  const rssLoaded = rssMegabytes(server.child.pid!);
-
-  await stop(baseline.child);
-  await stop(server.child);
-
-  const row = (name: string, r: LoadResult) =>
-    `| ${name} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${fmt(r.total)} | ${r.non2xx + r.errors} |`;
-  const cpu = cpus();
-  log('client: reading 1,000 requests');
-  const reading = measureClientReading();
-  const readRows = reading
-    .map((r) => `| \`readRequests\` of ${fmt(r.count)} requests, ${r.format.toUpperCase()} | ${fmt(r.readMs, 1)} ms | ${r.format === 'json' ? 'JSON.parse' : 'fast-xml-parser'} of the same body: ${fmt(r.parseMs, 1)} ms | ${fmt(r.readMs / r.parseMs, 1)} × | |`)
-    .join('\n');
-  const report = `# Benchmark results
-
-Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
-Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${process.version}.
-Database: SQLite (WAL, synchronous=FULL), ${fmt(ROWS)} imported requests (+ the demo city's services).
-Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run (after a 2 s warm-up), client and servers on the same machine.
-The GET figure is what clients see: repeated reads are answered from the response cache, which is checked
-against the store's data version on every request (a write makes the next GET query afresh). The cache-off
-row shows the cost of querying 1,000 rows and encoding them on every request.
-These machines are noisy: compare the ratios, which are measured in the same run, more than the absolute figures.
-
-## Summary
-| figure | o311 | baseline (same run) | ratio | goal |
-|---|---|---|---|---|
-| GET requests.json (page of ${fmt(count)}), req/s | ${fmt(get.requestsPerSecond)} | bare node:http, same bytes from memory: ${fmt(bareGet)} | ${pct(get.requestsPerSecond, bareGet)} | ≥ 40 % |
-| GET requests.json p99 | ${fmt(get.p99Ms, 1)} ms | ${fmt(Math.max(bare1.p99Ms, bare2.p99Ms), 1)} ms | | |
-| the same GET with the response cache off (\`--read-cache 0\`), req/s | ${fmt(uncached.requestsPerSecond)} (p99 ${fmt(uncached.p99Ms, 1)} ms) | bare node:http: ${fmt(bareGet)} | ${pct(uncached.requestsPerSecond, bareGet)} | |
-| durable POST requests.json, req/s | ${fmt(post.requestsPerSecond)} | bare node:http answering POSTs: ${fmt(barePost.requestsPerSecond)} | ${pct(post.requestsPerSecond, barePost.requestsPerSecond)} | ≥ 2,000/s |
-| durable POST p99 | ${fmt(post.p99Ms, 1)} ms | ${fmt(barePost.p99Ms, 1)} ms | | < 20 ms |
-| \`o311 import\` of ${fmt(ROWS)} requests, rows/s | ${fmt(importRate)} (${fmt(imported.seconds, 1)} s) | the same command with \`--dry-run\` (read and check, no writes): ${fmt(csvRate)} | ${pct(importRate, csvRate)} | ≥ 100,000/s |
-| server RSS with ${fmt(ROWS)} requests stored | ${fmt(rssIdle)} MB idle, ${fmt(rssLoaded)} MB after the load | bare node:http process: ${fmt(rssBare)} MB | ${fmt(rssLoaded / rssBare, 1)} × | < 200 MB |
-${readRows}
-
-## Runs
-| run | req/s | p50 ms | p99 ms | requests | errors or non-2xx |
-|---|---|---|---|---|---|
-${row('bare node:http GET (before)', bare1)}
-${row('o311 GET requests.json', get)}
-${row('o311 GET requests.json, cache off', uncached)}
-${row('bare node:http GET (after)', bare2)}
-${row('bare node:http POST', barePost)}
-${row('o311 POST requests.json', post)}
-`;
-  writeFileSync(join(root, 'bench', 'results.md'), report);
-  process.stdout.write(report);
-  if (get.non2xx + post.non2xx + get.errors + post.errors > 0) {
-    log('some benchmark requests failed; see the errors column');
+  const cliRoot = resolve(cli, '..', '..', '..', '..');
+  const engines: EngineFigures[] = [];
+  let reading: ReturnType<typeof measureClientReading> | undefined;
+  const write = (): string => {
+    const report = renderReport({
+      title: process.env.BENCH_TITLE ?? 'Benchmark results',
+      commit: commitOf(cliRoot),
+      rows: ROWS,
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      engines,
+      reading,
+    });
+    writeFileSync(out, report);
+    return report;
+  };
+  // The report is written after each engine, so that a failure later keeps what was measured.
+  for (const engine of ENGINES) {
+    engines.push(await benchEngine(engine, csv, points, now));
+    write();
+  }
+  if (parts.has('client')) {
+    log('client: reading 1,000 requests');
+    reading = measureClientReading();
+  }
+  process.stdout.write(write());
+  rmSync(tmp, { recursive: true, force: true });
+  const failed = engines.some((e) => (e.mix && e.mix.o311.errors + e.mix.o311.non2xx > 0) || (e.cached && e.cached.get.non2xx + e.cached.post.non2xx + e.cached.get.errors + e.cached.post.errors > 0));
+  if (failed) {
+    log('some benchmark requests failed; see the errors columns');
     process.exitCode = 1;
   }
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -1,0 +1,178 @@
+/** bench/results.md from the figures of one run: every figure beside its same-run baseline, and the goals. */
+import { cpus, totalmem } from 'node:os';
+import { POSTGRES_DATABASE, type Engine } from './bench-database.js';
+import type { CachedFigures } from './cached-and-post.js';
+import type { ReadFigure } from './client-read.js';
+import { MIX_KINDS } from './distinct-queries.js';
+import type { ImportFigures } from './import-rate.js';
+import type { LoadResult } from './load.js';
+import type { MixFigures } from './mix.js';
+import type { ScaleOutFigures, PostRun } from './scale-out.js';
+import type { ServicesFigure } from './services-documents.js';
+import type { UncachedFigures } from './uncached-page.js';
+
+export interface EngineFigures {
+  engine: Engine;
+  import?: ImportFigures;
+  mix?: MixFigures;
+  uncached?: UncachedFigures;
+  cached?: CachedFigures;
+  services?: ServicesFigure[];
+  scaleOut?: ScaleOutFigures;
+}
+
+export interface RunFigures {
+  title: string;
+  commit: string;
+  rows: number;
+  seconds: number;
+  connections: number;
+  engines: EngineFigures[];
+  reading?: ReadFigure[];
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (a: number, b: number) => `${fmt((100 * a) / b, 1)} %`;
+const ENGINE_NAMES: Record<Engine, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+const meets = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+function summaryRows(e: EngineFigures, rows: number): string[] {
+  const name = ENGINE_NAMES[e.engine];
+  const out: string[] = [];
+  if (e.mix) {
+    const { o311, bare } = e.mix;
+    const ok = o311.requestsPerSecond >= 400 && o311.all.p99Ms < 150 && o311.non2xx + o311.errors === 0;
+    out.push(`| ${name}: distinct-query mix, q/s (p99) | ${fmt(o311.requestsPerSecond)} (p99 ${fmt(o311.all.p99Ms, 1)} ms) | bare node:http, a fixed answer: ${fmt(bare.requestsPerSecond)} (p99 ${fmt(bare.all.p99Ms, 1)} ms) | ${pct(o311.requestsPerSecond, bare.requestsPerSecond)} | ≥ 400 q/s, p99 < 150 ms: ${meets(ok)} |`);
+  }
+  if (e.uncached) {
+    const { o311, bare } = e.uncached;
+    out.push(`| ${name}: page of ${fmt(e.uncached.count)} with the response cache off, req/s | ${fmt(o311.requestsPerSecond)} (p99 ${fmt(o311.p99Ms, 1)} ms) | bare node:http, same bytes: ${fmt(bare.requestsPerSecond)} | ${pct(o311.requestsPerSecond, bare.requestsPerSecond)} | ≥ 10 %: ${meets(o311.requestsPerSecond >= 0.1 * bare.requestsPerSecond)} |`);
+  }
+  if (e.import) {
+    const i = e.import;
+    out.push(`| ${name}: \`o311 import\` of ${fmt(rows)} requests, rows/s | ${fmt(i.rowsPerSecond)} (${fmt(i.seconds, 1)} s) | the same command with \`--dry-run\`: ${fmt(i.dryRunRowsPerSecond)} | ${pct(i.rowsPerSecond, i.dryRunRowsPerSecond)} | ≥ 100,000/s: ${meets(i.rowsPerSecond >= 100_000)} |`);
+  }
+  for (const s of e.services ?? []) {
+    out.push(`| ${name}: GET ${s.document}, req/s | ${fmt(s.o311.requestsPerSecond)} (p99 ${fmt(s.o311.p99Ms, 1)} ms) | bare node:http, same ${fmt(s.bytes)} bytes: ${fmt(s.bare.requestsPerSecond)} | ${pct(s.o311.requestsPerSecond, s.bare.requestsPerSecond)} | ≥ 50 %: ${meets(s.o311.requestsPerSecond >= 0.5 * s.bare.requestsPerSecond)} |`);
+  }
+  if (e.cached) {
+    const c = e.cached;
+    const bareGet = (c.bareBefore.requestsPerSecond + c.bareAfter.requestsPerSecond) / 2;
+    out.push(`| ${name}: cached GET requests.json (page of ${fmt(c.count)}), req/s | ${fmt(c.get.requestsPerSecond)} (p99 ${fmt(c.get.p99Ms, 1)} ms) | bare node:http, same bytes: ${fmt(bareGet)} | ${pct(c.get.requestsPerSecond, bareGet)} | not below 109.4 % (2026-11-28) |`);
+    out.push(`| ${name}: durable POST requests.json, req/s | ${fmt(c.post.requestsPerSecond)} (p99 ${fmt(c.post.p99Ms, 1)} ms) | bare node:http answering POSTs: ${fmt(c.barePost.requestsPerSecond)} | ${pct(c.post.requestsPerSecond, c.barePost.requestsPerSecond)} | not below 74.2 % (2026-11-28) |`);
+    out.push(`| ${name}: server RSS with ${fmt(rows)} requests | ${fmt(c.rssIdleMb)} MB idle, ${fmt(c.rssLoadedMb)} MB after the load | bare node:http process: ${fmt(c.rssBareMb)} MB | ${fmt(c.rssLoadedMb / c.rssBareMb, 1)} × | < 200 MB |`);
+  }
+  if (e.scaleOut) {
+    const s = e.scaleOut;
+    out.push(`| ${name}: ${fmt(s.total)} POSTs on three processes, acknowledged/s | ${fmt(s.three.acknowledgedPerSecond)} | the same on one process: ${fmt(s.one.acknowledgedPerSecond)} | ${fmt(s.three.acknowledgedPerSecond / s.one.acknowledgedPerSecond, 2)} × | |`);
+    const k = s.threeKilled;
+    out.push(`| ${name}: the same with one process killed (SIGKILL) midway: acknowledged lost / duplicated | ${k.lost} / ${k.duplicated} (of ${fmt(k.acknowledged)} acknowledged) | | | 0 / 0: ${meets(k.lost === 0 && k.duplicated === 0)} |`);
+  }
+  return out;
+}
+
+function mixSection(e: EngineFigures): string {
+  if (!e.mix) return '';
+  const { o311, bare } = e.mix;
+  const kinds = MIX_KINDS.map((k) => {
+    const l = o311.kinds.get(k);
+    return l ? `| ${k} | ${fmt(l.count)} | ${fmt(l.p50Ms, 1)} | ${fmt(l.p95Ms, 1)} | ${fmt(l.p99Ms, 1)} |` : `| ${k} | 0 | | | |`;
+  });
+  return `
+### Distinct-query mix on ${ENGINE_NAMES[e.engine]}
+${fmt(o311.total)} requests in ${fmt(o311.seconds, 1)} s, ${fmt(o311.requestsPerSecond)} q/s, p50 ${fmt(o311.all.p50Ms, 1)} ms, p95 ${fmt(o311.all.p95Ms, 1)} ms, p99 ${fmt(o311.all.p99Ms, 1)} ms, ${o311.non2xx + o311.errors} errors or non-2xx.
+Baseline, same run and same client: bare node:http answering every URL with one fixed answer of the mix, ${fmt(bare.requestsPerSecond)} q/s, p99 ${fmt(bare.all.p99Ms, 1)} ms.
+
+| kind | requests | p50 ms | p95 ms | p99 ms |
+|---|---|---|---|---|
+${kinds.join('\n')}
+`;
+}
+
+const loadRow = (name: string, r: LoadResult) =>
+  `| ${name} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${fmt(r.total)} | ${r.non2xx + r.errors} |`;
+
+function runsSection(engines: EngineFigures[]): string {
+  const rows: string[] = [];
+  for (const e of engines) {
+    const name = ENGINE_NAMES[e.engine];
+    if (e.uncached) {
+      rows.push(loadRow(`${name}: bare node:http, page of ${fmt(e.uncached.count)}`, e.uncached.bare));
+      rows.push(loadRow(`${name}: o311 page of ${fmt(e.uncached.count)}, cache off`, e.uncached.o311));
+    }
+    for (const s of e.services ?? []) {
+      rows.push(loadRow(`${name}: bare node:http, ${s.document} bytes`, s.bare));
+      rows.push(loadRow(`${name}: o311 ${s.document}`, s.o311));
+    }
+    if (e.cached) {
+      const c = e.cached;
+      rows.push(loadRow(`${name}: bare node:http GET (before)`, c.bareBefore));
+      rows.push(loadRow(`${name}: o311 GET requests.json, cached`, c.get));
+      rows.push(loadRow(`${name}: bare node:http GET (after)`, c.bareAfter));
+      rows.push(loadRow(`${name}: bare node:http POST`, c.barePost));
+      rows.push(loadRow(`${name}: o311 POST requests.json`, c.post));
+    }
+  }
+  if (rows.length === 0) return '';
+  return `
+## autocannon runs
+| run | req/s | p50 ms | p99 ms | requests | errors or non-2xx |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+`;
+}
+
+function scaleOutSection(engines: EngineFigures[]): string {
+  const e = engines.find((x) => x.scaleOut);
+  if (!e?.scaleOut) return '';
+  const s = e.scaleOut;
+  const row = (name: string, r: PostRun) =>
+    `| ${name} | ${r.processes} | ${fmt(r.acknowledged)} | ${fmt(r.seconds, 1)} | ${fmt(r.acknowledgedPerSecond)} | ${fmt(r.p99Ms, 1)} | ${r.unanswered} | ${r.refused} | ${r.lost} | ${r.duplicated} | ${r.storedUnacknowledged} |`;
+  return `
+## Several processes on one ${ENGINE_NAMES[e.engine]} database
+${fmt(s.total)} durable POSTs, each with its own description, from ${s.connections} keep-alive connections, sent round robin to the
+processes. In the last run the second process is killed with SIGKILL once ${fmt(s.threeKilled.killedAfter)} requests are
+acknowledged; as a proxy would, the client then sends only to the live processes (a request whose connection was
+refused goes elsewhere; one in flight on the killed process gets no answer and is not sent again). Then the
+database is read: every acknowledged request must be stored, once.
+
+| run | processes | acknowledged | s | acknowledged/s | p99 ms | no answer | non-2xx | lost | duplicated | stored, not acknowledged |
+|---|---|---|---|---|---|---|---|---|---|---|
+${row('one process', s.one)}
+${row('three processes', s.three)}
+${row('three, one killed midway', s.threeKilled)}
+`;
+}
+
+function readingSection(reading: ReadFigure[] | undefined): string {
+  if (!reading) return '';
+  const rows = reading.map(
+    (r) => `| \`readRequests\` of ${fmt(r.count)} requests, ${r.format.toUpperCase()} | ${fmt(r.readMs, 1)} ms | ${r.format === 'json' ? 'JSON.parse' : 'fast-xml-parser'} of the same body: ${fmt(r.parseMs, 1)} ms | ${fmt(r.readMs / r.parseMs, 1)} × |`,
+  );
+  return `
+## Client
+| figure | o311 | baseline (same run) | ratio |
+|---|---|---|---|
+${rows.join('\n')}
+`;
+}
+
+export function renderReport(f: RunFigures): string {
+  const cpu = cpus();
+  return `# ${f.title}
+
+Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, code at commit ${f.commit}.
+Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${process.version}, shared with other work.
+Databases: ${f.engines.map((e) => ENGINE_NAMES[e.engine]).join(' and ')} (SQLite: WAL, synchronous=FULL; PostgreSQL 15 on the same machine, a fresh database \`${POSTGRES_DATABASE}\`), each with ${fmt(f.rows)} imported requests (+ the demo city's services).
+Load: ${f.connections} connections, ${f.seconds} s per run after a 2 s warm-up; client, servers and databases on the same machine.
+Fixed URLs are loaded with autocannon; the distinct-query mix and the multi-process POSTs with a node:http loop
+(bench/src/load-loop.ts) that chooses every request afresh and times each one, and its baseline runs through the same loop.
+These machines are noisy: compare the ratios, which are measured in the same run, more than the absolute figures.
+
+## Summary
+| figure | o311 | baseline (same run) | ratio | goal |
+|---|---|---|---|---|
+${f.engines.flatMap((e) => summaryRows(e, f.rows)).join('\n')}
+${f.engines.map(mixSection).join('')}${scaleOutSection(f.engines)}${runsSection(f.engines)}${readingSection(f.reading)}`;
+}
