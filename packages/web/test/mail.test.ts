@@ -3,7 +3,7 @@
  * outbox id only), the delivery job, the outbox sweep, and the e-mails' shape.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { JOB, startJobQueue, type JobQueue } from '@o311/server';
+import { JOB, followersNotifyOptions, startJobQueue, type JobQueue } from '@o311/server';
 import { openStore, type Store } from '@o311/store';
 import { freshSqliteUrl, type FreshDatabase } from '../../../test-support/databases.js';
 import { translator } from '../src/i18n/translate.js';
@@ -93,6 +93,16 @@ describe('the mail.deliver job', () => {
     } finally {
       await queue.stop();
     }
+  });
+});
+
+describe('the followers.notify job', () => {
+  it('is pending once per event, however many changes name it', async () => {
+    const data = { jurisdictionId: 'city.example', requestId: '12', event: 3 };
+    expect(await jobs.enqueue(JOB.followersNotify, data, followersNotifyOptions(data))).toBeDefined();
+    expect(await jobs.enqueue(JOB.followersNotify, data, followersNotifyOptions(data))).toBeUndefined();
+    const next = { ...data, event: 4 };
+    expect(await jobs.enqueue(JOB.followersNotify, next, followersNotifyOptions(next))).toBeDefined();
   });
 });
 

@@ -53,8 +53,19 @@ export const mailDeliveryOptions = (outboxId: string): EnqueueOptions => ({
   leaseMs: 5 * 60_000,
 });
 
-/** A retry mails the followers again from the start, so few retries, soon. */
-export const FOLLOWERS_NOTIFY_OPTIONS: EnqueueOptions = { retryLimit: 3, retryDelayMs: 30_000, backoff: true, leaseMs: 10 * 60_000 };
+/**
+ * A retry mails the followers again from the start, so few retries, soon. Two
+ * changes committed before the first one's enqueue both name the later event:
+ * the singleton key keeps that to one pending notice (request ids are unique
+ * across jurisdictions).
+ */
+export const followersNotifyOptions = (d: FollowersNotifyData): EnqueueOptions => ({
+  retryLimit: 3,
+  retryDelayMs: 30_000,
+  backoff: true,
+  leaseMs: 10 * 60_000,
+  singletonKey: `${d.requestId}/${d.event}`,
+});
 
 /** Cron schedules (UTC). */
 export const SCHEDULE = {

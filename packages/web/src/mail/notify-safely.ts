@@ -5,7 +5,7 @@
  * request; a failure is logged and never undoes or fails the change.
  */
 import type { FastifyRequest } from 'fastify';
-import { FOLLOWERS_NOTIFY_OPTIONS, JOB, type FollowersNotifyData } from '@o311/server';
+import { JOB, followersNotifyOptions, type FollowersNotifyData } from '@o311/server';
 import type { WebContext } from '../context.js';
 
 export async function notifySafely(web: WebContext, request: FastifyRequest, jurisdictionId: string, requestId: string): Promise<void> {
@@ -15,7 +15,7 @@ export async function notifySafely(web: WebContext, request: FastifyRequest, jur
     const event = (await store.listEvents(jurisdictionId, requestId)).length;
     if (event === 0) return;
     const data: FollowersNotifyData = { jurisdictionId, requestId, event };
-    await jobs.enqueue(JOB.followersNotify, data, FOLLOWERS_NOTIFY_OPTIONS);
+    await jobs.enqueue(JOB.followersNotify, data, followersNotifyOptions(data));
   } catch (err) {
     request.log.error({ err, requestId }, 'enqueuing the notice to the followers of a request failed');
   }
