@@ -5,7 +5,7 @@
  * e-mail addresses masked. Also the server's own jobs run on the app's queue.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dialects } from '../../../test-support/databases.js';
+import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
 import { JOB, startJobQueue, type JobQueue } from '../src/index.js';
 import { startServer, type Server } from './support/fixture.js';
 import { staffCall } from './support/staff.js';
@@ -32,6 +32,7 @@ const SECRET_ADDRESS = 'leak@private.example';
 describe.each(dialects)('staff API: jobs (%s)', (dialect) => {
   let s: Server;
   let jobs: JobQueue;
+  let queueDb: FreshDatabase;
   let scopedAdmin: string;
   let flakyFails = true;
   let outboxId: string;
@@ -42,7 +43,9 @@ describe.each(dialects)('staff API: jobs (%s)', (dialect) => {
     vi.waitFor(async () => expect((await jobs.get(id))?.state).toBe(state), { timeout: 10_000, interval: 20 });
 
   beforeAll(async () => {
-    jobs = await startJobQueue('sqlite::memory:');
+    // The queue's engine follows the dialect (pg-boss on PostgreSQL), on a database of its own here.
+    queueDb = await freshUrl(dialect);
+    jobs = await startJobQueue(queueDb.url);
     s = await startServer(dialect, { options: { jobs } });
     scopedAdmin = (await s.store.createStaffToken({ name: 'local', role: 'admin', jurisdictions: ['springfield.example'] })).secret;
     outboxId = (await s.store.enqueueMail({ to: SECRET_ADDRESS, subject: 'S', text: 'T', html: null })).id;
@@ -64,6 +67,7 @@ describe.each(dialects)('staff API: jobs (%s)', (dialect) => {
   afterAll(async () => {
     await jobs?.stop();
     await s?.close();
+    await queueDb?.cleanup();
   });
 
   it('is for admins of global scope only', async () => {
