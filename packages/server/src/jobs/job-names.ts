@@ -41,7 +41,7 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
 };
 
 /**
- * A mail is tried 6 times over about an hour (1, 2, 4, 8 and 16 minutes
+ * A mail is tried 6 times over about half an hour (1, 2, 4, 8 and 16 minutes
  * apart), then waits, dead, for an admin. At most one delivery per message
  * is pending (the sweep relies on it).
  */
