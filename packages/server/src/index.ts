@@ -21,7 +21,7 @@ export * as requestServices from './services/requests.js';
 export { authorizeKey, spendingQuota, type Quota } from './services/api-keys.js';
 export { resendRisk, RESENDING_CLIENTS, type ResendRisk } from './services/resending-clients.js';
 export { ensureSandbox, SANDBOX_BASE, type SandboxConfig } from './sandbox/sandbox.js';
-export { resetSandbox } from './sandbox/maintenance.js';
+export { resetSandbox } from './sandbox/reset.js';
 export { startJobQueue } from './jobs/job-queue.js';
 export type { AdminJob, ShownData } from './jobs/job-view.js';
 export * as jobsAdmin from './services/jobs-admin.js';

@@ -4,7 +4,7 @@
  * queue fires each schedule once per tick across all processes.
  */
 import type { ServiceContext } from '../services/context.js';
-import { resetSandbox } from '../sandbox/maintenance.js';
+import { resetSandbox } from '../sandbox/reset.js';
 import { JOB, SCHEDULE } from './job-names.js';
 
 interface SandboxResetData {
