@@ -22,7 +22,6 @@ import { registerCors } from './http/cors.js';
 import { canonicalGeoreportUrl } from './http/duplicate-slashes.js';
 import { frameworkErrorHandler, installErrorHandling } from './http/errors.js';
 import { PublicOrigin } from './http/public-origin.js';
-import { SlidingWindowLimiter } from './http/rate-limit.js';
 import { ReadCache } from './http/read-cache.js';
 import { SharedRateLimiter } from './http/shared-rate-limiter.js';
 import { closeSilentConnections, resolveTimeouts, timeoutOptions, type ServerTimeouts } from './http/timeouts.js';
@@ -124,7 +123,6 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
   const ctx: ServiceContext = {
     store: options.store,
     jobs,
-    limiter: new SlidingWindowLimiter(),
     postLimits: new SharedRateLimiter(options.store.rateLimits),
     readCache: new ReadCache({ maxBytes: options.readCacheBytes ?? 32 * 1024 * 1024, ttlMs: 1000 }),
     limits,

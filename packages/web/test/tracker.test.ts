@@ -162,6 +162,28 @@ describe('following by e-mail', () => {
   };
   const outboxFor = async (to: string) => t.store.listOutbox({ to, limit: 50 });
 
+  it('counts confirmation mails per address in the database, where every server process counts them too', async () => {
+    const minute = (): number => Math.floor(Date.now() / 60_000);
+    // The counts are per clock minute: a run that straddles two is run again from another address.
+    for (const from of ['203.0.113.7', '203.0.113.8']) {
+      const started = minute();
+      const follow = (n: number) =>
+        t.app.inject({
+          method: 'POST', url: `/track/${id}/follow`, remoteAddress: from,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `email=limit${n}%40example.org`,
+        });
+      for (let n = 0; n < 4; n++) expect((await follow(n)).statusCode).toBe(303);
+      // Another process on the database takes the fifth of the address's five a minute.
+      await t.store.rateLimits.take(`follow-ip:${from}`, 5, 60_000, Date.now());
+      const refused = await follow(5);
+      if (minute() !== started) continue;
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('id="follow-error"');
+      return;
+    }
+    throw new Error('two runs straddled a minute each');
+  });
+
   it('refuses an address that is not one', async () => {
     const res = await t.postForm(`/track/${id}/follow`, { email: 'nope' });
     expect(res.statusCode).toBe(400);

@@ -1,8 +1,9 @@
 import type { RateDecision, RateLimitCounters } from '@o311/store';
-import { WINDOW_MS } from './rate-limit.js';
+
+export const WINDOW_MS = 60_000;
 
 /**
- * POST quotas per minute, shared by every process on the database through the
+ * Per-minute limits (POST quotas, follow confirmations), shared by every process on the database through the
  * store's fixed-window counters: a key limited to 60 a minute gets 60 however
  * many processes serve it. A fixed window is one row per bucket; the price is
  * that a client may fit up to twice its limit into 60 s straddling two windows.

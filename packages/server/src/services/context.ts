@@ -1,9 +1,8 @@
-/** What the services need: the store, the job queue, the clock, the POST limiter and the limits. */
+/** What the services need: the store, the job queue, the clock, the shared rate limits and the limits. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Open311Failure } from '@o311/georeport';
 import type { JobQueue } from '@o311/jobs';
 import type { Store } from '@o311/store';
-import type { SlidingWindowLimiter } from '../http/rate-limit.js';
 import type { PublicOrigin } from '../http/public-origin.js';
 import type { ReadCache } from '../http/read-cache.js';
 import type { SharedRateLimiter } from '../http/shared-rate-limiter.js';
@@ -29,9 +28,10 @@ export interface ServiceContext {
   store: Store;
   /** Background work: every process enqueues, and runs the handlers it registered (jobs/job-names.ts). */
   jobs: JobQueue;
-  /** In-process limits (per process; e.g. follow confirmations). */
-  limiter: SlidingWindowLimiter;
-  /** POST quotas of API keys and citizen submissions, shared through the database. */
+  /**
+   * Per-minute limits (API keys' POST quotas, citizen submissions, follow
+   * confirmations), shared through the database by every server process.
+   */
   postLimits: SharedRateLimiter;
   readCache: ReadCache;
   limits: Limits;

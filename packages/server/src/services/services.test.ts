@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { isOpen311Failure, parseForm, type RequestsQuery } from '@o311/georeport';
 import { openJobQueue } from '@o311/jobs';
 import type { ApiKey, Jurisdiction, ServiceRecord, StoredRequest } from '@o311/store';
-import { SlidingWindowLimiter } from '../http/rate-limit.js';
 import { PublicOrigin } from '../http/public-origin.js';
 import { ReadCache } from '../http/read-cache.js';
 import { SharedRateLimiter } from '../http/shared-rate-limiter.js';
@@ -29,7 +28,7 @@ const jobs = await openJobQueue('sqlite::memory:');
 const context = (data: FakeData, overrides = {}) => {
   const fake = fakeStore(data, overrides);
   const ctx: ServiceContext = {
-    store: fake.store, jobs, limiter: new SlidingWindowLimiter(), postLimits: new SharedRateLimiter(memoryRateLimits()), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined, origin: new PublicOrigin(undefined),
+    store: fake.store, jobs, postLimits: new SharedRateLimiter(memoryRateLimits()), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined, origin: new PublicOrigin(undefined),
   };
   return { ctx, calls: fake.calls };
 };

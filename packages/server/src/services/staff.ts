@@ -191,7 +191,6 @@ function scopeRefusalError(refusal: ScopeRefusal): Open311Failure {
 
 export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<void> {
   if (!(await ctx.store.revokeApiKey(id))) throw notFound(`API key '${id}' does not exist.`);
-  ctx.limiter.forget(id);
 }
 
 /** A token beyond the revoker's scope answers as an unknown one. */

@@ -13,7 +13,7 @@ import { confirmMail } from '../mail/follow-mails.js';
 import type { FollowState } from './follow-form.js';
 import { confirmPath, trackerPath, unsubscribePath } from './paths.js';
 
-/** Confirmation mails one address (or one client) may cause per minute. */
+/** Confirmation mails one address (or one client) may cause per clock minute. */
 const FOLLOWS_PER_MINUTE = 5;
 
 export async function startFollowing(
@@ -26,11 +26,11 @@ export async function startFollowing(
 ): Promise<FollowState> {
   const email = rawEmail.trim();
   if (!isEmailAddress(email)) return { kind: 'invalid', email };
-  const { limiter, now, store } = web.services;
-  const allowed = [`follow-ip:${request.ip}`, `follow-email:${email.toLowerCase()}`].every(
-    (key) => limiter.hit(key, FOLLOWS_PER_MINUTE, now()).allowed,
-  );
-  if (!allowed) return { kind: 'busy', email };
+  const { postLimits, now, store } = web.services;
+  // In the database, like the API keys' quotas: every server process counts against the same limit.
+  for (const bucket of [`follow-ip:${request.ip}`, `follow-email:${email.toLowerCase()}`]) {
+    if (!(await postLimits.take(bucket, FOLLOWS_PER_MINUTE, now())).allowed) return { kind: 'busy', email };
+  }
   const { confirmSecret, unsubscribeSecret } = await store.addFollower({ jurisdiction_id: j.id, request_id: r.id, email, locale: t.locale });
   const base = publicBase(web, request);
   const links = {
