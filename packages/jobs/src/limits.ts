@@ -148,3 +148,8 @@ export function resolveListFilter(filter: JobListFilter): {
     offset: integerIn('offset', filter.offset ?? 0, 0, MAX_OFFSET),
   };
 }
+
+/** Upkeep more often than this would spin; less often than hourly would leave lost jobs for too long. */
+export function checkMaintenanceInterval(ms: number): number {
+  return integerIn('maintenanceIntervalMs', ms, 10, 3_600_000);
+}

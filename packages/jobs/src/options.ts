@@ -3,7 +3,10 @@
 export interface JobQueueOptions {
   /**
    * How often expired leases, cron schedules and old completed jobs are
-   * looked after, ms (default 1000; pg-boss rounds up to whole seconds).
+   * looked after, ms. SQLite: default 1000 (an idle round only reads).
+   * PostgreSQL: default 30 s for pg-boss's maintenance (leases, archive),
+   * which runs SQL on the job table; cron is checked every 5 s or this
+   * interval if shorter; whole seconds, rounded up.
    */
   maintenanceIntervalMs?: number;
   /** Completed jobs stay listed this long, ms (default 7 days). */
@@ -24,6 +27,8 @@ export interface JobQueueOptions {
 
 export const QUEUE_DEFAULTS = {
   maintenanceIntervalMs: 1000,
+  postgresMaintenanceIntervalMs: 30_000,
+  postgresCronIntervalMs: 5000,
   completedRetentionMs: 7 * 24 * 3600 * 1000,
   busyTimeoutMs: 5000,
   schema: 'pgboss',

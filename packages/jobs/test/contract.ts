@@ -3,7 +3,7 @@
  * (sqlite.test.ts, postgres.test.ts). Several processes: contract-processes.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { JobQueueError, MAX_PAYLOAD_BYTES, type Job } from '@o311/jobs';
+import { JobQueueError, MAX_PAYLOAD_BYTES, openJobQueue, type Job } from '@o311/jobs';
 import type { EngineUnderTest } from './engines.js';
 import { sleep, useFreshQueues, waitFor } from './helpers.js';
 
@@ -199,6 +199,7 @@ export function runJobQueueContract(engine: EngineUnderTest): void {
       await refused(queue.work('w', async () => undefined, { concurrency: 0 }), /concurrency/);
       await refused(queue.list({ limit: 0 }), /limit/);
       await refused(queue.list({ limit: 10, states: ['lost' as 'dead'] }), /unknown job state/);
+      await refused(openJobQueue((await queues.database()).url, { maintenanceIntervalMs: 0 }), /maintenanceIntervalMs/);
       expect(await queue.counts()).toEqual({ queued: 0, active: 0, retry: 0, completed: 0, dead: 0 });
     });
 

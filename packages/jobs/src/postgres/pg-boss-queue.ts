@@ -11,6 +11,7 @@ import PgBoss from 'pg-boss';
 import { JobQueueError } from '../errors.js';
 import {
   boundedMessage,
+  checkMaintenanceInterval,
   checkName,
   parseCron,
   resolveEnqueueOptions,
@@ -71,15 +72,16 @@ export class PgBossJobQueue implements JobQueue {
       throw new JobQueueError('invalid-input', `schema must be 1-50 lower-case letters, digits or "_", got ${JSON.stringify(this.#schema)}`);
     }
     this.#onError = options.onError ?? logError;
-    const interval = Math.min(45, seconds(options.maintenanceIntervalMs ?? QUEUE_DEFAULTS.maintenanceIntervalMs));
+    const interval = seconds(checkMaintenanceInterval(options.maintenanceIntervalMs ?? QUEUE_DEFAULTS.postgresMaintenanceIntervalMs));
+    const cronInterval = Math.min(interval, seconds(QUEUE_DEFAULTS.postgresCronIntervalMs));
     this.#boss = new PgBoss({
       connectionString: url,
       schema: this.#schema,
       max: options.poolSize ?? QUEUE_DEFAULTS.poolSize,
       application_name: 'o311-jobs',
       maintenanceIntervalSeconds: interval,
-      cronMonitorIntervalSeconds: interval,
-      cronWorkerIntervalSeconds: interval,
+      cronMonitorIntervalSeconds: cronInterval,
+      cronWorkerIntervalSeconds: cronInterval,
       archiveCompletedAfterSeconds: seconds(options.completedRetentionMs ?? QUEUE_DEFAULTS.completedRetentionMs),
       archiveFailedAfterSeconds: KEEP_DEAD_SECONDS,
       deleteAfterDays: 1,

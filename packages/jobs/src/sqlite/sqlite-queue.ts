@@ -14,6 +14,7 @@ import { retryWaitMs } from '../backoff.js';
 import { JobQueueError } from '../errors.js';
 import {
   boundedMessage,
+  checkMaintenanceInterval,
   checkName,
   parseCron,
   resolveEnqueueOptions,
@@ -65,7 +66,7 @@ export class SqliteJobQueue implements JobQueue {
     this.#path = path;
     this.#now = options.now ?? Date.now;
     this.#onError = options.onError ?? logError;
-    this.#maintenanceIntervalMs = options.maintenanceIntervalMs ?? QUEUE_DEFAULTS.maintenanceIntervalMs;
+    this.#maintenanceIntervalMs = checkMaintenanceInterval(options.maintenanceIntervalMs ?? QUEUE_DEFAULTS.maintenanceIntervalMs);
     this.#completedRetentionMs = options.completedRetentionMs ?? QUEUE_DEFAULTS.completedRetentionMs;
     this.#busyTimeoutMs = options.busyTimeoutMs ?? QUEUE_DEFAULTS.busyTimeoutMs;
   }
