@@ -13,4 +13,5 @@ export { parseDatabaseUrl, redactUrl, type DatabaseLocation } from './url.js';
 export { generateSecret, hashSecret, generateRequestToken, SECRET_PREFIXES, type SecretKind } from './secrets.js';
 export { newService, type ServiceIdentity } from './new-service.js';
 export { rotateApiKey } from './rotate-api-key.js';
+export { sharedPublicKey } from './shared-public-key.js';
 export { NulInTextError } from './nul-text.js';

@@ -6,11 +6,13 @@
  * (the `sandbox.reset` job). GeoReport serves it under SANDBOX_BASE, so a plain
  * client needs no jurisdiction_id; discovery lists it as the `test` endpoint.
  */
-import { rotateApiKey, type Jurisdiction, type Store } from '@o311/store';
+import { sharedPublicKey, type Jurisdiction, type Store } from '@o311/store';
 
 export const SANDBOX_BASE = '/open311/sandbox/v2';
 export const SANDBOX_ID = 'sandbox';
 export const SANDBOX_KEY_NAME = 'o311 sandbox (public)';
+/** The settings row holding the sandbox key's secret (public), shared by every process. */
+export const SANDBOX_KEY_SETTING = 'sandbox.api_key';
 /** Per client address: the key is printed for anyone. */
 export const SANDBOX_RATE_PER_MINUTE = 30;
 
@@ -33,8 +35,9 @@ export async function syncSandboxServices(store: Store, primary: Jurisdiction, s
 }
 
 /**
- * Creates (or refreshes) the sandbox of the primary jurisdiction and a fresh
- * public key for it (the previous one is revoked, as with the demo key).
+ * Creates (or refreshes) the sandbox of the primary jurisdiction and its
+ * public key, one for every process on the database: kept while it is live,
+ * so that a process started later does not revoke the key the others show.
  * Undefined when the server has no primary jurisdiction yet.
  */
 export async function ensureSandbox(store: Store): Promise<SandboxConfig | undefined> {
@@ -49,8 +52,11 @@ export async function ensureSandbox(store: Store): Promise<SandboxConfig | undef
     sandbox: true,
   });
   await syncSandboxServices(store, primary, sandbox);
-  const { secret } = await rotateApiKey(store, {
-    name: SANDBOX_KEY_NAME, rate_limit_per_minute: SANDBOX_RATE_PER_MINUTE, trusted: false, public: true, jurisdiction_id: sandbox.id,
-  });
+  const secret = await sharedPublicKey(
+    store,
+    SANDBOX_KEY_SETTING,
+    { name: SANDBOX_KEY_NAME, rate_limit_per_minute: SANDBOX_RATE_PER_MINUTE, trusted: false, public: true, jurisdiction_id: sandbox.id },
+    (key) => key.jurisdiction_id === sandbox.id,
+  );
   return { jurisdictionId: sandbox.id, apiKey: secret };
 }

@@ -1,10 +1,9 @@
 /**
  * The API key the citizen app submits with. It is public (every report page
- * carries it) and shared by every process serving the database: the store keeps
- * only hashes of key secrets, so this one secret is kept as a setting, and a
- * process that starts reuses it while it is live.
+ * carries it) and shared by every process serving the database (see the
+ * store's sharedPublicKey).
  */
-import type { Store } from '@o311/store';
+import { sharedPublicKey, type Store } from '@o311/store';
 import type { WebContext } from '../context.js';
 
 export const WEB_API_KEY_NAME = 'o311 web app';
@@ -22,22 +21,10 @@ async function usable(store: Store, secret: string | undefined): Promise<boolean
   return key !== undefined && !key.trusted && key.public;
 }
 
-async function sharedKey(store: Store): Promise<string> {
-  const saved = await store.getSetting(WEB_API_KEY_SETTING);
-  if (await usable(store, saved)) return saved as string;
-  const { key, secret } = await store.createApiKey({
+const sharedKey = (store: Store): Promise<string> =>
+  sharedPublicKey(store, WEB_API_KEY_SETTING, {
     name: WEB_API_KEY_NAME, rate_limit_per_minute: WEB_KEY_RATE_PER_MINUTE, trusted: false, public: true,
   });
-  const stored =
-    saved === undefined
-      ? await store.claimSetting(WEB_API_KEY_SETTING, secret)
-      : (await store.replaceSetting(WEB_API_KEY_SETTING, saved, secret))
-        ? secret
-        : await store.getSetting(WEB_API_KEY_SETTING);
-  // Another process got there first: use its key, drop ours.
-  if (stored !== secret) await store.revokeApiKey(key.id);
-  return stored ?? secret;
-}
 
 const resolved = new WeakMap<Store, Promise<string>>();
 
