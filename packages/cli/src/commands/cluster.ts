@@ -66,7 +66,7 @@ export function workerRole(): WorkerRole | undefined {
 export interface ClusterPlan {
   workers: number;
   /** Prepares the database once; returns the handoff and the banner to print once all listen. */
-  prepare(): Promise<{ handoff: Handoff; banner(port: number, origin: AnnouncedOrigin): void } | undefined>;
+  prepare(): Promise<{ handoff: Handoff; banner(port: number, origin: AnnouncedOrigin, workers: string): Promise<void> } | undefined>;
   /** Resolves with the signal that asks the whole cluster to stop. */
   stop: Promise<string>;
 }
@@ -93,7 +93,9 @@ export async function superviseWorkers(io: CliIo, plan: ClusterPlan): Promise<vo
     return new Promise<ToPrimary>((resolve, reject) => {
       worker.on('message', (m: ToPrimary) => {
         if (m?.o311 !== 'listening') return;
-        if (serving) println(io.stdout, `worker ${slot} (pid ${worker.process.pid}) is serving`);
+        // A stop sent while the worker was still loading found no listener: send it again.
+        if (stopping) worker.send({ o311: 'stop' } satisfies ToWorker, () => undefined);
+        else if (serving) println(io.stdout, `worker ${slot} (pid ${worker.process.pid}) is serving`);
         resolve(m);
       });
       worker.once('exit', (code, signal) => {
@@ -139,9 +141,8 @@ export async function superviseWorkers(io: CliIo, plan: ClusterPlan): Promise<vo
   }
   serving = true;
   if (started?.[0]) {
-    prepared.banner(started[0].port, started[0].origin);
     const pids = [...running.values()].map((w) => w.process.pid).join(', ');
-    println(io.stdout, `  workers        ${plan.workers} (pids ${pids}; one that dies is replaced)`);
+    await prepared.banner(started[0].port, started[0].origin, `${plan.workers} (pids ${pids}; one that dies is replaced)`);
   }
   const signal = await plan.stop;
   println(io.stdout, `${signal}: stopping ${running.size} worker${running.size === 1 ? '' : 's'}`);

@@ -139,7 +139,7 @@ async function describeServed(store: Store, configured: string | undefined): Pro
 
 function printBanner(
   io: CliIo, origin: AnnouncedOrigin, bound: string, demo: DemoAccess | undefined, web: boolean,
-  sandbox: (SandboxConfig & { base: string }) | undefined, served: string | undefined,
+  sandbox: (SandboxConfig & { base: string }) | undefined, served: string | undefined, workers: string | undefined,
 ): void {
   const u = serverUrls(origin.announced);
   const out = (line = ''): void => println(io.stdout, line);
@@ -159,6 +159,7 @@ function printBanner(
     out(`  sandbox        ${u.base}${sandbox.base}/ (never reaches staff, emptied daily)`);
     out(`  sandbox key    ${sandbox.apiKey} (public)`);
   }
+  if (workers !== undefined) out(`  workers        ${workers}`);
   if (demoKey !== undefined) {
     out(`  demo API key   ${demoKey}`);
     out('try:');
@@ -177,7 +178,8 @@ function printBanner(
 /** What is prepared once per start (by the one process, or by the primary of `--workers`). */
 interface Prepared {
   handoff: Handoff;
-  banner(origin: AnnouncedOrigin, port: number): Promise<void>;
+  /** `workers`: the line about `--workers`' processes. */
+  banner(origin: AnnouncedOrigin, port: number, workers?: string): Promise<void>;
 }
 
 /** Demo city and keys, the sandbox and its key, the web apps' jurisdiction checked. */
@@ -190,9 +192,9 @@ async function prepare(io: CliIo, store: Store, o: ServeOptions, url: string): P
   const empty = !o.demo && (await store.listJurisdictions()).length === 0;
   return {
     handoff: { sandbox, webJurisdiction: served?.configured },
-    banner: async (origin, port) => {
+    banner: async (origin, port, workers) => {
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText);
+      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers);
       if (empty) {
         println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
       }
@@ -227,7 +229,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
         const store = await openDatabase(url);
         try {
           const prepared = await prepare(io, store, o, url);
-          return { handoff: prepared.handoff, banner: (port, origin) => void prepared.banner(origin, port) };
+          return { handoff: prepared.handoff, banner: (port, origin, workers) => prepared.banner(origin, port, workers) };
         } finally {
           await store.close();
         }
