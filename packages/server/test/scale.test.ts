@@ -48,7 +48,7 @@ describe.each(dialects)('volume (%s)', (dialect) => {
     expect(list).toHaveLength(1000);
     expect(list[0]?.description).toBe('Hole 0');
     expect(list[999]?.description).toBe('Hole 999');
-    expect(spy!.calls.get('listRequests')).toBe(1);
+    expect(spy!.calls.get('listPublicRequests')).toBe(1);
     expect(spy!.calls.get('countRequests')).toBeUndefined();
     expect(spy!.calls.get('listEventsFor')).toBeUndefined();
   });
@@ -61,10 +61,10 @@ describe.each(dialects)('volume (%s)', (dialect) => {
     expect(list).toHaveLength(1000);
     expect(list[0]?.extended_attributes.detailed_status).toBe('fixed');
     expect(list[0]?.extended_attributes.notes.map((n) => n.type)).toEqual(['submitted', 'status_change']);
-    expect(spy!.calls.get('listRequests')).toBe(1);
+    expect(spy!.calls.get('listPublicRequests')).toBe(1);
     expect(spy!.calls.get('listEventsFor')).toBe(1);
     expect(spy!.calls.get('listEvents')).toBeUndefined();
-    expect(spy!.calls.get('getRequest')).toBeUndefined();
+    expect(spy!.calls.get('getPublicRequest')).toBeUndefined();
   });
 
   it('pages beyond the cap with page/page_size', async () => {

@@ -132,6 +132,9 @@ export interface StoredRequest {
   media_ids: string[];
 }
 
+/** A stored request as public answers see it: everything but the reporter's contact data. */
+export type PublicStoredRequest = Omit<StoredRequest, 'reporter'>;
+
 export interface NewRequest {
   jurisdiction_id: string;
   service_code: string;
@@ -329,6 +332,10 @@ export interface Store extends BackOfficeStore {
   /** Newest first (`requested_at` desc, then id desc): a stable order for paging. */
   listRequests(f: RequestFilter): Promise<StoredRequest[]>;
   countRequests(f: Omit<RequestFilter, 'limit' | 'offset'>): Promise<number>;
+  /** `listRequests` for public answers: the same rows, without reading the reporter's contact data. */
+  listPublicRequests(f: RequestFilter): Promise<PublicStoredRequest[]>;
+  /** `getRequest` for public answers, without the reporter's contact data. */
+  getPublicRequest(jurisdiction_id: string, id: string): Promise<PublicStoredRequest | undefined>;
   /** Status + note + event in one transaction; undefined when the request does not exist. */
   changeStatus(c: StatusChange): Promise<StoredRequest | undefined>;
   /**

@@ -31,6 +31,7 @@ import type {
   NewComment,
   NewRequest,
   NewService,
+  PublicStoredRequest,
   RateLimitCounters,
   RequestEvent,
   RequestFilter,
@@ -65,6 +66,7 @@ import { postersOf } from './repositories/posters.js';
 import { rateLimitCounters } from './repositories/rate-limits.js';
 import * as settings from './repositories/settings.js';
 import * as requests from './repositories/requests.js';
+import { RequestCounts } from './repositories/request-counts.js';
 import * as savedFilters from './repositories/saved-filters.js';
 import * as services from './repositories/services.js';
 import * as sessions from './repositories/sessions.js';
@@ -81,6 +83,8 @@ export class KyselyStore implements Store {
   /** SQLite: concurrent new requests share a commit (see group-commit.ts). */
   readonly #group: GroupCommit<Database> | undefined;
   #closed: Promise<void> | undefined;
+  /** Counts of the public list per data version (see request-counts.ts). */
+  readonly #counts = new RequestCounts();
 
   constructor(adapter: DialectAdapter) {
     this.#adapter = adapter;
@@ -188,8 +192,15 @@ export class KyselyStore implements Store {
   listRequests(f: RequestFilter): Promise<StoredRequest[]> {
     return requests.listRequests(this.#db, f, { probeAreas: this.#adapter.probeAreas });
   }
-  countRequests(f: Omit<RequestFilter, 'limit' | 'offset'>): Promise<number> {
-    return requests.countRequests(this.#db, f);
+  listPublicRequests(f: RequestFilter): Promise<PublicStoredRequest[]> {
+    return requests.listPublicRequests(this.#db, f, { probeAreas: this.#adapter.probeAreas });
+  }
+  getPublicRequest(jurisdiction_id: string, id: string): Promise<PublicStoredRequest | undefined> {
+    return requests.getPublicRequest(this.#db, jurisdiction_id, id);
+  }
+  async countRequests(f: Omit<RequestFilter, 'limit' | 'offset'>): Promise<number> {
+    const version = await this.#adapter.dataVersion();
+    return this.#counts.count(f, version, (g) => requests.countRequests(this.#db, g, { probeAreas: this.#adapter.probeAreas }));
   }
   changeStatus(c: StatusChange): Promise<StoredRequest | undefined> {
     return this.#write((trx) => requests.changeStatus(trx, c), (r) => r !== undefined);

@@ -29,7 +29,7 @@ function haversine(lat1: number, lon1: number, lat2: number, lon2: number): numb
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** The store's secondary indexes (schema/indexes.ts), the ones a large import drops first. */
-const DEFERRED_INDEXES = ['requests_by_place', 'requests_by_service', 'requests_by_status', 'requests_by_time', 'requests_by_update'];
+const DEFERRED_INDEXES = ['requests_by_cell', 'requests_by_service', 'requests_by_status', 'requests_by_time', 'requests_by_update'];
 const KEPT_INDEXES = ['events_by_request', 'events_by_time', 'media_by_request', 'requests_by_token'];
 const ALL_INDEXES = [...DEFERRED_INDEXES, ...KEPT_INDEXES].sort();
 /** Store indexes of a database (primary keys and unique constraints left out). */
@@ -419,6 +419,25 @@ export function runStoreContract(dialect: TestDialect): void {
         expect(await names({ updated_to: T0 })).toEqual(['centre']);
       });
 
+      it('lists and gets the same requests for public answers, without the reporter', async () => {
+        const filters: Partial<RequestFilter>[] = [
+          {}, { statuses: ['open'], service_codes: ['pothole'] }, { near: { ...centre, radius_m: 350 } },
+          { bbox: { min_long: centre.long - 0.01, min_lat: centre.lat - 0.01, max_long: centre.long + 0.01, max_lat: centre.lat + 0.01 } },
+          { limit: 2, offset: 1 }, { ids: [byDescription.get('far')!.id, byDescription.get('centre')!.id] },
+        ];
+        for (const f of filters) {
+          const full = await store.listRequests(filter(jid, f));
+          const pub = await store.listPublicRequests(filter(jid, f));
+          expect(pub).toEqual(full.map(({ reporter: _reporter, ...rest }) => rest));
+          for (const r of pub) expect(Object.keys(r)).not.toContain('reporter');
+        }
+        const one = byDescription.get('centre')!;
+        const { reporter: _reporter, ...publicOne } = (await store.getRequest(jid, one.id))!;
+        expect(await store.getPublicRequest(jid, one.id)).toEqual(publicOne);
+        expect(await store.getPublicRequest(jid, 'junk')).toBeUndefined();
+        expect(await store.getPublicRequest(await jurisdiction(), one.id)).toBeUndefined();
+      });
+
       it('combines filters', async () => {
         expect(await names({ statuses: ['open'], requested_from: T0 + HOUR, service_codes: ['pothole'] })).toEqual(['nowhere', 'north100']);
       });
@@ -481,6 +500,46 @@ export function runStoreContract(dialect: TestDialect): void {
           ),
           { numRuns: 40, seed: 7 },
         );
+      });
+
+      it('finds exactly the points of a box, across place cells, south of the equator and in boxes of many cells (property)', async () => {
+        const id = await jurisdiction();
+        const coordinate = fc.double({ min: -1, max: 1, noNaN: true });
+        const pts = fc.sample(fc.tuple(coordinate, coordinate), { numRuns: 400, seed: 5 });
+        // Newest first is the order of the points: the i-th is i seconds old.
+        await store.importRequests(pts.map(([lat, long], i) => imported(id, { description: String(i), lat, long, requested_at: T0 - i * 1000 })));
+        await fc.assert(
+          fc.asyncProperty(coordinate, coordinate, fc.double({ min: 0.001, max: 1.2, noNaN: true }), fc.integer({ min: 0, max: 30 }), async (lat, long, half, offset) => {
+            const bbox = { min_lat: lat - half, max_lat: lat + half, min_long: long - half, max_long: long + half };
+            const inside = pts.flatMap(([pLat, pLong], i) =>
+              pLat >= bbox.min_lat && pLat <= bbox.max_lat && pLong >= bbox.min_long && pLong <= bbox.max_long ? [String(i)] : []);
+            const page = await store.listRequests(filter(id, { bbox, limit: 20, offset, requested_from: T0 - 1000 * 1000, requested_to: T0 }));
+            expect(page.map((r) => r.description)).toEqual(inside.slice(offset, offset + 20));
+            expect(await store.countRequests({ jurisdiction_id: id, bbox, requested_from: T0 - 1000 * 1000, requested_to: T0 })).toBe(inside.length);
+          }),
+          { numRuns: 40, seed: 11 },
+        );
+      });
+    });
+
+    describe('counts of shifted windows', () => {
+      it('are exact for windows moved at either end, after writes in and out of the window, and per filter', async () => {
+        const id = await jurisdiction();
+        const times = Array.from({ length: 300 }, (_, i) => T0 - i * 60_000);
+        await store.importRequests(times.map((t, i) => imported(id, { requested_at: t, status: i % 3 === 0 ? 'closed' : 'open' })));
+        const count = (requested_from: number, requested_to: number, statuses?: ('open' | 'closed')[]) =>
+          store.countRequests({ jurisdiction_id: id, requested_from, requested_to, statuses });
+        const expected = (from: number, to: number, every = 1) => times.filter((t, i) => t >= from && t <= to && i % every === 0).length;
+        const windows: [number, number][] = [
+          [T0 - 200 * 60_000, T0], [T0 - 199 * 60_000, T0 - 1], [T0 - 201 * 60_000 + 1, T0 - 10 * 60_000],
+          [T0 - 150 * 60_000, T0 - 150 * 60_000], [T0 - 200 * 60_000, T0], [T0 - 260 * 60_000, T0 - 120 * 60_000],
+        ];
+        for (const [from, to] of windows) expect(await count(from, to), `${from}..${to}`).toBe(expected(from, to));
+        for (const [from, to] of windows) expect(await count(from, to, ['closed'])).toBe(expected(from, to, 3));
+        // A new request inside the last window: the next count has it.
+        await store.importRequests([imported(id, { requested_at: T0 - 130 * 60_000 - 1 })]);
+        expect(await count(T0 - 260 * 60_000, T0 - 120 * 60_000)).toBe(expected(T0 - 260 * 60_000, T0 - 120 * 60_000) + 1);
+        expect(await count(T0 - 259 * 60_000, T0 - 121 * 60_000)).toBe(expected(T0 - 259 * 60_000, T0 - 121 * 60_000) + 1);
       });
     });
 
@@ -980,9 +1039,9 @@ export function runStoreContract(dialect: TestDialect): void {
           await first.close();
           expect(await storeIndexes(fresh.url)).toEqual(ALL_INDEXES);
           // What a process killed in the middle of a large import leaves behind.
-          await rawExec(fresh.url, 'drop index requests_by_place');
+          await rawExec(fresh.url, 'drop index requests_by_cell');
           await rawExec(fresh.url, 'drop index requests_by_time');
-          expect(await storeIndexes(fresh.url)).toEqual(ALL_INDEXES.filter((n) => n !== 'requests_by_place' && n !== 'requests_by_time'));
+          expect(await storeIndexes(fresh.url)).toEqual(ALL_INDEXES.filter((n) => n !== 'requests_by_cell' && n !== 'requests_by_time'));
           const reopened = await openStore(fresh.url);
           try {
             await reopened.migrate();

@@ -15,11 +15,11 @@
 import {
   EXTENDED_STATUSES, type PublicRequest, type RequestExtensions, type RequestNote, type RequestUpdate,
 } from '@o311/georeport';
-import type { Reporter, RequestEvent, StoredRequest } from '@o311/store';
+import type { PublicStoredRequest, Reporter, RequestEvent } from '@o311/store';
 import { optionalDateTime, requiredDateTime } from './published-date.js';
 
 /** What the projection may look at: everything stored except the reporter. */
-export type PublicSource = Omit<StoredRequest, 'reporter'>;
+export type PublicSource = PublicStoredRequest;
 
 declare const projected: unique symbol;
 

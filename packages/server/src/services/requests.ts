@@ -108,7 +108,7 @@ export async function findRequests(
         bbox: q.bbox,
       };
   const [rows, total] = await Promise.all([
-    ctx.store.listRequests({ ...where, limit, offset }),
+    ctx.store.listPublicRequests({ ...where, limit, offset }),
     q.paged ? ctx.store.countRequests(where) : Promise.resolve(undefined),
   ]);
   if (!q.extensions) {
@@ -125,7 +125,7 @@ export async function findRequest(
   extensions: boolean,
   projection: ProjectionContext,
 ): Promise<ProjectedRequest> {
-  const r = id === '' ? undefined : await ctx.store.getRequest(j.id, id);
+  const r = id === '' ? undefined : await ctx.store.getPublicRequest(j.id, id);
   if (!r) throw unknownRequest(id);
   if (!extensions) return toPublicRequest(r, projection);
   return toExtendedRequest(r, await ctx.store.listEvents(j.id, r.id), projection);

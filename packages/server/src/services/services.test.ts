@@ -183,18 +183,18 @@ describe('findRequests', () => {
     const page = await findRequests(plain.ctx, city, q(), projection);
     expect(page.items).toHaveLength(3);
     expect(page.total).toBeUndefined();
-    expect(plain.calls).toEqual(['listRequests']);
+    expect(plain.calls).toEqual(['listPublicRequests']);
     const paged = context(data);
     const p2 = await findRequests(paged.ctx, city, q({ paged: true, page: 2, page_size: 2 }), projection);
     expect(p2.items.map((r) => r.service_request_id)).toEqual(['3']);
     expect(p2.total).toBe(3);
-    expect(paged.calls.sort()).toEqual(['countRequests', 'listRequests']);
+    expect(paged.calls.sort()).toEqual(['countRequests', 'listPublicRequests']);
   });
 
   it('loads events in one batch only with extensions', async () => {
     const ext = context(data);
     const page = await findRequests(ext.ctx, city, q({ extensions: true }), projection);
     expect(page.items.every((r) => r.extended_attributes !== undefined)).toBe(true);
-    expect(ext.calls).toEqual(['listRequests', 'listEventsFor']);
+    expect(ext.calls).toEqual(['listPublicRequests', 'listEventsFor']);
   });
 });

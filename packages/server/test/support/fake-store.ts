@@ -27,6 +27,8 @@ export function fakeStore(data: FakeData, overrides: Partial<Store> = {}): FakeS
     primaryJurisdiction: async () => data.jurisdictions?.find((j) => j.id === (data.primary ?? data.jurisdictions?.[0]?.id)),
     findApiKey: async (secret) => data.apiKeys?.find((k) => k.secret === secret)?.key,
     listRequests: async (f) => (data.requests ?? []).filter((r) => r.jurisdiction_id === f.jurisdiction_id).slice(f.offset, f.offset + f.limit),
+    listPublicRequests: async (f) => (data.requests ?? []).filter((r) => r.jurisdiction_id === f.jurisdiction_id).slice(f.offset, f.offset + f.limit),
+    getPublicRequest: async (jurisdiction_id, id) => (data.requests ?? []).find((r) => r.jurisdiction_id === jurisdiction_id && r.id === id),
     countRequests: async (f) => (data.requests ?? []).filter((r) => r.jurisdiction_id === f.jurisdiction_id).length,
     listEventsFor: async (ids) => new Map(ids.map((id) => [id, (data.events ?? []).filter((e) => e.request_id === id)])),
     ...overrides,

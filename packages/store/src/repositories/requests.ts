@@ -1,7 +1,8 @@
 /** Service requests: creation, lookups, the filtered list, status changes. */
 import { randomUUID } from 'node:crypto';
 import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool, type Updateable } from 'kysely';
-import type { NewRequest, RequestFilter, StatusChange, StoredRequest } from '../contract.js';
+import type { NewRequest, PublicStoredRequest, RequestFilter, StatusChange, StoredRequest } from '../contract.js';
+import { cellsBetween, placeCell } from '../schema/place-cells.js';
 import type { Database, RequestsTable, RequestTriageColumns } from '../schema/tables.js';
 import { generateRequestToken } from '../secrets.js';
 import { HISTORY_COLUMNS, insertEvent, storeDerivedHistory } from './events.js';
@@ -17,7 +18,18 @@ const METRES_PER_DEGREE = EARTH_RADIUS_M * RAD;
 /** A request row as the public record needs it: without the staff-only triage columns. */
 type PublicRow = Omit<Selectable<RequestsTable>, keyof RequestTriageColumns>;
 
-export function toStoredRequest(row: PublicRow): StoredRequest {
+/** What a public answer reads of a request: no reporter contact data, no triage, no API key. */
+const PUBLIC_COLUMNS = [
+  'requests.id', 'requests.jurisdiction_id', 'requests.service_code', 'requests.service_name', 'requests.token',
+  'requests.status', 'requests.status_notes', 'requests.description', 'requests.agency_responsible',
+  'requests.service_notice', 'requests.requested_at', 'requests.updated_at', 'requests.expected_at', 'requests.address',
+  'requests.address_id', 'requests.zipcode', 'requests.lat', 'requests.long', 'requests.media_url', 'requests.attributes',
+  'requests.media_ids',
+] as const;
+
+type PublicColumnsRow = Pick<Selectable<RequestsTable>, (typeof PUBLIC_COLUMNS)[number] extends `requests.${infer C}` ? C & keyof RequestsTable : never>;
+
+export function toPublicStoredRequest(row: PublicColumnsRow): PublicStoredRequest {
   return {
     id: String(row.id),
     jurisdiction_id: row.jurisdiction_id,
@@ -39,6 +51,13 @@ export function toStoredRequest(row: PublicRow): StoredRequest {
     long: row.long,
     media_url: row.media_url,
     attributes: parseJson<Record<string, string | string[]>>(row.attributes),
+    media_ids: parseJson<string[]>(row.media_ids),
+  };
+}
+
+export function toStoredRequest(row: PublicRow): StoredRequest {
+  return {
+    ...toPublicStoredRequest(row),
     reporter: {
       email: row.email,
       first_name: row.first_name,
@@ -47,7 +66,6 @@ export function toStoredRequest(row: PublicRow): StoredRequest {
       device_id: row.device_id,
       account_id: row.account_id,
     },
-    media_ids: parseJson<string[]>(row.media_ids),
   };
 }
 
@@ -139,6 +157,19 @@ export async function getRequest(db: Db, jurisdiction_id: string, id: string): P
   return row && toStoredRequest(row);
 }
 
+/** A request by its primary key, as public answers read it. */
+export async function getPublicRequest(db: Db, jurisdiction_id: string, id: string): Promise<PublicStoredRequest | undefined> {
+  const rowId = parseRowId(id);
+  if (rowId === undefined) return undefined;
+  const row = await db
+    .selectFrom('requests')
+    .select(PUBLIC_COLUMNS)
+    .where('requests.id', '=', rowId)
+    .where('requests.jurisdiction_id', '=', jurisdiction_id)
+    .executeTakeFirst();
+  return row && toPublicStoredRequest(row);
+}
+
 export async function getRequestByToken(db: Db, jurisdiction_id: string, token: string): Promise<StoredRequest | undefined> {
   const row = await db
     .selectFrom('requests')
@@ -155,43 +186,63 @@ export type CommonFilter = Omit<FilterInput, 'statuses' | 'ids'>;
 export type RequestsEb = ExpressionBuilder<Database, 'requests'>;
 
 /**
- * How the spatial conditions are written. `index`: plain columns, so the
- * place index (jurisdiction, lat, long) can drive the query. `scan`: the
- * columns behind a unary plus, which no planner matches to an index, so the
- * query walks the newest-first order and tests each row's position.
+ * How the spatial conditions are written. `index`: plain columns and the
+ * place cells, so the cell index (jurisdiction, cell, long, lat, requested_at,
+ * id) can drive the query. `scan`: the columns behind a unary plus, which no
+ * planner matches to an index, so the query walks the newest-first order and
+ * tests each row's position.
  */
 export type GeoPlan = 'index' | 'scan';
 
 /**
  * An area holding at least this many requests is "dense": a page of the
- * newest is found sooner by walking the time order than by collecting and
- * sorting every request of the area.
+ * newest is found sooner by walking the time order (reading each row for its
+ * place) than by collecting and sorting every entry of the area from the
+ * covering cell index, which costs far less per entry than a row.
  */
-const DENSE_AREA_ROWS = 10_000;
+const DENSE_AREA_ROWS = 50_000;
 
-const geoColumn = (plan: GeoPlan, column: 'lat' | 'long') =>
-  plan === 'index' ? sql<number>`${sql.ref(column)}` : sql<number>`(+${sql.ref(column)})`;
+/** A column as the planner sees it, or hidden from it behind a unary plus (still compared exactly). */
+const column = (name: 'lat' | 'long' | 'requested_at' | 'updated_at', hidden: boolean) =>
+  hidden ? sql<number>`(+${sql.ref(name)})` : sql<number>`${sql.ref(name)}`;
+
+const hasPlace = (f: CommonFilter): boolean => f.near !== undefined || f.bbox !== undefined;
+
+/**
+ * Whether the time columns are hidden from the planner, for a planner
+ * without statistics (SQLite, `ListOptions.probeAreas`) that would otherwise
+ * walk the time index of the whole window: behind the cell index of a small
+ * area, or behind the (jurisdiction, service, requested_at) index of one
+ * service, which gives the newest-first order by itself.
+ */
+export function hideTime(f: CommonFilter, plan: GeoPlan, options: ListOptions): boolean {
+  if (!options.probeAreas || f.updated_from !== undefined || f.updated_to !== undefined) return false;
+  if (hasPlace(f)) return plan === 'index';
+  return f.service_codes !== undefined && new Set(f.service_codes).size === 1;
+}
 
 /**
  * The WHERE conditions besides the jurisdiction, the ids and the statuses.
  * Empty lists count as not given, like empty query parameters in the standard.
  */
-export function commonConditions(eb: RequestsEb, f: CommonFilter, plan: GeoPlan): Expression<SqlBool>[] {
+export function commonConditions(eb: RequestsEb, f: CommonFilter, plan: GeoPlan, timeHidden = false): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   if (f.service_codes && f.service_codes.length > 0) {
     const codes = [...new Set(f.service_codes)];
     out.push(codes.length === 1 ? eb('service_code', '=', codes[0]!) : eb('service_code', 'in', codes));
   }
-  if (f.requested_from !== undefined) out.push(eb('requested_at', '>=', f.requested_from));
-  if (f.requested_to !== undefined) out.push(eb('requested_at', '<=', f.requested_to));
-  if (f.updated_from !== undefined) out.push(eb('updated_at', '>=', f.updated_from));
-  if (f.updated_to !== undefined) out.push(eb('updated_at', '<=', f.updated_to));
+  const requested = column('requested_at', timeHidden);
+  const updated = column('updated_at', timeHidden);
+  if (f.requested_from !== undefined) out.push(eb(requested, '>=', f.requested_from));
+  if (f.requested_to !== undefined) out.push(eb(requested, '<=', f.requested_to));
+  if (f.updated_from !== undefined) out.push(eb(updated, '>=', f.updated_from));
+  if (f.updated_to !== undefined) out.push(eb(updated, '<=', f.updated_to));
   out.push(...spatialConditions(eb, f, plan, true));
   return out;
 }
 
-function conditions(eb: RequestsEb, f: FilterInput, plan: GeoPlan): Expression<SqlBool>[] {
-  const out = commonConditions(eb, f, plan);
+function conditions(eb: RequestsEb, f: FilterInput, plan: GeoPlan, timeHidden: boolean): Expression<SqlBool>[] {
+  const out = commonConditions(eb, f, plan, timeHidden);
   if (f.statuses && f.statuses.length > 0) {
     const statuses = [...new Set(f.statuses)];
     // Both statuses together select everything.
@@ -203,6 +254,13 @@ function conditions(eb: RequestsEb, f: FilterInput, plan: GeoPlan): Expression<S
 const between = (eb: RequestsEb, column: Expression<number>, low: number, high: number): Expression<SqlBool> =>
   eb.and([eb(column, '>=', low), eb(column, '<=', high)]);
 
+/** The place cells of a latitude range, when the index plan can use them. */
+function inCells(eb: RequestsEb, plan: GeoPlan, minLat: number, maxLat: number): Expression<SqlBool>[] {
+  const cells = plan === 'index' ? cellsBetween(minLat, maxLat) : undefined;
+  if (cells === undefined || cells.length === 0) return [];
+  return [cells.length === 1 ? eb(placeCell(), '=', cells[0]!) : eb(placeCell(), 'in', cells)];
+}
+
 /**
  * `bbox`, and `near` as points within `radius_m` of a centre on the
  * equirectangular projection (accurate to well under 1% at city scales): a
@@ -212,9 +270,10 @@ const between = (eb: RequestsEb, column: Expression<number>, low: number, high: 
  */
 function spatialConditions(eb: RequestsEb, f: CommonFilter, plan: GeoPlan, withDistance: boolean): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
-  const lat = geoColumn(plan, 'lat');
-  const long = geoColumn(plan, 'long');
+  const lat = column('lat', plan === 'scan');
+  const long = column('long', plan === 'scan');
   if (f.bbox) {
+    out.push(...inCells(eb, plan, f.bbox.min_lat, f.bbox.max_lat));
     out.push(between(eb, lat, f.bbox.min_lat, f.bbox.max_lat));
     out.push(between(eb, long, f.bbox.min_long, f.bbox.max_long));
   }
@@ -222,6 +281,7 @@ function spatialConditions(eb: RequestsEb, f: CommonFilter, plan: GeoPlan, withD
     const { lat: lat0, long: long0 } = f.near;
     const radiusDeg = Math.max(0, f.near.radius_m) / METRES_PER_DEGREE;
     const k = Math.cos(lat0 * RAD);
+    if (!f.bbox) out.push(...inCells(eb, plan, lat0 - radiusDeg, lat0 + radiusDeg));
     out.push(between(eb, lat, lat0 - radiusDeg, lat0 + radiusDeg));
     const longSpan = k > 1e-9 ? radiusDeg / k : Infinity;
     if (longSpan < 180) out.push(between(eb, long, long0 - longSpan, long0 + longSpan));
@@ -236,10 +296,10 @@ function spatialConditions(eb: RequestsEb, f: CommonFilter, plan: GeoPlan, withD
 
 /**
  * Counts (up to the threshold) the requests in the filter's box, through the
- * place index alone, when the dialect asks for it (`probeAreas`).
+ * covering cell index alone, when the dialect asks for it (`probeAreas`).
  */
 export async function geoPlan(db: Db, f: CommonFilter, options: ListOptions): Promise<GeoPlan> {
-  if (!options.probeAreas || (!f.near && !f.bbox)) return 'index';
+  if (!options.probeAreas || !hasPlace(f)) return 'index';
   const inBox = db
     .selectFrom('requests')
     .select(sql<number>`1`.as('one'))
@@ -253,9 +313,9 @@ export async function geoPlan(db: Db, f: CommonFilter, options: ListOptions): Pr
   return Number(row.n) >= DENSE_AREA_ROWS ? 'scan' : 'index';
 }
 
-function whereClause(f: FilterInput, plan: GeoPlan): Expression<SqlBool> {
+function whereClause(f: FilterInput, plan: GeoPlan, options: ListOptions): Expression<SqlBool> {
   const eb = expressionBuilder<Database, 'requests'>();
-  return eb.and([eb('jurisdiction_id', '=', f.jurisdiction_id), ...conditions(eb, f, plan)]);
+  return eb.and([eb('jurisdiction_id', '=', f.jurisdiction_id), ...conditions(eb, f, plan, hideTime(f, plan, options))]);
 }
 
 const byNewest = (a: Selectable<RequestsTable>, b: Selectable<RequestsTable>): number =>
@@ -280,29 +340,65 @@ const hasIds = (f: FilterInput): f is FilterInput & { ids: string[] } => f.ids !
 
 export interface ListOptions {
   /**
-   * Decide between the place index and the time order for spatial filters by
-   * probing the area first. For SQLite, whose planner picks the place index
-   * even for a box holding every request (seconds at a million rows), with or
-   * without statistics. PostgreSQL's planner chooses well by itself, and hiding
-   * the columns from it would spoil its estimates.
+   * The dialect's planner has no statistics to go by (SQLite: measured at a
+   * million rows, ANALYZE did not fix the plans that needed help). Then
+   * spatial filters probe the area first to choose between the cell index and
+   * the time order, and the time columns are hidden where another index
+   * serves better (`hideTime`). PostgreSQL's planner chooses well by itself,
+   * and hiding columns from it would spoil its estimates.
    */
   probeAreas: boolean;
 }
 
-/** Newest first: `requested_at` desc, then the numeric id desc, a stable order for paging. */
+/**
+ * The ids of a page, newest first (`requested_at` desc, then the numeric id
+ * desc, a stable order for paging), by a query an index can answer alone:
+ * skipping an offset or sorting an area costs index entries, not rows.
+ */
+async function pageIds(db: Db, f: RequestFilter, options: ListOptions) {
+  const { limit, offset } = paging(f);
+  const plan = await geoPlan(db, f, options);
+  // Hidden with the time conditions: else SQLite walks the time index for its order instead of sorting the area.
+  const hidden = hideTime(f, plan, options) && hasPlace(f);
+  return db
+    .selectFrom('requests')
+    .select('id')
+    .where(whereClause(f, plan, options))
+    .orderBy(column('requested_at', hidden), 'desc')
+    .orderBy(hidden ? sql`(+${sql.ref('id')})` : sql.ref('id'), 'desc')
+    .limit(limit)
+    .offset(offset)
+    .as('page');
+}
+
+/** Newest first; only the rows of the page are read (see `pageIds`). */
 export async function listRequests(db: Db, f: RequestFilter, options: ListOptions): Promise<StoredRequest[]> {
   const { limit, offset } = paging(f);
   if (hasIds(f)) return (await rowsByIds(db, f)).slice(offset, offset + limit).map(toStoredRequest);
+  if (limit === 0) return [];
   const rows = await db
-    .selectFrom('requests')
-    .selectAll()
-    .where(whereClause(f, await geoPlan(db, f, options)))
-    .orderBy('requested_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .offset(offset)
+    .selectFrom(await pageIds(db, f, options))
+    .innerJoin('requests', 'requests.id', 'page.id')
+    .selectAll('requests')
+    .orderBy('requests.requested_at', 'desc')
+    .orderBy('requests.id', 'desc')
     .execute();
   return rows.map(toStoredRequest);
+}
+
+/** `listRequests` for public answers: the reporter's columns (and the triage ones) are never read. */
+export async function listPublicRequests(db: Db, f: RequestFilter, options: ListOptions): Promise<PublicStoredRequest[]> {
+  const { limit, offset } = paging(f);
+  if (hasIds(f)) return (await rowsByIds(db, f)).slice(offset, offset + limit).map(toPublicStoredRequest);
+  if (limit === 0) return [];
+  const rows = await db
+    .selectFrom(await pageIds(db, f, options))
+    .innerJoin('requests', 'requests.id', 'page.id')
+    .select(PUBLIC_COLUMNS)
+    .orderBy('requests.requested_at', 'desc')
+    .orderBy('requests.id', 'desc')
+    .execute();
+  return rows.map(toPublicStoredRequest);
 }
 
 /** The number of requests `where` selects (the public list's filter, the inbox's). */
@@ -315,10 +411,10 @@ export async function countWhere(db: Db, where: Expression<SqlBool>): Promise<nu
   return Number(row.n);
 }
 
-export async function countRequests(db: Db, f: FilterInput): Promise<number> {
+export async function countRequests(db: Db, f: FilterInput, options: ListOptions): Promise<number> {
   if (hasIds(f)) return (await rowsByIds(db, f)).length;
-  // Counting visits every match anyway: the place index serves it best.
-  return countWhere(db, whereClause(f, 'index'));
+  // Counting visits every match anyway: the cell index serves it best.
+  return countWhere(db, whereClause(f, 'index', options));
 }
 
 /** Status, note and a public `status_change` event in one transaction. */

@@ -19,15 +19,19 @@
  * rebuilds them at once (its `migrate()`), which only slows the import.
  */
 import { sql, type SchemaModule } from 'kysely';
+import { PLACE_CELL_SQL } from './place-cells.js';
 import type { Database } from './tables.js';
 
 /** Anything with Kysely's schema builder: a database or transaction of any table types. */
 type Ddl = { readonly schema: SchemaModule };
 
+/** A column, or an expression written as the same SQL text in the index and in the queries. */
+export type IndexKey = string | { readonly sql: string };
+
 export interface IndexDefinition {
   name: string;
   table: keyof Database;
-  columns: readonly string[];
+  columns: readonly IndexKey[];
   unique?: boolean;
   /** Partial index: only rows where this column is not null. */
   whereNotNull?: string;
@@ -71,6 +75,9 @@ export const BACK_OFFICE_INDEXES: readonly IndexDefinition[] = [
   { name: 'outbox_by_state', table: 'outbox', columns: ['sent_at', 'created_at', 'id'], deferrable: false },
 ];
 
+/** Replaced `requests_by_place` (jurisdiction, lat, long) in migration 0008. */
+export const REQUESTS_BY_CELL: readonly IndexKey[] = ['jurisdiction_id', { sql: PLACE_CELL_SQL }, 'long', 'lat', 'requested_at', 'id'];
+
 export const INDEXES: readonly IndexDefinition[] = [
   // The list path: newest first per jurisdiction, optionally by status or service.
   { name: 'requests_by_time', table: 'requests', columns: ['jurisdiction_id', 'requested_at', 'id'], deferrable: true },
@@ -79,8 +86,9 @@ export const INDEXES: readonly IndexDefinition[] = [
   // `updated_from/to`, and the imported status changes of the updates feed
   // (the flag is in the index so that the feed skips other rows without a lookup).
   { name: 'requests_by_update', table: 'requests', columns: ['jurisdiction_id', 'updated_at', 'status_imported'], deferrable: true },
-  // `near` and `bbox`: a latitude band of the jurisdiction, longitude checked in the index.
-  { name: 'requests_by_place', table: 'requests', columns: ['jurisdiction_id', 'lat', 'long'], deferrable: true },
+  // `near` and `bbox`: a few place cells (bands of latitude, see place-cells.ts), a longitude range in
+  // each; covering, so that the newest of an area are chosen before any row is read. Migration 0008.
+  { name: 'requests_by_cell', table: 'requests', columns: REQUESTS_BY_CELL, deferrable: true },
   // Partial: only batch requests have tokens, so imports never touch this index.
   { name: 'requests_by_token', table: 'requests', columns: ['token'], unique: true, whereNotNull: 'token', deferrable: false },
   { name: 'events_by_request', table: 'request_events', columns: ['request_id', 'at'], deferrable: false },
@@ -91,7 +99,8 @@ export const INDEXES: readonly IndexDefinition[] = [
 ];
 
 export async function createIndex(db: Ddl, index: IndexDefinition): Promise<void> {
-  let q = db.schema.createIndex(index.name).ifNotExists().on(index.table).columns([...index.columns]);
+  let q = db.schema.createIndex(index.name).ifNotExists().on(index.table);
+  for (const key of index.columns) q = typeof key === 'string' ? q.column(key) : q.expression(sql.raw(key.sql));
   if (index.unique) q = q.unique();
   if (index.whereNotNull !== undefined) q = q.where(sql.ref(index.whereNotNull), 'is not', null);
   await q.execute();

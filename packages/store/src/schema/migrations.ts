@@ -11,6 +11,7 @@ import { clients, dropClients } from './clients-migration.js';
 import { INDEXES } from './indexes.js';
 import { dropLoginThrottle, loginThrottle } from './login-throttle-migration.js';
 import { dropJurisdictionScope, jurisdictionScope } from './jurisdiction-scope-migration.js';
+import { dropPlaceCells, placeCells } from './place-cells-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
 const MIGRATION_TABLE = 'o311_migration';
@@ -196,6 +197,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0005_clients': { up: clients, down: dropClients },
     '0006_login_throttle': { up: loginThrottle, down: dropLoginThrottle },
     '0007_jurisdiction_scope': { up: jurisdictionScope, down: dropJurisdictionScope },
+    '0008_place_cells': { up: placeCells, down: dropPlaceCells },
     // The data version moves inside each write transaction (dialects/postgres-data-version.ts).
     '0009_data_version_in_transaction': {
       up: (db: Kysely<unknown>) => adapter.createDataVersionStripes(db),
