@@ -1,5 +1,5 @@
 /** bench/results.md from the figures of one run: every figure beside its same-run baseline, and the goals. */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { POSTGRES_DATABASE, type Engine } from './bench-database.js';
 import type { CachedFigures } from './cached-and-post.js';
 import type { ReadFigure } from './client-read.js';
@@ -29,6 +29,8 @@ export interface RunFigures {
   connections: number;
   engines: EngineFigures[];
   reading?: ReadFigure[];
+  /** The machine's 1-minute load average when the run started. */
+  loadAtStart: number;
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -163,7 +165,8 @@ export function renderReport(f: RunFigures): string {
   return `# ${f.title}
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, code at commit ${f.commit}.
-Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${process.version}, shared with other work.
+Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${process.version}, shared with other work
+(1-minute load average ${fmt(f.loadAtStart, 1)} at the start of the run, ${fmt(loadavg()[0] ?? 0, 1)} when this was written).
 Databases: ${f.engines.map((e) => ENGINE_NAMES[e.engine]).join(' and ')} (SQLite: WAL, synchronous=FULL; PostgreSQL 15 on the same machine, a fresh database \`${POSTGRES_DATABASE}\`), each with ${fmt(f.rows)} imported requests (+ the demo city's services).
 Load: ${f.connections} connections, ${f.seconds} s per run after a 2 s warm-up; client, servers and databases on the same machine.
 Fixed URLs are loaded with autocannon; the distinct-query mix and the multi-process POSTs with a node:http loop

@@ -13,6 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@o311/store';
@@ -155,6 +156,7 @@ function commitOf(directory: string): string {
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0] ?? 0;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const now = Date.now();
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       engines,
       reading,
+      loadAtStart,
     });
     writeFileSync(out, report);
     return report;
