@@ -25,7 +25,7 @@ export class SharedRateLimiter {
     return this.#counters.giveBack(bucket, WINDOW_MS, at);
   }
 
-  /** Forgets the counters of past windows (run by the maintenance loop). */
+  /** Forgets the counters of past windows (the `rate-limits.prune` job, every minute). */
   prune(now: number): Promise<number> {
     return this.#counters.prune(now - WINDOW_MS);
   }
