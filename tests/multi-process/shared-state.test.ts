@@ -16,7 +16,7 @@ type ListedService = { service_code: string };
 /** A limit counts per clock minute: start a burst only when it ends well inside one. */
 async function awayFromMinuteEdge(): Promise<void> {
   const left = 60_000 - (Date.now() % 60_000);
-  if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
 }
 
 describe.each(dialects)('three server processes on one %s database', (dialect) => {
