@@ -194,7 +194,10 @@ async function main(): Promise<void> {
   }
   process.stdout.write(write());
   rmSync(tmp, { recursive: true, force: true });
-  const failed = engines.some((e) => (e.mix && e.mix.o311.errors + e.mix.o311.non2xx > 0) || (e.cached && e.cached.get.non2xx + e.cached.post.non2xx + e.cached.get.errors + e.cached.post.errors > 0));
+  const failures = (r: { non2xx: number; errors: number }): number => r.non2xx + r.errors;
+  const failed = engines.some((e) =>
+    [e.mix?.o311, e.uncached?.o311, e.cached?.get, e.cached?.post, ...(e.services ?? []).map((s) => s.o311)]
+      .some((r) => r !== undefined && failures(r) > 0));
   if (failed) {
     log('some benchmark requests failed; see the errors columns');
     process.exitCode = 1;

@@ -18,10 +18,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `o311 serve` on a free port, once it says it listens. */
+/**
+ * `o311 serve` on a free port, once it says it listens. Without a limit of
+ * requests per connection, as the baseline: past it Node answers 503 on a
+ * connection that autocannon keeps using (a browser would reconnect).
+ */
 export async function serve(cli: string, databaseUrl: string, extra: string[] = []): Promise<Running> {
   const port = await freePort();
-  const { child } = await start('node', [cli, 'serve', '--database', databaseUrl, '--port', String(port), ...extra], /open311\/v2/);
+  const args = [cli, 'serve', '--database', databaseUrl, '--port', String(port), '--max-requests-per-socket', '0', ...extra];
+  const { child } = await start('node', args, /open311\/v2/);
   return { child, origin: `http://127.0.0.1:${port}` };
 }
 
