@@ -69,12 +69,14 @@ async function postRun(o: Options, servers: Running[], label: string, killMidway
   const onAnswer = (planned: PlannedRequest, answer: Answer | Error): void => {
     const i = Number(planned.kind);
     if (answer instanceof Error) {
-      // A proxy stops sending to a process that is gone; a request that never reached it is sent elsewhere.
-      const origin = new URL(planned.url).origin;
-      const at = live.indexOf(origin);
+      if (!isRefusedConnection(answer)) {
+        unanswered++;
+        return;
+      }
+      // A proxy stops sending to a process that refuses connections; the request, which never reached it, goes elsewhere.
+      const at = live.indexOf(new URL(planned.url).origin);
       if (at >= 0) live.splice(at, 1);
-      if (isRefusedConnection(answer)) pending.push(i);
-      else unanswered++;
+      pending.push(i);
       return;
     }
     if (answer.status < 200 || answer.status > 299) {
