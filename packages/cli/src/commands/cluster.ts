@@ -85,7 +85,7 @@ export async function superviseWorkers(io: CliIo, plan: ClusterPlan): Promise<vo
   /** Set once every worker listened: before, a death fails the start instead of being replaced. */
   let serving = false;
   const deaths: number[] = [];
-  let timer: NodeJS.Timeout | undefined;
+  const respawns = new Set<NodeJS.Timeout>();
 
   const fork = (slot: number): Promise<ToPrimary> => {
     const worker = cluster.fork(env);
@@ -108,16 +108,18 @@ export async function superviseWorkers(io: CliIo, plan: ClusterPlan): Promise<vo
         while (deaths.length > 0 && deaths[0]! < now - RECENT_MS) deaths.shift();
         const delay = Math.min(RESPAWN_MAX_MS, RESPAWN_BASE_MS * 2 ** (deaths.length - 1));
         println(io.stderr, `worker ${slot} (pid ${worker.process.pid}) died (${how}); starting another in ${(delay / 1000).toFixed(1)} s`);
-        timer = setTimeout(() => {
+        const timer = setTimeout(() => {
+          respawns.delete(timer);
           if (!stopping) fork(slot).catch(() => undefined);
         }, delay);
+        respawns.add(timer);
       });
     });
   };
 
   const stopAll = async (): Promise<void> => {
     stopping = true;
-    clearTimeout(timer);
+    for (const timer of respawns) clearTimeout(timer);
     const exits = [...running.values()].map((w) => new Promise<void>((resolve) => {
       if (w.isDead()) return resolve();
       w.once('exit', () => resolve());
