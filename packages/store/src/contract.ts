@@ -286,9 +286,11 @@ export interface Store extends BackOfficeStore {
    * (jurisdictions, services, requests and their history) may have changed,
    * through this store or any other process on the same database; equal
    * values mean nothing was written in between. Cheap: meant to be read on
-   * every GET to validate a response cache. It moves only after a write
-   * committed, so a response built after reading a version never holds data
-   * older than that version. API keys and staff tokens do not move it.
+   * every GET to validate a response cache. It moves with the commit of a
+   * write, never before (on PostgreSQL in the write's own transaction), so a
+   * response built after reading a version never holds data older than that
+   * version, and a process that dies mid-write leaves the version as it left
+   * the data. API keys and staff tokens do not move it.
    */
   dataVersion(): Promise<string>;
 
