@@ -78,6 +78,19 @@ describe.each(dialects)('cached catalog documents (%s)', (dialect) => {
     expect(Date.parse(changed.changeset)).toBeGreaterThan(Date.parse(discovery.changeset));
   });
 
+  it('follows a change of primary jurisdiction in the answers to calls without jurisdiction_id', async () => {
+    const codes = async () => json<{ service_code: string }[]>(await get(`${v2()}/services.json`)).map((x) => x.service_code);
+    expect(await codes()).toContain('pothole');
+    await s.store.saveJurisdiction({ ...JURISDICTION, id: 'elsewhere.example', name: 'Elsewhere' });
+    const svc = await s.store.getService(JURISDICTION.id, 'pothole');
+    await s.store.saveService({ ...svc!, jurisdiction_id: 'elsewhere.example', service_code: 'lamp.elsewhere', service_name: 'Lamp' });
+    expect(await codes()).not.toContain('lamp.elsewhere');
+    expect(await s.store.setPrimaryJurisdiction('elsewhere.example')).toBe(true);
+    expect(await codes()).toEqual(['lamp.elsewhere']);
+    expect(await s.store.setPrimaryJurisdiction(JURISDICTION.id)).toBe(true);
+    expect(await codes()).toContain('pothole');
+  });
+
   it('never caches an error: an unknown service is a 404 each time, and found once it exists', async () => {
     expect((await get(`${v2()}/services/lamp.json`)).status).toBe(404);
     expect((await get(`${v2()}/services/lamp.json`)).status).toBe(404);

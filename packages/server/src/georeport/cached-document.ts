@@ -6,7 +6,6 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CONTENT_TYPES, type Format } from '@o311/georeport';
-import type { Jurisdiction } from '@o311/store';
 import { sendCached } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
 
@@ -16,28 +15,23 @@ export interface BuiltDocument {
 }
 
 /**
- * Sends the cached answer to this URL, or builds, caches and sends it.
- * `resolve` finds the jurisdiction(s) the answer is about AFTER the version is
- * read (an answer may be newer than its version, never older); its result is
- * part of the key, so a change of primary jurisdiction never serves another's answer.
+ * Sends the cached answer to this URL, or builds, caches and sends it. The
+ * version is read first, so an answer may be newer than its version, never
+ * older. A hit reads nothing else: the jurisdiction is named in the URL (or is
+ * the primary one), and any change of jurisdictions moves the version on too,
+ * so `build` resolves it only on a miss (and an unknown one, a 404, is never cached).
  */
-export async function sendThroughCache<T>(
+export async function sendThroughCache(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
   format: Format,
-  resolve: () => Promise<T>,
-  scope: (resolved: T) => string,
-  build: (resolved: T) => Promise<BuiltDocument>,
+  build: () => Promise<BuiltDocument>,
 ): Promise<FastifyReply> {
   const version = await ctx.store.dataVersion();
-  const resolved = await resolve();
-  const key = `${format} ${scope(resolved)} ${ctx.origin.of(request)} ${request.url}`;
+  const key = `${format} ${ctx.origin.of(request)} ${request.url}`;
   const cached = ctx.readCache.get(key, version);
   if (cached) return sendCached(request, reply, cached);
-  const { body, headers = {} } = await build(resolved);
+  const { body, headers = {} } = await build();
   return sendCached(request, reply, ctx.readCache.set(key, version, body, CONTENT_TYPES[format], headers));
 }
-
-/** The scope of an answer about one jurisdiction. */
-export const jurisdictionScope = (j: Jurisdiction): string => j.id;

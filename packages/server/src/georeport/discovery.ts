@@ -33,15 +33,11 @@ export function discoveryRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
     const requested = queryValue(rawQuery(request), 'jurisdiction_id');
-    const resolve = async (): Promise<readonly Jurisdiction[]> => {
+    return sendThroughCache(ctx, request, reply, format, async () => {
       const all = requested ? [await resolveJurisdiction(ctx.store, requested)] : (await ctx.store.listJurisdictions()).filter((j) => !j.sandbox);
       if (all.length === 0) await resolveJurisdiction(ctx.store, undefined); // throws the "no jurisdiction" 404
-      return all;
-    };
-    const scope = (all: readonly Jurisdiction[]) => all.map((j) => j.id).join(',');
-    return sendThroughCache(ctx, request, reply, format, resolve, scope, async (all) => ({
-      body: encodeDiscovery(await discoveryDocument(ctx, all, ctx.origin.of(request)), format),
-    }));
+      return { body: encodeDiscovery(await discoveryDocument(ctx, all, ctx.origin.of(request)), format) };
+    });
   });
 }
 

@@ -11,7 +11,7 @@ import { pathParam, queryValue, rawQuery } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
 import { findRequests } from '../services/requests.js';
-import { jurisdictionScope, sendThroughCache } from './cached-document.js';
+import { sendThroughCache } from './cached-document.js';
 import { dateWindowHeader, dateWindowHeaderDoc } from './date-window.js';
 import { georeportRoute, projectionContext, type Contract } from './route.js';
 import {
@@ -69,8 +69,8 @@ export function getRequestsRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
     const q = rawQuery(request);
-    const resolve = () => resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
-    return sendThroughCache(ctx, request, reply, format, resolve, jurisdictionScope, async (j) => {
+    return sendThroughCache(ctx, request, reply, format, async () => {
+      const j = await resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
       const query = parseRequestsQuery(q, {
         now: ctx.now(),
         maxResults: ctx.limits.maxResults,

@@ -6,7 +6,7 @@ import { pathParam, queryValue, rawQuery } from '../http/reply.js';
 import { publicDefinition } from '../services/catalog.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
-import { jurisdictionScope, sendThroughCache } from './cached-document.js';
+import { sendThroughCache } from './cached-document.js';
 import { georeportRoute, type Contract } from './route.js';
 import { GEOREPORT_TAG, JURISDICTION_ID, ServiceDefinitionSchema, documents, errors, fileParams } from './schemas.js';
 import { LOCALE } from './service-list.js';
@@ -33,9 +33,9 @@ export function serviceDefinitionRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
     const { name: code, format } = splitResource(pathParam(request, 'file'));
     const q = rawQuery(request);
-    const resolve = () => resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
-    return sendThroughCache(ctx, request, reply, format, resolve, jurisdictionScope, async (j) => ({
-      body: encodeServiceDefinition(await publicDefinition(ctx.store, j, code, queryValue(q, 'locale')), format),
-    }));
+    return sendThroughCache(ctx, request, reply, format, async () => {
+      const j = await resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
+      return { body: encodeServiceDefinition(await publicDefinition(ctx.store, j, code, queryValue(q, 'locale')), format) };
+    });
   });
 }

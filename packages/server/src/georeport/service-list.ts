@@ -6,7 +6,7 @@ import { pathParam, queryValue, rawQuery } from '../http/reply.js';
 import { listPublicServices } from '../services/catalog.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
-import { jurisdictionScope, sendThroughCache } from './cached-document.js';
+import { sendThroughCache } from './cached-document.js';
 import { georeportRoute, type Contract } from './route.js';
 import { FormatParams, GEOREPORT_TAG, JURISDICTION_ID, ServiceSchema, documents, errors } from './schemas.js';
 
@@ -34,9 +34,9 @@ export function serviceListRoute(ctx: ServiceContext) {
   return georeportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
     const q = rawQuery(request);
-    const resolve = () => resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
-    return sendThroughCache(ctx, request, reply, format, resolve, jurisdictionScope, async (j) => ({
-      body: encodeServices(await listPublicServices(ctx.store, j, queryValue(q, 'locale')), format),
-    }));
+    return sendThroughCache(ctx, request, reply, format, async () => {
+      const j = await resolveJurisdiction(ctx.store, queryValue(q, 'jurisdiction_id'));
+      return { body: encodeServices(await listPublicServices(ctx.store, j, queryValue(q, 'locale')), format) };
+    });
   });
 }
