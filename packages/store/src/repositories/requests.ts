@@ -351,38 +351,44 @@ export interface ListOptions {
 }
 
 /**
- * The ids of a page, newest first (`requested_at` desc, then the numeric id
- * desc, a stable order for paging), by a query an index can answer alone:
- * skipping an offset or sorting an area costs index entries, not rows.
+ * The rows of a page, newest first (`requested_at` desc, then the numeric id
+ * desc, a stable order for paging). For an area or a later page, the page's
+ * ids are chosen first by a query an index can answer alone (sorting an area
+ * or skipping an offset then costs index entries, not rows), and only the rows
+ * of the page are read. Otherwise one query walks the time order and reads
+ * just the page anyway (and a second lookup by key would only add to it).
  */
-async function pageIds(db: Db, f: RequestFilter, options: ListOptions) {
+async function pageQuery(db: Db, f: RequestFilter, options: ListOptions) {
   const { limit, offset } = paging(f);
   const plan = await geoPlan(db, f, options);
   // Hidden with the time conditions: else SQLite walks the time index for its order instead of sorting the area.
   const hidden = hideTime(f, plan, options) && hasPlace(f);
-  return db
+  const where = whereClause(f, plan, options);
+  if (!hasPlace(f) && offset === 0) {
+    return db.selectFrom('requests').where(where).orderBy('requests.requested_at', 'desc').orderBy('requests.id', 'desc').limit(limit);
+  }
+  const page = db
     .selectFrom('requests')
     .select('id')
-    .where(whereClause(f, plan, options))
+    .where(where)
     .orderBy(column('requested_at', hidden), 'desc')
     .orderBy(hidden ? sql`(+${sql.ref('id')})` : sql.ref('id'), 'desc')
     .limit(limit)
     .offset(offset)
     .as('page');
+  return db
+    .selectFrom(page)
+    .innerJoin('requests', 'requests.id', 'page.id')
+    .orderBy('requests.requested_at', 'desc')
+    .orderBy('requests.id', 'desc');
 }
 
-/** Newest first; only the rows of the page are read (see `pageIds`). */
+/** Newest first; only the rows of the page are read (see `pageQuery`). */
 export async function listRequests(db: Db, f: RequestFilter, options: ListOptions): Promise<StoredRequest[]> {
   const { limit, offset } = paging(f);
   if (hasIds(f)) return (await rowsByIds(db, f)).slice(offset, offset + limit).map(toStoredRequest);
   if (limit === 0) return [];
-  const rows = await db
-    .selectFrom(await pageIds(db, f, options))
-    .innerJoin('requests', 'requests.id', 'page.id')
-    .selectAll('requests')
-    .orderBy('requests.requested_at', 'desc')
-    .orderBy('requests.id', 'desc')
-    .execute();
+  const rows = await (await pageQuery(db, f, options)).selectAll('requests').execute();
   return rows.map(toStoredRequest);
 }
 
@@ -391,13 +397,7 @@ export async function listPublicRequests(db: Db, f: RequestFilter, options: List
   const { limit, offset } = paging(f);
   if (hasIds(f)) return (await rowsByIds(db, f)).slice(offset, offset + limit).map(toPublicStoredRequest);
   if (limit === 0) return [];
-  const rows = await db
-    .selectFrom(await pageIds(db, f, options))
-    .innerJoin('requests', 'requests.id', 'page.id')
-    .select(PUBLIC_COLUMNS)
-    .orderBy('requests.requested_at', 'desc')
-    .orderBy('requests.id', 'desc')
-    .execute();
+  const rows = await (await pageQuery(db, f, options)).select(PUBLIC_COLUMNS).execute();
   return rows.map(toPublicStoredRequest);
 }
 
