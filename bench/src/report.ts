@@ -171,7 +171,9 @@ Databases: ${f.engines.map((e) => ENGINE_NAMES[e.engine]).join(' and ')} (SQLite
 Load: ${f.connections} connections, ${f.seconds} s per run after a 2 s warm-up; client, servers and databases on the same machine.
 Fixed URLs are loaded with autocannon; the distinct-query mix and the multi-process POSTs with a node:http loop
 (bench/src/load-loop.ts) that chooses every request afresh and times each one, and its baseline runs through the same loop.
-These machines are noisy: compare the ratios, which are measured in the same run, more than the absolute figures.
+These machines are noisy: compare the ratios, which are measured in the same run, more than the absolute figures;
+under a high load average even a ratio moves, since o311 and its baseline run one after the other.
+The mix, the uncached page and the import at the last commit before issue 9: bench/results-before-issue-9.md.
 
 ## Summary
 | figure | o311 | baseline (same run) | ratio | goal |
