@@ -300,17 +300,18 @@ function spatialConditions(eb: RequestsEb, f: CommonFilter, plan: GeoPlan, withD
  */
 export async function geoPlan(db: Db, f: CommonFilter, options: ListOptions): Promise<GeoPlan> {
   if (!options.probeAreas || !hasPlace(f)) return 'index';
+  const dense = options.denseAreaRows ?? DENSE_AREA_ROWS;
   const inBox = db
     .selectFrom('requests')
     .select(sql<number>`1`.as('one'))
     .where((eb) => eb.and([eb('jurisdiction_id', '=', f.jurisdiction_id), ...spatialConditions(eb, f, 'index', false)]))
-    .limit(DENSE_AREA_ROWS)
+    .limit(dense)
     .as('in_box');
   const row = await db
     .selectFrom(inBox)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n) >= DENSE_AREA_ROWS ? 'scan' : 'index';
+  return Number(row.n) >= dense ? 'scan' : 'index';
 }
 
 function whereClause(f: FilterInput, plan: GeoPlan, options: ListOptions): Expression<SqlBool> {
@@ -348,6 +349,8 @@ export interface ListOptions {
    * and hiding columns from it would spoil its estimates.
    */
   probeAreas: boolean;
+  /** How many requests make an area dense (default DENSE_AREA_ROWS); tests lower it to reach both plans. */
+  denseAreaRows?: number;
 }
 
 /**
