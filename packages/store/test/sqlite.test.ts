@@ -132,6 +132,8 @@ describe('SQLite specifics', () => {
       expect(await pragma('synchronous')).toBe(2); // FULL
       expect(await pragma('foreign_keys')).toBe(1);
       expect(await pragma('busy_timeout')).toBe(5000);
+      // Reads through a memory map of the file (a syscall and a copy less per page).
+      expect(await pragma('mmap_size')).toBe(2 ** 30);
     } finally {
       await adapter.close();
       await rm(dir, { recursive: true, force: true });

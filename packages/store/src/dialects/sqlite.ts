@@ -66,6 +66,14 @@ class ImmediateSqliteDialect extends SqliteDialect {
 /** Page cache of the server connection, in KiB: the hot index pages of a million rows, within the server's memory goal. */
 const CACHE_KIB = 32 * 1024;
 /**
+ * The database file is read through a memory map up to this size: a page
+ * read is then a memory access instead of a system call and a copy into the
+ * page cache (a page of 1,000 rows read in time order is about 1.6 times as
+ * fast). The mapped pages are the kernel's file cache, shared and reclaimable,
+ * not the process's own memory.
+ */
+const MMAP_BYTES = 2 ** 30;
+/**
  * Page cache of the import worker while a large import updates the indexes of
  * a large table (random inserts into them). The worker exists only during a
  * large import (the CLI's), so the server's memory never grows by it.
@@ -227,6 +235,7 @@ export function createSqliteAdapter(path: string): DialectAdapter {
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     raw.pragma(`cache_size = -${CACHE_KIB}`);
+    raw.pragma(`mmap_size = ${MMAP_BYTES}`);
     raw.pragma('temp_store = MEMORY');
   } catch (e) {
     raw.close();
