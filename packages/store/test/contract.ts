@@ -29,7 +29,9 @@ function haversine(lat1: number, lon1: number, lat2: number, lon2: number): numb
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** The store's secondary indexes (schema/indexes.ts), the ones a large import drops first. */
-const DEFERRED_INDEXES = ['requests_by_cell', 'requests_by_service', 'requests_by_status', 'requests_by_time', 'requests_by_update'];
+const DEFERRED_INDEXES = [
+  'requests_by_cell', 'requests_by_service', 'requests_by_service_status', 'requests_by_status', 'requests_by_time', 'requests_by_update',
+];
 const KEPT_INDEXES = ['events_by_request', 'events_by_time', 'media_by_request', 'requests_by_token'];
 const ALL_INDEXES = [...DEFERRED_INDEXES, ...KEPT_INDEXES].sort();
 /** Store indexes of a database (primary keys and unique constraints left out). */

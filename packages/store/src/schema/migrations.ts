@@ -12,6 +12,7 @@ import { INDEXES } from './indexes.js';
 import { dropLoginThrottle, loginThrottle } from './login-throttle-migration.js';
 import { dropJurisdictionScope, jurisdictionScope } from './jurisdiction-scope-migration.js';
 import { dropPlaceCells, placeCells } from './place-cells-migration.js';
+import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
 const MIGRATION_TABLE = 'o311_migration';
@@ -203,6 +204,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
       up: (db: Kysely<unknown>) => adapter.createDataVersionStripes(db),
       down: (db: Kysely<unknown>) => adapter.dropDataVersionStripes(db),
     },
+    '0010_service_status_index': { up: serviceStatusIndexUp, down: serviceStatusIndexDown },
   };
   return { getMigrations: async () => migrations };
 }

@@ -6,15 +6,11 @@
  * newest of the area are picked from the index before any row is read.
  */
 import type { Kysely } from 'kysely';
-import { createIndex, dropIndex, INDEXES, type IndexDefinition } from './indexes.js';
+import { createIndex, dropIndex, indexNamed, type IndexDefinition } from './indexes.js';
 
 const PLACE: IndexDefinition = { name: 'requests_by_place', table: 'requests', columns: ['jurisdiction_id', 'lat', 'long'], deferrable: true };
 
-function cellIndex(): IndexDefinition {
-  const index = INDEXES.find((i) => i.name === 'requests_by_cell');
-  if (!index) throw new Error('the index list has no requests_by_cell');
-  return index;
-}
+const cellIndex = (): IndexDefinition => indexNamed('requests_by_cell');
 
 export async function placeCells(db: Kysely<unknown>): Promise<void> {
   await dropIndex(db, PLACE);
