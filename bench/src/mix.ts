@@ -6,13 +6,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { random, type Point } from './dataset.js';
 import { mixQueries, type MixData } from './distinct-queries.js';
-import { loadLoop, type LoopResult } from './load-loop.js';
+import { loadLoop, type LoopResult, type PlannedRequest } from './load-loop.js';
 import { stop } from './processes.js';
 import { bare, type Running } from './servers.js';
 
 export interface MixFigures {
   o311: LoopResult;
   bare: LoopResult;
+  /** The same mix (other URLs) on `o311 serve --workers N`, when measured. */
+  workers?: { count: number; o311: LoopResult };
 }
 
 export interface MixSetup {
@@ -25,6 +27,8 @@ export interface MixSetup {
   days: number;
   connections: number;
   seconds: number;
+  /** `o311 serve --workers N` on the same database, measured after the single process. */
+  workers?: { count: number; server: Running };
 }
 
 const DAY = 86_400_000;
@@ -51,6 +55,11 @@ async function idRange(base: string, now: number, days: number, rnd: () => numbe
   return { min, max };
 }
 
+async function warmAndLoad(next: () => PlannedRequest, s: MixSetup): Promise<LoopResult> {
+  await loadLoop({ connections: s.connections, seconds: 2, next });
+  return loadLoop({ connections: s.connections, seconds: s.seconds, next });
+}
+
 export async function measureMix(s: MixSetup): Promise<MixFigures> {
   const base = `${s.server.origin}/open311/v2`;
   const ids = await idRange(base, s.now, s.days, random(7));
@@ -69,9 +78,10 @@ export async function measureMix(s: MixSetup): Promise<MixFigures> {
     };
     await loadLoop({ connections: s.connections, seconds: 2, next: toBare });
     const bareRun = await loadLoop({ connections: s.connections, seconds: s.seconds, next: toBare });
-    await loadLoop({ connections: s.connections, seconds: 2, next });
-    const o311 = await loadLoop({ connections: s.connections, seconds: s.seconds, next });
-    return { o311, bare: bareRun };
+    const o311 = await warmAndLoad(next, s);
+    if (!s.workers) return { o311, bare: bareRun };
+    const onWorkers = mixQueries({ ...data, base: `${s.workers.server.origin}/open311/v2` }, random(2027));
+    return { o311, bare: bareRun, workers: { count: s.workers.count, o311: await warmAndLoad(onWorkers, s) } };
   } finally {
     await stop(baseline.child);
   }

@@ -6,6 +6,7 @@ import type { ReadFigure } from './client-read.js';
 import { MIX_KINDS } from './distinct-queries.js';
 import type { ImportFigures } from './import-rate.js';
 import type { LoadResult } from './load.js';
+import type { Latencies } from './load-loop.js';
 import type { MixFigures } from './mix.js';
 import type { ScaleOutFigures, PostRun } from './scale-out.js';
 import type { ServicesFigure } from './services-documents.js';
@@ -46,6 +47,11 @@ function summaryRows(e: EngineFigures, rows: number): string[] {
     const { o311, bare } = e.mix;
     const ok = o311.requestsPerSecond >= 400 && o311.all.p99Ms < 150 && o311.non2xx + o311.errors === 0;
     out.push(`| ${name}: distinct-query mix, q/s (p99) | ${fmt(o311.requestsPerSecond)} (p99 ${fmt(o311.all.p99Ms, 1)} ms) | bare node:http, a fixed answer: ${fmt(bare.requestsPerSecond)} (p99 ${fmt(bare.all.p99Ms, 1)} ms) | ${pct(o311.requestsPerSecond, bare.requestsPerSecond)} | ≥ 400 q/s, p99 < 150 ms: ${meets(ok)} |`);
+    const w = e.mix.workers;
+    if (w) {
+      const wok = w.o311.requestsPerSecond >= 400 && w.o311.all.p99Ms < 150 && w.o311.non2xx + w.o311.errors === 0;
+      out.push(`| ${name}: the same mix on \`serve --workers ${w.count}\`, q/s (p99) | ${fmt(w.o311.requestsPerSecond)} (p99 ${fmt(w.o311.all.p99Ms, 1)} ms) | the same bare node:http | ${pct(w.o311.requestsPerSecond, bare.requestsPerSecond)} | ≥ 400 q/s, p99 < 150 ms: ${meets(wok)} |`);
+    }
   }
   if (e.uncached) {
     const { o311, bare } = e.uncached;
@@ -77,17 +83,22 @@ function summaryRows(e: EngineFigures, rows: number): string[] {
 function mixSection(e: EngineFigures): string {
   if (!e.mix) return '';
   const { o311, bare } = e.mix;
-  const kinds = MIX_KINDS.map((k) => {
-    const l = o311.kinds.get(k);
-    return l ? `| ${k} | ${fmt(l.count)} | ${fmt(l.p50Ms, 1)} | ${fmt(l.p95Ms, 1)} | ${fmt(l.p99Ms, 1)} |` : `| ${k} | 0 | | | |`;
-  });
+  const w = e.mix.workers;
+  const latencies = (l: Latencies | undefined): string =>
+    l ? `${fmt(l.count)} | ${fmt(l.p50Ms, 1)} | ${fmt(l.p95Ms, 1)} | ${fmt(l.p99Ms, 1)}` : '0 | | |';
+  const kinds = MIX_KINDS.map((k) => `| ${k} | ${latencies(o311.kinds.get(k))} |${w ? ` ${latencies(w.o311.kinds.get(k))} |` : ''}`);
+  const workersLine = w
+    ? `\nOn \`serve --workers ${w.count}\` (the same kinds, other URLs): ${fmt(w.o311.total)} requests in ${fmt(w.o311.seconds, 1)} s, ${fmt(w.o311.requestsPerSecond)} q/s, p50 ${fmt(w.o311.all.p50Ms, 1)} ms, p95 ${fmt(w.o311.all.p95Ms, 1)} ms, p99 ${fmt(w.o311.all.p99Ms, 1)} ms, ${w.o311.non2xx + w.o311.errors} errors or non-2xx.`
+    : '';
+  const header = w
+    ? `| kind | requests | p50 ms | p95 ms | p99 ms | requests (${w.count} workers) | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|---|---|`
+    : '| kind | requests | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|';
   return `
 ### Distinct-query mix on ${ENGINE_NAMES[e.engine]}
 ${fmt(o311.total)} requests in ${fmt(o311.seconds, 1)} s, ${fmt(o311.requestsPerSecond)} q/s, p50 ${fmt(o311.all.p50Ms, 1)} ms, p95 ${fmt(o311.all.p95Ms, 1)} ms, p99 ${fmt(o311.all.p99Ms, 1)} ms, ${o311.non2xx + o311.errors} errors or non-2xx.
-Baseline, same run and same client: bare node:http answering every URL with one fixed answer of the mix, ${fmt(bare.requestsPerSecond)} q/s, p99 ${fmt(bare.all.p99Ms, 1)} ms.
+Baseline, same run and same client: bare node:http answering every URL with one fixed answer of the mix, ${fmt(bare.requestsPerSecond)} q/s, p99 ${fmt(bare.all.p99Ms, 1)} ms.${workersLine}
 
-| kind | requests | p50 ms | p95 ms | p99 ms |
-|---|---|---|---|---|
+${header}
 ${kinds.join('\n')}
 `;
 }

@@ -13,7 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@o311/store';
@@ -55,6 +55,8 @@ const SECONDS = positiveFromEnv('BENCH_SECONDS', 10);
 const ENGINES = listFromEnv<Engine>('BENCH_ENGINES', ['sqlite', 'postgres']);
 const parts = new Set(listFromEnv<Part>('BENCH_PARTS', PARTS));
 const CONNECTIONS = 10;
+/** `serve --workers N` for the second mix run: one process per core of this machine. */
+const MIX_WORKERS = Math.max(2, availableParallelism());
 const SCALE_OUT = { total: positiveFromEnv('BENCH_POSTS', 10_000), connections: 50 };
 const DAYS = 80;
 
@@ -118,8 +120,15 @@ async function benchEngine(engine: Engine, csv: string, points: Point[], now: nu
   const server = await serve(cli, databaseUrl);
   try {
     if (parts.has('mix')) {
-      log(`${engine}: distinct-query mix, bare node:http then o311`);
-      figures.mix = await measureMix({ ...common, server, points, serviceCodes: city.codes, now, days: DAYS });
+      log(`${engine}: distinct-query mix, bare node:http, then o311 on one process and on ${MIX_WORKERS}`);
+      const workers = await serve(cli, databaseUrl, ['--workers', String(MIX_WORKERS)]);
+      try {
+        figures.mix = await measureMix({
+          ...common, server, points, serviceCodes: city.codes, now, days: DAYS, workers: { count: MIX_WORKERS, server: workers },
+        });
+      } finally {
+        await stop(workers.child);
+      }
     }
     if (parts.has('services')) {
       log(`${engine}: services documents`);
