@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, type LoadResult } from './load.js';
-import { rssMegabytes, stop } from './processes.js';
+import { memoryOf, rssMegabytes, stop, type Memory } from './processes.js';
 import { bare, type Running } from './servers.js';
 
 export interface CachedFigures {
@@ -18,6 +18,8 @@ export interface CachedFigures {
   rssIdleMb: number;
   rssLoadedMb: number;
   rssBareMb: number;
+  /** The server's memory after the load, its own and the mapped files'. */
+  loaded: Memory;
 }
 
 export async function measureCachedAndPost(o: {
@@ -45,7 +47,7 @@ export async function measureCachedAndPost(o: {
     return {
       count: (JSON.parse(bytes.toString()) as unknown[]).length,
       bareBefore, get, bareAfter, barePost, post: postRun,
-      rssIdleMb, rssLoadedMb: rssMegabytes(o.server.child.pid!), rssBareMb,
+      rssIdleMb, rssLoadedMb: rssMegabytes(o.server.child.pid!), rssBareMb, loaded: memoryOf(o.server.child.pid!),
     };
   } finally {
     await stop(baseline.child);

@@ -40,11 +40,22 @@ export function start(command: string, args: string[], ready: RegExp): Promise<{
   });
 }
 
-export function rssMegabytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
+export interface Memory {
+  /** Resident set, MB. */
+  rssMb: number;
+  /** Of which the process's own memory (heap, stacks, buffers), MB. */
+  ownMb: number;
+  /** Of which pages of mapped files (code, the memory-mapped database): the kernel's shared, reclaimable file cache, MB. */
+  fileMb: number;
 }
+
+export function memoryOf(pid: number): Memory {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  return { rssMb: mb('VmRSS'), ownMb: mb('RssAnon'), fileMb: mb('RssFile') + mb('RssShmem') };
+}
+
+export const rssMegabytes = (pid: number): number => memoryOf(pid).rssMb;
 
 export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
