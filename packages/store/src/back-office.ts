@@ -248,6 +248,11 @@ export interface BackOfficeStore {
   listConfirmedFollowers(jurisdiction_id: string, request_id: string): Promise<(Follower & { unsubscribeSecret: string })[]>;
 
   enqueueMail(m: NewOutboxMessage, at?: number): Promise<OutboxMessage>;
+  /**
+   * Queues the message unless one was queued under `onceKey` before (then
+   * undefined): a retried job that mails several people mails each once.
+   */
+  enqueueMailOnce(m: NewOutboxMessage, onceKey: string, at?: number): Promise<OutboxMessage | undefined>;
   getMail(id: string): Promise<OutboxMessage | undefined>;
   /** Oldest first. */
   listOutbox(f: OutboxFilter): Promise<OutboxMessage[]>;

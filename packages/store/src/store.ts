@@ -370,6 +370,9 @@ export class KyselyStore implements Store {
   enqueueMail(m: NewOutboxMessage, at?: number): Promise<OutboxMessage> {
     return outbox.enqueueMail(this.#db, m, at);
   }
+  enqueueMailOnce(m: NewOutboxMessage, onceKey: string, at?: number): Promise<OutboxMessage | undefined> {
+    return outbox.enqueueMailOnce(this.#db, m, onceKey, at);
+  }
   getMail(id: string): Promise<OutboxMessage | undefined> {
     return outbox.getMail(this.#db, id);
   }

@@ -613,6 +613,24 @@ export function runBackOfficeContract(dialect: TestDialect): void {
         expect((await store.enqueueMail({ to, subject: 'Now', text: '', html: null })).created_at).toBeGreaterThanOrEqual(now);
       });
 
+      it('queues a message under a key once: the same key again queues nothing, other keys and keyless messages queue', async () => {
+        const to = `${uid('once')}@example.org`;
+        const key = `followers.notify:${uid('r')}:1:7`;
+        const first = await store.enqueueMailOnce({ to, subject: 'Once', text: 'first', html: null }, key, T0);
+        expect(first).toEqual({ id: expect.any(String), to, subject: 'Once', text: 'first', html: null, created_at: T0, sent_at: null, attempts: 0, last_error: null });
+        expect(await store.enqueueMailOnce({ to, subject: 'Once', text: 'retried', html: null }, key, T0 + 1)).toBeUndefined();
+        await store.markMailSent(first!.id, T0 + 2);
+        expect(await store.enqueueMailOnce({ to, subject: 'Once', text: 'after sending', html: null }, key, T0 + 3)).toBeUndefined();
+        const other = await store.enqueueMailOnce({ to, subject: 'Other', text: 'other key', html: null }, `${key}0`, T0 + 4);
+        const plain = [
+          await store.enqueueMail({ to, subject: 'Plain', text: 'a', html: null }, T0 + 5),
+          await store.enqueueMail({ to, subject: 'Plain', text: 'b', html: null }, T0 + 6),
+        ];
+        expect((await store.listOutbox({ to, limit: 10 })).map((m) => m.text)).toEqual(['first', 'other key', 'a', 'b']);
+        expect(other?.id).not.toBe(first?.id);
+        expect(new Set(plain.map((m) => m.id)).size).toBe(2);
+      });
+
       it('lists the messages of every recipient without `to`', async () => {
         const a = await store.enqueueMail({ to: `${uid('a')}@example.org`, subject: 'A', text: 'a', html: null }, T0 - 10 * HOUR);
         const b = await store.enqueueMail({ to: `${uid('b')}@example.org`, subject: 'B', text: 'b', html: null }, T0 - 10 * HOUR);

@@ -67,6 +67,38 @@ describe('with SMTP, mail is delivered by a job', () => {
     expect(mail?.text).toContain(`${PUBLIC_URL}/track/unsubscribe?token=`);
     await eventually(() => expect(received('later@example.org')).toHaveLength(1));
   });
+
+  it('a notice retried after it failed half-way mails each follower once', async () => {
+    const followers = ['first.of.two@example.org', 'second.of.two@example.org'];
+    for (const email of followers) {
+      const { confirmSecret } = await t.store.addFollower({ jurisdiction_id: JURISDICTION_ID, request_id: id, email });
+      await t.store.confirmFollower(confirmSecret);
+    }
+    await t.store.changeStatus({ jurisdiction_id: JURISDICTION_ID, request_id: id, status: 'in_progress', note: 'Retried notice.', author: 'agent' });
+    const event = (await t.store.listEvents(JURISDICTION_ID, id)).length;
+    const send = t.web.mailer.send.bind(t.web.mailer);
+    let failed = false;
+    const spy = vi.spyOn(t.web.mailer, 'send').mockImplementation(async (m, onceKey) => {
+      if (m.to === followers[1] && !failed) {
+        failed = true;
+        throw new Error('database went away');
+      }
+      return send(m, onceKey);
+    });
+    try {
+      const job = { jurisdictionId: JURISDICTION_ID, requestId: id, event };
+      await expect(notifyFollowers(t.web, job)).rejects.toThrow('database went away');
+      await notifyFollowers(t.web, job);
+      await notifyFollowers(t.web, job);
+    } finally {
+      spy.mockRestore();
+    }
+    for (const email of followers) {
+      const queued = (await t.store.listOutbox({ to: email, limit: 10 })).filter((m) => m.text.includes('Retried notice.'));
+      expect(queued).toHaveLength(1);
+      await eventually(() => expect(received(email).filter((m) => m.data.includes('Retried notice.'))).toHaveLength(1));
+    }
+  });
 });
 
 describe('a silent SMTP server', () => {

@@ -54,7 +54,8 @@ export const mailDeliveryOptions = (outboxId: string): EnqueueOptions => ({
 });
 
 /**
- * A retry mails the followers again from the start, so few retries, soon. Two
+ * A retry mails only the followers the failed attempt did not reach (each
+ * message is queued once per event and follower), so few retries, soon. Two
  * changes committed before the first one's enqueue both name the later event:
  * the singleton key keeps that to one pending notice (request ids are unique
  * across jurisdictions).

@@ -3,7 +3,7 @@
  * first; with SMTP configured, a `mail.deliver` job delivers it and marks it
  * sent or failed (see @o311/web's mailer).
  */
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { NewOutboxMessage, OutboxFilter, OutboxMessage } from '../back-office.js';
 import type { OutboxTable } from '../schema/tables.js';
 import { parseRowId, type Db } from './shared.js';
@@ -20,13 +20,24 @@ const toMessage = (row: Selectable<OutboxTable>): OutboxMessage => ({
   last_error: row.last_error,
 });
 
+const newRow = (m: NewOutboxMessage, at: number, once_key: string | null): Insertable<OutboxTable> => ({
+  recipient: m.to, subject: m.subject, text_body: m.text, html_body: m.html, created_at: at, sent_at: null, attempts: 0, last_error: null, once_key,
+});
+
 export async function enqueueMail(db: Db, m: NewOutboxMessage, at = Date.now()): Promise<OutboxMessage> {
+  const row = await db.insertInto('outbox').values(newRow(m, at, null)).returningAll().executeTakeFirstOrThrow();
+  return toMessage(row);
+}
+
+export async function enqueueMailOnce(db: Db, m: NewOutboxMessage, onceKey: string, at = Date.now()): Promise<OutboxMessage | undefined> {
   const row = await db
     .insertInto('outbox')
-    .values({ recipient: m.to, subject: m.subject, text_body: m.text, html_body: m.html, created_at: at, sent_at: null, attempts: 0, last_error: null })
+    .values(newRow(m, at, onceKey))
+    // The target names the partial index's condition, as both dialects require.
+    .onConflict((oc) => oc.column('once_key').where('once_key', 'is not', null).doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
-  return toMessage(row);
+    .executeTakeFirst();
+  return row && toMessage(row);
 }
 
 export async function getMail(db: Db, id: string): Promise<OutboxMessage | undefined> {

@@ -12,6 +12,7 @@ import { INDEXES } from './indexes.js';
 import { dropLoginThrottle, loginThrottle } from './login-throttle-migration.js';
 import { dropJurisdictionScope, jurisdictionScope } from './jurisdiction-scope-migration.js';
 import { dropPlaceCells, placeCells } from './place-cells-migration.js';
+import { dropOutboxOnce, outboxOnce } from './outbox-once-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
@@ -205,6 +206,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
       down: (db: Kysely<unknown>) => adapter.dropDataVersionStripes(db),
     },
     '0010_service_status_index': { up: serviceStatusIndexUp, down: serviceStatusIndexDown },
+    '0011_outbox_once': { up: outboxOnce, down: dropOutboxOnce },
   };
   return { getMigrations: async () => migrations };
 }

@@ -244,6 +244,8 @@ export interface OutboxTable {
   sent_at: number | null;
   attempts: number;
   last_error: string | null;
+  /** Unique where set: see `enqueueMailOnce` (migration 0011). */
+  once_key: string | null;
 }
 
 export interface SettingsTable {

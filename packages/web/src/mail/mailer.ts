@@ -9,15 +9,20 @@ import type { NewOutboxMessage } from '@o311/store';
 import type { WebOptions } from '../context.js';
 
 export interface Mailer {
-  /** Resolves once the message is in the outbox and, with SMTP, its delivery enqueued. */
-  send(m: NewOutboxMessage): Promise<void>;
+  /**
+   * Resolves once the message is in the outbox and, with SMTP, its delivery
+   * enqueued. With `onceKey`, a message queued under the same key before is
+   * not queued again (a retried job that mails several people).
+   */
+  send(m: NewOutboxMessage, onceKey?: string): Promise<void>;
 }
 
 export function createMailer(services: Pick<ServiceContext, 'store' | 'jobs'>, options: Pick<WebOptions, 'smtpUrl'>): Mailer {
   return {
-    async send(m) {
-      const queued = await services.store.enqueueMail(m);
-      if (!options.smtpUrl) return;
+    async send(m, onceKey) {
+      const queued = onceKey === undefined ? await services.store.enqueueMail(m) : await services.store.enqueueMailOnce(m, onceKey);
+      // Queued before: so was its delivery (or the outbox sweep enqueues it).
+      if (!queued || !options.smtpUrl) return;
       const data: MailDeliverData = { outboxId: queued.id };
       // Not enqueued (the queue's database failing): the outbox sweep enqueues it within minutes.
       await services.jobs.enqueue(JOB.mailDeliver, data, mailDeliveryOptions(queued.id)).catch(() => undefined);

@@ -7,7 +7,7 @@
  * configured public URL, else the origin the server announced.
  */
 import { isOpen311Failure } from '@o311/georeport';
-import type { FollowersNotifyData } from '@o311/server';
+import { JOB, type FollowersNotifyData } from '@o311/server';
 import type { Jurisdiction } from '@o311/store';
 import type { WebContext } from '../context.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales.js';
@@ -62,7 +62,8 @@ export async function notifyFollowers(web: WebContext, d: FollowersNotifyData): 
         tracker: `${base}${trackerPath(d.requestId)}#${eventAnchor(event.n)}`,
         unsubscribe: `${base}${unsubscribePath(follower.unsubscribeSecret)}`,
       };
-      await web.mailer.send(updateMail(t, follower.email, links, update));
+      // A retry after a partial failure mails only the followers this event has not reached.
+      await web.mailer.send(updateMail(t, follower.email, links, update), `${JOB.followersNotify}:${d.requestId}:${d.event}:${follower.id}`);
     }
   }
 }
