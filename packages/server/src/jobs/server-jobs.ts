@@ -1,10 +1,12 @@
 /**
  * The server's own jobs and their schedules: pruning the shared rate-limit
  * counters, and the sandbox's daily reset. Each process runs the handlers; the
- * queue fires each schedule once per tick across all processes.
+ * queue fires each schedule once per tick across all processes. Schedules are
+ * shared too, so no process removes one because of its own flags.
  */
 import type { ServiceContext } from '../services/context.js';
 import { resetSandbox } from '../sandbox/reset.js';
+import { SANDBOX_ID } from '../sandbox/sandbox.js';
 import { JOB, SCHEDULE } from './job-names.js';
 
 interface SandboxResetData {
@@ -19,14 +21,17 @@ export async function registerServerJobs(ctx: ServiceContext): Promise<void> {
   // A missed prune is made up by the next tick.
   await jobs.schedule(JOB.rateLimitsPrune, SCHEDULE[JOB.rateLimitsPrune], {}, { retryLimit: 0 });
 
-  if (!ctx.sandbox) {
-    // A server started without a sandbox: nothing would run the jobs of an earlier start's schedule.
-    await jobs.unschedule(JOB.sandboxReset);
-    return;
-  }
+  // Every process can reset the sandbox (the reset reads and writes the database only), so the daily
+  // tick runs wherever it is claimed, whichever processes serve the sandbox.
   await jobs.work<SandboxResetData>(JOB.sandboxReset, async (job) => {
     await resetSandbox(ctx.store, job.data.jurisdictionId);
   });
-  const data: SandboxResetData = { jurisdictionId: ctx.sandbox.jurisdictionId };
-  await jobs.schedule(JOB.sandboxReset, SCHEDULE[JOB.sandboxReset], data, { retryLimit: 3, retryDelayMs: 60_000 });
+  if (ctx.sandbox) {
+    const data: SandboxResetData = { jurisdictionId: ctx.sandbox.jurisdictionId };
+    await jobs.schedule(JOB.sandboxReset, SCHEDULE[JOB.sandboxReset], data, { retryLimit: 3, retryDelayMs: 60_000 });
+  } else if (!(await ctx.store.getJurisdiction(SANDBOX_ID))) {
+    // Decided by the database, not by this process's flags: a process started with --no-sandbox
+    // leaves the schedule of another one that serves the sandbox in place.
+    await jobs.unschedule(JOB.sandboxReset);
+  }
 }

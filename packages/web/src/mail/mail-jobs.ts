@@ -16,16 +16,14 @@ export async function registerMailJobs(web: WebContext): Promise<void> {
   const { jobs } = web.services;
   await jobs.work<FollowersNotifyData>(JOB.followersNotify, (job) => notifyFollowers(web, job.data));
   const { smtpUrl } = web.options;
-  if (!smtpUrl) {
-    // Without SMTP mail stays in the outbox; nothing would run a sweep scheduled by an earlier start.
-    await jobs.unschedule(JOB.mailSweep);
-    return;
-  }
+  // The schedule is shared by every process, and some may run without SMTP (a deployment being
+  // reconfigured): those take their tick and leave the sweep to the next one, and never remove
+  // the schedule (without SMTP anywhere, mail stays in the outbox and a tick costs one claim).
+  await jobs.work(JOB.mailSweep, async () => {
+    if (smtpUrl) await sweepOutbox(web.services);
+  });
+  await jobs.schedule(JOB.mailSweep, SCHEDULE[JOB.mailSweep], {}, { retryLimit: 0 });
+  if (!smtpUrl) return;
   const deliver = smtpDelivery(smtpUrl, senderAddress(web.options.publicUrl));
   await jobs.work<MailDeliverData>(JOB.mailDeliver, (job) => deliverMail(web.services, deliver, job.data), { concurrency: DELIVERY_CONCURRENCY });
-  await jobs.work(JOB.mailSweep, async () => {
-    await sweepOutbox(web.services);
-  });
-  // A missed sweep is made up by the next one.
-  await jobs.schedule(JOB.mailSweep, SCHEDULE[JOB.mailSweep], {}, { retryLimit: 0 });
 }
