@@ -56,8 +56,12 @@ export interface DialectAdapter {
    */
   beginBulkLoad(options: { deferIndexes: boolean }): Promise<void>;
   endBulkLoad(): Promise<void>;
-  /** Runs once after an import wrote rows (PostgreSQL refreshes planner statistics). */
-  afterImport(): Promise<void>;
+  /**
+   * Runs once after an import wrote rows; `bulk` after a large load (one full
+   * batch at least). PostgreSQL refreshes planner statistics, and after a
+   * large load also the visibility map.
+   */
+  afterImport(load: { bulk: boolean }): Promise<void>;
   /** Names of the indexes that exist in the database. */
   existingIndexes(): Promise<Set<string>>;
   /** Creates the indexes (`if not exists`), as fast as the dialect can build them. */

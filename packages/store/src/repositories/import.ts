@@ -128,7 +128,7 @@ export async function importRequests(
   // Failed or not: the indexes are built again before returning.
   if (bulk === 'indexes dropped') await ensureIndexes(adapter).catch((e: unknown) => void (error ??= { error: e }));
   if (error) throw error.error;
-  if (written > 0) await adapter.afterImport();
+  if (written > 0) await adapter.afterImport({ bulk: bulk !== undefined });
   return written;
 }
 
