@@ -9,6 +9,7 @@ export default defineConfig({
       '@o311/georeport': src('georeport'),
       '@o311/store': src('store'),
       '@o311/jobs': src('jobs'),
+      '@o311/discovery': src('discovery'),
       '@o311/server': src('server'),
       '@o311/demo': src('demo'),
       '@o311/client': src('client'),

@@ -1,0 +1,68 @@
+/**
+ * Which boundaries cover a point: every polygon's box in a Flatbush R-tree,
+ * then an exact point-in-polygon test (point-in-polygon-hao, robust
+ * predicates) on the few candidates. A point on an edge counts as inside, so
+ * a point on a shared border is covered by both sides; holes are honoured.
+ */
+import Flatbush from 'flatbush';
+import pointInPolygon from 'point-in-polygon-hao';
+import { planarArea, ringBBox, type MultiPolygon, type Polygon } from './geometry.js';
+import { tierRank, type Tier } from './tiers.js';
+
+/** On an edge (0) counts as inside. The library's types ask for mutable arrays; it only reads them. */
+const inside = (point: number[], polygon: Polygon): boolean => pointInPolygon(point, polygon as unknown as number[][][]) !== false;
+
+export interface IndexedBoundary {
+  id: string;
+  tier: Tier;
+  geometry: MultiPolygon;
+}
+
+export class BoundaryIndex<B extends IndexedBoundary = IndexedBoundary> {
+  readonly #tree: Flatbush | undefined;
+  /** Per polygon: its rings (as the test wants them) and the boundary it belongs to. */
+  readonly #polygons: Polygon[] = [];
+  readonly #owners: number[] = [];
+  readonly #boundaries: readonly B[];
+  /** Per boundary: its sort key, smaller tiers then smaller areas first. */
+  readonly #order: number[];
+
+  constructor(boundaries: readonly B[]) {
+    this.#boundaries = boundaries;
+    boundaries.forEach((b, owner) => {
+      for (const p of b.geometry) {
+        this.#polygons.push(p);
+        this.#owners.push(owner);
+      }
+    });
+    const ranked = boundaries.map((b, i) => ({ i, rank: tierRank(b.tier), area: planarArea(b.geometry) }));
+    ranked.sort((a, b) => a.rank - b.rank || a.area - b.area || a.i - b.i);
+    this.#order = new Array<number>(boundaries.length);
+    ranked.forEach((r, position) => (this.#order[r.i] = position));
+    if (this.#polygons.length === 0) return;
+    const tree = new Flatbush(this.#polygons.length);
+    for (const p of this.#polygons) {
+      const [minX, minY, maxX, maxY] = ringBBox(p[0]!);
+      tree.add(minX, minY, maxX, maxY);
+    }
+    tree.finish();
+    this.#tree = tree;
+  }
+
+  get size(): number {
+    return this.#boundaries.length;
+  }
+
+  /** The boundaries that cover the point (an edge counts), smallest tier first, each once. */
+  covering(long: number, lat: number): B[] {
+    if (this.#tree === undefined) return [];
+    const point = [long, lat];
+    const owners = new Set<number>();
+    for (const candidate of this.#tree.search(long, lat, long, lat)) {
+      const owner = this.#owners[candidate]!;
+      if (owners.has(owner)) continue;
+      if (inside(point, this.#polygons[candidate]!)) owners.add(owner);
+    }
+    return [...owners].sort((a, b) => this.#order[a]! - this.#order[b]!).map((i) => this.#boundaries[i]!);
+  }
+}
