@@ -7,8 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { toMultiPolygon, type MultiPolygon } from './geometry.js';
-import type { Tier } from './tiers.js';
+import { toMultiPolygon, type MultiPolygon, type Tier } from '@o311/georeport';
 
 export interface AtlasBoundary {
   id: string;

@@ -6,8 +6,7 @@
  */
 import Flatbush from 'flatbush';
 import pointInPolygon from 'point-in-polygon-hao';
-import { planarArea, ringBBox, type MultiPolygon, type Polygon } from './geometry.js';
-import { tierRank, type Tier } from './tiers.js';
+import { planarArea, ringBBox, tierRank, type MultiPolygon, type Polygon, type Tier } from '@o311/georeport';
 
 /** On an edge (0) counts as inside. The library's types ask for mutable arrays; it only reads them. */
 const inside = (point: number[], polygon: Polygon): boolean => pointInPolygon(point, polygon as unknown as number[][][]) !== false;

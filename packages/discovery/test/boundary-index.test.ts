@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BoundaryIndex, type IndexedBoundary } from '../src/boundary-index.js';
-import type { MultiPolygon, Ring } from '../src/geometry.js';
-import type { Tier } from '../src/tiers.js';
+import type { MultiPolygon, Ring, Tier } from '@o311/georeport';
 
 const rect = (x0: number, y0: number, x1: number, y1: number): Ring => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 const boundary = (id: string, tier: Tier, geometry: MultiPolygon): IndexedBoundary => ({ id, tier, geometry });

@@ -11,3 +11,8 @@ export * from './input/updates.js';
 export * from './input/limits.js';
 export { zoneOffsetMinutes } from './time/zone-offset.js';
 export { FIRST_WRITABLE_INSTANT, LAST_WRITABLE_INSTANT, isWritableInstant } from './time/writable-range.js';
+export { TIERS, isTier, tierRank, type Tier } from './registry/tiers.js';
+export {
+  GeometryError, bboxOf, planarArea, ringBBox, toMultiPolygon,
+  type BBox, type MultiPolygon, type Polygon, type Position, type Ring,
+} from './registry/geometry.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GeometryError, bboxOf, planarArea, toMultiPolygon } from '../src/geometry.js';
+import { GeometryError, bboxOf, planarArea, toMultiPolygon } from './geometry.js';
 
 const square = (x: number, y: number, size: number) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
 
