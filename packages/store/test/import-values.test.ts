@@ -1,12 +1,13 @@
 /**
- * Values that mean something to a bulk-load format (COPY's text format on
- * PostgreSQL: backslash, tab, line ends, `\N`, `\.`) come back from an import
- * byte for byte, on both dialects; U+0000 is refused before anything is written.
+ * Values that mean something to a bulk-load format (backslash, tab, line
+ * ends, `\N`, `\.` in COPY's text format; PostgreSQL imports now use the
+ * binary format) come back from an import byte for byte, on both dialects;
+ * U+0000 is refused before anything is written.
  */
 import { describe, expect, it } from 'vitest';
 import { NulInTextError, type Store } from '@o311/store';
 import { dialects } from '../../../test-support/databases.js';
-import { encodeCopyText } from '../src/dialects/postgres-copy.js';
+import { COPY_COLUMNS, encodeCopyBinary } from '../src/dialects/postgres-copy.js';
 import { addJurisdiction, HOUR, imported, reporter, T0, withFreshStore } from './fixtures.js';
 
 const TRICKY = [
@@ -63,8 +64,8 @@ describe.each(dialects)('import of tricky values (%s)', (dialect) => {
   });
 });
 
-describe('COPY text encoding', () => {
-  const row = (overrides: Partial<Parameters<typeof encodeCopyText>[0][number]> = {}) => ({
+describe('COPY binary encoding', () => {
+  const row = (overrides: Partial<Parameters<typeof encodeCopyBinary>[0][number]> = {}) => ({
     jurisdiction_id: 'j', service_code: 's', service_name: 'S', status: 'open', public_status: 'open', status_notes: null,
     description: 'd', agency_responsible: null, service_notice: null, requested_at: 1, updated_at: 2, expected_at: null,
     address: null, address_id: null, zipcode: null, lat: 41.5, long: -87.25, media_url: null, attributes: '{}',
@@ -72,23 +73,49 @@ describe('COPY text encoding', () => {
     ...overrides,
   });
 
-  it('writes one line per row: tab-separated fields, \\N for null, escapes for backslash, tab and line ends', () => {
-    const text = encodeCopyText([row({ description: 'a\\b\tc\nd\re' }), row({ description: '\\.' })]);
-    const lines = text.split('\n');
-    expect(lines).toHaveLength(3);
-    expect(lines[2]).toBe('');
-    const fields = lines[0]!.split('\t');
-    expect(fields).toHaveLength(27);
-    expect(fields[6]).toBe('a\\\\b\\tc\\nd\\re');
-    expect(fields[5]).toBe('\\N');
-    expect(fields.slice(15, 17)).toEqual(['41.5', '-87.25']);
-    expect(fields[26]).toBe('[]');
-    expect(lines[1]!.split('\t')[6]).toBe('\\\\.');
+  /** The tuples of a binary COPY stream, each field as its bytes (null for NULL); checks header and trailer. */
+  function tuples(data: Buffer): (Buffer | null)[][] {
+    expect(data.subarray(0, 11).toString('latin1')).toBe('PGCOPY\n\xff\r\n\0');
+    expect(data.readInt32BE(11)).toBe(0);
+    expect(data.readInt32BE(15)).toBe(0);
+    const out: (Buffer | null)[][] = [];
+    let at = 19;
+    for (let n = data.readInt16BE(at); n !== -1; n = data.readInt16BE(at)) {
+      at += 2;
+      const fields: (Buffer | null)[] = [];
+      for (let f = 0; f < n; f++) {
+        const length = data.readInt32BE(at);
+        at += 4;
+        fields.push(length === -1 ? null : data.subarray(at, (at += length)));
+      }
+      out.push(fields);
+    }
+    expect(at + 2).toBe(data.length);
+    return out;
+  }
+
+  it('writes one tuple per row: the columns in order, -1 for null, text as UTF-8 bytes unescaped, numbers as big-endian bytes', () => {
+    const text = 'a\\b\tc\nd\re \\N Größe 🚧';
+    const [first, second] = tuples(encodeCopyBinary([
+      row({ description: text, requested_at: -1, updated_at: 2 ** 40 + 5, expected_at: Number.MAX_SAFE_INTEGER, status_imported: 1 }),
+      row({ description: '\\.', lat: -89.123456789012, long: 0.1 + 0.2 }),
+    ]));
+    expect(first).toHaveLength(27);
+    expect(COPY_COLUMNS[6]).toBe('description');
+    expect(first![6]!.toString('utf8')).toBe(text);
+    expect(first![5]).toBeNull();
+    expect([9, 10, 11].map((c) => first![c]!.readBigInt64BE())).toEqual([-1n, 2n ** 40n + 5n, BigInt(Number.MAX_SAFE_INTEGER)]);
+    expect(first![25]!.readInt32BE()).toBe(1);
+    expect(first![26]!.toString()).toBe('[]');
+    expect(second![6]!.toString()).toBe('\\.');
+    expect([second![15]!.readDoubleBE(), second![16]!.readDoubleBE()]).toEqual([-89.123456789012, 0.1 + 0.2]);
   });
 
-  it('writes nothing for no rows, and refuses NUL and numbers that are not finite', () => {
-    expect(encodeCopyText([])).toBe('');
-    expect(() => encodeCopyText([row({ address: 'x\u0000' })])).toThrow(NulInTextError);
-    expect(() => encodeCopyText([row({ lat: Number.NaN })])).toThrow(/cannot import the number NaN/);
+  it('writes header and trailer only for no rows, and refuses NUL, numbers that are not finite and fractional times', () => {
+    expect(tuples(encodeCopyBinary([]))).toEqual([]);
+    expect(() => encodeCopyBinary([row({ address: 'x\u0000' })])).toThrow(NulInTextError);
+    expect(() => encodeCopyBinary([row({ address: 'é\u0000' })])).toThrow(NulInTextError);
+    expect(() => encodeCopyBinary([row({ lat: Number.NaN })])).toThrow(/cannot import the number NaN/);
+    expect(() => encodeCopyBinary([row({ requested_at: 1.5 })])).toThrow(/cannot import the number 1.5/);
   });
 });

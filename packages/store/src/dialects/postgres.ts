@@ -10,7 +10,7 @@ import { createIndex, type IndexDefinition } from '../schema/indexes.js';
 import type { Database } from '../schema/tables.js';
 import { redactUrl } from '../url.js';
 import type { DialectAdapter, ImportRowValues, SerialKey } from './adapter.js';
-import { COPY_TARGET, copyInto, encodeCopyText } from './postgres-copy.js';
+import { COPY_TARGET, copyInto, encodeCopyBinary } from './postgres-copy.js';
 import { checkOncePerBatch, jurisdictionsOf, maySkipTriggers } from './postgres-import-checks.js';
 import {
   bumpDataVersion, bumpStatement, createDataVersionStripes, dropDataVersionStripes, readDataVersion,
@@ -58,7 +58,7 @@ class PostgresAdapter implements DialectAdapter {
   }
 
   async importBatch(rows: readonly ImportRowValues[]): Promise<void> {
-    const text = encodeCopyText(rows);
+    const data = encodeCopyBinary(rows);
     // A bare client for COPY; the batch and the data version's move commit together.
     const client = await this.#pool.connect();
     let broken = false;
@@ -71,7 +71,7 @@ class PostgresAdapter implements DialectAdapter {
       await client.query('begin');
       try {
         if (checkOnce) await checkOncePerBatch(client, jurisdictionsOf(rows));
-        await copyInto(client, COPY_TARGET.table, COPY_TARGET.columns, text);
+        await copyInto(client, COPY_TARGET.table, COPY_TARGET.columns, data);
         const bump = bumpStatement();
         await client.query(bump.text, bump.values);
         await client.query('commit');
