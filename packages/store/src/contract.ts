@@ -3,6 +3,7 @@
  * SQLite and PostgreSQL; both must pass the same contract suite.
  * Times are epoch milliseconds (UTC) throughout.
  */
+import type { RegistryStore } from './registry.js';
 import type {
   Attribute,
   ExtendedStatus,
@@ -273,7 +274,7 @@ export interface ImportedRequest extends Omit<NewRequest, 'media' | 'with_token'
  */
 export type ImportSource = Iterable<ImportedRequest> | AsyncIterable<ImportedRequest | readonly ImportedRequest[]>;
 
-export interface Store extends BackOfficeStore {
+export interface Store extends BackOfficeStore, RegistryStore {
   readonly dialect: Dialect;
   /** The staff login throttle's shared counts. */
   readonly loginAttempts: LoginAttempts;

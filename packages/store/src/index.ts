@@ -5,6 +5,8 @@
 export type * from './contract.js';
 export type * from './back-office.js';
 export type * from './login-attempts.js';
+export type * from './registry.js';
+export { ENDPOINT_STATUSES } from './registry.js';
 export { PRIORITIES } from './back-office.js';
 export { GLOBAL_SCOPE, inScope, scopeWithin, type JurisdictionScope } from './scope.js';
 export { API_CLIENTS, BLACKBOX_RECEIPTS } from './contract.js';

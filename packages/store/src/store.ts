@@ -44,6 +44,7 @@ import type {
   StoredRequest,
 } from './contract.js';
 import type { DialectAdapter } from './dialects/adapter.js';
+import type { Boundary, Endpoint, EndpointCheck, EndpointFilter, NewBoundary, NewEndpoint } from './registry.js';
 import type { LoginAttempts } from './login-attempts.js';
 import type { JurisdictionScope } from './scope.js';
 import type { Database } from './schema/tables.js';
@@ -54,6 +55,9 @@ import * as apiKeys from './repositories/api-keys.js';
 import { clearRequests } from './repositories/clear-requests.js';
 import * as audit from './repositories/audit.js';
 import * as departments from './repositories/departments.js';
+import * as registryBoundaries from './repositories/registry-boundaries.js';
+import * as registryEndpoints from './repositories/registry-endpoints.js';
+import { bumpRegistryRevision, registryRevision } from './repositories/registry-revision.js';
 import * as events from './repositories/events.js';
 import * as followers from './repositories/followers.js';
 import { importRequests } from './repositories/import.js';
@@ -298,6 +302,46 @@ export class KyselyStore implements Store {
   }
   revokeUserSessions(user_id: string): Promise<number> {
     return sessions.revokeUserSessions(this.#db, user_id);
+  }
+
+  /** A registry change: the revision and the data version move in its transaction. */
+  #registryWrite<T>(work: (trx: Trx) => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
+    return this.#write(async (trx) => {
+      const result = await work(trx);
+      if (changed(result)) await bumpRegistryRevision(trx);
+      return result;
+    }, changed);
+  }
+
+  saveBoundary(b: NewBoundary, at = Date.now()): Promise<Boundary> {
+    return this.#registryWrite((trx) => registryBoundaries.saveBoundary(trx, b, at));
+  }
+  getBoundary(id: string): Promise<Boundary | undefined> {
+    return registryBoundaries.getBoundary(this.#db, id);
+  }
+  listBoundaries(): Promise<Boundary[]> {
+    return registryBoundaries.listBoundaries(this.#db);
+  }
+  deleteBoundary(id: string): Promise<boolean> {
+    return this.#registryWrite((trx) => registryBoundaries.deleteBoundary(trx, id), (deleted) => deleted);
+  }
+  saveEndpoint(e: NewEndpoint, at = Date.now()): Promise<Endpoint> {
+    return this.#registryWrite((trx) => registryEndpoints.saveEndpoint(trx, e, at));
+  }
+  getEndpoint(slug: string): Promise<Endpoint | undefined> {
+    return registryEndpoints.getEndpoint(this.#db, slug);
+  }
+  listEndpoints(f: EndpointFilter): Promise<Endpoint[]> {
+    return registryEndpoints.listEndpoints(this.#db, f);
+  }
+  deleteEndpoint(slug: string): Promise<boolean> {
+    return this.#registryWrite((trx) => registryEndpoints.deleteEndpoint(trx, slug), (deleted) => deleted);
+  }
+  recordEndpointCheck(slug: string, check: EndpointCheck): Promise<boolean> {
+    return this.#registryWrite((trx) => registryEndpoints.recordEndpointCheck(trx, slug, check), (recorded) => recorded);
+  }
+  registryRevision(): Promise<number> {
+    return registryRevision(this.#db);
   }
 
   listDepartments(jurisdiction_id: string): Promise<Department[]> {

@@ -3,11 +3,13 @@ import { openStore } from '@o311/store';
 import { freshPostgresUrl, type FreshDatabase } from '../../../test-support/databases.js';
 import { runBackOfficeContract } from './back-office-contract.js';
 import { runClientsContract } from './clients-contract.js';
+import { runRegistryContract } from './registry-contract.js';
 import { runStoreContract } from './contract.js';
 
 runStoreContract('postgres');
 runBackOfficeContract('postgres');
 runClientsContract('postgres');
+runRegistryContract('postgres');
 
 describe('PostgreSQL specifics', () => {
   let db: FreshDatabase;

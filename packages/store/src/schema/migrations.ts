@@ -13,6 +13,7 @@ import { dropLoginThrottle, loginThrottle } from './login-throttle-migration.js'
 import { dropJurisdictionScope, jurisdictionScope } from './jurisdiction-scope-migration.js';
 import { dropPlaceCells, placeCells } from './place-cells-migration.js';
 import { dropOutboxOnce, outboxOnce } from './outbox-once-migration.js';
+import { dropRegistry, registry } from './registry-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
@@ -207,6 +208,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     },
     '0010_service_status_index': { up: serviceStatusIndexUp, down: serviceStatusIndexDown },
     '0011_outbox_once': { up: outboxOnce, down: dropOutboxOnce },
+    '0012_registry': { up: registry, down: dropRegistry },
   };
   return { getMigrations: async () => migrations };
 }

@@ -248,6 +248,54 @@ export interface OutboxTable {
   once_key: string | null;
 }
 
+/** Migration 0012: see registry.ts. */
+export interface RegistryBoundariesTable {
+  id: string;
+  name: string;
+  tier: string;
+  source: string;
+  approximate: number;
+  /** GeoJSON MultiPolygon coordinates. */
+  geometry: string;
+  min_long: number;
+  min_lat: number;
+  max_long: number;
+  max_lat: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RegistryEndpointsTable {
+  slug: string;
+  name: string;
+  tier: string;
+  country: string | null;
+  base_url: string | null;
+  discovery_url: string | null;
+  jurisdiction_id: string | null;
+  local: number;
+  /** JSON list of formats. */
+  formats: string;
+  api_key_url: string | null;
+  terms_url: string | null;
+  contact_email: string | null;
+  status: string;
+  boundary_id: string | null;
+  quirks: string | null;
+  notes: string;
+  created_at: number;
+  updated_at: number;
+  last_check_at: number | null;
+  last_check_ok: number | null;
+  last_check_summary: string | null;
+}
+
+/** One row: the registry's revision. */
+export interface RegistryRevisionTable {
+  id: number;
+  revision: number;
+}
+
 export interface SettingsTable {
   name: string;
   value: string;
@@ -285,6 +333,9 @@ export interface Database {
   login_failures: LoginFailuresTable;
   login_known_pairs: LoginKnownPairsTable;
   rate_limits: RateLimitsTable;
+  registry_boundaries: RegistryBoundariesTable;
+  registry_endpoints: RegistryEndpointsTable;
+  registry_revision: RegistryRevisionTable;
 }
 
 /** First request id: ids read as case numbers, not as row counters. */

@@ -1,0 +1,50 @@
+/** Boundaries of the discovery registry (registry.ts). */
+import type { Selectable } from 'kysely';
+import { bboxOf, type MultiPolygon, type Tier } from '@o311/georeport';
+import type { Boundary, NewBoundary } from '../registry.js';
+import type { RegistryBoundariesTable } from '../schema/tables.js';
+import { parseJson, type Db } from './shared.js';
+
+const toBoundary = (row: Selectable<RegistryBoundariesTable>): Boundary => ({
+  id: row.id,
+  name: row.name,
+  tier: row.tier as Tier,
+  source: row.source,
+  approximate: row.approximate === 1,
+  geometry: parseJson<MultiPolygon>(row.geometry),
+  bbox: [row.min_long, row.min_lat, row.max_long, row.max_lat],
+  created_at: Number(row.created_at),
+  updated_at: Number(row.updated_at),
+});
+
+export async function saveBoundary(db: Db, b: NewBoundary, at: number): Promise<Boundary> {
+  const [min_long, min_lat, max_long, max_lat] = bboxOf(b.geometry);
+  const fields = {
+    name: b.name, tier: b.tier, source: b.source, approximate: b.approximate ? 1 : 0, geometry: JSON.stringify(b.geometry),
+    min_long, min_lat, max_long, max_lat, updated_at: at,
+  };
+  const row = await db
+    .insertInto('registry_boundaries')
+    .values({ id: b.id, ...fields, created_at: at })
+    .onConflict((oc) => oc.column('id').doUpdateSet(fields))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toBoundary(row);
+}
+
+export async function getBoundary(db: Db, id: string): Promise<Boundary | undefined> {
+  const row = await db.selectFrom('registry_boundaries').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toBoundary(row);
+}
+
+export async function listBoundaries(db: Db): Promise<Boundary[]> {
+  const rows = await db.selectFrom('registry_boundaries').selectAll().orderBy('id').execute();
+  return rows.map(toBoundary);
+}
+
+export async function deleteBoundary(db: Db, id: string): Promise<boolean> {
+  const attached = await db.selectFrom('registry_endpoints').select('slug').where('boundary_id', '=', id).limit(1).executeTakeFirst();
+  if (attached) return false;
+  const result = await db.deleteFrom('registry_boundaries').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
