@@ -80,6 +80,8 @@ export interface EndpointFilter {
 export interface RegistryStore {
   /** Inserts or replaces the boundary with this id. */
   saveBoundary(b: NewBoundary, at?: number): Promise<Boundary>;
+  /** Saves them all in one transaction, or none (an import); the number saved. */
+  saveBoundaries(list: readonly NewBoundary[], at?: number): Promise<number>;
   getBoundary(id: string): Promise<Boundary | undefined>;
   /** Every boundary with its geometry (the lookup index is built from them), by id. */
   listBoundaries(): Promise<Boundary[]>;

@@ -316,6 +316,12 @@ export class KyselyStore implements Store {
   saveBoundary(b: NewBoundary, at = Date.now()): Promise<Boundary> {
     return this.#registryWrite((trx) => registryBoundaries.saveBoundary(trx, b, at));
   }
+  saveBoundaries(list: readonly NewBoundary[], at = Date.now()): Promise<number> {
+    return this.#registryWrite(async (trx) => {
+      for (const b of list) await registryBoundaries.saveBoundary(trx, b, at);
+      return list.length;
+    }, (saved) => saved > 0);
+  }
   getBoundary(id: string): Promise<Boundary | undefined> {
     return registryBoundaries.getBoundary(this.#db, id);
   }

@@ -62,6 +62,16 @@ export function runRegistryContract(dialect: TestDialect): void {
         expect(await store.getBoundary('nope')).toBeUndefined();
       });
 
+      it('saves a list of boundaries all together, or none of them when one is refused', async () => {
+        const good = [boundary(), boundary({ tier: 'state' })];
+        expect(await store.saveBoundaries(good, T0)).toBe(2);
+        for (const b of good) expect(await store.getBoundary(b.id)).toMatchObject({ name: b.name, tier: b.tier });
+        const batch = [boundary(), boundary({ tier: 'galaxy' as NewBoundary['tier'] })];
+        await expect(store.saveBoundaries(batch)).rejects.toThrow();
+        expect(await store.getBoundary(batch[0]!.id)).toBeUndefined();
+        expect(await store.saveBoundaries([])).toBe(0);
+      });
+
       it('lists every boundary by id, and refuses a tier that does not exist', async () => {
         const ids = [slugOf('z'), slugOf('a')];
         for (const id of ids) await store.saveBoundary(boundary({ id }));
