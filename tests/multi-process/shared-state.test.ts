@@ -65,6 +65,27 @@ describe.each(dialects)('three server processes on one %s database', (dialect) =
     expect((await list(c)).find((r) => r.service_request_id === id)?.status).toBe('closed');
   });
 
+  it('lists a request posted on A in the next answer of B while B is busy (its version reads shared and always in flight)', async () => {
+    const [a, b] = servers as [Server, Server];
+    const url = `${b.origin}/open311/v2/requests.json?service_code=${db.service_code}`;
+    const ids = async () => (await getJson<ListedRequest[]>(url)).map((r) => r.service_request_id);
+    // Ten clients keep B's cache hot, so that a version read is in flight at almost any moment.
+    let busy = true;
+    const load = Array.from({ length: 10 }, async () => {
+      while (busy) await ids();
+    });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const posted = await postRequest(a.origin, db, `posted on A while B is busy ${i}`);
+        expect(posted.status).toBe(200);
+        expect(await ids()).toContain('id' in posted ? posted.id : undefined);
+      }
+    } finally {
+      busy = false;
+      await Promise.all(load);
+    }
+  });
+
   it('answers a catalog change made on A in the next services.json of B', async () => {
     const [a, b] = servers as [Server, Server];
     const codes = async () => (await getJson<ListedService[]>(`${b.origin}/open311/v2/services.json`)).map((s) => s.service_code);

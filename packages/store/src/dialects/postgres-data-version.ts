@@ -20,6 +20,7 @@
  * the sum reads the last committed values.
  */
 import { CompiledQuery, sql, type Kysely, type QueryExecutorProvider, type QueryResult } from 'kysely';
+import { freshSingleFlight } from '../fresh-single-flight.js';
 
 /** A Kysely instance or transaction, of any schema. */
 type Executor = QueryExecutorProvider & { executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>> };
@@ -49,6 +50,16 @@ export async function bumpDataVersion(trx: Executor): Promise<void> {
 export async function readDataVersion(db: Executor): Promise<string> {
   const { rows } = await sql<{ v: string }>`select sum(n)::text as v from ${sql.table(TABLE)}`.execute(db);
   return rows[0]?.v ?? '0';
+}
+
+/**
+ * The version as a process's requests read it: every cached GET asks for it, so
+ * concurrent askers share one round trip, and none gets a sum read before it
+ * asked (fresh-single-flight.ts): a request sent after another process's
+ * commit still sees that commit.
+ */
+export function sharedDataVersionReader(db: Executor): () => Promise<string> {
+  return freshSingleFlight(() => readDataVersion(db));
 }
 
 /**

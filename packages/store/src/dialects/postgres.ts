@@ -13,7 +13,7 @@ import type { DialectAdapter, ImportRowValues, SerialKey } from './adapter.js';
 import { COPY_TARGET, copyInto, encodeCopyBinary } from './postgres-copy.js';
 import { checkOncePerBatch, jurisdictionsOf, maySkipTriggers } from './postgres-import-checks.js';
 import {
-  bumpDataVersion, bumpStatement, createDataVersionStripes, dropDataVersionStripes, readDataVersion,
+  bumpDataVersion, bumpStatement, createDataVersionStripes, dropDataVersionStripes, sharedDataVersionReader,
 } from './postgres-data-version.js';
 
 const INT8_OID = 20;
@@ -32,6 +32,7 @@ class PostgresAdapter implements DialectAdapter {
   readonly #pool: pg.Pool;
   /** Whether imports may check foreign keys once per batch (postgres-import-checks.ts); asked once. */
   #checkOnce: Promise<boolean> | undefined;
+  readonly #readDataVersion: () => Promise<string>;
 
   constructor(url: string, poolSize: number) {
     this.#url = url;
@@ -44,6 +45,7 @@ class PostgresAdapter implements DialectAdapter {
     pool.on('error', () => undefined);
     this.#pool = pool;
     this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: refusingNulText(pool) }) });
+    this.#readDataVersion = sharedDataVersionReader(this.db);
   }
 
   serialKey(start: number): SerialKey {
@@ -143,7 +145,7 @@ class PostgresAdapter implements DialectAdapter {
   }
 
   dataVersion(): Promise<string> {
-    return readDataVersion(this.db);
+    return this.#readDataVersion();
   }
 
   async ping(): Promise<void> {
