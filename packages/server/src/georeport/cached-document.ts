@@ -4,14 +4,25 @@
  * memory. Every catalog, jurisdiction and request write moves the version on,
  * so an answer never outlives the data it was built from.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { CONTENT_TYPES, type Format } from '@o311/georeport';
 import { sendCached } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
+import { georeportRoute, type Contract } from './route.js';
 
 export interface BuiltDocument {
   body: string;
   headers?: Record<string, string>;
+}
+
+/**
+ * A GET route whose answers go through the read cache. A cached answer is
+ * gzipped once, with its entry (http/compression.ts), so @fastify/compress's
+ * hooks, which would look at every answer again, stay off these routes; so do
+ * its request-decompression hooks (a GET has no body).
+ */
+export function cachedGeoreportRoute(contract: Contract, handler: RouteOptions['handler']): RouteOptions {
+  return { ...georeportRoute(contract, handler), compress: false, decompress: false };
 }
 
 /**

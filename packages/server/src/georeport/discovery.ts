@@ -7,8 +7,8 @@ import { pathParam, queryValue, rawQuery } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
 import { SANDBOX_BASE } from '../sandbox/sandbox.js';
-import { sendThroughCache } from './cached-document.js';
-import { API_BASE, georeportRoute, type Contract } from './route.js';
+import { cachedGeoreportRoute, sendThroughCache } from './cached-document.js';
+import { API_BASE, type Contract } from './route.js';
 import { DiscoverySchema, FormatParams, GEOREPORT_TAG, JURISDICTION_ID, documents, errors } from './schemas.js';
 
 export const contract: Contract = {
@@ -30,7 +30,7 @@ export const contract: Contract = {
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
 export function discoveryRoute(ctx: ServiceContext) {
-  return georeportRoute(contract, async (request, reply) => {
+  return cachedGeoreportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
     const requested = queryValue(rawQuery(request), 'jurisdiction_id');
     return sendThroughCache(ctx, request, reply, format, async () => {

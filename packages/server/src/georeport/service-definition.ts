@@ -6,8 +6,8 @@ import { pathParam, queryValue, rawQuery } from '../http/reply.js';
 import { publicDefinition } from '../services/catalog.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
-import { sendThroughCache } from './cached-document.js';
-import { georeportRoute, type Contract } from './route.js';
+import { cachedGeoreportRoute, sendThroughCache } from './cached-document.js';
+import type { Contract } from './route.js';
 import { GEOREPORT_TAG, JURISDICTION_ID, ServiceDefinitionSchema, documents, errors, fileParams } from './schemas.js';
 import { LOCALE } from './service-list.js';
 
@@ -30,7 +30,7 @@ export const contract: Contract = {
 };
 
 export function serviceDefinitionRoute(ctx: ServiceContext) {
-  return georeportRoute(contract, async (request, reply) => {
+  return cachedGeoreportRoute(contract, async (request, reply) => {
     const { name: code, format } = splitResource(pathParam(request, 'file'));
     const q = rawQuery(request);
     return sendThroughCache(ctx, request, reply, format, async () => {

@@ -6,8 +6,8 @@ import { pathParam, queryValue, rawQuery } from '../http/reply.js';
 import { listPublicServices } from '../services/catalog.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveJurisdiction } from '../services/jurisdictions.js';
-import { sendThroughCache } from './cached-document.js';
-import { georeportRoute, type Contract } from './route.js';
+import { cachedGeoreportRoute, sendThroughCache } from './cached-document.js';
+import type { Contract } from './route.js';
 import { FormatParams, GEOREPORT_TAG, JURISDICTION_ID, ServiceSchema, documents, errors } from './schemas.js';
 
 export const LOCALE = Type.Optional(
@@ -31,7 +31,7 @@ export const contract: Contract = {
 };
 
 export function serviceListRoute(ctx: ServiceContext) {
-  return georeportRoute(contract, async (request, reply) => {
+  return cachedGeoreportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
     const q = rawQuery(request);
     return sendThroughCache(ctx, request, reply, format, async () => {
