@@ -3,13 +3,11 @@
  * then an exact point-in-polygon test (point-in-polygon-hao, robust
  * predicates) on the few candidates. A point on an edge counts as inside, so
  * a point on a shared border is covered by both sides; holes are honoured.
+ * Polygons with many vertices answer most points from a grid (polygon-grid.ts).
  */
 import Flatbush from 'flatbush';
-import pointInPolygon from 'point-in-polygon-hao';
 import { planarArea, ringBBox, tierRank, type MultiPolygon, type Polygon, type Tier } from '@o311/georeport';
-
-/** On an edge (0) counts as inside. The library's types ask for mutable arrays; it only reads them. */
-const inside = (point: number[], polygon: Polygon): boolean => pointInPolygon(point, polygon as unknown as number[][][]) !== false;
+import { GRID_MIN_VERTICES, PolygonGrid, insidePolygon } from './polygon-grid.js';
 
 export interface IndexedBoundary {
   id: string;
@@ -21,6 +19,8 @@ export class BoundaryIndex<B extends IndexedBoundary = IndexedBoundary> {
   readonly #tree: Flatbush | undefined;
   /** Per polygon: its rings (as the test wants them) and the boundary it belongs to. */
   readonly #polygons: Polygon[] = [];
+  /** Per polygon: its grid, made at its first test when it has many vertices (null: too few). */
+  readonly #grids: (PolygonGrid | null | undefined)[] = [];
   readonly #owners: number[] = [];
   readonly #boundaries: readonly B[];
   /** Per boundary: its sort key, smaller tiers then smaller areas first. */
@@ -52,6 +52,17 @@ export class BoundaryIndex<B extends IndexedBoundary = IndexedBoundary> {
     return this.#boundaries.length;
   }
 
+  #contains(candidate: number, point: number[]): boolean {
+    const polygon = this.#polygons[candidate]!;
+    let grid = this.#grids[candidate];
+    if (grid === undefined) {
+      const vertices = polygon.reduce((n, ring) => n + ring.length, 0);
+      grid = vertices >= GRID_MIN_VERTICES ? new PolygonGrid(polygon) : null;
+      this.#grids[candidate] = grid;
+    }
+    return grid?.classify(point[0]!, point[1]!) ?? insidePolygon(point, polygon);
+  }
+
   /** The boundaries that cover the point (an edge counts), smallest tier first, each once. */
   covering(long: number, lat: number): B[] {
     if (this.#tree === undefined) return [];
@@ -60,7 +71,7 @@ export class BoundaryIndex<B extends IndexedBoundary = IndexedBoundary> {
     for (const candidate of this.#tree.search(long, lat, long, lat)) {
       const owner = this.#owners[candidate]!;
       if (owners.has(owner)) continue;
-      if (inside(point, this.#polygons[candidate]!)) owners.add(owner);
+      if (this.#contains(candidate, point)) owners.add(owner);
     }
     return [...owners].sort((a, b) => this.#order[a]! - this.#order[b]!).map((i) => this.#boundaries[i]!);
   }
