@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { POSTGRES_DATABASE, type Engine } from './bench-database.js';
 import type { CachedFigures } from './cached-and-post.js';
 import type { ReadFigure } from './client-read.js';
+import type { LookupFigures } from './discovery-lookup.js';
 import { MIX_KINDS } from './distinct-queries.js';
 import type { ImportFigures } from './import-rate.js';
 import type { LoadResult } from './load.js';
@@ -30,6 +31,7 @@ export interface RunFigures {
   connections: number;
   engines: EngineFigures[];
   reading?: ReadFigure[];
+  lookups?: LookupFigures;
   /** The machine's 1-minute load average when the run started. */
   loadAtStart: number;
 }
@@ -172,6 +174,21 @@ ${rows.join('\n')}
 `;
 }
 
+function lookupsSection(l: LookupFigures | undefined): string {
+  if (!l) return '';
+  return `
+## Discovery: point lookups in process (issue 10)
+${fmt(l.boundaries)} boundaries (US states and counties from us-atlas, countries from world-atlas): ${fmt(l.polygons)} polygons, ${fmt(l.vertices)} vertices.
+Index (Flatbush over the polygons' boxes, point-in-polygon-hao, a cell grid per polygon of 128 vertices or more) built in ${fmt(l.buildMs, 1)} ms; memory (heap and array buffers) after its grids were made: +${fmt(l.indexMb, 1)} MB.
+Each point drawn afresh, one core, after a first pass over other points:
+
+| points | lookups/s | boundaries found per point | goal |
+|---|---|---|---|
+| random in the contiguous US | ${fmt(l.usLookupsPerSecond)} | ${fmt(l.usHitsPerLookup, 2)} | ≥ 100,000/s: ${meets(l.usLookupsPerSecond >= 100_000)} |
+| random in the world (60° S to 80° N) | ${fmt(l.worldLookupsPerSecond)} | | ≥ 100,000/s: ${meets(l.worldLookupsPerSecond >= 100_000)} |
+`;
+}
+
 export function renderReport(f: RunFigures): string {
   const cpu = cpus();
   return `# ${f.title}
@@ -191,5 +208,5 @@ The mix, the uncached page and the import at the last commit before issue 9: ben
 | figure | o311 | baseline (same run) | ratio | goal |
 |---|---|---|---|---|
 ${f.engines.flatMap((e) => summaryRows(e, f.rows)).join('\n')}
-${f.engines.map(mixSection).join('')}${scaleOutSection(f.engines)}${runsSection(f.engines)}${readingSection(f.reading)}`;
+${f.engines.map(mixSection).join('')}${scaleOutSection(f.engines)}${runsSection(f.engines)}${readingSection(f.reading)}${lookupsSection(f.lookups)}`;
 }

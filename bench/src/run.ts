@@ -7,7 +7,7 @@
  *
  * Environment: BENCH_ROWS (1,000,000), BENCH_SECONDS (10), BENCH_ENGINES
  * (sqlite,postgres), BENCH_PARTS (all: import,mix,uncached,services,cached,
- * scale-out,client), BENCH_POSTS (10,000, for scale-out), BENCH_CLI (the o311
+ * scale-out,client,discovery), BENCH_POSTS (10,000, for scale-out), BENCH_CLI (the o311
  * CLI to measure; this checkout's by default), BENCH_OUT (bench/results.md),
  * BENCH_TITLE, BENCH_POSTGRES (server URL), BENCH_POSTGRES_DATABASE (o311_bench).
  */
@@ -22,6 +22,7 @@ import type { Attribute } from '@o311/georeport';
 import { dropDatabase, freshDatabase, type Engine } from './bench-database.js';
 import { measureCachedAndPost } from './cached-and-post.js';
 import { measureClientReading } from './client-read.js';
+import { measureLookups, type LookupFigures } from './discovery-lookup.js';
 import { writeRequestsCsv, type Point } from './dataset.js';
 import { measureImport } from './import-rate.js';
 import { measureMix } from './mix.js';
@@ -32,7 +33,7 @@ import { serve } from './servers.js';
 import { measureServices } from './services-documents.js';
 import { measureUncachedPage } from './uncached-page.js';
 
-const PARTS = ['import', 'mix', 'uncached', 'services', 'cached', 'scale-out', 'client'] as const;
+const PARTS = ['import', 'mix', 'uncached', 'services', 'cached', 'scale-out', 'client', 'discovery'] as const;
 type Part = (typeof PARTS)[number];
 
 function listFromEnv<T extends string>(name: string, allowed: readonly T[]): T[] {
@@ -178,6 +179,7 @@ async function main(): Promise<void> {
   const cliRoot = resolve(cli, '..', '..', '..', '..');
   const engines: EngineFigures[] = [];
   let reading: ReturnType<typeof measureClientReading> | undefined;
+  let lookups: LookupFigures | undefined;
   const write = (): string => {
     const report = renderReport({
       title: process.env.BENCH_TITLE ?? 'Benchmark results',
@@ -187,6 +189,7 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       engines,
       reading,
+      lookups,
       loadAtStart,
     });
     writeFileSync(out, report);
@@ -200,6 +203,10 @@ async function main(): Promise<void> {
   if (parts.has('client')) {
     log('client: reading 1,000 requests');
     reading = measureClientReading();
+  }
+  if (parts.has('discovery')) {
+    log('discovery: point lookups over the seeded boundaries');
+    lookups = measureLookups();
   }
   process.stdout.write(write());
   rmSync(tmp, { recursive: true, force: true });
