@@ -43,8 +43,9 @@ export async function checkEndpoint(endpoint: Endpoint, options: CheckOptions): 
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.transport !== undefined ? { transport: options.transport } : {}),
     });
-    const reached = !report.results.some((r) => r.id === 'http-reachable' && r.status === 'fail');
-    return { at, ok: reached && report.summary.errors === 0, summary: summaryLine(report.summary) };
+    const unreachable = report.results.find((r) => r.id === 'http-reachable' && r.status === 'fail');
+    if (unreachable) return { at, ok: false, summary: `not reachable: ${unreachable.message}` };
+    return { at, ok: report.summary.errors === 0, summary: summaryLine(report.summary) };
   } catch (e) {
     // A target the validator refuses (a bad URL, a private address): the check failed, with why.
     return { at, ok: false, summary: e instanceof Error ? e.message : String(e) };
