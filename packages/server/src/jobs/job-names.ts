@@ -16,12 +16,18 @@ export const JOB = {
   sandboxReset: 'sandbox.reset',
   /** Forgets the shared rate-limit counters of past windows. */
   rateLimitsPrune: 'rate-limits.prune',
+  /** Runs the validator's read-only checks on one registry endpoint and stores the summary. */
+  registryCheck: 'registry.check',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
 export interface MailDeliverData {
   outboxId: string;
+}
+
+export interface RegistryCheckData {
+  slug: string;
 }
 
 export interface FollowersNotifyData {
@@ -38,6 +44,7 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
   [JOB.followersNotify]: ['jurisdictionId', 'requestId', 'event'],
   [JOB.sandboxReset]: ['jurisdictionId'],
   [JOB.rateLimitsPrune]: [],
+  [JOB.registryCheck]: ['slug'],
 };
 
 /**
@@ -66,6 +73,18 @@ export const followersNotifyOptions = (d: FollowersNotifyData): EnqueueOptions =
   backoff: true,
   leaseMs: 10 * 60_000,
   singletonKey: `${d.requestId}/${d.event}`,
+});
+
+/**
+ * A check's outcome (reachable or not, errors or not) is its result, stored on
+ * the endpoint: the job fails only when the store does, and is tried again
+ * soon. One pending check per endpoint: "Check now" twice queues one.
+ */
+export const registryCheckOptions = (d: RegistryCheckData): EnqueueOptions => ({
+  retryLimit: 2,
+  retryDelayMs: 30_000,
+  leaseMs: 10 * 60_000,
+  singletonKey: d.slug,
 });
 
 /** Cron schedules (UTC). */
