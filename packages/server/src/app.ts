@@ -19,6 +19,7 @@ import { clientErrorHandler } from './http/client-errors.js';
 import { registerBodyParsers } from './http/content-types.js';
 import { registerCompression } from './http/compression.js';
 import { registerCors } from './http/cors.js';
+import { answerCacheHitsFirst } from './http/cache-hits-first.js';
 import { canonicalGeoreportUrl } from './http/duplicate-slashes.js';
 import { frameworkErrorHandler, installErrorHandling } from './http/errors.js';
 import { PublicOrigin } from './http/public-origin.js';
@@ -145,6 +146,7 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
     ...timeoutOptions(timeouts),
   });
   closeSilentConnections(app.server, timeouts);
+  if (!options.logger) answerCacheHitsFirst(app, { cache: ctx.readCache, dataVersion: () => ctx.store.dataVersion(), origin });
   app.decorate('publicOrigin', origin);
   app.addHook('onListen', async () => {
     const address = app.server.address();

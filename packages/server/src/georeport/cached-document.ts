@@ -6,6 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { CONTENT_TYPES, type Format } from '@o311/georeport';
+import { answerKey } from '../http/read-cache.js';
 import { sendCached } from '../http/reply.js';
 import type { ServiceContext } from '../services/context.js';
 import { georeportRoute, type Contract } from './route.js';
@@ -40,7 +41,7 @@ export async function sendThroughCache(
   build: () => Promise<BuiltDocument>,
 ): Promise<FastifyReply> {
   const version = await ctx.store.dataVersion();
-  const key = `${format} ${ctx.origin.of(request)} ${request.url}`;
+  const key = answerKey(ctx.origin.of(request), request.url);
   const cached = ctx.readCache.get(key, version);
   if (cached) return sendCached(request, reply, cached);
   const { body, headers = {} } = await build();

@@ -18,7 +18,12 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
 
 /** True when the client takes gzip (`Accept-Encoding: gzip`, not `gzip;q=0`). */
 export function acceptsGzip(request: FastifyRequest): boolean {
-  return (request.headers['accept-encoding'] ?? '').split(',').some((part) => {
+  return gzipAccepted(request.headers['accept-encoding']);
+}
+
+/** The same, from the `Accept-Encoding` header's value. */
+export function gzipAccepted(acceptEncoding: string | undefined): boolean {
+  return (acceptEncoding ?? '').split(',').some((part) => {
     const [coding = '', ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
     return (coding === 'gzip' || coding === 'x-gzip') && (q === undefined || Number(q) > 0);

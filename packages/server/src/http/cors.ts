@@ -9,12 +9,15 @@ import { isGeoreportUrl } from './format.js';
 /** Response headers a browser client may read (paging extension, the date window answered). */
 export const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'X-Page', 'X-Page-Size', 'X-Page-Count', 'X-Open311-Window', 'Retry-After'];
 
+/** The CORS headers of every GeoReport answer. */
+export const GEOREPORT_CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
+};
+
 /** Adds the CORS headers when the request is for the GeoReport API. */
 export function applyCorsHeaders(request: FastifyRequest, reply: FastifyReply): void {
-  if (isGeoreportUrl(request.url)) {
-    reply.header('access-control-allow-origin', '*');
-    reply.header('access-control-expose-headers', EXPOSED_HEADERS.join(', '));
-  }
+  if (isGeoreportUrl(request.url)) reply.headers(GEOREPORT_CORS_HEADERS);
 }
 
 export function registerCors(app: FastifyInstance): void {

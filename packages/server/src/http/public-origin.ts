@@ -74,9 +74,13 @@ export class PublicOrigin {
 
   /** The absolute base (no trailing slash) for links in the answer to `request`. */
   of(request: FastifyRequest): string {
+    return this.forHost(request.host, request.protocol);
+  }
+
+  /** The same, from a request's Host header and protocol, for a request Fastify has not seen (http/cache-hits-first.ts). */
+  forHost(host: unknown, protocol: string): string {
     if (this.#configured) return this.#configured;
     // An HTTP/1.0 request may come without any Host header.
-    const host: unknown = request.host;
-    return typeof host === 'string' && this.trusts(host) ? `${request.protocol}://${host.toLowerCase()}` : this.announced;
+    return typeof host === 'string' && this.trusts(host) ? `${protocol}://${host.toLowerCase()}` : this.announced;
   }
 }

@@ -29,6 +29,13 @@ export interface ReadCacheOptions {
   now?: () => number;
 }
 
+/**
+ * The key of a cached GET answer: the origin its links point to and its URL
+ * (canonical path and query string as sent), which names the route and the
+ * format. Whatever else an answer depends on moves the data version on.
+ */
+export const answerKey = (origin: string, url: string): string => `${origin} ${url}`;
+
 export class ReadCache {
   readonly #entries = new Map<string, Entry>();
   readonly #maxBytes: number;
@@ -53,6 +60,11 @@ export class ReadCache {
     this.#entries.delete(key);
     this.#entries.set(key, entry);
     return entry.answer;
+  }
+
+  /** Whether an entry is kept for `key`, current or not (a hint only: `get` decides). */
+  has(key: string): boolean {
+    return this.#entries.has(key);
   }
 
   set(key: string, version: string, body: string, contentType: string, headers: Record<string, string>): CachedAnswer {

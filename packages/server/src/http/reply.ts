@@ -1,7 +1,7 @@
 /** Sending GeoReport bodies: already encoded by @o311/georeport, with the exact content type. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CONTENT_TYPES, type Format } from '@o311/georeport';
-import { acceptsGzip, COMPRESS_FROM_BYTES, gzippedBody } from './compression.js';
+import { representationOf } from './cached-representation.js';
 import type { CachedAnswer } from './read-cache.js';
 
 export function sendDocument(reply: FastifyReply, format: Format, body: string, status = 200): FastifyReply {
@@ -10,17 +10,10 @@ export function sendDocument(reply: FastifyReply, format: Format, body: string, 
 
 /** A cached answer, or 304 when the client already holds it (`If-None-Match`). */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
-  const gzip = answer.body.length >= COMPRESS_FROM_BYTES && acceptsGzip(request);
-  // Each representation has its own entity tag.
-  const etag = gzip ? answer.etag.replace(/"$/, '-gzip"') : answer.etag;
-  reply.headers(answer.headers).header('etag', etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
-  const held = request.headers['if-none-match'];
-  if (held !== undefined && held.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
-    return reply.code(304).send();
-  }
-  reply.code(200).header('content-type', answer.contentType);
-  // Already compressed: @fastify/compress leaves an answer with a Content-Encoding alone.
-  return gzip ? reply.header('content-encoding', 'gzip').send(gzippedBody(answer)) : reply.send(answer.body);
+  const r = representationOf(answer, request.headers['accept-encoding'], request.headers['if-none-match']);
+  // A gzipped body carries its Content-Encoding, so @fastify/compress (on routes that have it) leaves it alone.
+  reply.code(r.status).headers(r.headers);
+  return r.body === undefined ? reply.send() : reply.send(r.body);
 }
 
 /** Query parameters as Fastify parsed them: repeated keys become arrays. */
