@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openStore, type ImportedRequest, type Store } from '@o311/store';
 import { freshPostgresUrl, type FreshDatabase } from '../../../test-support/databases.js';
+import { COPY_TARGET } from '../src/dialects/postgres-copy.js';
 import { maySkipTriggers } from '../src/dialects/postgres-import-checks.js';
 import { imported, service, T0 } from './fixtures.js';
 import { rawExec, rawQuery } from './raw.js';
@@ -100,6 +101,25 @@ describe('PostgreSQL imports and the jurisdiction foreign key', () => {
       await store.close();
     }
   }, 60_000);
+
+  it('skips no check but the jurisdiction key: imported rows fill no other reference, and requests has no other triggers', async () => {
+    const store = await openStore(db.url);
+    try {
+      await store.migrate();
+    } finally {
+      await store.close();
+    }
+    // Every foreign key of requests, by its columns: only the jurisdiction's may be among the columns COPY writes.
+    const keys = await rawQuery(db.url, `
+      select a.attname as column from pg_constraint c
+      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+      where c.conrelid = 'requests'::regclass and c.contype = 'f'`);
+    const written = keys.map((k) => k.column as string).filter((c) => (COPY_TARGET.columns as readonly string[]).includes(c));
+    expect(written).toEqual(['jurisdiction_id']);
+    expect(keys.length).toBeGreaterThan(1);
+    // Triggers that replica mode would skip: only the foreign keys' own.
+    expect(await rawQuery(db.url, `select tgname from pg_trigger where tgrelid = 'requests'::regclass and not tgisinternal`)).toEqual([]);
+  });
 
   it('holds the jurisdiction against a delete until the batch commits', async () => {
     const store = await openStore(db.url);
