@@ -47,9 +47,16 @@ export async function bumpDataVersion(trx: Executor): Promise<void> {
   await trx.executeQuery(CompiledQuery.raw(text, values));
 }
 
+const READ = `select sum(n)::text as v from ${TABLE}`;
+
 export async function readDataVersion(db: Executor): Promise<string> {
-  const { rows } = await sql<{ v: string }>`select sum(n)::text as v from ${sql.table(TABLE)}`.execute(db);
+  const { rows } = await sql<{ v: string }>`${sql.raw(READ)}`.execute(db);
   return rows[0]?.v ?? '0';
+}
+
+/** What the shared reader needs of a pg Pool: a query of fixed text. */
+export interface VersionPool {
+  query<R extends object>(config: { text: string; name?: string }): Promise<{ rows: R[] }>;
 }
 
 /**
@@ -58,8 +65,11 @@ export async function readDataVersion(db: Executor): Promise<string> {
  * asked (fresh-single-flight.ts): a request sent after another process's
  * commit still sees that commit.
  */
-export function sharedDataVersionReader(db: Executor): () => Promise<string> {
-  return freshSingleFlight(() => readDataVersion(db));
+export function sharedDataVersionReader(pool: VersionPool): () => Promise<string> {
+  // Straight on the pool, named (each connection parses and plans it once):
+  // the read runs for every batch of requests, and Kysely's layers cost more than the round trip.
+  const read = async (): Promise<string> => (await pool.query<{ v: string }>({ name: 'o311_data_version', text: READ })).rows[0]?.v ?? '0';
+  return freshSingleFlight(read);
 }
 
 /**

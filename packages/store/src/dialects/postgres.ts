@@ -45,7 +45,7 @@ class PostgresAdapter implements DialectAdapter {
     pool.on('error', () => undefined);
     this.#pool = pool;
     this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: refusingNulText(pool) }) });
-    this.#readDataVersion = sharedDataVersionReader(this.db);
+    this.#readDataVersion = sharedDataVersionReader(pool);
   }
 
   serialKey(start: number): SerialKey {
