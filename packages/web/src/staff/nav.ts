@@ -21,6 +21,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff/keys', label: 'staff.nav.keys', permission: 'global-admin' },
   { href: '/staff/audit', label: 'staff.nav.audit', permission: 'admin' },
   { href: '/staff/jobs', label: 'staff.nav.jobs', permission: 'global-admin' },
+  { href: '/staff/registry', label: 'staff.nav.registry', permission: 'global-admin' },
 ];
 
 /** The item a path belongs to: the longest href that is the path or a parent of it. */

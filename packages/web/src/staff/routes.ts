@@ -6,6 +6,7 @@ import { registerAuditPages } from './admin/audit/routes.js';
 import { registerDepartmentPages } from './admin/departments/routes.js';
 import { registerJobPages } from './admin/jobs/routes.js';
 import { registerKeyPages } from './admin/keys/routes.js';
+import { registerRegistryPages } from './admin/registry/routes.js';
 import { registerUserPages } from './admin/users/routes.js';
 import { registerAuthPages } from './auth/routes.js';
 import { registerInboxPages } from './inbox/routes.js';
@@ -25,4 +26,5 @@ export async function registerStaffPages(app: FastifyInstance, web: WebContext):
   await registerKeyPages(app, web);
   await registerAuditPages(app, web);
   await registerJobPages(app, web);
+  await registerRegistryPages(app, web);
 }

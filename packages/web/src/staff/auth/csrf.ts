@@ -6,6 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { FormFields } from '@o311/georeport';
 import type { WebContext } from '../../context.js';
 import { readForm } from '../../form.js';
 
@@ -28,6 +29,12 @@ function sameSecret(a: string, b: string): boolean {
 
 export function hasValidCsrfToken(request: FastifyRequest, expected: string): boolean {
   const sent = sentToken(request);
+  return sent !== undefined && expected !== '' && sameSecret(sent, expected);
+}
+
+/** The token among a multipart form's fields (read before its first file: see staffGuard's `multipart`). */
+export function hasValidCsrfField(fields: FormFields, expected: string): boolean {
+  const sent = fields.get(CSRF_FIELD)?.[0];
   return sent !== undefined && expected !== '' && sameSecret(sent, expected);
 }
 
