@@ -318,7 +318,7 @@ export class KyselyStore implements Store {
   }
   saveBoundaries(list: readonly NewBoundary[], at = Date.now()): Promise<number> {
     return this.#registryWrite(async (trx) => {
-      for (const b of list) await registryBoundaries.saveBoundary(trx, b, at);
+      await registryBoundaries.saveBoundaries(trx, list, at);
       return list.length;
     }, (saved) => saved > 0);
   }

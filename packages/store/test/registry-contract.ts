@@ -72,6 +72,18 @@ export function runRegistryContract(dialect: TestDialect): void {
         expect(await store.saveBoundaries([])).toBe(0);
       });
 
+      it('saves a long list in several inserts, replacing what exists, the last of an id winning', async () => {
+        const first = boundary({ name: 'First' });
+        await store.saveBoundary(first, T0);
+        const many = Array.from({ length: 250 }, (_, i) => boundary({ geometry: square(i % 180, 0, 0.5) }));
+        const list = [...many, { ...first, name: 'Second' }, { ...first, name: 'Third', approximate: true }];
+        expect(await store.saveBoundaries(list, T0 + 9)).toBe(list.length);
+        expect(await store.getBoundary(first.id)).toMatchObject({ name: 'Third', approximate: true, created_at: T0, updated_at: T0 + 9 });
+        expect(await store.getBoundary(many[249]!.id)).toMatchObject({ bbox: [69, 0, 69.5, 0.5], created_at: T0 + 9 });
+        const ids = new Set((await store.listBoundaries()).map((b) => b.id));
+        expect(many.every((b) => ids.has(b.id))).toBe(true);
+      });
+
       it('lists every boundary by id, and refuses a tier that does not exist', async () => {
         const ids = [slugOf('z'), slugOf('a')];
         for (const id of ids) await store.saveBoundary(boundary({ id }));

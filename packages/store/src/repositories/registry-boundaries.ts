@@ -17,12 +17,16 @@ const toBoundary = (row: Selectable<RegistryBoundariesTable>): Boundary => ({
   updated_at: Number(row.updated_at),
 });
 
-export async function saveBoundary(db: Db, b: NewBoundary, at: number): Promise<Boundary> {
+const fieldsOf = (b: NewBoundary, at: number) => {
   const [min_long, min_lat, max_long, max_lat] = bboxOf(b.geometry);
-  const fields = {
+  return {
     name: b.name, tier: b.tier, source: b.source, approximate: b.approximate ? 1 : 0, geometry: JSON.stringify(b.geometry),
     min_long, min_lat, max_long, max_lat, updated_at: at,
   };
+};
+
+export async function saveBoundary(db: Db, b: NewBoundary, at: number): Promise<Boundary> {
+  const fields = fieldsOf(b, at);
   const row = await db
     .insertInto('registry_boundaries')
     .values({ id: b.id, ...fields, created_at: at })
@@ -30,6 +34,26 @@ export async function saveBoundary(db: Db, b: NewBoundary, at: number): Promise<
     .returningAll()
     .executeTakeFirstOrThrow();
   return toBoundary(row);
+}
+
+/** Rows per INSERT of a list: one round trip per chunk instead of per boundary (PostgreSQL seeds 3,500 in a second, not four). */
+const CHUNK = 100;
+
+/** Inserts or replaces every boundary of the list (the last one of an id wins), without reading them back. */
+export async function saveBoundaries(db: Db, list: readonly NewBoundary[], at: number): Promise<void> {
+  const rows = [...new Map(list.map((b) => [b.id, { id: b.id, ...fieldsOf(b, at), created_at: at }])).values()];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('registry_boundaries')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'), tier: eb.ref('excluded.tier'), source: eb.ref('excluded.source'),
+        approximate: eb.ref('excluded.approximate'), geometry: eb.ref('excluded.geometry'), min_long: eb.ref('excluded.min_long'),
+        min_lat: eb.ref('excluded.min_lat'), max_long: eb.ref('excluded.max_long'), max_lat: eb.ref('excluded.max_lat'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })))
+      .execute();
+  }
 }
 
 export async function getBoundary(db: Db, id: string): Promise<Boundary | undefined> {
