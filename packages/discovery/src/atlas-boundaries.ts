@@ -33,13 +33,18 @@ interface Named {
 
 function features(t: Topology, object: string): Named[] {
   const collection = t.objects[object] as GeometryCollection<{ name?: string }>;
-  const out: Named[] = [];
+  const byId = new Map<string, Named>();
   for (const f of feature(t, collection).features) {
     // A few Natural Earth features have no geometry at this scale.
     if (f.geometry === null || f.id === undefined) continue;
-    out.push({ id: String(f.id), name: f.properties?.name ?? String(f.id), geometry: toMultiPolygon(f.geometry) });
+    const id = String(f.id);
+    const geometry = toMultiPolygon(f.geometry);
+    // A territory can share its country's code (Ashmore and Cartier Is. is 036, Australia): one boundary, the first name.
+    const known = byId.get(id);
+    if (known) known.geometry = [...known.geometry, ...geometry];
+    else byId.set(id, { id, name: f.properties?.name ?? id, geometry });
   }
-  return out;
+  return [...byId.values()];
 }
 
 const US_SOURCE = 'us-atlas 3 (US Census Bureau cartographic boundaries, 1:10m), ISC licence';
