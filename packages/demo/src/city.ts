@@ -132,7 +132,8 @@ export interface Place {
 }
 
 const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
-const toLatLong = (x: number, y: number): { lat: number; long: number } => ({
+/** Metres east (x) and north (y) of City Hall as a point, to 6 decimals. */
+export const toLatLong = (x: number, y: number): { lat: number; long: number } => ({
   lat: round6(CITY_HALL.lat + y / M_PER_DEG_LAT),
   long: round6(CITY_HALL.long + x / M_PER_DEG_LONG),
 });
