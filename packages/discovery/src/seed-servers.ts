@@ -59,9 +59,6 @@ const STATUSES: Readonly<Record<string, EndpointStatus>> = { production: 'produc
 
 const readData = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../src/data/${file}`, import.meta.url), 'utf8')) as T;
 
-/** Where the list comes from, as its file says. */
-export const SERVERS_SOURCE: string = readData<{ source: string }>('open311-servers.json').source;
-
 /** `Köln / Cologne` → `koln-cologne`, `Gießen` → `giessen`. */
 export function slugify(name: string): string {
   return name
