@@ -7,6 +7,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { RegistryLookup } from '@o311/discovery';
 import { openStore } from '@o311/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
@@ -75,6 +76,7 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
     await s.waitFor(/press Ctrl\+C to stop/);
     const out = s.stdout();
     expect(out).toMatch(/seeded 13 services and 5000 requests in \d+\.\d s/);
+    expect(out).toMatch(/seeded the discovery registry with 3556 boundaries and 35 endpoints in \d+\.\d s/);
     expect(out).toMatch(/web apps serve City of Riverton \(riverton\.example\), the primary jurisdiction/);
     const georeport = local(/GeoReport v2\s+(http:\/\/localhost:\d+\/open311\/v2\/)\n/.exec(out)?.[1] ?? '');
     const discovery = local(/discovery\s+(http:\/\/localhost:\d+\/open311\/discovery\.json)\n/.exec(out)?.[1] ?? '');
@@ -114,6 +116,7 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
     children.push(again.child);
     await again.waitFor(/press Ctrl\+C to stop/);
     expect(again.stdout()).not.toContain('seeding');
+    expect(again.stdout()).not.toContain('discovery registry');
     const newKey = /demo API key\s+(o311k_\S+)\n/.exec(again.stdout())?.[1] ?? '';
     expect(newKey).not.toBe(key);
     again.child.kill('SIGINT');
@@ -125,6 +128,8 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
       expect(await store.findApiKey(newKey)).toMatchObject({ name: 'demo' });
       expect((await store.listApiKeys()).filter((k) => k.name === 'demo' && k.revoked_at === null)).toHaveLength(1);
       expect(await store.countRequests({ jurisdiction_id: 'riverton.example' })).toBe(5001);
+      const tiers = (await new RegistryLookup(store).lookup(-93.625, 41.5868)).map((h) => h.endpoint.tier);
+      expect(tiers).toEqual(['city', 'county', 'state', 'nation']);
     } finally {
       await store.close();
     }

@@ -96,7 +96,16 @@ async function listen(app: FastifyInstance, port: number, host: string): Promise
   return (app.server.address() as AddressInfo).port;
 }
 
-/** Seeds the demo city and its staff when the database has no jurisdiction yet; rotates the demo key. */
+/** The discovery registry's seed, with the demo's county, state and nation when the demo city is there, into an empty registry. */
+async function seedEmptyRegistry(io: CliIo, store: Store, demo: boolean): Promise<void> {
+  if ((await store.listEndpoints({ limit: 1, offset: 0 })).length > 0) return;
+  const { seedDiscovery } = await import('./discovery-seed.js');
+  const seeded = await seedDiscovery(store, { demo, overwrite: false });
+  const { boundaries, endpoints } = seeded.registry;
+  println(io.stdout, `seeded the discovery registry with ${boundaries.added} boundaries and ${endpoints.added} endpoints in ${seeded.seconds.toFixed(1)} s`);
+}
+
+/** Seeds the demo city and its staff when the database has no jurisdiction yet, and an empty discovery registry; rotates the demo key. */
 async function prepareDemo(io: CliIo, store: Store, web: boolean): Promise<DemoAccess> {
   const { DEMO_JURISDICTION, isSeeded, seedDemoCity } = await import('@o311/demo');
   if ((await store.listJurisdictions()).length === 0) {
@@ -107,6 +116,7 @@ async function prepareDemo(io: CliIo, store: Store, web: boolean): Promise<DemoA
   } else if (!(await isSeeded(store))) {
     println(io.stderr, 'note: the database already has jurisdictions, so the demo city was not added');
   }
+  await seedEmptyRegistry(io, store, await isSeeded(store));
   const { secret } = await rotateApiKey(store, { name: DEMO_KEY_NAME, rate_limit_per_minute: 600, trusted: true });
   const staff = web ? await (await import('@o311/web')).seedDemoStaff(store) : [];
   return { apiKey: secret, staff };
