@@ -4,6 +4,7 @@ export * from './format.js';
 export * from './dates.js';
 export * from './codec/encode.js';
 export * from './codec/decode.js';
+export * from './codec/discovery-codec.js';
 export * from './input/form.js';
 export * from './input/requests-query.js';
 export * from './input/submission.js';

@@ -1,4 +1,7 @@
 export { buildApp, DEFAULT_LIMITS, type AppOptions, type AppPlugin } from './app.js';
+export { createPointDiscovery, type DiscoveryOptions } from './discovery-api/create-point-discovery.js';
+export type { LookupQuery, Point, PointDiscovery } from './discovery-api/point-discovery.js';
+export { parseLookupQuery } from './discovery-api/point-query.js';
 export type { ServiceContext, Limits } from './services/context.js';
 export type { FastifyInstance } from 'fastify';
 export type { PublicOrigin } from './http/public-origin.js';

@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { DISCOVERY_TAG } from '../discovery-api/schemas.js';
 import { EXTENSIONS_TAG, GEOREPORT_TAG } from '../georeport/schemas.js';
 import type { SandboxConfig } from '../sandbox/sandbox.js';
 import { STAFF_TAG } from '../staff/schemas.js';
@@ -16,7 +17,7 @@ import { withSandboxDefaults } from './sandbox-defaults.js';
 export const DOCS_PREFIX = '/docs';
 
 /** Paths the public OpenAPI document describes. */
-export const isApiPath = (url: string): boolean => /^\/(?:open311|api)(?:\/|$)/.test(url);
+export const isApiPath = (url: string): boolean => /^\/(?:open311|api|discovery)(?:\/|$)/.test(url);
 
 /** Swagger's per-route transform: every route outside the APIs is hidden. */
 const apisOnly = ({ schema, url }: { schema?: FastifySchema; url: string }): { schema: FastifySchema; url: string } => ({
@@ -56,6 +57,7 @@ export async function registerOpenApi(app: FastifyInstance, sandbox?: SandboxCon
         { name: GEOREPORT_TAG, description: 'The standard: http://wiki.open311.org/GeoReport_v2' },
         { name: EXTENSIONS_TAG, description: 'Opt-in extensions (paging, geo, changes, CitySDK, mySociety).' },
         { name: STAFF_TAG, description: 'Staff and admin JSON API (bearer token).' },
+        { name: DISCOVERY_TAG, description: 'Which Open311 endpoints and services cover a point, of every tier (/discovery/v1/).' },
       ],
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A staff token.' } },

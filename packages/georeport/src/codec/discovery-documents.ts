@@ -1,0 +1,67 @@
+/**
+ * The discovery API's documents, described once (see shape.ts): JSON keys and
+ * XML element names are the same, lists are `<endpoints><endpoint>…`.
+ */
+import { SERVICE_TYPES } from '../model.js';
+import type { DocumentShape, Field } from './shape.js';
+import { bool, listOf, object, oneOf, str, strOrNull } from './shape.js';
+
+const optional = (key: string, shape: Field['shape']): Field => ({ key, shape, presence: 'ifPresent' });
+
+const serviceFields = [
+  ['service_code', str],
+  ['service_name', str],
+  ['description', strOrNull],
+  ['metadata', bool],
+  ['type', oneOf(SERVICE_TYPES)],
+  ['keywords', strOrNull],
+  ['group', strOrNull],
+] as const;
+
+const boundary = object(['id', str], ['name', str], ['tier', str], ['approximate', bool], ['source', str]);
+
+const endpointFields = [
+  ['slug', str],
+  ['name', str],
+  ['tier', str],
+  ['country', strOrNull],
+  ['base_url', strOrNull],
+  ['discovery_url', strOrNull],
+  ['jurisdiction_id', strOrNull],
+  ['local', bool],
+  ['formats', listOf('format', str)],
+  ['api_key_url', strOrNull],
+  ['terms_url', strOrNull],
+  ['contact_email', strOrNull],
+  ['status', str],
+  ['boundary_id', strOrNull],
+  ['updated_datetime', str],
+  optional('last_check', object(['datetime', str], ['ok', bool], ['summary', str])),
+  optional('boundary', boundary),
+] as const;
+
+const endpoint = object(...endpointFields);
+
+export const registryEndpointDocument: DocumentShape = { root: 'endpoint', shape: endpoint };
+
+export const registryEndpointsDocument: DocumentShape = { root: 'endpoints', shape: listOf('endpoint', endpoint) };
+
+export const lookupDocument: DocumentShape = {
+  root: 'lookup',
+  shape: object(
+    ['endpoints', listOf('endpoint', object(
+      ...endpointFields,
+      optional('services', listOf('service', object(...serviceFields))),
+      optional('services_expires', str),
+      optional('services_error', str),
+    ))],
+  ),
+};
+
+export const pointServicesDocument: DocumentShape = {
+  root: 'point_services',
+  shape: object(
+    ['services', listOf('service', object(...serviceFields, ['endpoint', str], ['endpoint_name', str], ['tier', str]))],
+    ['unavailable', listOf('endpoint', object(['endpoint', str], ['tier', str], ['services_error', str]))],
+  ),
+};

@@ -1,0 +1,37 @@
+/** The point lookups of one app or command, with their service lists (local from the store, remote through the client SDK). */
+import type { Store } from '@o311/store';
+import { PointDiscovery } from './point-discovery.js';
+import { remoteServiceLists } from './remote-services.js';
+import { ServiceListCache, type ServiceListFetcher } from './service-list-cache.js';
+import { ServiceLists } from './service-lists.js';
+
+export interface DiscoveryOptions {
+  /**
+   * Fetch remote service lists from private, loopback and link-local addresses too
+   * (tests, an intranet registry). Default false: such endpoints answer a `services_error`.
+   */
+  allowPrivate?: boolean;
+  /** How long a service list is reused; default one hour. */
+  servicesTtlMs?: number;
+  /** How long a failed fetch stands before the endpoint is asked again; default one minute. */
+  failureTtlMs?: number;
+  /** Deadline of one remote service list; default 5 s. */
+  timeoutMs?: number;
+  /** Instead of the client SDK (tests). */
+  fetchServices?: ServiceListFetcher;
+  now?: () => number;
+}
+
+export function createPointDiscovery(store: Store, o: DiscoveryOptions = {}): { points: PointDiscovery; lists: ServiceLists } {
+  const fetch = o.fetchServices ?? remoteServiceLists({
+    ...(o.allowPrivate !== undefined && { allowPrivate: o.allowPrivate }),
+    ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }),
+  });
+  const timing = {
+    ...(o.servicesTtlMs !== undefined && { ttlMs: o.servicesTtlMs }),
+    ...(o.now !== undefined && { now: o.now }),
+  };
+  const remote = new ServiceListCache({ fetch, ...timing, ...(o.failureTtlMs !== undefined && { failureTtlMs: o.failureTtlMs }) });
+  const lists = new ServiceLists(store, remote, timing);
+  return { points: new PointDiscovery(store, lists), lists };
+}

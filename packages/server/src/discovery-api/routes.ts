@@ -1,0 +1,18 @@
+/** The discovery API (`/discovery/v1/`, issue 10): one file per operation. */
+import type { FastifyInstance } from 'fastify';
+import type { ServiceContext } from '../services/context.js';
+import { boundaryRoute } from './boundary.js';
+import { createPointDiscovery, type DiscoveryOptions } from './create-point-discovery.js';
+import { endpointRoute } from './endpoint.js';
+import { endpointsRoute } from './endpoints.js';
+import { lookupRoute } from './lookup.js';
+import { pointServicesRoute } from './point-services.js';
+import type { DiscoveryApi } from './route.js';
+
+export function registerDiscoveryApi(app: FastifyInstance, ctx: ServiceContext, o: DiscoveryOptions = {}): void {
+  const { points, lists } = createPointDiscovery(ctx.store, { now: ctx.now, ...o });
+  const api: DiscoveryApi = { ctx, points };
+  for (const make of [lookupRoute, pointServicesRoute, endpointsRoute, endpointRoute, boundaryRoute]) app.route(make(api));
+  // Background refreshes end before the store closes.
+  app.addHook('onClose', () => lists.settled());
+}
