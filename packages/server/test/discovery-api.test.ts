@@ -63,6 +63,23 @@ describe.each(dialects)('discovery API (%s)', (dialect) => {
     expect((await get(`${base()}/lookup.json?${at(ON_BORDER)}`, { 'if-none-match': etag })).status).toBe(200);
   });
 
+  it('answers a lookup before routing exactly as the route does', async () => {
+    for (const [path, headers] of [
+      [`lookup.json?${at(ON_BORDER)}`, {}],
+      [`lookup.xml?${at(IN_SPRINGFIELD)}&tier=county`, {}],
+      [`lookup.json?${at(NOWHERE)}`, { 'accept-encoding': 'gzip' }],
+      [`lookup.json?${at(ON_BORDER)}&lat=1`, {}],
+    ] as const) {
+      const routed = await s.app.inject({ method: 'GET', url: `/discovery/v1/${path}`, headers });
+      const early = await fetch(`${base()}/${path}`, { headers });
+      expect(early.status, path).toBe(routed.statusCode);
+      expect(await early.text(), path).toBe(routed.body);
+      for (const name of ['content-type', 'etag', 'cache-control', 'vary', 'access-control-allow-origin']) {
+        expect(early.headers.get(name), `${path} ${name}`).toBe(routed.headers[name] ?? null);
+      }
+    }
+  });
+
   it('answers both sides of a shared border, a tier alone, and an empty list where nothing is', async () => {
     // The two cities are the same size: either may come first.
     const border = slugs(await lookup(at(ON_BORDER)));

@@ -6,13 +6,20 @@ import { createPointDiscovery, type DiscoveryOptions } from './create-point-disc
 import { endpointRoute } from './endpoint.js';
 import { endpointsRoute } from './endpoints.js';
 import { lookupRoute } from './lookup.js';
+import { answerLookupsFirst } from './lookups-first.js';
 import { pointServicesRoute } from './point-services.js';
 import type { DiscoveryApi } from './route.js';
 
-export function registerDiscoveryApi(app: FastifyInstance, ctx: ServiceContext, o: DiscoveryOptions = {}): void {
+export interface DiscoveryApiSetup {
+  /** Answer lookups without services before Fastify routes them (lookups-first.ts); off when requests are logged. */
+  lookupsBeforeRouting?: boolean;
+}
+
+export function registerDiscoveryApi(app: FastifyInstance, ctx: ServiceContext, o: DiscoveryOptions = {}, setup: DiscoveryApiSetup = {}): void {
   const { points, lists } = createPointDiscovery(ctx.store, { now: ctx.now, ...o });
   const api: DiscoveryApi = { ctx, points };
   for (const make of [lookupRoute, pointServicesRoute, endpointsRoute, endpointRoute, boundaryRoute]) app.route(make(api));
+  if (setup.lookupsBeforeRouting) answerLookupsFirst(app, points);
   // Background refreshes end before the store closes.
   app.addHook('onClose', () => lists.settled());
 }
