@@ -19,7 +19,7 @@ export interface PublicPage {
 }
 
 export const publicNav = (t: Translator): Html =>
-  html`<ul><li><a href="/">${t('common.report')}</a></li><li><a href="/#track">${t('common.track')}</a></li><li><a href="/developers">${t(
+  html`<ul><li><a href="/">${t('common.report')}</a></li><li><a href="/#track">${t('common.track')}</a></li><li><a href="/discover">${t('discover.nav')}</a></li><li><a href="/developers">${t(
     'common.developers',
   )}</a></li></ul>`;
 
