@@ -133,7 +133,7 @@ export function discoverCommand(io: CliIo): Command {
       .addOption(new Option('--tier <tier>', 'only endpoints of this tier (city, county, state, nation, …)'))
       .addOption(new Option('--format <format>', 'output format').choices(DISCOVER_FORMATS).default('text'))
       .option('--remote <url>', 'ask another o311 server\'s discovery API (e.g. https://311.example.org) instead of the local registry')
-      .option('--allow-private', 'allow loopback, private and link-local addresses (a local --remote, local service lists)', false)
+      .option('--allow-private', 'allow loopback, private and link-local addresses (a --remote on this machine, endpoints on an intranet)', false)
       .addOption(new Option('--timeout <ms>', 'timeout of each HTTP call in milliseconds').argParser(integerIn(1, 600_000)).default(DEFAULT_TIMEOUT_MS)),
   ).action(async (lat: string, long: string, o: DiscoverOptions) => {
     await runDiscover(io, lat, long, o);

@@ -15,6 +15,9 @@ export interface RemoteServicesOptions {
   timeoutMs?: number;
 }
 
+/** A service list is a few KiB; a larger answer is refused rather than kept in memory for an hour. */
+const MAX_LIST_BYTES = 2 * 1024 * 1024;
+
 const profileOf = (name: string | null): QuirkProfile | undefined => {
   if (name === null) return undefined;
   try {
@@ -30,7 +33,7 @@ const formatOf = (e: Endpoint): Format => (e.formats.length === 0 || e.formats.i
 export function remoteServiceLists(o: RemoteServicesOptions = {}): ServiceListFetcher {
   const allowPrivate = o.allowPrivate ?? false;
   const timeoutMs = o.timeoutMs ?? 5000;
-  const transport = createTransport({ allowPrivate, timeoutMs });
+  const transport = createTransport({ allowPrivate, timeoutMs, maxBytes: MAX_LIST_BYTES });
   return async (e: Endpoint): Promise<Service[]> => {
     if (e.base_url === null) throw new Error('The endpoint has no GeoReport base URL.');
     const profile = profileOf(e.quirks);
