@@ -85,6 +85,17 @@ describe.skipIf(!browserAvailable)('/discover in a browser', () => {
     }
   });
 
+  it('fits a phone without sideways scrolling', async () => {
+    const w = await s.open('/discover?lat=41.5868&long=-93.625', { viewport: { width: 390, height: 844 } });
+    await w.page.locator('#discover-map').waitFor({ state: 'visible' });
+    const overflow = await w.page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(w.page, 'pages-discover-phone');
+  });
+
   it.each([
     { name: 'empty', path: '/discover', status: 200 },
     { name: 'answered', path: '/discover?lat=41.5868&long=-93.625', status: 200 },
