@@ -4,6 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { boundariesCommand } from './commands/boundaries.js';
+import { discoveryCommand } from './commands/discovery.js';
+import { discoverCommand } from './commands/discover.js';
 import { importCommand } from './commands/import.js';
 import { keysCommand } from './commands/keys.js';
 import { serveCommand } from './commands/serve.js';
@@ -33,7 +36,10 @@ export function createProgram(io: CliIo): Command {
     .addCommand(keysCommand(io))
     .addCommand(tokensCommand(io))
     .addCommand(importCommand(io))
-    .addCommand(validateCommand(io));
+    .addCommand(boundariesCommand(io))
+    .addCommand(discoveryCommand(io))
+    .addCommand(validateCommand(io))
+    .addCommand(discoverCommand(io));
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({

@@ -13,3 +13,5 @@ export {
   type BoundaryFileLimits,
   type BoundaryFileOptions,
 } from './boundary-file.js';
+export { checkEndpoint, summaryLine, type CheckOptions } from './endpoint-check.js';
+export { seedRegistry, registrySeed, type SeedEntries, type SeedOptions, type SeedReport, type SeedTally } from './seed.js';

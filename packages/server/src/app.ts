@@ -13,7 +13,10 @@ import type { Store } from '@o311/store';
 import { registerHome } from './docs/home.js';
 import { registerDocsUi, registerOpenApi } from './docs/openapi.js';
 import { registerGeoreportRoutes } from './georeport/routes.js';
+import { createPointDiscovery, type DiscoveryOptions } from './discovery-api/create-point-discovery.js';
+import { registerDiscoveryApi } from './discovery-api/routes.js';
 import { startPrivateJobQueue } from './jobs/job-queue.js';
+import { registerRegistryChecks } from './jobs/registry-checks.js';
 import { registerServerJobs } from './jobs/server-jobs.js';
 import { clientErrorHandler } from './http/client-errors.js';
 import { registerBodyParsers } from './http/content-types.js';
@@ -71,6 +74,8 @@ export interface AppOptions {
   now?: () => number;
   /** Where the developers' landing page lives; default `/` (the web apps move it to `/developers`). */
   homePath?: string;
+  /** The discovery API's service lists (e.g. `allowPrivate` to fetch from loopback in tests). */
+  discovery?: DiscoveryOptions;
 }
 
 declare module 'fastify' {
@@ -121,13 +126,15 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
   };
   const timeouts = resolveTimeouts(options.timeouts);
   const origin = new PublicOrigin(options.publicUrl);
+  const now = options.now ?? Date.now;
   const ctx: ServiceContext = {
     store: options.store,
+    discovery: createPointDiscovery(options.store, { now, ...options.discovery }),
     jobs,
     postLimits: new SharedRateLimiter(options.store.rateLimits),
     readCache: new ReadCache({ maxBytes: options.readCacheBytes ?? 32 * 1024 * 1024, ttlMs: 1000 }),
     limits,
-    now: options.now ?? Date.now,
+    now,
     publicUrl: options.publicUrl,
     origin,
     uploadDir: options.uploadDir,
@@ -160,9 +167,11 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
   await registerOpenApi(app, options.sandbox);
 
   registerGeoreportRoutes(app, ctx);
+  registerDiscoveryApi(app, ctx, { lookupsBeforeRouting: !options.logger });
   if (options.sandbox) registerSandboxRoutes(app, ctx, options.sandbox);
   await registerStaffRoutes(app, ctx);
   await registerServerJobs(ctx);
+  await registerRegistryChecks(ctx, { allowPrivate: options.discovery?.allowPrivate === true });
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);
   registerHome(app, origin, options.homePath, options.sandbox);
 

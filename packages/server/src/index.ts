@@ -36,3 +36,6 @@ export { sniffMediaType, MEDIA_TYPE_NAMES, type MediaType } from './http/media-t
 export { checkImage, type ImageVerdict } from './media/check-image.js';
 export { readFormBody, type FormBody, type Upload } from './http/form-body.js';
 export { MAX_ATTRIBUTE_ORDER, MAX_RATE_PER_MINUTE, MAX_SLA_HOURS } from './services/setting-bounds.js';
+export * as registryAdmin from './registry-admin/registry-admin.js';
+export { parseEndpointFields, type EndpointFields } from './registry-admin/endpoint-input.js';
+export { registerRegistryChecks, queueRegistryCheck, type RegistryCheckSettings } from './jobs/registry-checks.js';

@@ -6,6 +6,7 @@ import { registerAssets } from './assets.js';
 import { sendNotFound } from './citizen/not-found.js';
 import { sendRefused } from './citizen/refused-page.js';
 import { registerCitizenRoutes } from './citizen/routes.js';
+import { registerDiscoverRoutes } from './discover/routes.js';
 import type { WebContext, WebOptions } from './context.js';
 import { registerMailJobs } from './mail/mail-jobs.js';
 import { createMailer } from './mail/mailer.js';
@@ -25,6 +26,7 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     await registerAssets(app);
     await registerCitizenRoutes(app, web);
     await registerTrackerRoutes(app, web);
+    await registerDiscoverRoutes(app, web);
     await registerStaffPages(app, web);
     await registerMailJobs(web);
     services.publicChange = (request, jurisdictionId, requestId) => notifySafely(web, request, jurisdictionId, requestId);

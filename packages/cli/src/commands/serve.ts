@@ -44,6 +44,8 @@ export interface ServeOptions extends DatabaseOptions {
   sandbox: boolean;
   /** Server processes on node:cluster (1..MAX_WORKERS); undefined: this process serves. */
   workers?: number;
+  /** Let discovery reach endpoints on private and loopback addresses (service lists, registry checks). */
+  allowPrivateEndpoints: boolean;
 }
 
 interface DemoAccess {
@@ -264,6 +266,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
         store, jobs, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024, plugins,
         homePath: o.web ? '/developers' : '/',
         sandbox,
+        discovery: { allowPrivate: o.allowPrivateEndpoints },
         timeouts: {
           headersMs: seconds(o.headersTimeout),
           requestMs: seconds(o.requestTimeout),
@@ -314,6 +317,7 @@ export function serveCommand(io: CliIo): Command {
       .addOption(new Option('--keep-alive-timeout <s>', 'seconds an idle keep-alive connection is kept open (default 5)').argParser(integerIn(0, 3600)))
       .addOption(new Option('--idle-timeout <s>', 'seconds without traffic before a connection is closed (default 30)').argParser(integerIn(0, 3600)))
       .option('--no-sandbox', 'serve no sandbox (by default a sandbox jurisdiction with a public key is served at /open311/sandbox/v2/)')
+      .option('--allow-private-endpoints', 'let discovery reach registry endpoints on private, loopback and link-local addresses (service lists, checks); refused by default', false)
       .addOption(
         new Option('--workers <n>', `serve from n processes sharing the port (1 to ${MAX_WORKERS}, node:cluster); one that dies is replaced`)
           .argParser(integerIn(1, MAX_WORKERS)),

@@ -22,7 +22,13 @@ export interface DiscoveryOptions {
   now?: () => number;
 }
 
-export function createPointDiscovery(store: Store, o: DiscoveryOptions = {}): { points: PointDiscovery; lists: ServiceLists } {
+/** One per app (ServiceContext.discovery): the API, the web page and the checks share its index and its cached lists. */
+export interface Discovery {
+  points: PointDiscovery;
+  lists: ServiceLists;
+}
+
+export function createPointDiscovery(store: Store, o: DiscoveryOptions = {}): Discovery {
   const fetch = o.fetchServices ?? remoteServiceLists({
     ...(o.allowPrivate !== undefined && { allowPrivate: o.allowPrivate }),
     ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }),

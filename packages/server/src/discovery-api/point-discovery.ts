@@ -38,6 +38,11 @@ export class PointDiscovery {
     this.#lists = lists;
   }
 
+  /** The registry's lookup behind these documents (the web page groups its hits itself). */
+  get registry(): RegistryLookup {
+    return this.#lookup;
+  }
+
   async lookup(point: Point, q: LookupQuery = {}): Promise<LookupAnswer> {
     const hits = await this.#lookup.lookup(point.long, point.lat, q.tier === undefined ? {} : { tier: q.tier });
     const located = hits.map((h) => this.#locatedOf(h));

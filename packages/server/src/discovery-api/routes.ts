@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../services/context.js';
 import { boundaryRoute } from './boundary.js';
-import { createPointDiscovery, type DiscoveryOptions } from './create-point-discovery.js';
 import { endpointRoute } from './endpoint.js';
 import { endpointsRoute } from './endpoints.js';
 import { lookupRoute } from './lookup.js';
@@ -15,8 +14,8 @@ export interface DiscoveryApiSetup {
   lookupsBeforeRouting?: boolean;
 }
 
-export function registerDiscoveryApi(app: FastifyInstance, ctx: ServiceContext, o: DiscoveryOptions = {}, setup: DiscoveryApiSetup = {}): void {
-  const { points, lists } = createPointDiscovery(ctx.store, { now: ctx.now, ...o });
+export function registerDiscoveryApi(app: FastifyInstance, ctx: ServiceContext, setup: DiscoveryApiSetup = {}): void {
+  const { points, lists } = ctx.discovery;
   const api: DiscoveryApi = { ctx, points };
   for (const make of [lookupRoute, pointServicesRoute, endpointsRoute, endpointRoute, boundaryRoute]) app.route(make(api));
   if (setup.lookupsBeforeRouting) answerLookupsFirst(app, points);

@@ -1,4 +1,5 @@
 /** What the services need: the store, the job queue, the clock, the shared rate limits and the limits. */
+import type { Discovery } from '../discovery-api/create-point-discovery.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Open311Failure } from '@o311/georeport';
 import type { JobQueue } from '@o311/jobs';
@@ -26,6 +27,8 @@ export interface Limits {
 
 export interface ServiceContext {
   store: Store;
+  /** Point lookups over the registry and the endpoints' service lists, shared by the API and the web page. */
+  discovery: Discovery;
   /** Background work: every process enqueues, and runs the handlers it registered (jobs/job-names.ts). */
   jobs: JobQueue;
   /**

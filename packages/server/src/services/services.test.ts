@@ -13,6 +13,7 @@ import { fakeStore, type FakeData } from '../../test/support/fake-store.js';
 import { resolveJurisdiction, resolveStaffJurisdiction } from './jurisdictions.js';
 import { findRequests, submitRequest } from './requests.js';
 import { DEFAULT_LIMITS } from '../app.js';
+import { createPointDiscovery } from '../discovery-api/create-point-discovery.js';
 
 const city: Jurisdiction = { id: 'city', name: 'City', contact: 'c', key_service: 'k', timezone: 'UTC' };
 const town: Jurisdiction = { ...city, id: 'town' };
@@ -28,7 +29,7 @@ const jobs = await openJobQueue('sqlite::memory:');
 const context = (data: FakeData, overrides = {}) => {
   const fake = fakeStore(data, overrides);
   const ctx: ServiceContext = {
-    store: fake.store, jobs, postLimits: new SharedRateLimiter(memoryRateLimits()), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined, origin: new PublicOrigin(undefined),
+    store: fake.store, discovery: createPointDiscovery(fake.store), jobs, postLimits: new SharedRateLimiter(memoryRateLimits()), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined, origin: new PublicOrigin(undefined),
   };
   return { ctx, calls: fake.calls };
 };

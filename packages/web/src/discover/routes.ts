@@ -34,7 +34,7 @@ async function mapView(web: WebContext, point: SpotPoint | undefined): Promise<M
 
 export async function registerDiscoverRoutes(app: FastifyInstance, web: WebContext): Promise<void> {
   const lists = serviceListsOf(web);
-  const spots = new SpotLookup(web.services.store, lists.source);
+  const spots = new SpotLookup(web.services.discovery.points.registry, lists.source);
   app.addHook('onClose', () => lists.settled());
 
   app.get('/discover', opts, publicHandler(web, async (request, reply) => {

@@ -1,10 +1,9 @@
 /**
  * The service list of each endpoint found. A remote endpoint's comes from the
- * discovery API's lists in this process (fetched through the client SDK,
+ * discovery API's lists in this process (shared through the service context; fetched through the client SDK,
  * cached until it expires; never HTTP to ourselves); a local one is read from
  * the store as the citizen app reads it, in the reader's language.
  */
-import { createPointDiscovery } from '@o311/server';
 import type { Endpoint } from '@o311/store';
 import type { WebContext } from '../context.js';
 import { loadServices } from '../citizen/catalog.js';
@@ -18,7 +17,7 @@ export interface ServiceListsOfWeb {
 
 export function serviceListsOf(web: WebContext): ServiceListsOfWeb {
   const store = web.services.store;
-  const { lists } = createPointDiscovery(store, { now: web.services.now });
+  const { lists } = web.services.discovery;
 
   const local = async (e: Endpoint, locale: string): Promise<ServiceListAnswer> => {
     const j = await (e.jurisdiction_id === null ? store.primaryJurisdiction() : store.getJurisdiction(e.jurisdiction_id));

@@ -4,8 +4,8 @@
  * @o311/discovery) with, when a source is given, each one's service list.
  */
 import { tierRank, type Service, type Tier } from '@o311/georeport';
-import { RegistryLookup } from '@o311/discovery';
-import type { BoundarySummary, Endpoint, Store } from '@o311/store';
+import type { RegistryLookup } from '@o311/discovery';
+import type { BoundarySummary, Endpoint } from '@o311/store';
 import type { SpotPoint } from './spot-query.js';
 
 /** An endpoint's services, or why they could not be had. */
@@ -33,8 +33,8 @@ export class SpotLookup {
   readonly #registry: RegistryLookup;
   readonly #services: ServiceListSource | undefined;
 
-  constructor(store: Store, services?: ServiceListSource) {
-    this.#registry = new RegistryLookup(store);
+  constructor(registry: RegistryLookup, services?: ServiceListSource) {
+    this.#registry = registry;
     this.#services = services;
   }
 

@@ -6,21 +6,27 @@ import { citizenFr } from './citizen.fr.js';
 import { commonEn } from './common.en.js';
 import { commonEs } from './common.es.js';
 import { commonFr } from './common.fr.js';
+import { discoverEn } from './discover.en.js';
+import { discoverEs } from './discover.es.js';
+import { discoverFr } from './discover.fr.js';
 import { inboxEn } from './inbox.en.js';
 import { inboxEs } from './inbox.es.js';
 import { inboxFr } from './inbox.fr.js';
 import { jobsEn } from './jobs.en.js';
 import { jobsEs } from './jobs.es.js';
 import { jobsFr } from './jobs.fr.js';
+import { registryEn } from './registry.en.js';
+import { registryEs } from './registry.es.js';
+import { registryFr } from './registry.fr.js';
 import { staffEn } from './staff.en.js';
 import { staffEs } from './staff.es.js';
 import { staffFr } from './staff.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr },
 };
