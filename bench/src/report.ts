@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { POSTGRES_DATABASE, type Engine } from './bench-database.js';
 import type { CachedFigures } from './cached-and-post.js';
 import type { ReadFigure } from './client-read.js';
+import type { LookupHttpFigures } from './discovery-http.js';
 import type { LookupFigures } from './discovery-lookup.js';
 import { MIX_KINDS } from './distinct-queries.js';
 import type { ImportFigures } from './import-rate.js';
@@ -21,6 +22,7 @@ export interface EngineFigures {
   cached?: CachedFigures;
   services?: ServicesFigure[];
   scaleOut?: ScaleOutFigures;
+  lookupHttp?: LookupHttpFigures;
 }
 
 export interface RunFigures {
@@ -73,6 +75,11 @@ function summaryRows(e: EngineFigures, rows: number): string[] {
     out.push(`| ${name}: durable POST requests.json, req/s | ${fmt(c.post.requestsPerSecond)} (p99 ${fmt(c.post.p99Ms, 1)} ms) | bare node:http answering POSTs: ${fmt(c.barePost.requestsPerSecond)} | ${pct(c.post.requestsPerSecond, c.barePost.requestsPerSecond)} | not below 74.2 % (2026-11-28) |`);
     out.push(`| ${name}: server RSS with ${fmt(rows)} requests | ${fmt(c.rssIdleMb)} MB idle, ${fmt(c.rssLoadedMb)} MB after the load | bare node:http process: ${fmt(c.rssBareMb)} MB | ${fmt(c.rssLoadedMb / c.rssBareMb, 1)} × | |`);
     out.push(`| ${name}: of which the process's own memory (RssAnon) after the load; the rest, ${fmt(c.loaded.fileMb)} MB, is mapped files (the memory-mapped database, code), the kernel's shared file cache | ${fmt(c.loaded.ownMb)} MB | | | < 200 MB: ${meets(c.loaded.ownMb < 200)} |`);
+  }
+  if (e.lookupHttp) {
+    const l = e.lookupHttp;
+    const ok = l.o311.requestsPerSecond >= 0.5 * l.bare.requestsPerSecond && l.o311.non2xx + l.o311.errors === 0;
+    out.push(`| ${name}: discovery \`lookup.json\` for a fresh point each time (seeded registry), q/s (p99) | ${fmt(l.o311.requestsPerSecond)} (p99 ${fmt(l.o311.all.p99Ms, 1)} ms) | bare node:http, a ${fmt(l.bytes)}-byte body: ${fmt(l.bare.requestsPerSecond)} | ${pct(l.o311.requestsPerSecond, l.bare.requestsPerSecond)} | ≥ 50 %: ${meets(ok)} |`);
   }
   if (e.scaleOut) {
     const s = e.scaleOut;

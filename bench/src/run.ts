@@ -22,6 +22,7 @@ import type { Attribute } from '@o311/georeport';
 import { dropDatabase, freshDatabase, type Engine } from './bench-database.js';
 import { measureCachedAndPost } from './cached-and-post.js';
 import { measureClientReading } from './client-read.js';
+import { measureLookupHttp } from './discovery-http.js';
 import { measureLookups, type LookupFigures } from './discovery-lookup.js';
 import { writeRequestsCsv, type Point } from './dataset.js';
 import { measureImport } from './import-rate.js';
@@ -145,6 +146,10 @@ async function benchEngine(engine: Engine, csv: string, points: Point[], now: nu
   if (parts.has('uncached')) {
     log(`${engine}: page of 1,000 with the response cache off`);
     figures.uncached = await measureUncachedPage({ ...common, cli, databaseUrl });
+  }
+  if (parts.has('discovery')) {
+    log(`${engine}: discovery lookup.json over HTTP, fresh points, bare node:http then o311`);
+    figures.lookupHttp = await measureLookupHttp({ ...common, cli, databaseUrl });
   }
   if (parts.has('scale-out') && engine === 'postgres') {
     log(`${engine}: ${SCALE_OUT.total} POSTs on one and on three processes, then with one killed`);
