@@ -60,7 +60,7 @@ function boundarySection(t: Translator, v: EndpointPageView, e: Endpoint): Html 
 <h2 id="boundary-title">${t('staff.registry.boundaryTitle')}</h2>
 ${b
     ? html`<p>${t('staff.registry.boundaryNow', { name: b.name, tier: b.tier, polygons: b.geometry.length })}${b.approximate ? html` — <em>${t('staff.registry.approximate')}</em>` : ''}</p>
-<div id="registry-map" class="registry-map" hidden data-tile-url="${v.map.tileUrl}" data-attribution="${v.map.attribution}" data-geojson="${JSON.stringify(preview)}" role="img" aria-label="${b.name}"></div>`
+<div id="registry-map" class="registry-map" hidden data-tile-url="${v.map.tileUrl}" data-attribution="${v.map.attribution}" data-geojson="${JSON.stringify(preview)}"></div>`
     : html`<p>${t('staff.registry.boundaryNone')}</p>`}
 <h3>${t('staff.registry.upload')}</h3>
 <p class="svc-hint">${t('staff.registry.uploadHint')}</p>
