@@ -15,3 +15,4 @@ export {
 } from './boundary-file.js';
 export { checkEndpoint, summaryLine, type CheckOptions } from './endpoint-check.js';
 export { seedRegistry, registrySeed, type SeedEntries, type SeedOptions, type SeedReport, type SeedTally } from './seed.js';
+export { interiorPoint } from './interior-point.js';

@@ -87,6 +87,11 @@ export interface RegistryStore {
   listBoundaries(): Promise<Boundary[]>;
   /** False when unknown or while an endpoint is attached to it. */
   deleteBoundary(id: string): Promise<boolean>;
+  /**
+   * Boundaries whose name holds `text` (any case; wildcards literal): the
+   * exact name first, then names that start with it, then the rest, by name.
+   */
+  findBoundaries(text: string, limit: number): Promise<BoundarySummary[]>;
 
   /** Inserts or replaces the endpoint with this slug (its last check is kept). */
   saveEndpoint(e: NewEndpoint, at?: number): Promise<Endpoint>;

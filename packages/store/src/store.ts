@@ -44,7 +44,7 @@ import type {
   StoredRequest,
 } from './contract.js';
 import type { DialectAdapter } from './dialects/adapter.js';
-import type { Boundary, Endpoint, EndpointCheck, EndpointFilter, NewBoundary, NewEndpoint } from './registry.js';
+import type { Boundary, BoundarySummary, Endpoint, EndpointCheck, EndpointFilter, NewBoundary, NewEndpoint } from './registry.js';
 import type { LoginAttempts } from './login-attempts.js';
 import type { JurisdictionScope } from './scope.js';
 import type { Database } from './schema/tables.js';
@@ -327,6 +327,9 @@ export class KyselyStore implements Store {
   }
   listBoundaries(): Promise<Boundary[]> {
     return registryBoundaries.listBoundaries(this.#db);
+  }
+  findBoundaries(text: string, limit: number): Promise<BoundarySummary[]> {
+    return registryBoundaries.findBoundaries(this.#db, text, limit);
   }
   deleteBoundary(id: string): Promise<boolean> {
     return this.#registryWrite((trx) => registryBoundaries.deleteBoundary(trx, id), (deleted) => deleted);

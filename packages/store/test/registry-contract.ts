@@ -92,6 +92,26 @@ export function runRegistryContract(dialect: TestDialect): void {
         await expect(store.saveBoundary(boundary({ tier: 'galaxy' as NewBoundary['tier'] }))).rejects.toThrow();
       });
 
+      it('finds boundaries by name: exact first, then names starting with it, then the rest; wildcards literal', async () => {
+        const mark = uid('Place').toLowerCase();
+        await store.saveBoundaries([
+          boundary({ id: `${mark}-c`, name: `Old ${mark} Town` }),
+          boundary({ id: `${mark}-b`, name: `${mark} County`, tier: 'county' }),
+          boundary({ id: `${mark}-a`, name: mark.toUpperCase() }),
+          boundary({ id: `${mark}-p`, name: `${mark} 100% Park` }),
+        ]);
+        const found = await store.findBoundaries(` ${mark} `, 10);
+        expect(found.map((b) => b.id)).toEqual([`${mark}-a`, `${mark}-p`, `${mark}-b`, `${mark}-c`]);
+        expect(found[1]).toEqual({
+          id: `${mark}-p`, name: `${mark} 100% Park`, tier: 'city', source: 'drawn for the demo, CC0', approximate: false,
+          bbox: [-93.7, 41.5, -93.5, 41.7], created_at: expect.any(Number), updated_at: expect.any(Number),
+        });
+        expect((await store.findBoundaries(`${mark} 1%`, 10)).map((b) => b.id)).toEqual([]);
+        expect((await store.findBoundaries(`${mark} 100%`, 10)).map((b) => b.id)).toEqual([`${mark}-p`]);
+        expect(await store.findBoundaries(mark, 1)).toHaveLength(1);
+        expect(await store.findBoundaries('   ', 10)).toEqual([]);
+      });
+
       it('is not deleted while an endpoint is attached to it', async () => {
         const b = await store.saveBoundary(boundary());
         const e = await store.saveEndpoint(endpoint({ boundary_id: b.id }));

@@ -1,9 +1,9 @@
 /** Boundaries of the discovery registry (registry.ts). */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { bboxOf, type MultiPolygon, type Tier } from '@o311/georeport';
-import type { Boundary, NewBoundary } from '../registry.js';
+import type { Boundary, BoundarySummary, NewBoundary } from '../registry.js';
 import type { RegistryBoundariesTable } from '../schema/tables.js';
-import { parseJson, type Db } from './shared.js';
+import { escapeLike, parseJson, type Db } from './shared.js';
 
 const toBoundary = (row: Selectable<RegistryBoundariesTable>): Boundary => ({
   id: row.id,
@@ -71,4 +71,26 @@ export async function deleteBoundary(db: Db, id: string): Promise<boolean> {
   if (attached) return false;
   const result = await db.deleteFrom('registry_boundaries').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+const SUMMARY_COLUMNS = ['id', 'name', 'tier', 'source', 'approximate', 'min_long', 'min_lat', 'max_long', 'max_lat', 'created_at', 'updated_at'] as const;
+
+export async function findBoundaries(db: Db, text: string, limit: number): Promise<BoundarySummary[]> {
+  const lower = text.trim().toLowerCase();
+  if (lower === '') return [];
+  const name = sql<string>`lower(${sql.ref('name')})`;
+  // SQLite has no default escape character for LIKE: name it for both dialects.
+  const rows = await db
+    .selectFrom('registry_boundaries')
+    .select(SUMMARY_COLUMNS)
+    .where(sql<boolean>`${name} like ${`%${escapeLike(lower)}%`} escape '\\'`)
+    .orderBy(sql`case when ${name} = ${lower} then 0 when ${name} like ${`${escapeLike(lower)}%`} escape '\\' then 1 else 2 end`)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(Math.max(0, Math.floor(limit)))
+    .execute();
+  return rows.map((row) => {
+    const { geometry: _, ...summary } = toBoundary({ ...row, geometry: '[]' });
+    return summary;
+  });
 }

@@ -3,7 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Format, Tier } from '@o311/georeport';
 import type { Endpoint, EndpointCheck, EndpointFilter, EndpointStatus, NewEndpoint } from '../registry.js';
 import type { RegistryEndpointsTable } from '../schema/tables.js';
-import { parseJson, type Db } from './shared.js';
+import { escapeLike, parseJson, type Db } from './shared.js';
 
 function toEndpoint(row: Selectable<RegistryEndpointsTable>): Endpoint {
   const checked = row.last_check_at !== null && row.last_check_ok !== null;
@@ -51,8 +51,6 @@ export async function getEndpoint(db: Db, slug: string): Promise<Endpoint | unde
   return row && toEndpoint(row);
 }
 
-/** `%`, `_` and the escape itself are literal in the text filter. */
-const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listEndpoints(db: Db, f: EndpointFilter): Promise<Endpoint[]> {
   let q = db.selectFrom('registry_endpoints').selectAll();
@@ -60,7 +58,7 @@ export async function listEndpoints(db: Db, f: EndpointFilter): Promise<Endpoint
   if (f.country !== undefined) q = q.where('country', '=', f.country.toUpperCase());
   if (f.status !== undefined) q = q.where('status', '=', f.status);
   if (f.text !== undefined && f.text !== '') {
-    const pattern = likePattern(f.text);
+    const pattern = `%${escapeLike(f.text.toLowerCase())}%`;
     // SQLite has no default escape character for LIKE: name it for both dialects.
     const matches = (column: string) => sql<boolean>`lower(coalesce(${sql.ref(column)}, '')) like ${pattern} escape '\\'`;
     q = q.where((eb) => eb.or(['name', 'slug', 'base_url'].map(matches)));

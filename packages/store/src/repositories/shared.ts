@@ -102,3 +102,6 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/** `text` with `%`, `_` and `\\` made literal for LIKE ... ESCAPE '\\' (SQLite has no default escape character). */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -9,12 +9,15 @@ import { errorSummary } from '../citizen/error-summary.js';
 import { describedBy, hintAndError, labelText, type FieldFrame } from '../citizen/field-parts.js';
 import { DISCOVER_CONFIG_ID, type DiscoverConfig } from './discover-config.js';
 import { RESULTS_ID, resultsView, type SpotResults } from './results-view.js';
+import { MAX_PLACE_LENGTH, PLACE_FIELD, type PlaceAnswer } from './place-query.js';
 import { LAT_FIELD, LONG_FIELD, type SpotFieldError, type SpotQuery } from './spot-query.js';
 
 export interface DiscoverView {
   query: SpotQuery;
   /** Present when the query was a point. */
   results?: SpotResults;
+  /** Present when a place was typed by name. */
+  place?: PlaceAnswer;
   config: DiscoverConfig;
 }
 
@@ -45,6 +48,28 @@ function coordinatesForm(t: Translator, query: SpotQuery): Html {
 </form>`;
 }
 
+function placeForm(t: Translator, answer: PlaceAnswer | undefined): Html {
+  const typed = answer === undefined ? '' : answer.kind === 'none' ? answer.typed : answer.place.boundary.name;
+  return html`<form action="/discover" method="get" id="discover-place-form" class="discover-form" role="search" aria-labelledby="discover-place-title">
+<h2 id="discover-place-title">${t('discover.placeFormTitle')}</h2>
+<div class="field"><label for="${PLACE_FIELD}">${t('discover.place')}</label><p class="hint" id="${PLACE_FIELD}-hint">${t('discover.placeHint')}</p>
+<input type="search" id="${PLACE_FIELD}" name="place" maxlength="${MAX_PLACE_LENGTH}" autocomplete="off" value="${typed}" aria-describedby="${PLACE_FIELD}-hint"></div>
+<button type="submit">${t('discover.placeSubmit')}</button>
+</form>`;
+}
+
+const tierName = (t: Translator, tier: string): string => t(`discover.tier.${tier}` as Parameters<Translator>[0]);
+
+function placeNotice(t: Translator, answer: PlaceAnswer | undefined): Html {
+  if (answer === undefined) return html``;
+  if (answer.kind === 'none') return html`<p class="notice" role="status" id="discover-place-answer">${t('discover.placeNone', { name: answer.typed })}</p>`;
+  const { place, others } = answer;
+  const link = (c: typeof place) => html`<a href="/discover?lat=${c.point.lat.toFixed(6)}&amp;long=${c.point.long.toFixed(6)}">${c.boundary.name} (${tierName(t, c.boundary.tier)})</a>`;
+  return html`<div id="discover-place-answer"><p class="notice">${t('discover.placeShowing', { name: place.boundary.name, tier: tierName(t, place.boundary.tier) })}</p>${
+    others.length > 0 ? html`<p>${t('discover.placeOthers')}</p><ul>${others.map((o) => html`<li>${link(o)}</li>`)}</ul>` : ''
+  }</div>`;
+}
+
 export function discoverPage(t: Translator, view: DiscoverView): Html {
   const errors = view.query.kind === 'invalid' ? view.query.errors.map((e) => ({ id: e.id, message: t(e.message) })) : [];
   return html`<h1>${t('discover.title')}</h1>
@@ -57,6 +82,8 @@ ${errors.length > 0 ? errorSummary(t, errors) : ''}
 </div>
 <p id="discover-status" class="status" role="status"></p>
 ${coordinatesForm(t, view.query)}
+${placeForm(t, view.place)}
+${placeNotice(t, view.place)}
 <div id="${RESULTS_ID}">${view.results ? html`<section aria-labelledby="${RESULTS_ID}-title">${resultsView(t, view.results)}</section>` : ''}</div>
 <script type="application/json" id="${DISCOVER_CONFIG_ID}">${jsonData(view.config)}</script>`;
 }

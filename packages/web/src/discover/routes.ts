@@ -13,7 +13,8 @@ import { discoverPage, type DiscoverView } from './discover-page.js';
 import type { LocalJurisdictions } from './report-way.js';
 import { serviceListsOf } from './service-lists.js';
 import { SpotLookup } from './spot-lookup.js';
-import { parseSpot, type SpotPoint } from './spot-query.js';
+import { findPlace, placeText, type PlaceAnswer } from './place-query.js';
+import { parseSpot, type SpotPoint, type SpotQuery } from './spot-query.js';
 
 const opts = { schema: { hide: true } };
 const SPOT_ZOOM = 11;
@@ -39,7 +40,16 @@ export async function registerDiscoverRoutes(app: FastifyInstance, web: WebConte
 
   app.get('/discover', opts, publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
-    const query = parseSpot(param(request.query, 'lat'), param(request.query, 'long'));
+    let query: SpotQuery = parseSpot(param(request.query, 'lat'), param(request.query, 'long'));
+    const typedPlace = placeText(param(request.query, 'place'));
+    let place: PlaceAnswer | undefined;
+    if (query.kind === 'empty' && typedPlace !== '') {
+      place = await findPlace(web.services.store, typedPlace);
+      if (place.kind === 'found') {
+        const { point: p } = place.place;
+        query = { kind: 'point', point: p, typed: { lat: p.lat.toFixed(6), long: p.long.toFixed(6) } };
+      }
+    }
     const point = query.kind === 'point' ? query.point : undefined;
     const [groups, local, center] = await Promise.all([
       point ? spots.at(point, t.locale) : undefined,
@@ -48,6 +58,7 @@ export async function registerDiscoverRoutes(app: FastifyInstance, web: WebConte
     ]);
     const view: DiscoverView = {
       query,
+      ...(place && { place }),
       ...(point && groups && { results: { point, groups, local } }),
       config: { map: { ...mapConfig(web.options), center }, point: point ?? null, messages: discoverMessages(t) },
     };
