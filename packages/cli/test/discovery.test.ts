@@ -4,26 +4,18 @@
  * Riverton, so that a point in Riverton looks up all four tiers; a second run
  * adds nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoCity } from '@o311/demo';
 import { RegistryLookup } from '@o311/discovery';
-import { openStore, type Store } from '@o311/store';
-import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
+import type { Store } from '@o311/store';
+import { dialects, type FreshDatabase } from '../../../test-support/databases.js';
+import { withFreshStore } from '../../../test-support/fresh-store.js';
 import { cli } from './support.js';
 
 describe.each(dialects)('o311 discovery seed on %s', (dialect) => {
   let db: FreshDatabase;
   let store: Store;
-
-  beforeAll(async () => {
-    db = await freshUrl(dialect);
-    store = await openStore(db.url);
-    await store.migrate();
-  });
-  afterAll(async () => {
-    await store?.close();
-    await db?.cleanup();
-  });
+  withFreshStore(dialect, (opened) => ({ db, store } = opened));
 
   const lookup = async (lat: number, long: number) =>
     (await new RegistryLookup(store).lookup(long, lat)).map((h) => `${h.endpoint.slug}@${h.boundary.id}`);

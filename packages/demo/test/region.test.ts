@@ -1,9 +1,10 @@
 /** The demo's county, state and nation above Riverton, and Riverton's own outline (issue 10). */
 import pointInPolygon from 'point-in-polygon-hao';
 import type { MultiPolygon, Position } from '@o311/georeport';
-import { openStore, type Store } from '@o311/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
+import type { Store } from '@o311/store';
+import { describe, expect, it } from 'vitest';
+import { dialects } from '../../../test-support/databases.js';
+import { withFreshStore } from '../../../test-support/fresh-store.js';
 import {
   DEMO_COUNTY, DEMO_JURISDICTION, DEMO_NATION, DEMO_SERVICES, DEMO_STATE, NATION_BOUNDARY_ID, countyOutline, demoRegistry, planRequests,
   rivertonOutline, seedDemoRegion, stateOutline,
@@ -48,18 +49,8 @@ describe("the demo's boundaries", () => {
 });
 
 describe.each(dialects)('seedDemoRegion on %s', (dialect) => {
-  let db: FreshDatabase;
   let store: Store;
-
-  beforeAll(async () => {
-    db = await freshUrl(dialect);
-    store = await openStore(db.url);
-    await store.migrate();
-  });
-  afterAll(async () => {
-    await store?.close();
-    await db?.cleanup();
-  });
+  withFreshStore(dialect, (opened) => ({ store } = opened));
 
   it('refuses before the demo city exists, so that Riverton stays the primary jurisdiction', async () => {
     await expect(seedDemoRegion(store)).rejects.toThrow(/riverton\.example is not in the database/);

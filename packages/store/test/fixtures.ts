@@ -2,10 +2,8 @@
  * Test data and setup shared by the store's contract suites (contract.ts,
  * back-office-contract.ts).
  */
-import { afterAll, beforeAll } from 'vitest';
 import type { Attribute } from '@o311/georeport';
-import { openStore, type ImportedRequest, type NewRequest, type NewService, type Store } from '@o311/store';
-import { freshUrl, type FreshDatabase, type TestDialect } from '../../../test-support/databases.js';
+import type { ImportedRequest, NewRequest, NewService, Store } from '@o311/store';
 import { emptyRequestDetails } from '../../../test-support/request-details.js';
 
 export const HOUR = 3_600_000;
@@ -103,27 +101,4 @@ export async function addJurisdiction(store: Store): Promise<string> {
   return id;
 }
 
-/**
- * A migrated store on a fresh database of `dialect` for the enclosing describe
- * block: opened before its tests (and handed to `use`), closed and removed after them.
- *
- *   let db: FreshDatabase;
- *   let store: Store;
- *   withFreshStore(dialect, (opened) => ({ db, store } = opened));
- */
-export function withFreshStore(dialect: TestDialect, use: (opened: { db: FreshDatabase; store: Store }) => void): void {
-  let db: FreshDatabase | undefined;
-  let store: Store | undefined;
-
-  beforeAll(async () => {
-    db = await freshUrl(dialect);
-    store = await openStore(db.url);
-    await store.migrate();
-    use({ db, store });
-  });
-
-  afterAll(async () => {
-    await store?.close();
-    await db?.cleanup();
-  });
-}
+export { withFreshStore } from '../../../test-support/fresh-store.js';
