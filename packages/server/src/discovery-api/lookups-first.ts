@@ -1,23 +1,21 @@
 /**
- * Point lookups without services answered before Fastify routes the request,
- * as http/cache-hits-first.ts does for cached GeoReport answers: such a lookup
+ * Point lookups without services answered before Fastify routes the request
+ * (http/before-routing.ts), as cached GeoReport answers are: such a lookup
  * needs only the query, the in-memory index and an answer already encoded
  * (lookup-documents.ts), and Fastify's request, reply and hooks were most of
  * its cost. Anything else -- another path, `services=true`, input the route
- * refuses, a failed lookup, a closing server -- goes to Fastify as usual, so
+ * refuses, a failed lookup -- goes to Fastify as usual, so
  * errors keep one shape. The headers are those the route sends (sendCached and
  * the discovery API's CORS header). Not used when the app logs requests.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Format } from '@o311/georeport';
+import { answerBeforeRouting } from '../http/before-routing.js';
 import { representationOf } from '../http/cached-representation.js';
 import type { RawQuery } from '../http/reply.js';
 import type { PointDiscovery } from './point-discovery.js';
 import { parseLookupQuery } from './point-query.js';
 import { DISCOVERY_BASE } from './route.js';
-
-type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 
 const PATHS: ReadonlyMap<string, Format> = new Map([
   [`${DISCOVERY_BASE}/lookup.json`, 'json'],
@@ -52,21 +50,9 @@ function fastLookup(url: string): FastLookup | undefined {
 }
 
 export function answerLookupsFirst(app: FastifyInstance, points: PointDiscovery): void {
-  const server = app.server;
-  const listeners = server.listeners('request');
-  const next = listeners[0];
-  if (listeners.length !== 1 || typeof next !== 'function') throw new Error('expected one request listener');
-  const route = next as Listener;
-  let closing = false;
-  app.addHook('preClose', (done) => {
-    closing = true;
-    done();
-  });
-
-  server.removeListener('request', route);
-  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const lookup = request.method === 'GET' && !closing ? fastLookup(request.url ?? '/') : undefined;
-    if (lookup === undefined) return route(request, response);
+  answerBeforeRouting(app, (request, response, route) => {
+    const lookup = request.method === 'GET' ? fastLookup(request.url ?? '/') : undefined;
+    if (lookup === undefined) return false;
     points.lookupAnswer(lookup.query, lookup.query.tier, lookup.format).then(
       (answer) => {
         const r = representationOf(answer, request.headers['accept-encoding'], request.headers['if-none-match']);
@@ -76,5 +62,6 @@ export function answerLookupsFirst(app: FastifyInstance, points: PointDiscovery)
       },
       () => route(request, response),
     );
+    return true;
   });
 }

@@ -1,11 +1,11 @@
 /**
- * Read-cache hits answered before Fastify routes the request. A cached GET
+ * Read-cache hits answered before Fastify routes the request (before-routing.ts). A cached GET
  * answer depends only on its key (the links' origin and the URL) and the data
  * version (cached-document.ts), so a hit needs neither routing nor the
  * request and reply objects and hooks Fastify makes for it; on the service
  * list these were most of the cost of an answer. Anything else — another
- * method, an uncached URL, a stale entry, a failed version read, a closing
- * server — goes to Fastify as usual, which then builds and caches the answer.
+ * method, an uncached URL, a stale entry, a failed version read — goes to
+ * Fastify as usual, which then builds and caches the answer.
  *
  * Only GeoReport URLs are looked up: their answers have no hook-made headers
  * but CORS (added here the same way) and set no cookie. Not used when the app
@@ -20,6 +20,7 @@ import { collapseGeoreportSlashes } from './duplicate-slashes.js';
 import { isGeoreportUrl } from './format.js';
 import type { PublicOrigin } from './public-origin.js';
 import { answerKey, type ReadCache } from './read-cache.js';
+import { answerBeforeRouting, type RouteListener } from './before-routing.js';
 
 export interface CacheHitsFirstOptions {
   cache: ReadCache;
@@ -27,8 +28,6 @@ export interface CacheHitsFirstOptions {
   dataVersion: () => Promise<string>;
   origin: PublicOrigin;
 }
-
-type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 
 /**
  * A representation's headers with CORS and the length, as the flat list
@@ -48,21 +47,9 @@ function rawHeadersOf(r: Representation): string[] {
 }
 
 export function answerCacheHitsFirst(app: FastifyInstance, o: CacheHitsFirstOptions): void {
-  const server = app.server;
-  const listeners = server.listeners('request');
-  const fastify = listeners[0];
-  if (listeners.length !== 1 || typeof fastify !== 'function') throw new Error("expected Fastify's request listener alone");
-  const route = fastify as Listener;
-  let closing = false;
-  // Fastify answers 503 to requests that come while it closes: leave them to it.
-  app.addHook('preClose', (done) => {
-    closing = true;
-    done();
-  });
-
   /** The key of the entry kept for this request, if it is a GET the cache may answer. */
   const keyOf = (request: IncomingMessage): string | undefined => {
-    if (request.method !== 'GET' || closing) return undefined;
+    if (request.method !== 'GET') return undefined;
     const url = collapseGeoreportSlashes(request.url ?? '/');
     if (!isGeoreportUrl(url)) return undefined;
     const protocol = (request.socket as Partial<TLSSocket>).encrypted ? 'https' : 'http';
@@ -70,7 +57,7 @@ export function answerCacheHitsFirst(app: FastifyInstance, o: CacheHitsFirstOpti
     return o.cache.has(key) ? key : undefined;
   };
 
-  const answer = (request: IncomingMessage, response: ServerResponse, key: string, version: string): void => {
+  const answer = (request: IncomingMessage, response: ServerResponse, route: RouteListener, key: string, version: string): void => {
     const cached = o.cache.get(key, version);
     if (!cached) return route(request, response);
     const r = representationOf(cached, request.headers['accept-encoding'], request.headers['if-none-match']);
@@ -78,13 +65,13 @@ export function answerCacheHitsFirst(app: FastifyInstance, o: CacheHitsFirstOpti
     response.end(r.body);
   };
 
-  server.removeListener('request', route);
-  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+  answerBeforeRouting(app, (request, response, route) => {
     const key = keyOf(request);
-    if (key === undefined) return route(request, response);
+    if (key === undefined) return false;
     o.dataVersion().then(
-      (version) => answer(request, response, key, version),
+      (version) => answer(request, response, route, key, version),
       () => route(request, response),
     );
+    return true;
   });
 }
