@@ -163,9 +163,11 @@ function printBanner(
     out(`  report & track ${u.base}/`);
     out(`  staff          ${u.staff}`);
     for (const s of demo?.staff ?? []) out(`                   ${s.role.padEnd(6)} ${s.email} / ${s.password}`);
+    out(`  who covers it  ${u.base}/discover`);
   }
   out(`  GeoReport v2   ${u.georeport}`);
   out(`  discovery      ${u.discovery}`);
+  out(`  lookup API     ${u.base}/discovery/v1/lookup.json?lat=LAT&long=LONG`);
   out(`  API docs       ${u.docs}`);
   if (sandbox) {
     out(`  sandbox        ${u.base}${sandbox.base}/ (never reaches staff, emptied daily)`);
