@@ -179,8 +179,15 @@ export class PgBossJobQueue implements JobQueue {
       resolved,
       this.#onError,
     );
+    // Taken before the await, so that a second work() for the name meanwhile is refused; given back when
+    // the queue cannot be made (a cut connection), so that a retry can register the handler.
     this.#workers.set(name, worker);
-    await this.#queue(name);
+    try {
+      await this.#queue(name);
+    } catch (e) {
+      this.#workers.delete(name);
+      throw e;
+    }
     worker.start();
   }
 
