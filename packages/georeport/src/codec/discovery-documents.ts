@@ -2,21 +2,12 @@
  * The discovery API's documents, described once (see shape.ts): JSON keys and
  * XML element names are the same, lists are `<endpoints><endpoint>…`.
  */
-import { SERVICE_TYPES } from '../model.js';
+import { SERVICE_FIELDS } from './documents.js';
 import type { DocumentShape, Field } from './shape.js';
-import { bool, listOf, object, oneOf, str, strOrNull } from './shape.js';
+import { bool, listOf, object, str, strOrNull } from './shape.js';
 
 const optional = (key: string, shape: Field['shape']): Field => ({ key, shape, presence: 'ifPresent' });
 
-const serviceFields = [
-  ['service_code', str],
-  ['service_name', str],
-  ['description', strOrNull],
-  ['metadata', bool],
-  ['type', oneOf(SERVICE_TYPES)],
-  ['keywords', strOrNull],
-  ['group', strOrNull],
-] as const;
 
 const boundary = object(['id', str], ['name', str], ['tier', str], ['approximate', bool], ['source', str]);
 
@@ -51,7 +42,7 @@ export const lookupDocument: DocumentShape = {
   shape: object(
     ['endpoints', listOf('endpoint', object(
       ...endpointFields,
-      optional('services', listOf('service', object(...serviceFields))),
+      optional('services', listOf('service', object(...SERVICE_FIELDS))),
       optional('services_expires', str),
       optional('services_error', str),
     ))],
@@ -61,7 +52,7 @@ export const lookupDocument: DocumentShape = {
 export const pointServicesDocument: DocumentShape = {
   root: 'point_services',
   shape: object(
-    ['services', listOf('service', object(...serviceFields, ['endpoint', str], ['endpoint_name', str], ['tier', str]))],
+    ['services', listOf('service', object(...SERVICE_FIELDS, ['endpoint', str], ['endpoint_name', str], ['tier', str]))],
     ['unavailable', listOf('endpoint', object(['endpoint', str], ['tier', str], ['services_error', str]))],
   ),
 };

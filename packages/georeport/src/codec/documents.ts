@@ -25,17 +25,20 @@ export const discoveryDocument: DocumentShape = {
   ),
 };
 
+/** The fields of one service of GET Service List, in spec order (the discovery documents list services too). */
+export const SERVICE_FIELDS = [
+  ['service_code', str],
+  ['service_name', str],
+  ['description', strOrNull],
+  ['metadata', bool],
+  ['type', oneOf(SERVICE_TYPES)],
+  ['keywords', strOrNull],
+  ['group', strOrNull],
+] as const;
+
 export const servicesDocument: DocumentShape = {
   root: 'services',
-  shape: listOf('service', object(
-    ['service_code', str],
-    ['service_name', str],
-    ['description', strOrNull],
-    ['metadata', bool],
-    ['type', oneOf(SERVICE_TYPES)],
-    ['keywords', strOrNull],
-    ['group', strOrNull],
-  )),
+  shape: listOf('service', object(...SERVICE_FIELDS)),
 };
 
 export const serviceDefinitionDocument: DocumentShape = {
