@@ -15,6 +15,7 @@ export default defineConfig({
       '@o311/client': src('client'),
       '@o311/validator': src('validator'),
       '@o311/web': src('web'),
+      '@o311/router': src('router'),
     },
   },
   test: {
