@@ -3,7 +3,10 @@
  * updates), each answer read tolerantly with its warnings and the exchange it came from.
  * GETs are retried (retry.ts); POSTs never are.
  */
-import type { Discovery, DiscoveryEndpoint, Format, RequestReceipt, RequestUpdate, Service, ServiceDefinition } from '@o311/georeport';
+import {
+  formatIdempotencyKey, IDEMPOTENCY_KEY_HEADER, type Discovery, type DiscoveryEndpoint, type Format, type RequestReceipt,
+  type RequestUpdate, type Service, type ServiceDefinition,
+} from '@o311/georeport';
 import { NetworkError, Open311Error, ResponseReadError } from './errors.js';
 import { submissionFields } from './form.js';
 import type { Exchange, HttpRequest, Transport, TransportOptions } from './http/exchange.js';
@@ -80,6 +83,14 @@ export interface Submission {
   media_url?: string;
   /** Sent as multipart/form-data (`media` parts) instead of urlencoded. */
   media?: MediaFile[];
+}
+
+export interface SubmitOptions {
+  /**
+   * Sent as the `Idempotency-Key` header (a quoted String; 1 to 255 printable ASCII characters, else
+   * RangeError). Only servers that honour it (profile flag `idempotencyKeys`) dedupe by it.
+   */
+  idempotencyKey?: string;
 }
 
 export interface DiscoveryOptions extends Omit<ClientOptions, 'baseUrl'> {
@@ -184,20 +195,28 @@ export class Open311Client {
     return this.get(this.url(`services/${encodeURIComponent(serviceCode)}`, params), readServiceDefinition);
   }
 
-  /** POST requests; multipart when `media` is given. Never retried: a retry could file the report twice. */
-  async submit(submission: Submission): Promise<Answer<RequestReceipt[]>> {
+  /**
+   * POST requests; multipart when `media` is given. Never retried: a retry could file the report twice,
+   * unless the server honours `idempotencyKey` (sent as the Idempotency-Key header; profile flag
+   * `idempotencyKeys`): then sending again with the same key and submission files it once.
+   */
+  async submit(submission: Submission, options: SubmitOptions = {}): Promise<Answer<RequestReceipt[]>> {
     const fields = submissionFields(submission, {
       jurisdiction_id: this.options.jurisdictionId,
       api_key: this.options.apiKey,
     });
     const request: HttpRequest = { method: 'POST', url: this.url('requests', {}, false) };
+    const headers = {
+      ...this.headers(),
+      ...(options.idempotencyKey !== undefined && { [IDEMPOTENCY_KEY_HEADER]: formatIdempotencyKey(options.idempotencyKey) }),
+    };
     if (submission.media !== undefined && submission.media.length > 0) {
       const { body, contentType } = await multipartBody(fields, submission.media);
       request.body = body;
-      request.headers = { ...this.headers(), 'content-type': contentType };
+      request.headers = { ...headers, 'content-type': contentType };
     } else {
       request.body = encodePairs(fields);
-      request.headers = { ...this.headers(), 'content-type': FORM_TYPE };
+      request.headers = { ...headers, 'content-type': FORM_TYPE };
     }
     return this.interpret(await this.transport(request, this.callOptions()), readReceipts, this.format);
   }

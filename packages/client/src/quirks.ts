@@ -23,6 +23,11 @@ export interface QuirkProfile {
   headers?: Record<string, string>;
   /** Accept-Encoding to send instead of `gzip, deflate, br` (one server broke on deflate). */
   acceptEncoding?: string;
+  /**
+   * The server honours the Idempotency-Key header on POST requests (an o311 extension), so a
+   * submission sent again with the same key is filed once: a router may resend after a lost answer.
+   */
+  idempotencyKeys?: boolean;
 }
 
 /** The spec's volume cap, used when a profile names none. */
@@ -54,6 +59,8 @@ export const PROFILES: Readonly<Record<string, QuirkProfile>> = Object.freeze({
   giessen: profile({ name: 'giessen', ...MARK_A_SPOT }),
   fixmystreet: profile({ name: 'fixmystreet', timezone: 'Europe/London', maxResults: 1000, paging: 'window' }),
   alexandria: profile({ name: 'alexandria', timezone: 'America/New_York', acceptEncoding: 'gzip' }),
+  /** An o311 server: honours Idempotency-Key (exactly-once delivery) and takes account_id. */
+  o311: profile({ name: 'o311', idempotencyKeys: true }),
 });
 
 /** The profile called `name`; RangeError naming the known ones otherwise. */

@@ -71,6 +71,7 @@ const ERROR_WHEN: Record<number, string> = {
   404: 'Unknown format extension, jurisdiction_id, service code, request, token or media.',
   413: 'The form or a media file is too large, or too many files were sent.',
   415: 'The body is not a form, or a media file is not an accepted image.',
+  422: 'The Idempotency-Key was used before by this api_key for a different submission.',
   429: 'The api_key used up its requests per minute; see Retry-After.',
 };
 

@@ -1,10 +1,11 @@
 /**
  * The server's own jobs and their schedules: pruning the shared rate-limit
- * counters, and the sandbox's daily reset. Each process runs the handlers; the
+ * counters and the idempotency keys, and the sandbox's daily reset. Each process runs the handlers; the
  * queue fires each schedule once per tick across all processes. Schedules are
  * shared too, so no process removes one because of its own flags.
  */
 import type { ServiceContext } from '../services/context.js';
+import { pruneIdempotencyKeys } from '../services/requests.js';
 import { resetSandbox } from '../sandbox/reset.js';
 import { SANDBOX_ID } from '../sandbox/sandbox.js';
 import { JOB, SCHEDULE } from './job-names.js';
@@ -20,6 +21,11 @@ export async function registerServerJobs(ctx: ServiceContext): Promise<void> {
   });
   // A missed prune is made up by the next tick.
   await jobs.schedule(JOB.rateLimitsPrune, SCHEDULE[JOB.rateLimitsPrune], {}, { retryLimit: 0 });
+
+  await jobs.work(JOB.idempotencyKeysPrune, async () => {
+    await pruneIdempotencyKeys(ctx);
+  });
+  await jobs.schedule(JOB.idempotencyKeysPrune, SCHEDULE[JOB.idempotencyKeysPrune], {}, { retryLimit: 0 });
 
   // Every process can reset the sandbox (the reset reads and writes the database only), so the daily
   // tick runs wherever it is claimed, whichever processes serve the sandbox.

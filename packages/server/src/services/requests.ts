@@ -3,13 +3,19 @@
  * GET token). Reads build their answers only through the public projection.
  */
 import {
-  unknownRequest, unknownToken, validateSubmission, type FormFields, type RequestReceipt, type RequestsQuery,
+  IDEMPOTENCY_KEY_KEPT_HOURS, idempotencyKeyReused, unknownRequest, unknownToken, validateSubmission, type FormFields,
+  type RequestReceipt, type RequestsQuery,
 } from '@o311/georeport';
-import type { ApiKey, Jurisdiction, NewMedia, RequestFilter, ServiceRecord, StoredRequest } from '@o311/store';
+import {
+  IdempotencyKeyReused, type ApiKey, type Jurisdiction, type NewMedia, type RequestFilter, type ServiceRecord, type StoredRequest,
+} from '@o311/store';
 import {
   toExtendedRequest, toPublicRequest, type ProjectedRequest, type ProjectionContext,
 } from '../projection/public-request.js';
 import type { ServiceContext } from './context.js';
+import { submissionFingerprint } from './submission-fingerprint.js';
+
+const HOUR_MS = 3_600_000;
 
 /**
  * Validates the whole submission against the service definition (every problem
@@ -24,7 +30,33 @@ export async function submitRequest(
   fields: FormFields,
   media: readonly NewMedia[],
 ): Promise<RequestReceipt> {
+  return (await submitRequestOnce(ctx, j, key, service, fields, media)).receipt;
+}
+
+export interface Submitted {
+  receipt: RequestReceipt;
+  /** The idempotency key named an earlier submission: its receipt, nothing new written. */
+  replayed: boolean;
+}
+
+/**
+ * submitRequest under the client's Idempotency-Key (an extension), when given:
+ * the key is claimed with the request, in its transaction, for the API key. The
+ * same key with the same submission (submission-fingerprint.ts) answers the
+ * first one's receipt; with a different submission, a 422.
+ */
+export async function submitRequestOnce(
+  ctx: ServiceContext,
+  j: Jurisdiction,
+  key: ApiKey,
+  service: ServiceRecord,
+  fields: FormFields,
+  media: readonly NewMedia[],
+  idempotencyKey?: string,
+): Promise<Submitted> {
   const sub = validateSubmission(fields, service.attributes);
+  const idempotency =
+    idempotencyKey === undefined ? undefined : { key: idempotencyKey, fingerprint: submissionFingerprint(j, fields, media) };
   const stored = await ctx.store.createRequest({
     jurisdiction_id: j.id,
     service_code: service.service_code,
@@ -47,7 +79,23 @@ export async function submitRequest(
     },
     media: [...media],
     api_key_id: key.id,
+    ...(idempotency && { idempotency }),
+  }).catch((e: unknown) => {
+    throw e instanceof IdempotencyKeyReused ? idempotencyKeyReused() : e;
   });
+  return { receipt: receiptOf(service, stored), replayed: stored.replayed === true };
+}
+
+/**
+ * Forgets the idempotency keys claimed more than IDEMPOTENCY_KEY_KEPT_HOURS ago
+ * (the hourly `idempotency-keys.prune` job, so a key is kept that long and at
+ * most an hour more); returns how many.
+ */
+export function pruneIdempotencyKeys(ctx: ServiceContext): Promise<number> {
+  return ctx.store.idempotencyKeys.prune(ctx.now() - IDEMPOTENCY_KEY_KEPT_HOURS * HOUR_MS);
+}
+
+function receiptOf(service: ServiceRecord, stored: StoredRequest): RequestReceipt {
   const service_notice = stored.service_notice ?? service.service_notice;
   // account_id belongs to the reporter: the receipt names the field but never echoes it.
   switch (service.type) {
