@@ -1,18 +1,19 @@
 /**
  * Secrets handed out once (API keys, staff tokens, session cookies, the links
- * mailed to followers) and the only form in which the store keeps them: a
- * SHA-256 digest. A secret carries 256 random bits, so a fast unsalted hash
- * is enough (unlike passwords).
+ * mailed to followers, citizens' sign-in links) and the only form in which
+ * the store keeps them: a SHA-256 digest. A secret carries 256 random bits,
+ * so a fast unsalted hash is enough (unlike passwords).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
-export type SecretKind = 'api_key' | 'staff_token' | 'session' | 'follower';
+export type SecretKind = 'api_key' | 'staff_token' | 'session' | 'follower' | 'sign_in_link';
 
 export const SECRET_PREFIXES: Record<SecretKind, string> = {
   api_key: 'o311k_',
   staff_token: 'o311s_',
   session: 'o311w_',
   follower: 'o311f_',
+  sign_in_link: 'o311m_',
 };
 
 /** A new secret: kind prefix + 32 random bytes in base64url. */

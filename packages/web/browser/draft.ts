@@ -5,7 +5,7 @@
  */
 
 const PREFIX = 'o311.draft.';
-const NOT_KEPT = new Set(['service_code', 'api_key', 'email', 'first_name', 'last_name', 'phone', 'media']);
+const NOT_KEPT = new Set(['service_code', 'api_key', 'account_id', 'email', 'first_name', 'last_name', 'phone', 'media']);
 const SAVE_DELAY_MS = 400;
 
 type Entries = [name: string, value: string][];

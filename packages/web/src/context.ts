@@ -20,6 +20,8 @@ export interface WebOptions {
   publicUrl?: string;
   /** Staff sessions: lifetime. */
   sessionTtlMs?: number;
+  /** Citizen account sessions: lifetime (default 30 days). */
+  accountSessionTtlMs?: number;
   /** The staff login throttle; unset fields keep their defaults (login-throttle.ts). */
   loginThrottle?: Partial<ThrottlePolicy>;
   /** Secure cookies (default: true when publicUrl is https). */

@@ -10,7 +10,7 @@ import type { FollowersTable } from '../schema/tables.js';
 import { generateSecret, hashSecret } from '../secrets.js';
 import { parseRowId, type Db } from './shared.js';
 
-const toFollower = (row: Selectable<FollowersTable>): Follower => ({
+export const toFollower = (row: Selectable<FollowersTable>): Follower => ({
   id: row.id,
   jurisdiction_id: row.jurisdiction_id,
   request_id: String(row.request_id),

@@ -102,6 +102,9 @@ export const INDEXES: readonly IndexDefinition[] = [
   { name: 'media_by_request', table: 'request_media', columns: ['request_id', 'position'], deferrable: false },
   // requests.api_key_id has no index on purpose: keys are revoked, never deleted.
   ...BACK_OFFICE_INDEXES,
+  // Migration 0015: "My reports", newest first (partial: only requests of accounts); the followers of an address.
+  { name: 'requests_by_account', table: 'requests', columns: ['account_id', 'requested_at', 'id'], whereNotNull: 'account_id', deferrable: false },
+  { name: 'followers_by_email', table: 'followers', columns: ['email'], deferrable: false },
 ];
 
 /** The definition of the list's index `name` (a migration creates or drops it by its current definition). */

@@ -6,6 +6,8 @@ import type { Translator } from '../i18n/translate.js';
 import { renderPage } from '../layout.js';
 import { sendPage } from '../send-page.js';
 import { mapConfig, tileOrigin } from './map-config.js';
+import { ACCOUNT_PATH, SIGN_IN_PATH } from '../account/paths.js';
+import { accountSecretOf } from '../account/session-cookie.js';
 
 export interface PublicPage {
   title: string;
@@ -18,10 +20,15 @@ export interface PublicPage {
   status?: number;
 }
 
-export const publicNav = (t: Translator): Html =>
+/**
+ * The public pages' navigation. `signedIn` comes from the presence of the
+ * account cookie alone (no query per page): a stale cookie shows "My reports",
+ * which then leads to the sign-in page.
+ */
+export const publicNav = (t: Translator, signedIn = false): Html =>
   html`<ul><li><a href="/">${t('common.report')}</a></li><li><a href="/#track">${t('common.track')}</a></li><li><a href="/discover">${t('discover.nav')}</a></li><li><a href="/developers">${t(
     'common.developers',
-  )}</a></li></ul>`;
+  )}</a></li><li>${signedIn ? html`<a href="${ACCOUNT_PATH}" id="nav-account">${t('account.nav.myReports')}</a>` : html`<a href="${SIGN_IN_PATH}" id="nav-account">${t('account.nav.signIn')}</a>`}</li></ul>`;
 
 export function sendPublicPage(reply: FastifyReply, web: WebContext, t: Translator, page: PublicPage): FastifyReply {
   const origin = page.map ? tileOrigin(mapConfig(web.options).tileUrl) : undefined;
@@ -31,7 +38,7 @@ export function sendPublicPage(reply: FastifyReply, web: WebContext, t: Translat
     main: page.main,
     area: 'citizen',
     path: page.path,
-    nav: publicNav(t),
+    nav: publicNav(t, accountSecretOf(reply.request) !== undefined),
     ...(page.head !== undefined && { head: page.head }),
     ...(page.scripts !== undefined && { scripts: page.scripts }),
     ...(page.map !== undefined && { map: page.map }),

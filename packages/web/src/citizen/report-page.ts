@@ -25,11 +25,13 @@ export interface ReportView {
   nearby: readonly NearbyRequest[];
   timezone: string;
   config: ReportConfig;
+  /** The signed-in citizen: the report is linked to the account, the e-mail prefilled. */
+  account?: { id: string; email: string };
 }
 
 export const reportPath = (code: string): string => `/report/${encodeURIComponent(code)}`;
 
-type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[] };
+type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[]; account?: ReportView['account'] };
 
 const errorFor = (c: Ctx, id: string): string | undefined => c.errors.find((e) => e.id === id)?.message;
 
@@ -91,7 +93,9 @@ function contactStep(c: Ctx): Html {
   const input = (name: 'email' | 'first_name' | 'last_name' | 'phone', label: MessageKey, type: string, autocomplete: string): Html => {
     const f = frame(c, name, label);
     const pattern = name === 'email' ? html` pattern="${EMAIL_PATTERN}"` : '';
-    return textField(t, f, html`<input type="${type}" name="${name}" autocomplete="${autocomplete}" maxlength="${MAX_SHORT_FIELD_LENGTH}" value="${valueOf(c.fields, name)}"${pattern} ${inputAria(f)}>`);
+    // A fresh form of a signed-in citizen starts with the account's address; a form sent back keeps what was typed.
+    const value = name === 'email' && c.account && !c.fields.has('email') ? c.account.email : valueOf(c.fields, name);
+    return textField(t, f, html`<input type="${type}" name="${name}" autocomplete="${autocomplete}" maxlength="${MAX_SHORT_FIELD_LENGTH}" value="${value}"${pattern} ${inputAria(f)}>`);
   };
   return step(4, 'step-contact', t('report.stepContact'), html`<p class="privacy-note" id="privacy-note">${t('report.privacy')}</p>
 ${input('email', 'contact.email', 'email', 'email')}
@@ -100,7 +104,7 @@ ${input('phone', 'contact.phone', 'tel', 'tel')}`);
 }
 
 export function reportPage(t: Translator, v: ReportView): Html {
-  const c: Ctx = { t, fields: v.fields, errors: v.errors };
+  const c: Ctx = { t, fields: v.fields, errors: v.errors, ...(v.account && { account: v.account }) };
   const code = v.service.service_code;
   return html`<p class="breadcrumb"><a href="/">${t('report.allServices')}</a></p>
 <h1>${v.service.service_name}</h1>
@@ -109,6 +113,7 @@ ${errorSummary(t, v.errors, v.serverProblems)}
 ${nearbySection(t, v.timezone, v.nearby)}
 <form id="report-form" class="report-form" method="post" action="${reportPath(code)}" enctype="multipart/form-data" data-service="${code}">
 <input type="hidden" name="service_code" value="${code}">
+${v.account ? html`<input type="hidden" name="account_id" value="${v.account.id}">` : ''}
 ${locationStep(c)}
 ${detailsStep(c, v.definition)}
 ${photosStep(c, v.config.maxPhotos)}

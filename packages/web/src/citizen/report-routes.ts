@@ -25,6 +25,7 @@ import { reportPage } from './report-page.js';
 import { sentPage, type Receipt } from './sent-page.js';
 import { confirmationPath, submitReport } from './submit-report.js';
 import { coordinate } from './value-checks.js';
+import { citizenOf } from '../account/authenticate.js';
 
 interface Problems {
   errors: readonly FieldError[];
@@ -72,6 +73,7 @@ async function sendForm(
   problems: Problems,
 ): Promise<FastifyReply> {
   const invalid = problems.errors.length > 0 || problems.serverProblems.length > 0;
+  const who = await citizenOf(web, request);
   const title = invalid ? t('report.titleWithErrors', { service: rc.service.service_name }) : rc.service.service_name;
   return sendPublicPage(reply, web, t, {
     title,
@@ -87,6 +89,7 @@ async function sendForm(
       nearby: await nearbyFor(web, request, rc, fields),
       timezone: rc.j.timezone,
       config: await reportConfig(web, rc, t),
+      ...(who && { account: { id: who.account.id, email: who.account.email } }),
     }),
   });
 }
@@ -121,6 +124,10 @@ export function registerReportRoutes(app: FastifyInstance, web: WebContext): voi
     const t = translatorFor(request, reply);
     const rc = await loadReportContext(web, param(request.params, 'code'), t.locale);
     const input = await readReportInput(request, web.services.limits, web.services.uploadDir);
+    // The session decides the account of a report sent through this page, never the form.
+    const who = await citizenOf(web, request);
+    if (who) input.fields.set('account_id', [who.account.id]);
+    else input.fields.delete('account_id');
     const outcome = await submitReport(web, rc.j, rc.record, rc.definition.attributes, input, t, request.ip);
     if (!outcome.ok) return sendForm(web, request, reply, t, rc, input.fields, outcome);
     return reply.redirect(confirmationPath(rc.record.service_code, outcome.receipt), 303);

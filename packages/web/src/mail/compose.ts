@@ -13,18 +13,22 @@ export interface MailContent {
   lang: string;
   paragraphs: readonly string[];
   action: MailLink;
-  /** Every e-mail can be stopped from the e-mail itself. */
-  unsubscribe: MailLink;
+  /**
+   * How to stop such e-mails, from the e-mail itself. Only a mail sent once
+   * because its reader just asked for it (a sign-in link) has none.
+   */
+  unsubscribe?: MailLink;
 }
 
 export function composeMail(c: MailContent): NewOutboxMessage {
-  const text = [...c.paragraphs, `${c.action.label}:\n${c.action.url}`, `--\n${c.unsubscribe.label}:\n${c.unsubscribe.url}`].join('\n\n');
+  const footer = c.unsubscribe ? [`--\n${c.unsubscribe.label}:\n${c.unsubscribe.url}`] : [];
+  const text = [...c.paragraphs, `${c.action.label}:\n${c.action.url}`, ...footer].join('\n\n');
   const body = html`<!doctype html>
 <html lang="${c.lang}"><head><meta charset="utf-8"><title>${c.subject}</title></head>
 <body>
 ${c.paragraphs.map((p) => html`<p>${p}</p>\n`)}<p><a href="${c.action.url}">${c.action.label}</a></p>
-<hr>
+${c.unsubscribe ? html`<hr>
 <p><small><a href="${c.unsubscribe.url}">${c.unsubscribe.label}</a></small></p>
-</body></html>`;
+` : ''}</body></html>`;
   return { to: c.to, subject: c.subject, text: `${text}\n`, html: body.value };
 }

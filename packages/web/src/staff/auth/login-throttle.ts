@@ -36,9 +36,13 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = {
   accountLimit: 30,
 };
 
-/** What is tried: a login, or the current-password check of the account page (counted apart). */
+/**
+ * What is tried, each counted apart: a staff login, the current-password check
+ * of the staff account page, a citizen's request for a sign-in mail (each mail
+ * counts), a citizen's use of a sign-in link (each bad link counts).
+ */
 export interface ThrottleSubject {
-  scope: 'login' | 'password-check';
+  scope: 'login' | 'password-check' | 'sign-in-mail' | 'sign-in-link';
   /** The e-mail address as typed, normalised (lower case). */
   account: string;
   address: string;
