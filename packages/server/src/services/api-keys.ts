@@ -16,7 +16,8 @@ export interface KeyRequirement {
 
 /** The call being authorized: where it goes and where it comes from. */
 export interface KeyUse {
-  jurisdiction: Jurisdiction;
+  /** Undefined for the federated endpoint, which only keys not bound to one jurisdiction may use. */
+  jurisdiction: Jurisdiction | undefined;
   /** The client's address (the quota of a public key counts per address). */
   clientAddress: string;
 }
@@ -39,7 +40,7 @@ export async function authorizeKey(
   if (secret === undefined || secret === '') throw missingApiKey();
   const key = await ctx.store.findApiKey(secret);
   if (!key || key.revoked_at !== null) throw invalidApiKey();
-  if (key.jurisdiction_id !== null && key.jurisdiction_id !== use.jurisdiction.id) {
+  if (key.jurisdiction_id !== null && key.jurisdiction_id !== use.jurisdiction?.id) {
     throw forbidden(`This api_key may only post to jurisdiction_id '${key.jurisdiction_id}'.`);
   }
   if (requirement.trusted && !key.trusted) {

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Open311Failure } from '@o311/georeport';
 import type { JobQueue } from '@o311/jobs';
 import type { Store } from '@o311/store';
+import type { CredentialBox } from '@o311/router';
 import type { PublicOrigin } from '../http/public-origin.js';
 import type { ReadCache } from '../http/read-cache.js';
 import type { SharedRateLimiter } from '../http/shared-rate-limiter.js';
@@ -41,6 +42,8 @@ export interface ServiceContext {
   now: () => number;
   /** The sandbox the server serves beside production (discovery lists it as `test`), if any. */
   sandbox?: SandboxConfig;
+  /** Seals and opens the federated endpoint's upstream API keys; absent without O311_ROUTER_SECRET. */
+  routerCredentials?: CredentialBox;
   /** Configured public base URL, if any. */
   publicUrl: string | undefined;
   /** The base of every absolute link in an answer (never a foreign Host header). */

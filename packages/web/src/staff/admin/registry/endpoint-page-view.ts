@@ -24,6 +24,8 @@ export interface EndpointPageView {
   csrf: Html;
   /** The map tiles, for the boundary's preview. */
   map: { tileUrl: string; attribution: string };
+  /** The federated endpoint's section (federation-section.ts); empty on the "new" page. */
+  federation: Html | '';
 }
 
 function detailsForm(t: Translator, v: EndpointPageView): Html {
@@ -96,5 +98,6 @@ ${errorSummary(t, v.errors)}
 ${detailsForm(t, v)}
 </section>
 ${e ? boundarySection(t, v, e) : ''}
-${e ? checkSection(t, v, e) : ''}`;
+${e ? checkSection(t, v, e) : ''}
+${v.federation}`;
 }

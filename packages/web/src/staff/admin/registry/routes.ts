@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOpen311Failure, isTier } from '@o311/georeport';
 import { mapConfig } from '../../../citizen/map-config.js';
-import { parseEndpointFields, registryAdmin } from '@o311/server';
+import { federationAdmin, parseEndpointFields, registryAdmin } from '@o311/server';
 import { ENDPOINT_STATUSES, type EndpointStatus } from '@o311/store';
 import type { WebContext } from '../../../context.js';
 import { readForm } from '../../../form.js';
@@ -23,6 +23,8 @@ import { doneNotice } from '../done-notice.js';
 import { readBoundaryUpload } from './boundary-upload.js';
 import { EMPTY_DRAFT, draftFrom, draftOf, fieldErrors, type EndpointDraft } from './endpoint-draft.js';
 import { endpointPageView } from './endpoint-page-view.js';
+import { KEY_PROBLEMS, federationSection, type KeyProblem } from './federation-section.js';
+import { KEY_DONE, registerFederationPages } from './federation-routes.js';
 import { endpointHref, registryListView, type RegistryFilterDraft } from './registry-list-view.js';
 
 const DONE = {
@@ -32,6 +34,7 @@ const DONE = {
   attached: 'staff.registry.attached',
   queued: 'staff.registry.queued',
   pending: 'staff.registry.pending',
+  ...KEY_DONE,
 } as const;
 
 const LIST_LIMIT = 500;
@@ -75,6 +78,13 @@ export async function registerRegistryPages(app: FastifyInstance, web: WebContex
     const endpoint = slug === undefined ? undefined : await store.getEndpoint(slug);
     if (slug !== undefined && !endpoint) return sendStaffRefusal(request, reply, web, 'not-found');
     const boundary = endpoint?.boundary_id ? await store.getBoundary(endpoint.boundary_id) : undefined;
+    const keyProblem = queryParam(request, 'key');
+    const federation = endpoint
+      ? federationSection(t, {
+        slug: endpoint.slug, status: await federationAdmin.upstreamKeyStatus(web.services, endpoint.slug), csrf: csrfField(request),
+        problem: keyProblem !== undefined && Object.hasOwn(KEY_PROBLEMS, keyProblem) ? (keyProblem as KeyProblem) : undefined,
+      })
+      : '';
     const main = endpointPageView(t, {
       jurisdiction: await webJurisdiction(web),
       endpoint, boundary,
@@ -84,6 +94,7 @@ export async function registerRegistryPages(app: FastifyInstance, web: WebContex
       notice: doneNotice(request, t, DONE),
       csrf: csrfField(request),
       map: mapConfig(web.options),
+      federation,
     });
     const title = endpoint ? t('staff.registry.editTitle', { name: endpoint.name }) : t('staff.registry.newTitle');
     return sendStaffPage(request, reply, web, {
@@ -152,4 +163,6 @@ export async function registerRegistryPages(app: FastifyInstance, web: WebContex
     await registryAdmin.deleteEndpoint(web.services, actor(request), slug);
     return reply.redirect('/staff/registry?done=deleted', 303);
   });
+
+  await registerFederationPages(app, web);
 }
