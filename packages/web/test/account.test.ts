@@ -229,6 +229,8 @@ describe('reports of an account', () => {
     expect(form.body).toContain(`<input type="hidden" name="account_id" value="${c.accountId}">`);
     expect(form.body).toMatch(/name="email" autocomplete="email" maxlength="\d+" value="reporter@example.org"/);
     expect((await store.getRequest(J, id))?.reporter).toMatchObject({ email: c.email, first_name: 'Prudence', account_id: c.accountId });
+    expect((await get(`/report/POTHOLE/sent?id=${id}`, c.cookie)).body).toContain('<a href="/account" id="sent-my-reports">See it in My reports</a>');
+    expect((await get(`/report/POTHOLE/sent?id=${id}`)).body).not.toContain('sent-my-reports');
   });
 
   it('ignores an account id sent by a signed-out form, and the header offers to sign in', async () => {

@@ -141,7 +141,7 @@ export function registerReportRoutes(app: FastifyInstance, web: WebContext): voi
       title: t('sent.title'),
       path: pathAndQuery(request),
       scripts: receipt.kind === 'token' ? ['token-poll.js'] : [],
-      main: sentPage(t, receipt, rc.record.service_notice),
+      main: sentPage(t, receipt, rc.record.service_notice, (await citizenOf(web, request)) !== undefined),
     });
   }));
 }

@@ -3,6 +3,7 @@ import { html, type Html } from '../html.js';
 import type { Translator } from '../i18n/translate.js';
 import { pendingToken } from '../tracker/pending-token.js';
 import { trackerPath } from './origin.js';
+import { ACCOUNT_PATH } from '../account/paths.js';
 
 export type Receipt =
   | { kind: 'request'; id: string }
@@ -22,10 +23,12 @@ function receiptText(t: Translator, r: Receipt): Html {
   }
 }
 
-export const sentPage = (t: Translator, r: Receipt, notice: string | null): Html =>
+/** `signedIn`: the report belongs to the reader's account, so My reports lists it. */
+export const sentPage = (t: Translator, r: Receipt, notice: string | null, signedIn = false): Html =>
   html`<div class="confirmation" id="confirmation">
 <h1>${t('sent.title')}</h1>
 ${receiptText(t, r)}
+${signedIn ? html`<p><a href="${ACCOUNT_PATH}" id="sent-my-reports">${t('account.sentListed')}</a></p>` : ''}
 ${notice ? html`<p class="notice" role="note">${notice}</p>` : ''}
 <p><a href="/">${t('sent.another')}</a></p>
 </div>`;

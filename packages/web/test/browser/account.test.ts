@@ -66,7 +66,7 @@ describe.skipIf(!browserAvailable)('a citizen account, signed in by an e-mailed 
     j.report(id);
     expect((await s.store.getRequest(DEMO_JURISDICTION.id, id))?.reporter).toMatchObject({ email: EMAIL, account_id: accountId });
 
-    await Promise.all([page.waitForURL(/\/account$/), page.getByRole('link', { name: 'My reports' }).click()]);
+    await Promise.all([page.waitForURL(/\/account$/), page.getByRole('link', { name: 'See it in My reports' }).click()]);
     const row = page.locator(`#report-${id}`);
     await expect.poll(() => row.getByRole('link', { name: id }).count()).toBe(1);
     expect(await row.textContent()).toContain('Open');

@@ -2,6 +2,7 @@
 export const accountEn = {
   'account.nav.signIn': 'Sign in',
   'account.nav.myReports': 'My reports',
+  'account.sentListed': 'See it in My reports',
 
   'account.signIn.title': 'Sign in with your email',
   'account.signIn.intro':

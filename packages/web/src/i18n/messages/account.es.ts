@@ -3,6 +3,7 @@ import type { AccountKey } from './account.en.js';
 export const accountEs: Record<AccountKey, string> = {
   'account.nav.signIn': 'Iniciar sesión',
   'account.nav.myReports': 'Mis reportes',
+  'account.sentListed': 'Verlo en Mis reportes',
 
   'account.signIn.title': 'Inicie sesión con su correo electrónico',
   'account.signIn.intro':

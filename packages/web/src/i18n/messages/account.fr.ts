@@ -3,6 +3,7 @@ import type { AccountKey } from './account.en.js';
 export const accountFr: Record<AccountKey, string> = {
   'account.nav.signIn': 'Se connecter',
   'account.nav.myReports': 'Mes signalements',
+  'account.sentListed': 'Le voir dans Mes signalements',
 
   'account.signIn.title': 'Se connecter avec son adresse e-mail',
   'account.signIn.intro':
