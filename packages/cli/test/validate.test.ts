@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CITIES } from '../../validator/test/support/fixture-cities.js';
 import { startFixtureServer, type FixtureServer } from '../../validator/test/support/fixture-server.js';
 import { startO311, type LiveO311 } from '../../validator/test/support/o311-server.js';
-import { REPORT_FORMATS as CLI_FORMATS } from '../src/commands/validate.js';
+import { REPORT_FORMATS as CLI_FORMATS, validateOptionsOf } from '../src/commands/validate.js';
+import { pointArg } from '../src/commands/options.js';
 import { cli, scratch } from './support.js';
 
 const FIXTURES = new URL('../../../../shared/fixtures/real/', import.meta.url);
@@ -34,6 +35,14 @@ describe('o311 validate', () => {
   });
   afterAll(async () => {
     await Promise.all([o311?.close(), sanFrancisco?.close(), files?.cleanup()]);
+  });
+
+  it('passes --location on as the run\'s location', () => {
+    const location = pointArg(' 40.5, -89.25 ');
+    expect(location).toEqual({ lat: 40.5, long: -89.25 });
+    const base = { write: false, format: 'text', allowPrivate: false, timeout: 1000 } as const;
+    expect(validateOptionsOf('https://311.example/federated/open311/discovery.json', { ...base, location }).location).toEqual(location);
+    expect(validateOptionsOf('https://311.example/open311/discovery.json', base)).not.toHaveProperty('location');
   });
 
   it('offers exactly the validator\'s report formats', () => {
@@ -96,6 +105,8 @@ describe('o311 validate', () => {
     ['--write without --api-key', ['--write'], /--write .*needs an API key/],
     ['an unknown format', ['--format', 'pdf'], /--format/],
     ['a bad timeout', ['--timeout', 'soon'], /--timeout/],
+    ['a location off the globe', ['--location', '91,0'], /--location/],
+    ['a location that is not LAT,LONG', ['--location', '40.5'], /--location/],
   ])('exits 2 for %s', async (_what, extra, message) => {
     const r = await cli(['validate', o311.discoveryUrl, '--allow-private', ...extra]);
     expect(r.code).toBe(2);

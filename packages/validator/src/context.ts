@@ -28,7 +28,17 @@ export interface RunSettings {
   write: boolean;
   apiKey: string | null;
   jurisdictionId: string | null;
+  /** Sent as lat and long with the service and request lists, for endpoints whose lists depend on where (a federation). */
+  location: Location | null;
 }
+
+export interface Location {
+  lat: number;
+  long: number;
+}
+
+/** The lists a location is sent with (a check that sends its own lat and long keeps them). */
+const LOCATED_PATHS: ReadonlySet<string> = new Set(['services', 'requests']);
 
 export type Query = Readonly<Record<string, string>>;
 
@@ -111,6 +121,11 @@ export function createContext({ target, settings, fetcher, now }: ContextInit): 
     for (const [k, v] of Object.entries(query)) url.searchParams.append(k, v);
     if (addJurisdiction && settings.jurisdictionId !== null && !('jurisdiction_id' in query)) {
       url.searchParams.append('jurisdiction_id', settings.jurisdictionId);
+    }
+    const location = settings.location;
+    if (addJurisdiction && location !== null && LOCATED_PATHS.has(path) && !('lat' in query) && !('long' in query)) {
+      url.searchParams.append('lat', String(location.lat));
+      url.searchParams.append('long', String(location.long));
     }
     return url.href;
   };

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { createTransport, type Transport } from '@o311/client';
 import type { Check, CheckOutcome, CheckStatus, Evidence, Severity } from './check.js';
 import { ALL_CHECKS } from './checks/index.js';
-import { createContext, type CheckContext } from './context.js';
+import { createContext, type CheckContext, type Location } from './context.js';
 import { Fetcher } from './context/fetcher.js';
 import { failureText } from './context/load.js';
 import { parseTarget, resolveTarget } from './context/target.js';
@@ -15,6 +15,8 @@ export interface ValidateOptions {
   write?: boolean;
   apiKey?: string;
   jurisdictionId?: string;
+  /** Where: sent as lat and long with the service and request lists (an endpoint whose lists depend on it, e.g. a federation). */
+  location?: Location;
   /** Default false: refuse private, loopback and link-local targets. */
   allowPrivate?: boolean;
   /** Per HTTP call. */
@@ -56,6 +58,10 @@ function checkOptions(options: ValidateOptions): readonly Check[] {
   parseTarget(options.url);
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
     throw new ValidatorUsageError(`timeoutMs must be a positive number of milliseconds, not ${options.timeoutMs}`);
+  }
+  const where = options.location;
+  if (where !== undefined && !(Math.abs(where.lat) <= 90 && Math.abs(where.long) <= 180)) {
+    throw new ValidatorUsageError(`location must be a latitude from -90 to 90 and a longitude from -180 to 180, not ${where.lat},${where.long}`);
   }
   const checks = options.checks ?? CHECKS;
   const ids = new Set<string>();
@@ -128,7 +134,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     target,
     fetcher,
     now: startedAt.getTime(),
-    settings: { write, apiKey: options.apiKey ?? null, jurisdictionId: options.jurisdictionId ?? null },
+    settings: { write, apiKey: options.apiKey ?? null, jurisdictionId: options.jurisdictionId ?? null, location: options.location ?? null },
   });
 
   const blocked = await unreachable(ctx);

@@ -9,14 +9,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the OpenAPI document with the web apps', () => {
-  it('lists the GeoReport, staff and discovery APIs and no page of the web apps', async () => {
+  it('lists the GeoReport (own and federated), staff and discovery APIs and no page of the web apps', async () => {
     const res = await t.app.inject({ url: '/docs/json' });
     expect(res.statusCode).toBe(200);
     const paths = Object.keys((JSON.parse(res.body) as { paths: Record<string, unknown> }).paths);
     expect(paths).toContain('/open311/v2/requests.{format}');
     expect(paths).toContain('/api/v1/jurisdictions');
     expect(paths).toContain('/discovery/v1/lookup.{format}');
-    expect(paths.filter((p) => !/^\/(open311|api|discovery)\//.test(p))).toEqual([]);
+    expect(paths).toContain('/federated/open311/v2/requests.{format}');
+    expect(paths.filter((p) => !/^\/(open311|api|discovery|federated\/open311)\//.test(p))).toEqual([]);
   });
 
   it('/developers may not be framed', async () => {

@@ -29,3 +29,13 @@ export const nameArg = (value: string): string => {
   if (text.length > 200) throw new InvalidArgumentError('at most 200 characters.');
   return text;
 };
+
+/** `LAT,LONG` in decimal degrees (WGS 84), for commander's argParser. */
+export const pointArg = (value: string): { lat: number; long: number } => {
+  const parts = value.split(',').map((p) => p.trim());
+  const [lat, long] = parts.map((p) => (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(p) ? Number(p) : Number.NaN));
+  if (parts.length !== 2 || lat === undefined || long === undefined || !(Math.abs(lat) <= 90) || !(Math.abs(long) <= 180)) {
+    throw new InvalidArgumentError('expected LAT,LONG in decimal degrees, e.g. 41.5868,-93.625.');
+  }
+  return { lat, long };
+};

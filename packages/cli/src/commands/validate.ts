@@ -16,7 +16,7 @@ import type { ReportFormat, ValidationReport, ValidateOptions } from '@o311/vali
 import { CliError, UsageError, describeError } from '../errors.js';
 import { createProgress, type Progress } from '../import/progress.js';
 import { println, type CliIo } from '../io.js';
-import { integerIn } from './options.js';
+import { integerIn, pointArg } from './options.js';
 
 /** The validator's REPORT_FORMATS, restated so that `o311 --help` does not load the validator. */
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'junit', 'html'];
@@ -26,6 +26,7 @@ export interface ValidateCommandOptions {
   write: boolean;
   apiKey?: string;
   jurisdiction?: string;
+  location?: { lat: number; long: number };
   format: ReportFormat;
   out?: string;
   allowPrivate: boolean;
@@ -57,6 +58,7 @@ export function validateOptionsOf(url: string, o: ValidateCommandOptions): Valid
     write: o.write,
     apiKey,
     jurisdictionId: o.jurisdiction?.trim() || undefined,
+    ...(o.location !== undefined && { location: o.location }),
     allowPrivate: o.allowPrivate,
     timeoutMs: o.timeout,
   };
@@ -145,6 +147,7 @@ export function validateCommand(io: CliIo): Command {
     .option('--write', 'also POST test requests (needs --api-key; creates real requests on the target)', false)
     .option('--api-key <key>', 'API key for --write')
     .option('--jurisdiction <id>', 'jurisdiction_id to send with every call')
+    .addOption(new Option('--location <lat,long>', 'lat and long to send with the service and request lists (an endpoint whose lists depend on where, e.g. a federation)').argParser(pointArg))
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('--out <file>', 'write the report to FILE instead of stdout')
     .option('--allow-private', 'allow loopback, private and link-local targets (e.g. a local server)', false)

@@ -1,7 +1,9 @@
 /** Encoding and decoding of the discovery API's documents (discovery-documents.ts), XML or JSON. */
 import type { Format } from '../format.js';
-import { lookupDocument, pointServicesDocument, registryEndpointDocument, registryEndpointsDocument } from './discovery-documents.js';
-import type { LookupAnswer, PointServices, WireEndpoint } from './discovery-model.js';
+import {
+  lookupDocument, offeredServicesDocument, pointServicesDocument, registryEndpointDocument, registryEndpointsDocument,
+} from './discovery-documents.js';
+import type { LookupAnswer, OfferedService, PointServices, WireEndpoint } from './discovery-model.js';
 import { readJsonDocument } from './json-read.js';
 import { writeJsonDocument } from './json-write.js';
 import type { DocumentShape } from './shape.js';
@@ -22,6 +24,9 @@ export const decodeLookup = (body: string, format: Format): LookupAnswer => deco
 
 export const encodePointServices = (s: PointServices, format: Format): string => encode(pointServicesDocument, s, format);
 export const decodePointServices = (body: string, format: Format): PointServices => decode(pointServicesDocument, body, format);
+
+export const encodeOfferedServices = (s: OfferedService[], format: Format): string => encode(offeredServicesDocument, s, format);
+export const decodeOfferedServices = (body: string, format: Format): OfferedService[] => decode(offeredServicesDocument, body, format);
 
 export const encodeRegistryEndpoint = (e: WireEndpoint, format: Format): string => encode(registryEndpointDocument, e, format);
 export const decodeRegistryEndpoint = (body: string, format: Format): WireEndpoint => decode(registryEndpointDocument, body, format);

@@ -49,10 +49,20 @@ export const lookupDocument: DocumentShape = {
   ),
 };
 
+/** A service of GET Service List with the endpoint and tier that own it. */
+const offeredService = object(...SERVICE_FIELDS, ['endpoint', str], ['endpoint_name', str], ['tier', str]);
+
 export const pointServicesDocument: DocumentShape = {
   root: 'point_services',
   shape: object(
-    ['services', listOf('service', object(...SERVICE_FIELDS, ['endpoint', str], ['endpoint_name', str], ['tier', str]))],
+    ['services', listOf('service', offeredService)],
     ['unavailable', listOf('endpoint', object(['endpoint', str], ['tier', str], ['services_error', str]))],
   ),
 };
+
+/**
+ * The federated endpoint's GET Service List: the spec's `services` document
+ * whose services also name their owner (extension fields after the standard
+ * ones, which plain v2 clients skip).
+ */
+export const offeredServicesDocument: DocumentShape = { root: 'services', shape: listOf('service', offeredService) };

@@ -1,7 +1,7 @@
 /** The point lookups of one app or command, with their service lists (local from the store, remote through the client SDK). */
 import type { Store } from '@o311/store';
 import { PointDiscovery } from './point-discovery.js';
-import { remoteServiceLists } from './remote-services.js';
+import { DEFAULT_REMOTE_TIMEOUT_MS, remoteServiceLists } from './remote-services.js';
 import { ServiceListCache, type ServiceListFetcher } from './service-list-cache.js';
 import { ServiceLists } from './service-lists.js';
 
@@ -26,18 +26,18 @@ export interface DiscoveryOptions {
 export interface Discovery {
   points: PointDiscovery;
   lists: ServiceLists;
+  /** How remote endpoints are reached: the rules every reader of the registry's endpoints follows (the federated endpoint too). */
+  remote: { allowPrivate: boolean; timeoutMs: number };
 }
 
 export function createPointDiscovery(store: Store, o: DiscoveryOptions = {}): Discovery {
-  const fetch = o.fetchServices ?? remoteServiceLists({
-    ...(o.allowPrivate !== undefined && { allowPrivate: o.allowPrivate }),
-    ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }),
-  });
+  const remote = { allowPrivate: o.allowPrivate ?? false, timeoutMs: o.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS };
+  const fetch = o.fetchServices ?? remoteServiceLists(remote);
   const timing = {
     ...(o.servicesTtlMs !== undefined && { ttlMs: o.servicesTtlMs }),
     ...(o.now !== undefined && { now: o.now }),
   };
-  const remote = new ServiceListCache({ fetch, ...timing, ...(o.failureTtlMs !== undefined && { failureTtlMs: o.failureTtlMs }) });
-  const lists = new ServiceLists(store, remote, timing);
-  return { points: new PointDiscovery(store, lists), lists };
+  const cache = new ServiceListCache({ fetch, ...timing, ...(o.failureTtlMs !== undefined && { failureTtlMs: o.failureTtlMs }) });
+  const lists = new ServiceLists(store, cache, timing);
+  return { points: new PointDiscovery(store, lists), lists, remote };
 }

@@ -1,10 +1,12 @@
 /**
- * Fetching a remote endpoint's service list through the client SDK, with the
- * client's network guard: private, loopback and link-local addresses are
- * refused (also after DNS, also on redirects) unless explicitly allowed.
+ * Fetching a remote endpoint's service list through the client SDK (the
+ * endpoint's client: @o311/router's endpointClient), with the client's
+ * network guard: private, loopback and link-local addresses are refused
+ * (also after DNS, also on redirects) unless explicitly allowed.
  */
-import { createTransport, getProfile, Open311Client, type QuirkProfile } from '@o311/client';
-import type { Format, Service } from '@o311/georeport';
+import { createTransport } from '@o311/client';
+import type { Service } from '@o311/georeport';
+import { endpointClient } from '@o311/router';
 import type { Endpoint } from '@o311/store';
 import type { ServiceListFetcher } from './service-list-cache.js';
 
@@ -15,38 +17,14 @@ export interface RemoteServicesOptions {
   timeoutMs?: number;
 }
 
+export const DEFAULT_REMOTE_TIMEOUT_MS = 5000;
+
 /** A service list is a few KiB; a larger answer is refused rather than kept in memory for an hour. */
 const MAX_LIST_BYTES = 2 * 1024 * 1024;
 
-const profileOf = (name: string | null): QuirkProfile | undefined => {
-  if (name === null) return undefined;
-  try {
-    return getProfile(name);
-  } catch {
-    return undefined;
-  }
-};
-
-/** JSON when the endpoint offers it (or says nothing), else XML, which the spec requires. */
-const formatOf = (e: Endpoint): Format => (e.formats.length === 0 || e.formats.includes('json') ? 'json' : 'xml');
-
 export function remoteServiceLists(o: RemoteServicesOptions = {}): ServiceListFetcher {
   const allowPrivate = o.allowPrivate ?? false;
-  const timeoutMs = o.timeoutMs ?? 5000;
+  const timeoutMs = o.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
   const transport = createTransport({ allowPrivate, timeoutMs, maxBytes: MAX_LIST_BYTES });
-  return async (e: Endpoint): Promise<Service[]> => {
-    if (e.base_url === null) throw new Error('The endpoint has no GeoReport base URL.');
-    const profile = profileOf(e.quirks);
-    const client = new Open311Client({
-      baseUrl: e.base_url,
-      format: formatOf(e),
-      ...(e.jurisdiction_id !== null && { jurisdictionId: e.jurisdiction_id }),
-      ...(profile !== undefined && { profile }),
-      allowPrivate,
-      timeoutMs,
-      retries: 0,
-      transport,
-    });
-    return (await client.services()).data;
-  };
+  return async (e: Endpoint): Promise<Service[]> => (await endpointClient(e, { allowPrivate, timeoutMs, transport }).services()).data;
 }

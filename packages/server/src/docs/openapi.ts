@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { DISCOVERY_TAG } from '../discovery-api/schemas.js';
 import { EXTENSIONS_TAG, GEOREPORT_TAG } from '../georeport/schemas.js';
+import { FEDERATED_TAG } from '../federated/route.js';
 import type { SandboxConfig } from '../sandbox/sandbox.js';
 import { STAFF_TAG } from '../staff/schemas.js';
 import { withSandboxDefaults } from './sandbox-defaults.js';
@@ -17,7 +18,7 @@ import { withSandboxDefaults } from './sandbox-defaults.js';
 export const DOCS_PREFIX = '/docs';
 
 /** Paths the public OpenAPI document describes. */
-export const isApiPath = (url: string): boolean => /^\/(?:open311|api|discovery)(?:\/|$)/.test(url);
+export const isApiPath = (url: string): boolean => /^\/(?:open311|api|discovery|federated\/open311)(?:\/|$)/.test(url);
 
 /** Swagger's per-route transform: every route outside the APIs is hidden. */
 const apisOnly = ({ schema, url }: { schema?: FastifySchema; url: string }): { schema: FastifySchema; url: string } => ({
@@ -58,6 +59,12 @@ export async function registerOpenApi(app: FastifyInstance, sandbox?: SandboxCon
         { name: EXTENSIONS_TAG, description: 'Opt-in extensions (paging, geo, changes, CitySDK, mySociety).' },
         { name: STAFF_TAG, description: 'Staff and admin JSON API (bearer token).' },
         { name: DISCOVERY_TAG, description: 'Which Open311 endpoints and services cover a point, of every tier (/discovery/v1/).' },
+        {
+          name: FEDERATED_TAG,
+          description:
+            'One GeoReport v2 endpoint for every endpoint of the registry (/federated/open311/v2/): service codes and request ' +
+            'ids namespaced `slug:…` by their owner; partial answers named in `X-Open311-Missing-Endpoints`.',
+        },
       ],
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A staff token.' } },

@@ -87,7 +87,7 @@ export function getRequestsRoute(ctx: ServiceContext) {
   });
 }
 
-function pagingHeaders(request: FastifyRequest, ctx: ServiceContext, q: RequestsQuery, total: number): Record<string, string> {
+export function pagingHeaders(request: FastifyRequest, ctx: ServiceContext, q: RequestsQuery, total: number): Record<string, string> {
   const pages = Math.max(1, Math.ceil(total / q.page_size));
   // Joined, not resolved: a path starting with `//` must not name a host.
   const url = new URL(`${ctx.origin.of(request)}${request.url}`);

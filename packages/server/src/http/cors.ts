@@ -7,7 +7,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isGeoreportUrl } from './format.js';
 
 /** Response headers a browser client may read (paging extension, the date window answered). */
-export const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'X-Page', 'X-Page-Size', 'X-Page-Count', 'X-Open311-Window', 'Retry-After'];
+export const EXPOSED_HEADERS = [
+  'Link', 'X-Total-Count', 'X-Page', 'X-Page-Size', 'X-Page-Count', 'X-Open311-Window', 'X-Open311-Missing-Endpoints', 'Retry-After',
+];
 
 /** The CORS headers of every GeoReport answer. */
 export const GEOREPORT_CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -27,13 +29,15 @@ export function registerCors(app: FastifyInstance): void {
     done(null, payload);
   });
 
-  app.options('/open311/*', { schema: { hide: true } }, async (request, reply) => {
-    const asked = request.headers['access-control-request-headers'];
-    return reply
-      .code(204)
-      .header('access-control-allow-methods', 'GET, HEAD, POST, OPTIONS')
-      .header('access-control-allow-headers', typeof asked === 'string' && asked ? asked : 'Content-Type')
-      .header('access-control-max-age', '86400')
-      .send();
-  });
+  for (const prefix of ['/open311', '/federated/open311']) {
+    app.options(`${prefix}/*`, { schema: { hide: true } }, async (request, reply) => {
+      const asked = request.headers['access-control-request-headers'];
+      return reply
+        .code(204)
+        .header('access-control-allow-methods', 'GET, HEAD, POST, OPTIONS')
+        .header('access-control-allow-headers', typeof asked === 'string' && asked ? asked : 'Content-Type')
+        .header('access-control-max-age', '86400')
+        .send();
+    });
+  }
 }

@@ -46,6 +46,8 @@ describe('format extension', () => {
     expect(isGeoreportUrl('/open311/v2/services.xml')).toBe(true);
     expect(isGeoreportUrl('/open311')).toBe(true);
     expect(isGeoreportUrl('/open3110')).toBe(false);
+    expect(isGeoreportUrl('/federated/open311/v2/requests.json?lat=1')).toBe(true);
+    expect(isGeoreportUrl('/federated/open3110')).toBe(false);
     expect(isGeoreportUrl('/api/v1/requests')).toBe(false);
   });
 });

@@ -46,4 +46,8 @@ export const pathOf = (url: string): string => {
   return q < 0 ? url : url.slice(0, q);
 };
 
-export const isGeoreportUrl = (url: string): boolean => url === '/open311' || url.startsWith('/open311/') || url.startsWith('/open311?');
+const underPrefix = (url: string, prefix: string): boolean =>
+  url.startsWith(prefix) && (url.length === prefix.length || url[prefix.length] === '/' || url[prefix.length] === '?');
+
+/** The GeoReport API: this server's own (/open311) and the federated endpoint (/federated/open311). */
+export const isGeoreportUrl = (url: string): boolean => underPrefix(url, '/open311') || underPrefix(url, '/federated/open311');
