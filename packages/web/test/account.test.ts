@@ -280,6 +280,22 @@ describe('reports of an account', () => {
     expect((await post('/account/follow', { jurisdiction_id: J, request_id: id })).statusCode).toBe(401);
   });
 
+  it('follows from the tracker page with one button when signed in, and comes back to it', async () => {
+    const other = (await store.listRequests({ jurisdiction_id: J, limit: 50, offset: 0 })).find((r) => r.reporter.account_id !== c.accountId)?.id ?? '';
+    const page = (await get(`/track/${other}`, c.cookie)).body;
+    expect(page).toContain('Signed in as reporter@example.org: updates go to this address');
+    expect(page).toContain(`Follow request ${other}`);
+    expect(page).not.toContain('id="follow-email"');
+    expect((await get(`/track/${other}`)).body).toContain('id="follow-email"');
+    const followed = await post('/account/follow', { _csrf: c.csrf, jurisdiction_id: J, request_id: other, back: 'tracker' }, { cookie: c.cookie });
+    expect(followed.headers.location).toBe(`/track/${other}#follow`);
+    expect((await get(`/track/${other}`, c.cookie)).body).toContain(`Stop following request ${other}`);
+    expect((await get('/account', c.cookie)).body).toMatch(new RegExp(`id="my-follows"><li><a href="/track/${other}">`));
+    const unfollowed = await post('/account/unfollow', { _csrf: c.csrf, jurisdiction_id: J, request_id: other, back: 'tracker' }, { cookie: c.cookie });
+    expect(unfollowed.headers.location).toBe(`/track/${other}#follow`);
+    expect((await store.citizens.listFollows(c.email)).map((f) => f.request_id)).not.toContain(other);
+  });
+
   it('never shows the reporter’s contact data or account in public answers', async () => {
     for (const url of [`/open311/v2/requests/${id}.json`, `/open311/v2/requests.json?service_request_id=${id}`, `/open311/v2/requests/${id}.xml?extensions=true`, `/track/${id}`]) {
       const body = (await get(url)).body;

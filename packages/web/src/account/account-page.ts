@@ -27,7 +27,7 @@ function followsSection(t: Translator, csrf: Html, m: MyReports): Html {
   if (m.otherFollows.length === 0) return html``;
   return html`<section aria-labelledby="follows-title"><h2 id="follows-title">${t('account.follows.title')}</h2>
 <ul class="plain-list" id="my-follows">${m.otherFollows.map(
-    (f) => html`<li><a href="${trackerPath(f.request_id)}">${f.request_id}</a> ${followButton(t, csrf, { jurisdiction_id: f.jurisdiction_id, request_id: f.request_id, following: true, page: m.page })}</li>`,
+    (f) => html`<li><a href="${trackerPath(f.request_id)}">${f.request_id}</a> ${followButton(t, csrf, { jurisdiction_id: f.jurisdiction_id, request_id: f.request_id, following: true, back: { page: m.page } })}</li>`,
   )}</ul></section>`;
 }
 

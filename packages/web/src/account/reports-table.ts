@@ -21,7 +21,7 @@ const reportRow = (t: Translator, csrf: Html, page: number, r: ReportRow): Html 
 <td>${r.serviceName}</td>
 <td>${t.date(r.requestedAt, r.timezone)}</td>
 <td>${statusCell(t, r)}</td>
-<td>${r.following ? t('account.following') : t('account.notFollowing')} ${followButton(t, csrf, { jurisdiction_id: r.jurisdiction_id, request_id: r.id, following: r.following, page })}</td>
+<td>${r.following ? t('account.following') : t('account.notFollowing')} ${followButton(t, csrf, { jurisdiction_id: r.jurisdiction_id, request_id: r.id, following: r.following, back: { page } })}</td>
 </tr>`;
 
 function pager(t: Translator, m: MyReports): Html {

@@ -10,6 +10,7 @@ import { sendPublicPage } from '../citizen/page.js';
 import { param, pathAndQuery } from '../citizen/public-handler.js';
 import { webJurisdiction } from '../citizen/jurisdiction.js';
 import { translatorFor } from '../request-locale.js';
+import { trackerPath } from '../tracker/paths.js';
 import { accountPage, type AccountNotice } from './account-page.js';
 import { currentCitizen, rememberCitizen } from './authenticate.js';
 import { deletedPage, deletePage } from './delete-pages.js';
@@ -38,6 +39,12 @@ function noticeOf(query: unknown): AccountNotice {
 }
 
 const followInput = (request: FastifyRequest): FollowInput => ({ jurisdiction_id: formText(request, 'jurisdiction_id'), request_id: formText(request, 'request_id') });
+
+/** After a follow or unfollow: the tracker page it was pressed on, else My reports with a notice. */
+function backTo(request: FastifyRequest, f: FollowInput, done: 'followed' | 'unfollowed' | 'follow-unknown'): string {
+  if (formText(request, 'back') === 'tracker' && done !== 'follow-unknown') return `${trackerPath(f.request_id)}#follow`;
+  return accountPath({ page: pageOf(formText(request, 'page')), done, id: f.request_id.slice(0, 50) });
+}
 
 /** An attachment with the headers every private answer carries: never cached, never sniffed. */
 function sendDownload(reply: FastifyReply, type: string, filename: string, body: string): FastifyReply {
@@ -69,13 +76,13 @@ export async function registerAccountRoutes(app: FastifyInstance, web: WebContex
     const t = translatorFor(request, reply);
     const f = followInput(request);
     const done = (await followRequest(web, currentCitizen(request).account, f, t.locale)) ? 'followed' : 'follow-unknown';
-    return reply.redirect(accountPath({ page: pageOf(formText(request, 'page')), done, id: f.request_id.slice(0, 50) }), 303);
+    return reply.redirect(backTo(request, f, done), 303);
   });
 
   app.post(UNFOLLOW_PATH, guarded, async (request, reply) => {
     const f = followInput(request);
     await unfollowRequest(web, currentCitizen(request).account, f);
-    return reply.redirect(accountPath({ page: pageOf(formText(request, 'page')), done: 'unfollowed', id: f.request_id.slice(0, 50) }), 303);
+    return reply.redirect(backTo(request, f, 'unfollowed'), 303);
   });
 
   app.post(REMINDERS_PATH, guarded, async (request, reply) => {

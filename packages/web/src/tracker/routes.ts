@@ -25,6 +25,8 @@ import { pendingToken } from './pending-token.js';
 import { requestFeed } from './request-feed.js';
 import { loadTrackedRequest } from './tracked-request.js';
 import { trackerPage } from './tracker-page.js';
+import { citizenOf } from '../account/authenticate.js';
+import { csrfInput } from '../staff/csrf-input.js';
 
 const opts = { schema: { hide: true } };
 
@@ -54,6 +56,16 @@ async function sendTracker(
   });
 }
 
+/** The follow form of a signed-in citizen (one button), else the e-mail form. */
+async function accountFollow(web: WebContext, request: FastifyRequest, id: string): Promise<FollowState> {
+  const who = await citizenOf(web, request);
+  if (!who) return { kind: 'idle' };
+  const j = await webJurisdiction(web);
+  const follows = await web.services.store.citizens.listFollows(who.account.email);
+  const following = follows.some((f) => f.jurisdiction_id === j.id && f.request_id === id);
+  return { kind: 'signed-in', jurisdiction_id: j.id, email: who.account.email, following, csrf: csrfInput(who.session.csrf_token) };
+}
+
 function simplePage(web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator, title: string, main: Html, status = 200): FastifyReply {
   return sendPublicPage(reply, web, t, { title, main, path: pathAndQuery(request), status });
 }
@@ -70,8 +82,9 @@ export async function registerTrackerRoutes(app: FastifyInstance, web: WebContex
 
   app.get('/track/:id', opts, publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
-    const follow: FollowState = param(request.query, 'follow') === 'sent' ? { kind: 'sent' } : { kind: 'idle' };
-    return sendTracker(web, request, reply, t, param(request.params, 'id'), follow);
+    const id = param(request.params, 'id');
+    const follow: FollowState = param(request.query, 'follow') === 'sent' ? { kind: 'sent' } : await accountFollow(web, request, id);
+    return sendTracker(web, request, reply, t, id, follow);
   }));
 
   app.get('/track/:id/feed.atom', opts, publicHandler(web, async (request, reply) => {

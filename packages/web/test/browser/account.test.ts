@@ -77,6 +77,20 @@ describe.skipIf(!browserAvailable)('a citizen account, signed in by an e-mailed 
     expect(errors).toEqual([]);
   });
 
+  it('the tracker page offers the signed-in citizen one button to stop following', { timeout: 20_000 }, async () => {
+    const { s, citizen: { page } } = j;
+    const id = j.reported();
+    await page.goto(s.url(`/track/${id}`));
+    const follow = page.getByRole('region', { name: 'Follow by email' });
+    expect(await follow.textContent()).toContain(`Signed in as ${EMAIL}`);
+    await expectAccessible(page, 'tracker, signed in');
+    await Promise.all([page.waitForURL(/#follow$/), follow.getByRole('button', { name: `Stop following request ${id}` }).click()]);
+    await follow.getByRole('button', { name: `Follow request ${id}` }).waitFor();
+    await Promise.all([page.waitForURL(/#follow$/), follow.getByRole('button', { name: `Follow request ${id}` }).click()]);
+    await follow.getByRole('button', { name: `Stop following request ${id}` }).waitFor();
+    await page.goto(s.url('/account'));
+  });
+
   it('exports the account’s data as JSON and CSV', { timeout: 20_000 }, async () => {
     const { citizen: { page } } = j;
     const id = j.reported();

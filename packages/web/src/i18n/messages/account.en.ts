@@ -55,6 +55,7 @@ export const accountEn = {
   'account.following': 'Following',
   'account.notFollowing': 'Not following',
   'account.follows.title': 'Other requests you follow',
+  'account.follow.tracker': 'Signed in as {email}: updates go to this address, without a confirmation email.',
   'account.followed': 'You now get an email when request {id} changes.',
   'account.unfollowed': 'You no longer get emails about request {id}.',
   'account.followUnknown': 'There is no request {id} to follow.',

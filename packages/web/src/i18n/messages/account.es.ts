@@ -56,6 +56,7 @@ export const accountEs: Record<AccountKey, string> = {
   'account.following': 'Siguiendo',
   'account.notFollowing': 'Sin seguir',
   'account.follows.title': 'Otras solicitudes que sigue',
+  'account.follow.tracker': 'Sesión iniciada como {email}: los avisos van a esta dirección, sin correo de confirmación.',
   'account.followed': 'Ahora recibirá un correo cuando cambie la solicitud {id}.',
   'account.unfollowed': 'Ya no recibirá correos sobre la solicitud {id}.',
   'account.followUnknown': 'No existe la solicitud {id}.',

@@ -56,6 +56,7 @@ export const accountFr: Record<AccountKey, string> = {
   'account.following': 'Suivie',
   'account.notFollowing': 'Non suivie',
   'account.follows.title': 'Autres demandes que vous suivez',
+  'account.follow.tracker': 'Connecté en tant que {email} : les nouvelles arrivent à cette adresse, sans e-mail de confirmation.',
   'account.followed': 'Vous recevrez un e-mail à chaque changement de la demande {id}.',
   'account.unfollowed': 'Vous ne recevrez plus d’e-mails sur la demande {id}.',
   'account.followUnknown': 'Il n’y a pas de demande {id} à suivre.',
