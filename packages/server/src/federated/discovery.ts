@@ -46,13 +46,13 @@ export function federatedDiscoveryRoute(api: FederatedApi) {
   const changeset = registryChangeset(ctx);
   return georeportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
-    const primary = await ctx.store.primaryJurisdiction();
+    const [primary, stamp] = await Promise.all([ctx.store.primaryJurisdiction(), changeset()]);
     const document: Discovery = {
-      changeset: await changeset(),
+      changeset: stamp,
       contact: primary?.contact ?? 'The operator of this o311 server.',
       key_service: primary?.key_service ?? 'Ask the operator of this o311 server for an API key.',
       endpoints: [
-        { specification: SPECIFICATION, url: `${ctx.origin.of(request)}${FEDERATED_BASE}/`, changeset: await changeset(), type: 'production', formats: FORMATS },
+        { specification: SPECIFICATION, url: `${ctx.origin.of(request)}${FEDERATED_BASE}/`, changeset: stamp, type: 'production', formats: FORMATS },
       ],
     };
     return sendDocument(reply, format, encodeDiscovery(document, format));

@@ -1,10 +1,10 @@
 /** GET Service Request of the federated endpoint: `slug:ID` read through to its upstream (kept 30 s). */
+import { Type } from 'typebox';
 import { encodeRequests } from '@o311/georeport';
 import { splitResource } from '../http/format.js';
 import { pathParam, sendDocument } from '../http/reply.js';
 import { georeportRoute, type Contract } from '../georeport/route.js';
 import { RequestSchema, documents, errors, fileParams } from '../georeport/schemas.js';
-import { Type } from 'typebox';
 import { FEDERATED_BASE, FEDERATED_TAG, type FederatedApi } from './route.js';
 
 export const contract: Contract = {
