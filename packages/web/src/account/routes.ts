@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebContext } from '../context.js';
 import { formText, readForm } from '../form.js';
 import { sendPublicPage } from '../citizen/page.js';
-import { param, pathAndQuery } from '../citizen/public-handler.js';
+import { param, pathAndQuery, publicHandler } from '../citizen/public-handler.js';
 import { webJurisdiction } from '../citizen/jurisdiction.js';
 import { translatorFor } from '../request-locale.js';
 import { trackerPath } from '../tracker/paths.js';
@@ -22,7 +22,7 @@ import { accountPath, ACCOUNT_PATH, DELETE_PATH, DELETED_PATH, EXPORT_CSV_PATH, 
 import { clearAccountCookie } from './session-cookie.js';
 import { registerSignInRoutes } from './sign-in-routes.js';
 
-/** Pages beyond this are the last one. */
+/** The highest page number read from a request (My reports then shows its last page at most). */
 const MAX_PAGE = 10_000;
 
 function pageOf(value: string): number {
@@ -60,7 +60,7 @@ export async function registerAccountRoutes(app: FastifyInstance, web: WebContex
   registerSignInRoutes(app, web);
   const guarded = { schema: { hide: true }, preHandler: accountGuard(web) };
 
-  app.get(ACCOUNT_PATH, guarded, async (request, reply) => {
+  app.get(ACCOUNT_PATH, guarded, publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
     const { account } = currentCitizen(request);
     const m = await loadMyReports(web, account, pageOf(param(request.query, 'page')));
@@ -70,7 +70,7 @@ export async function registerAccountRoutes(app: FastifyInstance, web: WebContex
       path: pathAndQuery(request),
       main: accountPage(t, accountCsrfField(request), m, noticeOf(request.query), j.timezone),
     });
-  });
+  }));
 
   app.post(FOLLOW_PATH, guarded, async (request, reply) => {
     const t = translatorFor(request, reply);
