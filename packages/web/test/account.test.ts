@@ -335,6 +335,33 @@ describe('reports of an account', () => {
   });
 });
 
+describe('My reports, paged', () => {
+  it('shows 20 reports a page, newest first, with links between the pages', async () => {
+    const c = await signIn();
+    const service = await store.getService(J, 'POTHOLE');
+    if (!service) throw new Error('no POTHOLE service');
+    const ids: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      const r = await store.createRequest({
+        jurisdiction_id: J, service_code: 'POTHOLE', with_token: false, description: `Hole ${i}`, address: null, address_id: null, zipcode: null,
+        lat: CITY_HALL.lat, long: CITY_HALL.long, media_url: null, attributes: { LOCATION: 'bike_lane', SIZE: 'large' }, media: [], api_key_id: null,
+        requested_at: clock - DAY + i * 1000,
+        reporter: { email: c.email, first_name: null, last_name: null, phone: null, device_id: null, account_id: c.accountId },
+      });
+      ids.push(r.id);
+    }
+    const rowsOf = (body: string) => [...body.matchAll(/<tr id="report-(\d+)">/g)].map((m) => m[1]);
+    const first = (await get('/account', c.cookie)).body;
+    expect(rowsOf(first)).toEqual(ids.slice(1).reverse());
+    expect(first).toContain('Page 1 of 2');
+    expect(first).toContain('<a href="/account?page=2" rel="next">Older reports</a>');
+    const second = (await get('/account?page=2', c.cookie)).body;
+    expect(rowsOf(second)).toEqual([ids[0]]);
+    expect(second).toContain('<a href="/account" rel="prev">Newer reports</a>');
+    expect(rowsOf((await get('/account?page=99', c.cookie)).body)).toEqual([ids[0]]);
+  });
+});
+
 describe('overdue reminders', () => {
   it('mails once per overdue request of an account with reminders on, with the way to stop them', async () => {
     const on = await signIn('reminded@example.org');
