@@ -12,7 +12,7 @@ import { decodeReceipts } from '@o311/georeport';
 import { CredentialBox, markerOf } from '@o311/router';
 import type { FederatedRequest, NewEndpoint } from '@o311/store';
 import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
-import { federationAdmin, startJobQueue, type JobQueue, type ServiceContext, type StaffActor } from '../src/index.js';
+import { federationAdmin, startJobQueue, sweepDeliveries, type JobQueue, type ServiceContext, type StaffActor } from '../src/index.js';
 import { JURISDICTION, REPORTER, startServer, type Server } from './support/fixture.js';
 import { expectJsonError, form, json, postForm, postMultipart, type Answer } from './support/http.js';
 import { startSwitchboard, type Switchboard } from './support/switchboard.js';
@@ -242,6 +242,22 @@ describe.each(dialects)('federated POST and delivery (%s)', (dialect) => {
     expect(county.relay.posts - posts).toBe(1);
     const upstream = await upstreamRequests(county.server, 'Routed to county, answer lost');
     expect(upstream.map((u) => u.id)).toEqual([done.upstream_id]);
+  });
+
+  it('queues again a request stored without a delivery job (a crash between the insert and the enqueue)', async () => {
+    const unsent = (description: string) => ({
+      endpoint_slug: 'city', service_code: 'trash.bulk',
+      fields: { lat: null, long: null, address_string: '7 Elm St', address_id: null, zipcode: null, description, media_url: null, attributes: {} },
+      contact: { email: null, first_name: null, last_name: null, phone: null, device_id: null }, account_id: null, api_key_id: null,
+    });
+    const orphan = await router.store.federation.create(unsent('Swept after a crash'), Date.now() - 120_000);
+    const young = await router.store.federation.create(unsent('Stored a moment ago'), Date.now());
+    expect(await sweepDeliveries({ jobs, store: router.store, now: Date.now })).toBeGreaterThanOrEqual(1);
+    const done = await settled(orphan.id, 'delivered');
+    expect(await upstreamRequests(city.server, 'Swept after a crash')).toEqual([{ id: done.upstream_id, account: null }]);
+    // Still within the minute its own enqueue has: left alone.
+    expect(await router.store.federation.get(young.id)).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(await upstreamRequests(city.server, 'Stored a moment ago')).toEqual([]);
   });
 
   it('checks what it can before storing: the key, the namespaced code, the location, the upstream’s required attributes', async () => {

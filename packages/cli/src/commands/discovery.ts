@@ -9,6 +9,7 @@ import { resolveDatabaseUrl, withDatabase } from '../database.js';
 import { CliError, describeError } from '../errors.js';
 import { println, type CliIo } from '../io.js';
 import { describeSeed, seedDiscovery } from './discovery-seed.js';
+import { addUpstreamKeyCommands } from './upstream-key.js';
 import { addDatabaseOption, type DatabaseOptions } from './options.js';
 
 interface SeedCommandOptions extends DatabaseOptions {
@@ -34,5 +35,6 @@ export function discoveryCommand(io: CliIo): Command {
     for (const line of describeSeed(result)) println(io.stdout, line);
     println(io.stdout, `seeded the discovery registry in ${result.seconds.toFixed(1)} s`);
   });
+  addUpstreamKeyCommands(discovery, io);
   return discovery;
 }
