@@ -335,6 +335,30 @@ describe('reports of an account', () => {
   });
 });
 
+describe('reports sent through the federated endpoint', () => {
+  it('are listed with their delivery state, exported, and lose their contact data with the account', async () => {
+    const c = await signIn();
+    const fields = { lat: 41.5, long: -93.6, address_string: null, address_id: null, zipcode: null, description: 'Deer on the road', media_url: null, attributes: {} };
+    const queued = await store.federation.create({ endpoint_slug: 'polk-county', service_code: 'ROADKILL', fields, contact: { email: c.email, first_name: 'Fed', last_name: null, phone: null, device_id: null }, account_id: c.accountId, api_key_id: null }, clock);
+    const delivered = await store.federation.create({ endpoint_slug: 'des-moines-water', service_code: 'LEAK', fields, contact: { email: c.email, first_name: null, last_name: null, phone: null, device_id: null }, account_id: c.accountId, api_key_id: null }, clock + 1);
+    await store.federation.markAttempt(delivered.id, clock + 2);
+    await store.federation.markDelivered(delivered.id, '4711', clock + 3);
+
+    const page = (await get('/account', c.cookie)).body;
+    const section = page.slice(page.indexOf('id="my-federated-reports"'));
+    expect(section).toMatch(/<td>des-moines-water<\/td><td>LEAK<\/td><td>[^<]+<\/td><td>Delivered as 4711<\/td>/);
+    expect(section).toMatch(/<td>polk-county<\/td><td>ROADKILL<\/td><td>[^<]+<\/td><td>Being delivered<\/td>/);
+    const data = JSON.parse((await get('/account/export.json', c.cookie)).body);
+    expect(data.federated_reports.map((f: { id: string }) => f.id)).toEqual([delivered.id, queued.id]);
+    expect(data.federated_reports[1]).toMatchObject({ endpoint: 'polk-county', contact: { first_name: 'Fed' }, fields: { description: 'Deer on the road' } });
+
+    await post('/account/delete', { _csrf: c.csrf, confirm: 'yes' }, { cookie: c.cookie });
+    for (const f of [queued, delivered]) {
+      expect(await store.federation.get(f.id)).toMatchObject({ account_id: null, contact: { email: null, first_name: null }, fields: { description: 'Deer on the road' } });
+    }
+  });
+});
+
 describe('My reports, paged', () => {
   it('shows 20 reports a page, newest first, with links between the pages', async () => {
     const c = await signIn();
