@@ -12,9 +12,10 @@ import { decodeReceipts } from '@o311/georeport';
 import { CredentialBox, markerOf } from '@o311/router';
 import type { FederatedRequest, NewEndpoint } from '@o311/store';
 import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
-import { federationAdmin, startJobQueue, sweepDeliveries, type JobQueue, type ServiceContext, type StaffActor } from '../src/index.js';
+import { startJobQueue, sweepDeliveries, type JobQueue } from '../src/index.js';
 import { JURISDICTION, REPORTER, startServer, type Server } from './support/fixture.js';
 import { expectJsonError, form, json, postForm, postMultipart, type Answer } from './support/http.js';
+import { staffCall } from './support/staff.js';
 import { startSwitchboard, type Switchboard } from './support/switchboard.js';
 
 const SECRET = 'router secret for the federated tests';
@@ -54,9 +55,8 @@ describe.each(dialects)('federated POST and delivery (%s)', (dialect) => {
   let queueDb: FreshDatabase;
   let city: Upstream;
   let county: Upstream;
-  /** The admin services' view of the router (they run on its store and queue). */
-  let admin: ServiceContext;
-  const actor: StaffActor = { kind: 'token', id: 't1', name: 'ada', channel: 'api', scope: 'global' };
+  /** The staff API of the router, as its global admin. */
+  const admin = <T>(method: string, path: string, body?: unknown) => staffCall<T>(router.url, method, `/registry/endpoints/${path}`, router.staff.admin, body);
 
   const post = (fields: Record<string, string | string[]>, format = 'json'): Promise<Answer> =>
     postForm(`${router.url}/federated/open311/v2/requests.${format}`, form({ api_key: router.keys.plain, ...fields }));
@@ -111,9 +111,8 @@ describe.each(dialects)('federated POST and delivery (%s)', (dialect) => {
     await router.store.saveEndpoint(endpoint('keyless', { base_url: `${city.relay.url}/open311/v2/`, quirks: 'o311' }));
     await router.store.saveEndpoint(endpoint('home', { local: true }));
     await router.store.saveEndpoint(endpoint('old-town', { base_url: `${city.relay.url}/open311/v2/`, status: 'retired' }));
-    admin = { store: router.store, jobs, now: Date.now, routerCredentials: new CredentialBox(SECRET) } as unknown as ServiceContext;
-    await federationAdmin.setUpstreamKey(admin, actor, 'city', city.routerKey);
-    await federationAdmin.setUpstreamKey(admin, actor, 'county', county.routerKey);
+    expect((await admin('PUT', 'city/upstream-key', { api_key: city.routerKey })).status).toBe(204);
+    expect((await admin('PUT', 'county/upstream-key', { api_key: county.routerKey })).status).toBe(204);
   });
   afterAll(async () => {
     await router?.close();
@@ -130,12 +129,15 @@ describe.each(dialects)('federated POST and delivery (%s)', (dialect) => {
     expect(sealed).toMatch(/^v1\./);
     expect(sealed).not.toContain(city.routerKey);
     expect(new CredentialBox(SECRET).open('city', sealed!)).toBe(city.routerKey);
-    expect(await federationAdmin.upstreamKeyStatus(admin, 'city')).toEqual({ canStore: true, set: true });
-    expect(await federationAdmin.upstreamKeyStatus(admin, 'keyless')).toEqual({ canStore: true, set: false });
-    const noSecret = { ...admin, routerCredentials: undefined } as ServiceContext;
-    await expect(federationAdmin.setUpstreamKey(noSecret, actor, 'keyless', 'k')).rejects.toMatchObject({ status: 409, message: expect.stringContaining('O311_ROUTER_SECRET') });
-    await expect(federationAdmin.setUpstreamKey(admin, actor, 'keyless', 'a\nb')).rejects.toMatchObject({ status: 400 });
-    await expect(federationAdmin.setUpstreamKey(admin, actor, 'nope', 'k')).rejects.toMatchObject({ status: 404 });
+    expect(await admin('GET', 'city/upstream-key')).toMatchObject({ status: 200, body: { can_store: true, set: true } });
+    expect(await admin('GET', 'keyless/upstream-key')).toMatchObject({ status: 200, body: { can_store: true, set: false } });
+    expect((await admin('PUT', 'keyless/upstream-key', { api_key: 'a\nb' })).status).toBe(400);
+    expect((await admin('PUT', 'keyless/upstream-key', {})).status).toBe(400);
+    expect((await admin('PUT', 'nope/upstream-key', { api_key: 'k' })).status).toBe(404);
+    expect((await admin('DELETE', 'keyless/upstream-key')).status).toBe(404);
+    const agent = await staffCall(router.url, 'PUT', '/registry/endpoints/keyless/upstream-key', router.staff.agent, { api_key: 'k' });
+    expect(agent.status).toBe(403);
+    expect(await router.store.federation.credential('keyless')).toBeUndefined();
     const audit = JSON.stringify(await router.store.listAudit({ limit: 100 }));
     expect(audit).toContain('registry.endpoint.upstream-key.set');
     expect(audit).not.toContain(city.routerKey);
@@ -194,15 +196,16 @@ describe.each(dialects)('federated POST and delivery (%s)', (dialect) => {
     expect(job?.state).toBe('completed');
     expect((await router.store.federation.get(r.id))?.attempts).toBe(1);
     // The admin sets the key and retries: delivered.
-    await federationAdmin.setUpstreamKey(admin, actor, 'keyless', city.routerKey);
-    await expect(federationAdmin.retryDelivery(admin, actor, 'city', r.id)).rejects.toMatchObject({ status: 404 });
-    await federationAdmin.retryDelivery(admin, actor, 'keyless', r.id);
-    expect((await settled(r.id, 'delivered')).upstream_id).not.toBeNull();
-    await expect(federationAdmin.retryDelivery(admin, actor, 'keyless', r.id)).rejects.toMatchObject({ status: 409 });
-    const { items, total } = await federationAdmin.listDeliveries(admin, 'keyless', { limit: 10, offset: 0 });
-    expect(total).toBe(1);
-    expect(items[0]).toMatchObject({ id: r.id, state: 'delivered', attempts: 1 });
-    expect(JSON.stringify(items)).not.toContain('email');
+    const failedList = await admin<{ total: number; items: { id: string; state: string; last_error: string }[] }>('GET', 'keyless/deliveries?state=failed');
+    expect(failedList.body).toMatchObject({ total: 1, items: [{ id: r.id, state: 'failed', last_error: expect.stringMatching(/api_key is required/) }] });
+    expect((await admin('PUT', 'keyless/upstream-key', { api_key: city.routerKey })).status).toBe(204);
+    expect((await admin('POST', `city/deliveries/${r.id}/retry`)).status).toBe(404);
+    expect((await admin('POST', `keyless/deliveries/${r.id}/retry`)).status).toBe(204);
+    const done = await settled(r.id, 'delivered');
+    expect((await admin('POST', `keyless/deliveries/${r.id}/retry`)).status).toBe(409);
+    const all = await admin<{ total: number; items: unknown[] }>('GET', 'keyless/deliveries');
+    expect(all.body).toMatchObject({ total: 1, items: [{ id: r.id, state: 'delivered', attempts: 1, service_request_id: `keyless:${done.upstream_id}` }] });
+    expect(JSON.stringify(all.body)).not.toContain('@');
   });
 
   it('retries an upstream that is down, answering the token alone meanwhile, then delivers once', async () => {

@@ -28,7 +28,9 @@ async function existing(ctx: ServiceContext, slug: string): Promise<void> {
   if (!(await ctx.store.getEndpoint(slug))) throw unknownEndpoint(slug);
 }
 
+/** 404 for an unknown endpoint. */
 export async function upstreamKeyStatus(ctx: ServiceContext, slug: string): Promise<UpstreamKeyStatus> {
+  await existing(ctx, slug);
   return { canStore: ctx.routerCredentials !== undefined, set: (await ctx.store.federation.credential(slug)) !== undefined };
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServiceContext } from '../services/context.js';
 import { accessRoutes } from './access.js';
+import { federationRoutes } from './federation.js';
 import { jobRoutes } from './jobs.js';
 import { jurisdictionRoutes } from './jurisdictions.js';
 import { requestChangeRoutes } from './request-changes.js';
@@ -21,6 +22,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServiceCont
       requestChangeRoutes(typed, ctx);
       accessRoutes(typed, ctx);
       jobRoutes(typed, ctx);
+      federationRoutes(typed, ctx);
     },
     { prefix: STAFF_PREFIX },
   );
