@@ -15,7 +15,7 @@
 import { createTransport, Open311Client, type Transport } from '@o311/client';
 import type { Endpoint, FederatedRequest, Store } from '@o311/store';
 import { CredentialError, NO_SECRET_MESSAGE, type CredentialBox } from './credentials.js';
-import { failureOutcome, retryReason, type DeliveryOutcome } from './delivery-outcome.js';
+import { failureOutcome, refusalOf, retryReason, type DeliveryOutcome } from './delivery-outcome.js';
 import { dedupesByKey, submissionOf } from './delivery-submission.js';
 import { endpointClient, endpointProfile } from './endpoint-client.js';
 import { hasMarker } from './marker.js';
@@ -119,8 +119,8 @@ export class Deliverer {
     const profile = endpointProfile(endpoint);
     if (!dedupesByKey(profile) && before.last_attempt_at !== null) {
       // An earlier attempt may have reached the upstream and lost its answer.
-      const found = await findMarked(client, r, this.#o.now());
-      if (found !== undefined) return { kind: 'delivered', upstreamId: found };
+      const found = await this.#search(client, r);
+      if (found !== undefined) return found;
     }
     const answer = await client.submit(submissionOf(r, profile), dedupesByKey(profile) ? { idempotencyKey: r.id } : {});
     const receipt = answer.data[0];
@@ -130,6 +130,21 @@ export class Deliverer {
       return this.#resolve(client, r, receipt.token);
     }
     return { kind: 'delivered', upstreamId: null };
+  }
+
+  /**
+   * The earlier attempt's request, if the upstream has it. An upstream that
+   * refuses the search (a 4xx: it cannot be searched so) is sent the request
+   * again, best effort; one that cannot answer now is asked again later.
+   */
+  async #search(client: Open311Client, r: FederatedRequest): Promise<DeliveryOutcome | undefined> {
+    try {
+      const found = await findMarked(client, r, this.#o.now());
+      return found === undefined ? undefined : { kind: 'delivered', upstreamId: found };
+    } catch (err) {
+      if (refusalOf(err) !== undefined) return undefined;
+      return { kind: 'retry', error: `searching for an earlier attempt: ${retryReason(err)}` };
+    }
   }
 
   async #resolve(client: Open311Client, r: FederatedRequest, token: string): Promise<DeliveryOutcome> {

@@ -29,30 +29,40 @@ const routed = (slug: string): NewFederatedRequest => ({
   account_id: null, api_key_id: null,
 });
 
-/** Answers every POST with `status` and an Open311 error list, GETs with an empty list. */
-async function answering(status: number, description: string): Promise<{ base: string; server: Server }> {
+type Reply = [status: number, body: unknown];
+const errorList = (status: number, description: string): Reply => [status, [{ code: status, description }]];
+
+/** An endpoint on 127.0.0.1 that answers every POST and every GET the same way, and counts the POSTs. */
+async function answering(post: Reply, get: Reply = [200, []]): Promise<{ base: string; server: Server; posts: () => number }> {
+  let posts = 0;
   const server = createServer((request, response) => {
     request.resume();
-    const body = request.method === 'POST' ? JSON.stringify([{ code: status, description }]) : '[]';
-    response.writeHead(request.method === 'POST' ? status : 200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+    if (request.method === 'POST') posts += 1;
+    const [status, body] = request.method === 'POST' ? post : get;
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2/`, server };
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2/`, server, posts: () => posts };
 }
 
 describe('Deliverer', () => {
   let store: Store;
   withFreshStore('sqlite', (opened) => ({ store } = opened));
   const servers: Server[] = [];
+  let unsearchable: Awaited<ReturnType<typeof answering>>;
   let clock = Date.parse('2026-06-15T12:00:00Z');
   const deliverer = (credentials: CredentialBox | undefined = new CredentialBox(SECRET)) =>
     new Deliverer({ store, credentials, allowPrivate: true, timeoutMs: 5000, now: () => clock++ });
   const stored = async (slug: string): Promise<FederatedRequest> => store.federation.create(routed(slug), clock);
 
   beforeAll(async () => {
-    const strict = await answering(400, 'SIZE required: How big is it?');
-    const busy = await answering(503, 'down for maintenance');
-    servers.push(strict.server, busy.server);
+    const strict = await answering(errorList(400, 'SIZE required: How big is it?'));
+    const busy = await answering(errorList(503, 'down for maintenance'));
+    unsearchable = await answering([200, [{ service_request_id: '77' }]], errorList(400, 'start_date is not supported'));
+    const searchDown = await answering([200, [{ service_request_id: '78' }]], errorList(503, 'search is down'));
+    servers.push(strict.server, busy.server, unsearchable.server, searchDown.server);
+    await store.saveEndpoint(endpoint('unsearchable', { base_url: unsearchable.base }));
+    await store.saveEndpoint(endpoint('search-down', { base_url: searchDown.base }));
     await store.saveEndpoint(endpoint('strict', { base_url: strict.base }));
     await store.saveEndpoint(endpoint('busy', { base_url: busy.base }));
     await store.saveEndpoint(endpoint('dead-port', { base_url: 'http://127.0.0.1:1/open311/v2/' }));
@@ -77,8 +87,25 @@ describe('Deliverer', () => {
     const down = await stored('dead-port');
     expect(await deliverer().attempt(down.id, { lastAttempt: false })).toMatchObject({ kind: 'retry', error: expect.stringMatching(/^network \(connection\)/) });
     const last = await deliverer().attempt(down.id, { lastAttempt: true });
-    expect(last).toMatchObject({ kind: 'dead', error: expect.stringMatching(/^retries exhausted; last: network/) });
+    expect(last).toMatchObject({ kind: 'dead', error: expect.stringMatching(/^retries exhausted; last: searching for an earlier attempt: network/) });
     expect(await store.federation.get(down.id)).toMatchObject({ state: 'dead', attempts: 2 });
+  });
+
+  it('after an attempt whose answer was lost, sends again where the upstream cannot be searched, and waits where the search fails now', async () => {
+    const lostAt = async (slug: string) => {
+      const r = await stored(slug);
+      await store.federation.markAttempt(r.id, clock++);
+      await store.federation.recordError(r.id, 'network (connection): socket hang up', clock++);
+      return r;
+    };
+    const r = await lostAt('unsearchable');
+    expect(await deliverer().attempt(r.id, { lastAttempt: false })).toEqual({ kind: 'delivered', upstreamId: '77' });
+    expect(unsearchable.posts()).toBe(1);
+    const waiting = await lostAt('search-down');
+    expect(await deliverer().attempt(waiting.id, { lastAttempt: false })).toMatchObject({
+      kind: 'retry', error: expect.stringMatching(/^searching for an earlier attempt: upstream HTTP 503/),
+    });
+    expect(await store.federation.get(waiting.id)).toMatchObject({ state: 'queued', attempts: 2 });
   });
 
   it('kills a request whose endpoint left the registry', async () => {
