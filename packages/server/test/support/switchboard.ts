@@ -7,7 +7,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type SwitchMode = 'pass' | 'down' | 'lose-next-post-answer';
+/** `lose-post-answers` loses the answer of every POST while set; `lose-next-post-answer` of the next one only. */
+export type SwitchMode = 'pass' | 'down' | 'lose-next-post-answer' | 'lose-post-answers';
 
 export interface Switchboard {
   /** `http://127.0.0.1:PORT` */
@@ -50,8 +51,8 @@ export async function startSwitchboard(target: string): Promise<Switchboard> {
       ...(body.length > 0 && { body }),
     });
     const text = Buffer.from(await answer.arrayBuffer());
-    if (request.method === 'POST' && board.mode === 'lose-next-post-answer') {
-      board.mode = 'pass';
+    if (request.method === 'POST' && (board.mode === 'lose-next-post-answer' || board.mode === 'lose-post-answers')) {
+      if (board.mode === 'lose-next-post-answer') board.mode = 'pass';
       response.socket?.destroy();
       return;
     }
