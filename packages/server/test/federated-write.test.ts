@@ -14,7 +14,7 @@ import type { FederatedRequest, NewEndpoint } from '@o311/store';
 import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
 import { startJobQueue, sweepDeliveries, type JobQueue } from '../src/index.js';
 import { JURISDICTION, REPORTER, startServer, type Server } from './support/fixture.js';
-import { expectJsonError, form, json, postForm, postMultipart, type Answer } from './support/http.js';
+import { expectJsonError, expectXmlError, form, json, postForm, postMultipart, type Answer } from './support/http.js';
 import { staffCall } from './support/staff.js';
 import { startSwitchboard, type Switchboard } from './support/switchboard.js';
 
@@ -161,6 +161,12 @@ describe.each(dialects)('federated POST and delivery (%s)', (dialect) => {
     const xml = await token(r.token, 'xml');
     expect(decodeReceipts(xml.body, 'xml')).toEqual([receipt({ service_request_id: `city:${done.upstream_id}`, token: r.token })]);
     for (const a of [answer, xml]) for (const pii of Object.values(REPORTER)) expect(a.body).not.toContain(pii);
+    // The POST answers in XML too, with the token alone.
+    const inXml = await post({ service_code: 'city:trash.bulk', address_string: '9 Elm St', description: 'Routed in XML' }, 'xml');
+    expect(inXml.status, inXml.body).toBe(200);
+    const [xmlReceipt] = decodeReceipts(inXml.body, 'xml');
+    expect(xmlReceipt?.token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(xmlReceipt?.service_request_id ?? null).toBeNull();
   });
 
   it('delivers to a plain XML upstream with a marker and without account_id; a batch token is polled until it resolves', async () => {
@@ -192,6 +198,7 @@ describe.each(dialects)('federated POST and delivery (%s)', (dialect) => {
     expect(failed.last_error).toMatch(/api_key is required/);
     const [error] = expectJsonError(await token(r.token), 422);
     expect(error?.description).toMatch(/^The endpoint 'keyless' refused this request: .*api_key is required/);
+    expect(expectXmlError(await token(r.token, 'xml'), 422)[0]).toMatch(/^The endpoint &apos;keyless&apos; refused this request: .*api_key is required/);
     const job = (await jobs.list({ name: DELIVER, limit: 200 })).find((j) => (j.data as { federatedId: string }).federatedId === r.id);
     expect(job?.state).toBe('completed');
     expect((await router.store.federation.get(r.id))?.attempts).toBe(1);
