@@ -65,5 +65,17 @@ export const unknownToken = (token: string): Open311Failure => notFound(`token '
 export const unknownFormat = (format: string): Open311Failure =>
   notFound(`Format '${format}' is not supported; use .xml or .json.`);
 
+/** A gateway (the federated endpoint) could not read the upstream endpoint that holds the answer. */
+export const upstreamFailed = (endpoint: string, reason: string): Open311Failure =>
+  new Open311Failure(502, `The endpoint '${endpoint}' could not be read: ${reason}`);
+
+/** The Idempotency-Key extension: the key was used before, by the same api_key, for a different submission. */
+export const idempotencyKeyReused = (): Open311Failure =>
+  new Open311Failure(
+    422,
+    'This Idempotency-Key was already used with this api_key for a different submission: send the same submission ' +
+      'again to get its receipt, or a new key for a new request.',
+  );
+
 export const internalError = (): Open311Failure =>
   new Open311Failure(500, 'The server could not complete the request; nothing was saved. Please try again.');

@@ -10,6 +10,7 @@ export * from './input/requests-query.js';
 export * from './input/submission.js';
 export * from './input/updates.js';
 export * from './input/limits.js';
+export * from './input/idempotency-key.js';
 export { zoneOffsetMinutes } from './time/zone-offset.js';
 export { FIRST_WRITABLE_INSTANT, LAST_WRITABLE_INSTANT, isWritableInstant } from './time/writable-range.js';
 export { TIERS, isTier, tierRank, type Tier } from './registry/tiers.js';

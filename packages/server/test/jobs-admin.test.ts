@@ -47,8 +47,10 @@ describe.each(dialects)('staff API: jobs (%s)', (dialect) => {
     queueDb = await freshUrl(dialect);
     jobs = await startJobQueue(queueDb.url);
     s = await startServer(dialect, { options: { jobs } });
-    // Only the jobs this test enqueues: the server's per-minute prune would add to the counts at a minute's turn.
+    // Only the jobs this test enqueues: the server's scheduled prunes would add to the counts at a minute's (an hour's) turn.
     await jobs.unschedule(JOB.rateLimitsPrune);
+    await jobs.unschedule(JOB.idempotencyKeysPrune);
+    await jobs.unschedule(JOB.routerSweep);
     scopedAdmin = (await s.store.createStaffToken({ name: 'local', role: 'admin', jurisdictions: ['springfield.example'] })).secret;
     outboxId = (await s.store.enqueueMail({ to: SECRET_ADDRESS, subject: 'S', text: 'T', html: null })).id;
 

@@ -12,6 +12,9 @@ import type {
 } from '@o311/georeport';
 import type { BackOfficeStore } from './back-office.js';
 import type { LoginAttempts } from './login-attempts.js';
+import type { FederationStore } from './federation.js';
+import type { IdempotencyClaim, IdempotencyKeys } from './idempotency.js';
+import type { CitizenStore } from './citizens.js';
 import type { JurisdictionScope } from './scope.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -154,6 +157,18 @@ export interface NewRequest {
   /** Defaults to now; set by imports and the demo seeder. */
   requested_at?: number;
   api_key_id: string | null;
+  /**
+   * Claims the client's Idempotency-Key for this request, under `api_key_id`
+   * (required with it): a key claimed before with the same fingerprint gives
+   * back the request it created (`replayed`) and writes nothing; with another
+   * fingerprint, IdempotencyKeyReused.
+   */
+  idempotency?: IdempotencyClaim;
+}
+
+/** A new request, or (`replayed`, present only then) the one its idempotency key created before. */
+export interface CreatedRequest extends StoredRequest {
+  replayed?: true;
 }
 
 export interface RequestFilter {
@@ -258,7 +273,7 @@ export interface StaffToken {
   revoked_at: number | null;
 }
 
-export interface ImportedRequest extends Omit<NewRequest, 'media' | 'with_token' | 'api_key_id'> {
+export interface ImportedRequest extends Omit<NewRequest, 'media' | 'with_token' | 'api_key_id' | 'idempotency'> {
   status: ExtendedStatus;
   status_notes: string | null;
   updated_at: number;
@@ -280,6 +295,12 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly loginAttempts: LoginAttempts;
   /** Rate limits shared through the database. */
   readonly rateLimits: RateLimitCounters;
+  /** Idempotency keys of new requests, kept for replays until pruned. */
+  readonly idempotencyKeys: IdempotencyKeys;
+  /** The federated endpoint's outbox and upstream credentials (issue 11). */
+  readonly federation: FederationStore;
+  /** Optional citizen accounts: sign-in links, sessions, "My reports", erasure (issue 11). */
+  readonly citizens: CitizenStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /**
@@ -326,8 +347,9 @@ export interface Store extends BackOfficeStore, RegistryStore {
   /**
    * Request and media in one transaction. Its history starts with a
    * `submitted` event at `requested_at` (derived from the request, not stored).
+   * With `idempotency`, the key is claimed in the same transaction.
    */
-  createRequest(r: NewRequest): Promise<StoredRequest>;
+  createRequest(r: NewRequest): Promise<CreatedRequest>;
   /** Deletes every request of the jurisdiction with its history, media and followers (a sandbox reset); returns how many. */
   clearRequests(jurisdiction_id: string): Promise<number>;
   getRequest(jurisdiction_id: string, id: string): Promise<StoredRequest | undefined>;

@@ -29,6 +29,7 @@ import type {
   Jurisdiction,
   NewApiKey,
   NewComment,
+  CreatedRequest,
   NewRequest,
   NewService,
   PublicStoredRequest,
@@ -46,6 +47,9 @@ import type {
 import type { DialectAdapter } from './dialects/adapter.js';
 import type { Boundary, BoundarySummary, Endpoint, EndpointCheck, EndpointFilter, NewBoundary, NewEndpoint } from './registry.js';
 import type { LoginAttempts } from './login-attempts.js';
+import type { FederationStore } from './federation.js';
+import type { IdempotencyKeys } from './idempotency.js';
+import type { CitizenStore } from './citizens.js';
 import type { JurisdictionScope } from './scope.js';
 import type { Database } from './schema/tables.js';
 import type { Trx } from './repositories/shared.js';
@@ -64,6 +68,9 @@ import { importRequests } from './repositories/import.js';
 import * as inbox from './repositories/inbox.js';
 import * as jurisdictions from './repositories/jurisdictions.js';
 import { loginAttempts } from './repositories/login-attempts.js';
+import { federatedRequests } from './repositories/federated-requests.js';
+import { createRequestOnce, idempotencyKeys } from './repositories/idempotency-keys.js';
+import { citizenAccounts } from './repositories/citizen-accounts.js';
 import * as media from './repositories/media.js';
 import * as outbox from './repositories/outbox.js';
 import { postersOf } from './repositories/posters.js';
@@ -83,6 +90,9 @@ export class KyselyStore implements Store {
   readonly dialect: Dialect;
   readonly loginAttempts: LoginAttempts;
   readonly rateLimits: RateLimitCounters;
+  readonly federation: FederationStore;
+  readonly idempotencyKeys: IdempotencyKeys;
+  readonly citizens: CitizenStore;
   readonly #adapter: DialectAdapter;
   /** SQLite: concurrent new requests share a commit (see group-commit.ts). */
   readonly #group: GroupCommit<Database> | undefined;
@@ -95,6 +105,9 @@ export class KyselyStore implements Store {
     this.dialect = adapter.dialect;
     this.loginAttempts = loginAttempts(adapter.db);
     this.rateLimits = rateLimitCounters(adapter.db);
+    this.federation = federatedRequests(adapter.db);
+    this.idempotencyKeys = idempotencyKeys(adapter.db);
+    this.citizens = citizenAccounts(adapter.db);
     this.#group =
       adapter.dialect === 'sqlite'
         ? new GroupCommit(adapter.db, { beforeCommit: (trx) => adapter.bumpDataVersion(trx), afterCommit: () => adapter.committed() })
@@ -183,9 +196,9 @@ export class KyselyStore implements Store {
     return services.servicesChangedAt(this.#db, jurisdiction_id);
   }
 
-  createRequest(r: NewRequest): Promise<StoredRequest> {
-    if (this.#group) return this.#group.run((trx) => requests.createRequest(trx, r));
-    return this.#write((trx) => requests.createRequest(trx, r));
+  createRequest(r: NewRequest): Promise<CreatedRequest> {
+    if (this.#group) return this.#group.run((trx) => createRequestOnce(trx, r));
+    return this.#write((trx) => createRequestOnce(trx, r), (created) => created.replayed !== true);
   }
   getRequest(jurisdiction_id: string, id: string): Promise<StoredRequest | undefined> {
     return requests.getRequest(this.#db, jurisdiction_id, id);

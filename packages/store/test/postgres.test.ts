@@ -3,13 +3,17 @@ import { openStore } from '@o311/store';
 import { freshPostgresUrl, type FreshDatabase } from '../../../test-support/databases.js';
 import { runBackOfficeContract } from './back-office-contract.js';
 import { runClientsContract } from './clients-contract.js';
+import { runIdempotencyContract } from './idempotency-contract.js';
 import { runRegistryContract } from './registry-contract.js';
+import { runFederationContract } from './federation-contract.js';
 import { runStoreContract } from './contract.js';
 
 runStoreContract('postgres');
 runBackOfficeContract('postgres');
 runClientsContract('postgres');
+runIdempotencyContract('postgres');
 runRegistryContract('postgres');
+runFederationContract('postgres');
 
 describe('PostgreSQL specifics', () => {
   let db: FreshDatabase;

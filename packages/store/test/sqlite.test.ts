@@ -11,14 +11,18 @@ import { openStore } from '@o311/store';
 import { createSqliteAdapter } from '../src/dialects/sqlite.js';
 import { runBackOfficeContract } from './back-office-contract.js';
 import { runClientsContract } from './clients-contract.js';
+import { runIdempotencyContract } from './idempotency-contract.js';
 import { runRegistryContract } from './registry-contract.js';
+import { runFederationContract } from './federation-contract.js';
 import { runStoreContract } from './contract.js';
 import { rawQuery } from './raw.js';
 
 runStoreContract('sqlite');
 runBackOfficeContract('sqlite');
 runClientsContract('sqlite');
+runIdempotencyContract('sqlite');
 runRegistryContract('sqlite');
+runFederationContract('sqlite');
 
 describe('SQLite specifics', () => {
   it('creates the folder of the database file', async () => {

@@ -27,8 +27,10 @@ describe('the background jobs page', () => {
   beforeAll(async () => {
     jobs = await startJobQueue('sqlite::memory:');
     t = await buildWebTestApp({ jobs });
-    // Only the jobs this test enqueues: the server's per-minute prune would add to the counts at a minute's turn.
+    // Only the jobs this test enqueues: the server's scheduled prunes would add to the counts at a minute's (an hour's) turn.
     await jobs.unschedule(JOB.rateLimitsPrune);
+    await jobs.unschedule(JOB.idempotencyKeysPrune);
+    await jobs.unschedule(JOB.routerSweep);
     admin = await t.login('admin');
     adminId = (await t.store.findUserByEmail(DEMO_EMAILS.admin))!.id;
     // Without SMTP the web apps run no deliveries: this test's worker fails them.

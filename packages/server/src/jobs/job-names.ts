@@ -18,6 +18,14 @@ export const JOB = {
   rateLimitsPrune: 'rate-limits.prune',
   /** Runs the validator's read-only checks on one registry endpoint and stores the summary. */
   registryCheck: 'registry.check',
+  /** Forgets the Idempotency-Keys of POST requests older than their keeping time. */
+  idempotencyKeysPrune: 'idempotency-keys.prune',
+  /** Delivers one federated request to its upstream endpoint (packages/router delivery.ts). */
+  routerDeliver: 'router.deliver',
+  /** Queues a delivery for federated requests left queued without one (a crash between the insert and the enqueue). */
+  routerSweep: 'router.sweep',
+  /** Mails citizens about their overdue requests (once per request) and forgets expired sign-in links and sessions. */
+  accountReminders: 'account.reminders',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -28,6 +36,11 @@ export interface MailDeliverData {
 
 export interface RegistryCheckData {
   slug: string;
+}
+
+export interface RouterDeliverData {
+  /** The federated request's id (store.federation). */
+  federatedId: string;
 }
 
 export interface FollowersNotifyData {
@@ -45,6 +58,10 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
   [JOB.sandboxReset]: ['jurisdictionId'],
   [JOB.rateLimitsPrune]: [],
   [JOB.registryCheck]: ['slug'],
+  [JOB.idempotencyKeysPrune]: [],
+  [JOB.routerDeliver]: ['federatedId'],
+  [JOB.routerSweep]: [],
+  [JOB.accountReminders]: [],
 };
 
 /**
@@ -87,10 +104,31 @@ export const registryCheckOptions = (d: RegistryCheckData): EnqueueOptions => ({
   singletonKey: d.slug,
 });
 
+/** The first retry of a federated delivery waits this long by default (`serve --router-retry-delay`). */
+export const ROUTER_RETRY_DELAY_MS = 30_000;
+
+/**
+ * A federated request is tried 9 times over about 4 to 8 hours (30 s, then
+ * doubling with jitter), then waits, dead, for an admin's retry. An upstream
+ * 4xx ends it at once (the handler completes). One pending delivery per request.
+ */
+export const routerDeliverOptions = (d: RouterDeliverData, retryDelayMs = ROUTER_RETRY_DELAY_MS): EnqueueOptions => ({
+  retryLimit: 8,
+  retryDelayMs,
+  backoff: true,
+  leaseMs: 5 * 60_000,
+  singletonKey: d.federatedId,
+});
+
 /** Cron schedules (UTC). */
 export const SCHEDULE = {
   [JOB.mailSweep]: '* * * * *',
+  [JOB.routerSweep]: '* * * * *',
   [JOB.rateLimitsPrune]: '* * * * *',
+  /** Hourly, on the hour. */
+  [JOB.idempotencyKeysPrune]: '0 * * * *',
+  /** Hourly, at 17 past. */
+  [JOB.accountReminders]: '17 * * * *',
   /** Once a day, at 04:00 UTC. */
   [JOB.sandboxReset]: '0 4 * * *',
 } as const;

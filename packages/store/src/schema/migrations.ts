@@ -14,6 +14,9 @@ import { dropJurisdictionScope, jurisdictionScope } from './jurisdiction-scope-m
 import { dropPlaceCells, placeCells } from './place-cells-migration.js';
 import { dropOutboxOnce, outboxOnce } from './outbox-once-migration.js';
 import { dropRegistry, registry } from './registry-migration.js';
+import { dropIdempotencyKeys, idempotencyKeys } from './idempotency-migration.js';
+import { dropFederation, federation } from './federation-migration.js';
+import { citizenAccounts, dropCitizenAccounts } from './citizens-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
@@ -209,6 +212,9 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0010_service_status_index': { up: serviceStatusIndexUp, down: serviceStatusIndexDown },
     '0011_outbox_once': { up: outboxOnce, down: dropOutboxOnce },
     '0012_registry': { up: registry, down: dropRegistry },
+    '0013_idempotency_keys': { up: idempotencyKeys, down: dropIdempotencyKeys },
+    '0014_federation': { up: federation, down: dropFederation },
+    '0015_citizen_accounts': { up: citizenAccounts, down: dropCitizenAccounts },
   };
   return { getMigrations: async () => migrations };
 }

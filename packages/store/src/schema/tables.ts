@@ -288,6 +288,79 @@ export interface RegistryEndpointsTable {
   last_check_at: number | null;
   last_check_ok: number | null;
   last_check_summary: string | null;
+  /** The router's upstream API key, encrypted (migration 0014). */
+  upstream_key_sealed: Generated<string | null>;
+}
+
+/** Migration 0014: see federation.ts. */
+export interface FederatedRequestsTable {
+  id: string;
+  token: string;
+  endpoint_slug: string;
+  service_code: string;
+  /** JSON: FederatedFields */
+  fields: string;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  api_key_id: string | null;
+  state: string;
+  attempts: number;
+  last_error: string | null;
+  upstream_token: string | null;
+  upstream_id: string | null;
+  created_at: number;
+  updated_at: number;
+  last_attempt_at: number | null;
+  delivered_at: number | null;
+}
+
+/** Migration 0015: see citizens.ts. */
+export interface CitizenAccountsTable {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  created_at: number;
+  last_sign_in_at: number;
+  reminders: number;
+  locale: string | null;
+}
+
+/** A sign-in link mailed to an address (an account may not exist yet). */
+export interface CitizenSignInLinksTable {
+  /** SHA-256 hex of the link's secret. */
+  secret_hash: string;
+  /** Lower-cased. */
+  email: string;
+  locale: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface CitizenSessionsTable {
+  id: string;
+  account_id: string;
+  /** SHA-256 hex of the cookie secret. */
+  secret_hash: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  revoked_at: number | null;
+}
+
+/** An Idempotency-Key of POST requests, per API key (migration 0013; see idempotency.ts). */
+export interface IdempotencyKeysTable {
+  api_key_id: string;
+  idempotency_key: string;
+  fingerprint: string;
+  /** Null only inside the transaction that claims the key. */
+  request_id: number | null;
+  created_at: number;
 }
 
 /** One row: the registry's revision. */
@@ -336,6 +409,11 @@ export interface Database {
   registry_boundaries: RegistryBoundariesTable;
   registry_endpoints: RegistryEndpointsTable;
   registry_revision: RegistryRevisionTable;
+  idempotency_keys: IdempotencyKeysTable;
+  citizen_accounts: CitizenAccountsTable;
+  citizen_sign_in_links: CitizenSignInLinksTable;
+  citizen_sessions: CitizenSessionsTable;
+  federated_requests: FederatedRequestsTable;
 }
 
 /** First request id: ids read as case numbers, not as row counters. */
