@@ -4,8 +4,9 @@
  * should have contributed names each such upstream in the
  * `X-Open311-Missing-Endpoints` header (`slug;reason="…"`, comma-separated,
  * reasons quoted as RFC 8941 strings). The body stays a plain GeoReport v2
- * list, which a v2 client must be able to read, so the header is the whole
- * signal: no header, complete answer.
+ * list, which a v2 client must be able to read, so the header is the
+ * signal every client gets: no header, complete answer (clients that opt in
+ * also get a field in the body: missing-endpoints-field.ts).
  */
 
 export const MISSING_ENDPOINTS_HEADER = 'x-open311-missing-endpoints';

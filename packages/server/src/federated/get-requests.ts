@@ -10,7 +10,9 @@ import { pathParam, rawQuery } from '../http/reply.js';
 import { georeportRoute, type Contract } from '../georeport/route.js';
 import { pagingHeaders } from '../georeport/get-requests.js';
 import { FormatParams, RequestSchema, dateTime, documents, errors } from '../georeport/schemas.js';
-import { FEDERATED_BASE, FEDERATED_TAG, MISSING_ENDPOINTS_DOC, scopeOf, sendFederated, type FederatedApi } from './route.js';
+import {
+  EXTENSIONS_PARAM, FEDERATED_BASE, FEDERATED_TAG, MISSING_ENDPOINTS_DOC, extensionsOf, federatedListSchema, scopeOf, sendFederated, type FederatedApi,
+} from './route.js';
 import { LAT, LONG, SLUG } from './schemas.js';
 
 const opt = Type.Optional;
@@ -26,7 +28,8 @@ export const contract: Contract = {
       '1000 (or one page). Scope: `service_request_id` values (`slug:ID`), else `jurisdiction_id` (a slug), else the ' +
       'endpoints covering `lat`+`long`, else those owning the `service_code` values (`slug:CODE`); none of these is a 400. ' +
       'start_date, end_date, status, service_code (and radius, updated_after, updated_before) are passed on. An answer ' +
-      'without some endpoint in scope names it in `X-Open311-Missing-Endpoints`.',
+      'without some endpoint in scope names it in `X-Open311-Missing-Endpoints`, and with `extensions=true` in the ' +
+      '`missing_endpoints` field too (see the parameter).',
     tags: [FEDERATED_TAG],
     params: FormatParams,
     querystring: Type.Object({
@@ -40,10 +43,11 @@ export const contract: Contract = {
       status: opt(Type.String({ description: '`open`, `closed` or `open,closed`.' })),
       page: opt(Type.Integer({ minimum: 1, description: 'Extension: 1-based page of the merged list.' })),
       page_size: opt(Type.Integer({ minimum: 1, maximum: 500, description: 'Extension: results per page (default 50).' })),
+      extensions: EXTENSIONS_PARAM,
     }),
     response: {
       200: {
-        ...documents(Type.Array(RequestSchema), 'The requests.', 'service_requests'),
+        ...documents(federatedListSchema('service_requests', RequestSchema), 'The requests.', 'service_requests'),
         headers: {
           ...MISSING_ENDPOINTS_DOC,
           'X-Total-Count': { type: 'integer', description: 'With paging: requests the endpoints answered in all.' },
@@ -68,6 +72,8 @@ export function federatedRequestsRoute(api: FederatedApi) {
     });
     const answer = await api.reader.requests(query, scopeOf(q));
     const headers = query.paged ? pagingHeaders(request, ctx, query, answer.total) : {};
-    return sendFederated(reply, format, encodeRequests(answer.items, format), answer.missing, headers);
+    return sendFederated(reply, {
+      format, body: encodeRequests(answer.items, format), root: 'service_requests', missing: answer.missing, extensions: extensionsOf(q), headers,
+    });
   });
 }

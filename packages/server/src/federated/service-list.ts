@@ -5,7 +5,9 @@ import { parseFormat } from '../http/format.js';
 import { pathParam, rawQuery } from '../http/reply.js';
 import { georeportRoute, type Contract } from '../georeport/route.js';
 import { FormatParams, documents, errors } from '../georeport/schemas.js';
-import { FEDERATED_BASE, FEDERATED_TAG, MISSING_ENDPOINTS_DOC, scopeOf, sendFederated, type FederatedApi } from './route.js';
+import {
+  EXTENSIONS_PARAM, FEDERATED_BASE, FEDERATED_TAG, MISSING_ENDPOINTS_DOC, extensionsOf, federatedListSchema, scopeOf, sendFederated, type FederatedApi,
+} from './route.js';
 import { FederatedServiceSchema, LAT, LONG, SLUG } from './schemas.js';
 
 export const contract: Contract = {
@@ -18,12 +20,13 @@ export const contract: Contract = {
       'The services of every registry endpoint covering the point (city, county, state, …; smallest tier first), ' +
       'each `service_code` namespaced `slug:CODE` by the endpoint that owns it, which the extension fields ' +
       '`endpoint`, `endpoint_name` and `tier` also name. With `jurisdiction_id` = an endpoint slug: that endpoint\'s ' +
-      'services alone. Endpoints whose list cannot be had are named in `X-Open311-Missing-Endpoints`.',
+      'services alone. Endpoints whose list cannot be had are named in `X-Open311-Missing-Endpoints`, and with ' +
+      '`extensions=true` in the `missing_endpoints` field too (see the parameter).',
     tags: [FEDERATED_TAG],
     params: FormatParams,
-    querystring: Type.Object({ lat: LAT, long: LONG, jurisdiction_id: SLUG }),
+    querystring: Type.Object({ lat: LAT, long: LONG, jurisdiction_id: SLUG, extensions: EXTENSIONS_PARAM }),
     response: {
-      200: { ...documents(Type.Array(FederatedServiceSchema), 'The services.', 'services'), headers: MISSING_ENDPOINTS_DOC },
+      200: { ...documents(federatedListSchema('services', FederatedServiceSchema), 'The services.', 'services'), headers: MISSING_ENDPOINTS_DOC },
       ...errors(400, 404),
     },
   },
@@ -32,7 +35,8 @@ export const contract: Contract = {
 export function federatedServiceListRoute(api: FederatedApi) {
   return georeportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
-    const { services, missing } = await api.reader.services(scopeOf(rawQuery(request)));
-    return sendFederated(reply, format, encodeOfferedServices(services, format), missing);
+    const q = rawQuery(request);
+    const { services, missing } = await api.reader.services(scopeOf(q));
+    return sendFederated(reply, { format, body: encodeOfferedServices(services, format), root: 'services', missing, extensions: extensionsOf(q) });
   });
 }
