@@ -206,6 +206,14 @@ describe('the o311 executable', () => {
     expect(r.stderr).toBe('error: --headers-timeout (90) must not exceed --request-timeout (60)\n');
   });
 
+  it('refuses a federated delivery retry delay out of its bounds, in one line', async () => {
+    for (const ms of ['50', '600001', 'soon']) {
+      const r = await o311(['serve', '--port', '0', '--router-retry-delay', ms]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`error: option '--router-retry-delay <ms>' argument '${ms}' is invalid. expected a whole number from 100 to 600000. (see --help)\n`);
+    }
+  });
+
   it('prints a created key as the last line of stdout', async () => {
     const r = await o311(['keys', 'create', '--name', 'script']);
     expect(r.code).toBe(0);

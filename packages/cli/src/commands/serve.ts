@@ -46,6 +46,8 @@ export interface ServeOptions extends DatabaseOptions {
   workers?: number;
   /** Let discovery reach endpoints on private and loopback addresses (service lists, registry checks). */
   allowPrivateEndpoints: boolean;
+  /** ms before a federated delivery's first retry (commander's `--router-retry-delay`); undefined: the server's 30 s. */
+  routerRetryDelay?: number;
 }
 
 interface DemoAccess {
@@ -84,6 +86,8 @@ function checkPublicUrl(value: string | undefined): string | undefined {
 /** The server's default (DEFAULT_TIMEOUTS.requestMs), not imported: the other commands do not load the HTTP stack. */
 const DEFAULT_REQUEST_TIMEOUT_S = 60;
 const seconds = (s: number | undefined): number | undefined => (s === undefined ? undefined : s * 1000);
+/** The server's ROUTER_RETRY_DELAY_BOUNDS, not imported for the same reason. */
+const ROUTER_RETRY_DELAY_MS = { min: 100, max: 600_000 };
 
 async function listen(app: FastifyInstance, port: number, host: string): Promise<number> {
   try {
@@ -269,6 +273,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
         homePath: o.web ? '/developers' : '/',
         sandbox,
         discovery: { allowPrivate: o.allowPrivateEndpoints },
+        routerRetryDelayMs: o.routerRetryDelay,
         timeouts: {
           headersMs: seconds(o.headersTimeout),
           requestMs: seconds(o.requestTimeout),
@@ -323,6 +328,10 @@ export function serveCommand(io: CliIo): Command {
       .addOption(
         new Option('--workers <n>', `serve from n processes sharing the port (1 to ${MAX_WORKERS}, node:cluster); one that dies is replaced`)
           .argParser(integerIn(1, MAX_WORKERS)),
+      )
+      .addOption(
+        new Option('--router-retry-delay <ms>', 'milliseconds before a federated delivery is tried again, doubling at each further try (default 30000)')
+          .argParser(integerIn(ROUTER_RETRY_DELAY_MS.min, ROUTER_RETRY_DELAY_MS.max)),
       )
       .addOption(new Option('--max-requests-per-socket <n>', 'requests on one connection before it is closed (default 1000, 0 = no limit)').argParser(integerIn(0, 1_000_000))),
   ).action(async (o: ServeOptions) => serve(io, o));

@@ -18,6 +18,18 @@ export interface RouterDeliverySettings {
   timeoutMs?: number;
 }
 
+/** Bounds of the first retry's delay (AppOptions.routerRetryDelayMs), ms. */
+export const ROUTER_RETRY_DELAY_BOUNDS = { min: 100, max: 600_000 } as const;
+
+/** The delay as given, or a RangeError saying the bounds. */
+export function checkRouterRetryDelay(ms: number | undefined): number | undefined {
+  const { min, max } = ROUTER_RETRY_DELAY_BOUNDS;
+  if (ms !== undefined && !(Number.isInteger(ms) && ms >= min && ms <= max)) {
+    throw new RangeError(`routerRetryDelayMs must be a whole number of milliseconds from ${min} to ${max}, got ${ms}`);
+  }
+  return ms;
+}
+
 /** Thrown to have the queue try the delivery again later. */
 class DeliveryPending extends Error {
   override readonly name = 'DeliveryPending';
@@ -45,9 +57,9 @@ export async function registerRouterDelivery(ctx: ServiceContext, settings: Rout
 }
 
 /** Queues the delivery of a stored federated request; undefined when one is already pending. */
-export function queueDelivery(ctx: Pick<ServiceContext, 'jobs'>, federatedId: string): Promise<string | undefined> {
+export function queueDelivery(ctx: Pick<ServiceContext, 'jobs' | 'routerRetryDelayMs'>, federatedId: string): Promise<string | undefined> {
   const data: RouterDeliverData = { federatedId };
-  return ctx.jobs.enqueue(JOB.routerDeliver, data, routerDeliverOptions(data));
+  return ctx.jobs.enqueue(JOB.routerDeliver, data, routerDeliverOptions(data, ctx.routerRetryDelayMs));
 }
 
 /** Requests queued this long without a delivery job are queued again by the sweep. */
@@ -61,7 +73,7 @@ const SWEEP_LIMIT = 500;
  * the new one out (singleton key), so only requests that lost theirs, to a
  * crash between the insert and the enqueue, get one.
  */
-export async function sweepDeliveries(ctx: Pick<ServiceContext, 'jobs' | 'store' | 'now'>): Promise<number> {
+export async function sweepDeliveries(ctx: Pick<ServiceContext, 'jobs' | 'store' | 'now' | 'routerRetryDelayMs'>): Promise<number> {
   const queued = await ctx.store.federation.list({ states: ['queued'], created_before: ctx.now() - SWEEP_AFTER_MS, limit: SWEEP_LIMIT, offset: 0 });
   let requeued = 0;
   for (const r of queued) if ((await queueDelivery(ctx, r.id)) !== undefined) requeued += 1;

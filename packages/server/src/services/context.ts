@@ -44,6 +44,8 @@ export interface ServiceContext {
   sandbox?: SandboxConfig;
   /** Seals and opens the federated endpoint's upstream API keys; absent without O311_ROUTER_SECRET. */
   routerCredentials?: CredentialBox;
+  /** The first retry of a federated delivery waits this long (ms), doubling after; default ROUTER_RETRY_DELAY_MS. */
+  routerRetryDelayMs?: number;
   /** Configured public base URL, if any. */
   publicUrl: string | undefined;
   /** The base of every absolute link in an answer (never a foreign Host header). */
