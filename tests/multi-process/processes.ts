@@ -26,10 +26,14 @@ export interface Server {
   line(pattern: RegExp): Promise<RegExpExecArray>;
 }
 
-/** Starts `o311 serve … --port 0` and resolves once it printed its GeoReport URL. */
-export function serve(databaseUrl: string, extra: readonly string[] = []): Promise<Server> {
+/**
+ * Starts `o311 serve … --port 0` (a `--port` in `extra` wins) and resolves once it printed its
+ * GeoReport URL; `env` is added to this process's environment.
+ */
+export function serve(databaseUrl: string, extra: readonly string[] = [], env: Record<string, string> = {}): Promise<Server> {
   const child = spawn(process.execPath, [cli, 'serve', '--database', databaseUrl, '--port', '0', '--host', '127.0.0.1', ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   const output: string[] = [];
   const waiting = new Set<{ pattern: RegExp; resolve: (m: RegExpExecArray) => void }>();
@@ -67,6 +71,19 @@ export function serve(databaseUrl: string, extra: readonly string[] = []): Promi
     read(child.stdout!);
     read(child.stderr!);
     void exited.then((how) => reject(new Error(`o311 serve ended (${how}) before listening:\n${output.join('\n')}`)));
+  });
+}
+
+/** Runs one `o311` command to its end; `env` is added to this process's environment. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
