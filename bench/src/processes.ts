@@ -9,10 +9,11 @@ export interface Finished {
   seconds: number;
 }
 
-export function run(command: string, args: string[]): Promise<Finished> {
+/** `env` is added to this process's environment (so for `start`). */
+export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -26,10 +27,20 @@ export function run(command: string, args: string[]): Promise<Finished> {
   });
 }
 
+/** `o311 keys create` (unlimited, untrusted) on the database: the key's secret, which the command prints last. */
+export async function createKey(cli: string, databaseUrl: string, name: string): Promise<string> {
+  const { stdout } = await run('node', [cli, 'keys', 'create', '--name', name, '--rate-limit', '0', '--database', databaseUrl]);
+  const key = stdout.trim().split('\n').at(-1);
+  if (!key) throw new Error(`o311 keys create printed no key: ${stdout}`);
+  return key;
+}
+
 /** Starts a long-running child and resolves once a stdout line matches `ready`. */
-export function start(command: string, args: string[], ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+export function start(
+  command: string, args: string[], ready: RegExp, env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       const match = line.match(ready);

@@ -6,9 +6,10 @@ import type { ReadFigure } from './client-read.js';
 import type { LookupHttpFigures } from './discovery-http.js';
 import type { LookupFigures } from './discovery-lookup.js';
 import { MIX_KINDS } from './distinct-queries.js';
+import type { FederationFigures } from './federation.js';
 import type { ImportFigures } from './import-rate.js';
 import type { LoadResult } from './load.js';
-import type { Latencies } from './load-loop.js';
+import type { Latencies, LoopResult } from './load-loop.js';
 import type { MixFigures } from './mix.js';
 import type { ScaleOutFigures, PostRun } from './scale-out.js';
 import type { ServicesFigure } from './services-documents.js';
@@ -23,6 +24,7 @@ export interface EngineFigures {
   services?: ServicesFigure[];
   scaleOut?: ScaleOutFigures;
   lookupHttp?: LookupHttpFigures;
+  federation?: FederationFigures;
 }
 
 export interface RunFigures {
@@ -80,6 +82,12 @@ function summaryRows(e: EngineFigures, rows: number): string[] {
     const l = e.lookupHttp;
     const ok = l.o311.requestsPerSecond >= 0.5 * l.bare.requestsPerSecond && l.o311.non2xx + l.o311.errors === 0;
     out.push(`| ${name}: discovery \`lookup.json\` for a fresh point each time (seeded registry), q/s (p99) | ${fmt(l.o311.requestsPerSecond)} (p99 ${fmt(l.o311.all.p99Ms, 1)} ms) | bare node:http, a ${fmt(l.bytes)}-byte body: ${fmt(l.bare.requestsPerSecond)} | ${pct(l.o311.requestsPerSecond, l.bare.requestsPerSecond)} | ≥ 50 %: ${meets(ok)} |`);
+  }
+  if (e.federation) {
+    const f = e.federation;
+    const loop = (r: LoopResult): string => `${fmt(r.requestsPerSecond)} (p50 ${fmt(r.all.p50Ms, 1)} ms, p99 ${fmt(r.all.p99Ms, 1)} ms)`;
+    out.push(`| ${name}: routed POST /federated/open311/v2/requests.json answered with a token, req/s | ${loop(f.routedPost)} | local POST /open311/v2/requests.json, same server: ${loop(f.localPost)} | ${pct(f.routedPost.requestsPerSecond, f.localPost.requestsPerSecond)} | |`);
+    out.push(`| ${name}: federated services.json at a fresh point (${f.endpoints} endpoints, remote lists cached), q/s | ${loop(f.federatedServices)} | local services.json, same server, fresh URLs: ${loop(f.localServices)} | ${pct(f.federatedServices.requestsPerSecond, f.localServices.requestsPerSecond)}; p50 ${fmt(f.federatedServices.all.p50Ms / f.localServices.all.p50Ms, 1)} × | |`);
   }
   if (e.scaleOut) {
     const s = e.scaleOut;
@@ -168,6 +176,38 @@ ${row('three, one killed midway', s.threeKilled)}
 `;
 }
 
+function federationSection(engines: EngineFigures[]): string {
+  const rows = engines.flatMap((e) => {
+    const f = e.federation;
+    if (!f) return [];
+    const name = ENGINE_NAMES[e.engine];
+    const row = (what: string, r: LoopResult, note = '') =>
+      `| ${name}: ${what} | ${fmt(r.requestsPerSecond)} | ${fmt(r.all.p50Ms, 1)} | ${fmt(r.all.p95Ms, 1)} | ${fmt(r.all.p99Ms, 1)} | ${fmt(r.total)} | ${r.non2xx + r.errors} | ${note} |`;
+    const d = f.drain;
+    return [
+      row('local services.json', f.localServices),
+      row('federated services.json', f.federatedServices, `${f.endpoints} endpoints at every point`),
+      row('local POST', f.localPost),
+      row('routed POST', f.routedPost, `${fmt(f.routedTokens)} answered with a token; then all delivered ${d.queued === 0 ? `within ${fmt(d.seconds, 1)} s` : `**not** within ${fmt(d.seconds, 0)} s (${fmt(d.queued)} queued)`}, ${fmt(d.delivered)} delivered, ${d.failedOrDead} failed or dead`),
+    ];
+  });
+  if (rows.length === 0) return '';
+  return `
+## Federated endpoint beside the local one (issue 11)
+One server (\`serve --allow-private-endpoints\`, O311_ROUTER_SECRET set), its registry holding its own city (read in
+process) and a county and a water utility, each a remote \`o311 serve\` on its own SQLite database, whose boundaries
+overlap. Services: every request at a fresh point in the overlap; the federated list asks discovery for the covering
+endpoints and takes their lists from its cache (filled in the warm-up, as in real use); the local list gets the same kind
+of URL (it ignores the point; no URL is asked twice). POSTs: each with its own description; a routed POST is checked,
+stored and answered with a token, and a \`router.deliver\` job on the same server delivers it to the county or the
+utility (Idempotency-Key) while the load goes on; the local POST is the durable GeoReport POST.
+
+| run | req/s | p50 ms | p95 ms | p99 ms | requests | errors or non-2xx | |
+|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+`;
+}
+
 function readingSection(reading: ReadFigure[] | undefined): string {
   if (!reading) return '';
   const rows = reading.map(
@@ -215,5 +255,5 @@ The mix, the uncached page and the import at the last commit before issue 9: ben
 | figure | o311 | baseline (same run) | ratio | goal |
 |---|---|---|---|---|
 ${f.engines.flatMap((e) => summaryRows(e, f.rows)).join('\n')}
-${f.engines.map(mixSection).join('')}${scaleOutSection(f.engines)}${runsSection(f.engines)}${readingSection(f.reading)}${lookupsSection(f.lookups)}`;
+${f.engines.map(mixSection).join('')}${scaleOutSection(f.engines)}${federationSection(f.engines)}${runsSection(f.engines)}${readingSection(f.reading)}${lookupsSection(f.lookups)}`;
 }

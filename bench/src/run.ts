@@ -2,12 +2,13 @@
  * `npm run bench`: on SQLite and on PostgreSQL, the import, the distinct-query
  * mix, the uncached page and the service list; on SQLite the cached GET and
  * durable POST (as before issue 9); on PostgreSQL, POSTs spread over three
- * processes, one of them killed midway. Each figure beside a baseline measured
- * in the same run; written to bench/results.md.
+ * processes, one of them killed midway; on both, the federated endpoint's
+ * routed POST and services lookup beside the local ones. Each figure beside a
+ * baseline measured in the same run; written to bench/results.md.
  *
  * Environment: BENCH_ROWS (1,000,000), BENCH_SECONDS (10), BENCH_ENGINES
  * (sqlite,postgres), BENCH_PARTS (all: import,mix,uncached,services,cached,
- * scale-out,client,discovery), BENCH_POSTS (10,000, for scale-out), BENCH_CLI (the o311
+ * scale-out,client,discovery,federation), BENCH_POSTS (10,000, for scale-out), BENCH_CLI (the o311
  * CLI to measure; this checkout's by default), BENCH_OUT (bench/results.md),
  * BENCH_TITLE, BENCH_POSTGRES (server URL), BENCH_POSTGRES_DATABASE (o311_bench).
  */
@@ -26,15 +27,16 @@ import { measureLookupHttp } from './discovery-http.js';
 import { measureLookups, type LookupFigures } from './discovery-lookup.js';
 import { writeRequestsCsv, type Point } from './dataset.js';
 import { measureImport } from './import-rate.js';
+import { measureFederation } from './federation.js';
 import { measureMix } from './mix.js';
-import { run, stop } from './processes.js';
+import { createKey, stop } from './processes.js';
 import { renderReport, type EngineFigures } from './report.js';
 import { measureScaleOut } from './scale-out.js';
 import { serve } from './servers.js';
 import { measureServices } from './services-documents.js';
 import { measureUncachedPage } from './uncached-page.js';
 
-const PARTS = ['import', 'mix', 'uncached', 'services', 'cached', 'scale-out', 'client', 'discovery'] as const;
+const PARTS = ['import', 'mix', 'uncached', 'services', 'cached', 'scale-out', 'client', 'discovery', 'federation'] as const;
 type Part = (typeof PARTS)[number];
 
 function listFromEnv<T extends string>(name: string, allowed: readonly T[]): T[] {
@@ -115,8 +117,7 @@ async function benchEngine(engine: Engine, csv: string, points: Point[], now: nu
   log(`${engine}: importing ${ROWS} requests (and the same with --dry-run)`);
   const imported = await measureImport(cli, csv, ROWS, databaseUrl, city.jurisdiction);
   if (parts.has('import')) figures.import = imported;
-  const key = (await run('node', [cli, 'keys', 'create', '--name', 'bench', '--rate-limit', '0', '--database', databaseUrl]))
-    .stdout.trim().split('\n').at(-1) ?? '';
+  const key = await createKey(cli, databaseUrl, 'bench');
   const common = { baselineServer, tmp, connections: CONNECTIONS, seconds: SECONDS };
 
   const server = await serve(cli, databaseUrl);
@@ -146,6 +147,13 @@ async function benchEngine(engine: Engine, csv: string, points: Point[], now: nu
   if (parts.has('uncached')) {
     log(`${engine}: page of 1,000 with the response cache off`);
     figures.uncached = await measureUncachedPage({ ...common, cli, databaseUrl });
+  }
+  // Before the discovery part, whose seeded registry would add real (unreachable) endpoints at the points asked.
+  if (parts.has('federation')) {
+    log(`${engine}: federated endpoint: services at fresh points and routed POSTs, beside the local ones`);
+    figures.federation = await measureFederation({
+      ...common, cli, databaseUrl, jurisdiction: city.jurisdiction, key, localPostBody: (d) => city.postBody(key, d),
+    });
   }
   if (parts.has('discovery')) {
     log(`${engine}: discovery lookup.json over HTTP, fresh points, bare node:http then o311`);
@@ -217,7 +225,8 @@ async function main(): Promise<void> {
   rmSync(tmp, { recursive: true, force: true });
   const failures = (r: { non2xx: number; errors: number }): number => r.non2xx + r.errors;
   const failed = engines.some((e) =>
-    [e.mix?.o311, e.uncached?.o311, e.cached?.get, e.cached?.post, ...(e.services ?? []).map((s) => s.o311)]
+    [e.mix?.o311, e.uncached?.o311, e.cached?.get, e.cached?.post, ...(e.services ?? []).map((s) => s.o311),
+      e.federation?.localServices, e.federation?.federatedServices, e.federation?.localPost, e.federation?.routedPost]
       .some((r) => r !== undefined && failures(r) > 0));
   if (failed) {
     log('some benchmark requests failed; see the errors columns');

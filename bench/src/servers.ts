@@ -23,10 +23,10 @@ export async function freePort(): Promise<number> {
  * requests per connection, as the baseline: past it Node answers 503 on a
  * connection that autocannon keeps using (a browser would reconnect).
  */
-export async function serve(cli: string, databaseUrl: string, extra: string[] = []): Promise<Running> {
+export async function serve(cli: string, databaseUrl: string, extra: string[] = [], env: Record<string, string> = {}): Promise<Running> {
   const port = await freePort();
   const args = [cli, 'serve', '--database', databaseUrl, '--port', String(port), '--max-requests-per-socket', '0', ...extra];
-  const { child } = await start('node', args, /open311\/v2/);
+  const { child } = await start('node', args, /open311\/v2/, env);
   return { child, origin: `http://127.0.0.1:${port}` };
 }
 
