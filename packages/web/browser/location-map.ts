@@ -9,9 +9,12 @@ export interface LocationMap {
 
 const POINT_ZOOM = 17;
 
+/** What the map needs of a page's settings (the report page's, or the place page's). */
+export type LocationMapConfig = Pick<ReportConfig, 'map'> & { messages: Pick<ReportConfig['messages'], 'location.marker'> };
+
 export function createLocationMap(
   element: HTMLElement,
-  config: ReportConfig,
+  config: LocationMapConfig,
   onPick: (lat: number, long: number) => void,
 ): LocationMap | undefined {
   const lf = leaflet();

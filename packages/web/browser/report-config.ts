@@ -14,6 +14,8 @@ export interface ReportConfig {
   map: { tileUrl: string; attribution: string; center: { lat: number; long: number; zoom: number } };
   timezone: string;
   maxPhotos: number;
+  /** Posts to its page (sent on through the federated endpoint); no nearby look-up. */
+  routed: boolean;
   messages: Record<MessageName, string>;
 }
 

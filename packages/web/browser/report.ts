@@ -36,7 +36,7 @@ function wireLocation(form: HTMLFormElement, config: ReportConfig): void {
     status(fill(config.messages['location.chosen'], { lat: lat.value, long: long.value }));
     touch(form);
     window.clearTimeout(nearbyTimer);
-    nearbyTimer = window.setTimeout(() => void showNearby(config, la, lo), 300);
+    if (!config.routed) nearbyTimer = window.setTimeout(() => void showNearby(config, la, lo), 300);
   };
 
   block.hidden = false;
@@ -47,7 +47,7 @@ function wireLocation(form: HTMLFormElement, config: ReportConfig): void {
     const lo = Number(long.value);
     if (lat.value === '' || long.value === '' || !Number.isFinite(la) || !Number.isFinite(lo)) return;
     map?.setPoint(la, lo, true);
-    void showNearby(config, la, lo);
+    if (!config.routed) void showNearby(config, la, lo);
   };
   lat.addEventListener('change', fromInputs);
   long.addEventListener('change', fromInputs);
@@ -92,10 +92,16 @@ function start(): void {
 
   const button = byId<HTMLButtonElement>('submit-report');
   form.addEventListener('submit', async (event) => {
-    event.preventDefault();
     const problems = checkReportForm(form, config);
+    // A routed report posts to its page, which sends it on through the federated endpoint.
+    if (problems.length > 0 || !config.routed) event.preventDefault();
     showProblems(form, problems);
     if (problems.length > 0) return;
+    if (config.routed) {
+      draft.clear();
+      submitStatus(config.messages['report.sending']);
+      return;
+    }
     if (button) button.disabled = true;
     submitStatus(config.messages['report.sending']);
     const result = await submitReport(reportBody(form, config, photos?.photos ?? []));

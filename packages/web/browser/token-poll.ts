@@ -1,11 +1,12 @@
-/** A batch report's token: asks GET tokens/{token} until the request number exists, then opens its tracker. */
+/** A report's token: asks GET tokens/{token} (of the endpoint that gave it) until the request number exists, then opens its tracker. */
 
 const INTERVAL_MS = 5000;
 const MAX_TRIES = 60;
 
-async function resolve(token: string): Promise<string | undefined> {
+/** `poll`: the tokens/ path of the endpoint that gave the token (the page's data-poll). */
+async function resolve(poll: string, token: string): Promise<string | undefined> {
   try {
-    const res = await fetch(`/open311/v2/tokens/${encodeURIComponent(token)}.json`, { headers: { accept: 'application/json' } });
+    const res = await fetch(`${poll}${encodeURIComponent(token)}.json`, { headers: { accept: 'application/json' } });
     if (!res.ok) return undefined;
     const body: unknown = await res.json();
     const first: unknown = Array.isArray(body) ? body[0] : undefined;
@@ -23,7 +24,7 @@ function start(): void {
   let tries = 0;
   const poll = async (): Promise<void> => {
     tries += 1;
-    const id = await resolve(token);
+    const id = await resolve(box.dataset.poll ?? '/open311/v2/tokens/', token);
     if (id) {
       const p = document.createElement('p');
       p.setAttribute('role', 'status');

@@ -9,15 +9,14 @@
 import { tmpdir } from 'node:os';
 import { Type } from 'typebox';
 import { encodeReceipts, field, unsupportedMediaType } from '@o311/georeport';
-import { acceptSubmission, DESCRIPTION_ROOM, type AcceptSources } from '@o311/router';
+import { DESCRIPTION_ROOM } from '@o311/router';
 import { parseFormat } from '../http/format.js';
 import { readFormBody } from '../http/form-body.js';
 import { pathParam, queryValue, rawQuery, sendDocument } from '../http/reply.js';
-import { queueDelivery } from '../jobs/router-delivery.js';
 import { authorizeKey, spendingQuota } from '../services/api-keys.js';
 import { georeportRoute, type Contract } from '../georeport/route.js';
 import { FormatParams, ReceiptSchema, SubmissionBody, documents, errors } from '../georeport/schemas.js';
-import { createFederation } from './federation.js';
+import { routerServices } from './router-services.js';
 import { FEDERATED_BASE, FEDERATED_TAG, type FederatedApi } from './route.js';
 
 const NO_FILES =
@@ -53,13 +52,8 @@ export const contract: Contract = {
 };
 
 export function federatedPostRequestRoute(api: FederatedApi) {
-  const { ctx, reader } = api;
-  const federation = createFederation(ctx);
-  const sources: AcceptSources = {
-    endpoint: (slug) => federation.endpoint(slug),
-    serviceList: (e) => federation.serviceList(e),
-    definition: (name) => reader.serviceDefinition(name),
-  };
+  const { ctx } = api;
+  const federated = routerServices(ctx);
   return georeportRoute(contract, async (request, reply) => {
     const format = parseFormat(pathParam(request, 'format'));
     const body = await readFormBody(request, {
@@ -71,11 +65,7 @@ export function federatedPostRequestRoute(api: FederatedApi) {
     });
     const secret = field(body.fields, 'api_key') ?? queryValue(rawQuery(request), 'api_key');
     const { key, quota } = await authorizeKey(ctx, secret, { jurisdiction: undefined, clientAddress: request.ip });
-    const stored = await spendingQuota(ctx, quota, async () =>
-      ctx.store.federation.create(await acceptSubmission(sources, body.fields, key.id), ctx.now()),
-    );
-    // Stored first: nothing accepted is lost if the process dies now (router.sweep queues it again).
-    await queueDelivery(ctx, stored.id);
+    const stored = await spendingQuota(ctx, quota, () => federated.submit(body.fields, key.id));
     return sendDocument(reply, format, encodeReceipts([{ token: stored.token, service_notice: null, account_id: null }], format));
   });
 }

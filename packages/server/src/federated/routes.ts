@@ -4,10 +4,9 @@
  * One file per operation, as for /open311/v2.
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { FederatedReader } from '@o311/router';
 import type { ServiceContext } from '../services/context.js';
 import { federatedDiscoveryRoute } from './discovery.js';
-import { createFederation } from './federation.js';
+import { routerServices } from './router-services.js';
 import { federatedRequestRoute } from './get-request.js';
 import { federatedRequestsRoute } from './get-requests.js';
 import { federatedPostRequestRoute } from './post-request.js';
@@ -27,12 +26,6 @@ const OPERATIONS: readonly ((api: FederatedApi) => RouteOptions)[] = [
 ];
 
 export function registerFederatedRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  // One deadline for every remote read: the one discovery's service lists have.
-  const reader = new FederatedReader(createFederation(ctx), {
-    timeoutMs: ctx.discovery.remote.timeoutMs,
-    maxResults: ctx.limits.maxResults,
-    now: ctx.now,
-  });
-  const api: FederatedApi = { ctx, reader };
+  const api: FederatedApi = { ctx, reader: routerServices(ctx).reader };
   for (const make of OPERATIONS) app.route(make(api));
 }

@@ -59,11 +59,19 @@ function federatedState(t: Translator, f: FederatedRow): string {
   }
 }
 
+/** The status read from the endpoint, linked to the tracker, once delivered. */
+function liveStatus(t: Translator, f: FederatedRow): Html {
+  if (f.federatedId === null) return html``;
+  const text = f.live === undefined ? t('routed.statusUnavailable') : statusLabel(t, f.live);
+  const badge = f.live === undefined ? html`${text}` : html`<strong class="status-badge ${isClosed(f.live) ? 'status-closed' : 'status-open'}">${text}</strong>`;
+  return html`<a href="${trackerPath(f.federatedId)}" aria-label="${t('tracker.title', { id: f.federatedId })}: ${text}">${badge}</a>`;
+}
+
 export function federatedSection(t: Translator, rows: readonly FederatedRow[], timezone: string): Html {
   if (rows.length === 0) return html``;
   return html`<section aria-labelledby="federated-title"><h2 id="federated-title">${t('account.federated.title')}</h2>
 <div class="table-scroll"><table class="account-table" id="my-federated-reports">
-<thead><tr><th scope="col">${t('account.federated.endpoint')}</th><th scope="col">${t('account.reports.service')}</th><th scope="col">${t('account.reports.reported')}</th><th scope="col">${t('account.federated.state')}</th></tr></thead>
-<tbody>${rows.map((f) => html`<tr><td>${f.endpoint}</td><td>${f.serviceCode}</td><td>${t.date(f.createdAt, timezone)}</td><td>${federatedState(t, f)}</td></tr>`)}</tbody>
+<thead><tr><th scope="col">${t('account.federated.endpoint')}</th><th scope="col">${t('account.reports.service')}</th><th scope="col">${t('account.reports.reported')}</th><th scope="col">${t('account.federated.state')}</th><th scope="col">${t('account.reports.status')}</th></tr></thead>
+<tbody>${rows.map((f) => html`<tr><td>${f.endpoint}</td><td>${f.serviceCode}</td><td>${t.date(f.createdAt, timezone)}</td><td>${federatedState(t, f)}</td><td>${liveStatus(t, f)}</td></tr>`)}</tbody>
 </table></div></section>`;
 }

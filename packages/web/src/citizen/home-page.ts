@@ -3,6 +3,7 @@ import type { Service } from '@o311/georeport';
 import { html, type Html } from '../html.js';
 import type { Translator } from '../i18n/translate.js';
 import { filterServices, groupServices, serviceSearchText, type ServiceGroup } from './catalog.js';
+import { PLACE_PATH } from './routed/paths.js';
 import { trackForm } from './track-form.js';
 
 export interface HomeView {
@@ -46,6 +47,7 @@ ${filterForm(t, view.query)}
   }</p>
 ${view.query ? html`<p><a href="/">${t('home.showAll')}</a></p>` : ''}
 <div id="service-groups">${groups.map((g, i) => groupSection(t, g, i))}</div>
+<p class="place-link" id="place-link">${t('place.home')} <a href="${PLACE_PATH}">${t('place.homeLink')}</a></p>
 </section>
 <div id="track">${trackForm(t)}</div>`;
 }

@@ -25,6 +25,12 @@ export interface ReportConfig {
   map: MapConfig & { center: MapView };
   timezone: string;
   maxPhotos: number;
+  /**
+   * A service of another endpoint: the form posts to its page, which sends it
+   * through the federated endpoint, and nearby requests are not looked up
+   * (the local API holds none of that endpoint's).
+   */
+  routed: boolean;
   messages: Record<(typeof BROWSER_MESSAGES)[number], string>;
 }
 

@@ -27,11 +27,13 @@ export interface ReportView {
   config: ReportConfig;
   /** The signed-in citizen: the report is linked to the account, the e-mail prefilled. */
   account?: { id: string; email: string };
+  /** A service of another endpoint (routed/): where the form posts, who handles it, and what they do with contact data. */
+  routed?: { action: string; handledBy: string; privacy: string };
 }
 
 export const reportPath = (code: string): string => `/report/${encodeURIComponent(code)}`;
 
-type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[]; account?: ReportView['account'] };
+type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[]; account?: ReportView['account']; privacy: string };
 
 const errorFor = (c: Ctx, id: string): string | undefined => c.errors.find((e) => e.id === id)?.message;
 
@@ -88,7 +90,7 @@ function photosStep(c: Ctx, maxPhotos: number): Html {
 <ul class="photo-previews" id="photo-previews"></ul>`);
 }
 
-function contactStep(c: Ctx): Html {
+function contactStep(c: Ctx, n: number): Html {
   const { t } = c;
   const input = (name: 'email' | 'first_name' | 'last_name' | 'phone', label: MessageKey, type: string, autocomplete: string): Html => {
     const f = frame(c, name, label);
@@ -97,27 +99,30 @@ function contactStep(c: Ctx): Html {
     const value = name === 'email' && c.account && !c.fields.has('email') ? c.account.email : valueOf(c.fields, name);
     return textField(t, f, html`<input type="${type}" name="${name}" autocomplete="${autocomplete}" maxlength="${MAX_SHORT_FIELD_LENGTH}" value="${value}"${pattern} ${inputAria(f)}>`);
   };
-  return step(4, 'step-contact', t('report.stepContact'), html`<p class="privacy-note" id="privacy-note">${t('report.privacy')}</p>
+  return step(n, 'step-contact', t('report.stepContact'), html`<p class="privacy-note" id="privacy-note">${c.privacy}</p>
 ${input('email', 'contact.email', 'email', 'email')}
 <div class="field-row">${input('first_name', 'contact.firstName', 'text', 'given-name')}${input('last_name', 'contact.lastName', 'text', 'family-name')}</div>
 ${input('phone', 'contact.phone', 'tel', 'tel')}`);
 }
 
 export function reportPage(t: Translator, v: ReportView): Html {
-  const c: Ctx = { t, fields: v.fields, errors: v.errors, ...(v.account && { account: v.account }) };
+  const c: Ctx = { t, fields: v.fields, errors: v.errors, ...(v.account && { account: v.account }), privacy: v.routed?.privacy ?? t('report.privacy') };
   const code = v.service.service_code;
+  // Photos go only to this server's own services (the federated endpoint takes no files).
+  const photos = v.routed === undefined;
   return html`<p class="breadcrumb"><a href="/">${t('report.allServices')}</a></p>
 <h1>${v.service.service_name}</h1>
 ${v.service.description ? html`<p class="lead">${v.service.description}</p>` : ''}
+${v.routed ? html`<p class="handled-by" id="handled-by">${v.routed.handledBy}</p>` : ''}
 ${errorSummary(t, v.errors, v.serverProblems)}
 ${nearbySection(t, v.timezone, v.nearby)}
-<form id="report-form" class="report-form" method="post" action="${reportPath(code)}" enctype="multipart/form-data" data-service="${code}">
+<form id="report-form" class="report-form" method="post" action="${v.routed?.action ?? reportPath(code)}" enctype="multipart/form-data" data-service="${code}">
 <input type="hidden" name="service_code" value="${code}">
 ${v.account ? html`<input type="hidden" name="account_id" value="${v.account.id}">` : ''}
 ${locationStep(c)}
 ${detailsStep(c, v.definition)}
-${photosStep(c, v.config.maxPhotos)}
-${contactStep(c)}
+${photos ? photosStep(c, v.config.maxPhotos) : ''}
+${contactStep(c, photos ? 4 : 3)}
 <div class="actions"><button type="submit" id="submit-report">${t('report.submit')}</button></div>
 <p id="submit-status" class="status" role="status"></p>
 </form>

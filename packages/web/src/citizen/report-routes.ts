@@ -26,6 +26,7 @@ import { sentPage, type Receipt } from './sent-page.js';
 import { confirmationPath, submitReport } from './submit-report.js';
 import { coordinate } from './value-checks.js';
 import { citizenOf } from '../account/authenticate.js';
+import { setReportOwner } from '../account/report-owner.js';
 
 interface Problems {
   errors: readonly FieldError[];
@@ -59,6 +60,7 @@ async function reportConfig(web: WebContext, rc: ReportContext, t: Translator): 
     map: { ...mapConfig(web.options), center: await mapCenter(web.services.store, rc.j) },
     timezone: rc.j.timezone,
     maxPhotos: web.services.limits.maxMediaFiles,
+    routed: false,
     messages: browserMessages(t),
   };
 }
@@ -126,8 +128,7 @@ export function registerReportRoutes(app: FastifyInstance, web: WebContext): voi
     const input = await readReportInput(request, web.services.limits, web.services.uploadDir);
     // The session decides the account of a report sent through this page, never the form.
     const who = await citizenOf(web, request);
-    if (who) input.fields.set('account_id', [who.account.id]);
-    else input.fields.delete('account_id');
+    setReportOwner(input.fields, who);
     const outcome = await submitReport(web, rc.j, rc.record, rc.definition.attributes, input, t, request.ip);
     if (!outcome.ok) return sendForm(web, request, reply, t, rc, input.fields, outcome);
     return reply.redirect(confirmationPath(rc.record.service_code, outcome.receipt), 303);

@@ -1,4 +1,4 @@
-/** The citizen app: `/` (choose a service, look up a request) and the report pages under `/report/`. */
+/** The citizen app: `/` (choose a service, look up a request), the report pages under `/report/`, and reports to other endpoints (routed/). */
 import type { FastifyInstance } from 'fastify';
 import type { WebContext } from '../context.js';
 import { translatorFor } from '../request-locale.js';
@@ -8,6 +8,7 @@ import { webJurisdiction } from './jurisdiction.js';
 import { sendPublicPage } from './page.js';
 import { param, pathAndQuery, publicHandler } from './public-handler.js';
 import { registerReportRoutes } from './report-routes.js';
+import { registerRoutedReportRoutes } from './routed/routes.js';
 
 export async function registerCitizenRoutes(app: FastifyInstance, web: WebContext): Promise<void> {
   app.get('/', { schema: { hide: true } }, publicHandler(web, async (request, reply) => {
@@ -22,4 +23,5 @@ export async function registerCitizenRoutes(app: FastifyInstance, web: WebContex
     });
   }));
   registerReportRoutes(app, web);
+  registerRoutedReportRoutes(app, web);
 }

@@ -3,15 +3,15 @@
  * language), then the server's own submit service with the web app's key —
  * the same validation, transaction and receipt as POST requests.json.
  */
-import { isOpen311Failure, type Attribute, type RequestReceipt } from '@o311/georeport';
-import { authorizeKey, requestServices, spendingQuota } from '@o311/server';
+import type { Attribute, RequestReceipt } from '@o311/georeport';
+import { requestServices } from '@o311/server';
 import type { Jurisdiction, ServiceRecord } from '@o311/store';
 import type { WebContext } from '../context.js';
 import type { Translator } from '../i18n/translate.js';
-import { webApiKey } from './api-key.js';
 import { FIELD_IDS } from './form-state.js';
 import { checkReport, type FieldError } from './report-check.js';
 import type { ReportInput } from './report-input.js';
+import { submitWithWebKey } from './web-key-submit.js';
 
 export type SubmitOutcome =
   | { ok: true; receipt: RequestReceipt }
@@ -44,18 +44,10 @@ export async function submitReport(
   // Only a report that passed our checks takes a unit of the visitor's quota, and a
   // report the server then refuses gives it back: invalid posts spend nothing.
   const fields = new Map(input.fields).set('service_code', [service.service_code]);
-  try {
-    const { key, quota } = await authorizeKey(services, await webApiKey(web), { jurisdiction: j, clientAddress: visitor });
-    const receipt = await spendingQuota(services, quota, () => requestServices.submitRequest(services, j, key, service, fields, input.photos));
-    return { ok: true, receipt };
-  } catch (e) {
-    if (isOpen311Failure(e) && e.status === 429) return { ok: false, errors: [], serverProblems: [t('report.error.busy')] };
-    if (isOpen311Failure(e) && e.status === 403) throw new Error('The web app API key is missing or revoked.', { cause: e });
-    if (isOpen311Failure(e) && e.status < 500) {
-      return { ok: false, errors: [], serverProblems: e.errors.map((x) => x.description) };
-    }
-    throw e;
-  }
+  const sent = await submitWithWebKey(web, t, { jurisdiction: j, visitor }, (key) =>
+    requestServices.submitRequest(services, j, key, service, fields, input.photos),
+  );
+  return sent.ok ? { ok: true, receipt: sent.value } : sent;
 }
 
 /** Where the browser goes after a successful submission (post/redirect/get). */

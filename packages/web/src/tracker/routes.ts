@@ -1,6 +1,8 @@
 /**
- * The tracker: `/track?id=` (look-up), `/track/:id` (the page), its Atom feed,
- * following by e-mail (double opt-in, unsubscribe) and batch tokens.
+ * The tracker: `/track?id=` (look-up), `/track/:id` (the page; another
+ * endpoint's `slug:ID` read through the router), its Atom feed, following by
+ * e-mail (double opt-in, unsubscribe) and tokens (batch services', and those
+ * of reports sent through the federated endpoint).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { field, isOpen311Failure } from '@o311/georeport';
@@ -21,7 +23,12 @@ import { startFollowing } from './follow.js';
 import type { FollowState } from './follow-form.js';
 import { badLinkPage, followConfirmedPage, unsubscribeAskPage, unsubscribedPage } from './follow-pages.js';
 import { feedPath, trackerPath } from './paths.js';
-import { pendingToken } from './pending-token.js';
+import { FEDERATED_TOKENS, LOCAL_TOKENS, pendingToken } from './pending-token.js';
+import { loadFederatedRequest } from './federated-request.js';
+import { federatedTrackerPage } from './federated-tracker-page.js';
+import { trackedKind } from './tracked-kind.js';
+import { endpointName, routedReceipt } from '../citizen/routed/routed-receipt.js';
+import { routedHandler } from '../citizen/routed/unavailable-page.js';
 import { requestFeed } from './request-feed.js';
 import { loadTrackedRequest } from './tracked-request.js';
 import { trackerPage } from './tracker-page.js';
@@ -56,6 +63,21 @@ async function sendTracker(
   });
 }
 
+const idParam = (params: unknown): string => param(params, 'id');
+
+/** Another endpoint's request, read through the router. */
+async function sendFederatedTracker(web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator, id: string): Promise<FastifyReply> {
+  const tracked = await loadFederatedRequest(web, id);
+  const hasMap = tracked.request.lat !== null && tracked.request.long !== null;
+  return sendPublicPage(reply, web, t, {
+    title: t('tracker.title', { id }),
+    path: pathAndQuery(request),
+    map: hasMap,
+    scripts: hasMap ? ['track-map.js'] : [],
+    main: federatedTrackerPage(t, { tracked, timezone: (await webJurisdiction(web)).timezone, map: mapConfig(web.options) }),
+  });
+}
+
 /** The follow form of a signed-in citizen (one button), else the e-mail form. */
 async function accountFollow(web: WebContext, request: FastifyRequest, id: string): Promise<FollowState> {
   const who = await citizenOf(web, request);
@@ -75,14 +97,19 @@ export async function registerTrackerRoutes(app: FastifyInstance, web: WebContex
     const id = cleanId(param(request.query, 'id'));
     if (id === '') return reply.redirect('/#track', 303);
     const j = await webJurisdiction(web);
-    if (await web.services.store.getRequest(j.id, id)) return reply.redirect(trackerPath(id), 303);
+    const kind = await trackedKind(web, j, id);
+    if (kind.kind === 'home') return reply.redirect(trackerPath(kind.id), 303);
+    if (kind.kind === 'federated' || (await web.services.store.getRequest(j.id, id))) return reply.redirect(trackerPath(id), 303);
     const t = translatorFor(request, reply);
     return sendNotFound(reply, web, t, pathAndQuery(request), t('tracker.unknown', { id }));
   }));
 
-  app.get('/track/:id', opts, publicHandler(web, async (request, reply) => {
+  app.get('/track/:id', opts, routedHandler(web, idParam, async (request, reply) => {
     const t = translatorFor(request, reply);
-    const id = param(request.params, 'id');
+    const id = idParam(request.params);
+    const kind = await trackedKind(web, await webJurisdiction(web), id);
+    if (kind.kind === 'home') return reply.redirect(trackerPath(kind.id), 303);
+    if (kind.kind === 'federated') return sendFederatedTracker(web, request, reply, t, id);
     const follow: FollowState = param(request.query, 'follow') === 'sent' ? { kind: 'sent' } : await accountFollow(web, request, id);
     return sendTracker(web, request, reply, t, id, follow);
   }));
@@ -142,11 +169,15 @@ export async function registerTrackerRoutes(app: FastifyInstance, web: WebContex
     } catch (e) {
       if (!isOpen311Failure(e)) throw e;
     }
+    // Not a token of this server's own services: perhaps one of a report sent through the federated endpoint.
+    const routed = await routedReceipt(web, token);
+    if (routed?.kind === 'request') return reply.redirect(trackerPath(routed.id), 303);
+    const refused = routed?.kind === 'refused' ? html`<p id="refused">${t('routed.refused', { name: await endpointName(web, routed.stored.endpoint_slug), reason: routed.reason })}</p>` : undefined;
     return sendPublicPage(reply, web, t, {
       title: t('token.title'),
       path: pathAndQuery(request),
-      scripts: ['token-poll.js'],
-      main: html`<h1>${t('token.title')}</h1>${pendingToken(t, token)}`,
+      scripts: refused ? [] : ['token-poll.js'],
+      main: html`<h1>${t('token.title')}</h1>${refused ?? pendingToken(t, token, routed ? FEDERATED_TOKENS : LOCAL_TOKENS)}`,
     });
   }));
 }

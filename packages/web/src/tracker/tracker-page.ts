@@ -1,4 +1,5 @@
 /** `/track/:id`: status, due date, timeline, answers, photos, map, follow by e-mail and the feed. */
+import type { PublicRequest } from '@o311/georeport';
 import { html, type Html } from '../html.js';
 import type { Translator } from '../i18n/translate.js';
 import type { MapConfig } from '../citizen/map-config.js';
@@ -26,18 +27,21 @@ function dueLine(t: Translator, v: TrackerView): Html {
   return html`<p class="due due-${state.kind}" id="due">${dueText(t, state)} <span class="expected-date">(${t('tracker.expected', { date })})</span></p>`;
 }
 
-function summary(t: Translator, v: TrackerView): Html {
-  const { request: r, j, requestedAt, updatedAt } = v.tracked;
+/** Submitted, updated, address, agency and description, as far as known. */
+export function requestSummary(t: Translator, r: PublicRequest, at: { requested: number; updated: number; timezone: string }): Html {
   const row = (label: string, value: Html | string | null): Html =>
     value === null || value === '' ? html`` : html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
   return html`<dl class="request-summary">
-${row(t('tracker.submitted'), t.dateTime(requestedAt, j.timezone))}
-${row(t('tracker.updated'), t.dateTime(updatedAt, j.timezone))}
+${row(t('tracker.submitted'), t.dateTime(at.requested, at.timezone))}
+${row(t('tracker.updated'), t.dateTime(at.updated, at.timezone))}
 ${row(t('tracker.address'), r.address)}
 ${row(t('tracker.agency'), r.agency_responsible)}
 ${row(t('tracker.description'), r.description)}
 </dl>`;
 }
+
+const summary = (t: Translator, v: TrackerView): Html =>
+  requestSummary(t, v.tracked.request, { requested: v.tracked.requestedAt, updated: v.tracked.updatedAt, timezone: v.tracked.j.timezone });
 
 const answerValue = (t: Translator, a: AnsweredAttribute): string =>
   new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(a.answers);
@@ -58,11 +62,12 @@ function photos(t: Translator, urls: readonly string[], mediaBase: string): Html
 <ul class="photo-list">${urls.map(item)}</ul></section>`;
 }
 
-function place(t: Translator, v: TrackerView): Html {
-  const { lat, long } = v.tracked.request;
+/** The request's point on a small map (with JavaScript) and in words. */
+export function requestPlace(t: Translator, r: Pick<PublicRequest, 'lat' | 'long'>, map: MapConfig): Html {
+  const { lat, long } = r;
   if (lat === null || long === null) return html``;
   return html`<section class="place" aria-labelledby="place-title"><h2 id="place-title">${t('tracker.map')}</h2>
-<div id="track-map" class="map map-small" hidden data-lat="${lat}" data-long="${long}" data-tile-url="${v.map.tileUrl}" data-attribution="${v.map.attribution}" data-label="${t('location.marker')}"></div>
+<div id="track-map" class="map map-small" hidden data-lat="${lat}" data-long="${long}" data-tile-url="${map.tileUrl}" data-attribution="${map.attribution}" data-label="${t('location.marker')}"></div>
 <p class="coordinates-text">${t('tracker.coordinates', { lat: t.number(lat), long: t.number(long) })}</p></section>`;
 }
 
@@ -80,6 +85,6 @@ ${summary(t, v)}
 ${timeline(t, j.timezone, events)}</section>
 ${answers(t, v.tracked.attributes)}
 ${photos(t, v.tracked.photos, v.mediaBase)}
-${place(t, v)}
+${requestPlace(t, v.tracked.request, v.map)}
 ${followSection(t, r.service_request_id, v.follow)}`;
 }

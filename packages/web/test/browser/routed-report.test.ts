@@ -1,0 +1,112 @@
+/**
+ * The issue's proof in Chromium (issue 11): a citizen signs in by the link
+ * from the outbox, places a point in Riverton on the map, picks a COUNTY
+ * service among every tier's, sends it (through the router, delivered in
+ * process), follows the token to its federated id and the tracker, sees it in
+ * My reports with its live status, exports the data as JSON and deletes the
+ * account; axe on every page on the way.
+ */
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { browserAvailable, screenshot } from '../../../../test-support/browser.js';
+import { seedDemoRegistry } from '../support/demo-region.js';
+import { expectAccessible, journey, linkIn, mailsTo } from './support.js';
+
+const EMAIL = 'robin.routed@example.org';
+
+describe.skipIf(!browserAvailable)('a report to the county from a Riverton point, signed in', () => {
+  const j = journey({ axe: true });
+  beforeAll(() => seedDemoRegistry(j.s.store));
+  let federatedId = '';
+
+  it('signs in by the e-mailed link', { timeout: 30_000 }, async () => {
+    const { s, citizen: { page } } = j;
+    await page.goto(s.url('/account/sign-in'));
+    await page.getByRole('textbox', { name: 'Email address' }).fill(EMAIL);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
+    const [mail] = await mailsTo(s.store, EMAIL);
+    if (!mail) throw new Error('no sign-in mail in the outbox');
+    await page.goto(s.url(linkIn(mail, /^\/account\/link$/)));
+    await Promise.all([page.waitForURL(/\/account$/), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await expect.poll(() => page.locator('#signed-in-as').textContent()).toBe(`Signed in as ${EMAIL}`);
+  });
+
+  it('places the point on the map and sees every tier’s services, each marked with who handles it', { timeout: 30_000 }, async () => {
+    const { s, citizen: { page } } = j;
+    await page.goto(s.url('/'));
+    await Promise.all([page.waitForURL(/\/report\/at$/), page.getByRole('link', { name: 'Place it on the map to see every agency’s services there' }).click()]);
+    await expectAccessible(page, 'place step');
+    const map = page.locator('#place-map');
+    await map.locator('.leaflet-tile-pane').waitFor({ state: 'attached' });
+    const box = await map.boundingBox();
+    if (!box) throw new Error('the map is not shown');
+    await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await expect.poll(() => page.locator('#location-status').textContent()).toMatch(/^Marker placed at/);
+    expect(await page.getByRole('spinbutton', { name: 'Latitude' }).inputValue()).toMatch(/^41\.\d+$/);
+    await Promise.all([page.waitForURL(/\/report\/at\?lat=41\.\d+&long=-93\.\d+$/), page.getByRole('button', { name: 'Show the services here' }).click()]);
+    const picker = page.getByRole('region', { name: 'Services at this place' });
+    const handlers = await picker.getByRole('heading', { level: 3 }).allTextContents();
+    expect(handlers).toEqual(['City of Riverton City', 'Tallgrass County County', 'State of Prairie State or province', 'Federal services (demo) Nation']);
+    await expectAccessible(page, 'services at the point');
+    await screenshot(page, 'routed-picker');
+  });
+
+  it('picks a county service, and sends the report through the router', { timeout: 30_000 }, async () => {
+    const { s, citizen: { page, errors } } = j;
+    const county = page.getByRole('region', { name: 'Tallgrass County County' });
+    await Promise.all([page.waitForURL(/\/report\/to\/tallgrass-county%3ACULVERT\?lat=/), county.getByRole('link', { name: /Blocked or damaged culvert/ }).click()]);
+    expect(await page.locator('#handled-by').textContent()).toBe('This report goes to Tallgrass County (County), sent on by this site.');
+    expect(await page.getByRole('textbox', { name: 'Email address' }).inputValue()).toBe(EMAIL);
+    expect(await page.locator('#f-lat').inputValue()).toMatch(/^41\.\d+$/);
+    await expectAccessible(page, 'county report form');
+    await page.getByLabel(/^Describe the problem/).fill('The culvert under the county road is blocked by branches.');
+    await Promise.all([page.waitForURL(/\/report\/to\/tallgrass-county%3ACULVERT\/sent\?token=/), page.getByRole('button', { name: 'Send report' }).click()]);
+    const token = new URL(page.url()).searchParams.get('token') ?? '';
+    const stored = await vi.waitFor(async () => {
+      const r = await s.store.federation.getByToken(token);
+      expect(r?.state).toBe('delivered');
+      return r!;
+    }, { timeout: 20_000, interval: 100 });
+    expect(stored).toMatchObject({ endpoint_slug: 'tallgrass-county', contact: { email: EMAIL } });
+    expect(stored.account_id).not.toBeNull();
+    federatedId = `tallgrass-county:${stored.upstream_id}`;
+    // Delivered before the page was built: it names the federated id; else it polls the token and opens the tracker itself.
+    const onTracker = (): boolean => /\/track\/tallgrass-county%3A\d+$/.test(page.url());
+    await expect.poll(async () => onTracker() || (await page.locator('#request-number').count()) > 0, { timeout: 15_000 }).toBe(true);
+    if (!onTracker()) {
+      expect(await page.locator('#request-number').textContent()).toBe(federatedId);
+      await expectAccessible(page, 'sent page with the federated id');
+      await Promise.all([page.waitForURL(/\/track\/tallgrass-county%3A\d+$/), page.getByRole('link', { name: 'Track your request' }).click()]);
+    }
+    expect(await page.locator('#handled-by').textContent()).toBe('This request is handled by Tallgrass County (County). What you see here is read from their service.');
+    expect(await page.locator('#request-status').textContent()).toBe('Open');
+    expect(await page.textContent('main')).not.toContain(EMAIL);
+    await expectAccessible(page, 'tracker of a federated id');
+    expect(errors).toEqual([]);
+  });
+
+  it('sees it in My reports with its live status, linked to the tracker', { timeout: 20_000 }, async () => {
+    const { s, citizen: { page } } = j;
+    await page.goto(s.url('/account'));
+    const table = page.locator('#my-federated-reports');
+    expect(await table.locator('tbody tr').first().textContent()).toContain('Tallgrass County');
+    const status = table.getByRole('link', { name: `Request ${federatedId}: Open` });
+    await Promise.all([page.waitForURL(/\/track\/tallgrass-county%3A\d+$/), status.click()]);
+    await page.goto(s.url('/account'));
+    await expectAccessible(page, 'My reports with a federated report');
+  });
+
+  it('exports the data as JSON and deletes the account: the federated report loses its contact data', { timeout: 20_000 }, async () => {
+    const { s, citizen: { page, errors } } = j;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as JSON' }).click()]);
+    const data = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(data.federated_reports).toEqual([expect.objectContaining({ endpoint: 'tallgrass-county', contact: expect.objectContaining({ email: EMAIL }) })]);
+    await Promise.all([page.waitForURL(/\/account\/delete$/), page.getByRole('link', { name: 'Delete my account…' }).click()]);
+    await page.getByLabel('I understand that my account and my contact details will be erased').check();
+    await Promise.all([page.waitForURL(/\/account\/deleted/), page.getByRole('button', { name: 'Delete my account' }).click()]);
+    const [left] = await s.store.federation.list({ limit: 10, offset: 0 });
+    expect(left).toMatchObject({ account_id: null, contact: { email: null } });
+    expect(errors).toEqual([]);
+  });
+});
