@@ -10,13 +10,17 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { JobQueue } from '@o311/jobs';
 import type { Store } from '@o311/store';
+import { CredentialBox, ROUTER_SECRET_ENV } from '@o311/router';
 import { registerHome } from './docs/home.js';
 import { registerDocsUi, registerOpenApi } from './docs/openapi.js';
 import { registerGeoreportRoutes } from './georeport/routes.js';
+import { registerFederatedRoutes } from './federated/routes.js';
 import { createPointDiscovery, type DiscoveryOptions } from './discovery-api/create-point-discovery.js';
 import { registerDiscoveryApi } from './discovery-api/routes.js';
 import { startPrivateJobQueue } from './jobs/job-queue.js';
 import { registerRegistryChecks } from './jobs/registry-checks.js';
+import { checkRouterRetryDelay, registerRouterDelivery } from './jobs/router-delivery.js';
+import { localDeliverer } from './federated/local-deliverer.js';
 import { registerServerJobs } from './jobs/server-jobs.js';
 import { clientErrorHandler } from './http/client-errors.js';
 import { registerBodyParsers } from './http/content-types.js';
@@ -76,6 +80,16 @@ export interface AppOptions {
   homePath?: string;
   /** The discovery API's service lists (e.g. `allowPrivate` to fetch from loopback in tests). */
   discovery?: DiscoveryOptions;
+  /**
+   * The secret that seals the federated endpoint's upstream API keys; default
+   * O311_ROUTER_SECRET of the environment. Without one, upstream keys cannot be set or used.
+   */
+  routerSecret?: string;
+  /**
+   * The first retry of a federated delivery waits this long (ms, 100 to 600,000), doubling after;
+   * default 30 s. Short in tests and benchmarks.
+   */
+  routerRetryDelayMs?: number;
 }
 
 declare module 'fastify' {
@@ -98,6 +112,10 @@ export const DEFAULT_LIMITS: Limits = {
   defaultPageSize: 50,
   maxUpdates: 1000,
 };
+
+/** An empty secret is none; a short one stops the start with CredentialError `no-secret`, which says what to set. */
+const routerCredentials = (secret: string | undefined): CredentialBox | undefined =>
+  secret === undefined || secret === '' ? undefined : new CredentialBox(secret);
 
 /** JSON bodies of the staff API (service definitions with translations can be large). */
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -139,6 +157,8 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
     origin,
     uploadDir: options.uploadDir,
     sandbox: options.sandbox,
+    routerCredentials: routerCredentials(options.routerSecret ?? process.env[ROUTER_SECRET_ENV]),
+    routerRetryDelayMs: checkRouterRetryDelay(options.routerRetryDelayMs),
   };
 
   const app = Fastify({
@@ -167,11 +187,13 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
   await registerOpenApi(app, options.sandbox);
 
   registerGeoreportRoutes(app, ctx);
+  registerFederatedRoutes(app, ctx);
   registerDiscoveryApi(app, ctx, { lookupsBeforeRouting: !options.logger });
   if (options.sandbox) registerSandboxRoutes(app, ctx, options.sandbox);
   await registerStaffRoutes(app, ctx);
   await registerServerJobs(ctx);
   await registerRegistryChecks(ctx, { allowPrivate: options.discovery?.allowPrivate === true });
+  await registerRouterDelivery(ctx, { allowPrivate: options.discovery?.allowPrivate === true, local: localDeliverer(ctx) });
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);
   registerHome(app, origin, options.homePath, options.sandbox);
 

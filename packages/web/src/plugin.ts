@@ -2,6 +2,8 @@
 import cookie from '@fastify/cookie';
 import './fastify-plugins.js';
 import type { AppPlugin } from '@o311/server';
+import { registerAccountRoutes } from './account/routes.js';
+import { registerAccountJobs } from './account/reminders.js';
 import { registerAssets } from './assets.js';
 import { sendNotFound } from './citizen/not-found.js';
 import { sendRefused } from './citizen/refused-page.js';
@@ -27,8 +29,10 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     await registerCitizenRoutes(app, web);
     await registerTrackerRoutes(app, web);
     await registerDiscoverRoutes(app, web);
+    await registerAccountRoutes(app, web);
     await registerStaffPages(app, web);
     await registerMailJobs(web);
+    await registerAccountJobs(web);
     services.publicChange = (request, jurisdictionId, requestId) => notifySafely(web, request, jurisdictionId, requestId);
     services.htmlNotFound = async (request, reply) =>
       sendNotFound(reply, web, translatorFor(request, reply), request.url);

@@ -1,5 +1,8 @@
 /** Every catalogue, by language. Spanish and French must have every English key (checked by the types). */
 import type { Locale } from '../locales.js';
+import { accountEn } from './account.en.js';
+import { accountEs } from './account.es.js';
+import { accountFr } from './account.fr.js';
 import { citizenEn } from './citizen.en.js';
 import { citizenEs } from './citizen.es.js';
 import { citizenFr } from './citizen.fr.js';
@@ -9,6 +12,9 @@ import { commonFr } from './common.fr.js';
 import { discoverEn } from './discover.en.js';
 import { discoverEs } from './discover.es.js';
 import { discoverFr } from './discover.fr.js';
+import { federationEn } from './federation.en.js';
+import { federationEs } from './federation.es.js';
+import { federationFr } from './federation.fr.js';
 import { inboxEn } from './inbox.en.js';
 import { inboxEs } from './inbox.es.js';
 import { inboxFr } from './inbox.fr.js';
@@ -18,15 +24,18 @@ import { jobsFr } from './jobs.fr.js';
 import { registryEn } from './registry.en.js';
 import { registryEs } from './registry.es.js';
 import { registryFr } from './registry.fr.js';
+import { routedEn } from './routed.en.js';
+import { routedEs } from './routed.es.js';
+import { routedFr } from './routed.fr.js';
 import { staffEn } from './staff.en.js';
 import { staffEs } from './staff.es.js';
 import { staffFr } from './staff.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...accountEn, ...routedEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...accountEs, ...routedEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...accountFr, ...routedFr },
 };
