@@ -106,6 +106,19 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
     expect(post.status).toBeLessThan(300);
     expect(((await post.json()) as { service_request_id?: string }[])[0]?.service_request_id).toBeTruthy();
 
+    // Without --smtp the demo prints its mail, so a sign-in link can be followed.
+    expect(out).toMatch(/e-mail\s+printed below instead of sent \(--smtp URL to send it\)/);
+    const origin = new URL(georeport).origin;
+    const asked = await fetch(`${origin}/account/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+      body: new URLSearchParams({ email: 'newcomer@example.org' }),
+    });
+    expect(asked.status).toBe(200);
+    const printed = await s.waitFor(/mail to newcomer@example\.org: .+\n(?:  \| .*\n)*?  \| .*(http:\/\/[^/\s]+\/account\/link\?token=\S+)/, 15_000);
+    const link = await fetch(local(printed[1]!));
+    expect(link.status).toBe(200);
+
     s.child.kill('SIGTERM');
     expect(await s.exited).toEqual({ code: 0, signal: null });
     expect(s.stdout()).toMatch(/SIGTERM: shutting down\nstopped\n$/);

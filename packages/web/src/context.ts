@@ -1,6 +1,7 @@
 /** What every page handler gets: the server's services, the web options and the mailer. */
 import type { ServiceContext } from '@o311/server';
 import type { Mailer } from './mail/mailer.js';
+import type { MailLog } from './mail/transport.js';
 import type { ThrottlePolicy } from './staff/auth/login-throttle.js';
 
 export interface WebOptions {
@@ -16,6 +17,8 @@ export interface WebOptions {
   apiKey?: string;
   /** `smtp://user:pass@host:port`; without it, mail goes to the outbox only (tests read it). */
   smtpUrl?: string;
+  /** Without SMTP: print each message here instead (`serve --mail-log`); see mail/transport.ts. */
+  mailLog?: MailLog;
   /** Base URL for links in e-mails, e.g. `https://311.example.org`; default from the request. */
   publicUrl?: string;
   /** Staff sessions: lifetime. */

@@ -32,6 +32,8 @@ export interface ServeOptions extends DatabaseOptions {
   web: boolean;
   tiles?: string;
   smtp?: string;
+  /** Print e-mail on stdout instead of leaving it in the outbox (commander's `--mail-log`); on for --demo without --smtp. */
+  mailLog?: boolean;
   /** The jurisdiction the web apps serve (else $O311_JURISDICTION, else the primary one). */
   jurisdiction?: string;
   /** Seconds (commander's `--headers-timeout` etc.); undefined: the server's defaults. */
@@ -153,9 +155,19 @@ async function describeServed(store: Store, configured: string | undefined): Pro
   return `${j.name} (${j.id}), ${configured !== undefined ? 'chosen with --jurisdiction' : 'the primary jurisdiction (--jurisdiction ID to choose)'}`;
 }
 
+/** Mail is printed: asked for, or a demo without SMTP (so that a sign-in link can be followed). */
+const printsMail = (o: Pick<ServeOptions, 'mailLog' | 'demo' | 'smtp'>): boolean => o.smtp === undefined && (o.mailLog === true || o.demo);
+
+/** The banner's e-mail line: where mail goes, unless through SMTP. */
+function mailText(o: Pick<ServeOptions, 'mailLog' | 'demo' | 'smtp' | 'web'>): string | undefined {
+  if (!o.web || o.smtp !== undefined) return undefined;
+  return printsMail(o) ? 'printed below instead of sent (--smtp URL to send it)' : 'kept in the database outbox (--smtp URL to send it, --mail-log to print it)';
+}
+
 function printBanner(
   io: CliIo, origin: AnnouncedOrigin, bound: string, demo: DemoAccess | undefined, web: boolean,
   sandbox: (SandboxConfig & { base: string }) | undefined, served: string | undefined, workers: string | undefined,
+  mail: string | undefined,
 ): void {
   const u = serverUrls(origin.announced);
   const out = (line = ''): void => println(io.stdout, line);
@@ -165,6 +177,8 @@ function printBanner(
   if (web) {
     if (served !== undefined) out(`  web apps serve ${served}`);
     out(`  report & track ${u.base}/`);
+    out(`  my reports     ${u.base}/account (sign in with a link sent by e-mail)`);
+    if (mail !== undefined) out(`  e-mail         ${mail}`);
     out(`  staff          ${u.staff}`);
     for (const s of demo?.staff ?? []) out(`                   ${s.role.padEnd(6)} ${s.email} / ${s.password}`);
     out(`  who covers it  ${u.base}/discover`);
@@ -172,6 +186,7 @@ function printBanner(
   out(`  GeoReport v2   ${u.georeport}`);
   out(`  discovery      ${u.discovery}`);
   out(`  lookup API     ${u.base}/discovery/v1/lookup.json?lat=LAT&long=LONG`);
+  out(`  federated      ${u.base}/federated/open311/v2/ (every endpoint covering a point, one API key)`);
   out(`  API docs       ${u.docs}`);
   if (sandbox) {
     out(`  sandbox        ${u.base}${sandbox.base}/ (never reaches staff, emptied daily)`);
@@ -185,6 +200,7 @@ function printBanner(
     out(`  curl -X POST '${u.georeport}requests.json' -d api_key=${demoKey} -d service_code=POTHOLE \\`);
     out('       -d lat=41.5868 -d long=-93.625 -d \'attribute[LOCATION]=travel_lane\' -d \'attribute[SIZE]=medium\' \\');
     out('       --data-urlencode \'description=Pothole in front of City Hall\'');
+    out(`  curl '${u.base}/federated/open311/v2/services.json?lat=41.5868&long=-93.625'`);
   } else {
     out('try:');
     out(`  curl '${u.georeport}services.json'`);
@@ -212,7 +228,7 @@ async function prepare(io: CliIo, store: Store, o: ServeOptions, url: string): P
     handoff: { sandbox, webJurisdiction: served?.configured },
     banner: async (origin, port, workers) => {
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers);
+      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers, mailText(o));
       if (empty) {
         println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
       }
@@ -266,7 +282,10 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
       const { buildApp, startJobQueue } = await import('@o311/server');
       jobs = await startJobQueue(url);
       const plugins = o.web
-        ? [(await import('@o311/web')).webPlugin({ tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl, jurisdictionId })]
+        ? [(await import('@o311/web')).webPlugin({
+            tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl, jurisdictionId,
+            ...(printsMail(o) && { mailLog: (text: string) => println(io.stdout, text) }),
+          })]
         : [];
       app = await buildApp({
         store, jobs, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024, plugins,
@@ -318,6 +337,7 @@ export function serveCommand(io: CliIo): Command {
       .option('--no-web', 'serve only the APIs, without the citizen app, tracker and staff back office')
       .option('--tiles <url>', 'map tile URL template for the web apps (default OpenStreetMap)')
       .option('--smtp <url>', 'send e-mail through smtp://user:pass@host:port (default: outbox in the database only)')
+      .option('--mail-log', 'print each e-mail (sign-in links, follower notices) on stdout instead of leaving it in the outbox; on with --demo unless --smtp is given')
       .option('--jurisdiction <id>', 'the jurisdiction the web apps serve (default: $O311_JURISDICTION, else the primary jurisdiction)')
       .addOption(new Option('--headers-timeout <s>', 'seconds a client has to send the request headers (default 15)').argParser(integerIn(1, 3600)))
       .addOption(new Option('--request-timeout <s>', 'seconds a client has to send a whole request, body included (default 60)').argParser(integerIn(1, 3600)))
