@@ -4,8 +4,9 @@
  * through to their upstream (cached), and the fan-out search
  * (federated-search.ts). Names are namespaced by the owning endpoint's slug
  * (federated-ids.ts); partial answers name what is missing
- * (missing-endpoints.ts). Failures are the standard's (Open311Failure), for
- * the server to answer as it answers any GeoReport failure.
+ * (missing-endpoints.ts). Service lists and definitions are asked in the
+ * caller's `locale` (locale.ts; kept per locale). Failures are the standard's
+ * (Open311Failure), for the server to answer as it answers any GeoReport failure.
  */
 import {
   badRequest, unknownJurisdiction, unknownRequest, unknownService, upstreamFailed,
@@ -14,6 +15,7 @@ import {
 import type { Endpoint } from '@o311/store';
 import { withDeadline } from './deadline.js';
 import { federatedName, parseFederatedName, type FederatedName } from './federated-ids.js';
+import { localeTag } from './locale.js';
 import { searchRequests, type SearchAnswer, type SearchScope } from './federated-search.js';
 import type { MissingEndpoint } from './missing-endpoints.js';
 import { failureReason } from './read-failure.js';
@@ -74,14 +76,16 @@ export class FederatedReader {
 
   /**
    * GET services: one endpoint's services when the scope names its slug (unknown: 404), else those of
-   * every endpoint covering the point, smallest tier first; neither: 400.
+   * every endpoint covering the point, smallest tier first; neither: 400. In `locale` where the
+   * endpoints translate them (locale.ts: a value that does not start with a known language is none).
    */
-  async services(scope: SearchScope): Promise<FederatedServices> {
+  async services(scope: SearchScope, locale?: string): Promise<FederatedServices> {
+    const tag = localeTag(locale);
     let endpoints: Endpoint[];
     if (scope.slug !== undefined) endpoints = [await this.#known(scope.slug)];
     else if (scope.point !== undefined) endpoints = await this.#fed.covering(scope.point);
     else throw badRequest(NO_LOCATION);
-    const lists = await Promise.all(endpoints.map((e) => this.#fed.serviceList(e)));
+    const lists = await Promise.all(endpoints.map((e) => this.#fed.serviceList(e, tag)));
     const services: OfferedService[] = [];
     const missing: MissingEndpoint[] = [];
     endpoints.forEach((e, i) => {
@@ -97,10 +101,11 @@ export class FederatedReader {
     return { services, missing };
   }
 
-  /** GET service definition of `slug:CODE`, attribute codes as the upstream has them. */
-  async serviceDefinition(name: string): Promise<ServiceDefinition> {
+  /** GET service definition of `slug:CODE`, attribute codes as the upstream has them, texts in `locale` as for services(). */
+  async serviceDefinition(name: string, locale?: string): Promise<ServiceDefinition> {
     const { endpoint, local } = await this.#owner(name, unknownService);
-    const definition = await this.#readThrough(this.#definitions, endpoint, local, (reader) => reader.serviceDefinition(local));
+    const tag = localeTag(locale);
+    const definition = await this.#readThrough(this.#definitions, endpoint, [tag ?? '', local], (reader) => reader.serviceDefinition(local, tag));
     if (definition === undefined) throw unknownService(name);
     return { service_code: name, attributes: definition.attributes };
   }
@@ -108,7 +113,7 @@ export class FederatedReader {
   /** GET service request `slug:ID`, read through to its upstream. */
   async request(id: string): Promise<PublicRequest> {
     const { endpoint, local } = await this.#owner(id, unknownRequest);
-    const found = await this.#readThrough(this.#requests, endpoint, local, (reader) => reader.request(local));
+    const found = await this.#readThrough(this.#requests, endpoint, [local], (reader) => reader.request(local));
     if (found === undefined) throw unknownRequest(id);
     return federatedRequest(endpoint.slug, found);
   }
@@ -136,14 +141,17 @@ export class FederatedReader {
     return { endpoint, ...parsed };
   }
 
-  /** Kept per endpoint version, so an edited endpoint (new address, new profile) is read again. */
+  /**
+   * Kept per endpoint version, so an edited endpoint (new address, new profile) is read again, and per
+   * `what` (the upstream's name last: it alone may hold a line break).
+   */
   async #readThrough<T>(
     cache: TtlCache<string, Kept<T>>,
     endpoint: Endpoint,
-    local: string,
+    what: readonly string[],
     read: (reader: UpstreamReader) => Promise<Kept<T>>,
   ): Promise<Kept<T>> {
-    const key = `${endpoint.slug}\n${endpoint.updated_at}\n${local}`;
+    const key = [endpoint.slug, endpoint.updated_at, ...what].join('\n');
     try {
       return await cache.get(key, () => withDeadline(read(this.#fed.upstream(endpoint)), this.#timeoutMs));
     } catch (err) {

@@ -7,6 +7,7 @@ import { createTransport, Open311Error, type ClientRequest, type Open311Client, 
 import type { PublicRequest, ServiceDefinition } from '@o311/georeport';
 import type { Endpoint } from '@o311/store';
 import { endpointClient } from './endpoint-client.js';
+import { readLocalised, type LocaleTag } from './locale.js';
 import type { UpstreamQuery, UpstreamReader } from './upstream.js';
 import { strictRequest } from './upstream-request.js';
 
@@ -60,8 +61,8 @@ export class RemoteUpstreams {
       return { serviceDefinition: fail, requests: fail, request: fail };
     }
     return {
-      serviceDefinition: async (code: string): Promise<ServiceDefinition | undefined> =>
-        unlessNotFound(client.serviceDefinition(code).then((a) => a.data)),
+      serviceDefinition: async (code: string, locale?: LocaleTag): Promise<ServiceDefinition | undefined> =>
+        unlessNotFound(readLocalised(locale, async (l) => (await client.serviceDefinition(code, { locale: l })).data)),
       requests: async (q: UpstreamQuery): Promise<PublicRequest[]> => strictList((await client.requests(clientQuery(q))).data),
       request: async (id: string): Promise<PublicRequest | undefined> => {
         const found = await unlessNotFound(client.request(id).then((a) => a.data));

@@ -7,6 +7,7 @@
  */
 import type { PublicRequest, PublicStatus, Service, ServiceDefinition } from '@o311/georeport';
 import type { Endpoint } from '@o311/store';
+import type { LocaleTag } from './locale.js';
 
 export interface Point {
   lat: number;
@@ -36,8 +37,8 @@ export interface UpstreamQuery {
 
 /** The reads of one upstream endpoint. Rejects when the upstream cannot answer. */
 export interface UpstreamReader {
-  /** undefined when the upstream has no such service (its 404). */
-  serviceDefinition(code: string): Promise<ServiceDefinition | undefined>;
+  /** undefined when the upstream has no such service (its 404). In `locale` when the upstream translates it. */
+  serviceDefinition(code: string, locale?: LocaleTag): Promise<ServiceDefinition | undefined>;
   /** Newest first as the upstream answers them, at most its own cap. */
   requests(query: UpstreamQuery): Promise<PublicRequest[]>;
   /** undefined when the upstream has no such request. */
@@ -49,8 +50,8 @@ export interface Federation {
   endpoint(slug: string): Promise<Endpoint | undefined>;
   /** Every endpoint whose boundary covers the point, smallest tier first (retired ones left out). */
   covering(point: Point): Promise<Endpoint[]>;
-  /** The endpoint's service list, from discovery's cache. Never rejects. */
-  serviceList(endpoint: Endpoint): Promise<UpstreamServiceList>;
+  /** The endpoint's service list (in `locale` when it translates it), from discovery's cache, kept per locale. Never rejects. */
+  serviceList(endpoint: Endpoint, locale?: LocaleTag): Promise<UpstreamServiceList>;
   /** The reads of this endpoint. */
   upstream(endpoint: Endpoint): UpstreamReader;
 }

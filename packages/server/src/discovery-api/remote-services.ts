@@ -2,12 +2,12 @@
  * Fetching a remote endpoint's service list through the client SDK (the
  * endpoint's client: @o311/router's endpointClient), with the client's
  * network guard: private, loopback and link-local addresses are refused
- * (also after DNS, also on redirects) unless explicitly allowed.
+ * (also after DNS, also on redirects) unless explicitly allowed. A `locale`
+ * is sent as the parameter of that name.
  */
 import { createTransport } from '@o311/client';
 import type { Service } from '@o311/georeport';
-import { endpointClient } from '@o311/router';
-import type { Endpoint } from '@o311/store';
+import { endpointClient, readLocalised } from '@o311/router';
 import type { ServiceListFetcher } from './service-list-cache.js';
 
 export interface RemoteServicesOptions {
@@ -26,5 +26,9 @@ export function remoteServiceLists(o: RemoteServicesOptions = {}): ServiceListFe
   const allowPrivate = o.allowPrivate ?? false;
   const timeoutMs = o.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
   const transport = createTransport({ allowPrivate, timeoutMs, maxBytes: MAX_LIST_BYTES });
-  return async (e: Endpoint): Promise<Service[]> => (await endpointClient(e, { allowPrivate, timeoutMs, transport }).services()).data;
+  return async (e, locale) => {
+    const client = endpointClient(e, { allowPrivate, timeoutMs, transport });
+    // An upstream that refuses `locale` (400) is asked again without it.
+    return readLocalised(locale, async (l): Promise<Service[]> => (await client.services({ locale: l })).data);
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '@o311/georeport';
+import { localeTag } from '@o311/router';
 import type { Endpoint } from '@o311/store';
 import { ServiceListCache } from './service-list-cache.js';
 
@@ -102,6 +103,20 @@ describe('service list cache', () => {
     expect(f.calls()).toBe(2);
     f.answer(1, [service('n')]);
     expect((await moved).services).toEqual([service('n')]);
+  });
+
+  it('keeps one list per locale, each fetched in its own, none answering for another', async () => {
+    const asked: (string | undefined)[] = [];
+    const cache = new ServiceListCache({
+      fetch: async (_e, locale) => (asked.push(locale), [service(locale ?? 'plain')]),
+    });
+    const [es, fr] = [localeTag('es')!, localeTag('fr')!];
+    expect((await cache.get(endpoint(), es)).services).toEqual([service('es')]);
+    expect((await cache.get(endpoint())).services).toEqual([service('plain')]);
+    expect((await cache.get(endpoint(), fr)).services).toEqual([service('fr')]);
+    expect((await cache.get(endpoint(), es)).services).toEqual([service('es')]);
+    expect((await cache.get(endpoint({ slug: 'city' }), es)).services).toEqual([service('es')]);
+    expect(asked).toEqual(['es', undefined, 'fr', 'es']);
   });
 
   it('forgets the oldest endpoint beyond its bound', async () => {

@@ -4,9 +4,11 @@
  * answered at once while one refresh runs in the background. A failed fetch is
  * remembered for a shorter time, so an unreachable endpoint neither slows
  * every lookup nor is asked again by each; a failed refresh keeps the last
- * list known beside the error.
+ * list known beside the error. Lists are kept per endpoint and locale (the
+ * federated endpoint's `locale`, a short tag): one language never answers for another.
  */
 import type { Service } from '@o311/georeport';
+import type { LocaleTag } from '@o311/router';
 import type { Endpoint } from '@o311/store';
 
 export interface ServiceListResult {
@@ -18,7 +20,8 @@ export interface ServiceListResult {
   error?: string;
 }
 
-export type ServiceListFetcher = (endpoint: Endpoint) => Promise<Service[]>;
+/** The endpoint's list, asked in `locale` when one is given (the upstream may ignore it). */
+export type ServiceListFetcher = (endpoint: Endpoint, locale?: LocaleTag) => Promise<Service[]>;
 
 export interface ServiceListCacheOptions {
   fetch: ServiceListFetcher;
@@ -26,7 +29,7 @@ export interface ServiceListCacheOptions {
   ttlMs?: number;
   /** How long a failure stands before the endpoint is asked again; default one minute. */
   failureTtlMs?: number;
-  /** Most endpoints remembered (the oldest goes first); default 10,000. */
+  /** Most lists remembered, one per endpoint and locale (the oldest goes first); default 10,000. */
   maxEntries?: number;
   now?: () => number;
 }
@@ -63,13 +66,16 @@ export class ServiceListCache {
     this.#now = o.now ?? Date.now;
   }
 
-  /** The endpoint's list: fresh, stale (a refresh started), or fetched now when none is known. Never rejects. */
-  async get(endpoint: Endpoint): Promise<ServiceListResult> {
-    const entry = this.#entry(endpoint);
+  /**
+   * The endpoint's list in `locale` (none: as it publishes it): fresh, stale (a refresh started), or
+   * fetched now when none is known. Never rejects.
+   */
+  async get(endpoint: Endpoint, locale?: LocaleTag): Promise<ServiceListResult> {
+    const entry = this.#entry(endpoint, locale);
     const current = entry.current;
-    if (current === undefined) return (entry.refreshing ??= this.#refresh(entry, endpoint));
+    if (current === undefined) return (entry.refreshing ??= this.#refresh(entry, endpoint, locale));
     const freshUntil = current.error === undefined ? current.expires : entry.retryAt;
-    if (this.#now() >= freshUntil) entry.refreshing ??= this.#refresh(entry, endpoint);
+    if (this.#now() >= freshUntil) entry.refreshing ??= this.#refresh(entry, endpoint, locale);
     return current;
   }
 
@@ -78,22 +84,24 @@ export class ServiceListCache {
     await Promise.all([...this.#entries.values()].map((e) => e.refreshing));
   }
 
-  #entry(endpoint: Endpoint): Entry {
+  #entry(endpoint: Endpoint, locale: LocaleTag | undefined): Entry {
     const identity = identityOf(endpoint);
-    let entry = this.#entries.get(endpoint.slug);
+    // Slugs and tags hold no space.
+    const key = locale === undefined ? endpoint.slug : `${endpoint.slug} ${locale}`;
+    let entry = this.#entries.get(key);
     if (entry?.identity !== identity) {
       entry = { identity, retryAt: 0 };
-      this.#entries.delete(endpoint.slug);
-      this.#entries.set(endpoint.slug, entry);
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
       if (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
     }
     return entry;
   }
 
-  async #refresh(entry: Entry, endpoint: Endpoint): Promise<ServiceListResult> {
+  async #refresh(entry: Entry, endpoint: Endpoint, locale: LocaleTag | undefined): Promise<ServiceListResult> {
     let result: ServiceListResult;
     try {
-      const services = await this.#fetch(endpoint);
+      const services = await this.#fetch(endpoint, locale);
       result = { services, expires: this.#now() + this.#ttlMs };
     } catch (err) {
       const now = this.#now();

@@ -23,7 +23,7 @@ export function createFederation(ctx: ServiceContext): Federation {
     async covering(point) {
       return (await ctx.discovery.points.registry.lookup(point.long, point.lat)).map((hit) => hit.endpoint);
     },
-    serviceList: (e) => ctx.discovery.lists.of(e),
+    serviceList: (e, locale) => ctx.discovery.lists.of(e, locale),
     upstream: (e) => (e.local ? localUpstream(ctx, e) : remote.reader(e)),
   };
 }

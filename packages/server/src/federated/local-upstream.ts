@@ -46,8 +46,8 @@ export function localUpstream(ctx: ServiceContext, e: Endpoint): UpstreamReader 
   // Media links name the server's announced origin: a federated answer is cached beyond one request's Host.
   const projection = (j: Jurisdiction): ProjectionContext => ({ timezone: j.timezone, mediaBase: `${ctx.origin.announced}${API_BASE}/media/` });
   return {
-    async serviceDefinition(code) {
-      return unlessNotFound(publicDefinition(ctx.store, await jurisdiction(), code, undefined));
+    async serviceDefinition(code, locale) {
+      return unlessNotFound(publicDefinition(ctx.store, await jurisdiction(), code, locale));
     },
     async requests(q): Promise<PublicRequest[]> {
       const j = await jurisdiction();

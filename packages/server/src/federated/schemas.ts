@@ -12,6 +12,16 @@ export const FederatedServiceSchema = Type.Object({
 
 export const LAT = Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: 'Where: decimal degrees (WGS 84), with long.' }));
 export const LONG = Type.Optional(Type.Number({ minimum: -180, maximum: 180, description: 'Where: decimal degrees (WGS 84), with lat.' }));
+export const FEDERATED_LOCALE = Type.Optional(
+  Type.String({
+    description:
+      'Extension (CitySDK): the language of names, descriptions and attribute texts, passed on to every endpoint, e.g. `es` ' +
+      'or `es_MX` (an o311 endpoint falls back to `es`; an endpoint that refuses the parameter is asked again without it). ' +
+      'Only a known language with at most a known region, read from the start of the value, is passed on (`es-MX-x` is ' +
+      '`es_MX`); a value that does not start with a known language is read as no locale.',
+  }),
+);
+
 export const SLUG = Type.Optional(
   Type.String({ description: 'The slug of one registry endpoint: only its answers (an unknown slug answers 404).' }),
 );

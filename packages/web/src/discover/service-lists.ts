@@ -1,9 +1,10 @@
 /**
  * The service list of each endpoint found. A remote endpoint's comes from the
  * discovery API's lists in this process (shared through the service context; fetched through the client SDK,
- * cached until it expires; never HTTP to ourselves); a local one is read from
- * the store as the citizen app reads it, in the reader's language.
+ * cached until it expires, per language; never HTTP to ourselves); a local one is read from
+ * the store as the citizen app reads it. Both in the reader's language where translated.
  */
+import { localeTag } from '@o311/server';
 import type { Endpoint } from '@o311/store';
 import type { WebContext } from '../context.js';
 import { loadServices } from '../citizen/catalog.js';
@@ -26,7 +27,7 @@ export function serviceListsOf(web: WebContext): ServiceListsOfWeb {
   };
 
   return {
-    source: (e, locale) => (e.local ? local(e, locale) : lists.of(e)),
+    source: (e, locale) => (e.local ? local(e, locale) : lists.of(e, localeTag(locale))),
     settled: () => lists.settled(),
   };
 }

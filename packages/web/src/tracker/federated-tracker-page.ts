@@ -26,7 +26,7 @@ export function federatedTrackerPage(t: Translator, v: FederatedTrackerView): Ht
   const { request: r, endpoint, expectedAt } = v.tracked;
   return html`<p class="breadcrumb"><a href="/">${t('report.allServices')}</a></p>
 <h1>${t('tracker.title', { id: r.service_request_id })}</h1>
-<p class="service-name-line">${r.service_name}</p>
+<p class="service-name-line">${v.tracked.serviceName}</p>
 <p class="handled-by" id="handled-by">${t('routed.trackerNote', { name: endpoint.name, tier: tierLabel(t, endpoint.tier) })}</p>
 <p class="status-line">${t('tracker.status')} <strong class="status-badge ${isClosed(r.status) ? 'status-closed' : 'status-open'}" id="request-status">${statusLabel(t, r.status)}</strong></p>
 ${expectedAt === null ? '' : html`<p class="expected">${t('tracker.expected', { date: t.date(expectedAt, v.timezone) })}</p>`}

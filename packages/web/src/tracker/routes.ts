@@ -67,7 +67,7 @@ const idParam = (params: unknown): string => param(params, 'id');
 
 /** Another endpoint's request, read through the router. */
 async function sendFederatedTracker(web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator, id: string): Promise<FastifyReply> {
-  const tracked = await loadFederatedRequest(web, id);
+  const tracked = await loadFederatedRequest(web, id, t.locale);
   const hasMap = tracked.request.lat !== null && tracked.request.long !== null;
   return sendPublicPage(reply, web, t, {
     title: t('tracker.title', { id }),

@@ -2,7 +2,7 @@
  * The services at a point, by who handles them: the city this app serves
  * (its own services and form) and every other endpoint of the registry whose
  * boundary covers the point (county, state, utilities…), read through the
- * federated endpoint in process, smallest tier first.
+ * federated endpoint in process, smallest tier first, all in the page's language.
  */
 import type { Service, Tier } from '@o311/georeport';
 import { routerServices } from '@o311/server';
@@ -30,7 +30,7 @@ const isHome = (e: Endpoint, j: Jurisdiction): boolean => e.local && e.jurisdict
  */
 export async function loadHandlers(web: WebContext, j: Jurisdiction, point: Point, locale: string): Promise<Handler[]> {
   const { federation, reader } = routerServices(web.services);
-  const [covering, answer] = await Promise.all([federation.covering(point), reader.services({ point })]);
+  const [covering, answer] = await Promise.all([federation.covering(point), reader.services({ point }, locale)]);
   const own = (): Promise<Service[]> => loadServices(web.services.store, j, locale);
   if (covering.length === 0) return [{ name: j.name, tier: 'city', home: true, services: await own(), unavailable: false }];
   return Promise.all(

@@ -137,7 +137,7 @@ export function registerRoutedReportRoutes(app: FastifyInstance, web: WebContext
 
   app.get('/report/to/:name', opts, routedHandler(web, nameParam, async (request, reply) => {
     const t = translatorFor(request, reply);
-    const rs = await loadRoutedService(web, nameParam(request.params));
+    const rs = await loadRoutedService(web, nameParam(request.params), t.locale);
     const home = await homeForm(web, rs, request.url);
     if (home !== undefined) return reply.redirect(home, 303);
     return sendRoutedForm(web, request, reply, t, rs, prefill(request.query), { errors: [], serverProblems: [] });
@@ -145,7 +145,7 @@ export function registerRoutedReportRoutes(app: FastifyInstance, web: WebContext
 
   app.post('/report/to/:name', opts, routedHandler(web, nameParam, async (request, reply) => {
     const t = translatorFor(request, reply);
-    const rs = await loadRoutedService(web, nameParam(request.params));
+    const rs = await loadRoutedService(web, nameParam(request.params), t.locale);
     const input = await readReportInput(request, web.services.limits, web.services.uploadDir);
     const outcome = await submitRouted(web, rs, input, await citizenOf(web, request), t, request.ip);
     if (!outcome.ok) return sendRoutedForm(web, request, reply, t, rs, input.fields, outcome);
