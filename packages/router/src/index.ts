@@ -24,3 +24,4 @@ export type { DeliveryOutcome } from './delivery-outcome.js';
 export { DESCRIPTION_ROOM, hasMarker, markerOf, withMarker } from './marker.js';
 export { REFUSED_STATUS, tokenAnswer, upstreamRefused } from './token-answer.js';
 export { DeadlineExceeded, withDeadline } from './deadline.js';
+export { localeTag, readLocalised, type LocaleTag } from './locale.js';

@@ -40,7 +40,7 @@ export * as registryAdmin from './registry-admin/registry-admin.js';
 export * as federationAdmin from './registry-admin/federation-admin.js';
 export { queueDelivery, sweepDeliveries } from './jobs/router-delivery.js';
 export { routerServices, type RouterServices } from './federated/router-services.js';
-export { federatedName, parseFederatedName } from '@o311/router';
+export { federatedName, localeTag, parseFederatedName } from '@o311/router';
 export { CredentialBox, CredentialError, NO_SECRET_MESSAGE, ROUTER_SECRET_ENV } from '@o311/router';
 export { parseEndpointFields, type EndpointFields } from './registry-admin/endpoint-input.js';
 export { registerRegistryChecks, queueRegistryCheck, type RegistryCheckSettings } from './jobs/registry-checks.js';
