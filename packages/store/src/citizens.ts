@@ -2,7 +2,9 @@
  * Optional citizen accounts (issue 11, "one citizen record"): an account is an
  * e-mail address proven by a sign-in link, nothing more: no password, no name.
  * The link and the session secrets are stored as SHA-256 digests only
- * (secrets.ts). Reports belong to an account through `reporter.account_id`.
+ * (secrets.ts). Reports belong to an account through `reporter.account_id`:
+ * those made while signed in, and those made with the account's address
+ * before, which the account claims when the address is proven (a link used).
  * Times are epoch milliseconds (UTC).
  */
 import type { Follower } from './back-office.js';
@@ -39,9 +41,16 @@ export interface NewSignInLink {
   at: number;
 }
 
+/** Reports made with the account's address and no account, given to the account at a sign-in. */
+export interface ReportsClaimed {
+  requests: number;
+  /** Requests made through the federated endpoint. */
+  federated: number;
+}
+
 /** A consumed link: the account (created on first use) and a new session, whose secret goes in the cookie. */
 export type SignInLinkUse =
-  | { ok: true; account: CitizenAccount; created: boolean; session: CitizenSession; secret: string }
+  | { ok: true; account: CitizenAccount; created: boolean; session: CitizenSession; secret: string; claimed: ReportsClaimed }
   /** `unknown`: no such link (or erased with its account); `used`: consumed before; `expired`: too old. */
   | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
@@ -69,7 +78,9 @@ export interface CitizenStore {
   /**
    * Consumes the link at most once (also when used twice at the same time) and
    * unless expired: finds or creates the account of its address, opens a
-   * session, and makes the address's other unused links unusable; one transaction.
+   * session, makes the address's other unused links unusable, and claims the
+   * reports made with the address (compared lower-cased) that belong to no
+   * account, local and federated; one transaction.
    */
   useSignInLink(secret: string, session: { ttl_ms: number }, at: number): Promise<SignInLinkUse>;
   /** A live session (not revoked, not expired at `at`) with its account. */

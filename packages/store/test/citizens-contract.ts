@@ -130,6 +130,80 @@ export function runCitizensContract(dialect: TestDialect): void {
       });
     });
 
+    describe('claiming the reports made before signing in', () => {
+      const federated = (email: string | null, account_id: string | null, at = T0) =>
+        store.federation.create(
+          {
+            endpoint_slug: 'polk-county', service_code: 'ROADKILL', account_id, api_key_id: null,
+            fields: { lat: 41.5, long: -93.6, address_string: null, address_id: null, zipcode: null, description: 'Deer', media_url: null, attributes: {} },
+            contact: { email, first_name: 'Ana', last_name: null, phone: null, device_id: null },
+          },
+          at,
+        );
+
+      it('gives the account the reports of its address in any case, local and federated, at sign-in', async () => {
+        const j = await addJurisdiction(store);
+        const email = address();
+        const typed = email.replace('citizen', 'CiTiZen').replace('example.org', 'Example.ORG');
+        const local = await store.createRequest(newRequest(j, { reporter: { ...reporter, email: typed, first_name: 'Ana' }, requested_at: T0 - 2 }));
+        const lower = await store.createRequest(newRequest(j, { reporter: { ...reporter, email }, requested_at: T0 - 1 }));
+        const stranger = await store.createRequest(newRequest(j, { reporter: { ...reporter, email: address() } }));
+        const nobody = await store.createRequest(newRequest(j));
+        const fed = await federated(typed.toUpperCase(), null);
+        const otherFed = await federated(address(), null);
+
+        const { secret } = await link(email.toUpperCase(), T0 + 5);
+        const used = await store.citizens.useSignInLink(secret, SESSION, T0 + 6);
+        if (!used.ok) throw new Error(used.reason);
+        expect(used.claimed).toEqual({ requests: 2, federated: 1 });
+        expect((await store.citizens.listRequests(used.account.id, { limit: 10, offset: 0 })).map((r) => r.id)).toEqual([lower.id, local.id]);
+        expect((await store.getRequest(j, local.id))?.reporter).toEqual({ ...reporter, email: typed, first_name: 'Ana', account_id: used.account.id });
+        expect((await store.federation.listByAccount(used.account.id)).map((f) => f.id)).toEqual([fed.id]);
+        for (const id of [stranger.id, nobody.id]) expect((await store.getRequest(j, id))?.reporter.account_id).toBeNull();
+        expect((await store.federation.get(otherFed.id))?.account_id).toBeNull();
+        const [entry] = await store.listAudit({ actor: `citizen:${used.account.id}`, limit: 5 });
+        expect(entry).toMatchObject({ action: 'account.claim', at: T0 + 6, details: { requests: 2, federated: 1 } });
+        expect(JSON.stringify(entry).toLowerCase()).not.toContain(email);
+      });
+
+      it('leaves the reports of other accounts alone, claims only what is new at the next sign-in, and nothing without a link', async () => {
+        const j = await addJurisdiction(store);
+        const email = address();
+        const theirs = await store.createRequest(newRequest(j, { reporter: { ...reporter, email, account_id: 'another-account' } }));
+        const theirsFed = await federated(email, 'another-account');
+        const first = await signIn(email);
+        expect((await store.getRequest(j, theirs.id))?.reporter.account_id).toBe('another-account');
+        expect((await store.federation.get(theirsFed.id))?.account_id).toBe('another-account');
+        expect(await store.citizens.countRequests(first.account.id)).toBe(0);
+
+        // Asking for a link proves nothing: only its use claims.
+        const later = await store.createRequest(newRequest(j, { reporter: { ...reporter, email } }));
+        const laterFed = await federated(email, null, T0 + HOUR);
+        const pending = await link(email, T0 + HOUR);
+        expect((await store.getRequest(j, later.id))?.reporter.account_id).toBeNull();
+        const again = await store.citizens.useSignInLink(pending.secret, SESSION, T0 + HOUR + 1);
+        expect(again).toMatchObject({ ok: true, created: false, claimed: { requests: 1, federated: 1 } });
+        expect((await store.citizens.listRequests(first.account.id, { limit: 10, offset: 0 })).map((r) => r.id)).toEqual([later.id]);
+        expect((await store.federation.get(laterFed.id))?.account_id).toBe(first.account.id);
+        const third = await store.citizens.useSignInLink((await link(email, T0 + 2 * HOUR)).secret, SESSION, T0 + 2 * HOUR + 1);
+        expect(third).toMatchObject({ ok: true, claimed: { requests: 0, federated: 0 } });
+        expect((await store.listAudit({ actor: `citizen:${first.account.id}`, limit: 10 })).map((e) => e.action)).toEqual(['account.claim']);
+      });
+
+      it('erases the claimed reports with the account; they are not claimed again', async () => {
+        const j = await addJurisdiction(store);
+        const email = address();
+        const r = await store.createRequest(newRequest(j, { reporter: { ...reporter, email, phone: '555' }, description: 'Public words' }));
+        const fed = await federated(email, null);
+        const { account } = await signIn(email);
+        expect(await store.citizens.deleteAccount(account.id, T0 + 9)).toMatchObject({ requests: 1, federated: 1 });
+        expect((await store.getRequest(j, r.id))?.reporter).toEqual(reporter);
+        expect(await store.federation.get(fed.id)).toMatchObject({ account_id: null, contact: { email: null, first_name: null } });
+        const back = await store.citizens.useSignInLink((await link(email, T0 + HOUR)).secret, SESSION, T0 + HOUR + 1);
+        expect(back).toMatchObject({ ok: true, created: true, claimed: { requests: 0, federated: 0 } });
+      });
+    });
+
     describe('overdue requests', () => {
       it('lists open requests of accounts with reminders that went past their date in the range, in date order, by pages', async () => {
         const j = await addJurisdiction(store); // pothole: 48 h

@@ -359,6 +359,37 @@ describe('reports sent through the federated endpoint', () => {
   });
 });
 
+describe('reports made before signing in', () => {
+  it('are listed once the address is proven by the link: local and federated, in any case, never another account’s', async () => {
+    const email = 'early.bird@example.org';
+    const before = await report(undefined, { email: 'Early.Bird@Example.ORG' });
+    const fields = { lat: 41.5, long: -93.6, address_string: null, address_id: null, zipcode: null, description: 'Deer before signing in', media_url: null, attributes: {} };
+    const contact = { email, first_name: null, last_name: null, phone: null, device_id: null };
+    const fed = await store.federation.create({ endpoint_slug: 'polk-county', service_code: 'ROADKILL', fields, contact, account_id: null, api_key_id: null }, clock);
+    const someoneElse = await signIn();
+    const theirs = await report(someoneElse, { email });
+    // Asking for a link proves nothing yet.
+    await post('/account/sign-in', { email }, { ip: newIp() });
+    expect((await store.getRequest(J, before))?.reporter.account_id).toBeNull();
+
+    const c = await signIn(email);
+    const page = (await get('/account', c.cookie)).body;
+    expect(page).toContain('Reports you made with this address are listed here, including those sent before you signed in');
+    expect(page).toContain(`<tr id="report-${before}">`);
+    expect(page).not.toContain(`<tr id="report-${theirs}">`);
+    expect(page.slice(page.indexOf('id="my-federated-reports"'))).toMatch(/<td>polk-county<\/td><td>ROADKILL<\/td><td>[^<]+<\/td><td>Being delivered<\/td>/);
+    expect((await store.getRequest(J, theirs))?.reporter.account_id).toBe(someoneElse.accountId);
+
+    const data = JSON.parse((await get('/account/export.json', c.cookie)).body);
+    expect(data.reports.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([before]);
+    expect(data.federated_reports.map((f: { id: string }) => f.id)).toEqual([fed.id]);
+    const done = await post('/account/delete', { _csrf: c.csrf, confirm: 'yes' }, { cookie: c.cookie });
+    expect(done.headers.location).toBe('/account/deleted?requests=1');
+    expect((await store.getRequest(J, before))?.reporter).toEqual({ email: null, first_name: null, last_name: null, phone: null, device_id: null, account_id: null });
+    expect(await store.federation.get(fed.id)).toMatchObject({ account_id: null, contact: { email: null } });
+  });
+});
+
 describe('My reports, paged', () => {
   it('shows 20 reports a page, newest first, with links between the pages', async () => {
     const c = await signIn();

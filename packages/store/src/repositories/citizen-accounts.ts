@@ -1,11 +1,13 @@
 /**
  * Citizen accounts (citizens.ts): sign-in links, sessions, the account's
- * requests and follows. Secrets are stored as SHA-256 digests only. Erasing an
- * account is in citizen-erasure.ts.
+ * requests and follows. Secrets are stored as SHA-256 digests only. Claiming
+ * the reports made before signing in is in citizen-claim.ts, erasing an
+ * account in citizen-erasure.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { CitizenAccount, CitizenStore, SignInLinkUse } from '../citizens.js';
 import { generateCsrfToken, generateSecret, hashSecret } from '../secrets.js';
+import { claimReports } from './citizen-claim.js';
 import { deleteAccount } from './citizen-erasure.js';
 import { toAccount, toSession } from './citizen-rows.js';
 import { listOverdue } from './citizen-overdue.js';
@@ -65,6 +67,7 @@ export function citizenAccounts(db: Db): CitizenStore {
         // The address is proven: the other links mailed to it are of no more use to anyone.
         await trx.updateTable('citizen_sign_in_links').set({ used_at: at }).where('email', '=', link.email).where('used_at', 'is', null).execute();
         const { account, created } = await accountFor(trx, link.email, link.locale, at);
+        const claimed = await claimReports(trx, account, at);
         const sessionSecret = generateSecret('session');
         const row = {
           id: randomUUID(),
@@ -77,7 +80,7 @@ export function citizenAccounts(db: Db): CitizenStore {
           revoked_at: null,
         };
         await trx.insertInto('citizen_sessions').values(row).execute();
-        return { ok: true, account, created, session: toSession(row), secret: sessionSecret };
+        return { ok: true, account, created, session: toSession(row), secret: sessionSecret, claimed };
       });
     },
 

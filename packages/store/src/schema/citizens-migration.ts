@@ -1,13 +1,15 @@
 /**
  * Migration 0015: optional citizen accounts (citizens.ts): the accounts, their
- * single-use sign-in links and their sessions, and the two indexes "My reports"
- * and the erasure of an account need (requests by account, followers by address).
+ * single-use sign-in links and their sessions, and the indexes "My reports"
+ * and the erasure of an account need (requests by account, followers by
+ * address), and those of the reports an account claims at sign-in (unclaimed
+ * requests and federated requests by reporter e-mail).
  * Never edit once shipped; append a migration.
  */
 import type { Kysely } from 'kysely';
 import { createIndex, dropIndex, indexNamed } from './indexes.js';
 
-const NEW_INDEXES = ['requests_by_account', 'followers_by_email'];
+const NEW_INDEXES = ['requests_by_account', 'followers_by_email', 'requests_by_email', 'federated_by_email'];
 
 export async function citizenAccounts(db: Kysely<unknown>): Promise<void> {
   const s = db.schema;

@@ -19,6 +19,7 @@
  * rebuilds them at once (its `migrate()`), which only slows the import.
  */
 import { sql, type SchemaModule } from 'kysely';
+import { CONTACT_EMAIL_SQL } from './contact-email.js';
 import { PLACE_CELL_SQL } from './place-cells.js';
 import type { Database } from './tables.js';
 
@@ -35,6 +36,8 @@ export interface IndexDefinition {
   unique?: boolean;
   /** Partial index: only rows where this column is not null. */
   whereNotNull?: string;
+  /** Partial index: only rows where this column is null (with `whereNotNull`: both hold). */
+  whereNull?: string;
   /**
    * Dropped during a large import and rebuilt after it. Imports write only
    * `requests` rows, so only indexes on that table are worth deferring; the
@@ -105,6 +108,11 @@ export const INDEXES: readonly IndexDefinition[] = [
   // Migration 0015: "My reports", newest first (partial: only requests of accounts); the followers of an address.
   { name: 'requests_by_account', table: 'requests', columns: ['account_id', 'requested_at', 'id'], whereNotNull: 'account_id', deferrable: false },
   { name: 'followers_by_email', table: 'followers', columns: ['email'], deferrable: false },
+  // Also 0015: the reports an address made while signed out, local and federated, which the account
+  // of the address claims at sign-in (citizen-claim.ts). Partial on "has an e-mail, no account", so a
+  // claimed report leaves the index and an import (no contact data) never enters it.
+  { name: 'requests_by_email', table: 'requests', columns: [{ sql: CONTACT_EMAIL_SQL }], whereNotNull: 'email', whereNull: 'account_id', deferrable: false },
+  { name: 'federated_by_email', table: 'federated_requests', columns: [{ sql: CONTACT_EMAIL_SQL }], whereNotNull: 'email', whereNull: 'account_id', deferrable: false },
 ];
 
 /** The definition of the list's index `name` (a migration creates or drops it by its current definition). */
@@ -119,6 +127,7 @@ export async function createIndex(db: Ddl, index: IndexDefinition): Promise<void
   for (const key of index.columns) q = typeof key === 'string' ? q.column(key) : q.expression(sql.raw(key.sql));
   if (index.unique) q = q.unique();
   if (index.whereNotNull !== undefined) q = q.where(sql.ref(index.whereNotNull), 'is not', null);
+  if (index.whereNull !== undefined) q = q.where(sql.ref(index.whereNull), 'is', null);
   await q.execute();
 }
 

@@ -43,7 +43,8 @@ export function reportsSection(t: Translator, csrf: Html, m: MyReports): Html {
 <tbody>${m.reports.map((r) => reportRow(t, csrf, m.page, r))}</tbody>
 </table></div>
 ${pager(t, m)}`;
-  return html`<section aria-labelledby="reports-title"><h2 id="reports-title">${t('account.reports.title')}</h2>${body}</section>`;
+  return html`<section aria-labelledby="reports-title"><h2 id="reports-title">${t('account.reports.title')}</h2>
+<p id="reports-claimed">${t('account.reports.intro')}</p>${body}</section>`;
 }
 
 function federatedState(t: Translator, f: FederatedRow): string {

@@ -2,8 +2,11 @@
  * Passwordless sign-in. Asking for a link does the same whatever the address:
  * no account is looked up (the link creates the account when it is used), so
  * the answer, the work and its time never tell whether an address has one.
- * Using the link consumes it (store: once, within its lifetime) and opens a
- * session. Both steps are bounded (sign-in-throttle.ts).
+ * Using the link consumes it (store: once, within its lifetime), opens a
+ * session and gives the account the reports made with the address before it
+ * signed in (store: citizen-claim.ts). Only that use proves the address, so
+ * only it claims: asking for a link, or typing the address in a report, shows
+ * no one else's reports to anybody. Both steps are bounded (sign-in-throttle.ts).
  */
 import type { FastifyRequest } from 'fastify';
 import type { SignInLinkUse } from '@o311/store';

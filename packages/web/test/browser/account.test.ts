@@ -3,8 +3,8 @@
  * a link read from the outbox, report a pothole while signed in (the browser
  * posts through the GeoReport API with the account's id), see it in My
  * reports, export the data as JSON and CSV, delete the account; axe on every
- * account page. The federated report of the issue's proof needs the router's
- * POST and the citizen app's cross-tier picker, which are not built yet.
+ * account page. The issue's proof, a federated report made signed out and
+ * claimed at sign-in, is routed-report.test.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
