@@ -9,10 +9,14 @@
  *   ignores the point, but no URL is asked twice, so no answer is reused);
  * - POST: routed `POST /federated/open311/v2/requests.json` (checked, stored,
  *   answered with a token; a job delivers it to the county or the utility in
- *   the background, on the same server) beside the local durable POST.
+ *   the background, on the same server) beside the local durable POST; first
+ *   with the upstreams paused (SIGSTOP), so that acceptance alone is measured,
+ *   then with the deliveries going on: on this machine they share its cores
+ *   with the upstream servers, which a real router does not.
  *
  * Then the time until every routed request was delivered upstream.
  */
+import type { ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Tier } from '@o311/georeport';
@@ -28,6 +32,8 @@ export interface FederationFigures {
   localServices: LoopResult;
   federatedServices: LoopResult;
   localPost: LoopResult;
+  /** Routed POSTs while the upstreams are paused: the deliveries wait, acceptance alone. */
+  routedPostAlone: LoopResult;
   routedPost: LoopResult;
   /** Routed POSTs answered with a token (of routedPost.total). */
   routedTokens: number;
@@ -129,6 +135,16 @@ async function coveringEndpoints(origin: string): Promise<number> {
   return new Set(((await res.json()) as { endpoint: string }[]).map((s) => s.endpoint)).size;
 }
 
+/** Runs `f` with the processes stopped (SIGSTOP), and lets them go on after. */
+async function whilePaused<T>(children: readonly ChildProcess[], f: () => Promise<T>): Promise<T> {
+  for (const c of children) c.kill('SIGSTOP');
+  try {
+    return await f();
+  } finally {
+    for (const c of children) c.kill('SIGCONT');
+  }
+}
+
 async function drain(databaseUrl: string): Promise<FederationFigures['drain']> {
   const started = performance.now();
   return withStore(databaseUrl, async (store) => {
@@ -164,10 +180,13 @@ export async function measureFederation(o: {
           api_key: o.key, service_code: `${u.slug}:${u.code}`, lat: '41.88', long: '-87.63', description, email: 'bench@example.org',
         }).toString();
       };
-      const routedPost = await measured(o, posts(`${server.origin}/federated/open311/v2/requests.json`, routedBody, 'routed'), (_, answer) => {
+      const routedUrl = `${server.origin}/federated/open311/v2/requests.json`;
+      // Within the deliveries' HTTP deadline (20 s): the calls under way wait, then go on.
+      const routedPostAlone = await whilePaused(upstreams.map((u) => u.server.child), () => measured(o, posts(routedUrl, routedBody, 'routed alone')));
+      const routedPost = await measured(o, posts(routedUrl, routedBody, 'routed'), (_, answer) => {
         if (!(answer instanceof Error) && answer.status === 200 && /"token":"[^"]+"/.test(answer.body)) routedTokens++;
       });
-      return { endpoints, localServices, federatedServices, localPost, routedPost, routedTokens, drain: await drain(o.databaseUrl) };
+      return { endpoints, localServices, federatedServices, localPost, routedPostAlone, routedPost, routedTokens, drain: await drain(o.databaseUrl) };
     } finally {
       await stop(server.child);
     }

@@ -1,6 +1,6 @@
 /** SQLite group commit: writes of one event-loop turn share a transaction, failures stay alone. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type NewRequest, type Store } from '@o311/store';
+import { openStore, type NewFederatedRequest, type NewRequest, type Store } from '@o311/store';
 import { freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
 
 describe('concurrent createRequest on SQLite', () => {
@@ -41,5 +41,31 @@ describe('concurrent createRequest on SQLite', () => {
     expect(stored.map((r) => r.description).sort()).toEqual(
       Array.from({ length: 50 }, (_, n) => `#${n}`).filter((d) => d !== '#25').sort(),
     );
+  });
+
+  it('writes the federated outbox (routed POSTs, delivery states) through the shared commit', async () => {
+    const routed = (n: number): NewFederatedRequest => ({
+      endpoint_slug: 'polk-county', service_code: 'ROADKILL', account_id: null, api_key_id: null,
+      fields: { lat: 1, long: 2, address_string: null, address_id: null, zipcode: null, description: `routed #${n}`, media_url: null, attributes: {} },
+      contact: { email: null, first_name: null, last_name: null, phone: null, device_id: null },
+    });
+    // On SQLite the version counts this connection's commits after the file's own counter: "file.commits".
+    const commits = async () => Number((await store.dataVersion()).split('.')[1]);
+    const before = await commits();
+    const federated = await Promise.all(Array.from({ length: 20 }, (_, n) => store.federation.create(routed(n), 1000 + n)));
+    expect(await commits()).toBe(before + 1);
+    expect(new Set(federated.map((r) => r.id)).size).toBe(20);
+    expect(await store.federation.count({ states: ['queued'] })).toBe(20);
+
+    // The delivery's writes join the next shared commit too, each answered on its own.
+    const next = await commits();
+    const marked = await Promise.all([
+      store.federation.markAttempt(federated[0]!.id, 2000),
+      store.federation.markDelivered(federated[1]!.id, '42', 2000),
+      store.federation.markDelivered(federated[1]!.id, '43', 2000),
+    ]);
+    expect(marked.map((m) => (typeof m === 'boolean' ? m : m?.attempts))).toEqual([1, true, false]);
+    expect(await commits()).toBe(next + 1);
+    expect(await store.federation.get(federated[1]!.id)).toMatchObject({ state: 'delivered', upstream_id: '42' });
   });
 });

@@ -4,7 +4,8 @@
  * `BEGIN IMMEDIATE` transaction, so each attempt goes to exactly one worker.
  * An active job whose lease ran out (its worker died or hung) is a failed
  * attempt. Cron ticks advance `last_tick` by compare-and-set in the same
- * transaction as the enqueue, so one process fires each tick.
+ * transaction as the enqueue, so one process fires each tick. Enqueues, claims
+ * and ends of attempts of one turn of the event loop share a commit (write-batch.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -39,6 +40,7 @@ import { latestDueTick } from './cron-ticks.js';
 import { toRecord, type JobRow } from './rows.js';
 import { createTables, prepareConnection } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
+import { WriteBatch } from './write-batch.js';
 
 type ScheduleOptions = Omit<ResolvedEnqueueOptions, 'runAt'>;
 
@@ -59,6 +61,7 @@ export class SqliteJobQueue implements JobQueue {
   readonly #workers = new Map<string, WorkerLoop<number>>();
   #db: BetterSqlite3.Database | undefined;
   #sql: Statements | undefined;
+  #batch: WriteBatch | undefined;
   #timer: NodeJS.Timeout | undefined;
   #state: 'new' | 'running' | 'stopped' = 'new';
 
@@ -80,6 +83,7 @@ export class SqliteJobQueue implements JobQueue {
       prepareConnection(db, this.#busyTimeoutMs);
       createTables(db);
       this.#sql = prepareStatements(db);
+      this.#batch = new WriteBatch(db);
     } catch (e) {
       db.close();
       throw e;
@@ -99,12 +103,14 @@ export class SqliteJobQueue implements JobQueue {
     const graceMs = options.graceMs ?? 10_000;
     await Promise.all([...this.#workers.values()].map((w) => w.stop(graceMs)));
     this.#workers.clear();
+    this.#batch?.flush();
     this.#db?.close();
     this.#db = undefined;
     this.#sql = undefined;
+    this.#batch = undefined;
   }
 
-  #running(): { db: BetterSqlite3.Database; sql: Statements } {
+  #running(): { db: BetterSqlite3.Database; sql: Statements; batch: WriteBatch } {
     if (this.#state !== 'running') {
       throw new JobQueueError('not-running', this.#state === 'new' ? 'call start() before using the job queue' : 'the job queue is stopped');
     }
@@ -112,9 +118,9 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   /** The connection, also while stop() gives running handlers their grace to record their outcome. */
-  #open(): { db: BetterSqlite3.Database; sql: Statements } {
-    if (!this.#db || !this.#sql) throw new JobQueueError('not-running', 'the job queue is closed');
-    return { db: this.#db, sql: this.#sql };
+  #open(): { db: BetterSqlite3.Database; sql: Statements; batch: WriteBatch } {
+    if (!this.#db || !this.#sql || !this.#batch) throw new JobQueueError('not-running', 'the job queue is closed');
+    return { db: this.#db, sql: this.#sql, batch: this.#batch };
   }
 
   async enqueue<T>(name: string, data: T, options?: EnqueueOptions): Promise<string | undefined> {
@@ -122,8 +128,8 @@ export class SqliteJobQueue implements JobQueue {
     const payload = serializePayload(data);
     const now = this.#now();
     const resolved = resolveEnqueueOptions(options, now);
-    const { sql } = this.#running();
-    const id = this.#insert(sql, name, payload, resolved, now);
+    const { sql, batch } = this.#running();
+    const id = await batch.run(() => this.#insert(sql, name, payload, resolved, now));
     if (id) this.#workers.get(name)?.poke();
     return id;
   }
@@ -148,20 +154,20 @@ export class SqliteJobQueue implements JobQueue {
   async work<T>(name: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void> {
     checkName(name);
     const resolved = resolveWorkOptions(options);
-    const { db, sql } = this.#running();
+    const { sql, batch } = this.#running();
     if (this.#workers.has(name)) throw new JobQueueError('handler-exists', `a handler for "${name}" is already registered in this process`);
-    const claimBatch = db.transaction((max: number) => sql.claim.all({ name, now: this.#now(), max }));
     const worker = new WorkerLoop<number>(
       {
         // An idle poll only reads: the write lock is taken when a job is due.
         claim: async (max) =>
-          (sql.anyDue.get({ name, now: this.#now() }) ? claimBatch.immediate(max) : []).map((row) => ({
+          (sql.anyDue.get({ name, now: this.#now() }) ? await batch.run(() => sql.claim.all({ name, now: this.#now(), max })) : []).map((row) => ({
             job: { id: row.id, name: row.name, data: JSON.parse(row.data) as unknown, attempt: row.attempts },
             token: row.attempts,
             leaseMs: row.lease_ms,
           })),
         complete: async ({ job, token }) => {
-          this.#open().sql.complete.run({ id: job.id, attempts: token, now: this.#now() });
+          const { sql, batch } = this.#open();
+          await batch.run(() => sql.complete.run({ id: job.id, attempts: token, now: this.#now() }));
         },
         fail: async ({ job, token }, error) => this.#fail(job.id, token, boundedMessage(error)),
       },
@@ -174,12 +180,12 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   /** Ends an attempt in failure: another attempt after the back-off, or dead after the last. */
-  #fail(id: string, attempts: number, error: string): void {
-    const { db, sql } = this.#open();
-    db.transaction(() => {
+  async #fail(id: string, attempts: number, error: string): Promise<void> {
+    const { sql, batch } = this.#open();
+    await batch.run(() => {
       const row = sql.activeAttempt.get({ id, attempts });
       if (row) this.#failRow(sql, row, error);
-    }).immediate();
+    });
   }
 
   #failRow(sql: Statements, row: JobRow, error: string): void {

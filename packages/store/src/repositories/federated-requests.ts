@@ -1,4 +1,10 @@
-/** The federated endpoint's outbox and the router's upstream credentials (federation.ts), one statement per call. */
+/**
+ * The federated endpoint's outbox and the router's upstream credentials
+ * (federation.ts), one statement per call. The outbox's writes go through
+ * `write`: on SQLite the store's group commit, so that a routed POST shares
+ * its commit (and its flush) with the POSTs and deliveries of the same turn
+ * of the event loop, as a local POST does.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import {
@@ -7,7 +13,7 @@ import {
 } from '../federation.js';
 import type { FederatedRequestsTable } from '../schema/tables.js';
 import { generateRequestToken } from '../secrets.js';
-import { paging, parseJson, type Db } from './shared.js';
+import { paging, parseJson, type Db, type WriteRunner } from './shared.js';
 
 const DEFAULT_ACCOUNT_LIMIT = 500;
 
@@ -43,12 +49,13 @@ function toFederated(row: Selectable<FederatedRequestsTable>): FederatedRequest 
 
 const bounded = (error: string): string => error.slice(0, MAX_FEDERATED_ERROR);
 
-export function federatedRequests(db: Db): FederationStore {
+export function federatedRequests(db: Db, write: WriteRunner = (work) => work(db)): FederationStore {
   /** Updates the row while it is in one of `from`; true when it was. */
-  const transition = async (id: string, from: readonly FederatedState[], set: Partial<FederatedRequestsTable>): Promise<boolean> => {
-    const result = await db.updateTable('federated_requests').set(set).where('id', '=', id).where('state', 'in', [...from]).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  };
+  const transition = (id: string, from: readonly FederatedState[], set: Partial<FederatedRequestsTable>): Promise<boolean> =>
+    write(async (w) => {
+      const result = await w.updateTable('federated_requests').set(set).where('id', '=', id).where('state', 'in', [...from]).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    });
 
   const filtered = (f: Omit<FederatedFilter, 'limit' | 'offset'>) => {
     let q = db.selectFrom('federated_requests');
@@ -60,7 +67,7 @@ export function federatedRequests(db: Db): FederationStore {
 
   return {
     async create(r, at) {
-      const row = await db
+      const row = await write((w) => w
         .insertInto('federated_requests')
         .values({
           id: randomUUID(),
@@ -82,7 +89,7 @@ export function federatedRequests(db: Db): FederationStore {
           delivered_at: null,
         })
         .returningAll()
-        .executeTakeFirstOrThrow();
+        .executeTakeFirstOrThrow());
       return toFederated(row);
     },
 
@@ -97,13 +104,13 @@ export function federatedRequests(db: Db): FederationStore {
     },
 
     async markAttempt(id, at) {
-      const row = await db
+      const row = await write((w) => w
         .updateTable('federated_requests')
         .set((eb) => ({ state: 'queued', attempts: eb('attempts', '+', 1), last_attempt_at: at, updated_at: at }))
         .where('id', '=', id)
         .where('state', 'in', ['queued', 'dead'])
         .returningAll()
-        .executeTakeFirst();
+        .executeTakeFirst());
       return row && toFederated(row);
     },
 
@@ -139,11 +146,11 @@ export function federatedRequests(db: Db): FederationStore {
     },
 
     async eraseContact(account_id) {
-      const result = await db
+      const result = await write((w) => w
         .updateTable('federated_requests')
         .set({ email: null, first_name: null, last_name: null, phone: null, device_id: null, account_id: null })
         .where('account_id', '=', account_id)
-        .executeTakeFirst();
+        .executeTakeFirst());
       return Number(result.numUpdatedRows);
     },
 

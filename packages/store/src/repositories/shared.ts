@@ -17,6 +17,13 @@ export function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promis
   return db.isTransaction ? work(db as Trx) : db.transaction().execute(work);
 }
 
+/**
+ * Runs one write and answers once it is committed: directly (the default of
+ * a repository), or inside a transaction shared with other writes (the
+ * store's group commit on SQLite), in which case `work` gets that transaction.
+ */
+export type WriteRunner = <T>(work: (db: Db) => Promise<T>) => Promise<T>;
+
 /** A unique constraint refused the write (PostgreSQL 23505; SQLite, through better-sqlite3). */
 export function isUniqueViolation(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
