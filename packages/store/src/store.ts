@@ -94,7 +94,7 @@ export class KyselyStore implements Store {
   readonly idempotencyKeys: IdempotencyKeys;
   readonly citizens: CitizenStore;
   readonly #adapter: DialectAdapter;
-  /** SQLite: concurrent new requests share a commit (see group-commit.ts). */
+  /** SQLite: concurrent new requests and federated outbox writes share a commit (see group-commit.ts). */
   readonly #group: GroupCommit<Database> | undefined;
   #closed: Promise<void> | undefined;
   /** Counts of the public list per data version (see request-counts.ts). */
@@ -105,13 +105,14 @@ export class KyselyStore implements Store {
     this.dialect = adapter.dialect;
     this.loginAttempts = loginAttempts(adapter.db);
     this.rateLimits = rateLimitCounters(adapter.db);
-    this.federation = federatedRequests(adapter.db);
-    this.idempotencyKeys = idempotencyKeys(adapter.db);
-    this.citizens = citizenAccounts(adapter.db);
     this.#group =
       adapter.dialect === 'sqlite'
         ? new GroupCommit(adapter.db, { beforeCommit: (trx) => adapter.bumpDataVersion(trx), afterCommit: () => adapter.committed() })
         : undefined;
+    const group = this.#group;
+    this.federation = federatedRequests(adapter.db, group && ((work) => group.run(work)));
+    this.idempotencyKeys = idempotencyKeys(adapter.db);
+    this.citizens = citizenAccounts(adapter.db);
   }
 
   get #db() {
