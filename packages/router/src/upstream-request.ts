@@ -39,25 +39,14 @@ export function strictRequest(r: ClientRequest): PublicRequest | undefined {
   };
 }
 
-/** The request as the federated endpoint names it: id and service code prefixed by the owning endpoint's slug. */
+/**
+ * The request as the federated endpoint names it: id and service code prefixed by the owning endpoint's slug.
+ * Its input is already strict (strictRequest, or the local endpoint's plain projection), so only the names change.
+ */
 export function federatedRequest(slug: string, r: PublicRequest): PublicRequest {
   return {
+    ...r,
     service_request_id: federatedName(slug, r.service_request_id),
-    status: r.status,
-    status_notes: r.status_notes,
-    service_name: r.service_name,
     service_code: r.service_code === '' ? '' : federatedName(slug, r.service_code),
-    description: r.description,
-    agency_responsible: r.agency_responsible,
-    service_notice: r.service_notice,
-    requested_datetime: r.requested_datetime,
-    updated_datetime: r.updated_datetime,
-    expected_datetime: r.expected_datetime,
-    address: r.address,
-    address_id: r.address_id,
-    zipcode: r.zipcode,
-    lat: r.lat,
-    long: r.long,
-    media_url: r.media_url,
   };
 }

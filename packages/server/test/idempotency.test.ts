@@ -10,7 +10,7 @@ import { IDEMPOTENCY_KEY_KEPT_HOURS } from '@o311/georeport';
 import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
 import { png } from '../../../test-support/images.js';
 import { JOB, startJobQueue, type JobQueue } from '../src/index.js';
-import { JURISDICTION, REPORTER, startServer, type Server } from './support/fixture.js';
+import { JURISDICTION, potholeForm, startServer, type Server } from './support/fixture.js';
 import { expectJsonError, expectXmlError, form, get, json, type Answer } from './support/http.js';
 
 const HOUR = 3_600_000;
@@ -30,16 +30,7 @@ describe.each(dialects)('Idempotency-Key on POST requests (%s)', (dialect) => {
   /** A key no other test uses. */
   const newKey = (): string => `${dialect}-${Date.now().toString(36)}-${n++}`;
 
-  const pothole = (extra: Record<string, string> = {}): Record<string, string> => ({
-    api_key: s.keys.plain,
-    service_code: 'pothole',
-    lat: '41.8781',
-    long: '-87.6298',
-    'attribute[SIZE]': 'large',
-    description: 'Deep hole near the school',
-    ...REPORTER,
-    ...extra,
-  });
+  const pothole = (extra: Record<string, string> = {}): Record<string, string> => potholeForm(s.keys.plain, extra);
 
   async function post(fields: Record<string, string>, key: string | undefined, format = 'json'): Promise<Answer> {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };

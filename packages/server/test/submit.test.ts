@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeReceipts } from '@o311/georeport';
 import { dialects } from '../../../test-support/databases.js';
-import { JURISDICTION, REPORTER, startServer, type Server } from './support/fixture.js';
+import { JURISDICTION, REPORTER, potholeForm, startServer, type Server } from './support/fixture.js';
 import {
   XML_DECLARATION, XML_TYPE, expectJsonError, expectXmlError, form, get, json, postForm, postMultipart,
 } from './support/http.js';
@@ -22,16 +22,7 @@ interface Receipt {
 describe.each(dialects)('POST requests (%s)', (dialect) => {
   let s: Server;
   let url: string;
-  const pothole = (extra: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
-    api_key: s.keys.plain,
-    service_code: 'pothole',
-    lat: '41.8781',
-    long: '-87.6298',
-    'attribute[SIZE]': 'large',
-    description: 'Deep hole near the school',
-    ...REPORTER,
-    ...extra,
-  });
+  const pothole = (extra: Record<string, string | string[]> = {}): Record<string, string | string[]> => potholeForm(s.keys.plain, extra);
   const countRequests = () =>
     s.store.countRequests({ jurisdiction_id: JURISDICTION.id, requested_from: 0, requested_to: Date.now() + 1e9 });
 

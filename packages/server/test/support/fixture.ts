@@ -30,6 +30,20 @@ export const REPORTER = {
 
 export const PII_STRINGS = Object.values(REPORTER);
 
+/** A complete POST form for the fixture's pothole service, with the reporter's contact data; `extra` adds or replaces fields. */
+export function potholeForm<V extends string | string[] = string>(apiKey: string, extra: Record<string, V> = {}): Record<string, string | V> {
+  return {
+    api_key: apiKey,
+    service_code: 'pothole',
+    lat: '41.8781',
+    long: '-87.6298',
+    'attribute[SIZE]': 'large',
+    description: 'Deep hole near the school',
+    ...REPORTER,
+    ...extra,
+  };
+}
+
 const attributes: NewService['attributes'] = [
   {
     variable: true, code: 'SIZE', datatype: 'singlevaluelist', required: true, datatype_description: null, order: 1,
