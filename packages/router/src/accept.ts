@@ -2,7 +2,7 @@
  * POST requests on the federated endpoint, before anything is stored: the
  * namespaced service_code must name a service of a registry endpoint that is
  * not retired, and the submission is checked as far as it can be here (the
- * location, the lengths, and the upstream's required attributes when its
+ * location, inside the endpoint's boundary when it has one, the lengths, and the upstream's required attributes when its
  * definition can be read). When the upstream cannot be asked, the request is
  * accepted as sent and the upstream judges it at delivery.
  */
@@ -13,7 +13,7 @@ import {
 import type { Endpoint, NewFederatedRequest } from '@o311/store';
 import { parseFederatedName } from './federated-ids.js';
 import { DESCRIPTION_ROOM } from './marker.js';
-import type { UpstreamServiceList } from './upstream.js';
+import type { Point, UpstreamServiceList } from './upstream.js';
 
 /** Where acceptance looks things up (the server's Federation and the read side's definition cache). */
 export interface AcceptSources {
@@ -23,6 +23,8 @@ export interface AcceptSources {
   serviceList(endpoint: Endpoint): Promise<UpstreamServiceList>;
   /** The definition of a namespaced code; rejects with a 404 Open311Failure when the upstream has none, otherwise when it cannot be read. */
   definition(name: string): Promise<ServiceDefinition>;
+  /** Whether the endpoint serves the point (true for an endpoint without a boundary: nothing to check against). */
+  covers(endpoint: Endpoint, point: Point): Promise<boolean>;
 }
 
 /** Attribute codes kept unchecked when the upstream's definition cannot be read. */
@@ -73,6 +75,12 @@ export async function acceptSubmission(
   const sub = validateSubmission(fields, attributes ?? []);
   if (sub.description !== null && sub.description.length > DESCRIPTION_ROOM) {
     throw badRequest(`description must be at most ${DESCRIPTION_ROOM} characters on the federated endpoint`);
+  }
+  if (sub.lat !== null && sub.long !== null && !(await sources.covers(endpoint, { lat: sub.lat, long: sub.long }))) {
+    throw badRequest(
+      `${endpoint.name} (${endpoint.slug}) does not serve the point ${sub.lat},${sub.long}: ` +
+        `services.json?lat=${sub.lat}&long=${sub.long} lists the services of the endpoints that do.`,
+    );
   }
   return {
     endpoint_slug: endpoint.slug,

@@ -41,6 +41,8 @@ function create(ctx: ServiceContext): RouterServices {
     endpoint: (slug) => federation.endpoint(slug),
     serviceList: (e) => federation.serviceList(e),
     definition: (name) => reader.serviceDefinition(name),
+    covers: async (endpoint, point) =>
+      endpoint.boundary_id === null || (await federation.covering(point)).some((e) => e.slug === endpoint.slug),
   };
   return {
     federation,
