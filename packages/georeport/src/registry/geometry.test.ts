@@ -12,6 +12,13 @@ describe('boundary geometry', () => {
     expect(planarArea(mp)).toBe(96);
   });
 
+  it('drops holes without area (a repeated point, collinear points): they take nothing out of the polygon', () => {
+    const point = [[20, 20], [20, 20], [20, 20], [20, 20]];
+    const line = [[3, 3], [4, 4], [5, 5], [3, 3]];
+    const mp = toMultiPolygon({ type: 'Polygon', coordinates: [square(0, 0, 10), point, square(2, 2, 2), line] });
+    expect(mp[0]).toEqual([square(0, 0, 10), square(2, 2, 2)]);
+  });
+
   it('takes every polygon of a MultiPolygon', () => {
     const mp = toMultiPolygon({ type: 'MultiPolygon', coordinates: [[square(0, 0, 1)], [square(5, 5, 2)]] });
     expect(mp).toHaveLength(2);

@@ -54,7 +54,10 @@ function ring(value: unknown, where: string): Ring {
 
 function polygon(value: unknown, where: string): Polygon {
   if (!Array.isArray(value) || value.length === 0) throw new GeometryError('a polygon must be a non-empty list of rings', where);
-  return value.map((r, i) => ring(r, `${where}${i === 0 ? 'outer ring' : `hole ${i}`}`));
+  const [outer, ...holes] = value.map((r, i) => ring(r, `${where}${i === 0 ? 'outer ring' : `hole ${i}`}`));
+  // A hole without area (one repeated point, or collinear points, as real data has) takes nothing out of the
+  // polygon, but its "edge" would cover a point that may even lie outside the outer ring.
+  return [outer!, ...holes.filter((h) => ringArea(h) > 0)];
 }
 
 /**
