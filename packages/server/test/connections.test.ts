@@ -59,7 +59,9 @@ describe('connection deadlines (sqlite)', () => {
 
   it('closes a connection that never sends a byte', async () => {
     const { received } = await untilClosed(s.url, []);
-    expect(received).toBe('');
+    // Closed at the header deadline, silently by our timer or with Node's own 408 when its connection check
+    // comes first (which one wins depends on the machine's load): either way nothing else is answered.
+    expect(received === '' || statusOf(received) === 408, received).toBe(true);
   });
 
   it('closes an idle keep-alive connection after its request', async () => {
