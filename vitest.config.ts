@@ -16,6 +16,7 @@ export default defineConfig({
       '@o311/validator': src('validator'),
       '@o311/web': src('web'),
       '@o311/router': src('router'),
+      '@o311/monitor': src('monitor'),
     },
   },
   test: {

@@ -15,6 +15,8 @@ import type { LoginAttempts } from './login-attempts.js';
 import type { FederationStore } from './federation.js';
 import type { IdempotencyClaim, IdempotencyKeys } from './idempotency.js';
 import type { CitizenStore } from './citizens.js';
+import type { MonitorStore } from './monitor.js';
+import type { ValidationStore } from './validation-runs.js';
 import type { JurisdictionScope } from './scope.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -301,6 +303,10 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly federation: FederationStore;
   /** Optional citizen accounts: sign-in links, sessions, "My reports", erasure (issue 11). */
   readonly citizens: CitizenStore;
+  /** The status monitor's targets, samples, rollups, incidents and alert events (issue 12). */
+  readonly monitor: MonitorStore;
+  /** Validator runs behind permanent links: the web validator, its JSON API and the monitor's daily check (issue 12). */
+  readonly validations: ValidationStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /**

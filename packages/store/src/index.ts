@@ -22,3 +22,10 @@ export { sharedPublicKey } from './shared-public-key.js';
 export { NulInTextError } from './nul-text.js';
 export type * from './idempotency.js';
 export { IdempotencyKeyReused } from './idempotency.js';
+export type * from './monitor.js';
+export type * from './validation-runs.js';
+export {
+  POLL_ERROR_KINDS, MONITOR_STATES, MONITOR_EVENT_KINDS, MIN_POLL_INTERVAL_S, MAX_POLL_INTERVAL_S, DEFAULT_POLL_INTERVAL_S,
+  MAX_MONITOR_TEXT,
+} from './monitor.js';
+export { VALIDATION_STATES, VALIDATION_SOURCES, VALIDATION_FORMATS, MAX_VALIDATION_ERROR } from './validation-runs.js';
