@@ -1,4 +1,5 @@
-/** What a conformance check is: data plus one async function (see api.ts). */
+/** What a conformance check is: data plus one async function (run by validate() in run.ts). */
+import type { Format } from '@o311/georeport';
 import type { CheckContext } from './context.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -23,8 +24,12 @@ export interface Check {
   /** Spec section and digest section, e.g. `GeoReport v2 §GET Service List; digest §4`. */
   specRef: string;
   severity: Severity;
+  /** How to fix a failure, in one sentence (shown beside it in the reports). */
+  fix: string;
   /** Needs write mode (it POSTs); skipped otherwise. */
   write?: boolean;
+  /** The response formats it is about (all of them needed); skipped when the run leaves one out. Absent: any. */
+  formats?: readonly Format[];
   run(ctx: CheckContext): Promise<CheckOutcome>;
 }
 

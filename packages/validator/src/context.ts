@@ -30,6 +30,8 @@ export interface RunSettings {
   jurisdictionId: string | null;
   /** Sent as lat and long with the service and request lists, for endpoints whose lists depend on where (a federation). */
   location: Location | null;
+  /** The response formats the run tests (at least one): the others are never asked for by shared data. */
+  formats: readonly Format[];
 }
 
 export interface Location {
@@ -185,8 +187,13 @@ export function createContext({ target, settings, fetcher, now }: ContextInit): 
       const services = await ctx.services('json');
       return services.kind === 'ok';
     }),
-    formats: once(async () => ((await ctx.jsonOffered()) ? ['xml', 'json'] : ['xml'])),
+    formats: once(async () => {
+      const offered: Format[] = (await ctx.jsonOffered()) ? ['xml', 'json'] : ['xml'];
+      return offered.filter((f) => settings.formats.includes(f));
+    }),
     primaryFormat: once(async () => {
+      if (!settings.formats.includes('xml')) return 'json';
+      if (!settings.formats.includes('json')) return 'xml';
       const xml = await ctx.services('xml');
       if (xml.kind === 'ok' && xml.read !== null) return 'xml';
       return (await ctx.jsonOffered()) ? 'json' : 'xml';

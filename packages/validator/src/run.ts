@@ -1,6 +1,7 @@
 /** validate(): resolve the target, run the checks (a few at a time) against one shared context, report. */
 import { performance } from 'node:perf_hooks';
 import { createTransport, type Transport } from '@o311/client';
+import { FORMATS, type Format } from '@o311/georeport';
 import type { Check, CheckOutcome, CheckStatus, Evidence, Severity } from './check.js';
 import { ALL_CHECKS } from './checks/index.js';
 import { createContext, type CheckContext, type Location } from './context.js';
@@ -21,6 +22,11 @@ export interface ValidateOptions {
   allowPrivate?: boolean;
   /** Per HTTP call. */
   timeoutMs?: number;
+  /**
+   * The response formats to test (default both): checks about a format left out
+   * are skipped, and the shared data is read in a chosen one.
+   */
+  formats?: readonly Format[];
   /** Tests may inject one. */
   transport?: Transport;
   checks?: readonly Check[];
@@ -35,6 +41,8 @@ export interface CheckResult {
   status: CheckStatus;
   specRef: string;
   message: string;
+  /** How to fix a failure (the check's `fix`). */
+  fix: string;
   evidence?: Evidence;
   durationMs: number;
 }
@@ -63,6 +71,10 @@ function checkOptions(options: ValidateOptions): readonly Check[] {
   if (where !== undefined && !(Math.abs(where.lat) <= 90 && Math.abs(where.long) <= 180)) {
     throw new ValidatorUsageError(`location must be a latitude from -90 to 90 and a longitude from -180 to 180, not ${where.lat},${where.long}`);
   }
+  const formats = options.formats;
+  if (formats !== undefined && (formats.length === 0 || formats.some((f) => !FORMATS.includes(f)))) {
+    throw new ValidatorUsageError(`formats must list xml, json or both, not '${formats.join(',')}'`);
+  }
   const checks = options.checks ?? CHECKS;
   const ids = new Set<string>();
   for (const c of checks) {
@@ -85,11 +97,23 @@ async function unreachable(ctx: CheckContext): Promise<string | null> {
   return load.kind === 'unreachable' ? `not run: the GeoReport endpoint could not be reached (${failureText(load.failure)})` : null;
 }
 
+const FORMAT_NAMES: Readonly<Record<Format, string>> = { xml: 'XML', json: 'JSON' };
+
+/** Why a check about a format the run leaves out is skipped, or null when it runs. */
+function formatLeftOut(check: Check, chosen: readonly Format[]): string | null {
+  const missing = (check.formats ?? []).filter((f) => !chosen.includes(f));
+  if (missing.length === 0) return null;
+  return `not run: this check is about ${missing.map((f) => FORMAT_NAMES[f]).join(' and ')}, which this run does not test (only ${chosen.map((f) => FORMAT_NAMES[f]).join(' and ')} was chosen)`;
+}
+
 async function runOne(check: Check, ctx: CheckContext, write: boolean, blocked: string | null): Promise<CheckResult> {
   const started = performance.now();
   let outcome: CheckOutcome;
+  const leftOut = formatLeftOut(check, ctx.settings.formats);
   if (check.write === true && !write) {
     outcome = { status: 'skip', message: 'write check: enable write mode (--write) to POST test requests' };
+  } else if (leftOut !== null) {
+    outcome = { status: 'skip', message: leftOut };
   } else if (blocked !== null && !RUN_WHEN_UNREACHABLE(check.id)) {
     outcome = { status: 'skip', message: blocked };
   } else {
@@ -99,8 +123,8 @@ async function runOne(check: Check, ctx: CheckContext, write: boolean, blocked: 
       outcome = { status: 'fail', message: `internal error in the check: ${e instanceof Error ? e.message : String(e)}` };
     }
   }
-  const { id, title, severity, specRef } = check;
-  const result: CheckResult = { id, title, severity, status: outcome.status, specRef, message: outcome.message, durationMs: Math.round(performance.now() - started) };
+  const { id, title, severity, specRef, fix } = check;
+  const result: CheckResult = { id, title, severity, status: outcome.status, specRef, message: outcome.message, fix, durationMs: Math.round(performance.now() - started) };
   if (outcome.evidence !== undefined) result.evidence = outcome.evidence;
   return result;
 }
@@ -134,7 +158,13 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     target,
     fetcher,
     now: startedAt.getTime(),
-    settings: { write, apiKey: options.apiKey ?? null, jurisdictionId: options.jurisdictionId ?? null, location: options.location ?? null },
+    settings: {
+      write,
+      apiKey: options.apiKey ?? null,
+      jurisdictionId: options.jurisdictionId ?? null,
+      location: options.location ?? null,
+      formats: options.formats ?? FORMATS,
+    },
   });
 
   const blocked = await unreachable(ctx);

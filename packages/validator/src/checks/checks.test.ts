@@ -296,7 +296,9 @@ describe('validate()', () => {
   });
 
   it('turns a throwing check into a failed result', async () => {
-    const broken: Check = { id: 'http-broken', title: 'Broken', specRef: 'x', severity: 'error', run: () => Promise.reject(new Error('boom')) };
+    const broken: Check = {
+      id: 'http-broken', title: 'Broken', specRef: 'x', severity: 'error', fix: 'Mend it.', run: () => Promise.reject(new Error('boom')),
+    };
     const report = await validate({ url: BASE, transport: fakeTransport(GOOD), checks: [broken] });
     expect(report.results[0]).toMatchObject({ status: 'fail', message: 'internal error in the check: boom' });
   });
@@ -327,6 +329,33 @@ describe('validate()', () => {
     expect(report.results.filter((r) => r.message.startsWith('internal error'))).toEqual([]);
     expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
     expect(peak).toBeLessThanOrEqual(4);
+  });
+
+  it('skips the checks about a format left out, and reads the shared data in the chosen one', async () => {
+    const asked: string[] = [];
+    const inner = fakeTransport(GOOD);
+    const watching: Transport = async (req, options) => {
+      asked.push(new URL(req.url).pathname);
+      return inner(req, options);
+    };
+    const report = await validate({ url: BASE, transport: watching, formats: ['json'] });
+    const byId = new Map(report.results.map((r) => [r.id, r]));
+    for (const id of ['services-xml', 'requests-xml', 'parity-services', 'http-xml-well-formed']) {
+      expect(byId.get(id)).toMatchObject({ status: 'skip', message: expect.stringMatching(/about XML, which this run does not test \(only JSON was chosen\)/) });
+    }
+    expect(byId.get('services-json')?.status).toBe('pass');
+    expect(byId.get('requests-required-fields')?.status).toBe('pass');
+    expect(asked.filter((p) => p.endsWith('/requests.xml'))).toEqual([]);
+  });
+
+  it('gives every check a fix sentence, carried into its result', async () => {
+    for (const c of CHECKS) expect(c.fix, c.id).toMatch(/^[A-Z].{10,}\.$/);
+    const report = await validate({ url: BASE, transport: fakeTransport(GOOD), checks: CHECKS.filter((c) => c.id === 'services-xml') });
+    expect(report.results[0]?.fix).toBe(CHECKS.find((c) => c.id === 'services-xml')?.fix);
+  });
+
+  it('refuses an empty format choice', async () => {
+    await expect(validate({ url: BASE, transport: fakeTransport(GOOD), formats: [] })).rejects.toMatchObject({ name: 'ValidatorUsageError' });
   });
 
   it.each(['not a url', 'ftp://city.example/v2/'])('rejects %j with ValidatorUsageError', async (url) => {

@@ -59,6 +59,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'Services with metadata=true have a service definition',
     specRef: `${REF}; GeoReport v2 §GET Service List (metadata=true: the client must call Service Definition); digest §4`,
     severity: 'error',
+    fix: 'Serve GET services/{service_code}.xml (and .json) for every service whose metadata is true, or set metadata to false for services without attributes.',
     async run(ctx) {
       const findings = await perCode(ctx, async (code, format, f) => {
         const load = await ctx.definition(code, format);
@@ -73,6 +74,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'Service definitions are <service_definition> documents (JSON: an object)',
     specRef: `${REF}; digest §1.1`,
     severity: 'error',
+    fix: 'Answer service definitions with a <service_definition> root holding service_code and <attributes> (in JSON, one object with service_code and an attributes array).',
     async run(ctx) {
       const findings = await perCode(ctx, async (code, format, f) => {
         const load = await ctx.definition(code, format);
@@ -89,6 +91,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'Attributes are wrapped in <attributes> (JSON: an attributes array)',
     specRef: `${REF}; digest §1 (Older service-definition form)`,
     severity: 'warning',
+    fix: 'Wrap the attributes in one <attributes> element with an <attribute> per field (in JSON, an attributes array), even when there is only one.',
     run: docRule({
       sources: definitionSources,
       what: 'service definition',
@@ -107,6 +110,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'The definition echoes the requested service_code',
     specRef: REF,
     severity: 'error',
+    fix: "Put the service_code that was asked for in the definition's service_code field.",
     async run(ctx) {
       const findings = await perCode(ctx, async (code, format, f) => {
         const load = await ctx.definition(code, format);
@@ -123,6 +127,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'Each attribute has variable, code, datatype and required',
     specRef: REF,
     severity: 'error',
+    fix: 'Give every attribute its variable, code, datatype and required fields.',
     run: attributeRule((a) => [required(a, 'variable'), required(a, 'code'), required(a, 'datatype'), required(a, 'required')]),
   },
   /** datatype_description, order and description are listed (they may be empty). */
@@ -131,10 +136,11 @@ export const definitionChecks: readonly Check[] = [
     title: 'Each attribute lists datatype_description, order and description',
     specRef: REF,
     severity: 'warning',
+    fix: 'Give every attribute datatype_description, order and description, empty when there is nothing to say.',
     run: attributeRule((a) => [present(a, 'datatype_description'), present(a, 'order'), present(a, 'description')]),
   },
   /** datatype is one of string, number, datetime, text, singlevaluelist, multivaluelist. */
-  { id: 'definition-datatype', title: 'datatype is one of the six spec datatypes', specRef: REF, severity: 'error', run: attributeRule((a) => [oneOf(a, 'datatype', DATATYPES)]) },
+  { id: 'definition-datatype', title: 'datatype is one of the six spec datatypes', specRef: REF, severity: 'error', fix: 'Use one of string, number, datetime, text, singlevaluelist or multivaluelist as the datatype.', run: attributeRule((a) => [oneOf(a, 'datatype', DATATYPES)]) },
   /**
    * variable and required are true or false: the words in XML, real booleans in JSON
    * (open311/schema-validation service-definition.json types both `boolean`; digest §1 Typing, §14).
@@ -144,6 +150,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'variable and required are true or false (JSON: booleans)',
     specRef: `${REF}; digest §1 (Typing)`,
     severity: 'error',
+    fix: 'Write variable and required as the words true or false (JSON booleans in JSON).',
     run: attributeRule((a, format) => [booleanText(a, 'variable', format), booleanText(a, 'required', format)]),
   },
   /** order is a positive integer. */
@@ -152,6 +159,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'order is a positive integer',
     specRef: REF,
     severity: 'error',
+    fix: 'Number the attributes with positive integers (1, 2, 3…) in the order they should be shown.',
     run: attributeRule((a) => {
       const t = textOf(member(a, 'order'));
       if (t === null || t.trim() === '') return [null];
@@ -164,6 +172,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'order values are unique within a definition',
     specRef: REF,
     severity: 'error',
+    fix: 'Give each attribute of a definition its own order number.',
     run: attributesRule(
       (as) => duplicates(as.map((a) => textOf(member(a, 'order'))?.trim() || null)).map((o) => `order ${o} is used by more than one attribute`),
       'no order value repeats',
@@ -175,6 +184,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'Attribute codes are unique within a definition',
     specRef: REF,
     severity: 'error',
+    fix: 'Give each attribute of a definition its own code.',
     run: attributesRule(
       (as) => duplicates(as.map((a) => textOf(member(a, 'code')))).map((c) => `attribute code '${c}' appears more than once`),
       'no attribute code repeats',
@@ -186,6 +196,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'List attributes have values, each with key and name',
     specRef: REF,
     severity: 'error',
+    fix: 'Give list attributes a values list whose entries each have a key and a name.',
     run: attributeRule((a) => {
       if (!LIST_TYPES.includes(textOf(member(a, 'datatype')) ?? '')) return [];
       const values = valuesOf(a);
@@ -199,6 +210,7 @@ export const definitionChecks: readonly Check[] = [
     title: 'Value keys are unique within an attribute',
     specRef: REF,
     severity: 'error',
+    fix: 'Give each value of a list attribute its own key.',
     run: attributeRule((a) => duplicates(valuesOf(a).map((v) => textOf(member(v, 'key')))).map((k) => `value key '${k}' appears more than once`)),
   },
   /** JSON: order an integer, code/datatype strings, value key/name strings (variable/required: definition-booleans). */
@@ -207,6 +219,8 @@ export const definitionChecks: readonly Check[] = [
     title: 'JSON attributes use an integer order and string codes and keys',
     specRef: `${REF}; digest §1 (Typing)`,
     severity: 'warning',
+    formats: ['json'],
+    fix: 'In JSON, write order as a number and codes and keys as strings.',
     run: attributeRule(
       (a) => [
         jsonType(a, 'code', 'string', false),

@@ -84,15 +84,16 @@ function documentCheck(format: Format): Check['run'] {
 
 export const discoveryChecks: readonly Check[] = [
   /** discovery.xml exists and is a <discovery> document (both formats are mandatory). */
-  { id: 'discovery-xml', title: 'discovery.xml answers with a <discovery> document', specRef: REF, severity: 'error', run: documentCheck('xml') },
+  { id: 'discovery-xml', title: 'discovery.xml answers with a <discovery> document', specRef: REF, severity: 'error', formats: ['xml'], fix: 'Serve discovery.xml with a <discovery> root element and an XML content type.', run: documentCheck('xml') },
   /** discovery.json exists and is a JSON object, even when the API offers no other JSON. */
-  { id: 'discovery-json', title: 'discovery.json answers with a JSON object', specRef: REF, severity: 'error', run: documentCheck('json') },
+  { id: 'discovery-json', title: 'discovery.json answers with a JSON object', specRef: REF, severity: 'error', formats: ['json'], fix: 'Serve discovery.json as a JSON object with the discovery fields.', run: documentCheck('json') },
   /** The discovery URL is a stable URL ending in /discovery.xml or /discovery.json. */
   {
     id: 'discovery-url',
     title: 'The discovery URL ends in /discovery.xml or /discovery.json',
     specRef: REF,
     severity: 'warning',
+    fix: 'Publish the discovery document at a URL ending in /discovery.xml or /discovery.json.',
     async run(ctx) {
       const url = ctx.target.discoveryUrl;
       if (url === null) return noDiscovery(ctx);
@@ -107,6 +108,7 @@ export const discoveryChecks: readonly Check[] = [
     title: 'Discovery has changeset, contact, key_service and endpoints',
     specRef: REF,
     severity: 'error',
+    fix: 'Fill in changeset, contact, key_service and the endpoints list in the discovery document.',
     run: perDiscovery(
       (d) => firstProblems(required(d.root, 'changeset'), required(d.root, 'contact'), required(d.root, 'key_service'),
         member(d.root, 'endpoints') === undefined ? 'endpoints is missing' : null),
@@ -119,6 +121,7 @@ export const discoveryChecks: readonly Check[] = [
     title: 'Discovery changesets are sortable date stamps, not in the future',
     specRef: REF,
     severity: 'warning',
+    fix: 'Use a date and time in the past as changeset (for example 2026-01-31T09:00:00Z) and update it when the endpoints change.',
     async run(ctx) {
       return perDiscovery(
         (d) => firstProblems(
@@ -138,6 +141,7 @@ export const discoveryChecks: readonly Check[] = [
     title: 'Discovery lists endpoints with specification, url, changeset, type and formats',
     specRef: REF,
     severity: 'error',
+    fix: 'Give every endpoint its specification, url, changeset, type and formats.',
     run: perDiscovery(
       (d) => [
         ...(d.endpoints.length === 0 ? ['no endpoint listed'] : []),
@@ -155,6 +159,7 @@ export const discoveryChecks: readonly Check[] = [
     title: 'Endpoint type is production or test',
     specRef: REF,
     severity: 'warning',
+    fix: "Set each endpoint's type to production or test.",
     run: perDiscovery(perEndpoint((e) => [oneOf(e, 'type', ['production', 'test'])]), 'every endpoint type is production or test'),
   },
   /** Endpoint url is an absolute http(s) URL. */
@@ -163,6 +168,7 @@ export const discoveryChecks: readonly Check[] = [
     title: 'Endpoint url is an absolute http(s) URL',
     specRef: REF,
     severity: 'warning',
+    fix: "Write each endpoint's url as an absolute http or https URL.",
     run: perDiscovery(
       perEndpoint((e) => {
         const t = textOf(member(e, 'url'))?.trim();
@@ -178,6 +184,7 @@ export const discoveryChecks: readonly Check[] = [
     title: 'Discovery lists a GeoReport v2 endpoint',
     specRef: REF,
     severity: 'error',
+    fix: 'List the GeoReport v2 endpoint with specification http://wiki.open311.org/GeoReport_v2.',
     run: perDiscovery(
       (d) => (d.endpoints.some(isV2) ? [] : ['no endpoint has specification http://wiki.open311.org/GeoReport_v2']),
       'a GeoReport v2 endpoint is listed',
@@ -189,6 +196,7 @@ export const discoveryChecks: readonly Check[] = [
     title: 'GeoReport v2 endpoints list text/xml among their formats',
     specRef: `${REF}; digest §1`,
     severity: 'error',
+    fix: 'Add text/xml to the formats of the GeoReport v2 endpoint, since XML is the required format.',
     run: perDiscovery(
       perEndpoint((e) => [!isV2(e) || formatsOf(e).some((f) => f.toLowerCase() === 'text/xml') ? null : `formats ${show(formatsOf(e))} lack text/xml`]),
       'every v2 endpoint lists text/xml',
@@ -200,6 +208,8 @@ export const discoveryChecks: readonly Check[] = [
     title: 'JSON, when served, is announced in the discovery formats',
     specRef: `${REF}; digest §1`,
     severity: 'error',
+    formats: ['json'],
+    fix: "Add application/json to the endpoint's formats in discovery, since it serves JSON.",
     async run(ctx) {
       const services = await ctx.services('json');
       if (services.kind !== 'ok') return skip('the endpoint does not serve services.json');

@@ -89,29 +89,31 @@ const documentRule = (a: ErrorAnswer): string[] => {
 
 export const errorsChecks: readonly Check[] = [
   /** services/{unknown} answers 404. */
-  { id: 'errors-unknown-service', title: 'An unknown service_code gives 404', specRef: `${REF}; digest §5`, severity: 'error', run: statusCheck(PROBES.unknownService) },
+  { id: 'errors-unknown-service', title: 'An unknown service_code gives 404', specRef: `${REF}; digest §5`, severity: 'error', fix: 'Answer 404 with an error document when the service_code does not exist.', run: statusCheck(PROBES.unknownService) },
   /** requests/{unknown} answers 404. */
-  { id: 'errors-unknown-request', title: 'An unknown service_request_id gives 404', specRef: `${REF}; digest §9`, severity: 'error', run: statusCheck(PROBES.unknownRequest) },
+  { id: 'errors-unknown-request', title: 'An unknown service_request_id gives 404', specRef: `${REF}; digest §9`, severity: 'error', fix: 'Answer 404 with an error document when the service_request_id does not exist.', run: statusCheck(PROBES.unknownRequest) },
   /** tokens/{unknown} answers 404. */
-  { id: 'errors-unknown-token', title: 'An unknown token gives 404', specRef: `${REF}; digest §7`, severity: 'error', run: statusCheck(PROBES.unknownToken) },
+  { id: 'errors-unknown-token', title: 'An unknown token gives 404', specRef: `${REF}; digest §7`, severity: 'error', fix: 'Answer 404 with an error document when the token does not exist.', run: statusCheck(PROBES.unknownToken) },
   /** requests?start_date=yesterday answers 400. */
-  { id: 'errors-bad-date', title: 'A malformed start_date gives 400', specRef: `${REF}; digest §11.1 item 3`, severity: 'error', run: statusCheck(PROBES.badDate) },
+  { id: 'errors-bad-date', title: 'A malformed start_date gives 400', specRef: `${REF}; digest §11.1 item 3`, severity: 'error', fix: 'Answer 400 with an error document when start_date or end_date is not a valid date.', run: statusCheck(PROBES.badDate) },
   /** requests?start_date=…&end_date=… without a timezone answers 400 (the timezone is mandatory; lenient servers accept). */
   {
     id: 'errors-date-without-timezone',
     title: 'Query dates without a timezone give 400',
     specRef: 'GeoReport v2 §Dates; digest §1 (Dates), §11.1 item 3',
     severity: 'warning',
+    fix: 'Refuse query dates without Z or an offset with 400, since their time zone is unknown.',
     run: statusCheck(PROBES.dateWithoutTimezone),
   },
   /** requests?status=o311-invalid answers 400. */
-  { id: 'errors-bad-status', title: 'A status outside open|closed gives 400', specRef: `${REF}; digest §11.1 item 4`, severity: 'error', run: statusCheck(PROBES.badStatus) },
+  { id: 'errors-bad-status', title: 'A status outside open|closed gives 400', specRef: `${REF}; digest §11.1 item 4`, severity: 'error', fix: 'Answer 400 when status is anything other than open, closed or a comma list of both.', run: statusCheck(PROBES.badStatus) },
   /** services?jurisdiction_id=unknown answers 404; a single-jurisdiction server may ignore it (2xx). */
   {
     id: 'errors-unknown-jurisdiction',
     title: 'An unknown jurisdiction_id gives 404 (or is ignored by a single-jurisdiction server)',
     specRef: `${REF}; digest §1 (jurisdiction_id), §4`,
     severity: 'warning',
+    fix: 'Answer 404 for a jurisdiction_id the server does not serve (a single-jurisdiction server may ignore it).',
     run: statusCheck(PROBES.unknownJurisdiction, isSuccess),
   },
   /** XML error answers are <errors><error><code/><description/></error></errors>. */
@@ -120,6 +122,8 @@ export const errorsChecks: readonly Check[] = [
     title: 'XML error answers are <errors><error><code/><description/></error></errors>',
     specRef: REF,
     severity: 'error',
+    formats: ['xml'],
+    fix: 'Send errors as <errors><error><code>…</code><description>…</description></error></errors>.',
     run: errorRule(documentRule, 'are <errors> documents', 'xml'),
   },
   /** JSON error answers are [{"code": …, "description": …}]. */
@@ -128,6 +132,8 @@ export const errorsChecks: readonly Check[] = [
     title: 'JSON error answers are [{"code":…,"description":…}]',
     specRef: `${REF}; digest §1.1`,
     severity: 'error',
+    formats: ['json'],
+    fix: 'Send JSON errors as an array of objects with code and description.',
     run: errorRule(documentRule, 'are arrays of {code, description}', 'json'),
   },
   /** Each error's code equals the HTTP status (the spec allows a more specific code; interoperability prefers equal). */
@@ -136,6 +142,7 @@ export const errorsChecks: readonly Check[] = [
     title: 'Error codes equal the HTTP status',
     specRef: REF,
     severity: 'warning',
+    fix: "Put the HTTP status (for example 404) in each error's code.",
     run: errorRule(
       (a) => itemsOf(a).flatMap((e) => {
         const code = textOf(member(e, 'code'));
@@ -151,6 +158,7 @@ export const errorsChecks: readonly Check[] = [
     title: 'Error descriptions are not empty',
     specRef: REF,
     severity: 'warning',
+    fix: "Say in each error's description what went wrong.",
     run: errorRule(
       (a) => itemsOf(a).flatMap((e, i) => {
         const d = textOf(member(e, 'description'));
@@ -165,6 +173,7 @@ export const errorsChecks: readonly Check[] = [
     title: "Error answers carry the requested format's content type",
     specRef: `${REF}; digest §13.11`,
     severity: 'warning',
+    fix: 'Send error answers in the format the URL asked for, with its content type (text/xml for .xml, application/json for .json).',
     run: errorRule(
       (a) => {
         const type = parseMediaType(a.exchange.response.headers['content-type']);

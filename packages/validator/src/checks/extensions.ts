@@ -75,6 +75,7 @@ export const extensionChecks: readonly Check[] = [
     title: 'page/page_size paging extension',
     specRef: `${REF}.1, §12.7`,
     severity: 'info',
+    fix: 'Optional: support page and page_size on requests so that clients can read long lists in parts.',
     run: requestsExtension(
       () => ({ page_size: '1' }),
       (answer) => (answer.length > 1 ? ignored('page_size') : pass('page_size honoured')),
@@ -96,6 +97,7 @@ export const extensionChecks: readonly Check[] = [
     title: 'extensions=true adds extended_attributes',
     specRef: `${REF}.1, §12.5`,
     severity: 'info',
+    fix: 'Optional: with extensions=true, add extended_attributes to each request.',
     run: requestsExtension(() => ({ extensions: 'true' }), (_answer, q) => {
       const items = q.load.kind === 'ok' ? q.load.items : [];
       const withExt = items.filter((r) => isRawObject(member(r, 'extended_attributes')));
@@ -108,6 +110,7 @@ export const extensionChecks: readonly Check[] = [
     title: 'servicerequestupdates (mySociety) extension',
     specRef: `${REF}.3`,
     severity: 'info',
+    fix: 'Optional: serve servicerequestupdates so that clients can follow status changes.',
     async run(ctx) {
       const format = await ctx.primaryFormat();
       const name = `servicerequestupdates.${format}`;
@@ -125,6 +128,7 @@ export const extensionChecks: readonly Check[] = [
     title: 'locale parameter accepted',
     specRef: `${REF}.5`,
     severity: 'info',
+    fix: 'Optional: accept the locale parameter and answer in that language where you can.',
     async run(ctx) {
       const format = await ctx.primaryFormat();
       const [plain, localised] = await Promise.all([ctx.services(format), ctx.load(SERVICES, 'services', format, { locale: 'fr' })]);
@@ -140,6 +144,7 @@ export const extensionChecks: readonly Check[] = [
     title: 'lat/long/radius filter extension',
     specRef: `${REF}.5, §12.7`,
     severity: 'info',
+    fix: 'Optional: support lat, long and radius to filter requests around a point.',
     run: requestsExtension(
       (_ctx, base) => {
         const c = located(base);
@@ -154,6 +159,7 @@ export const extensionChecks: readonly Check[] = [
     title: 'bbox filter extension',
     specRef: `${REF}.5, §12.7`,
     severity: 'info',
+    fix: 'Optional: support bbox to filter requests inside a rectangle.',
     run: requestsExtension(
       (_ctx, base) => {
         const c = located(base);
@@ -170,6 +176,7 @@ export const extensionChecks: readonly Check[] = [
     title: 'updated_after filter (v2.1 draft)',
     specRef: `${REF}.2`,
     severity: 'info',
+    fix: 'Optional: support updated_after so that clients can fetch only what changed.',
     run: requestsExtension(
       (ctx) => ({ updated_after: w3c(daysAgo(ctx.now, 7), 0) }),
       (answer, q, _base, ctx) => {

@@ -60,6 +60,8 @@ export const parityChecks: readonly Check[] = [
     title: 'discovery.xml and discovery.json agree',
     specRef: 'GeoReport v2 §Service Discovery; digest §2',
     severity: 'warning',
+    formats: ['xml', 'json'],
+    fix: 'Build discovery.xml and discovery.json from the same data.',
     async run(ctx) {
       if (ctx.target.discovery === null) return skip('no discovery document');
       const [x, j] = await Promise.all([ctx.discovery('xml'), ctx.discovery('json')]);
@@ -76,6 +78,8 @@ export const parityChecks: readonly Check[] = [
     title: 'services.xml and services.json list the same services',
     specRef: REF,
     severity: 'error',
+    formats: ['xml', 'json'],
+    fix: 'Build services.xml and services.json from the same data.',
     run: parity('the service list', (ctx, f) => ctx.services(f), (x, j) =>
       compareLists(x, j, (s) => s.service_code, (a, b) => differences(a, b, SERVICE_FIELDS, NAMES), 'service')),
   },
@@ -85,6 +89,8 @@ export const parityChecks: readonly Check[] = [
     title: 'Service definitions agree between XML and JSON',
     specRef: REF,
     severity: 'error',
+    formats: ['xml', 'json'],
+    fix: 'Build the XML and JSON service definitions from the same data.',
     async run(ctx) {
       const unavailable = await noJson(ctx);
       if (unavailable !== null) return unavailable;
@@ -111,6 +117,8 @@ export const parityChecks: readonly Check[] = [
     title: 'requests/{id} agrees between XML and JSON',
     specRef: REF,
     severity: 'error',
+    formats: ['xml', 'json'],
+    fix: 'Build requests/{id}.xml and requests/{id}.json from the same data.',
     async run(ctx) {
       const id = (await ctx.sampleRequestIds())[0];
       if (id === undefined) return skip('no request id to look up');
@@ -124,6 +132,8 @@ export const parityChecks: readonly Check[] = [
     title: 'requests.xml and requests.json list the same requests',
     specRef: REF,
     severity: 'warning',
+    formats: ['xml', 'json'],
+    fix: 'Build requests.xml and requests.json from the same query and data.',
     async run(ctx) {
       return parity('the default requests list', (c, f) => c.requests(f), (x, j) => differentRequests(x, j, ctx.now, ['requests.xml', 'requests.json']))(ctx);
     },
@@ -134,6 +144,8 @@ export const parityChecks: readonly Check[] = [
     title: 'Error statuses agree between XML and JSON',
     specRef: `${REF}; digest §11`,
     severity: 'warning',
+    formats: ['xml', 'json'],
+    fix: 'Give the same HTTP status for the same mistake in XML and in JSON.',
     async run(ctx) {
       const unavailable = await noJson(ctx);
       if (unavailable !== null) return unavailable;

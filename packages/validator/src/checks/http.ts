@@ -36,6 +36,7 @@ export const httpChecks: readonly Check[] = [
     title: 'The GeoReport endpoint can be reached',
     specRef: CONVENTIONS,
     severity: 'error',
+    fix: 'Make sure the base URL is right and the server answers over HTTP(S) from the internet.',
     async run(ctx) {
       const load = await ctx.services('xml');
       if (load.kind !== 'unreachable') return pass(`services.xml answered HTTP ${load.exchange.response.status}`);
@@ -48,6 +49,7 @@ export const httpChecks: readonly Check[] = [
     title: 'No call answers with a 5xx status',
     specRef: 'GeoReport v2 §Errors; digest §11',
     severity: 'error',
+    fix: "Fix the cause of the 5xx answers in the server's logs; bad input deserves a 4xx.",
     run: callRule({
       what: 'answers',
       applies: () => true,
@@ -61,6 +63,8 @@ export const httpChecks: readonly Check[] = [
     title: 'XML answers declare an XML media type',
     specRef: `${CONVENTIONS} (Content types)`,
     severity: 'error',
+    formats: ['xml'],
+    fix: 'Send XML answers with Content-Type text/xml; charset=utf-8.',
     run: callRule({
       what: 'XML answers',
       applies: successful('xml'),
@@ -77,6 +81,8 @@ export const httpChecks: readonly Check[] = [
     title: 'XML answers use text/xml (application/xml is a common deviation)',
     specRef: `${CONVENTIONS} (Content types); digest §13.7`,
     severity: 'warning',
+    formats: ['xml'],
+    fix: 'Prefer text/xml over application/xml, which some clients do not accept.',
     run: callRule({
       what: 'XML answers',
       applies: successful('xml'),
@@ -93,6 +99,8 @@ export const httpChecks: readonly Check[] = [
     title: 'JSON answers declare application/json',
     specRef: `${CONVENTIONS} (Content types)`,
     severity: 'error',
+    formats: ['json'],
+    fix: 'Send JSON answers with Content-Type application/json; charset=utf-8.',
     run: callRule({
       what: 'JSON answers',
       applies: successful('json'),
@@ -109,6 +117,7 @@ export const httpChecks: readonly Check[] = [
     title: 'Content-Type declares charset=utf-8',
     specRef: `${CONVENTIONS} (Encoding)`,
     severity: 'warning',
+    fix: 'Add charset=utf-8 to every Content-Type.',
     run: callRule({
       what: 'answers',
       applies: successful(),
@@ -122,6 +131,7 @@ export const httpChecks: readonly Check[] = [
     title: 'Bodies are UTF-8 (and no other charset is declared)',
     specRef: `${CONVENTIONS} (Encoding)`,
     severity: 'error',
+    fix: 'Encode every answer in UTF-8 and declare no other charset.',
     run: callRule({
       what: 'answers',
       applies: successful(),
@@ -142,6 +152,8 @@ export const httpChecks: readonly Check[] = [
     title: 'XML answers are well-formed',
     specRef: `${CONVENTIONS} (XML shape)`,
     severity: 'error',
+    formats: ['xml'],
+    fix: 'Produce XML with an XML library rather than by pasting strings, so that every tag is closed and every & and < escaped.',
     run: callRule({
       what: 'XML answers',
       applies: successful('xml'),
@@ -162,6 +174,8 @@ export const httpChecks: readonly Check[] = [
     title: 'JSON answers are valid JSON',
     specRef: `${CONVENTIONS} (JSON shape)`,
     severity: 'error',
+    formats: ['json'],
+    fix: 'Produce JSON with a JSON encoder rather than by pasting strings.',
     run: callRule({
       what: 'JSON answers',
       applies: successful('json'),
@@ -182,6 +196,8 @@ export const httpChecks: readonly Check[] = [
     title: 'XML starts with <?xml version="1.0" encoding="utf-8"?>',
     specRef: `${CONVENTIONS} (Encoding)`,
     severity: 'warning',
+    formats: ['xml'],
+    fix: 'Start XML answers with <?xml version="1.0" encoding="utf-8"?>.',
     run: callRule({
       what: 'XML answers',
       applies: successful('xml'),
@@ -199,6 +215,8 @@ export const httpChecks: readonly Check[] = [
     title: 'No namespaces or foreign attributes in XML',
     specRef: `${CONVENTIONS} (XML shape); digest §13.3`,
     severity: 'warning',
+    formats: ['xml'],
+    fix: 'Remove namespaces and extra attributes from the XML, which strict clients do not expect.',
     run: callRule({
       what: 'XML answers',
       applies: successful('xml'),
@@ -221,6 +239,7 @@ export const httpChecks: readonly Check[] = [
     title: 'The endpoint is served over HTTPS',
     specRef: 'digest §12.3 (Transport: POST should always be over HTTPS)',
     severity: 'warning',
+    fix: 'Serve the endpoint over HTTPS with a valid certificate.',
     async run(ctx) {
       const base = ctx.target.baseUrl;
       if (base === null) return skip('no GeoReport base URL');
@@ -236,6 +255,7 @@ export const httpChecks: readonly Check[] = [
     title: 'Answers survive Accept-Encoding: deflate',
     specRef: 'digest §13.12',
     severity: 'warning',
+    fix: 'Answer correctly when the client sends Accept-Encoding: deflate (compress as asked, or not at all).',
     async run(ctx) {
       const [plain, deflate] = await Promise.all([ctx.fetch('services', 'xml'), ctx.fetch('services', 'xml', {}, { 'accept-encoding': 'deflate' })]);
       if (!plain.ok || plain.exchange.response.status !== 200) return skip('services.xml does not answer 200 to begin with');
@@ -253,6 +273,7 @@ export const httpChecks: readonly Check[] = [
     title: 'GET answers allow cross-origin use (Access-Control-Allow-Origin)',
     specRef: 'digest §12 (deployment practice)',
     severity: 'info',
+    fix: 'Add Access-Control-Allow-Origin: * to GET answers so that web pages can read them.',
     run: callRule({
       what: 'GET answers',
       applies: (a) => a.exchange.request.method === 'GET' && successful()(a),
@@ -266,6 +287,7 @@ export const httpChecks: readonly Check[] = [
     title: 'The tolerant client had nothing to normalise',
     specRef: 'digest §13',
     severity: 'info',
+    fix: 'Follow the spec exactly so that clients need no workaround (see the quirk named in the message).',
     async run(ctx) {
       const counts = new Map<string, number>();
       let first: { url: string; text: string } | null = null;

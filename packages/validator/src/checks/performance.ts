@@ -18,6 +18,7 @@ export const performanceChecks: readonly Check[] = [
     title: 'Every call answers within 2 s',
     specRef: REF,
     severity: 'warning',
+    fix: 'Make the slow calls answer within 2 seconds (indexes, paging, caching).',
     run: callRule({
       what: 'answers',
       applies: () => true,
@@ -31,6 +32,7 @@ export const performanceChecks: readonly Check[] = [
     title: 'Response time p50/p95',
     specRef: REF,
     severity: 'info',
+    fix: "Reduce the server's response time if the median or the 95th percentile is high.",
     async run(ctx) {
       const times = (await answeredCalls(ctx)).map((a) => a.exchange.elapsedMs).sort((a, b) => a - b);
       if (times.length === 0) return skip('no answered calls');
@@ -44,6 +46,7 @@ export const performanceChecks: readonly Check[] = [
     title: 'Large answers are compressed',
     specRef: REF,
     severity: 'info',
+    fix: 'Compress large answers with gzip when the client accepts it.',
     run: callRule({
       what: `answers over ${LARGE_BYTES / 1024} KiB`,
       applies: (a) => a.exchange.response.size > LARGE_BYTES && a.exchange.response.status < 300,

@@ -90,6 +90,7 @@ export const piiChecks: readonly Check[] = [
     title: 'No request shows email, phone, names or device_id',
     specRef: REF,
     severity: 'warning',
+    fix: 'Remove email, phone, first_name, last_name and device_id from public request lists.',
     run: personalFieldRule(() => true, '', 'show no personal fields'),
   },
   /** No personal field of a request object holds a working email address or phone number: publishing one is a privacy breach. */
@@ -98,6 +99,7 @@ export const piiChecks: readonly Check[] = [
     title: 'No request shows an email address or phone number',
     specRef: REF,
     severity: 'error',
+    fix: 'Remove e-mail addresses and phone numbers from public descriptions and notes, or mask them.',
     run: personalFieldRule((f) => looksLikeContact(f.value), 'contact data in ', 'show no email address or phone number'),
   },
   /**
@@ -109,6 +111,7 @@ export const piiChecks: readonly Check[] = [
     title: 'Submitted personal data appears in no later GET',
     specRef: REF,
     severity: 'error',
+    fix: "Never publish the reporter's e-mail, phone or name in GET answers.",
     write: true,
     async run(ctx) {
       const r = await receiptFor(ctx, 'realtime');

@@ -44,6 +44,7 @@ export const postChecks: readonly Check[] = [
     title: 'POST to a realtime service returns a service_request_id',
     specRef: TYPES_REF,
     severity: 'error',
+    fix: 'Answer a POST to a realtime service with the new service_request_id.',
     write: true,
     async run(ctx) {
       const r = await receiptFor(ctx, 'realtime');
@@ -61,6 +62,7 @@ export const postChecks: readonly Check[] = [
     title: 'A realtime POST returns no token',
     specRef: TYPES_REF,
     severity: 'error',
+    fix: 'Leave token out of the receipt of a realtime service, which has an id at once.',
     write: true,
     async run(ctx) {
       const r = await receiptFor(ctx, 'realtime');
@@ -74,6 +76,7 @@ export const postChecks: readonly Check[] = [
     title: 'POST to a batch service returns a token and no service_request_id',
     specRef: TYPES_REF,
     severity: 'error',
+    fix: 'Answer a POST to a batch service with a token, and the id later through tokens/{token}.',
     write: true,
     async run(ctx) {
       const r = await receiptFor(ctx, 'batch');
@@ -91,6 +94,7 @@ export const postChecks: readonly Check[] = [
     title: 'POST to a blackbox service returns neither id nor token',
     specRef: TYPES_REF,
     severity: 'error',
+    fix: 'Answer a POST to a blackbox service with neither an id nor a token, or change the service type.',
     write: true,
     async run(ctx) {
       const r = await receiptFor(ctx, 'blackbox');
@@ -105,6 +109,7 @@ export const postChecks: readonly Check[] = [
     title: 'The posted request is readable at requests/{id}',
     specRef: `${POST_REF}; digest §9`,
     severity: 'error',
+    fix: 'Make a new request readable at requests/{id} as soon as its id is returned.',
     write: true,
     async run(ctx) {
       const created = await createdId(ctx);
@@ -125,6 +130,7 @@ export const postChecks: readonly Check[] = [
     title: 'A UTF-8 description survives POST and GET in both formats',
     specRef: 'GeoReport v2 §Encoding; digest §1 (Encoding)',
     severity: 'error',
+    fix: 'Store and serve text as UTF-8 end to end so that accents and other scripts survive.',
     write: true,
     async run(ctx) {
       const created = await createdId(ctx);
@@ -143,32 +149,32 @@ export const postChecks: readonly Check[] = [
   },
   /** Without api_key the POST is refused with 403. */
   {
-    id: 'post-missing-api-key', title: 'POST without api_key gives 403', specRef: `${POST_REF}; digest §11`, severity: 'error', write: true,
+    id: 'post-missing-api-key', title: 'POST without api_key gives 403', specRef: `${POST_REF}; digest §11`, severity: 'error', fix: 'Refuse a POST without api_key with 403.', write: true,
     run: refusalCheck({ what: 'without api_key', expect: 403, needsKey: false, fields: (ctx) => mapFields(ctx, (f) => without(f, 'api_key')) }),
   },
   /** With an invalid api_key the POST is refused with 403. */
   {
-    id: 'post-invalid-api-key', title: 'POST with an invalid api_key gives 403', specRef: `${POST_REF}; digest §11`, severity: 'error', write: true,
+    id: 'post-invalid-api-key', title: 'POST with an invalid api_key gives 403', specRef: `${POST_REF}; digest §11`, severity: 'error', fix: 'Refuse a POST with an unknown api_key with 403.', write: true,
     run: refusalCheck({ what: 'with an invalid api_key', expect: 403, needsKey: false, fields: (ctx) => mapFields(ctx, (f) => replaced(f, 'api_key', 'o311-validator-invalid-key')) }),
   },
   /** With an unknown service_code the POST is refused with 404. */
   {
-    id: 'post-unknown-service', title: 'POST with an unknown service_code gives 404', specRef: `${POST_REF}; digest §11`, severity: 'error', write: true,
+    id: 'post-unknown-service', title: 'POST with an unknown service_code gives 404', specRef: `${POST_REF}; digest §11`, severity: 'error', fix: 'Refuse a POST with an unknown service_code with 404.', write: true,
     run: refusalCheck({ what: 'with an unknown service_code', expect: 404, needsKey: true, fields: (ctx) => mapFields(ctx, (f) => replaced(f, 'service_code', UNKNOWN.service)) }),
   },
   /** Without service_code the POST is refused with 400. */
   {
-    id: 'post-missing-service-code', title: 'POST without service_code gives 400', specRef: `${POST_REF}; digest §11`, severity: 'error', write: true,
+    id: 'post-missing-service-code', title: 'POST without service_code gives 400', specRef: `${POST_REF}; digest §11`, severity: 'error', fix: 'Refuse a POST without service_code with 400.', write: true,
     run: refusalCheck({ what: 'without service_code', expect: 400, needsKey: true, fields: (ctx) => mapFields(ctx, (f) => without(f, 'service_code')) }),
   },
   /** Without lat/long, address_string or address_id the POST is refused with 400. */
   {
-    id: 'post-missing-location', title: 'POST without any location gives 400', specRef: `${POST_REF}; digest §11.1 item 1`, severity: 'error', write: true,
+    id: 'post-missing-location', title: 'POST without any location gives 400', specRef: `${POST_REF}; digest §11.1 item 1`, severity: 'error', fix: 'Refuse a POST without lat and long, address_string or address_id with 400.', write: true,
     run: refusalCheck({ what: 'without a location', expect: 400, needsKey: true, fields: (ctx) => mapFields(ctx, (f) => without(f, ...LOCATION_KEYS)) }),
   },
   /** With lat but no long (and no address) the POST is refused with 400. */
   {
-    id: 'post-lone-lat', title: 'POST with lat but no long gives 400', specRef: `${POST_REF}; digest §11.1 item 1`, severity: 'error', write: true,
+    id: 'post-lone-lat', title: 'POST with lat but no long gives 400', specRef: `${POST_REF}; digest §11.1 item 1`, severity: 'error', fix: 'Refuse a POST with lat but no long (or the other way round) with 400.', write: true,
     run: refusalCheck({
       what: 'with lat alone', expect: 400, needsKey: true,
       fields: (ctx) => mapFields(ctx, (f) => {
@@ -179,7 +185,7 @@ export const postChecks: readonly Check[] = [
   },
   /** Without a required attribute the POST is refused with 400. */
   {
-    id: 'post-missing-required-attribute', title: 'POST without a required attribute gives 400', specRef: `${POST_REF}; digest §11.1 item 2`, severity: 'error', write: true,
+    id: 'post-missing-required-attribute', title: 'POST without a required attribute gives 400', specRef: `${POST_REF}; digest §11.1 item 2`, severity: 'error', fix: 'Refuse a POST that lacks a required attribute with 400 naming it.', write: true,
     run: refusalCheck({
       what: 'without a required attribute', expect: 400, needsKey: true,
       fields: (ctx) => withAttribute(ctx, 'required', (t) => {
@@ -190,7 +196,7 @@ export const postChecks: readonly Check[] = [
   },
   /** With a list attribute value that is not one of its keys the POST is refused with 400. */
   {
-    id: 'post-bad-list-value', title: 'POST with a list value outside the keys gives 400', specRef: `${POST_REF}; digest §11.1 item 2`, severity: 'error', write: true,
+    id: 'post-bad-list-value', title: 'POST with a list value outside the keys gives 400', specRef: `${POST_REF}; digest §11.1 item 2`, severity: 'error', fix: 'Refuse a list attribute value that is not one of its keys with 400.', write: true,
     run: refusalCheck({
       what: 'with a list value outside the keys', expect: 400, needsKey: true,
       fields: (ctx) => withAttribute(ctx, 'list', (t) => {

@@ -43,15 +43,16 @@ const COMPARED = ['status', 'service_code', 'requested_datetime', 'updated_datet
 
 export const requestSingleChecks: readonly Check[] = [
   /** requests/{id}.xml is <service_requests> with exactly one <request>, the one asked for. */
-  { id: 'request-single-xml', title: 'requests/{id}.xml answers with one <request> of that id', specRef: REF, severity: 'error', run: documentCheck('xml') },
+  { id: 'request-single-xml', title: 'requests/{id}.xml answers with one <request> of that id', specRef: REF, severity: 'error', formats: ['xml'], fix: 'Serve requests/{id}.xml as <service_requests> holding exactly the one request asked for.', run: documentCheck('xml') },
   /** requests/{id}.json is a one-element array holding the request asked for. */
-  { id: 'request-single-json', title: 'requests/{id}.json answers with a one-element array of that id', specRef: REF, severity: 'error', run: documentCheck('json') },
+  { id: 'request-single-json', title: 'requests/{id}.json answers with a one-element array of that id', specRef: REF, severity: 'error', formats: ['json'], fix: 'Serve requests/{id}.json as an array holding exactly the one request asked for.', run: documentCheck('json') },
   /** The single request agrees with its entry in the list (status, code, dates, description, position). */
   {
     id: 'request-single-matches-list',
     title: 'requests/{id} agrees with the list entry',
     specRef: REF,
     severity: 'warning',
+    fix: 'Build the single request and the list entry from the same data.',
     async run(ctx) {
       const [ids, list, format] = [await ctx.sampleRequestIds(), await ctx.requestList(), await ctx.primaryFormat()];
       if (ids.length === 0) return skip(NO_IDS);

@@ -45,6 +45,7 @@ export const defaultWindowCheck: Check = {
   title: 'Without dates, only the last 90 days are returned',
   specRef: REF,
   severity: 'warning',
+  fix: 'Without start_date and end_date, return only requests of the last 90 days.',
   async run(ctx) {
     const base = await defaultRequests(ctx);
     if (isOutcome(base)) return base;

@@ -16,6 +16,7 @@ export const requestFieldChecks: readonly Check[] = [
     title: 'Each request has service_request_id, status, service_code and requested_datetime',
     specRef: REQUEST_FIELDS_REF,
     severity: 'error',
+    fix: 'Give every request service_request_id, status, service_code and requested_datetime.',
     run: requestRule((r) => [required(r, 'service_request_id'), required(r, 'status'), required(r, 'service_code'), required(r, 'requested_datetime')]),
   },
   /** The fields the spec always returns are listed (they may be empty). */
@@ -24,18 +25,20 @@ export const requestFieldChecks: readonly Check[] = [
     title: "Each request lists the spec's always-returned fields",
     specRef: REQUEST_FIELDS_REF,
     severity: 'warning',
+    fix: 'List every field the spec always returns, empty when there is no value.',
     run: requestRule((r) =>
       ['service_name', 'description', 'updated_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url'].map((k) => present(r, k)),
     ),
   },
   /** status is exactly open or closed. */
-  { id: 'requests-status', title: 'status is open or closed (lower case)', specRef: REQUEST_FIELDS_REF, severity: 'error', run: requestRule((r) => [oneOf(r, 'status', PUBLIC_STATUSES)]) },
+  { id: 'requests-status', title: 'status is open or closed (lower case)', specRef: REQUEST_FIELDS_REF, severity: 'error', fix: 'Write status in lower case as open or closed; keep finer states in status_notes.', run: requestRule((r) => [oneOf(r, 'status', PUBLIC_STATUSES)]) },
   /** requested/updated/expected datetimes are W3C datetimes with Z or ±hh:mm. */
   {
     id: 'requests-datetimes',
     title: 'Datetimes are ISO 8601 with a timezone (Z or ±hh:mm)',
     specRef: `${REQUEST_FIELDS_REF}; digest §1 (Dates)`,
     severity: 'error',
+    fix: 'Write datetimes as ISO 8601 with Z or an offset, for example 2026-01-31T09:00:00-06:00.',
     run: requestRule((r) => [dateTime(r, 'requested_datetime'), dateTime(r, 'updated_datetime'), dateTime(r, 'expected_datetime')]),
   },
   ...requestLocationChecks,
@@ -50,6 +53,8 @@ export const requestFieldChecks: readonly Check[] = [
     title: 'JSON requests carry service_request_id and service_code as strings',
     specRef: `${REQUEST_FIELDS_REF}; digest §1 (Typing)`,
     severity: 'error',
+    formats: ['json'],
+    fix: 'Write service_request_id and service_code as JSON strings, even when they look like numbers.',
     run: requestRule((r) => [jsonType(r, 'service_request_id', 'string', true), jsonType(r, 'service_code', 'string', true)], 'json'),
   },
   /**
@@ -62,6 +67,8 @@ export const requestFieldChecks: readonly Check[] = [
     title: 'JSON requests use numeric lat/long and string fields',
     specRef: `${REQUEST_FIELDS_REF}; digest §1 (Typing)`,
     severity: 'warning',
+    formats: ['json'],
+    fix: 'Write lat and long as JSON numbers and text fields as strings (or null).',
     run: requestRule(
       (r) => [
         jsonType(r, 'status', 'string', false), jsonType(r, 'lat', 'number', true), jsonType(r, 'long', 'number', true),
@@ -81,6 +88,7 @@ export const requestFieldChecks: readonly Check[] = [
     title: 'media_url is a URL or null (not "")',
     specRef: `${REQUEST_FIELDS_REF}; digest §13.5`,
     severity: 'warning',
+    fix: 'Leave media_url out or null when there is no photo, never an empty string.',
     run: requestRule((r, format) => [urlOrNull(r, 'media_url', format)]),
   },
   /** A list does not hold the same service_request_id twice. */
@@ -89,6 +97,7 @@ export const requestFieldChecks: readonly Check[] = [
     title: 'service_request_id values are unique in a list',
     specRef: REQUEST_FIELDS_REF,
     severity: 'error',
+    fix: 'List each request once.',
     run: docRule({
       sources: requestsSources,
       what: 'requests list',
@@ -102,6 +111,7 @@ export const requestFieldChecks: readonly Check[] = [
     title: 'description is at most 4000 characters',
     specRef: `${REQUEST_FIELDS_REF}; digest §1 (description)`,
     severity: 'error',
+    fix: 'Keep descriptions to 4000 characters at most.',
     run: requestRule((r) => {
       const d = textOf(member(r, 'description'));
       return [d !== null && codePointLength(d) > 4000 ? `description has ${codePointLength(d)} characters` : null];
@@ -113,6 +123,7 @@ export const requestFieldChecks: readonly Check[] = [
     title: 'updated_datetime is not before requested_datetime',
     specRef: REQUEST_FIELDS_REF,
     severity: 'warning',
+    fix: 'Make sure updated_datetime is never earlier than requested_datetime.',
     run: requestRule((r) => {
       const [req, upd] = [epochOf(r, 'requested_datetime'), epochOf(r, 'updated_datetime')];
       return [req !== null && upd !== null && upd < req - SLACK_MS ? 'updated_datetime is earlier than requested_datetime' : null];

@@ -69,9 +69,9 @@ const withinWindow = (now: number) => (answer: ClientRequest[]): string[] => {
 
 export const requestsListChecks: readonly Check[] = [
   /** requests.xml answers 200 with <service_requests><request>…. */
-  { id: 'requests-xml', title: 'requests.xml answers with <service_requests><request>…', specRef: REF, severity: 'error', run: documentCheck('xml') },
+  { id: 'requests-xml', title: 'requests.xml answers with <service_requests><request>…', specRef: REF, severity: 'error', formats: ['xml'], fix: 'Serve requests.xml with a <service_requests> root holding one <request> per request.', run: documentCheck('xml') },
   /** requests.json (when JSON is offered) answers with a top-level array. */
-  { id: 'requests-json', title: 'requests.json answers with a top-level array', specRef: `${REF}; digest §1.1`, severity: 'error', run: documentCheck('json') },
+  { id: 'requests-json', title: 'requests.json answers with a top-level array', specRef: `${REF}; digest §1.1`, severity: 'error', formats: ['json'], fix: 'Serve requests.json as a top-level JSON array of requests.', run: documentCheck('json') },
   ...requestFieldChecks,
   /** Every request's service_code is one the service list offers. */
   {
@@ -79,6 +79,7 @@ export const requestsListChecks: readonly Check[] = [
     title: "Each request's service_code is in the service list",
     specRef: `${REF}; digest §6`,
     severity: 'warning',
+    fix: 'List only requests whose service_code is in the service list (or list the retired services too).',
     async run(ctx) {
       const [base, services] = [await defaultRequests(ctx), await ctx.serviceList()];
       if (isOutcome(base)) return base;
@@ -97,6 +98,7 @@ export const requestsListChecks: readonly Check[] = [
     title: 'At most 1000 requests are returned',
     specRef: REF,
     severity: 'error',
+    fix: 'Return at most 1000 requests per answer.',
     run: docRule({
       sources: requestsSources,
       what: 'requests list',
@@ -110,6 +112,7 @@ export const requestsListChecks: readonly Check[] = [
     title: 'Empty parameters (?status=) act like absent ones',
     specRef: 'GeoReport v2 §Optional arguments; digest §1',
     severity: 'error',
+    fix: 'Treat an empty parameter such as ?status= as if it were absent.',
     run: filterCheck(
       () => ({ service_request_id: '', service_code: '', status: '', start_date: '', end_date: '' }),
       sameAsDefault('the answer with empty parameters'),
@@ -123,6 +126,7 @@ export const requestsListChecks: readonly Check[] = [
     title: 'service_code (and a comma list) filters requests',
     specRef: REF,
     severity: 'error',
+    fix: 'Filter requests by service_code, accepting a comma-separated list.',
     async run(ctx) {
       const base = await defaultRequests(ctx);
       if (isOutcome(base)) return base;
@@ -146,6 +150,7 @@ export const requestsListChecks: readonly Check[] = [
     title: 'status=open / status=closed filter requests',
     specRef: REF,
     severity: 'error',
+    fix: 'Filter requests by status=open and status=closed.',
     async run(ctx) {
       const base = await defaultRequests(ctx, 0);
       if (isOutcome(base)) return base;
@@ -164,6 +169,7 @@ export const requestsListChecks: readonly Check[] = [
     title: 'status=open,closed is accepted and equals no filter',
     specRef: REF,
     severity: 'error',
+    fix: 'Accept status=open,closed and return both.',
     run: filterCheck(() => ({ status: 'open,closed' }), sameAsDefault('status=open,closed'), 'same requests as no status filter', 0),
   },
   /** start_date/end_date bound requested_datetime (inclusive). */
@@ -172,6 +178,7 @@ export const requestsListChecks: readonly Check[] = [
     title: 'start_date/end_date bound requested_datetime',
     specRef: REF,
     severity: 'error',
+    fix: 'Return only requests whose requested_datetime lies between start_date and end_date.',
     run: filterCheck((ctx) => {
       const { start, end } = dateWindow(ctx.now);
       return { start_date: w3c(start, 0), end_date: w3c(end, 0) };
@@ -183,6 +190,7 @@ export const requestsListChecks: readonly Check[] = [
     title: 'Query dates with Z and with ±hh:mm offsets are accepted alike',
     specRef: `${REF}; digest §1 (Dates)`,
     severity: 'error',
+    fix: 'Parse query dates with Z and with ±hh:mm offsets as the same instant.',
     async run(ctx) {
       const { start, end } = dateWindow(ctx.now);
       const forms = [0, 330, -480].map((offset) => ({ start_date: w3c(start, offset), end_date: w3c(end, offset) }));
@@ -203,6 +211,7 @@ export const requestsListChecks: readonly Check[] = [
     title: 'service_request_id=a,b returns those requests and ignores other filters',
     specRef: REF,
     severity: 'error',
+    fix: 'With service_request_id=a,b, return those requests and ignore the other filters.',
     run: filterCheck(
       (_ctx, base) => {
         const picked = base.filter((r) => r.service_request_id !== null).slice(0, 2);
@@ -234,6 +243,7 @@ export const requestsListChecks: readonly Check[] = [
     title: 'A start_date..end_date span over 90 days is refused (400) or clamped',
     specRef: `${REF}: the start_date..end_date span may not exceed 90 days; digest §8 leaves the answer open (400 recommended, or clamp)`,
     severity: 'error',
+    fix: 'Refuse a date span over 90 days with 400, or clamp it to 90 days.',
     async run(ctx) {
       const q = await queryRequests(ctx, { start_date: w3c(daysAgo(ctx.now, 120), 0), end_date: w3c(ctx.now, 0) });
       if (q.load.kind === 'status' && q.load.exchange.response.status === 400) return pass(`${q.name}: refused with 400`);
@@ -252,6 +262,7 @@ export const requestsListChecks: readonly Check[] = [
     title: 'Requests are sorted by requested_datetime',
     specRef: `${REF} (order not specified; newest first recommended)`,
     severity: 'info',
+    fix: 'Sort requests by requested_datetime, newest first (the order most clients expect).',
     async run(ctx) {
       const base = await defaultRequests(ctx, 2);
       if (isOutcome(base)) return base;

@@ -29,6 +29,7 @@ export const requestLocationChecks: readonly Check[] = [
     title: 'lat/long are decimal degrees in range',
     specRef: REF,
     severity: 'error',
+    fix: 'Write lat and long as decimal degrees (WGS 84) within range.',
     run: requestRule((r) => [coordinate(r, 'lat', 90), coordinate(r, 'long', 180)]),
   },
   /** 0/0 is not used to mean "unknown location" (null or an empty element is). */
@@ -37,6 +38,7 @@ export const requestLocationChecks: readonly Check[] = [
     title: 'No 0/0 coordinates standing for "unknown"',
     specRef: `${REQUEST_FIELDS_REF}; digest §13.4`,
     severity: 'warning',
+    fix: 'Leave lat and long out when the location is unknown instead of writing 0, 0.',
     run: requestRule((r) => {
       const [lat, long] = [textOf(member(r, 'lat')), textOf(member(r, 'long'))];
       return [lat !== null && long !== null && Number(lat) === 0 && Number(long) === 0 && lat.trim() !== '' ? 'lat/long are 0/0' : null];
@@ -52,6 +54,7 @@ export const requestLocationChecks: readonly Check[] = [
     title: 'lat and long are not swapped',
     specRef: `${REF}; digest §13.4`,
     severity: 'warning',
+    fix: 'Put the latitude in lat and the longitude in long.',
     run: docRule({
       sources: requestsSources,
       what: 'requests list',

@@ -21,6 +21,7 @@ export const tokensChecks: readonly Check[] = [
     title: 'tokens/{token} answers with the token (and an id once known)',
     specRef: REF,
     severity: 'error',
+    fix: 'Serve tokens/{token} with the token, and the service_request_id once it is known.',
     write: true,
     async run(ctx) {
       const r = await receiptFor(ctx, 'batch');

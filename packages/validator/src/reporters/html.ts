@@ -12,7 +12,7 @@ h1{font-size:1.4rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin:2rem 0 .5rem;bor
 .card.error b{color:#b3261e}.card.warning b{color:#8a5a00}.card.info b{color:#1f5fa8}
 table{border-collapse:collapse;width:100%}td{border-top:1px solid #e6eaee;padding:.35rem .5rem;vertical-align:top}
 .status{font-weight:600;white-space:nowrap}.pass{color:#1e7d32}.skip{color:#6b7580}.fail.error{color:#b3261e}.fail.warning{color:#8a5a00}.fail.info{color:#1f5fa8}
-code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}.ref{color:#6b7580;font-size:.85rem}
+code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}.ref{color:#6b7580;font-size:.85rem}.fix{margin-top:.2rem}
 pre{background:#f6f8fa;border:1px solid #e3e7eb;border-radius:.3rem;padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-word;font-size:12.5px;margin:.3rem 0}
 details summary{cursor:pointer;color:#1f5fa8}
 `;
@@ -24,8 +24,9 @@ function row(r: CheckResult): string {
   const evidence = r.evidence === undefined
     ? ''
     : `<details${r.status === 'fail' ? ' open' : ''}><summary>evidence</summary><pre>${h(r.evidence.request)}</pre><pre>${h(r.evidence.response)}</pre></details>`;
+  const fix = r.status === 'fail' ? `<div class="fix"><b>How to fix:</b> ${h(r.fix)}</div>` : '';
   return `<tr><td class="status ${cls}">${STATUS_LABEL[r.status]}</td><td>${h(r.severity)}</td>` +
-    `<td><code>${h(r.id)}</code> ${h(r.title)}<div class="ref">${h(r.specRef)}</div><div>${h(r.message)}</div>${evidence}</td></tr>`;
+    `<td><code>${h(r.id)}</code> ${h(r.title)}<div class="ref">${h(r.specRef)}</div><div>${h(r.message)}</div>${fix}${evidence}</td></tr>`;
 }
 
 export function formatHtml(report: ValidationReport): string {

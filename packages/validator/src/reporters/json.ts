@@ -15,6 +15,7 @@ export function formatJson(report: ValidationReport): string {
       specRef: r.specRef,
       message: r.message,
       title: r.title,
+      fix: r.fix,
       durationMs: r.durationMs,
       ...(r.evidence !== undefined ? { evidence: r.evidence } : {}),
     })),

@@ -16,7 +16,7 @@ function testcase(r: CheckResult, area: string): string {
   const body: string[] = [];
   if (isFailure(r)) {
     const evidence = r.evidence === undefined ? '' : `\n\n${r.evidence.request}\n\n${r.evidence.response}`;
-    body.push(`      <failure type="${r.severity}" message="${x(r.message)}">${x(`${r.specRef}\n${r.message}${evidence}`)}</failure>`);
+    body.push(`      <failure type="${r.severity}" message="${x(r.message)}">${x(`${r.specRef}\n${r.message}\nHow to fix: ${r.fix}${evidence}`)}</failure>`);
   } else if (r.status === 'skip') {
     body.push(`      <skipped message="${x(r.message)}"/>`);
   } else {

@@ -7,7 +7,7 @@ const HOSTILE = 'body <script>alert("x")</script> & \u0001 \'quoted\' ]]> \uD800
 
 const result = (over: Partial<CheckResult>): CheckResult => ({
   id: 'services-xml', title: 'services.xml answers', severity: 'error', status: 'pass', specRef: 'digest §4',
-  message: 'ok', durationMs: 12, ...over,
+  message: 'ok', fix: 'Serve services.xml.', durationMs: 12, ...over,
 });
 
 const REPORT: ValidationReport = {
@@ -79,6 +79,9 @@ describe('html reporter', () => {
     expect(html).not.toContain('\u0001');
   });
 
+  it('says how to fix each failure', () => {
+    expect(html).toContain('<b>How to fix:</b> Serve services.xml.');
+  });
   it('is a self-contained page', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<style>');
@@ -94,6 +97,7 @@ describe('text reporter', () => {
     expect(warnings).toBeGreaterThan(errors as number);
     expect(info).toBeGreaterThan(warnings as number);
     expect(text).toContain('  ✗ services-type — services.xml answers\n    digest §4\n');
+    expect(text).toContain('    fix: Serve services.xml.\n');
     expect(text).toContain('    > GET https://city.example/v2/services.xml\n    < HTTP 200');
     expect(text.trimEnd().split('\n').pop()).toBe('1 error, 1 warning, 1 info; 1 passed, 3 failed, 1 skipped in 1.2 s');
   });

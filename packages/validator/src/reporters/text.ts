@@ -11,7 +11,7 @@ const HEADINGS: Readonly<Record<Severity, string>> = { error: 'ERRORS', warning:
 const indent = (text: string, prefix: string): string => text.split('\n').map((l) => `${prefix}${l}`).join('\n');
 
 function failure(r: CheckResult): string {
-  const lines = [`  ✗ ${r.id} — ${r.title}`, `    ${r.specRef}`, indent(r.message, '    ')];
+  const lines = [`  ✗ ${r.id} — ${r.title}`, `    ${r.specRef}`, indent(r.message, '    '), `    fix: ${r.fix}`];
   if (r.evidence !== undefined) lines.push(indent(r.evidence.request, '    > '), indent(r.evidence.response, '    < '));
   return lines.join('\n');
 }
