@@ -1,0 +1,121 @@
+/**
+ * The `validate.run` job: one stored run, start to end. The validator runs
+ * read-only unless the run asked for write checks (its sealed key is opened
+ * here only, and the store erases it when the run ends), within a whole-run
+ * deadline and the transport's per-call bounds; progress is saved as checks
+ * finish; the report is stored trimmed. A run that cannot be done (refused
+ * target, crash, deadline) is failed with a sentence, never a stack. A
+ * finished monitor run records the endpoint's conformance score.
+ */
+import { NetworkError, type Transport } from '@o311/client';
+import type { ValidationRun } from '@o311/store';
+import { CHECKS, validate, ValidatorUsageError, type ValidateOptions, type ValidationReport } from '@o311/validator';
+import type { Format } from '@o311/georeport';
+import { recordConformance } from '../monitor/conformance.js';
+import type { ServiceContext } from '../services/context.js';
+import { JOB, SCHEDULE, type ValidateRunData } from '../jobs/job-names.js';
+import { ProgressSaver } from './progress-saver.js';
+import { openRunKey } from './run-key.js';
+import { runTransport } from './run-transport.js';
+import { storedReport } from './stored-report.js';
+
+/** A run ends by then, finished or failed. */
+export const RUN_DEADLINE_MS = 3 * 60_000;
+/** Runs kept per URL by the daily prune, and how long any finished run stays before it may go. */
+export const KEEP_RUNS_PER_URL = 20;
+export const KEEP_ANY_RUN_MS = 24 * 60 * 60_000;
+
+export interface ValidationJobSettings {
+  /** Reach private and loopback targets (the server's `--allow-private-endpoints`). */
+  allowPrivate: boolean;
+  /** The whole-run deadline (default {@link RUN_DEADLINE_MS}); shorter in tests. */
+  deadlineMs?: number;
+  /** Instead of the network (tests). */
+  transport?: Transport;
+}
+
+const FORMATS_OF: Readonly<Record<ValidationRun['format'], readonly Format[]>> = { both: ['xml', 'json'], xml: ['xml'], json: ['json'] };
+
+class RunFailure extends Error {}
+
+const minutes = (ms: number): string => (ms % 60_000 === 0 ? `${ms / 60_000} minutes` : `${Math.round(ms / 1000)} seconds`);
+
+/** validate(), or a RunFailure when the deadline passes first (the transport then refuses the calls left). */
+async function validateBy(options: ValidateOptions, deadlineMs: number): Promise<ValidationReport> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RunFailure(`The run took longer than ${minutes(deadlineMs)} and was stopped: the endpoint answers too slowly or not at all.`)), deadlineMs);
+  });
+  try {
+    return await Promise.race([validate(options), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Why a private target was refused, when the report says so (the CLI makes this a usage error). */
+function refusedTarget(report: ValidationReport, refusals: readonly NetworkError[]): string | null {
+  const host = URL.canParse(report.target.url) ? new URL(report.target.url).host : null;
+  const refused = refusals.find((e) => URL.canParse(e.url) && new URL(e.url).host === host);
+  return refused === undefined ? null : `${host ?? 'The target'} is a loopback, private or link-local address, which this server does not check.`;
+}
+
+/** What running a run needs (a monitor run records its score: the monitor's services). */
+export type ValidationJobContext = Pick<ServiceContext, 'store' | 'jobs' | 'now' | 'origin' | 'routerCredentials'>;
+
+export async function runValidation(ctx: ValidationJobContext, runId: string, settings: ValidationJobSettings): Promise<void> {
+  const runs = ctx.store.validations;
+  const run = await runs.get(runId);
+  if (run === undefined || run.state === 'done' || run.state === 'failed') return;
+  const checks = CHECKS;
+  const started = await runs.start(runId, checks.length, ctx.now());
+  if (started === undefined) return;
+  const deadlineMs = settings.deadlineMs ?? RUN_DEADLINE_MS;
+  const refusals: NetworkError[] = [];
+  const base = runTransport({ allowPrivate: settings.allowPrivate, deadline: Date.now() + deadlineMs, ...(settings.transport && { base: settings.transport }) });
+  const transport: Transport = async (request, options) => {
+    try {
+      return await base(request, options);
+    } catch (e) {
+      if (e instanceof NetworkError && e.kind === 'private-address') refusals.push(e);
+      throw e;
+    }
+  };
+  const progress = new ProgressSaver(runs, runId);
+  try {
+    const apiKey = started.api_key_sealed !== null && ctx.routerCredentials ? openRunKey(ctx.routerCredentials, run.url, started.api_key_sealed) : undefined;
+    if (run.write && apiKey === undefined) throw new RunFailure('The API key of this write run cannot be opened (the server’s O311_ROUTER_SECRET changed or is missing); start the run again.');
+    const report = await validateBy({
+      url: run.url,
+      write: run.write,
+      ...(apiKey !== undefined && { apiKey }),
+      ...(run.jurisdiction_id !== null && { jurisdictionId: run.jurisdiction_id }),
+      formats: FORMATS_OF[run.format],
+      allowPrivate: settings.allowPrivate,
+      transport,
+      checks,
+      onProgress: progress.add,
+    }, deadlineMs);
+    await progress.flush();
+    const refused = refusedTarget(report, refusals);
+    if (refused !== null) throw new RunFailure(refused);
+    const kept = storedReport(report);
+    await runs.finish(runId, kept, kept.summary, ctx.now());
+    const finished = await runs.get(runId);
+    if (finished?.source === 'monitor' && finished.endpoint_slug !== null) await recordConformance(ctx, finished, kept);
+  } catch (e) {
+    await progress.stop();
+    const reason = e instanceof RunFailure || e instanceof ValidatorUsageError ? e.message : 'The run stopped because of an error in the validator; try again later.';
+    // The run is over either way: a retry would only find it failed. A failing store throws here, and the job is retried.
+    await runs.fail(runId, reason, ctx.now());
+  }
+}
+
+export async function registerValidationJobs(ctx: ServiceContext, settings: ValidationJobSettings): Promise<void> {
+  await ctx.jobs.work<ValidateRunData>(JOB.validateRun, (job) => runValidation(ctx, job.data.runId, settings), { concurrency: 2 });
+  await ctx.jobs.work(JOB.validatePrune, async () => {
+    await ctx.store.validations.prune(KEEP_RUNS_PER_URL, ctx.now() - KEEP_ANY_RUN_MS);
+  });
+  // A missed prune is made up by the next day's.
+  await ctx.jobs.schedule(JOB.validatePrune, SCHEDULE[JOB.validatePrune], {}, { retryLimit: 0 });
+}
