@@ -1,0 +1,120 @@
+/**
+ * pollBatch with a store stand-in: one record call for the whole batch,
+ * unknown endpoints skipped, refused targets recorded as such, the
+ * concurrency bound, usage sampled when due and never before the record.
+ */
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Endpoint, MonitorStore, PollSample, UsageSample } from '@o311/store';
+import { startFakeFleet, type FakeFleet } from '../../../test-support/fake-endpoints.js';
+import { pollBatch, type BatchDeps } from '../src/index.js';
+import { registryEndpoint } from './endpoints.js';
+
+let fleet: FakeFleet;
+beforeAll(async () => {
+  fleet = await startFakeFleet();
+});
+afterAll(() => fleet.close());
+
+interface Recorder {
+  store: BatchDeps['store'];
+  records: PollSample[][];
+  usage: UsageSample[];
+  /** What the store was asked to do, in order. */
+  order: string[];
+}
+
+/** `sampledAt`: every endpoint's last usage sample is this recent (none when undefined). */
+function recorder(endpoints: readonly Endpoint[], latestDelayMs = 0, sampledAt?: number): Recorder {
+  const r: Recorder = { records: [], usage: [], order: [], store: undefined as unknown as BatchDeps['store'] };
+  const latest = new Map<string, UsageSample>();
+  const monitor: Partial<MonitorStore> = {
+    recordPolls: async (samples) => {
+      r.records.push([...samples]);
+      r.order.push('recordPolls');
+      return { opened: [], closed: [], events: [] };
+    },
+    latestUsage: async (slug) => {
+      if (latestDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, latestDelayMs));
+      return latest.get(slug) ?? (sampledAt === undefined ? undefined : ({ slug, at: sampledAt } as UsageSample));
+    },
+    recordUsage: async (u) => {
+      r.usage.push(u);
+      latest.set(u.slug, u);
+      r.order.push(`recordUsage ${u.slug}`);
+    },
+  };
+  r.store = { getEndpoint: async (slug) => endpoints.find((e) => e.slug === slug), monitor: monitor as MonitorStore };
+  return r;
+}
+
+describe('pollBatch', () => {
+  it('records every known endpoint\'s sample in one call: up, down, refused; unknown slugs skipped', async () => {
+    fleet.set(1, {});
+    fleet.set(2, { behaviour: 'down' });
+    const endpoints = [
+      registryEndpoint({ slug: 'up', base_url: fleet.baseUrl(1) }),
+      registryEndpoint({ slug: 'down', base_url: fleet.baseUrl(2) }),
+      registryEndpoint({ slug: 'nowhere' }),
+      registryEndpoint({ slug: 'local', local: true, jurisdiction_id: 'city' }),
+    ];
+    const r = recorder(endpoints);
+    let clock = 1_000_000;
+    const deps: BatchDeps = {
+      store: r.store, options: { allowPrivate: true, timeoutMs: 2000, now: () => clock }, failuresToOpen: 3, localBaseUrl: fleet.baseUrl(3),
+    };
+    await pollBatch(['up', 'down', 'nowhere', 'local', 'ghost', 'up'], deps);
+    expect(r.records).toHaveLength(1);
+    const bySlug = new Map(r.records[0]!.map((s) => [s.slug, s]));
+    expect([...bySlug.keys()].sort()).toEqual(['down', 'local', 'nowhere', 'up']);
+    expect(bySlug.get('up')).toMatchObject({ ok: true, services: 2, at: 1_000_000 });
+    expect(bySlug.get('local')).toMatchObject({ ok: true, services: 2 });
+    expect(bySlug.get('down')).toMatchObject({ ok: false, error_kind: 'connection' });
+    expect(bySlug.get('nowhere')).toMatchObject({ ok: false, error_kind: 'refused', error: expect.stringMatching(/no GeoReport base URL/) });
+    // Usage of the endpoints that answered, recorded after the polls.
+    expect(r.usage.map((u) => u.slug).sort()).toEqual(['local', 'up']);
+    expect(r.order[0]).toBe('recordPolls');
+
+    // Within the hour: no usage sample again; past it: again.
+    clock += 10 * 60_000;
+    await pollBatch(['up'], deps);
+    expect(r.usage).toHaveLength(2);
+    clock += 60 * 60_000;
+    await pollBatch(['up'], deps);
+    expect(r.usage).toHaveLength(3);
+  });
+
+  it('polls at most `concurrency` endpoints at once', async () => {
+    const endpoints = Array.from({ length: 6 }, (_, i) => {
+      fleet.set(10 + i, { latencyMs: 150 });
+      return registryEndpoint({ slug: `slow-${i}`, base_url: fleet.baseUrl(10 + i) });
+    });
+    const slugs = endpoints.map((e) => e.slug);
+    const timed = async (concurrency: number): Promise<number> => {
+      const r = recorder(endpoints, 0, Date.now());
+      const started = performance.now();
+      await pollBatch(slugs, { store: r.store, options: { allowPrivate: true, timeoutMs: 2000, now: Date.now }, failuresToOpen: 3, concurrency, usageEveryMs: 1e12 });
+      expect(r.records[0]).toHaveLength(6);
+      return performance.now() - started;
+    };
+    // Usage is due for none (sampled just now): the time is the polls'.
+    expect(await timed(2)).toBeGreaterThanOrEqual(3 * 150 - 20);
+    expect(await timed(6)).toBeLessThan(3 * 150);
+  });
+
+  it('records the polls before a slow usage check finishes', async () => {
+    fleet.set(30, {});
+    const r = recorder([registryEndpoint({ slug: 'a', base_url: fleet.baseUrl(30) })], 200);
+    const recorded = await pollBatch(['a'], { store: r.store, options: { allowPrivate: true, timeoutMs: 2000, now: Date.now }, failuresToOpen: 3 });
+    expect(recorded).toEqual({ opened: [], closed: [], events: [] });
+    expect(r.order).toEqual(['recordPolls', 'recordUsage a']);
+  });
+
+  it('rejects when the store fails to load an endpoint (the job is retried), after the running work settles', async () => {
+    const r = recorder([]);
+    r.store = { ...r.store, getEndpoint: () => Promise.reject(new Error('database is locked')) };
+    await expect(pollBatch(['a'], { store: r.store, options: { allowPrivate: true, timeoutMs: 2000, now: Date.now }, failuresToOpen: 3 }))
+      .rejects.toThrow('database is locked');
+    expect(r.records).toHaveLength(0);
+  });
+});
