@@ -6,6 +6,7 @@ import { accessRoutes } from './access.js';
 import { federationRoutes } from './federation.js';
 import { jobRoutes } from './jobs.js';
 import { jurisdictionRoutes } from './jurisdictions.js';
+import { monitorRoutes } from './monitor.js';
 import { requestChangeRoutes } from './request-changes.js';
 import { requestRoutes } from './requests.js';
 import { serviceRoutes } from './services.js';
@@ -23,6 +24,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServiceCont
       accessRoutes(typed, ctx);
       jobRoutes(typed, ctx);
       federationRoutes(typed, ctx);
+      monitorRoutes(typed, ctx);
     },
     { prefix: STAFF_PREFIX },
   );
