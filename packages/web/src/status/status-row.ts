@@ -1,0 +1,80 @@
+/**
+ * One monitored endpoint as the overview shows it: the registry's public
+ * fields joined with the monitor's state and summary, its latest conformance
+ * score and its latest usage sample. Holds nothing private (no contact
+ * address, no webhook).
+ */
+import type { Tier } from '@o311/georeport';
+import type { Endpoint, MonitorState, MonitorTarget, ScoreSample, UsageSample } from '@o311/store';
+
+export interface StatusScore {
+  score: number;
+  at: number;
+  errors: number;
+  warnings: number;
+  run_id: string | null;
+}
+
+export interface StatusUsage {
+  at: number;
+  requests_7d: number;
+  requests_30d: number;
+  /** The counts are lower bounds (the endpoint capped its answer). */
+  capped: boolean;
+  open: number;
+  closed: number;
+  newest_at: number | null;
+}
+
+export interface StatusRow {
+  slug: string;
+  name: string;
+  tier: Tier;
+  country: string | null;
+  state: MonitorState;
+  since: number | null;
+  paused: boolean;
+  last_poll_at: number | null;
+  uptime_24h: number | null;
+  uptime_7d: number | null;
+  uptime_30d: number | null;
+  uptime_90d: number | null;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  score: StatusScore | null;
+  usage: StatusUsage | null;
+}
+
+export const statusScore = (s: ScoreSample): StatusScore => ({ score: s.score, at: s.at, errors: s.errors, warnings: s.warnings, run_id: s.run_id });
+
+export const statusUsage = (u: UsageSample): StatusUsage => ({
+  at: u.at,
+  requests_7d: u.requests_7d,
+  requests_30d: u.requests_30d,
+  capped: u.capped,
+  open: u.open,
+  closed: u.closed,
+  newest_at: u.newest_at,
+});
+
+export function statusRow(e: Endpoint, target: MonitorTarget, score: ScoreSample | undefined, usage: UsageSample | undefined): StatusRow {
+  const s = target.summary;
+  return {
+    slug: e.slug,
+    name: e.name,
+    tier: e.tier,
+    country: e.country,
+    state: target.state,
+    since: target.state_since,
+    paused: target.paused,
+    last_poll_at: target.last_poll_at,
+    uptime_24h: s?.uptime_24h ?? null,
+    uptime_7d: s?.uptime_7d ?? null,
+    uptime_30d: s?.uptime_30d ?? null,
+    uptime_90d: s?.uptime_90d ?? null,
+    p50_ms: s?.p50_ms ?? null,
+    p95_ms: s?.p95_ms ?? null,
+    score: score ? statusScore(score) : null,
+    usage: usage ? statusUsage(usage) : null,
+  };
+}
