@@ -29,16 +29,34 @@ export interface BatchDeps {
 }
 
 /**
- * Samples usage when the last sample is old enough. Failures are left for the
- * next batch (the last sample stays old), store errors included: usage must
- * never fail the polls' job.
+ * When a target's usage sample last failed (the store keeps only samples that
+ * worked): it is not asked again within usageEveryMs, so that an endpoint
+ * that refuses request lists costs no extra calls at every poll. Bounded; in
+ * this process only (another process may ask once more).
+ */
+const usageFailures = new Map<string, number>();
+const MAX_USAGE_FAILURES = 10_000;
+
+/**
+ * Samples usage when the last sample is old enough. Store errors are left for
+ * the next batch (the last sample stays old): usage must never fail the polls' job.
  */
 async function sampleUsageIfDue(target: PollTarget, deps: BatchDeps): Promise<void> {
+  const every = deps.usageEveryMs ?? DEFAULT_USAGE_EVERY_MS;
+  const key = `${target.slug} ${target.url}`;
   try {
+    const failedAt = usageFailures.get(key);
+    if (failedAt !== undefined && deps.options.now() - failedAt < every) return;
     const latest = await deps.store.monitor.latestUsage(target.slug);
-    if (latest !== undefined && deps.options.now() - latest.at < (deps.usageEveryMs ?? DEFAULT_USAGE_EVERY_MS)) return;
+    if (latest !== undefined && deps.options.now() - latest.at < every) return;
     const usage = await sampleUsage(target, deps.options);
-    if (!('failed' in usage)) await deps.store.monitor.recordUsage(usage);
+    usageFailures.delete(key);
+    if (!('failed' in usage)) {
+      await deps.store.monitor.recordUsage(usage);
+      return;
+    }
+    usageFailures.set(key, deps.options.now());
+    if (usageFailures.size > MAX_USAGE_FAILURES) usageFailures.delete(usageFailures.keys().next().value!);
   } catch {
     // Left for the next batch.
   }

@@ -62,8 +62,10 @@ export async function sampleUsage(target: PollTarget, options: PollOptions): Pro
     const services = (await client.services()).data.length;
     const month = await requestsSince(client, at - 30 * DAY_MS, at);
     const week = month.capped ? await requestsSince(client, at - 7 * DAY_MS, at) : undefined;
-    const list = month.requests;
+    // Servers that ignore start_date list older requests too: those are left out.
+    const list = month.requests.filter((r) => !(requestedAt(r) < at - 30 * DAY_MS));
     const dates = list.map(requestedAt).filter((t) => Number.isFinite(t));
+    const lastWeek = Math.max(countSince(list, at - 7 * DAY_MS), week === undefined ? 0 : countSince(week.requests, at - 7 * DAY_MS));
     return {
       slug: target.slug,
       at,
@@ -74,7 +76,7 @@ export async function sampleUsage(target: PollTarget, options: PollOptions): Pro
       with_updated: share(list, (r) => r.updated_datetime !== null),
       with_media: share(list, (r) => has(r.media_url)),
       with_status_notes: share(list, (r) => has(r.status_notes)),
-      requests_7d: week === undefined ? countSince(list, at - 7 * DAY_MS) : Math.max(week.requests.length, countSince(list, at - 7 * DAY_MS)),
+      requests_7d: lastWeek,
       requests_30d: list.length,
       capped: month.capped || (week?.capped ?? false),
       open: list.filter((r) => r.status === 'open').length,

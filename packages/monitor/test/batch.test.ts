@@ -5,8 +5,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Transport } from '@o311/client';
+import { encodeServices } from '@o311/georeport';
 import type { Endpoint, MonitorStore, PollSample, UsageSample } from '@o311/store';
-import { startFakeFleet, type FakeFleet } from '../../../test-support/fake-endpoints.js';
+import { FAKE_SERVICES, startFakeFleet, type FakeFleet } from '../../../test-support/fake-endpoints.js';
 import { pollBatch, type BatchDeps } from '../src/index.js';
 import { registryEndpoint } from './endpoints.js';
 
@@ -82,6 +84,32 @@ describe('pollBatch', () => {
     clock += 60 * 60_000;
     await pollBatch(['up'], deps);
     expect(r.usage).toHaveLength(3);
+  });
+
+  it('does not ask again within the hour for usage that failed', async () => {
+    const asked: string[] = [];
+    // The service list answers; the request list is refused, as some servers do.
+    const transport: Transport = async (request) => {
+      const path = new URL(request.url).pathname;
+      asked.push(path);
+      const ok = path.endsWith('/services.json');
+      const body = ok ? encodeServices([...FAKE_SERVICES], 'json') : '[{"code":403,"description":"Listing requests is not allowed"}]';
+      return { request, elapsedMs: 1, redirects: [], response: { status: ok ? 200 : 403, headers: {}, body, size: body.length, truncated: false, invalidUtf8: false } };
+    };
+    const r = recorder([registryEndpoint({ slug: 'closed-list', base_url: 'https://closed.example/v2/' })]);
+    let clock = 5_000_000;
+    const deps: BatchDeps = { store: r.store, options: { allowPrivate: false, timeoutMs: 2000, now: () => clock, transport }, failuresToOpen: 3 };
+    await pollBatch(['closed-list'], deps);
+    // The poll, then usage: services and requests.
+    expect(asked).toEqual(['/v2/services.json', '/v2/services.json', '/v2/requests.json']);
+    clock += 10 * 60_000;
+    await pollBatch(['closed-list'], deps);
+    expect(asked).toHaveLength(4);
+    clock += 60 * 60_000;
+    await pollBatch(['closed-list'], deps);
+    expect(asked).toHaveLength(7);
+    expect(r.usage).toHaveLength(0);
+    expect(r.records.map((rec) => rec[0]!.ok)).toEqual([true, true, true]);
   });
 
   it('polls at most `concurrency` endpoints at once', async () => {

@@ -1,7 +1,8 @@
 /** sampleUsage against fake endpoints: the figures equal counts computed here, capped answers are marked, failures are values. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PublicRequest } from '@o311/georeport';
-import { fakeRequest, startFakeFleet, type FakeFleet } from '../../../test-support/fake-endpoints.js';
+import type { Transport } from '@o311/client';
+import { encodeRequests, encodeServices, type PublicRequest } from '@o311/georeport';
+import { FAKE_SERVICES, fakeRequest, startFakeFleet, type FakeFleet } from '../../../test-support/fake-endpoints.js';
 import { sampleUsage, type PollOptions, type PollTarget } from '../src/index.js';
 
 const DAY = 86_400_000;
@@ -74,6 +75,17 @@ describe('sampleUsage', () => {
     expect(await sampleUsage({ ...target(6), quirks: 'markaspot' }, options)).toMatchObject({ capped: false });
     fleet.set(7, { requests: requests(200), cap: 50 });
     expect(await sampleUsage({ ...target(7), quirks: 'chicago' }, options)).toMatchObject({ capped: true });
+  });
+
+  it('leaves out older requests listed by a server that ignores start_date', async () => {
+    const old = fakeRequest('old', NOW - 40 * DAY);
+    const recent = fakeRequest('recent', NOW - 2 * DAY);
+    const transport: Transport = async (request) => {
+      const body = request.url.includes('/requests.') ? encodeRequests([recent, old], 'json') : encodeServices([...FAKE_SERVICES], 'json');
+      return { request, elapsedMs: 1, redirects: [], response: { status: 200, headers: {}, body, size: body.length, truncated: false, invalidUtf8: false } };
+    };
+    expect(await sampleUsage({ ...target(1), url: 'https://lax.example/v2/' }, { ...options, transport }))
+      .toMatchObject({ sampled: 1, requests_30d: 1, requests_7d: 1, newest_at: NOW - 2 * DAY });
   });
 
   it('has no shares and no newest request when there are none', async () => {
