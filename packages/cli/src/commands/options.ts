@@ -1,5 +1,6 @@
 /** Options and argument parsers shared by several commands. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
 
 export interface DatabaseOptions {
   database?: string;
@@ -39,3 +40,18 @@ export const pointArg = (value: string): { lat: number; long: number } => {
   }
   return { lat, long };
 };
+
+/** `--public-url` of the commands that build the server: an http(s) URL, without its trailing slashes. */
+export function checkPublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--public-url '${value}' is not a URL; expected e.g. https://311.example.org`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--public-url must start with http:// or https://, got '${value}'`);
+  }
+  return value.replace(/\/+$/, '');
+}

@@ -14,7 +14,8 @@ import { openDatabase, redactUrl, resolveDatabaseUrl } from '../database.js';
 import { CliError, UsageError, describeError } from '../errors.js';
 import { println, type CliIo } from '../io.js';
 import { MAX_WORKERS, superviseWorkers, workerRole, type AnnouncedOrigin, type Handoff } from './cluster.js';
-import { addDatabaseOption, integerIn, type DatabaseOptions } from './options.js';
+import { MONITOR_FAILURES, MONITOR_TIMEOUT_MS } from './monitor.js';
+import { addDatabaseOption, checkPublicUrl, integerIn, type DatabaseOptions } from './options.js';
 
 export const DEFAULT_PORT = 3311;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -50,6 +51,12 @@ export interface ServeOptions extends DatabaseOptions {
   allowPrivateEndpoints: boolean;
   /** ms before a federated delivery's first retry (commander's `--router-retry-delay`); undefined: the server's 30 s. */
   routerRetryDelay?: number;
+  /** Run the status monitor's jobs (commander's `--monitor`/`--no-monitor`); undefined: on for --demo only. */
+  monitor?: boolean;
+  /** Failed polls in a row that open an incident; undefined: the monitor's 3. */
+  monitorFailures?: number;
+  /** ms one poll may take; undefined: the monitor's 10 s. */
+  monitorTimeout?: number;
 }
 
 interface DemoAccess {
@@ -71,19 +78,6 @@ export function serverUrls(base: string): {
   };
 }
 
-function checkPublicUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`--public-url '${value}' is not a URL; expected e.g. https://311.example.org`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--public-url must start with http:// or https://, got '${value}'`);
-  }
-  return value.replace(/\/+$/, '');
-}
 
 /** The server's default (DEFAULT_TIMEOUTS.requestMs), not imported: the other commands do not load the HTTP stack. */
 const DEFAULT_REQUEST_TIMEOUT_S = 60;
@@ -158,6 +152,9 @@ async function describeServed(store: Store, configured: string | undefined): Pro
 /** Mail is printed: asked for, or a demo without SMTP (so that a sign-in link can be followed). */
 const printsMail = (o: Pick<ServeOptions, 'mailLog' | 'demo' | 'smtp'>): boolean => o.smtp === undefined && (o.mailLog === true || o.demo);
 
+/** The monitor runs: asked for, or a demo unless --no-monitor. */
+const monitors = (o: Pick<ServeOptions, 'monitor' | 'demo'>): boolean => o.monitor ?? o.demo;
+
 /** The banner's e-mail line: where mail goes, unless through SMTP. */
 function mailText(o: Pick<ServeOptions, 'mailLog' | 'demo' | 'smtp' | 'web'>): string | undefined {
   if (!o.web || o.smtp !== undefined) return undefined;
@@ -167,7 +164,7 @@ function mailText(o: Pick<ServeOptions, 'mailLog' | 'demo' | 'smtp' | 'web'>): s
 function printBanner(
   io: CliIo, origin: AnnouncedOrigin, bound: string, demo: DemoAccess | undefined, web: boolean,
   sandbox: (SandboxConfig & { base: string }) | undefined, served: string | undefined, workers: string | undefined,
-  mail: string | undefined,
+  mail: string | undefined, monitor: boolean,
 ): void {
   const u = serverUrls(origin.announced);
   const out = (line = ''): void => println(io.stdout, line);
@@ -182,7 +179,9 @@ function printBanner(
     out(`  staff          ${u.staff}`);
     for (const s of demo?.staff ?? []) out(`                   ${s.role.padEnd(6)} ${s.email} / ${s.password}`);
     out(`  who covers it  ${u.base}/discover`);
+    if (monitor) out(`  status         ${u.base}/status (every registry endpoint, polled by the monitor)`);
   }
+  if (monitor && !web) out('  monitor        polling the registry\'s endpoints (its /status pages need the web apps)');
   out(`  GeoReport v2   ${u.georeport}`);
   out(`  discovery      ${u.discovery}`);
   out(`  lookup API     ${u.base}/discovery/v1/lookup.json?lat=LAT&long=LONG`);
@@ -228,7 +227,7 @@ async function prepare(io: CliIo, store: Store, o: ServeOptions, url: string): P
     handoff: { sandbox, webJurisdiction: served?.configured },
     banner: async (origin, port, workers) => {
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers, mailText(o));
+      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers, mailText(o), monitors(o));
       if (empty) {
         println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
       }
@@ -293,6 +292,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
         sandbox,
         discovery: { allowPrivate: o.allowPrivateEndpoints },
         routerRetryDelayMs: o.routerRetryDelay,
+        ...(monitors(o) && { monitor: { failuresToOpen: o.monitorFailures, timeoutMs: o.monitorTimeout } }),
         timeouts: {
           headersMs: seconds(o.headersTimeout),
           requestMs: seconds(o.requestTimeout),
@@ -352,6 +352,16 @@ export function serveCommand(io: CliIo): Command {
       .addOption(
         new Option('--router-retry-delay <ms>', 'milliseconds before a federated delivery is tried again, doubling at each further try (default 30000)')
           .argParser(integerIn(ROUTER_RETRY_DELAY_MS.min, ROUTER_RETRY_DELAY_MS.max)),
+      )
+      .option('--monitor', 'run the status monitor: poll every registry endpoint on its interval, record uptime and latency, alert contacts (on with --demo)')
+      .option('--no-monitor', 'do not run the status monitor, also with --demo')
+      .addOption(
+        new Option('--monitor-failures <n>', 'failed polls in a row that open an incident (default 3)')
+          .argParser(integerIn(MONITOR_FAILURES.min, MONITOR_FAILURES.max)),
+      )
+      .addOption(
+        new Option('--monitor-timeout <ms>', 'milliseconds one poll of the monitor may take (default 10000)')
+          .argParser(integerIn(MONITOR_TIMEOUT_MS.min, MONITOR_TIMEOUT_MS.max)),
       )
       .addOption(new Option('--max-requests-per-socket <n>', 'requests on one connection before it is closed (default 1000, 0 = no limit)').argParser(integerIn(0, 1_000_000))),
   ).action(async (o: ServeOptions) => serve(io, o));
