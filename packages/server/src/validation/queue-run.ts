@@ -12,7 +12,7 @@ import type { ServiceContext } from '../services/context.js';
 import { JOB, validateRunOptions, type ValidateRunData } from '../jobs/job-names.js';
 import { matchEndpoint } from './endpoint-match.js';
 import { runAllowance } from './run-limits.js';
-import { checkTarget, type HostResolver } from './validation-target.js';
+import { checkTarget, targetShape, type HostResolver } from './validation-target.js';
 import { sealRunKey } from './run-key.js';
 
 export interface ValidationRunInput {
@@ -61,8 +61,8 @@ export async function queueValidationRun(
   input: ValidationRunInput,
   resolve?: HostResolver,
 ): Promise<ValidationRun | RunRefusal> {
-  const target = await checkTarget(input.url, ctx.discovery.remote.allowPrivate, resolve);
-  if (!target.ok) return refusal(target.reason);
+  const shape = targetShape(input.url);
+  if (!shape.ok) return refusal(shape.reason);
   const jurisdictionId = input.jurisdictionId?.trim() || null;
   if (jurisdictionId !== null && (jurisdictionId.length > MAX_JURISDICTION_LENGTH || /[\u0000-\u001f\u007f]/.test(jurisdictionId))) {
     return refusal(`The jurisdiction_id is 1 to ${MAX_JURISDICTION_LENGTH} characters on one line.`);
@@ -80,6 +80,9 @@ export async function queueValidationRun(
     const allowance = await runAllowance(ctx.store.validations, input.client, input.write, now);
     if (!allowance.ok) return refusal(allowance.reason, 429, allowance.retryAfterSeconds);
   }
+  // Last: it may wait on DNS.
+  const target = await checkTarget(shape.url, ctx.discovery.remote.allowPrivate, resolve);
+  if (!target.ok) return refusal(target.reason);
   const run: NewValidationRun = {
     url: target.url,
     endpoint_slug: input.endpointSlug ?? (await matchEndpoint(ctx.store, target.url)),

@@ -15,7 +15,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { PublicRequestWithExtensions } from '@o311/georeport';
 import type { OutboxMessage, StaffRole, Store } from '@o311/store';
 import { describeViolations, isolateFromInternet, launchBrowser, seriousViolations, type BrowserSession } from '../../../../test-support/browser.js';
-import { DEMO_EMAILS, DEMO_PASSWORD, buildWebTestApp, type WebTestApp } from '../support/app.js';
+import { DEMO_EMAILS, DEMO_PASSWORD, buildWebTestApp, type WebTestApp, type WebTestOptions } from '../support/app.js';
 
 export { DEMO_EMAILS, DEMO_PASSWORD };
 
@@ -49,8 +49,9 @@ export interface BrowserSuite {
   close(): Promise<void>;
 }
 
-export async function startBrowserSuite(): Promise<BrowserSuite> {
-  const [t, session] = await Promise.all([buildWebTestApp({ listen: true }), launchBrowser()]);
+/** `app`: further options of the test server (e.g. its server options). */
+export async function startBrowserSuite(app: Omit<WebTestOptions, 'listen'> = {}): Promise<BrowserSuite> {
+  const [t, session] = await Promise.all([buildWebTestApp({ ...app, listen: true }), launchBrowser()]);
   const origin = t.url;
   if (origin === undefined) throw new Error('the test server is not listening');
   const contexts: BrowserContext[] = [];

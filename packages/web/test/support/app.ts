@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { seedDemoCity } from '@o311/demo';
-import { buildApp, type JobQueue } from '@o311/server';
+import { buildApp, type AppOptions, type JobQueue } from '@o311/server';
 import { openStore, type StaffRole, type Store } from '@o311/store';
 import { webPlugin, type WebOptions } from '@o311/web';
 import { freshPostgresUrl, freshSqliteUrl, type FreshDatabase } from '../../../../test-support/databases.js';
@@ -27,6 +27,8 @@ export interface WebTestOptions {
   web?: WebOptions;
   /** The app's job queue (started; the caller stops it after close); default: the app's own in memory. */
   jobs?: JobQueue;
+  /** Further server options (e.g. `discovery: { allowPrivate: true }` to reach the server itself). */
+  app?: Omit<AppOptions, 'store' | 'jobs' | 'plugins' | 'homePath'>;
 }
 
 /** What a logged-in role sends: the `Cookie` header value and its CSRF token. */
@@ -73,7 +75,7 @@ export async function buildWebTestApp(options: WebTestOptions = {}): Promise<Web
       await seedDemoCity(store, { requests: 60 });
       await seedDemoStaff(store);
     }
-    app = await buildApp({ store, jobs: options.jobs, plugins: [webPlugin({ secureCookies: false, ...options.web })], homePath: '/developers' });
+    app = await buildApp({ ...options.app, store, jobs: options.jobs, plugins: [webPlugin({ secureCookies: false, ...options.web })], homePath: '/developers' });
     const url = options.listen ? await app.listen({ port: 0, host: '127.0.0.1' }) : undefined;
     const server = app;
 
