@@ -160,7 +160,7 @@ export interface Incident {
   /** The failure that opened it: kind and message. */
   cause_kind: PollErrorKind;
   cause: string;
-  /** Failed polls during it. */
+  /** Failed polls during it, the one that opened it included. */
   failed_polls: number;
 }
 
@@ -243,6 +243,7 @@ export interface MonitorStore {
   /** Oldest first. */
   listHourly(slug: string, from: number, to: number): Promise<HourlyRollup[]>;
 
+  /** Dropped when the endpoint has no target (retired or deleted meanwhile). */
   recordUsage(u: UsageSample): Promise<void>;
   /** Oldest first. */
   listUsage(f: MonitorListFilter): Promise<UsageSample[]>;
@@ -251,6 +252,7 @@ export interface MonitorStore {
   /**
    * Stores the score; when it is `dropBy` points or more below the endpoint's
    * previous score, also a `score-drop` event (returned), in the same transaction.
+   * Dropped (undefined) when the endpoint has no target.
    */
   recordScore(s: ScoreSample, rule: { dropBy: number }): Promise<MonitorEvent | undefined>;
   /** Oldest first. */

@@ -50,6 +50,8 @@ import type { LoginAttempts } from './login-attempts.js';
 import type { FederationStore } from './federation.js';
 import type { IdempotencyKeys } from './idempotency.js';
 import type { CitizenStore } from './citizens.js';
+import type { MonitorStore } from './monitor.js';
+import type { ValidationStore } from './validation-runs.js';
 import type { JurisdictionScope } from './scope.js';
 import type { Database } from './schema/tables.js';
 import type { Trx } from './repositories/shared.js';
@@ -71,6 +73,8 @@ import { loginAttempts } from './repositories/login-attempts.js';
 import { federatedRequests } from './repositories/federated-requests.js';
 import { createRequestOnce, idempotencyKeys } from './repositories/idempotency-keys.js';
 import { citizenAccounts } from './repositories/citizen-accounts.js';
+import { monitorStore } from './repositories/monitor.js';
+import { validationRuns } from './repositories/validation-runs.js';
 import * as media from './repositories/media.js';
 import * as outbox from './repositories/outbox.js';
 import { postersOf } from './repositories/posters.js';
@@ -93,6 +97,8 @@ export class KyselyStore implements Store {
   readonly federation: FederationStore;
   readonly idempotencyKeys: IdempotencyKeys;
   readonly citizens: CitizenStore;
+  readonly monitor: MonitorStore;
+  readonly validations: ValidationStore;
   readonly #adapter: DialectAdapter;
   /** SQLite: concurrent new requests and federated outbox writes share a commit (see group-commit.ts). */
   readonly #group: GroupCommit<Database> | undefined;
@@ -113,6 +119,8 @@ export class KyselyStore implements Store {
     this.federation = federatedRequests(adapter.db, group && ((work) => group.run(work)));
     this.idempotencyKeys = idempotencyKeys(adapter.db);
     this.citizens = citizenAccounts(adapter.db);
+    this.monitor = monitorStore(adapter.db, adapter.rowLocks);
+    this.validations = validationRuns(adapter.db);
   }
 
   get #db() {

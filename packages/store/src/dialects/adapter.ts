@@ -39,6 +39,12 @@ export interface DialectAdapter {
    * between the place index and the time order (see repositories/requests.ts).
    */
   readonly probeAreas: boolean;
+  /**
+   * Whether a claim must lock the rows it picks (`FOR UPDATE SKIP LOCKED`):
+   * PostgreSQL's writers run side by side; SQLite's transactions already
+   * exclude each other (BEGIN IMMEDIATE) and have no row locks.
+   */
+  readonly rowLocks: boolean;
   /** Rows per import transaction. */
   readonly importBatchSize: number;
   /** Import transactions written at the same time (1 for SQLite's single connection). */

@@ -24,6 +24,7 @@ class PostgresAdapter implements DialectAdapter {
   readonly dialect = 'postgres' as const;
   readonly binaryType = 'bytea' as const;
   readonly probeAreas = false;
+  readonly rowLocks = true;
   readonly importBatchSize = 10_000;
   /** The server, not Node, is the bottleneck of an import: keep two of its cores busy. */
   readonly importConcurrency = 2;

@@ -88,6 +88,7 @@ class SqliteAdapter implements DialectAdapter {
   readonly dialect = 'sqlite' as const;
   readonly binaryType = 'blob' as const;
   readonly probeAreas = true;
+  readonly rowLocks = false;
   // Rows per import transaction, each durable (synchronous=FULL). Large
   // enough that commits cost little; small enough that the worker pipeline
   // (one batch prepared while the previous is written) starts and drains

@@ -17,6 +17,7 @@ import { dropRegistry, registry } from './registry-migration.js';
 import { dropIdempotencyKeys, idempotencyKeys } from './idempotency-migration.js';
 import { dropFederation, federation } from './federation-migration.js';
 import { citizenAccounts, dropCitizenAccounts } from './citizens-migration.js';
+import { dropMonitor, monitor } from './monitor-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
@@ -215,6 +216,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0013_idempotency_keys': { up: idempotencyKeys, down: dropIdempotencyKeys },
     '0014_federation': { up: federation, down: dropFederation },
     '0015_citizen_accounts': { up: citizenAccounts, down: dropCitizenAccounts },
+    '0016_monitor': { up: monitor, down: dropMonitor },
   };
   return { getMigrations: async () => migrations };
 }

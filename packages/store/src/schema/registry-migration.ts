@@ -8,7 +8,8 @@ import { sql, type Kysely } from 'kysely';
 import { TIERS } from '@o311/georeport';
 import { ENDPOINT_STATUSES } from '../registry.js';
 
-const oneOf = (column: string, values: readonly string[]) =>
+/** A CHECK that `column` holds one of `values`. */
+export const oneOf = (column: string, values: readonly string[]) =>
   sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
 
 export async function registry(db: Kysely<unknown>): Promise<void> {

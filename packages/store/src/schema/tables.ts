@@ -386,6 +386,131 @@ export interface LoginKnownPairsTable {
   last_success_at: number;
 }
 
+/** Migration 0016: see monitor.ts. Flags are 0/1; `summary_at` null until the first rollup. */
+export interface MonitorTargetsTable {
+  slug: string;
+  interval_s: number;
+  paused: number;
+  webhook_url: string | null;
+  webhook_secret_sealed: string | null;
+  state: string;
+  state_since: number | null;
+  consecutive_failures: number;
+  next_poll_at: number;
+  last_poll_at: number | null;
+  last_ok: number | null;
+  last_error_kind: string | null;
+  last_latency_ms: number | null;
+  uptime_24h: number | null;
+  uptime_7d: number | null;
+  uptime_30d: number | null;
+  uptime_90d: number | null;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  summary_at: number | null;
+}
+
+export interface MonitorSamplesTable {
+  slug: string;
+  at: number;
+  ok: number;
+  http_status: number | null;
+  latency_ms: number | null;
+  error_kind: string | null;
+  error: string | null;
+  services: number | null;
+}
+
+export interface MonitorHourlyTable {
+  slug: string;
+  hour: number;
+  polls: number;
+  ups: number;
+  /** JSON: number[] */
+  latency_histogram: string;
+  latency_sum_ms: number;
+}
+
+export interface MonitorUsageTable {
+  slug: string;
+  at: number;
+  services: number;
+  sampled: number;
+  with_location: number | null;
+  with_address: number | null;
+  with_updated: number | null;
+  with_media: number | null;
+  with_status_notes: number | null;
+  requests_7d: number;
+  requests_30d: number;
+  capped: number;
+  open: number;
+  closed: number;
+  newest_at: number | null;
+}
+
+export interface MonitorScoresTable {
+  slug: string;
+  at: number;
+  score: number;
+  errors: number;
+  warnings: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  run_id: string | null;
+}
+
+export interface MonitorIncidentsTable {
+  id: string;
+  slug: string;
+  opened_at: number;
+  closed_at: number | null;
+  cause_kind: string;
+  cause: string;
+  failed_polls: number;
+}
+
+export interface MonitorEventsTable {
+  id: string;
+  slug: string;
+  kind: string;
+  at: number;
+  incident_id: string | null;
+  detail: string;
+  mailed_at: number | null;
+  webhook_attempts: number;
+  webhook_status: number | null;
+  webhook_error: string | null;
+  webhook_delivered_at: number | null;
+}
+
+/** Migration 0016: see validation-runs.ts. */
+export interface ValidationRunsTable {
+  id: string;
+  url: string;
+  endpoint_slug: string | null;
+  source: string;
+  format: string;
+  write: number;
+  jurisdiction_id: string | null;
+  api_key_sealed: string | null;
+  client: string | null;
+  state: string;
+  done: number;
+  total: number;
+  /** JSON: unknown[] */
+  partial: string;
+  /** JSON, as the run wrote it. */
+  report: string | null;
+  /** JSON: ValidationSummary */
+  summary: string | null;
+  error: string | null;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   services: ServicesTable;
@@ -414,6 +539,14 @@ export interface Database {
   citizen_sign_in_links: CitizenSignInLinksTable;
   citizen_sessions: CitizenSessionsTable;
   federated_requests: FederatedRequestsTable;
+  monitor_targets: MonitorTargetsTable;
+  monitor_samples: MonitorSamplesTable;
+  monitor_hourly: MonitorHourlyTable;
+  monitor_usage: MonitorUsageTable;
+  monitor_scores: MonitorScoresTable;
+  monitor_incidents: MonitorIncidentsTable;
+  monitor_events: MonitorEventsTable;
+  validation_runs: ValidationRunsTable;
 }
 
 /** First request id: ids read as case numbers, not as row counters. */

@@ -1,0 +1,25 @@
+/** Helpers shared by the monitor's repositories (monitor-*.ts). */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { MAX_MONITOR_TEXT, type MonitorListFilter } from '../monitor.js';
+import { paging } from './shared.js';
+
+/** The most rows one list call returns, whatever limit it asks for. */
+const MAX_LIST_ROWS = 10_000;
+
+/** An error or detail text as stored: at most MAX_MONITOR_TEXT characters. */
+export const cutText = (text: string): string => text.slice(0, MAX_MONITOR_TEXT);
+
+/** The rows of `f`: its endpoint (`slug`) and `from` <= `time` < `to`, each when given. */
+export function listWindow(f: MonitorListFilter, time: string): Expression<SqlBool> {
+  const parts = [sql<SqlBool>`1 = 1`];
+  if (f.slug !== undefined) parts.push(sql<SqlBool>`${sql.ref('slug')} = ${f.slug}`);
+  if (f.from !== undefined) parts.push(sql<SqlBool>`${sql.ref(time)} >= ${f.from}`);
+  if (f.to !== undefined) parts.push(sql<SqlBool>`${sql.ref(time)} < ${f.to}`);
+  return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+}
+
+/** A list's limit as a whole number, 0..MAX_LIST_ROWS. */
+export const listLimit = (f: MonitorListFilter): number => Math.min(MAX_LIST_ROWS, paging({ limit: f.limit, offset: 0 }).limit);
+
+/** A number column that may be null, as a number. */
+export const numberOrNull = (n: number | string | bigint | null): number | null => (n === null ? null : Number(n));

@@ -1,0 +1,88 @@
+/**
+ * Usage samples (comprehensiveness and citizen utilisation) and conformance
+ * scores of the monitor's targets (monitor.ts). Both are dropped for an
+ * endpoint without a target (retired or deleted meanwhile).
+ */
+import type { Selectable } from 'kysely';
+import type { MonitorEvent, MonitorListFilter, ScoreSample, UsageSample } from '../monitor.js';
+import type { MonitorScoresTable, MonitorUsageTable } from '../schema/tables.js';
+import { insertEvents, newEvent } from './monitor-events.js';
+import { listLimit, listWindow, numberOrNull } from './monitor-shared.js';
+import type { Db } from './shared.js';
+
+const toUsage = (r: Selectable<MonitorUsageTable>): UsageSample => ({
+  slug: r.slug,
+  at: Number(r.at),
+  services: Number(r.services),
+  sampled: Number(r.sampled),
+  with_location: numberOrNull(r.with_location),
+  with_address: numberOrNull(r.with_address),
+  with_updated: numberOrNull(r.with_updated),
+  with_media: numberOrNull(r.with_media),
+  with_status_notes: numberOrNull(r.with_status_notes),
+  requests_7d: Number(r.requests_7d),
+  requests_30d: Number(r.requests_30d),
+  capped: Number(r.capped) === 1,
+  open: Number(r.open),
+  closed: Number(r.closed),
+  newest_at: numberOrNull(r.newest_at),
+});
+
+const toScore = (r: Selectable<MonitorScoresTable>): ScoreSample => ({
+  slug: r.slug,
+  at: Number(r.at),
+  score: Number(r.score),
+  errors: Number(r.errors),
+  warnings: Number(r.warnings),
+  passed: Number(r.passed),
+  failed: Number(r.failed),
+  skipped: Number(r.skipped),
+  run_id: r.run_id,
+});
+
+const hasTarget = async (db: Db, slug: string): Promise<boolean> =>
+  (await db.selectFrom('monitor_targets').select('slug').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+
+export function recordUsage(db: Db, u: UsageSample): Promise<void> {
+  return db.transaction().execute(async (trx) => {
+    if (await hasTarget(trx, u.slug)) await trx.insertInto('monitor_usage').values({ ...u, capped: u.capped ? 1 : 0 }).execute();
+  });
+}
+
+export async function listUsage(db: Db, f: MonitorListFilter): Promise<UsageSample[]> {
+  const rows = await db.selectFrom('monitor_usage').selectAll().where(listWindow(f, 'at')).orderBy('at').limit(listLimit(f)).execute();
+  return rows.map(toUsage);
+}
+
+export async function latestUsage(db: Db, slug: string): Promise<UsageSample | undefined> {
+  const row = await db.selectFrom('monitor_usage').selectAll().where('slug', '=', slug).orderBy('at', 'desc').limit(1).executeTakeFirst();
+  return row && toUsage(row);
+}
+
+const latestScoreRow = (db: Db, slug: string) =>
+  db.selectFrom('monitor_scores').selectAll().where('slug', '=', slug).orderBy('at', 'desc').limit(1).executeTakeFirst();
+
+/** Stores the score and, when it fell by `dropBy` points or more since the previous one, its `score-drop` event. */
+export function recordScore(db: Db, s: ScoreSample, rule: { dropBy: number }): Promise<MonitorEvent | undefined> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await hasTarget(trx, s.slug))) return undefined;
+    const previous = await latestScoreRow(trx, s.slug);
+    await trx.insertInto('monitor_scores').values({ ...s }).execute();
+    if (previous === undefined || Number(previous.score) - s.score < rule.dropBy) return undefined;
+    const event = newEvent({
+      slug: s.slug, kind: 'score-drop', at: s.at, incident_id: null, detail: `score ${Number(previous.score)} → ${s.score}`,
+    });
+    await insertEvents(trx, [event]);
+    return event;
+  });
+}
+
+export async function listScores(db: Db, f: MonitorListFilter): Promise<ScoreSample[]> {
+  const rows = await db.selectFrom('monitor_scores').selectAll().where(listWindow(f, 'at')).orderBy('at').limit(listLimit(f)).execute();
+  return rows.map(toScore);
+}
+
+export async function latestScore(db: Db, slug: string): Promise<ScoreSample | undefined> {
+  const row = await latestScoreRow(db, slug);
+  return row && toScore(row);
+}
