@@ -66,7 +66,7 @@ export interface WebhookPayload {
 }
 
 /** The JSON body of an alert; `links.status` is the endpoint's status page. */
-export function webhookPayload(event: MonitorEvent, endpoint: Endpoint, links: { status: string }): WebhookPayload {
+export function webhookPayload(event: MonitorEvent, endpoint: Pick<Endpoint, 'slug' | 'name'>, links: { status: string }): WebhookPayload {
   return {
     type: TYPES[event.kind],
     id: event.id,

@@ -88,6 +88,19 @@ describe('sampleUsage', () => {
       .toMatchObject({ sampled: 1, requests_30d: 1, requests_7d: 1, newest_at: NOW - 2 * DAY });
   });
 
+  it('takes paging headers saying there is more as capped', async () => {
+    const listed = [fakeRequest('a', NOW - DAY), fakeRequest('b', NOW - 2 * DAY)];
+    const answer = (headers: Record<string, string>): Transport => async (request) => {
+      const list = request.url.includes('/requests.');
+      const body = list ? encodeRequests(listed, 'json') : encodeServices([...FAKE_SERVICES], 'json');
+      return { request, elapsedMs: 1, redirects: [], response: { status: 200, headers: list ? headers : {}, body, size: body.length, truncated: false, invalidUtf8: false } };
+    };
+    const at = { ...target(1), url: 'https://paged.example/v2/' };
+    expect(await sampleUsage(at, { ...options, transport: answer({ 'x-total-count': '2' }) })).toMatchObject({ capped: false, requests_30d: 2 });
+    expect(await sampleUsage(at, { ...options, transport: answer({ 'x-total-count': '730' }) })).toMatchObject({ capped: true, requests_30d: 2 });
+    expect(await sampleUsage(at, { ...options, transport: answer({ link: '<https://paged.example/v2/requests.json?page=2>; rel="next"' }) })).toMatchObject({ capped: true });
+  });
+
   it('has no shares and no newest request when there are none', async () => {
     fleet.set(3, { requests: [] });
     expect(await sampleUsage(target(3), options)).toMatchObject({
