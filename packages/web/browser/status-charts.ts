@@ -57,7 +57,8 @@ function config(spec: ChartSpec, locale: string): ChartConfiguration<'line' | 'b
     borderColor: COLOURS[i % COLOURS.length],
     backgroundColor: COLOURS[i % COLOURS.length],
     borderWidth: 2,
-    pointRadius: spec.labels.length > 40 ? 0 : 3,
+    // Dots even on long series: an hour or a day between two gaps is a figure too.
+    pointRadius: spec.labels.length > 40 ? 2 : 3,
     ...(i > 0 && { borderDash: [6, 4] }),
   }));
   return {

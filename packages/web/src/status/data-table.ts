@@ -14,15 +14,15 @@ export interface DataTable {
   /** Column headers; the first column of each row is its header. */
   columns: readonly ColumnHead[];
   rows: readonly (readonly HtmlValue[])[];
-  /** The table's figures are numbers: right-aligned past the first column. */
-  numeric?: boolean;
+  /** Columns from this index on hold figures: right-aligned, unbroken. */
+  numericFrom?: number;
 }
 
 export function dataTable(table: DataTable): Html {
   return html`<div class="table-scroll status-table-wrap" role="region" aria-labelledby="${table.id}-caption" tabindex="0">
-<table class="status-table${table.numeric ? ' status-table-numeric' : ''}" id="${table.id}">
+<table class="status-table" id="${table.id}">
 <caption id="${table.id}-caption">${table.caption}</caption>
 <thead><tr>${table.columns.map((c) => (typeof c === 'string' ? html`<th scope="col">${c}</th>` : c.th))}</tr></thead>
-<tbody>${table.rows.map(([head, ...cells]) => html`<tr><th scope="row">${head}</th>${cells.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+<tbody>${table.rows.map(([head, ...cells]) => html`<tr><th scope="row">${head}</th>${cells.map((c, i) => (i + 1 >= (table.numericFrom ?? Infinity) ? html`<td class="status-figure">${c}</td>` : html`<td>${c}</td>`))}</tr>`)}</tbody>
 </table></div>`;
 }

@@ -8,7 +8,7 @@ import type { Translator } from '../i18n/translate.js';
 import { chartFigure } from './chart-figure.js';
 import type { EndpointFigures } from './endpoint-figures.js';
 import { count, dateTimeUtc, dayUtc, hourUtc, milliseconds, orNoData, percent, perDay, shortDayUtc, timeElement } from './figure-format.js';
-import { validationRunPath } from './paths.js';
+import { runPath } from '../validate/paths.js';
 
 const rounded = (v: number | null): number | null => (v === null ? null : Math.round(v));
 
@@ -29,7 +29,7 @@ function latencyChart(t: Translator, f: EndpointFigures): Html {
       ],
     },
     table: {
-      numeric: true,
+      numericFrom: 1,
       columns: [t('status.col.hour'), t('status.col.polls'), t('status.col.ups'), t('status.col.p50'), t('status.col.p95')],
       rows: hours.filter((h) => h.polls > 0).map((h) => [
         timeElement(hourUtc(t, h.hour), h.hour), count(t, h.polls), count(t, h.ups),
@@ -52,7 +52,7 @@ function uptimeChart(t: Translator, f: EndpointFigures): Html {
       series: [{ label: t('status.chart.uptimeAxis'), data: f.days.map((d) => d.uptime) }],
     },
     table: {
-      numeric: true,
+      numericFrom: 1,
       columns: [t('status.col.day'), t('status.col.polls'), t('status.col.ups'), t('status.col.uptime')],
       rows: f.days.filter((d) => d.polls > 0).map((d) => [
         timeElement(dayUtc(t, d.day), d.day), count(t, d.polls), count(t, d.ups), orNoData(t, d.uptime, (v) => percent(t, v)),
@@ -77,7 +77,7 @@ function requestsChart(t: Translator, f: EndpointFigures): Html {
       ],
     },
     table: {
-      numeric: true,
+      numericFrom: 1,
       columns: [t('status.col.sampled'), t('status.col.requests7d'), t('status.col.perDay7'), t('status.col.requests30d'), t('status.col.perDay30')],
       rows: f.usage.map((u) => [
         timeElement(dateTimeUtc(t, u.at), u.at),
@@ -101,11 +101,11 @@ function scoreChart(t: Translator, f: EndpointFigures): Html {
       series: [{ label: t('status.col.score'), data: f.scores.map((s) => s.score) }],
     },
     table: {
-      numeric: true,
+      numericFrom: 1,
       columns: [t('status.col.checked'), t('status.col.score'), t('status.col.errors'), t('status.col.warnings'), t('status.col.run')],
       rows: f.scores.map((s) => [
         timeElement(dateTimeUtc(t, s.at), s.at), t('status.scoreOf', { score: count(t, s.score) }), count(t, s.errors), count(t, s.warnings),
-        orNoData(t, s.run_id, (id) => html`<a href="${validationRunPath(id)}">${t('status.runLink')}<span class="status-sr-only"> (${dayUtc(t, s.at)})</span></a>`),
+        orNoData(t, s.run_id, (id) => html`<a href="${runPath(id)}">${t('status.runLink')}<span class="status-sr-only"> (${dayUtc(t, s.at)})</span></a>`),
       ]),
     },
   });

@@ -12,7 +12,8 @@ import { endpointCharts } from './endpoint-charts.js';
 import type { EndpointFigures } from './endpoint-figures.js';
 import { age, count, countAtLeast, countryName, dateTimeUtc, duration, milliseconds, orNoData, percent, perDay, timeElement } from './figure-format.js';
 import { tierName } from './overview-page.js';
-import { STATUS_PATH, incidentAnchor, statusApiPath, validationBadgePath, validationRunPath } from './paths.js';
+import { STATUS_PATH, incidentAnchor, statusApiPath } from './paths.js';
+import { badgePath, endpointRunsPath, runPath } from '../validate/paths.js';
 import { stateLabel } from './state-label.js';
 
 const fact = (label: string, value: Html | string, id?: string): Html =>
@@ -51,15 +52,15 @@ ${fact(t('status.latency'), html`<span id="fact-latency">${t('status.latencyFigu
   })}</span>`)}
 ${fact(t('status.col.score'), orNoData(t, r.score, (s) => {
     const text = t('status.scoreDetail', { score: count(t, s.score), errors: count(t, s.errors), warnings: count(t, s.warnings), date: dateTimeUtc(t, s.at) });
-    return s.run_id ? html`<a href="${validationRunPath(s.run_id)}">${text}</a>` : text;
+    return s.run_id ? html`<a href="${runPath(s.run_id)}">${text}</a>` : text;
   }), 'fact-score')}
 ${f.endpoint.base_url ? fact(t('status.baseUrl'), html`<code>${f.endpoint.base_url}</code>`) : ''}
 </dl>`;
 }
 
 function badge(t: Translator, f: EndpointFigures): Html {
-  const src = validationBadgePath(f.row.slug);
-  return html`<p class="status-badge"><img src="${src}" alt="${t('status.badgeAlt', { name: f.row.name })}" height="20"> <a href="${src}">${t('status.badgeLink')}</a></p>`;
+  const src = badgePath(f.row.slug);
+  return html`<p class="status-badge"><img src="${src}" alt="${t('status.badgeAlt', { name: f.row.name })}" height="20"> <a href="${endpointRunsPath(f.row.slug)}">${t('status.runsLink')}</a></p>`;
 }
 
 const share = (t: Translator, v: number | null): Html | string => orNoData(t, v, (x) => percent(t, x));
@@ -69,7 +70,7 @@ function comprehensiveness(t: Translator, u: UsageSample | undefined, now: numbe
   const complete = dataTable({
     id: 'status-completeness',
     caption: t('status.completeness', { n: count(t, u.sampled) }),
-    numeric: true,
+    numericFrom: 1,
     columns: [t('status.col.field'), t('status.col.share')],
     rows: [
       [t('status.field.location'), share(t, u.with_location)],

@@ -11,7 +11,8 @@ import { dataTable, type ColumnHead } from './data-table.js';
 import { age, countryName, milliseconds, orNoData, percent, perDay, timeElement, dateTimeUtc, count } from './figure-format.js';
 import type { Overview } from './overview-data.js';
 import { overviewSearch, type OverviewQuery, type SortKey } from './overview-query.js';
-import { INCIDENTS_FEED_PATH, STATUS_API_PATH, STATUS_PATH, statusPath, validationRunPath } from './paths.js';
+import { INCIDENTS_FEED_PATH, STATUS_API_PATH, STATUS_PATH, statusPath } from './paths.js';
+import { runPath } from '../validate/paths.js';
 import { stateLabel } from './state-label.js';
 import type { StatusRow } from './status-row.js';
 
@@ -62,7 +63,7 @@ function sortHead(t: Translator, q: OverviewQuery, key: SortKey, label: string):
 function scoreCell(t: Translator, r: StatusRow): Html | string {
   return orNoData(t, r.score, (s) => {
     const text = t('status.scoreOf', { score: count(t, s.score) });
-    return s.run_id ? html`<a href="${validationRunPath(s.run_id)}">${text}</a>` : text;
+    return s.run_id ? html`<a href="${runPath(s.run_id)}">${text}</a>` : text;
   });
 }
 
@@ -108,7 +109,7 @@ export function overviewPage(t: Translator, o: Overview, q: OverviewQuery, now: 
   const table = dataTable({
     id: 'status-endpoints',
     caption: t('status.tableCaption'),
-    numeric: true,
+    numericFrom: 5,
     columns: [
       head('name', t('status.col.endpoint')), head('tier', t('status.col.tier')), head('country', t('status.col.country')),
       head('state', t('status.col.state')), head('since', t('status.col.since')),

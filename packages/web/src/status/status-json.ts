@@ -8,7 +8,8 @@ import type { Incident, PollSample, ScoreSample, UsageSample } from '@o311/store
 import type { EndpointFigures } from './endpoint-figures.js';
 import type { Overview } from './overview-data.js';
 import type { OverviewQuery } from './overview-query.js';
-import { incidentAnchor, statusApiPath, statusPath, validationRunPath } from './paths.js';
+import { incidentAnchor, statusApiPath, statusPath } from './paths.js';
+import { runPath } from '../validate/paths.js';
 import type { StatusRow } from './status-row.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -31,7 +32,7 @@ function rowJson(r: StatusRow) {
       errors: r.score.errors,
       warnings: r.score.warnings,
       at: iso(r.score.at),
-      run: r.score.run_id === null ? null : validationRunPath(r.score.run_id),
+      run: r.score.run_id === null ? null : runPath(r.score.run_id),
     },
     utilisation: r.usage && {
       requests_7d: r.usage.requests_7d,
@@ -97,7 +98,7 @@ const scoreJson = (s: ScoreSample) => ({
   passed: s.passed,
   failed: s.failed,
   skipped: s.skipped,
-  run: s.run_id === null ? null : validationRunPath(s.run_id),
+  run: s.run_id === null ? null : runPath(s.run_id),
 });
 
 const incidentJson = (i: Incident, slug: string) => ({

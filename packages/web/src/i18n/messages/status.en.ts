@@ -82,7 +82,7 @@ export const statusEn = {
   'status.scoreDetail': '{score} / 100 ({errors} errors, {warnings} warnings) on {date}',
   'status.baseUrl': 'Open311 address',
   'status.badgeAlt': 'Conformance badge of {name}',
-  'status.badgeLink': 'Badge (SVG) to show on your site',
+  'status.runsLink': 'Validation runs and badge',
   'status.charts': 'Over time',
   'status.chart.empty': 'No figures yet.',
   'status.chart.table': 'Figures of the chart “{title}”',

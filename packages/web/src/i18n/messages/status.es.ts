@@ -83,7 +83,7 @@ export const statusEs: Record<StatusKey, string> = {
   'status.scoreDetail': '{score} / 100 ({errors} errores, {warnings} advertencias) el {date}',
   'status.baseUrl': 'Dirección Open311',
   'status.badgeAlt': 'Insignia de conformidad de {name}',
-  'status.badgeLink': 'Insignia (SVG) para mostrar en su sitio',
+  'status.runsLink': 'Validaciones e insignia',
   'status.charts': 'A lo largo del tiempo',
   'status.chart.empty': 'Aún no hay cifras.',
   'status.chart.table': 'Cifras del gráfico «{title}»',

@@ -83,7 +83,7 @@ export const statusFr: Record<StatusKey, string> = {
   'status.scoreDetail': '{score} / 100 ({errors} erreurs, {warnings} avertissements) le {date}',
   'status.baseUrl': 'Adresse Open311',
   'status.badgeAlt': 'Badge de conformité de {name}',
-  'status.badgeLink': 'Badge (SVG) à afficher sur votre site',
+  'status.runsLink': 'Validations et badge',
   'status.charts': 'Dans le temps',
   'status.chart.empty': 'Pas encore de chiffres.',
   'status.chart.table': 'Chiffres du graphique « {title} »',
