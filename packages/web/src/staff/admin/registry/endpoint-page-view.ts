@@ -1,7 +1,7 @@
 /**
  * /staff/registry/new and /staff/registry/:slug: the endpoint's details, and
  * for an existing one its boundary (shown on a map), the upload of a new one,
- * "Check now" and delete.
+ * "Check now" and delete, and the sections of the monitor and the federated endpoint.
  */
 import { TIERS } from '@o311/georeport';
 import { ENDPOINT_STATUSES, type Boundary, type Endpoint, type Jurisdiction } from '@o311/store';
@@ -26,6 +26,8 @@ export interface EndpointPageView {
   map: { tileUrl: string; attribution: string };
   /** The federated endpoint's section (federation-section.ts); empty on the "new" page. */
   federation: Html | '';
+  /** The monitor's section (monitor-section.ts); empty on the "new" page and for a retired endpoint. */
+  monitor: Html | '';
 }
 
 function detailsForm(t: Translator, v: EndpointPageView): Html {
@@ -99,5 +101,6 @@ ${detailsForm(t, v)}
 </section>
 ${e ? boundarySection(t, v, e) : ''}
 ${e ? checkSection(t, v, e) : ''}
+${v.monitor}
 ${v.federation}`;
 }

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOpen311Failure, isTier } from '@o311/georeport';
 import { mapConfig } from '../../../citizen/map-config.js';
-import { federationAdmin, parseEndpointFields, registryAdmin } from '@o311/server';
+import { federationAdmin, monitorAdmin, parseEndpointFields, registryAdmin } from '@o311/server';
 import { ENDPOINT_STATUSES, type EndpointStatus } from '@o311/store';
 import type { WebContext } from '../../../context.js';
 import { readForm } from '../../../form.js';
@@ -25,6 +25,8 @@ import { EMPTY_DRAFT, draftFrom, draftOf, fieldErrors, type EndpointDraft } from
 import { endpointPageView } from './endpoint-page-view.js';
 import { KEY_PROBLEMS, federationSection, type KeyProblem } from './federation-section.js';
 import { KEY_DONE, registerFederationPages } from './federation-routes.js';
+import { MONITOR_DONE, registerMonitorPages } from './monitor-routes.js';
+import { monitorSection, problemsOf } from './monitor-section.js';
 import { endpointHref, registryListView, type RegistryFilterDraft } from './registry-list-view.js';
 
 const DONE = {
@@ -35,6 +37,7 @@ const DONE = {
   queued: 'staff.registry.queued',
   pending: 'staff.registry.pending',
   ...KEY_DONE,
+  ...MONITOR_DONE,
 } as const;
 
 const LIST_LIMIT = 500;
@@ -85,8 +88,16 @@ export async function registerRegistryPages(app: FastifyInstance, web: WebContex
         problem: keyProblem !== undefined && Object.hasOwn(KEY_PROBLEMS, keyProblem) ? (keyProblem as KeyProblem) : undefined,
       })
       : '';
+    const jurisdiction = await webJurisdiction(web);
+    // A retired endpoint is not monitored.
+    const monitor = endpoint && endpoint.status !== 'retired'
+      ? monitorSection(t, {
+        slug: endpoint.slug, status: await monitorAdmin.monitorStatus(web.services, endpoint.slug), csrf: csrfField(request),
+        timezone: jurisdiction.timezone, problems: problemsOf(queryParam(request, 'monitor')),
+      })
+      : '';
     const main = endpointPageView(t, {
-      jurisdiction: await webJurisdiction(web),
+      jurisdiction,
       endpoint, boundary,
       draft: state.draft ?? (endpoint ? draftOf(endpoint) : EMPTY_DRAFT),
       errors: state.errors ?? [],
@@ -95,6 +106,7 @@ export async function registerRegistryPages(app: FastifyInstance, web: WebContex
       csrf: csrfField(request),
       map: mapConfig(web.options),
       federation,
+      monitor,
     });
     const title = endpoint ? t('staff.registry.editTitle', { name: endpoint.name }) : t('staff.registry.newTitle');
     return sendStaffPage(request, reply, web, {
@@ -165,4 +177,5 @@ export async function registerRegistryPages(app: FastifyInstance, web: WebContex
   });
 
   await registerFederationPages(app, web);
+  await registerMonitorPages(app, web);
 }
