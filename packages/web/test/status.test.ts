@@ -251,3 +251,36 @@ describe.each(dialects)('/status on %s', (dialect) => {
     expect(feed).toContain('Beta Département est en panne');
   });
 });
+
+describe.each(dialects)('/status paging on %s', (dialect) => {
+  let t: WebTestApp;
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const slugs = Array.from({ length: 57 }, (_, i) => `city-${String(i).padStart(2, '0')}`);
+
+  beforeAll(async () => {
+    t = await buildWebTestApp({ dialect, seedDemo: false });
+    for (const slug of slugs) {
+      await t.store.saveEndpoint({
+        slug, name: `City ${slug.slice(5)}`, tier: 'city', country: 'US', base_url: `https://${slug}.example/v2/`, discovery_url: null, jurisdiction_id: null,
+        local: false, formats: ['json'], api_key_url: null, terms_url: null, contact_email: null, status: 'production', boundary_id: null, quirks: null, notes: '',
+      });
+    }
+    await t.store.monitor.syncTargets(Date.now());
+  });
+  afterAll(() => t?.close());
+
+  it('shows 50 endpoints a page, with links that keep the filters and the order', async () => {
+    const first = await get('/status?country=US&sort=name&dir=desc');
+    expect(listed(first.body)).toEqual([...slugs].reverse().slice(0, 50));
+    expect(first.body).toContain('Page 1 of 2');
+    expect(first.body).toContain('<a href="/status?country=US&amp;dir=desc&amp;page=2" rel="next">Next page</a>');
+    const second = await get('/status?country=US&dir=desc&page=2');
+    expect(listed(second.body)).toEqual([...slugs].reverse().slice(50));
+    expect(second.body).toContain('rel="prev"');
+    // Past the last page reads as the last.
+    expect(listed((await get('/status?page=9')).body)).toEqual(slugs.slice(50));
+    const json = (await get('/status/api/endpoints?page=2')).json<OverviewJson>();
+    expect(json).toMatchObject({ matching: 57, page: 2, pages: 2, counts: { unknown: 57, total: 57 } });
+    expect(json.endpoints.map((e) => e.slug)).toEqual(slugs.slice(50));
+  });
+});
