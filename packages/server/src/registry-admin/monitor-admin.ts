@@ -29,7 +29,7 @@ export interface MonitorStatus {
   canStoreSecret: boolean;
 }
 
-/** What an admin sets; `webhook_secret` absent keeps the one set, null removes it. */
+/** What an admin sets; `webhook_secret` absent keeps the one set, null (or empty) removes it. */
 export interface MonitorSettingsInput {
   interval_s: number;
   paused: boolean;
@@ -77,7 +77,9 @@ export async function saveMonitorSettings(ctx: ServiceContext, actor: StaffActor
     problems.push(`interval_s: whole seconds from ${MIN_POLL_INTERVAL_S} to ${MAX_POLL_INTERVAL_S}.`);
   }
   const url = webhookUrl(input.webhook_url, problems);
-  const newSecret = input.webhook_secret === undefined || input.webhook_secret === null ? undefined : input.webhook_secret.trim();
+  // An empty secret is none (a JSON null reaches here as '' when the schema coerces it).
+  const typed = input.webhook_secret?.trim() ?? '';
+  const newSecret = typed === '' ? undefined : typed;
   if (newSecret !== undefined) {
     const problem = webhookSecretProblem(newSecret);
     if (problem !== undefined) problems.push(`webhook_secret: ${problem}`);
