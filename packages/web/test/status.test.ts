@@ -10,7 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { dialects } from '../../../test-support/databases.js';
 import type { EndpointJson, OverviewJson } from '../src/status/status-json.js';
 import { buildWebTestApp, type WebTestApp } from './support/app.js';
-import { HOUR, PRIVATE, byDay, latencyOf, seedStatus, uptimeOf, type SeededStatus } from './support/status-monitor.js';
+import { ENDPOINTS, HOUR, PRIVATE, byDay, latencyOf, seedStatus, uptimeOf, type SeededStatus } from './support/status-monitor.js';
 
 const PUBLIC_URL = 'https://status.o311.example';
 
@@ -121,6 +121,7 @@ describe.each(dialects)('/status on %s', (dialect) => {
     expect(text(b.slice(b.indexOf('id="fact-last-poll"'), b.indexOf('</div>', b.indexOf('id="fact-last-poll"'))))).toContain(`answered · HTTP 200 · ${ms(last?.latency_ms ?? NaN)}`);
     expect(b).toContain('/assets/vendor/chartjs/chart.umd.min.js');
     expect(b).toContain('/assets/js/status-charts.js');
+    expect(b).toContain('<link rel="alternate" type="application/atom+xml" title="Open311 endpoint incidents" href="/status/incidents.atom">');
     for (const id of ['chart-latency', 'chart-uptime', 'chart-requests', 'chart-score']) expect(b).toContain(`<canvas id="${id}-canvas"`);
 
     // Latency per hour: one poll an hour at most, so each hour's p50 and p95 are its own latency's bucket.
@@ -201,7 +202,7 @@ describe.each(dialects)('/status on %s', (dialect) => {
     const res = await get('/status/api/endpoints/alpha');
     expect(res.statusCode).toBe(200);
     const body = res.json<EndpointJson>();
-    expect(body.endpoint.slug).toBe('alpha');
+    expect(body.endpoint).toMatchObject({ slug: 'alpha', base_url: ENDPOINTS.alpha.base_url });
     expect(body.last_poll).toMatchObject({ ok: true, http_status: 200 });
     expect(body.hourly).toHaveLength(seeded.polls.alpha.length);
     expect(body.daily).toEqual([...byDay(seeded.polls.alpha).entries()].map(([day, d]) => ({

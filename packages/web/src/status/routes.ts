@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { WebContext } from '../context.js';
-import { html } from '../html.js';
+import { html, type Html } from '../html.js';
+import type { Translator } from '../i18n/translate.js';
 import { translatorFor } from '../request-locale.js';
 import { sendNotFound } from '../citizen/not-found.js';
 import { publicBase } from '../citizen/origin.js';
@@ -26,9 +27,10 @@ const opts = { schema: { hide: true } };
 /** How long a reader may keep the JSON and the feed (the monitor polls every few minutes at best). */
 const PUBLIC_CACHE = 'public, max-age=60';
 
-const head = html`<link rel="stylesheet" href="/assets/status.css"><link rel="alternate" type="application/atom+xml" href="${INCIDENTS_FEED_PATH}">`;
+const head = (t: Translator): Html =>
+  html`<link rel="stylesheet" href="/assets/status.css"><link rel="alternate" type="application/atom+xml" title="${t('status.feed.title')}" href="${INCIDENTS_FEED_PATH}">`;
 /** Chart.js's self-contained build (a global `Chart`), run before the page's module script like every deferred script, in order. */
-const chartHead = html`${head}<script src="/assets/vendor/chartjs/chart.umd.min.js" defer></script>`;
+const chartHead = (t: Translator): Html => html`${head(t)}<script src="/assets/vendor/chartjs/chart.umd.min.js" defer></script>`;
 
 function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {
   return reply
@@ -50,7 +52,7 @@ export async function registerStatusRoutes(app: FastifyInstance, web: WebContext
     return sendPublicPage(reply, web, t, {
       title: t('status.title'),
       path: pathAndQuery(request),
-      head,
+      head: head(t),
       main: overviewPage(t, overview, q, web.services.now()),
     });
   }));
@@ -90,7 +92,7 @@ export async function registerStatusRoutes(app: FastifyInstance, web: WebContext
     return sendPublicPage(reply, web, t, {
       title: t('status.endpointTitle', { name: figures.row.name }),
       path: pathAndQuery(request),
-      head: chartHead,
+      head: chartHead(t),
       scripts: ['status-charts.js'],
       main: endpointPage(t, figures, now),
     });

@@ -114,7 +114,7 @@ const incidentJson = (i: Incident, slug: string) => ({
 export function endpointJson(f: EndpointFigures, now: number) {
   return {
     generated_at: iso(now),
-    endpoint: rowJson(f.row),
+    endpoint: { ...rowJson(f.row), base_url: f.endpoint.base_url, discovery_url: f.endpoint.discovery_url },
     last_poll: f.lastPoll ? pollJson(f.lastPoll) : null,
     comprehensiveness: f.latestUsage ? usageJson(f.latestUsage) : null,
     hourly: f.hours.filter((h) => h.polls > 0).map((h) => ({ hour: iso(h.hour), polls: h.polls, ups: h.ups, p50_ms: roundMs(h.p50_ms), p95_ms: roundMs(h.p95_ms) })),

@@ -3,7 +3,7 @@ export const statusEn = {
   'status.title': 'Status of Open311 endpoints',
   'status.intro':
     'o311 checks every endpoint in its registry every few minutes: whether it answers, how fast, how well it follows the Open311 standard, and how much people use it. Times are in UTC.',
-  'status.counts': '{total} endpoints watched',
+  'status.counts': 'Endpoints watched: {total}',
   'status.countUp': 'up',
   'status.countDown': 'down',
   'status.countUnknown': 'not checked yet',

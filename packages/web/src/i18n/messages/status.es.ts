@@ -4,7 +4,7 @@ export const statusEs: Record<StatusKey, string> = {
   'status.title': 'Estado de los servicios Open311',
   'status.intro':
     'o311 revisa cada servicio de su registro cada pocos minutos: si responde, con qué rapidez, cuánto se ajusta al estándar Open311 y cuánto lo usa la gente. Las horas están en UTC.',
-  'status.counts': '{total} servicios vigilados',
+  'status.counts': 'Servicios vigilados: {total}',
   'status.countUp': 'en línea',
   'status.countDown': 'caídos',
   'status.countUnknown': 'aún sin revisar',

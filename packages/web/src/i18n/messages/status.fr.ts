@@ -4,7 +4,7 @@ export const statusFr: Record<StatusKey, string> = {
   'status.title': 'État des services Open311',
   'status.intro':
     'o311 vérifie chaque service de son registre toutes les quelques minutes : s’il répond, à quelle vitesse, s’il respecte la norme Open311 et combien il est utilisé. Les heures sont en UTC.',
-  'status.counts': '{total} services surveillés',
+  'status.counts': 'Services surveillés : {total}',
   'status.countUp': 'en ligne',
   'status.countDown': 'en panne',
   'status.countUnknown': 'pas encore vérifiés',
