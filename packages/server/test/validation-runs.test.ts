@@ -12,7 +12,7 @@ import type { ValidationRun } from '@o311/store';
 import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
 import { CredentialBox, startJobQueue, type JobQueue } from '../src/index.js';
 import { isRefusal, queueValidationRun, type RunRefusal, type ValidationContext, type ValidationRunInput } from '../src/validation/queue-run.js';
-import { runValidation, type ValidationJobContext } from '../src/validation/validation-job.js';
+import { KEEP_RUNS_PER_URL, pruneValidationRuns, runValidation, type ValidationJobContext } from '../src/validation/validation-job.js';
 import { MAX_EVIDENCE_CHARS } from '../src/validation/stored-report.js';
 import { startServer, type Server } from './support/fixture.js';
 
@@ -186,6 +186,22 @@ describe.each(dialects)('validator runs (%s)', (dialect) => {
     });
     const run = await queued({ url: `${s.url}/open311/v2` }, { ...ctx, jobs: idle });
     expect(run.endpoint_slug).toBe(`self-${dialect}`);
+  });
+
+  it('keeps the newest runs per URL when pruning, and every run for a day', async () => {
+    const url = `https://prune-${dialect}.example/v2/`;
+    const summary = { errors: 0, warnings: 0, info: 0, passed: 1, failed: 0, skipped: 0 };
+    const old = Date.now() - 3 * 24 * 3600_000;
+    for (let i = 0; i < KEEP_RUNS_PER_URL + 3; i++) {
+      const run = await s.store.validations.create({ ...input({ url }), endpoint_slug: null, jurisdiction_id: null, api_key_sealed: null }, old + i * 1000);
+      await s.store.validations.start(run.id, 1, old + i * 1000);
+      await s.store.validations.finish(run.id, { results: [] }, summary, old + i * 1000 + 500);
+    }
+    const fresh = await queued({ url, client: null }, { ...ctx, jobs: idle });
+    expect(await pruneValidationRuns({ store: s.store, now: Date.now })).toBeGreaterThanOrEqual(3);
+    const left = await s.store.validations.list({ url, limit: 100 });
+    expect(left).toHaveLength(KEEP_RUNS_PER_URL);
+    expect(left.map((r) => r.id)).toContain(fresh.id);
   });
 
   it('fails a run whose target never answers at the whole-run deadline', { timeout: 60_000 }, async () => {

@@ -111,10 +111,14 @@ export async function runValidation(ctx: ValidationJobContext, runId: string, se
   }
 }
 
+/** The daily prune: the newest runs per URL stay, and any run for a day after it ended. How many were removed. */
+export const pruneValidationRuns = (ctx: Pick<ServiceContext, 'store' | 'now'>): Promise<number> =>
+  ctx.store.validations.prune(KEEP_RUNS_PER_URL, ctx.now() - KEEP_ANY_RUN_MS);
+
 export async function registerValidationJobs(ctx: ServiceContext, settings: ValidationJobSettings): Promise<void> {
   await ctx.jobs.work<ValidateRunData>(JOB.validateRun, (job) => runValidation(ctx, job.data.runId, settings), { concurrency: 2 });
   await ctx.jobs.work(JOB.validatePrune, async () => {
-    await ctx.store.validations.prune(KEEP_RUNS_PER_URL, ctx.now() - KEEP_ANY_RUN_MS);
+    await pruneValidationRuns(ctx);
   });
   // A missed prune is made up by the next day's.
   await ctx.jobs.schedule(JOB.validatePrune, SCHEDULE[JOB.validatePrune], {}, { retryLimit: 0 });
