@@ -186,6 +186,12 @@ describe.each(dialects)('validator runs (%s)', (dialect) => {
     });
     const run = await queued({ url: `${s.url}/open311/v2` }, { ...ctx, jobs: idle });
     expect(run.endpoint_slug).toBe(`self-${dialect}`);
+    await s.store.saveEndpoint({
+      ...(await s.store.getEndpoint(`self-${dialect}`))!, slug: `by-discovery-${dialect}`, base_url: null,
+      discovery_url: `https://Discovery-${dialect}.example/open311/discovery.json`,
+    });
+    const byDiscovery = await queued({ url: `https://discovery-${dialect}.example/open311/discovery.json?x=1` }, { ...ctx, jobs: idle });
+    expect(byDiscovery.endpoint_slug).toBe(`by-discovery-${dialect}`);
   });
 
   it('keeps the newest runs per URL when pruning, and every run for a day', async () => {

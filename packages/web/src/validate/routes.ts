@@ -94,6 +94,7 @@ export async function registerValidateRoutes(app: FastifyInstance, web: WebConte
   app.get('/validate/r/:id/events', opts, publicHandler(web, async (request, reply) => {
     const run = await store.validations.get(param(request.params, 'id'));
     if (run === undefined) return sendNotFound(reply, web, translatorFor(request, reply), pathAndQuery(request));
+    if (streams.full) return reply.status(503).header('retry-after', '5').header('cache-control', 'no-store').send('Too many progress streams are open; the page reloads itself.');
     streamRun(reply, store.validations, run, streams);
     return reply;
   }));

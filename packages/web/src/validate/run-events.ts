@@ -3,8 +3,9 @@
  * store is read every {@link POLL_MS} (any process may be running the run);
  * `progress` carries the counts and the results finished since the last
  * event, `end` the final state, after which the stream closes. A stream lasts
- * at most {@link MAX_STREAM_MS} (EventSource then reconnects), and streams still
- * open when the server closes are ended.
+ * at most {@link MAX_STREAM_MS} (EventSource then reconnects), at most
+ * {@link MAX_OPEN_STREAMS} are open at once (then 503: the page reloads itself
+ * a little later), and streams still open when the server closes are ended.
  */
 import type { FastifyReply } from 'fastify';
 import type { ValidationRun, ValidationStore } from '@o311/store';
@@ -13,6 +14,7 @@ import { partialOf } from './stored-run.js';
 
 export const POLL_MS = 500;
 export const MAX_STREAM_MS = 5 * 60_000;
+export const MAX_OPEN_STREAMS = 200;
 
 export interface ProgressEvent {
   state: ValidationRun['state'];
@@ -24,9 +26,12 @@ export interface ProgressEvent {
 
 const frame = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
-/** Ends every open stream (the server is closing). */
+/** The open streams of one server: how many, and ending them all (the server is closing). */
 export class EventStreams {
   readonly #open = new Set<() => void>();
+  get full(): boolean {
+    return this.#open.size >= MAX_OPEN_STREAMS;
+  }
   add(end: () => void): () => void {
     this.#open.add(end);
     return () => this.#open.delete(end);
