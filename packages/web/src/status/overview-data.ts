@@ -105,3 +105,31 @@ export function overviewOf(all: readonly StatusRow[], q: OverviewQuery): Overvie
   const countries = [...new Set(all.flatMap((r) => (r.country ? [r.country] : [])))].sort();
   return { counts: countStates(all), countries, matching: matching.length, page, pages, rows: matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
 }
+
+/** How long the overview's rows are reused: the monitor moves them every few minutes at most, and reading them costs two queries an endpoint. */
+export const OVERVIEW_TTL_MS = 15_000;
+
+/**
+ * `read` (the monitored rows) called at most once per OVERVIEW_TTL_MS by the
+ * clock given, and once at a time: callers arriving during a read share it.
+ */
+export function keptRows(read: () => Promise<StatusRow[]>, now: () => number): () => Promise<StatusRow[]> {
+  let kept: { at: number; rows: StatusRow[] } | undefined;
+  let reading: Promise<StatusRow[]> | undefined;
+  return () => {
+    const at = now();
+    if (kept && at >= kept.at && at - kept.at < OVERVIEW_TTL_MS) return Promise.resolve(kept.rows);
+    reading ??= read().then(
+      (rows) => {
+        kept = { at, rows };
+        reading = undefined;
+        return rows;
+      },
+      (e: unknown) => {
+        reading = undefined;
+        throw e;
+      },
+    );
+    return reading;
+  };
+}

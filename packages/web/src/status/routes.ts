@@ -17,7 +17,7 @@ import { ATOM_CONTENT_TYPE, atomFeed } from '../tracker/atom.js';
 import { endpointFigures } from './endpoint-figures.js';
 import { endpointPage } from './endpoint-page.js';
 import { FEED_INCIDENTS, incidentsFeed } from './incidents-feed.js';
-import { monitoredRows, overviewOf } from './overview-data.js';
+import { keptRows, monitoredRows, overviewOf } from './overview-data.js';
 import { overviewPage } from './overview-page.js';
 import { parseOverviewQuery } from './overview-query.js';
 import { INCIDENTS_FEED_PATH, STATUS_API_PATH, STATUS_PATH } from './paths.js';
@@ -44,11 +44,12 @@ function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyRe
 
 export async function registerStatusRoutes(app: FastifyInstance, web: WebContext): Promise<void> {
   const store = web.services.store;
+  const rows = keptRows(() => monitoredRows(store), web.services.now);
 
   app.get(STATUS_PATH, opts, publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
     const q = parseOverviewQuery(request.query);
-    const overview = overviewOf(await monitoredRows(store), q);
+    const overview = overviewOf(await rows(), q);
     return sendPublicPage(reply, web, t, {
       title: t('status.title'),
       path: pathAndQuery(request),
@@ -59,7 +60,7 @@ export async function registerStatusRoutes(app: FastifyInstance, web: WebContext
 
   app.get(STATUS_API_PATH, opts, async (request, reply) => {
     const q = parseOverviewQuery(request.query);
-    const overview = overviewOf(await monitoredRows(store), q);
+    const overview = overviewOf(await rows(), q);
     return sendJson(reply, 200, overviewJson(overview, q, web.services.now()));
   });
 
