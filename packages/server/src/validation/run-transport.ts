@@ -3,6 +3,8 @@
  * private-address rule, at most {@link CALL_TIMEOUT_MS} and {@link MAX_ANSWER_BYTES}
  * per call, and nothing after the run's deadline (calls are cut to the time left,
  * later ones refused at once), so that a hanging target ends the run on time.
+ * It tells whether the deadline cut a call: such a run failed, whatever the
+ * validator made of the missing answers.
  */
 import { createTransport, NetworkError, type Transport } from '@o311/client';
 
@@ -18,16 +20,33 @@ export interface RunTransportSettings {
   base?: Transport;
 }
 
-export function runTransport(settings: RunTransportSettings): Transport {
+export interface RunTransport {
+  transport: Transport;
+  /** A call was cut short or refused because of the deadline. */
+  reachedDeadline(): boolean;
+}
+
+export function runTransport(settings: RunTransportSettings): RunTransport {
   const base = settings.base ?? createTransport({ allowPrivate: settings.allowPrivate, userAgent: USER_AGENT });
-  return async (request, options) => {
+  let reached = false;
+  const transport: Transport = async (request, options) => {
     const left = settings.deadline - Date.now();
-    if (left <= 0) throw new NetworkError('timeout', request.url, 'Not sent: the run reached its time limit.');
-    return base(request, {
-      ...options,
-      allowPrivate: settings.allowPrivate,
-      maxBytes: Math.min(options?.maxBytes ?? MAX_ANSWER_BYTES, MAX_ANSWER_BYTES),
-      timeoutMs: Math.min(options?.timeoutMs ?? CALL_TIMEOUT_MS, CALL_TIMEOUT_MS, left),
-    });
+    if (left <= 0) {
+      reached = true;
+      throw new NetworkError('timeout', request.url, 'Not sent: the run reached its time limit.');
+    }
+    const timeoutMs = Math.min(options?.timeoutMs ?? CALL_TIMEOUT_MS, CALL_TIMEOUT_MS);
+    try {
+      return await base(request, {
+        ...options,
+        allowPrivate: settings.allowPrivate,
+        maxBytes: Math.min(options?.maxBytes ?? MAX_ANSWER_BYTES, MAX_ANSWER_BYTES),
+        timeoutMs: Math.min(timeoutMs, left),
+      });
+    } catch (e) {
+      if (e instanceof NetworkError && e.kind === 'timeout' && left < timeoutMs) reached = true;
+      throw e;
+    }
   };
+  return { transport, reachedDeadline: () => reached };
 }

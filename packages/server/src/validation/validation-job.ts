@@ -39,15 +39,22 @@ const FORMATS_OF: Readonly<Record<ValidationRun['format'], readonly Format[]>> =
 class RunFailure extends Error {}
 
 const minutes = (ms: number): string => (ms % 60_000 === 0 ? `${ms / 60_000} minutes` : `${Math.round(ms / 1000)} seconds`);
+const tooLong = (deadlineMs: number): RunFailure =>
+  new RunFailure(`The run took longer than ${minutes(deadlineMs)} and was stopped: the endpoint answers too slowly or not at all.`);
 
-/** validate(), or a RunFailure when the deadline passes first (the transport then refuses the calls left). */
-async function validateBy(options: ValidateOptions, deadlineMs: number): Promise<ValidationReport> {
+/**
+ * validate(), or a RunFailure when the deadline passes first or cut a call
+ * short (the transport refuses the calls left, so the validator ends soon after).
+ */
+async function validateBy(options: ValidateOptions, deadlineMs: number, reachedDeadline: () => boolean): Promise<ValidationReport> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RunFailure(`The run took longer than ${minutes(deadlineMs)} and was stopped: the endpoint answers too slowly or not at all.`)), deadlineMs);
+    timer = setTimeout(() => reject(tooLong(deadlineMs)), deadlineMs);
   });
   try {
-    return await Promise.race([validate(options), late]);
+    const report = await Promise.race([validate(options), late]);
+    if (reachedDeadline()) throw tooLong(deadlineMs);
+    return report;
   } finally {
     clearTimeout(timer);
   }
@@ -72,10 +79,10 @@ export async function runValidation(ctx: ValidationJobContext, runId: string, se
   if (started === undefined) return;
   const deadlineMs = settings.deadlineMs ?? RUN_DEADLINE_MS;
   const refusals: NetworkError[] = [];
-  const base = runTransport({ allowPrivate: settings.allowPrivate, deadline: Date.now() + deadlineMs, ...(settings.transport && { base: settings.transport }) });
+  const bounded = runTransport({ allowPrivate: settings.allowPrivate, deadline: Date.now() + deadlineMs, ...(settings.transport && { base: settings.transport }) });
   const transport: Transport = async (request, options) => {
     try {
-      return await base(request, options);
+      return await bounded.transport(request, options);
     } catch (e) {
       if (e instanceof NetworkError && e.kind === 'private-address') refusals.push(e);
       throw e;
@@ -95,7 +102,7 @@ export async function runValidation(ctx: ValidationJobContext, runId: string, se
       transport,
       checks,
       onProgress: progress.add,
-    }, deadlineMs);
+    }, deadlineMs, bounded.reachedDeadline);
     await progress.flush();
     const refused = refusedTarget(report, refusals);
     if (refused !== null) throw new RunFailure(refused);
