@@ -3,6 +3,9 @@
  * (the outbox's once-key makes a retried job mail nobody twice), then, when
  * the target has a webhook, its delivery queued as its own job. Each event is
  * alerted once per channel: a webhook already tried is not queued again.
+ * The mail only enters the outbox here: the web apps' delivery (SMTP or the
+ * mail log) sends it, found by their outbox sweep within a few minutes, so
+ * a monitor process needs no mail settings of its own.
  */
 import { JOB, monitorAlertOptions, monitorWebhookOptions, type MonitorEventData } from '../jobs/job-names.js';
 import { alertMail } from './alert-mail.js';
