@@ -84,7 +84,7 @@ describe.each(dialects)('/validate on %s', (dialect) => {
     expect(run).toMatchObject({ state: 'done', endpoint_slug: 'self', source: 'web' });
     const page = await t.get(`/validate/r/${id}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toMatch(/<h2 id="run-summary">\d+ errors, \d+ warnings, \d+ info; \d+ passed, \d+ skipped<\/h2>/);
+    expect(page.body).toMatch(/<h2 id="run-summary">Errors: \d+ · warnings: \d+ · information: \d+ · passed: \d+ · skipped: \d+<\/h2>/);
     expect(page.body).toContain('id="group-passed"');
     expect(page.body).toContain('id="group-skipped"');
     expect(page.body).not.toContain('validate-progress.js');

@@ -22,7 +22,7 @@ function failure(t: Translator, r: CheckResult): Html {
 ${r.evidence ? html`<details class="result-evidence"><summary>${t('validate.sent')} / ${t('validate.received')}</summary>
 <h5>${t('validate.sent')}</h5><pre>${r.evidence.request}</pre>
 <h5>${t('validate.received')}</h5><pre>${r.evidence.response}</pre></details>` : ''}
-<p class="result-fix"><strong>${t('validate.fix')}:</strong> ${r.fix ?? ''}</p>
+<p class="result-fix"><strong>${t('validate.fix')}</strong> ${r.fix}</p>
 </li>`;
 }
 

@@ -11,13 +11,13 @@ import { DOWNLOAD_KINDS, VALIDATE_PATH, downloadPath, endpointRunsPath, runEvent
 import { resultsView, soFarList } from './results-view.js';
 import { stateLabel, summaryText } from './runs-table.js';
 import { partialOf, reportOf } from './stored-run.js';
+import { FORMAT_KEYS } from './validate-form.js';
 
 export const PROGRESS_CONFIG_ID = 'validate-progress-config';
 /** Seconds between refreshes of a running run's page without JavaScript. */
 export const REFRESH_SECONDS = 3;
 
 const DOWNLOAD_KEYS = { json: 'validate.download.json', junit: 'validate.download.junit', html: 'validate.download.html' } as const;
-const FORMAT_KEYS = { both: 'validate.format.both', xml: 'validate.format.xml', json: 'validate.format.json' } as const;
 
 export const isRunning = (run: ValidationRun): boolean => run.state === 'queued' || run.state === 'running';
 

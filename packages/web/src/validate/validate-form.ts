@@ -19,7 +19,8 @@ export interface FormView {
   writeAvailable: boolean;
 }
 
-const FORMAT_KEYS = { both: 'validate.format.both', xml: 'validate.format.xml', json: 'validate.format.json' } as const;
+/** The words of each format choice (the form, a run's page). */
+export const FORMAT_KEYS = { both: 'validate.format.both', xml: 'validate.format.xml', json: 'validate.format.json' } as const;
 
 function urlField(t: Translator, view: FormView): Html {
   const f: FieldFrame = { id: 'validate-url', label: t('validate.url'), required: true, hint: t('validate.urlHint'), ...(view.refused !== undefined && { error: view.refused }) };

@@ -30,7 +30,7 @@ describe.skipIf(!browserAvailable)('/validate in a browser', () => {
     runId = new URL(w.page.url()).pathname.split('/').pop() ?? '';
     // The page follows the run (events, then a reload) until its summary shows.
     await w.page.locator('#run-summary').waitFor({ timeout: 90_000 });
-    expect(await w.page.locator('#run-summary').textContent()).toMatch(/^\d+ errors, \d+ warnings, \d+ info; \d+ passed, \d+ skipped$/);
+    expect(await w.page.locator('#run-summary').textContent()).toMatch(/^Errors: \d+ · warnings: \d+ · information: \d+ · passed: \d+ · skipped: \d+$/);
     await w.page.locator('#group-passed summary').click();
     await expect.poll(() => w.page.locator('#group-passed li').count()).toBeGreaterThan(50);
     await expectAccessible(w.page, 'validate results');
