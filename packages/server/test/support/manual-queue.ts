@@ -72,6 +72,11 @@ export class ManualQueue implements JobQueue {
     return false;
   }
 
+  /** Whether this process registered a handler for `name`. */
+  handles(name: string): boolean {
+    return this.#handlers.has(name);
+  }
+
   /** Every job of `name` ever enqueued (oldest first). */
   jobs(name: string): JobRecord[] {
     return this.#jobs.map((k) => k.record).filter((r) => r.name === name);
