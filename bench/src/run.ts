@@ -8,7 +8,7 @@
  *
  * Environment: BENCH_ROWS (1,000,000), BENCH_SECONDS (10), BENCH_ENGINES
  * (sqlite,postgres), BENCH_PARTS (all: import,mix,uncached,services,cached,
- * scale-out,client,discovery,federation), BENCH_POSTS (10,000, for scale-out), BENCH_CLI (the o311
+ * scale-out,client,discovery,federation,monitor), BENCH_POSTS (10,000, for scale-out), BENCH_CLI (the o311
  * CLI to measure; this checkout's by default), BENCH_OUT (bench/results.md),
  * BENCH_TITLE, BENCH_POSTGRES (server URL), BENCH_POSTGRES_DATABASE (o311_bench).
  */
@@ -29,6 +29,7 @@ import { writeRequestsCsv, type Point } from './dataset.js';
 import { measureImport } from './import-rate.js';
 import { measureFederation } from './federation.js';
 import { measureMix } from './mix.js';
+import { measureMonitor, renderMonitorSection, type MonitorFigures } from './monitor.js';
 import { createKey, stop } from './processes.js';
 import { renderReport, type EngineFigures } from './report.js';
 import { measureScaleOut } from './scale-out.js';
@@ -36,7 +37,7 @@ import { serve } from './servers.js';
 import { measureServices } from './services-documents.js';
 import { measureUncachedPage } from './uncached-page.js';
 
-const PARTS = ['import', 'mix', 'uncached', 'services', 'cached', 'scale-out', 'client', 'discovery', 'federation'] as const;
+const PARTS = ['import', 'mix', 'uncached', 'services', 'cached', 'scale-out', 'client', 'discovery', 'federation', 'monitor'] as const;
 type Part = (typeof PARTS)[number];
 
 function listFromEnv<T extends string>(name: string, allowed: readonly T[]): T[] {
@@ -193,6 +194,7 @@ async function main(): Promise<void> {
   const engines: EngineFigures[] = [];
   let reading: ReturnType<typeof measureClientReading> | undefined;
   let lookups: LookupFigures | undefined;
+  let monitor: MonitorFigures | undefined;
   const write = (): string => {
     const report = renderReport({
       title: process.env.BENCH_TITLE ?? 'Benchmark results',
@@ -204,7 +206,7 @@ async function main(): Promise<void> {
       reading,
       lookups,
       loadAtStart,
-    });
+    }) + (monitor === undefined ? '' : `\n${renderMonitorSection(monitor)}`);
     writeFileSync(out, report);
     return report;
   };
@@ -220,6 +222,10 @@ async function main(): Promise<void> {
   if (parts.has('discovery')) {
     log('discovery: point lookups over the seeded boundaries');
     lookups = measureLookups();
+  }
+  if (parts.has('monitor')) {
+    log('monitor: endpoint polls by pollBatch on one core against fake endpoints');
+    monitor = await measureMonitor({ tmp, seconds: Math.max(SECONDS, 30) });
   }
   process.stdout.write(write());
   rmSync(tmp, { recursive: true, force: true });

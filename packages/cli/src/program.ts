@@ -9,6 +9,7 @@ import { discoveryCommand } from './commands/discovery.js';
 import { discoverCommand } from './commands/discover.js';
 import { importCommand } from './commands/import.js';
 import { keysCommand } from './commands/keys.js';
+import { monitorCommand } from './commands/monitor.js';
 import { serveCommand } from './commands/serve.js';
 import { tokensCommand } from './commands/tokens.js';
 import { validateCommand } from './commands/validate.js';
@@ -39,7 +40,8 @@ export function createProgram(io: CliIo): Command {
     .addCommand(boundariesCommand(io))
     .addCommand(discoveryCommand(io))
     .addCommand(validateCommand(io))
-    .addCommand(discoverCommand(io));
+    .addCommand(discoverCommand(io))
+    .addCommand(monitorCommand(io));
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({

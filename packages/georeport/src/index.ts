@@ -18,3 +18,4 @@ export {
   GeometryError, bboxOf, planarArea, ringBBox, toMultiPolygon,
   type BBox, type MultiPolygon, type Polygon, type Position, type Ring,
 } from './registry/geometry.js';
+export { escapeXmlText } from './codec/xml-text.js';

@@ -22,6 +22,9 @@ import { registerRegistryChecks } from './jobs/registry-checks.js';
 import { checkRouterRetryDelay, registerRouterDelivery } from './jobs/router-delivery.js';
 import { localDeliverer } from './federated/local-deliverer.js';
 import { registerServerJobs } from './jobs/server-jobs.js';
+import { registerValidationJobs } from './validation/validation-job.js';
+import type { MonitorOptions } from './monitor/monitor-options.js';
+import { registerMonitor } from './monitor/register-monitor.js';
 import { clientErrorHandler } from './http/client-errors.js';
 import { registerBodyParsers } from './http/content-types.js';
 import { registerCompression } from './http/compression.js';
@@ -90,6 +93,16 @@ export interface AppOptions {
    * default 30 s. Short in tests and benchmarks.
    */
   routerRetryDelayMs?: number;
+  /**
+   * Run the status monitor's jobs in this process (`serve --monitor`); it polls private and
+   * loopback endpoints only with `discovery.allowPrivate`. Without it the process runs none of them.
+   */
+  monitor?: MonitorOptions;
+  /**
+   * Register no background jobs but the monitor's (`o311 monitor run`: an app built only to
+   * answer the polls of local endpoints in process, on a queue it shares with the servers).
+   */
+  monitorOnly?: boolean;
 }
 
 declare module 'fastify' {
@@ -191,9 +204,13 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
   registerDiscoveryApi(app, ctx, { lookupsBeforeRouting: !options.logger });
   if (options.sandbox) registerSandboxRoutes(app, ctx, options.sandbox);
   await registerStaffRoutes(app, ctx);
-  await registerServerJobs(ctx);
-  await registerRegistryChecks(ctx, { allowPrivate: options.discovery?.allowPrivate === true });
-  await registerRouterDelivery(ctx, { allowPrivate: options.discovery?.allowPrivate === true, local: localDeliverer(ctx) });
+  if (!options.monitorOnly) {
+    await registerServerJobs(ctx);
+    await registerRegistryChecks(ctx, { allowPrivate: options.discovery?.allowPrivate === true });
+    await registerRouterDelivery(ctx, { allowPrivate: options.discovery?.allowPrivate === true, local: localDeliverer(ctx) });
+    await registerValidationJobs(ctx, { allowPrivate: options.discovery?.allowPrivate === true });
+  }
+  if (options.monitor) await registerMonitor(app, ctx, { ...options.monitor, allowPrivate: options.discovery?.allowPrivate === true });
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);
   registerHome(app, origin, options.homePath, options.sandbox);
 

@@ -44,3 +44,14 @@ export { federatedName, localeTag, parseFederatedName } from '@o311/router';
 export { CredentialBox, CredentialError, NO_SECRET_MESSAGE, ROUTER_SECRET_ENV } from '@o311/router';
 export { parseEndpointFields, type EndpointFields } from './registry-admin/endpoint-input.js';
 export { registerRegistryChecks, queueRegistryCheck, type RegistryCheckSettings } from './jobs/registry-checks.js';
+export { registerMonitor, monitorRuntime, type MonitorSettings } from './monitor/register-monitor.js';
+export { DEFAULT_MONITOR_TIMEOUT_MS, MONITOR_BOUNDS, type MonitorOptions } from './monitor/monitor-options.js';
+export { pollAllTargets, type PolledTarget } from './monitor/poll-all.js';
+export { recordConformance } from './monitor/conformance.js';
+export type { MonitorRuntime } from './monitor/monitor-runtime.js';
+export * as monitorAdmin from './registry-admin/monitor-admin.js';
+export {
+  queueValidationRun, clientOf, isRefusal, type ValidationRunInput, type RunRefusal, type ValidationContext,
+} from './validation/queue-run.js';
+export { registerValidationJobs, runValidation, RUN_DEADLINE_MS, type ValidationJobSettings } from './validation/validation-job.js';
+export { MAX_TARGET_URL_LENGTH } from './validation/validation-target.js';

@@ -1,7 +1,7 @@
 /**
  * Static files: our stylesheet and images (public/), the compiled browser
- * modules (dist/browser/) and Leaflet from its npm package, so nothing but
- * map tiles comes from the internet.
+ * modules (dist/browser/), Leaflet and Chart.js from their npm packages, so
+ * nothing but map tiles comes from the internet.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -10,7 +10,10 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const leafletDist = join(dirname(createRequire(import.meta.url).resolve('leaflet/package.json')), 'dist');
+const require = createRequire(import.meta.url);
+const leafletDist = join(dirname(require.resolve('leaflet/package.json')), 'dist');
+/** Chart.js exports no package.json; its CommonJS entry sits in dist/ beside the UMD build the pages load. */
+const chartDist = dirname(require.resolve('chart.js'));
 
 export async function registerAssets(app: FastifyInstance): Promise<void> {
   const cache = { maxAge: '1h', immutable: false };
@@ -20,5 +23,8 @@ export async function registerAssets(app: FastifyInstance): Promise<void> {
   });
   await app.register(fastifyStatic, {
     root: leafletDist, prefix: '/assets/vendor/leaflet/', decorateReply: false, ...cache,
+  });
+  await app.register(fastifyStatic, {
+    root: chartDist, prefix: '/assets/vendor/chartjs/', decorateReply: false, ...cache,
   });
 }

@@ -15,7 +15,9 @@ import { createMailer } from './mail/mailer.js';
 import { translatorFor } from './request-locale.js';
 import { notifySafely } from './mail/notify-safely.js';
 import { registerStaffPages } from './staff/routes.js';
+import { registerStatusRoutes } from './status/routes.js';
 import { registerTrackerRoutes } from './tracker/routes.js';
+import { registerValidateRoutes } from './validate/routes.js';
 
 export function webPlugin(options: WebOptions = {}): AppPlugin {
   return async (app, services) => {
@@ -30,6 +32,8 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     await registerTrackerRoutes(app, web);
     await registerDiscoverRoutes(app, web);
     await registerAccountRoutes(app, web);
+    await registerStatusRoutes(app, web);
+    await registerValidateRoutes(app, web);
     await registerStaffPages(app, web);
     await registerMailJobs(web);
     await registerAccountJobs(web);

@@ -26,6 +26,22 @@ export const JOB = {
   routerSweep: 'router.sweep',
   /** Mails citizens about their overdue requests (once per request) and forgets expired sign-in links and sessions. */
   accountReminders: 'account.reminders',
+  /** Makes every registry endpoint a monitor target and queues a `monitor.poll` per chunk of due ones (server/src/monitor). */
+  monitorTick: 'monitor.tick',
+  /** Polls a chunk of monitor targets and records the samples; queues an alert per incident opened or closed. */
+  monitorPoll: 'monitor.poll',
+  /** Rolls the monitor's raw samples up into hourly figures and forgets old ones. */
+  monitorRollup: 'monitor.rollup',
+  /** Queues the daily read-only validator run of every monitored endpoint (its conformance score). */
+  monitorConformance: 'monitor.conformance',
+  /** Mails one monitor event to the endpoint's contact, then queues its webhook. */
+  monitorAlert: 'monitor.alert',
+  /** POSTs one monitor event, signed, to the endpoint's webhook. */
+  monitorWebhook: 'monitor.webhook',
+  /** Runs one validator run of /validate, its JSON API or the monitor (server/src/validation). */
+  validateRun: 'validate.run',
+  /** Forgets validator runs beyond the newest ones per URL. */
+  validatePrune: 'validate.prune',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -41,6 +57,21 @@ export interface RegistryCheckData {
 export interface RouterDeliverData {
   /** The federated request's id (store.federation). */
   federatedId: string;
+}
+
+/** A chunk of monitor targets to poll now (claimed by the tick: their next poll time has moved already). */
+export interface MonitorPollData {
+  slugs: string[];
+}
+
+/** A monitor event (store.monitor) to alert about. */
+export interface MonitorEventData {
+  eventId: string;
+}
+
+export interface ValidateRunData {
+  /** The run's id (store.validations). */
+  runId: string;
 }
 
 export interface FollowersNotifyData {
@@ -62,6 +93,14 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
   [JOB.routerDeliver]: ['federatedId'],
   [JOB.routerSweep]: [],
   [JOB.accountReminders]: [],
+  [JOB.monitorTick]: [],
+  [JOB.monitorPoll]: ['slugs'],
+  [JOB.monitorRollup]: [],
+  [JOB.monitorConformance]: [],
+  [JOB.monitorAlert]: ['eventId'],
+  [JOB.monitorWebhook]: ['eventId'],
+  [JOB.validateRun]: ['runId'],
+  [JOB.validatePrune]: [],
 };
 
 /**
@@ -120,6 +159,65 @@ export const routerDeliverOptions = (d: RouterDeliverData, retryDelayMs = ROUTER
   singletonKey: d.federatedId,
 });
 
+/**
+ * The monitor's scheduled jobs wait for a monitor process (`serve --monitor`,
+ * `o311 monitor run`): the singleton key keeps at most one of each pending
+ * while none runs. A missed tick is made up by the next one.
+ */
+export const monitorScheduleOptions = (name: JobName): EnqueueOptions => ({
+  retryLimit: 0,
+  singletonKey: name,
+  leaseMs: 10 * 60_000,
+});
+
+/**
+ * A chunk is polled once: its targets' next poll time has moved already, and a
+ * poll retried minutes late would record a stale figure. Its polls end within
+ * the poll timeout (and usage sampling within its own), well inside the lease.
+ */
+export const monitorPollOptions = (): EnqueueOptions => ({
+  retryLimit: 0,
+  leaseMs: 5 * 60_000,
+});
+
+/**
+ * The alert mail goes through the outbox's once-key, so a retry never mails
+ * twice. One pending alert per event.
+ */
+export const monitorAlertOptions = (d: MonitorEventData): EnqueueOptions => ({
+  retryLimit: 5,
+  retryDelayMs: 60_000,
+  backoff: true,
+  leaseMs: 5 * 60_000,
+  singletonKey: d.eventId,
+});
+
+/**
+ * A webhook is tried 8 times over about 4 hours (2 minutes, then doubling); a
+ * 4xx other than 408 and 429 ends it at once (the handler completes). One
+ * pending delivery per event.
+ */
+export const monitorWebhookOptions = (d: MonitorEventData): EnqueueOptions => ({
+  retryLimit: 7,
+  retryDelayMs: 120_000,
+  backoff: true,
+  leaseMs: 5 * 60_000,
+  singletonKey: d.eventId,
+});
+
+/**
+ * A validator run is tried twice at most: a run that fails as a run (the target
+ * is down, the deadline passed) is finished or failed by its handler, so only a
+ * crash or a store failure retries it, from scratch. The lease outlasts the
+ * run's own deadline. One pending job per run.
+ */
+export const validateRunOptions = (d: ValidateRunData): EnqueueOptions => ({
+  retryLimit: 1,
+  retryDelayMs: 10_000,
+  leaseMs: 10 * 60_000,
+  singletonKey: d.runId,
+});
+
 /** Cron schedules (UTC). */
 export const SCHEDULE = {
   [JOB.mailSweep]: '* * * * *',
@@ -131,4 +229,11 @@ export const SCHEDULE = {
   [JOB.accountReminders]: '17 * * * *',
   /** Once a day, at 04:00 UTC. */
   [JOB.sandboxReset]: '0 4 * * *',
+  [JOB.monitorTick]: '* * * * *',
+  /** Every 10 minutes. */
+  [JOB.monitorRollup]: '*/10 * * * *',
+  /** Once a day, at 03:30 UTC. */
+  [JOB.monitorConformance]: '30 3 * * *',
+  /** Once a day, at 04:40 UTC. */
+  [JOB.validatePrune]: '40 4 * * *',
 } as const;

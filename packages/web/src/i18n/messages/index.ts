@@ -21,6 +21,9 @@ import { inboxFr } from './inbox.fr.js';
 import { jobsEn } from './jobs.en.js';
 import { jobsEs } from './jobs.es.js';
 import { jobsFr } from './jobs.fr.js';
+import { monitorEn } from './monitor.en.js';
+import { monitorEs } from './monitor.es.js';
+import { monitorFr } from './monitor.fr.js';
 import { registryEn } from './registry.en.js';
 import { registryEs } from './registry.es.js';
 import { registryFr } from './registry.fr.js';
@@ -30,12 +33,18 @@ import { routedFr } from './routed.fr.js';
 import { staffEn } from './staff.en.js';
 import { staffEs } from './staff.es.js';
 import { staffFr } from './staff.fr.js';
+import { statusEn } from './status.en.js';
+import { statusEs } from './status.es.js';
+import { statusFr } from './status.fr.js';
+import { validateEn } from './validate.en.js';
+import { validateEs } from './validate.es.js';
+import { validateFr } from './validate.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...accountEn, ...routedEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...accountEs, ...routedEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...accountFr, ...routedFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr },
 };
