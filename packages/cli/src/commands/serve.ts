@@ -6,6 +6,7 @@
  * `--demo` seeds the demo city (and its staff accounts) into an empty database
  * and hands out a fresh `demo` API key at every start.
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Command, Option } from 'commander';
 import type { FastifyInstance, JobQueue, SandboxConfig } from '@o311/server';
@@ -152,6 +153,21 @@ async function describeServed(store: Store, configured: string | undefined): Pro
 /** Mail is printed: asked for, or a demo without SMTP (so that a sign-in link can be followed). */
 const printsMail = (o: Pick<ServeOptions, 'mailLog' | 'demo' | 'smtp'>): boolean => o.smtp === undefined && (o.mailLog === true || o.demo);
 
+/** The setting that holds a demo's router secret (see demoRouterSecret). */
+const DEMO_ROUTER_SECRET = 'demo.router-secret';
+
+/**
+ * A demo without O311_ROUTER_SECRET gets one of its own, kept in its database
+ * (shared by its workers), so that upstream keys, webhook secrets and the web
+ * validator's write checks can be tried. Beside the values it seals, it guards
+ * nothing: a real deployment sets the variable.
+ */
+async function demoRouterSecret(io: CliIo, store: Store, demo: boolean): Promise<string | undefined> {
+  const { ROUTER_SECRET_ENV } = await import('@o311/server');
+  if (!demo || (io.env[ROUTER_SECRET_ENV] ?? '') !== '') return undefined;
+  return store.claimSetting(DEMO_ROUTER_SECRET, randomBytes(32).toString('base64url'));
+}
+
 /** The monitor runs: asked for, or a demo unless --no-monitor. */
 const monitors = (o: Pick<ServeOptions, 'monitor' | 'demo'>): boolean => o.monitor ?? o.demo;
 
@@ -179,6 +195,7 @@ function printBanner(
     out(`  staff          ${u.staff}`);
     for (const s of demo?.staff ?? []) out(`                   ${s.role.padEnd(6)} ${s.email} / ${s.password}`);
     out(`  who covers it  ${u.base}/discover`);
+    out(`  validator      ${u.base}/validate (checks any Open311 endpoint, like the W3C validator)`);
     if (monitor) out(`  status         ${u.base}/status (every registry endpoint, polled by the monitor)`);
   }
   if (monitor && !web) out('  monitor        polling the registry\'s endpoints (its /status pages need the web apps)');
@@ -292,6 +309,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
         sandbox,
         discovery: { allowPrivate: o.allowPrivateEndpoints },
         routerRetryDelayMs: o.routerRetryDelay,
+        routerSecret: await demoRouterSecret(io, store, o.demo),
         ...(monitors(o) && { monitor: { failuresToOpen: o.monitorFailures, timeoutMs: o.monitorTimeout } }),
         timeouts: {
           headersMs: seconds(o.headersTimeout),
