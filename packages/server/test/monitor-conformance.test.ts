@@ -3,7 +3,7 @@
  * read-only validator run (source 'monitor') for each monitored endpoint with
  * a URL (not the local one, not a paused one); a finished run's score is
  * recorded with the registry's last-check line, and a drop of 10 points or
- * more is an event mailed to the contact once. Both dialects.
+ * more is an event mailed to the contact once (mail alerts on). Both dialects.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewEndpoint, ValidationRun } from '@o311/store';
@@ -56,7 +56,8 @@ describe.each(dialects)('monitor conformance (%s)', (dialect) => {
     await s.store.saveEndpoint(remote('springfield', { base_url: null, local: true, jurisdiction_id: JURISDICTION.id }));
     await s.store.monitor.syncTargets(t);
     const resting = (await s.store.monitor.getTarget('resting'))!;
-    await s.store.monitor.saveSettings('resting', { interval_s: resting.interval_s, paused: true, webhook_url: null, webhook_secret_sealed: null }, t);
+    await s.store.monitor.saveSettings('resting', { ...resting, paused: true }, t);
+    await s.store.monitor.saveSettings('scored', { ...(await s.store.monitor.getTarget('scored'))!, mail_alerts: true }, t);
   });
   afterAll(async () => {
     await s?.close();

@@ -2,8 +2,9 @@
  * The monitor in the server (issue 12): its jobs driven step by step on a
  * manual queue with a fake clock, against fake endpoints on loopback and a
  * local webhook receiver. An endpoint that goes down opens one incident
- * after N failed polls, with one mail and one signed webhook, and one of
- * each when it is back; a slow answer, an HTML 500 and broken XML are
+ * after N failed polls, with one mail (mail alerts on) and one signed
+ * webhook, and one of each when it is back; without mail alerts, or
+ * without a contact address, nobody is mailed (the webhook still goes); a slow answer, an HTML 500 and broken XML are
  * recorded with their kinds; a local endpoint is polled in process; a
  * receiver failing twice gets the event once, after three recorded
  * attempts, and a 4xx ends the delivery. Both dialects.
@@ -79,9 +80,10 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
 
   const mails = (slug: string) => s.store.listOutbox({ to: `ops@${slug}.example`, limit: 50 });
   const hooks = (slug: string) => receiver.received.filter((r) => r.path === `/hook/${slug}`);
-  const setWebhook = async (slug: string) => {
+  const setAlerts = async (slug: string, alerts: { mail: boolean; webhook: boolean }) => {
     const answer = await staffCall(s.url, 'PUT', `/registry/endpoints/${slug}/monitor`, s.staff.admin, {
-      interval_s: 300, paused: false, webhook_url: receiver.url(`/hook/${slug}`), webhook_secret: HOOK_SECRET,
+      interval_s: 300, paused: false, mail_alerts: alerts.mail,
+      ...(alerts.webhook ? { webhook_url: receiver.url(`/hook/${slug}`), webhook_secret: HOOK_SECRET } : { webhook_url: null }),
     });
     expect(answer.status).toBe(200);
   };
@@ -102,10 +104,14 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
     await s.store.saveEndpoint(remote('retried', fleet.baseUrl(5)));
     await s.store.saveEndpoint(remote('refusing', fleet.baseUrl(6)));
     await s.store.saveEndpoint(remote('springfield', '', { base_url: null, local: true, jurisdiction_id: JURISDICTION.id }));
+    // Down and up with `flaky` (the same fake endpoint), but with nobody to mail.
+    await s.store.saveEndpoint(remote('mute', fleet.baseUrl(1), { contact_email: null }));
     fleet.set(2, { latencyMs: 3000 });
     fleet.set(3, { behaviour: 'http-500' });
     fleet.set(4, { behaviour: 'broken-xml' });
-    for (const slug of ['flaky', 'retried', 'refusing']) await setWebhook(slug);
+    await setAlerts('flaky', { mail: true, webhook: true });
+    await setAlerts('mute', { mail: true, webhook: false });
+    for (const slug of ['retried', 'refusing']) await setAlerts(slug, { mail: false, webhook: true });
     receiver.answers.set('/hook/retried', [500, 500]);
     receiver.answers.set('/hook/refusing', [410]);
   }, 60_000);
@@ -186,6 +192,14 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
     expect(hooks('flaky')).toHaveLength(2);
   });
 
+  it('mails nobody for an endpoint without a contact address, even with mail alerts on', async () => {
+    const events = await s.store.monitor.listEvents({ slug: 'mute', limit: 10 });
+    expect(events.map((e) => e.kind)).toEqual(['up', 'down']);
+    for (const e of events) expect(e.mailed_at).toBeNull();
+    const outbox = await s.store.listOutbox({ limit: 100 });
+    expect(outbox.filter((m) => m.subject.includes('mute city'))).toEqual([]);
+  });
+
   it('delivers a webhook once after a receiver failed twice (three attempts recorded); a 4xx ends the delivery', { timeout: 60_000 }, async () => {
     fleet.set(5, { behaviour: 'down' });
     fleet.set(6, { behaviour: 'down' });
@@ -200,6 +214,17 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
     expect(refused).toMatchObject({ webhook_attempts: 1, webhook_status: 410, webhook_delivered_at: null });
     expect(hooks('refusing')).toHaveLength(1);
     expect(queue.jobs(JOB.monitorWebhook).find((j) => (j.data as { eventId: string }).eventId === refused!.id)?.state).toBe('completed');
+
+    // Mail alerts off: the webhook went, no mail did.
+    for (const event of [retried!, refused!]) expect(event.mailed_at).toBeNull();
+    for (const slug of ['retried', 'refusing']) expect(await mails(slug)).toEqual([]);
+  });
+
+  it('mails no contact whose alerts are off: the endpoints down since the first round', async () => {
+    for (const slug of ['slow', 'html', 'brokenxml']) {
+      expect(await s.store.monitor.listIncidents({ slug, open: true, limit: 10 })).toHaveLength(1);
+      expect(await mails(slug)).toEqual([]);
+    }
   });
 
   it('the tick claims due targets only: a second tick at the same time polls nothing', { timeout: 60_000 }, async () => {

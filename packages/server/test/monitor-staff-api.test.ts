@@ -1,7 +1,8 @@
 /**
  * The monitor's part of the staff API (issue 12): global admins read an
  * endpoint's monitor (never the webhook secret, only whether one is set),
- * set its interval (bounded), pause and webhook, and ask for a poll now;
+ * set its interval (bounded), pause, mail alerts (off by default, a boolean,
+ * audited) and webhook, and ask for a poll now;
  * other roles are refused; without O311_ROUTER_SECRET a secret cannot be
  * set (409, saying what to set). Both dialects.
  */
@@ -21,7 +22,7 @@ const ENDPOINT: NewEndpoint = {
 };
 
 const PATH = '/registry/endpoints/polk/monitor';
-const settings = (over: Record<string, unknown> = {}) => ({ interval_s: 900, paused: false, webhook_url: 'https://hooks.polk.example/in', webhook_secret: HOOK_SECRET, ...over });
+const settings = (over: Record<string, unknown> = {}) => ({ interval_s: 900, paused: false, mail_alerts: false, webhook_url: 'https://hooks.polk.example/in', webhook_secret: HOOK_SECRET, ...over });
 
 describe.each(dialects)('staff API: the monitor of a registry endpoint (%s)', (dialect) => {
   let s: Server;
@@ -39,7 +40,7 @@ describe.each(dialects)('staff API: the monitor of a registry endpoint (%s)', (d
   it('reads and sets the monitor; the secret is write-only', async () => {
     const fresh = await staffCall<Record<string, unknown>>(s.url, 'GET', PATH, s.staff.admin);
     expect(fresh.status).toBe(200);
-    expect(fresh.body).toMatchObject({ state: 'unknown', interval_s: 300, paused: false, webhook_url: null, webhook_secret_set: false, can_store_secret: true, last_poll_datetime: null });
+    expect(fresh.body).toMatchObject({ state: 'unknown', interval_s: 300, paused: false, mail_alerts: false, webhook_url: null, webhook_secret_set: false, can_store_secret: true, last_poll_datetime: null });
 
     const saved = await staffCall<Record<string, unknown>>(s.url, 'PUT', PATH, s.staff.admin, settings());
     expect(saved.status).toBe(200);
@@ -48,7 +49,7 @@ describe.each(dialects)('staff API: the monitor of a registry endpoint (%s)', (d
     expect(JSON.stringify((await staffCall(s.url, 'GET', PATH, s.staff.admin)).body)).not.toContain(HOOK_SECRET);
 
     // Absent: kept. Null: removed, and the webhook with it refused.
-    const kept = await staffCall<Record<string, unknown>>(s.url, 'PUT', PATH, s.staff.admin, { interval_s: 60, paused: true, webhook_url: 'https://hooks.polk.example/in' });
+    const kept = await staffCall<Record<string, unknown>>(s.url, 'PUT', PATH, s.staff.admin, { interval_s: 60, paused: true, mail_alerts: false, webhook_url: 'https://hooks.polk.example/in' });
     expect(kept.body).toMatchObject({ interval_s: 60, paused: true, webhook_secret_set: true });
     const removed = await staffCall<{ description: string }[]>(s.url, 'PUT', PATH, s.staff.admin, settings({ webhook_secret: null }));
     expect(removed.status).toBe(400);
@@ -58,6 +59,25 @@ describe.each(dialects)('staff API: the monitor of a registry endpoint (%s)', (d
     const audit = await s.store.listAudit({ limit: 50 });
     expect(audit.filter((e) => e.action === 'registry.endpoint.monitor')).toHaveLength(3);
     expect(JSON.stringify(audit)).not.toContain(HOOK_SECRET);
+  });
+
+  it('turns mail alerts on and off, audited; anything but a boolean is refused', async () => {
+    const on = await staffCall<Record<string, unknown>>(s.url, 'PUT', PATH, s.staff.admin, settings({ mail_alerts: true, webhook_url: null, webhook_secret: null }));
+    expect(on.status).toBe(200);
+    expect(on.body).toMatchObject({ mail_alerts: true });
+    expect((await staffCall<Record<string, unknown>>(s.url, 'GET', PATH, s.staff.admin)).body).toMatchObject({ mail_alerts: true });
+    expect(await s.store.monitor.getTarget('polk')).toMatchObject({ mail_alerts: true });
+    const [audited] = (await s.store.listAudit({ limit: 50 })).filter((e) => e.action === 'registry.endpoint.monitor');
+    expect(audited!.details).toMatchObject({ endpoint: 'polk', mail_alerts: true });
+
+    for (const bad of [{ mail_alerts: 'sometimes' }, { mail_alerts: undefined }]) {
+      const refused = await staffCall<{ description: string }[]>(s.url, 'PUT', PATH, s.staff.admin, settings({ ...bad, webhook_url: null, webhook_secret: null }));
+      expect(refused.status).toBe(400);
+      expect(refused.body.map((e) => e.description).join(' ')).toContain('mail_alerts');
+    }
+    expect(await s.store.monitor.getTarget('polk')).toMatchObject({ mail_alerts: true });
+    const off = await staffCall<Record<string, unknown>>(s.url, 'PUT', PATH, s.staff.admin, settings({ webhook_url: null, webhook_secret: null }));
+    expect(off.body).toMatchObject({ mail_alerts: false });
   });
 
   it('refuses intervals out of bounds, bad URLs and short secrets, naming each', async () => {

@@ -1,6 +1,6 @@
 /**
  * The status monitor's records (issue 12): per registry endpoint, how it is
- * polled (interval, alert webhook) and where it stands (up or down, failures
+ * polled and alerted (interval, mail alerts, webhook) and where it stands (up or down, failures
  * in a row); raw poll samples (kept 7 days) rolled up into hourly figures
  * (kept 90 days); incidents; usage samples (comprehensiveness and citizen
  * utilisation); daily conformance scores; and the events alerts are sent for.
@@ -44,7 +44,13 @@ export interface MonitorSettings {
   interval_s: number;
   /** Not polled while paused (its figures stay). */
   paused: boolean;
-  /** Where alerts are POSTed, signed; null: e-mail only (to the registry's contact_email). */
+  /**
+   * Mail the registry's contact_email when the endpoint goes down, comes back
+   * or its score drops. Off unless this installation's admin turns it on: the
+   * seeded registry carries real cities' addresses. No effect without a contact_email.
+   */
+  mail_alerts: boolean;
+  /** Where alerts are POSTed, signed; null: no webhook. */
   webhook_url: string | null;
   /** The webhook's signing secret, sealed by the server (the store keeps opaque text); null without a webhook. */
   webhook_secret_sealed: string | null;
@@ -173,7 +179,7 @@ export interface MonitorEvent {
   incident_id: string | null;
   /** A line for people, e.g. the failure or the score change. */
   detail: string;
-  /** When the mail was queued (null: not yet, or nobody to mail). */
+  /** When the mail was queued (null: not yet, mail alerts off, or nobody to mail). */
   mailed_at: number | null;
   /** Webhook delivery: attempts so far and the last outcome (null before the first). */
   webhook_attempts: number;

@@ -62,7 +62,7 @@ export function runMonitorContract(dialect: TestDialect): void {
       await store.saveEndpoint(endpoint(retired, { status: 'retired' }));
       await m().syncTargets(NOW);
       expect(await m().getTarget(a!)).toEqual({
-        slug: a, interval_s: DEFAULT_POLL_INTERVAL_S, paused: false, webhook_url: null, webhook_secret_sealed: null, state: 'unknown',
+        slug: a, interval_s: DEFAULT_POLL_INTERVAL_S, paused: false, mail_alerts: false, webhook_url: null, webhook_secret_sealed: null, state: 'unknown',
         state_since: null, consecutive_failures: 0, next_poll_at: NOW, last_poll_at: null, last_ok: null, last_error_kind: null,
         last_latency_ms: null, summary: null,
       });
@@ -100,9 +100,15 @@ export function runMonitorContract(dialect: TestDialect): void {
       await m().claimDue(NOW, 1000);
       const moved = (await m().getTarget(a!))!.next_poll_at;
       expect(moved).toBe(NOW + DEFAULT_POLL_INTERVAL_S * 1000);
-      const settings = { interval_s: DEFAULT_POLL_INTERVAL_S, paused: true, webhook_url: 'https://hooks.example/x', webhook_secret_sealed: 'sealed' };
+      const settings = { interval_s: DEFAULT_POLL_INTERVAL_S, paused: true, mail_alerts: true, webhook_url: 'https://hooks.example/x', webhook_secret_sealed: 'sealed' };
       expect(await m().saveSettings(a!, settings, NOW + 5)).toBe(true);
       expect(await m().getTarget(a!)).toMatchObject({ ...settings, next_poll_at: moved });
+      // Mail alerts are turned off as they were turned on, and a sync keeps the choice.
+      expect(await m().saveSettings(a!, { ...settings, mail_alerts: false }, NOW + 5)).toBe(true);
+      expect(await m().getTarget(a!)).toMatchObject({ mail_alerts: false, paused: true });
+      expect(await m().saveSettings(a!, settings, NOW + 5)).toBe(true);
+      await m().syncTargets(NOW + 5);
+      expect(await m().getTarget(a!)).toMatchObject({ mail_alerts: true });
       expect(await m().saveSettings(a!, { ...settings, interval_s: 60, paused: false }, NOW + 6)).toBe(true);
       expect((await m().getTarget(a!))?.next_poll_at).toBe(NOW + 6);
       expect(await m().saveSettings('nobody', settings, NOW)).toBe(false);
@@ -117,7 +123,7 @@ export function runMonitorContract(dialect: TestDialect): void {
       const later = NOW + 30 * DAY;
       const slugs = await watched(3, later);
       await m().pollNow(slugs[2]!, later - 10);
-      await m().saveSettings(slugs[1]!, { interval_s: 60, paused: true, webhook_url: null, webhook_secret_sealed: null }, later);
+      await m().saveSettings(slugs[1]!, { interval_s: 60, paused: true, mail_alerts: false, webhook_url: null, webhook_secret_sealed: null }, later);
       const claimed = (await m().claimDue(later, 1000)).filter((s) => slugs.includes(s));
       expect(claimed).toEqual([slugs[2], slugs[0]]);
       expect((await m().getTarget(slugs[0]!))?.next_poll_at).toBe(later + DEFAULT_POLL_INTERVAL_S * 1000);

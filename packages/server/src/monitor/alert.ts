@@ -1,8 +1,9 @@
 /**
  * A `monitor.alert` job: the event mailed to the endpoint's registry contact
- * (the outbox's once-key makes a retried job mail nobody twice), then, when
- * the target has a webhook, its delivery queued as its own job. Each event is
- * alerted once per channel: a webhook already tried is not queued again.
+ * when an admin turned mail alerts on for it (the outbox's once-key makes a
+ * retried job mail nobody twice), then, when the target has a webhook, its
+ * delivery queued as its own job. Each event is alerted once per channel: a
+ * webhook already tried is not queued again.
  * The mail only enters the outbox here: the web apps' delivery (SMTP or the
  * mail log) sends it, found by their outbox sweep within a few minutes, so
  * a monitor process needs no mail settings of its own.
@@ -31,13 +32,13 @@ export async function sendAlert(ctx: MonitorServices, eventId: string): Promise<
   if (!event) return;
   const endpoint = await ctx.store.getEndpoint(event.slug);
   if (!endpoint) return;
-  if (event.mailed_at === null && endpoint.contact_email !== null) {
+  const target = await monitor.getTarget(event.slug);
+  if (target?.mail_alerts && event.mailed_at === null && endpoint.contact_email !== null) {
     const incident = event.incident_id === null ? undefined : await monitor.getIncident(event.incident_id);
     const at = ctx.now();
     await ctx.store.enqueueMailOnce(alertMail(endpoint.contact_email, event, endpoint, incident, statusUrl(ctx, endpoint.slug)), alertMailKey(event.id), at);
     await monitor.markEventMailed(event.id, at);
   }
-  const target = await monitor.getTarget(event.slug);
   if (target?.webhook_url && target.webhook_secret_sealed !== null && event.webhook_attempts === 0 && event.webhook_delivered_at === null) {
     await queueWebhook(ctx, event.id);
   }

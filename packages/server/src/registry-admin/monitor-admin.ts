@@ -1,14 +1,14 @@
 /**
  * The monitor's part of the registry admin (global admins only, the callers'
  * guard), for the back office and the staff API alike: where an endpoint
- * stands, how it is watched (interval, paused, webhook URL) and its webhook
- * secret, which is sealed like upstream keys and never shown again (only
+ * stands, how it is watched (interval, paused, mail alerts, webhook URL) and
+ * its webhook secret, which is sealed like upstream keys and never shown again (only
  * whether one is set); "poll now" makes it due at once (the next minute's
  * tick polls it). Each change is audited here; a secret never is.
  */
 import { badRequest, conflict, notFound, type Open311Failure } from '@o311/georeport';
 import {
-  MAX_POLL_INTERVAL_S, MIN_POLL_INTERVAL_S, type MonitorSettings, type MonitorTarget,
+  MAX_POLL_INTERVAL_S, MIN_POLL_INTERVAL_S, type Endpoint, type MonitorSettings, type MonitorTarget,
 } from '@o311/store';
 import { NO_SECRET_MESSAGE } from '@o311/router';
 import { recordAudit } from '../services/audit.js';
@@ -27,31 +27,35 @@ export interface MonitorStatus {
   secretSet: boolean;
   /** The server can seal secrets (it has O311_ROUTER_SECRET). */
   canStoreSecret: boolean;
+  /** Where mail alerts go: the registry's contact_email (null: none, so none are mailed). */
+  contactEmail: string | null;
 }
 
 /** What an admin sets; `webhook_secret` absent keeps the one set, null (or empty) removes it. */
 export interface MonitorSettingsInput {
   interval_s: number;
   paused: boolean;
+  mail_alerts: boolean;
   webhook_url: string | null;
   webhook_secret?: string | null;
 }
 
-/** The target of a registry endpoint, made now when the monitor has not met it yet; 404 unknown (or retired). */
-async function targetOf(ctx: ServiceContext, slug: string): Promise<MonitorTarget> {
-  if (!(await ctx.store.getEndpoint(slug))) throw unknownEndpoint(slug);
+/** The endpoint and its target, made now when the monitor has not met it yet; 404 unknown (or retired). */
+async function targetOf(ctx: ServiceContext, slug: string): Promise<{ endpoint: Endpoint; target: MonitorTarget }> {
+  const endpoint = await ctx.store.getEndpoint(slug);
+  if (!endpoint) throw unknownEndpoint(slug);
   let target = await ctx.store.monitor.getTarget(slug);
   if (!target) {
     await ctx.store.monitor.syncTargets(ctx.now());
     target = await ctx.store.monitor.getTarget(slug);
   }
   if (!target) throw notFound(`endpoint '${slug}' is retired: the monitor does not watch it.`);
-  return target;
+  return { endpoint, target };
 }
 
 export async function monitorStatus(ctx: ServiceContext, slug: string): Promise<MonitorStatus> {
-  const { webhook_secret_sealed: sealed, ...target } = await targetOf(ctx, slug);
-  return { target, secretSet: sealed !== null, canStoreSecret: ctx.routerCredentials !== undefined };
+  const { endpoint, target: { webhook_secret_sealed: sealed, ...target } } = await targetOf(ctx, slug);
+  return { target, secretSet: sealed !== null, canStoreSecret: ctx.routerCredentials !== undefined, contactEmail: endpoint.contact_email };
 }
 
 function webhookUrl(value: string | null, problems: string[]): string | null {
@@ -71,11 +75,12 @@ function webhookUrl(value: string | null, problems: string[]): string | null {
 
 /** Checks and saves the settings; 400 naming every problem, 409 for a secret without the server's secret. */
 export async function saveMonitorSettings(ctx: ServiceContext, actor: StaffActor, slug: string, input: MonitorSettingsInput): Promise<MonitorStatus> {
-  const before = await targetOf(ctx, slug);
+  const { target: before } = await targetOf(ctx, slug);
   const problems: string[] = [];
   if (!(Number.isInteger(input.interval_s) && input.interval_s >= MIN_POLL_INTERVAL_S && input.interval_s <= MAX_POLL_INTERVAL_S)) {
     problems.push(`interval_s: whole seconds from ${MIN_POLL_INTERVAL_S} to ${MAX_POLL_INTERVAL_S}.`);
   }
+  if (typeof input.mail_alerts !== 'boolean') problems.push('mail_alerts: true or false.');
   const url = webhookUrl(input.webhook_url, problems);
   // An empty secret is none (a JSON null reaches here as '' when the schema coerces it).
   const typed = input.webhook_secret?.trim() ?? '';
@@ -92,12 +97,12 @@ export async function saveMonitorSettings(ctx: ServiceContext, actor: StaffActor
   let sealed: string | null = null;
   // Without a webhook no secret is kept.
   if (url !== null) sealed = newSecret !== undefined ? sealWebhookSecret(box!, slug, newSecret) : before.webhook_secret_sealed;
-  const settings: MonitorSettings = { interval_s: input.interval_s, paused: input.paused, webhook_url: url, webhook_secret_sealed: sealed };
+  const settings: MonitorSettings = { interval_s: input.interval_s, paused: input.paused, mail_alerts: input.mail_alerts, webhook_url: url, webhook_secret_sealed: sealed };
   if (!(await ctx.store.monitor.saveSettings(slug, settings, ctx.now()))) throw unknownEndpoint(slug);
   await recordAudit(ctx, actor, {
     action: 'registry.endpoint.monitor',
     details: {
-      endpoint: slug, interval_s: settings.interval_s, paused: settings.paused, webhook_url: url,
+      endpoint: slug, interval_s: settings.interval_s, paused: settings.paused, mail_alerts: settings.mail_alerts, webhook_url: url,
       secret: newSecret !== undefined ? 'replaced' : sealed === null ? (before.webhook_secret_sealed === null ? 'none' : 'removed') : 'kept',
     },
   });

@@ -1,8 +1,9 @@
 /**
  * Staff: the monitor's part of the registry (global admins: the registry
  * spans every jurisdiction), the same actions as the back office's endpoint
- * page: where the endpoint stands, its interval, pause and webhook (the
- * secret write-only: the answer says only whether one is set), and "poll now".
+ * page: where the endpoint stands, its interval, pause, mail alerts and
+ * webhook (the secret write-only: the answer says only whether one is set),
+ * and "poll now".
  */
 import { Type } from 'typebox';
 import { MAX_POLL_INTERVAL_S, MIN_POLL_INTERVAL_S, MONITOR_STATES, POLL_ERROR_KINDS } from '@o311/store';
@@ -18,12 +19,15 @@ import { STAFF_SECURITY, type StaffApp } from './types.js';
 const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 64 }) });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
+const MAIL_ALERTS = 'Mail the registry contact_email when the endpoint goes down, comes back or its score drops. Off unless turned on; no mail while the endpoint has no contact_email.';
+
 const Monitor = Type.Object({
   state: Type.Enum([...MONITOR_STATES], { description: '`down` only while an incident is open.' }),
   state_datetime: nullable(Type.String({ description: 'When the state last changed.' })),
   consecutive_failures: Type.Integer(),
   interval_s: Type.Integer(),
   paused: Type.Boolean(),
+  mail_alerts: Type.Boolean({ description: MAIL_ALERTS }),
   webhook_url: nullable(Type.String()),
   webhook_secret_set: Type.Boolean({ description: 'The secret itself is never shown.' }),
   can_store_secret: Type.Boolean({ description: 'False when the server runs without O311_ROUTER_SECRET: no webhook secret can be set.' }),
@@ -37,7 +41,8 @@ const Monitor = Type.Object({
 const MonitorBody = Type.Object({
   interval_s: Type.Integer({ minimum: MIN_POLL_INTERVAL_S, maximum: MAX_POLL_INTERVAL_S, description: 'Seconds between polls.' }),
   paused: Type.Boolean(),
-  webhook_url: nullable(Type.String({ maxLength: 2048, description: 'Where alerts are POSTed, signed (X-O311-Signature); null: e-mail only.' })),
+  mail_alerts: Type.Boolean({ description: MAIL_ALERTS }),
+  webhook_url: nullable(Type.String({ maxLength: 2048, description: 'Where alerts are POSTed, signed (X-O311-Signature); null: no webhook.' })),
   webhook_secret: Type.Optional(nullable(Type.String({ maxLength: MAX_WEBHOOK_SECRET, description: 'The signing secret; absent keeps the one set, null removes it.' }))),
 }, { additionalProperties: false });
 
@@ -49,6 +54,7 @@ const toWire = (s: MonitorStatus) => {
     consecutive_failures: t.consecutive_failures,
     interval_s: t.interval_s,
     paused: t.paused,
+    mail_alerts: t.mail_alerts,
     webhook_url: t.webhook_url,
     webhook_secret_set: s.secretSet,
     can_store_secret: s.canStoreSecret,
@@ -72,7 +78,7 @@ export function monitorRoutes(app: StaffApp, ctx: ServiceContext): void {
 
   app.put(path, {
     onRequest: globalAdmin,
-    schema: { ...base, summary: 'Set how the endpoint is monitored: interval, pause, alert webhook', params: SlugParams, body: MonitorBody, response: { 200: Monitor, ...staffErrors(400, 401, 403, 404, 409) } },
+    schema: { ...base, summary: 'Set how the endpoint is monitored: interval, pause, mail alerts, alert webhook', params: SlugParams, body: MonitorBody, response: { 200: Monitor, ...staffErrors(400, 401, 403, 404, 409) } },
   }, async (request) => toWire(await saveMonitorSettings(ctx, apiActorOf(request), request.params.slug, request.body)));
 
   app.post(`${path}/poll`, {

@@ -29,6 +29,7 @@ export function toTarget(row: Selectable<MonitorTargetsTable>): MonitorTarget {
     slug: row.slug,
     interval_s: Number(row.interval_s),
     paused: Number(row.paused) === 1,
+    mail_alerts: Number(row.mail_alerts) === 1,
     webhook_url: row.webhook_url,
     webhook_secret_sealed: row.webhook_secret_sealed,
     state: readMonitorState(row.state),
@@ -60,11 +61,12 @@ export async function syncTargets(db: Db, now: number): Promise<void> {
   const watched = db.selectFrom('registry_endpoints').select('slug').where('status', '<>', 'retired');
   await db
     .insertInto('monitor_targets')
-    .columns(['slug', 'interval_s', 'paused', 'state', 'consecutive_failures', 'next_poll_at'])
+    .columns(['slug', 'interval_s', 'paused', 'mail_alerts', 'state', 'consecutive_failures', 'next_poll_at'])
     .expression(
       watched
         .select([
-          sql.lit(DEFAULT_POLL_INTERVAL_S).as('interval_s'), sql.lit(0).as('paused'), sql.lit('unknown').as('state'),
+          // Mail alerts off: an admin opts each endpoint in.
+          sql.lit(DEFAULT_POLL_INTERVAL_S).as('interval_s'), sql.lit(0).as('paused'), sql.lit(0).as('mail_alerts'), sql.lit('unknown').as('state'),
           sql.lit(0).as('consecutive_failures'), sql<number>`${now}`.as('next_poll_at'),
         ])
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('monitor_targets as t').select('t.slug').whereRef('t.slug', '=', 'registry_endpoints.slug')))),
@@ -92,6 +94,7 @@ export async function saveSettings(db: Db, slug: string, s: MonitorSettings, now
     .set((eb) => ({
       interval_s: s.interval_s,
       paused: s.paused ? 1 : 0,
+      mail_alerts: s.mail_alerts ? 1 : 0,
       webhook_url: s.webhook_url,
       webhook_secret_sealed: s.webhook_url === null ? null : s.webhook_secret_sealed,
       next_poll_at: eb.case().when('interval_s', '<>', s.interval_s).then(now).else(eb.ref('next_poll_at')).end(),

@@ -24,6 +24,7 @@ export async function monitor(db: Kysely<unknown>): Promise<void> {
     .addColumn('slug', 'text', (c) => c.primaryKey())
     .addColumn('interval_s', 'integer', (c) => c.notNull().check(sql`interval_s between ${sql.lit(MIN_POLL_INTERVAL_S)} and ${sql.lit(MAX_POLL_INTERVAL_S)}`))
     .addColumn('paused', 'integer', (c) => c.notNull())
+    .addColumn('mail_alerts', 'integer', (c) => c.notNull())
     .addColumn('webhook_url', 'text')
     .addColumn('webhook_secret_sealed', 'text')
     .addColumn('state', 'text', (c) => c.notNull().check(oneOf('state', MONITOR_STATES)))

@@ -391,6 +391,7 @@ export interface MonitorTargetsTable {
   slug: string;
   interval_s: number;
   paused: number;
+  mail_alerts: number;
   webhook_url: string | null;
   webhook_secret_sealed: string | null;
   state: string;

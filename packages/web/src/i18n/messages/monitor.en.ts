@@ -2,7 +2,7 @@
 export const monitorEn = {
   'staff.monitor.title': 'Monitor',
   'staff.monitor.intro':
-    'The status monitor polls this endpoint’s service list on its interval and records whether it answers, how fast, and why not. Its contact e-mail and webhook are alerted when it goes down, comes back, or its conformance score drops.',
+    'The status monitor polls this endpoint’s service list on its interval and records whether it answers, how fast, and why not. When it goes down, comes back, or its conformance score drops, its webhook is alerted, and its contact e-mail too if e-mail alerts are turned on below.',
   'staff.monitor.state': 'State',
   'staff.monitor.state.unknown': 'not polled yet',
   'staff.monitor.state.up': 'up',
@@ -18,8 +18,12 @@ export const monitorEn = {
   'staff.monitor.intervalLabel': 'Poll every (seconds)',
   'staff.monitor.intervalHint': 'From {min} to {max} seconds.',
   'staff.monitor.pausedLabel': 'Pause the monitor for this endpoint',
+  'staff.monitor.mailLabel': 'E-mail alerts to {contact}',
+  'staff.monitor.mailLabelNone': 'E-mail alerts',
+  'staff.monitor.mailHint': 'Mail this address (the registry’s contact) when the endpoint goes down, comes back or its conformance score drops. Off unless you turn it on: the registry’s addresses belong to the endpoints’ operators.',
+  'staff.monitor.mailNoContact': 'Not available: this endpoint has no contact e-mail in the registry. Add one to its details above to mail alerts.',
   'staff.monitor.webhookLabel': 'Alert webhook URL',
-  'staff.monitor.webhookHint': 'Optional. Alerts are POSTed here as JSON, signed with the secret below (header X-O311-Signature). Empty: e-mail only.',
+  'staff.monitor.webhookHint': 'Optional. Alerts are POSTed here as JSON, signed with the secret below (header X-O311-Signature). Empty: no webhook.',
   'staff.monitor.secretLabel': 'Webhook secret',
   'staff.monitor.secretSet': 'A secret is set. It is stored encrypted and never shown again; leave the field empty to keep it.',
   'staff.monitor.secretNotSet': 'No secret is set. A webhook needs one (16 to 256 characters).',

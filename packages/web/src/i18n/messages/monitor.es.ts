@@ -4,7 +4,7 @@ import type { MonitorKey } from './monitor.en.js';
 export const monitorEs: Record<MonitorKey, string> = {
   'staff.monitor.title': 'Monitor',
   'staff.monitor.intro':
-    'El monitor de estado consulta la lista de servicios de este punto de acceso en su intervalo y registra si responde, con qué rapidez y por qué no. Su correo de contacto y su webhook reciben una alerta cuando cae, cuando vuelve o cuando baja su puntuación de conformidad.',
+    'El monitor de estado consulta la lista de servicios de este punto de acceso en su intervalo y registra si responde, con qué rapidez y por qué no. Cuando cae, cuando vuelve o cuando baja su puntuación de conformidad, su webhook recibe una alerta, y también su correo de contacto si las alertas por correo están activadas abajo.',
   'staff.monitor.state': 'Estado',
   'staff.monitor.state.unknown': 'aún no consultado',
   'staff.monitor.state.up': 'en servicio',
@@ -20,8 +20,12 @@ export const monitorEs: Record<MonitorKey, string> = {
   'staff.monitor.intervalLabel': 'Consultar cada (segundos)',
   'staff.monitor.intervalHint': 'De {min} a {max} segundos.',
   'staff.monitor.pausedLabel': 'Pausar el monitor para este punto de acceso',
+  'staff.monitor.mailLabel': 'Alertas por correo a {contact}',
+  'staff.monitor.mailLabelNone': 'Alertas por correo',
+  'staff.monitor.mailHint': 'Escribir a esta dirección (el contacto del registro) cuando el punto de acceso cae, vuelve o baja su puntuación de conformidad. Desactivado salvo que usted lo active: las direcciones del registro pertenecen a quienes operan los puntos de acceso.',
+  'staff.monitor.mailNoContact': 'No disponible: este punto de acceso no tiene correo de contacto en el registro. Añada uno en sus datos de arriba para enviar alertas por correo.',
   'staff.monitor.webhookLabel': 'URL del webhook de alertas',
-  'staff.monitor.webhookHint': 'Opcional. Las alertas se envían aquí por POST en JSON, firmadas con el secreto de abajo (cabecera X-O311-Signature). Vacío: solo correo.',
+  'staff.monitor.webhookHint': 'Opcional. Las alertas se envían aquí por POST en JSON, firmadas con el secreto de abajo (cabecera X-O311-Signature). Vacío: sin webhook.',
   'staff.monitor.secretLabel': 'Secreto del webhook',
   'staff.monitor.secretSet': 'Hay un secreto. Se guarda cifrado y no se vuelve a mostrar; deje el campo vacío para conservarlo.',
   'staff.monitor.secretNotSet': 'No hay secreto. Un webhook necesita uno (de 16 a 256 caracteres).',

@@ -4,7 +4,7 @@ import type { MonitorKey } from './monitor.en.js';
 export const monitorFr: Record<MonitorKey, string> = {
   'staff.monitor.title': 'Moniteur',
   'staff.monitor.intro':
-    'Le moniteur d’état interroge la liste des services de ce point d’accès à son intervalle et note s’il répond, en combien de temps, et pourquoi sinon. Son adresse de contact et son webhook sont alertés quand il tombe, quand il revient ou quand son score de conformité baisse.',
+    'Le moniteur d’état interroge la liste des services de ce point d’accès à son intervalle et note s’il répond, en combien de temps, et pourquoi sinon. Quand il tombe, quand il revient ou quand son score de conformité baisse, son webhook est alerté, et son adresse de contact aussi si les alertes par courriel sont activées ci-dessous.',
   'staff.monitor.state': 'État',
   'staff.monitor.state.unknown': 'pas encore interrogé',
   'staff.monitor.state.up': 'en service',
@@ -20,8 +20,12 @@ export const monitorFr: Record<MonitorKey, string> = {
   'staff.monitor.intervalLabel': 'Interroger toutes les (secondes)',
   'staff.monitor.intervalHint': 'De {min} à {max} secondes.',
   'staff.monitor.pausedLabel': 'Mettre le moniteur en pause pour ce point d’accès',
+  'staff.monitor.mailLabel': 'Alertes par courriel à {contact}',
+  'staff.monitor.mailLabelNone': 'Alertes par courriel',
+  'staff.monitor.mailHint': 'Écrire à cette adresse (le contact du registre) quand le point d’accès tombe, revient ou que son score de conformité baisse. Désactivé tant que vous ne l’activez pas : les adresses du registre appartiennent aux opérateurs des points d’accès.',
+  'staff.monitor.mailNoContact': 'Indisponible : ce point d’accès n’a pas d’adresse de contact dans le registre. Ajoutez-en une dans ses informations ci-dessus pour envoyer des alertes par courriel.',
   'staff.monitor.webhookLabel': 'URL du webhook d’alerte',
-  'staff.monitor.webhookHint': 'Facultatif. Les alertes y sont envoyées par POST en JSON, signées avec le secret ci-dessous (en-tête X-O311-Signature). Vide : courriel seulement.',
+  'staff.monitor.webhookHint': 'Facultatif. Les alertes y sont envoyées par POST en JSON, signées avec le secret ci-dessous (en-tête X-O311-Signature). Vide : pas de webhook.',
   'staff.monitor.secretLabel': 'Secret du webhook',
   'staff.monitor.secretSet': 'Un secret est défini. Il est stocké chiffré et n’est plus jamais affiché ; laissez le champ vide pour le garder.',
   'staff.monitor.secretNotSet': 'Aucun secret n’est défini. Un webhook en a besoin (16 à 256 caractères).',

@@ -59,11 +59,12 @@ export function selectField(f: Common & { value: string; choices: readonly Choic
   )}</select>`);
 }
 
-export function checkbox(f: { id: string; name: string; label: string; checked: boolean; value?: string; hint?: string }): Html {
+/** A checkbox; a disabled one is not sent with its form (its hint should say why it is disabled). */
+export function checkbox(f: { id: string; name: string; label: string; checked: boolean; value?: string; hint?: string; disabled?: boolean }): Html {
   const hint = f.hint ? html`<p class="svc-hint" id="${f.id}-hint">${f.hint}</p>` : '';
   return html`<div class="svc-check"><input type="checkbox" id="${f.id}" name="${f.name}" value="${f.value ?? '1'}"${
     f.checked ? html` checked` : ''
-  }${f.hint ? html` aria-describedby="${f.id}-hint"` : ''}><div><label for="${f.id}">${f.label}</label>${hint}</div></div>`;
+  }${f.disabled ? html` disabled` : ''}${f.hint ? html` aria-describedby="${f.id}-hint"` : ''}><div><label for="${f.id}">${f.label}</label>${hint}</div></div>`;
 }
 
 /** A group of checkboxes for one repeatable field, in a fieldset with a legend. */

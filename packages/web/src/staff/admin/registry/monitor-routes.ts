@@ -44,12 +44,14 @@ export async function registerMonitorPages(app: FastifyInstance, web: WebContext
     if (!(await ctx.store.getEndpoint(slug))) return sendStaffRefusal(request, reply, web, 'not-found');
     const form = readForm(request);
     const one = (name: string): string => (form.get(name)?.[0] ?? '').trim();
+    const ticked = (name: string): boolean => one(name) === 'on' || one(name) === 'true';
     const interval = one('interval_s');
     const secret = one('webhook_secret');
     try {
       await monitorAdmin.saveMonitorSettings(ctx, actor(request), slug, {
         interval_s: /^\d{1,9}$/.test(interval) ? Number(interval) : Number.NaN,
-        paused: one('paused') === 'on' || one('paused') === 'true',
+        paused: ticked('paused'),
+        mail_alerts: ticked('mail_alerts'),
         webhook_url: one('webhook_url') || null,
         // Empty: keep the secret set (the field is write-only).
         ...(secret !== '' && { webhook_secret: secret }),

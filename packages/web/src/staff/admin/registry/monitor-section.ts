@@ -1,7 +1,8 @@
 /**
  * The endpoint page's monitor section: where the endpoint stands (state,
- * last and next poll), its settings (interval, paused, alert webhook; the
- * webhook secret write-only: only whether one is set) and "Poll now".
+ * last and next poll), its settings (interval, paused, mail alerts to the
+ * registry contact, alert webhook; the webhook secret write-only: only
+ * whether one is set) and "Poll now".
  * Problems of the last save come back on the redirect (`?monitor=a,b`).
  */
 import type { monitorAdmin } from '@o311/server';
@@ -42,6 +43,15 @@ function stateText(t: Translator, s: MonitorStatus, timezone: string): Html {
 ${target.consecutive_failures > 0 ? html`<p>${t('staff.monitor.failures', { n: target.consecutive_failures })}</p>` : ''}`;
 }
 
+/** Disabled without a contact address: there is nobody to mail (and saving turns the alerts off). */
+function mailAlertsBox(t: Translator, s: MonitorStatus): Html {
+  const box = { id: 'monitor-mail', name: 'mail_alerts', value: 'on' };
+  const contact = s.contactEmail;
+  return contact === null
+    ? checkbox({ ...box, label: t('staff.monitor.mailLabelNone'), checked: false, disabled: true, hint: t('staff.monitor.mailNoContact') })
+    : checkbox({ ...box, label: t('staff.monitor.mailLabel', { contact }), checked: s.target.mail_alerts, hint: t('staff.monitor.mailHint') });
+}
+
 function settingsForm(t: Translator, slug: string, s: MonitorStatus, csrf: Html, problems: readonly MonitorProblem[]): Html {
   const { target } = s;
   const error = (...codes: MonitorProblem[]): string | undefined => {
@@ -56,7 +66,8 @@ ${textInput({
     hint: t('staff.monitor.intervalHint', BOUNDS), error: error('interval'), required: true,
     extra: html` min="${BOUNDS.min}" max="${BOUNDS.max}" step="1"`,
   })}
-${checkbox({ id: 'monitor-paused', name: 'paused', label: t('staff.monitor.pausedLabel'), checked: target.paused })}
+${checkbox({ id: 'monitor-paused', name: 'paused', value: 'on', label: t('staff.monitor.pausedLabel'), checked: target.paused })}
+${mailAlertsBox(t, s)}
 ${textInput({
     id: 'monitor-webhook', name: 'webhook_url', label: t('staff.monitor.webhookLabel'), value: target.webhook_url ?? '',
     hint: t('staff.monitor.webhookHint'), error: error('url'), extra: html` maxlength="2048" spellcheck="false"`,
