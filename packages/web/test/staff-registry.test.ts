@@ -53,6 +53,15 @@ describe.each(dialects)('the registry admin pages (%s)', (dialect) => {
     expect(await t.store.getEndpoint('x')).toBeUndefined();
   });
 
+  it('takes the "served by this server" box as the form itself sends it', async () => {
+    const form = (await t.get('/staff/registry/new', admin)).body;
+    const value = /<input type="checkbox" id="endpoint-local" name="local" value="([^"]*)"/.exec(form)?.[1];
+    expect(value).toBeDefined();
+    const saved = await t.postForm('/staff/registry', { name: 'Our city', slug: 'our-city', tier: 'city', jurisdiction_id: 'riverton.example', local: value ?? '' }, admin);
+    expect(saved.statusCode).toBe(303);
+    expect(await t.store.getEndpoint('our-city')).toMatchObject({ local: true, base_url: null });
+  });
+
   it('adds an endpoint, showing each problem on its field first', async () => {
     const refused = await t.postForm('/staff/registry', { name: '', slug: 'Bad Slug', tier: 'city', base_url: 'ftp://nope', contact_email: 'nobody' }, admin);
     expect(refused.statusCode).toBe(400);

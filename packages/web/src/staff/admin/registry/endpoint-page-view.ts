@@ -41,7 +41,7 @@ ${v.endpoint ? html`<input type="hidden" name="slug" value="${d.slug}">` : input
 ${selectField({ id: fieldId('tier'), name: 'tier', label: t('staff.registry.tier'), value: d.tier || 'city', choices: TIERS.map((x) => ({ value: x, label: x })), error: errorFor(v.errors, fieldId('tier')) })}
 ${selectField({ id: fieldId('status'), name: 'status', label: t('staff.registry.status'), value: d.status || 'production', choices: ENDPOINT_STATUSES.map((x) => ({ value: x, label: x })), error: errorFor(v.errors, fieldId('status')) })}
 ${input('country', t('staff.registry.country'))}
-${checkbox({ id: fieldId('local'), name: 'local', label: t('staff.registry.local'), checked: d.local === 'on' || d.local === 'true', hint: t('staff.registry.localHint') })}
+${checkbox({ id: fieldId('local'), name: 'local', value: 'on', label: t('staff.registry.local'), checked: d.local === 'on' || d.local === 'true', hint: t('staff.registry.localHint') })}
 ${input('base_url', t('staff.registry.baseUrl'))}
 ${input('discovery_url', t('staff.registry.discoveryUrl'))}
 ${input('jurisdiction_id', t('staff.registry.jurisdictionId'))}
