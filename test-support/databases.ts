@@ -50,7 +50,8 @@ export async function freshSqliteUrl(): Promise<FreshDatabase> {
   };
 }
 
-async function withAdmin<T>(f: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `f` on a connection to the maintenance database, closed after. */
+export async function withAdmin<T>(f: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
@@ -66,19 +67,32 @@ async function withAdmin<T>(f: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A new, empty UTF-8 database `o311_test_<random>`; cleanup drops it even while connections remain. */
-export async function freshPostgresUrl(): Promise<FreshDatabase> {
-  const name = `o311_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`create database ${name} template template0 encoding 'UTF8'`));
+/** A name for a throw-away PostgreSQL database: `<prefix>_<random>`. */
+export const postgresName = (prefix: string): string => `${prefix}_${randomBytes(6).toString('hex')}`;
+
+/** The URL of database `name` on the test server. */
+export function postgresUrlOf(name: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Database `name` (created by the caller), as a FreshDatabase whose cleanup drops it even while connections remain. */
+export function postgresDatabase(name: string): FreshDatabase {
   return {
     dialect: 'postgres',
-    url: url.toString(),
+    url: postgresUrlOf(name),
     cleanup: once(async () => {
       await withAdmin((c) => c.query(`drop database if exists ${name} with (force)`));
     }),
   };
+}
+
+/** A new, empty UTF-8 database `o311_test_<random>`; cleanup drops it even while connections remain. */
+export async function freshPostgresUrl(): Promise<FreshDatabase> {
+  const name = postgresName('o311_test');
+  await withAdmin((c) => c.query(`create database ${name} template template0 encoding 'UTF8'`));
+  return postgresDatabase(name);
 }
 
 export function freshUrl(dialect: TestDialect): Promise<FreshDatabase> {

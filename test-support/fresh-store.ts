@@ -1,7 +1,8 @@
 /** A migrated store on a fresh database, for the tests of any package. */
 import { afterAll, beforeAll } from 'vitest';
 import { openStore, type Store } from '@o311/store';
-import { freshUrl, type FreshDatabase, type TestDialect } from './databases.js';
+import type { FreshDatabase, TestDialect } from './databases.js';
+import { freshMigratedUrl } from './migrated-databases.js';
 
 /**
  * A migrated store on a fresh database of `dialect` for the enclosing describe
@@ -16,7 +17,7 @@ export function withFreshStore(dialect: TestDialect, use: (opened: { db: FreshDa
   let store: Store | undefined;
 
   beforeAll(async () => {
-    db = await freshUrl(dialect);
+    db = await freshMigratedUrl(dialect);
     store = await openStore(db.url);
     await store.migrate();
     use({ db, store });

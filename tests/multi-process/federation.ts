@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Tier } from '@o311/georeport';
 import { newService, openStore, type Jurisdiction, type NewBoundary, type NewEndpoint, type NewService } from '@o311/store';
-import { freshUrl, type FreshDatabase, type TestDialect } from '../../test-support/databases.js';
+import type { FreshDatabase, TestDialect } from '../../test-support/databases.js';
+import { freshMigratedUrl } from '../../test-support/migrated-databases.js';
 import { runCli } from './processes.js';
 
 export const ROUTER_SECRET = 'the router secret of the multi-process federation';
@@ -62,7 +63,7 @@ export interface PreparedUpstream extends FreshDatabase {
 
 /** An upstream's database: its jurisdiction, one service besides the one posted to, and the router's key. */
 export async function prepareUpstream(plan: UpstreamPlan): Promise<PreparedUpstream> {
-  const db = await freshUrl('sqlite');
+  const db = await freshMigratedUrl('sqlite');
   const store = await openStore(db.url);
   try {
     await store.migrate();
@@ -90,7 +91,7 @@ export interface PreparedRouter extends FreshDatabase {
 
 /** The router's database, its registry pointing at the upstreams' origins, and its client key. */
 export async function prepareRouter(dialect: TestDialect, upstreams: readonly { prepared: PreparedUpstream; origin: string }[]): Promise<PreparedRouter> {
-  const db = await freshUrl(dialect);
+  const db = await freshMigratedUrl(dialect);
   const store = await openStore(db.url);
   let apiKey: string;
   try {

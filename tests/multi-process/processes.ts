@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { seedDemoCity } from '@o311/demo';
 import { openStore, type Store } from '@o311/store';
-import { freshUrl, type FreshDatabase, type TestDialect } from '../../test-support/databases.js';
+import type { FreshDatabase, TestDialect } from '../../test-support/databases.js';
+import { freshMigratedUrl } from '../../test-support/migrated-databases.js';
 
 const cli = fileURLToPath(new URL('../../packages/cli/bin/o311.js', import.meta.url));
 
@@ -114,7 +115,7 @@ export interface PreparedDatabase extends FreshDatabase {
 }
 
 export async function prepareDatabase(dialect: TestDialect): Promise<PreparedDatabase> {
-  const db = await freshUrl(dialect);
+  const db = await freshMigratedUrl(dialect);
   const store = await openStore(db.url);
   try {
     await store.migrate();

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { seedDemoCity, DEMO_JURISDICTION } from '@o311/demo';
 import { buildApp, type FastifyInstance } from '@o311/server';
 import { openStore, type Store } from '@o311/store';
-import { freshUrl } from '../../../../test-support/databases.js';
+import { freshMigratedUrl } from '../../../../test-support/migrated-databases.js';
 
 export interface O311Server {
   /** `http://127.0.0.1:PORT` */
@@ -22,7 +22,7 @@ export interface O311Server {
 }
 
 export async function startO311(options: { requests?: number; now?: number } = {}): Promise<O311Server> {
-  const db = await freshUrl('sqlite');
+  const db = await freshMigratedUrl('sqlite');
   const store = await openStore(db.url);
   await store.migrate();
   await seedDemoCity(store, {

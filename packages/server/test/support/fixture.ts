@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { openStore, type NewService, type Store } from '@o311/store';
-import { freshUrl, type FreshDatabase, type TestDialect } from '../../../../test-support/databases.js';
+import type { FreshDatabase, TestDialect } from '../../../../test-support/databases.js';
+import { freshMigratedUrl } from '../../../../test-support/migrated-databases.js';
 import { newService } from '@o311/store';
 import { buildApp, type AppOptions } from '../../src/index.js';
 
@@ -127,7 +128,7 @@ export interface ServerSetup {
 }
 
 export async function startServer(dialect: TestDialect, setup: ServerSetup = {}): Promise<Server> {
-  const db: FreshDatabase = await freshUrl(dialect);
+  const db: FreshDatabase = await freshMigratedUrl(dialect);
   const store = await openStore(db.url);
   await store.migrate();
   if (!setup.bare) {

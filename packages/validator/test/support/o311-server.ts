@@ -8,7 +8,8 @@
 import { seedDemoCity } from '@o311/demo';
 import { buildApp, type FastifyInstance } from '@o311/server';
 import { openStore, type Store } from '@o311/store';
-import { freshUrl, type TestDialect } from '../../../../test-support/databases.js';
+import type { TestDialect } from '../../../../test-support/databases.js';
+import { freshMigratedUrl } from '../../../../test-support/migrated-databases.js';
 
 /** Same seed and clock, same city: every run sees the same catalogue and a fresh 90-day window. */
 export const DEMO_SEED = { requests: 200, seed: 311 } as const;
@@ -32,7 +33,7 @@ export interface LiveO311 extends O311 {
 export const discoveryUrlOf = (origin: string): string => `${origin}/open311/discovery.json`;
 
 export async function createO311(dialect: TestDialect, options: { publicUrl?: string } = {}): Promise<O311> {
-  const db = await freshUrl(dialect);
+  const db = await freshMigratedUrl(dialect);
   let store: Store | undefined;
   try {
     store = await openStore(db.url);

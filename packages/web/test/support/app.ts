@@ -13,7 +13,8 @@ import { seedDemoCity } from '@o311/demo';
 import { buildApp, type AppOptions, type JobQueue } from '@o311/server';
 import { openStore, type StaffRole, type Store } from '@o311/store';
 import { webPlugin, type WebOptions } from '@o311/web';
-import { freshPostgresUrl, freshSqliteUrl, type FreshDatabase } from '../../../../test-support/databases.js';
+import type { FreshDatabase } from '../../../../test-support/databases.js';
+import { freshMigratedUrl } from '../../../../test-support/migrated-databases.js';
 import { seedDemoStaff } from '../../src/staff/demo-staff.js';
 import { SESSION_COOKIE } from '../../src/staff/auth/session-cookie.js';
 
@@ -66,7 +67,7 @@ export function cookieOf(res: LightMyRequestResponse, name: string): string | un
 }
 
 export async function buildWebTestApp(options: WebTestOptions = {}): Promise<WebTestApp> {
-  const db: FreshDatabase = options.dialect === 'postgres' ? await freshPostgresUrl() : await freshSqliteUrl();
+  const db: FreshDatabase = await freshMigratedUrl(options.dialect ?? 'sqlite');
   const store = await openStore(db.url);
   let app: FastifyInstance | undefined;
   try {

@@ -9,7 +9,7 @@ import { DEMO_JURISDICTION, seedDemoCity } from '@o311/demo';
 import { buildApp, type ServiceContext } from '@o311/server';
 import { openStore, type Store } from '@o311/store';
 import { webPlugin, type WebOptions } from '@o311/web';
-import { freshSqliteUrl } from '../../../../test-support/databases.js';
+import { freshMigratedUrl } from '../../../../test-support/migrated-databases.js';
 import type { WebContext } from '../../src/context.js';
 import { createMailer } from '../../src/mail/mailer.js';
 import { notifyFollowers } from '../../src/mail/notify.js';
@@ -36,7 +36,7 @@ export function formBody(fields: Readonly<Record<string, string | readonly strin
 }
 
 export async function buildCitizenTestApp(options: { web?: WebOptions; requests?: number } = {}): Promise<CitizenTestApp> {
-  const db = await freshSqliteUrl();
+  const db = await freshMigratedUrl('sqlite');
   const store = await openStore(db.url);
   await store.migrate();
   await seedDemoCity(store, { requests: options.requests ?? 40 });
