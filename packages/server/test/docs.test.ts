@@ -15,6 +15,7 @@ interface OpenApi {
     security?: unknown[];
   }>>;
   components?: { securitySchemes?: Record<string, unknown> };
+  tags?: { name: string }[];
 }
 
 describe.each(dialects)('docs (%s)', (dialect) => {
@@ -51,6 +52,13 @@ describe.each(dialects)('docs (%s)', (dialect) => {
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/docs'))).toBe(false);
+  });
+
+  it('names only the tags its operations use (the validator and status come with the web apps)', () => {
+    const tags = (doc.tags ?? []).map((t) => t.name);
+    expect(tags).toEqual(expect.arrayContaining(['GeoReport v2', 'Staff API', 'Discovery']));
+    expect(tags).not.toContain('Validator');
+    expect(tags).not.toContain('Status');
   });
 
   it('documents the format extension and both content types of GeoReport responses', () => {

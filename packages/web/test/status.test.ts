@@ -10,6 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { dialects } from '../../../test-support/databases.js';
 import type { EndpointJson, OverviewJson } from '../src/status/status-json.js';
 import { buildWebTestApp, type WebTestApp } from './support/app.js';
+import { documentedSchema, shapeOf } from './support/documented-shape.js';
 import { ENDPOINTS, HOUR, PRIVATE, byDay, latencyOf, seedStatus, uptimeOf, type SeededStatus } from './support/status-monitor.js';
 
 const PUBLIC_URL = 'https://status.o311.example';
@@ -177,6 +178,7 @@ describe.each(dialects)('/status on %s', (dialect) => {
       const json = await get(`/status/api/endpoints/${slug}`);
       expect(json.statusCode).toBe(404);
       expect(json.json()).toEqual({ error: `No monitored endpoint is called "${slug}".` });
+      expect(shapeOf(json.json(), await documentedSchema(t.app, '/status/api/endpoints/{slug}', 'get', 404))).toEqual({ undocumented: [], problems: [] });
     }
   });
 
@@ -186,6 +188,8 @@ describe.each(dialects)('/status on %s', (dialect) => {
     expect(res.headers['cache-control']).toBe('public, max-age=60');
     expect(res.headers['access-control-allow-origin']).toBe('*');
     const body = res.json<OverviewJson>();
+    // Every property /docs documents is there, of the documented type (its schemas reshape nothing).
+    expect(shapeOf(body, await documentedSchema(t.app, '/status/api/endpoints', 'get', 200)).problems).toEqual([]);
     expect(body.counts).toEqual({ up: 1, down: 1, unknown: 1, total: 3 });
     expect(body.endpoints.map((e) => e.slug)).toEqual(['beta', 'alpha', 'gamma']);
     const alpha = body.endpoints.find((e) => e.slug === 'alpha');
@@ -202,6 +206,7 @@ describe.each(dialects)('/status on %s', (dialect) => {
     const res = await get('/status/api/endpoints/alpha');
     expect(res.statusCode).toBe(200);
     const body = res.json<EndpointJson>();
+    expect(shapeOf(body, await documentedSchema(t.app, '/status/api/endpoints/{slug}', 'get', 200)).problems).toEqual([]);
     expect(body.endpoint).toMatchObject({ slug: 'alpha', base_url: ENDPOINTS.alpha.base_url });
     expect(body.last_poll).toMatchObject({ ok: true, http_status: 200 });
     expect(body.hourly).toHaveLength(seeded.polls.alpha.length);

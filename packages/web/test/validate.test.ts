@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { dialects } from '../../../test-support/databases.js';
 import { buildWebTestApp, formBody, type WebTestApp } from './support/app.js';
+import { documentedSchema, shapeOf } from './support/documented-shape.js';
 
 const SECRET = 'web-validate-test-secret-0123456789';
 
@@ -177,6 +178,10 @@ describe.each(dialects)('/validate on %s', (dialect) => {
     expect(doc).toMatchObject({ state: 'done', source: 'api', format: 'json' });
     expect(doc.progress.done).toBe(doc.progress.total);
     expect(doc.report.results).toHaveLength(doc.progress.total);
+    // The answers are as /docs documents them, to the last property (its schemas reshape nothing).
+    expect(shapeOf(body, await documentedSchema(t.app, '/validate/api/runs', 'post', 202))).toEqual({ undocumented: [], problems: [] });
+    expect(shapeOf(doc, await documentedSchema(t.app, '/validate/api/runs/{id}', 'get', 200))).toEqual({ undocumented: [], problems: [] });
+    expect(Object.keys(doc.report.results[0] ?? {})).toEqual(expect.arrayContaining(['id', 'severity', 'status', 'fix', 'durationMs']));
 
     const form = await post('/validate/api/runs', { url: 'https://user:pw@city.example/' });
     expect(form.statusCode).toBe(400);
@@ -184,6 +189,10 @@ describe.each(dialects)('/validate on %s', (dialect) => {
     const unknown = await t.app.inject({ method: 'GET', url: '/validate/api/runs/nope' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual([{ code: 404, description: 'No validator run nope.' }]);
+    expect(shapeOf(unknown.json(), await documentedSchema(t.app, '/validate/api/runs/{id}', 'get', 404))).toEqual({ undocumented: [], problems: [] });
+    const badFormat = await t.app.inject({ method: 'POST', url: '/validate/api/runs', remoteAddress: '10.9.9.2', payload: { url: target, format: 'yaml' } });
+    expect(badFormat.statusCode).toBe(400);
+    expect(badFormat.json()).toEqual([{ code: 400, description: "format must be both, xml or json, not 'yaml'." }]);
   });
 
   it('limits runs per client: the eleventh in ten minutes is refused (429, page and API)', async () => {

@@ -3,10 +3,11 @@
  * route schemas (GeoReport responses list both application/json and text/xml);
  * @fastify/swagger-ui serves it at /docs with try-it against this same origin.
  * The document describes the APIs only: the web apps' pages (the citizen app,
- * the tracker, the staff back office) are left out whatever their schemas say.
+ * the tracker, the staff back office) are left out whatever their schemas say;
+ * their public JSON (the validator's runs, the status figures and feed) is in.
  */
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { DISCOVERY_TAG } from '../discovery-api/schemas.js';
 import { EXTENSIONS_TAG, GEOREPORT_TAG } from '../georeport/schemas.js';
@@ -16,9 +17,25 @@ import { STAFF_TAG } from '../staff/schemas.js';
 import { withSandboxDefaults } from './sandbox-defaults.js';
 
 export const DOCS_PREFIX = '/docs';
+/** Tags of the web apps' public APIs (packages/web: validate/api-schemas.ts, status/api-schemas.ts). */
+export const VALIDATOR_TAG = 'Validator';
+export const STATUS_TAG = 'Status';
 
 /** Paths the public OpenAPI document describes. */
-export const isApiPath = (url: string): boolean => /^\/(?:open311|api|discovery|federated\/open311)(?:\/|$)/.test(url);
+export const isApiPath = (url: string): boolean =>
+  /^\/(?:open311|api|discovery|federated\/open311|validate\/api|status\/api)(?:\/|$)|^\/status\/incidents\.atom$/.test(url);
+
+/** The tags an operation of the document names. */
+const tagsOf = (paths: object | undefined): Set<string> =>
+  new Set(Object.values(paths ?? {}).flatMap((item: unknown) =>
+    Object.values(item ?? {}).flatMap((op: unknown) => (op !== null && typeof op === 'object' && 'tags' in op && Array.isArray(op.tags) ? op.tags : []))));
+
+/** Tags no operation uses are left out (the validator and status exist only with the web apps). */
+const usedTagsOnly: SwaggerTransformObject = (document) => {
+  if (!('openapiObject' in document)) return document.swaggerObject;
+  const used = tagsOf(document.openapiObject.paths);
+  return { ...document.openapiObject, tags: (document.openapiObject.tags ?? []).filter((t) => used.has(t.name)) };
+};
 
 /** Swagger's per-route transform: every route outside the APIs is hidden. */
 const apisOnly = ({ schema, url }: { schema?: FastifySchema; url: string }): { schema: FastifySchema; url: string } => ({
@@ -45,6 +62,7 @@ export async function registerOpenApi(app: FastifyInstance, sandbox?: SandboxCon
   };
   await app.register(swagger, {
     transform,
+    transformObject: usedTagsOnly,
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -52,7 +70,8 @@ export async function registerOpenApi(app: FastifyInstance, sandbox?: SandboxCon
         version: '0.1.0',
         description:
           'Open311 GeoReport v2 (XML and JSON: pick the format with the resource\'s extension, `.xml` or `.json`), ' +
-          'its common extensions, and the staff API. Discovery: [/open311/discovery.xml](/open311/discovery.xml).',
+          'its common extensions, and the staff API. Discovery: [/open311/discovery.xml](/open311/discovery.xml). ' +
+          'With the web apps, also the validator\'s runs and the status of the registry\'s endpoints as JSON.',
       },
       tags: [
         { name: GEOREPORT_TAG, description: 'The standard: http://wiki.open311.org/GeoReport_v2' },
@@ -65,6 +84,11 @@ export async function registerOpenApi(app: FastifyInstance, sandbox?: SandboxCon
             'One GeoReport v2 endpoint for every endpoint of the registry (/federated/open311/v2/): service codes and request ' +
             'ids namespaced `slug:…` by their owner; partial answers named in `X-Open311-Missing-Endpoints`.',
         },
+        {
+          name: VALIDATOR_TAG,
+          description: 'Check an Open311 endpoint against the standard (/validate/api/): start a run, then read its progress and report.',
+        },
+        { name: STATUS_TAG, description: 'Uptime, latency, conformance and use of the monitored endpoints (/status/api/), and their incidents as Atom.' },
       ],
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A staff token.' } },

@@ -8,6 +8,8 @@ import { sendPage } from '../send-page.js';
 import { mapConfig, tileOrigin } from './map-config.js';
 import { ACCOUNT_PATH, SIGN_IN_PATH } from '../account/paths.js';
 import { accountSecretOf } from '../account/session-cookie.js';
+import { STATUS_PATH } from '../status/paths.js';
+import { VALIDATE_PATH } from '../validate/paths.js';
 
 export interface PublicPage {
   title: string;
@@ -26,7 +28,9 @@ export interface PublicPage {
  * which then leads to the sign-in page.
  */
 export const publicNav = (t: Translator, signedIn = false): Html =>
-  html`<ul><li><a href="/">${t('common.report')}</a></li><li><a href="/#track">${t('common.track')}</a></li><li><a href="/discover">${t('discover.nav')}</a></li><li><a href="/developers">${t(
+  html`<ul><li><a href="/">${t('common.report')}</a></li><li><a href="/#track">${t('common.track')}</a></li><li><a href="/discover">${t('discover.nav')}</a></li><li><a href="${STATUS_PATH}">${t(
+    'status.nav',
+  )}</a></li><li><a href="${VALIDATE_PATH}">${t('validate.nav')}</a></li><li><a href="/developers">${t(
     'common.developers',
   )}</a></li><li>${signedIn ? html`<a href="${ACCOUNT_PATH}" id="nav-account">${t('account.nav.myReports')}</a>` : html`<a href="${SIGN_IN_PATH}" id="nav-account">${t('account.nav.signIn')}</a>`}</li></ul>`;
 

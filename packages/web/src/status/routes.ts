@@ -2,9 +2,11 @@
  * The status pages (issue 12, part 3): `/status` (every monitored endpoint),
  * `/status/{slug}` (one endpoint with its charts and incidents), their public
  * JSON under `/status/api/endpoints` and the incidents' Atom feed. Read-only,
- * public; the JSON and the feed may be cached a little while.
+ * public; the JSON and the feed may be cached a little while (documented in
+ * /docs by api-schemas.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { documentedOnly } from '@o311/server';
 import type { WebContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import type { Translator } from '../i18n/translate.js';
@@ -14,6 +16,7 @@ import { publicBase } from '../citizen/origin.js';
 import { sendPublicPage } from '../citizen/page.js';
 import { param, pathAndQuery, publicHandler } from '../citizen/public-handler.js';
 import { ATOM_CONTENT_TYPE, atomFeed } from '../tracker/atom.js';
+import { endpointSchema, incidentsFeedSchema, overviewSchema } from './api-schemas.js';
 import { endpointFigures } from './endpoint-figures.js';
 import { endpointPage } from './endpoint-page.js';
 import { FEED_INCIDENTS, incidentsFeed } from './incidents-feed.js';
@@ -58,13 +61,13 @@ export async function registerStatusRoutes(app: FastifyInstance, web: WebContext
     });
   }));
 
-  app.get(STATUS_API_PATH, opts, async (request, reply) => {
+  app.get(STATUS_API_PATH, documentedOnly(overviewSchema), async (request, reply) => {
     const q = parseOverviewQuery(request.query);
     const overview = overviewOf(await rows(), q);
     return sendJson(reply, 200, overviewJson(overview, q, web.services.now()));
   });
 
-  app.get(`${STATUS_API_PATH}/:slug`, opts, async (request, reply) => {
+  app.get(`${STATUS_API_PATH}/:slug`, documentedOnly(endpointSchema), async (request, reply) => {
     const slug = param(request.params, 'slug');
     const now = web.services.now();
     const figures = await endpointFigures(store, slug, now);
@@ -72,7 +75,7 @@ export async function registerStatusRoutes(app: FastifyInstance, web: WebContext
     return sendJson(reply, 200, endpointJson(figures, now));
   });
 
-  app.get(INCIDENTS_FEED_PATH, opts, publicHandler(web, async (request, reply) => {
+  app.get(INCIDENTS_FEED_PATH, documentedOnly(incidentsFeedSchema), publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
     const incidents = await store.monitor.listIncidents({ limit: FEED_INCIDENTS });
     const slugs = [...new Set(incidents.map((i) => i.slug))];

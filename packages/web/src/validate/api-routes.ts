@@ -5,19 +5,19 @@
  * report once done). Failures are o311's JSON error list
  * (`[{code, description}]`, as the staff API's), with Retry-After on 429,
  * whatever the client accepts (the site's error pages are for its pages).
+ * Documented in /docs by api-schemas.ts.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Open311Failure, badRequest, notFound } from '@o311/georeport';
-import { isRefusal } from '@o311/server';
+import { documentedOnly, isRefusal } from '@o311/server';
 import type { ValidationRun } from '@o311/store';
 import type { WebContext } from '../context.js';
 import { param } from '../citizen/public-handler.js';
+import { readRunSchema, startRunSchema } from './api-schemas.js';
 import { API_RUNS_PATH, apiRunPath, runLinks } from './paths.js';
 import { runFieldsOf } from './run-input.js';
 import { reportOf } from './stored-run.js';
 import { startRun } from './validate-services.js';
-
-const opts = { schema: { hide: true } };
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -47,7 +47,7 @@ const refuse = (reply: FastifyReply, failure: Open311Failure): FastifyReply =>
   reply.status(failure.status).headers(failure.headers).header('cache-control', 'no-store').send(failure.errors);
 
 export function registerValidateApi(app: FastifyInstance, web: WebContext): void {
-  app.post(API_RUNS_PATH, opts, async (request, reply) => {
+  app.post(API_RUNS_PATH, documentedOnly(startRunSchema), async (request, reply) => {
     const { fields, problem } = runFieldsOf(request);
     if (problem !== undefined) return refuse(reply, badRequest(problem));
     const run = await startRun(web, request, fields, 'api');
@@ -57,7 +57,7 @@ export function registerValidateApi(app: FastifyInstance, web: WebContext): void
     return reply.status(202).header('location', apiRunPath(run.id)).header('cache-control', 'no-store').send({ id: run.id, state: run.state, links: runLinks(run.id) });
   });
 
-  app.get(`${API_RUNS_PATH}/:id`, opts, async (request, reply) => {
+  app.get(`${API_RUNS_PATH}/:id`, documentedOnly(readRunSchema), async (request, reply) => {
     const id = param(request.params, 'id');
     const run = await web.services.store.validations.get(id);
     if (run === undefined) return refuse(reply, notFound(`No validator run ${id.slice(0, 40)}.`));

@@ -1,5 +1,6 @@
 /** Words of the public status pages `/status` (issue 12): endpoints up and down, their figures, charts, incidents and feed. Placeholders are `{name}`. */
 export const statusEn = {
+  'status.nav': 'Status',
   'status.title': 'Status of Open311 endpoints',
   'status.intro':
     'o311 checks every endpoint in its registry every few minutes: whether it answers, how fast, how well it follows the Open311 standard, and how much people use it. Times are in UTC.',

@@ -1,6 +1,7 @@
 import type { StatusKey } from './status.en.js';
 
 export const statusEs: Record<StatusKey, string> = {
+  'status.nav': 'Estado',
   'status.title': 'Estado de los servicios Open311',
   'status.intro':
     'o311 revisa cada servicio de su registro cada pocos minutos: si responde, con qué rapidez, cuánto se ajusta al estándar Open311 y cuánto lo usa la gente. Las horas están en UTC.',

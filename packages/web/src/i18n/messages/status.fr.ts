@@ -1,6 +1,7 @@
 import type { StatusKey } from './status.en.js';
 
 export const statusFr: Record<StatusKey, string> = {
+  'status.nav': 'État',
   'status.title': 'État des services Open311',
   'status.intro':
     'o311 vérifie chaque service de son registre toutes les quelques minutes : s’il répond, à quelle vitesse, s’il respecte la norme Open311 et combien il est utilisé. Les heures sont en UTC.',
