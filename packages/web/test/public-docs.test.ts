@@ -88,6 +88,12 @@ describe('the OpenAPI document with the web apps', () => {
     const plain = await t.app.inject({ method: 'POST', url: '/validate/api/runs', headers: { 'content-type': 'text/plain' }, payload: 'url=x' });
     expect(plain.statusCode).toBe(415);
     expect(plain.json()).toEqual([{ code: 415, description: expect.stringContaining("Content-Type 'text/plain' is not accepted here") }]);
+    // A client that also accepts HTML (a browser's fetch) still gets the API's error list, not an HTML page.
+    const browserish = await t.app.inject({
+      method: 'POST', url: '/validate/api/runs', headers: { 'content-type': 'application/json', accept: 'text/html,*/*' }, payload: '{"url":',
+    });
+    expect(browserish.statusCode).toBe(400);
+    expect(browserish.json()).toEqual([{ code: 400, description: 'The JSON body is empty or malformed.' }]);
   });
 
   it('/developers may not be framed', async () => {

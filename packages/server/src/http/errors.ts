@@ -112,7 +112,9 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
 }
 
 const wantsHtml = (request: FastifyRequest): boolean => /\btext\/html\b/.test(request.headers.accept ?? '');
-const isApiUrl = (url: string): boolean => isGeoreportUrl(url) || /^\/(?:api|docs)(?:\/|$)/.test(pathOf(url));
+/** Machine APIs answer errors in their own shape even to a browser: GeoReport, the staff API, docs, and the validator's and status pages' JSON. */
+const isApiUrl = (url: string): boolean =>
+  isGeoreportUrl(url) || /^\/(?:api|docs|validate\/api|status\/api)(?:\/|$)/.test(pathOf(url));
 
 export function installErrorHandling(
   app: FastifyInstance, limits: ErrorLimits, ctx: Pick<ServiceContext, 'htmlNotFound' | 'htmlFailure'>,
