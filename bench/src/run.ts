@@ -30,6 +30,7 @@ import { measureImport } from './import-rate.js';
 import { measureFederation } from './federation.js';
 import { measureMix } from './mix.js';
 import { measureMonitor, renderMonitorSection, type MonitorFigures } from './monitor.js';
+import { measureMonitorApi, renderMonitorApiSection, type MonitorApiFigures } from './monitor-api.js';
 import { createKey, stop } from './processes.js';
 import { renderReport, type EngineFigures } from './report.js';
 import { measureScaleOut } from './scale-out.js';
@@ -195,6 +196,7 @@ async function main(): Promise<void> {
   let reading: ReturnType<typeof measureClientReading> | undefined;
   let lookups: LookupFigures | undefined;
   let monitor: MonitorFigures | undefined;
+  let monitorApi: MonitorApiFigures | undefined;
   const write = (): string => {
     const report = renderReport({
       title: process.env.BENCH_TITLE ?? 'Benchmark results',
@@ -206,7 +208,7 @@ async function main(): Promise<void> {
       reading,
       lookups,
       loadAtStart,
-    }) + (monitor === undefined ? '' : `\n${renderMonitorSection(monitor)}`);
+    }) + (monitor === undefined ? '' : `\n${renderMonitorSection(monitor)}`) + (monitorApi === undefined ? '' : `\n${renderMonitorApiSection(monitorApi)}`);
     writeFileSync(out, report);
     return report;
   };
@@ -226,6 +228,9 @@ async function main(): Promise<void> {
   if (parts.has('monitor')) {
     log('monitor: endpoint polls by pollBatch on one core against fake endpoints');
     monitor = await measureMonitor({ tmp, seconds: Math.max(SECONDS, 30) });
+    write();
+    log('monitor: GET services.json p99 with the monitor off, on and off again');
+    monitorApi = await measureMonitorApi({ cli, tmp, seconds: Math.max(SECONDS, 20) });
   }
   process.stdout.write(write());
   rmSync(tmp, { recursive: true, force: true });
@@ -233,7 +238,8 @@ async function main(): Promise<void> {
   const failed = engines.some((e) =>
     [e.mix?.o311, e.uncached?.o311, e.cached?.get, e.cached?.post, ...(e.services ?? []).map((s) => s.o311),
       e.federation?.localServices, e.federation?.federatedServices, e.federation?.localPost, e.federation?.routedPost]
-      .some((r) => r !== undefined && failures(r) > 0));
+      .some((r) => r !== undefined && failures(r) > 0))
+    || [monitorApi?.off, monitorApi?.on, monitorApi?.offAgain].some((r) => r !== undefined && failures(r) > 0);
   if (failed) {
     log('some benchmark requests failed; see the errors columns');
     process.exitCode = 1;
