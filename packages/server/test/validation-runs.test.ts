@@ -3,7 +3,8 @@
  * asked (private targets, rate limits, write runs and their key) and the
  * `validate.run` job runs the validator with saved progress, a stored,
  * trimmed report and a whole-run deadline. The target is o311 itself over
- * real HTTP (allowed to reach 127.0.0.1). Both dialects.
+ * real HTTP (allowed to reach 127.0.0.1), or in process at its own public
+ * origin (no private addresses allowed). Both dialects.
  */
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +15,7 @@ import { CredentialBox, startJobQueue, type JobQueue } from '../src/index.js';
 import { isRefusal, queueValidationRun, type RunRefusal, type ValidationContext, type ValidationRunInput } from '../src/validation/queue-run.js';
 import { KEEP_RUNS_PER_URL, pruneValidationRuns, runValidation, type ValidationJobContext } from '../src/validation/validation-job.js';
 import { MAX_EVIDENCE_CHARS } from '../src/validation/stored-report.js';
+import { ownEndpointUrl } from '../src/validation/own-endpoint.js';
 import { startServer, type Server } from './support/fixture.js';
 
 const SECRET = 'validation-test-secret-0123456789';
@@ -134,6 +136,30 @@ describe.each(dialects)('validator runs (%s)', (dialect) => {
     expect((await refused({ url: 'http://[::1]:8080/v2/' }, closed)).refused).toMatch(/loopback/);
     expect(await s.store.validations.list({ url: `http://127.0.0.1:9/refused-${dialect}/`, limit: 5 })).toEqual([]);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+  });
+
+  it('validates its own endpoint in process without --allow-private-endpoints, and still refuses another loopback port', { timeout: 150_000 }, async () => {
+    const own = await startServer(dialect, { options: { routerSecret: SECRET } });
+    try {
+      const origin = own.app.publicOrigin;
+      const url = ownEndpointUrl(origin);
+      expect(url).toMatch(/^http:\/\/localhost:\d+\/open311\/v2\/$/);
+      const closed = { ...ctx, jobs: idle, store: own.store, origin, discovery: { remote: { allowPrivate: false, timeoutMs: 5000 } } };
+      const run = await queued({ url }, closed);
+      await runValidation({ ...ctx, store: own.store, origin }, run.id, { allowPrivate: false, app: own.app });
+      const done = await own.store.validations.get(run.id);
+      expect(done).toMatchObject({ state: 'done', error: null, summary: { errors: 0 } });
+      expect(done?.summary?.passed).toBeGreaterThan(50);
+      // Another port of the same loopback host is not this server.
+      const port = Number(new URL(url).port);
+      expect((await refused({ url: `http://localhost:${port + 1}/open311/v2/` }, closed)).refused).toMatch(/loopback, private or link-local/);
+      // Without the app, the same URL goes to the network, which refuses loopback.
+      const other = await queued({ url }, closed);
+      await runValidation({ ...ctx, store: own.store, origin }, other.id, { allowPrivate: false });
+      expect(await own.store.validations.get(other.id)).toMatchObject({ state: 'failed', error: expect.stringMatching(/loopback/) });
+    } finally {
+      await own.close();
+    }
   });
 
   it.each([

@@ -56,7 +56,7 @@ describe.each(dialects)('/status on %s', (dialect) => {
     const res = await get('/status');
     expect(res.statusCode).toBe(200);
     const b = res.body;
-    expect(text(b.slice(b.indexOf('id="status-counts"'), b.indexOf('</ul>', b.indexOf('id="status-counts"'))))).toContain('1 up 1 down 1 not checked yet');
+    expect(text(b.slice(b.indexOf('id="status-counts"'), b.indexOf('</ul>', b.indexOf('id="status-counts"'))))).toContain('1 up 1 down 0 not answering 1 not checked yet');
     expect(listed(b)).toEqual(['alpha', 'beta', 'gamma']);
     expect(b).not.toContain('old-omega');
 
@@ -77,7 +77,7 @@ describe.each(dialects)('/status on %s', (dialect) => {
     expect(beta.slice(12, 14)).toEqual(['at least 142.9', 'at least 33.3']);
 
     const gamma = rowCells(b, 'href="/status/gamma"');
-    expect(gamma[3]).toBe('? Unknown');
+    expect(gamma[3]).toBe('? Not checked yet');
     expect(gamma.slice(5)).toEqual(Array(11).fill('— no data'));
 
     for (const secret of [PRIVATE.email, PRIVATE.webhook, 'sealed-secret-text']) expect(b).not.toContain(secret);
@@ -102,14 +102,14 @@ describe.each(dialects)('/status on %s', (dialect) => {
   it('sorts by any column, missing figures last, with aria-sort on the sorted header', async () => {
     const slow = await get('/status?sort=p50&dir=desc');
     expect(listed(slow.body)).toEqual(['beta', 'alpha', 'gamma']);
-    expect(slow.body).toMatch(/<th scope="col" aria-sort="descending"><a href="\/status\?sort=p50" class="status-sort">Latency p50/);
+    expect(slow.body).toMatch(/<th scope="col" aria-sort="descending" rowspan="2"><a href="\/status\?sort=p50" class="status-sort">Latency p50/);
     expect(listed((await get('/status?sort=p50')).body)).toEqual(['alpha', 'beta', 'gamma']);
     expect(listed((await get('/status?sort=uptime_7d')).body)).toEqual(['beta', 'alpha', 'gamma']);
     expect(listed((await get('/status?sort=state')).body)).toEqual(['beta', 'gamma', 'alpha']);
     expect(listed((await get('/status?sort=name&dir=desc')).body)).toEqual(['gamma', 'beta', 'alpha']);
     expect(listed((await get('/status?sort=requests_7d&dir=desc')).body)).toEqual(['beta', 'alpha', 'gamma']);
     const byName = await get('/status');
-    expect(byName.body).toContain('aria-sort="ascending"><a href="/status?dir=desc" class="status-sort">Endpoint');
+    expect(byName.body).toContain('aria-sort="ascending" rowspan="2"><a href="/status?dir=desc" class="status-sort">Endpoint');
   });
 
   it('shows an endpoint: its state, last poll, the tables behind the charts, completeness and incidents', async () => {
@@ -190,7 +190,7 @@ describe.each(dialects)('/status on %s', (dialect) => {
     const body = res.json<OverviewJson>();
     // Every property /docs documents is there, of the documented type (its schemas reshape nothing).
     expect(shapeOf(body, await documentedSchema(t.app, '/status/api/endpoints', 'get', 200)).problems).toEqual([]);
-    expect(body.counts).toEqual({ up: 1, down: 1, unknown: 1, total: 3 });
+    expect(body.counts).toEqual({ up: 1, down: 1, failing: 0, unknown: 1, total: 3 });
     expect(body.endpoints.map((e) => e.slug)).toEqual(['beta', 'alpha', 'gamma']);
     const alpha = body.endpoints.find((e) => e.slug === 'alpha');
     expect(alpha?.uptime['7d']).toBeCloseTo(uptimeOf(seeded.polls.alpha), 9);

@@ -4,6 +4,8 @@
  * routes with Fastify's `inject`, never over the network. They are polled at a
  * fixed internal base URL (under `.invalid`, which never resolves), which only
  * this transport answers; every other URL goes to the network transport.
+ * Validator runs of this server's own public URL go the same way, answered
+ * at its public origin (validation/own-endpoint.ts).
  */
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
@@ -28,11 +30,11 @@ function invalidUtf8(bytes: Buffer): boolean {
   }
 }
 
-/** Answers requests to LOCAL_ORIGIN with `app.inject`, bounded in time and bytes as the network transport is. */
-export function injectTransport(app: Pick<FastifyInstance, 'inject'>): Transport {
+/** Answers requests to `origin` (default LOCAL_ORIGIN) with `app.inject`, bounded in time and bytes as the network transport is. */
+export function injectTransport(app: Pick<FastifyInstance, 'inject'>, origin: string = LOCAL_ORIGIN): Transport {
   return async (request: HttpRequest, options: TransportOptions = {}): Promise<Exchange> => {
     const url = new URL(request.url);
-    if (url.origin !== LOCAL_ORIGIN) throw new NetworkError('bad-url', request.url, `${request.url} is not served by this o311 server`);
+    if (url.origin !== origin) throw new NetworkError('bad-url', request.url, `${request.url} is not served by this o311 server`);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     const started = performance.now();
@@ -70,6 +72,6 @@ export function injectTransport(app: Pick<FastifyInstance, 'inject'>): Transport
   };
 }
 
-/** Local URLs through `local`, every other one through `network` (the client's guarded transport). */
-export const splitTransport = (local: Transport, network: Transport): Transport => (request, options) =>
-  request.url.startsWith(`${LOCAL_ORIGIN}/`) ? local(request, options) : network(request, options);
+/** URLs of `origin` (default LOCAL_ORIGIN) through `local`, every other one through `network` (the client's guarded transport). */
+export const splitTransport = (local: Transport, network: Transport, origin: string = LOCAL_ORIGIN): Transport => (request, options) =>
+  request.url.startsWith(`${origin}/`) ? local(request, options) : network(request, options);

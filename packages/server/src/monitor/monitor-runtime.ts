@@ -5,6 +5,7 @@
  */
 import type { Transport } from '@o311/client';
 import type { ServiceContext } from '../services/context.js';
+import type { FirstFigures } from './first-figures.js';
 import type { ResolvedMonitorOptions } from './monitor-options.js';
 
 export type MonitorServices = Pick<ServiceContext, 'store' | 'jobs' | 'now' | 'origin' | 'routerCredentials'>;
@@ -18,6 +19,8 @@ export interface MonitorRuntime {
   pollTransport: Transport;
   /** Webhooks: the network only. */
   networkTransport: Transport;
+  /** Queues a rollup when a polled target has no figures yet. */
+  firstFigures: FirstFigures;
 }
 
 /** The public page of an endpoint's status, from the configured origin (never a request's Host). */

@@ -1,7 +1,8 @@
 /**
  * A `monitor.poll` job: one chunk of targets polled (@o311/monitor's
  * pollBatch records every sample in one write and opens or closes
- * incidents), then an alert queued for each event those changes made.
+ * incidents), then an alert queued for each event those changes made, and a
+ * rollup when a polled target has no figures yet (first-figures.ts).
  */
 import { pollBatch } from '@o311/monitor';
 import type { RecordedPolls } from '@o311/store';
@@ -18,5 +19,6 @@ export async function pollChunk(rt: MonitorRuntime, slugs: readonly string[]): P
     failuresToOpen: rt.options.failuresToOpen,
   });
   for (const event of recorded.events) await queueAlert(ctx, event.id);
+  await rt.firstFigures.afterPolls(ctx, slugs);
   return recorded;
 }

@@ -13,6 +13,7 @@ import { rollUpOptions } from '@o311/monitor';
 import { JOB, SCHEDULE, monitorScheduleOptions, type MonitorEventData, type MonitorPollData } from '../jobs/job-names.js';
 import type { ServiceContext } from '../services/context.js';
 import { sendAlert } from './alert.js';
+import { FirstFigures } from './first-figures.js';
 import { queueConformanceRuns } from './conformance-runs.js';
 import { injectTransport, splitTransport } from './local-transport.js';
 import { resolveMonitorOptions, type MonitorOptions } from './monitor-options.js';
@@ -38,6 +39,7 @@ export function monitorRuntime(app: Pick<FastifyInstance, 'inject'>, ctx: Servic
     allowPrivate: settings.allowPrivate,
     pollTransport: splitTransport(injectTransport(app), networkTransport),
     networkTransport,
+    firstFigures: new FirstFigures(),
   };
 }
 

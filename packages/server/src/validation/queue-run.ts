@@ -12,6 +12,7 @@ import type { ServiceContext } from '../services/context.js';
 import { JOB, validateRunOptions, type ValidateRunData } from '../jobs/job-names.js';
 import { matchEndpoint } from './endpoint-match.js';
 import { runAllowance } from './run-limits.js';
+import { isOwnUrl } from './own-endpoint.js';
 import { checkTarget, targetShape, type HostResolver } from './validation-target.js';
 import { sealRunKey } from './run-key.js';
 
@@ -38,7 +39,7 @@ export interface RunRefusal {
 }
 
 /** What starting a run needs: a ServiceContext has it all. */
-export interface ValidationContext extends Pick<ServiceContext, 'store' | 'now' | 'routerCredentials'> {
+export interface ValidationContext extends Pick<ServiceContext, 'store' | 'now' | 'routerCredentials' | 'origin'> {
   jobs: Pick<JobQueue, 'enqueue'>;
   /** Its `remote.allowPrivate` is the server's `--allow-private-endpoints`. */
   discovery: Pick<Discovery, 'remote'>;
@@ -80,8 +81,8 @@ export async function queueValidationRun(
     const allowance = await runAllowance(ctx.store.validations, input.client, input.write, now);
     if (!allowance.ok) return refusal(allowance.reason, 429, allowance.retryAfterSeconds);
   }
-  // Last: it may wait on DNS.
-  const target = await checkTarget(shape.url, ctx.discovery.remote.allowPrivate, resolve);
+  // Last: it may wait on DNS. This server's own endpoint is validated in process (own-endpoint.ts), whatever its address.
+  const target = isOwnUrl(ctx.origin, shape.url) ? shape : await checkTarget(shape.url, ctx.discovery.remote.allowPrivate, resolve);
   if (!target.ok) return refusal(target.reason);
   const run: NewValidationRun = {
     url: target.url,

@@ -4,9 +4,13 @@
  * per call, and nothing after the run's deadline (calls are cut to the time left,
  * later ones refused at once), so that a hanging target ends the run on time.
  * It tells whether the deadline cut a call: such a run failed, whatever the
- * validator made of the missing answers.
+ * validator made of the missing answers. URLs of this server's own public
+ * origin are answered in process when the app is given (own-endpoint.ts).
  */
+import type { FastifyInstance } from 'fastify';
 import { createTransport, NetworkError, type Transport } from '@o311/client';
+import type { PublicOrigin } from '../http/public-origin.js';
+import { withOwnEndpoint } from './own-endpoint.js';
 
 export const CALL_TIMEOUT_MS = 10_000;
 export const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
@@ -18,6 +22,8 @@ export interface RunTransportSettings {
   deadline: number;
   /** Instead of the network (tests). */
   base?: Transport;
+  /** This server's app and public origin: its own endpoint is validated in process. */
+  own?: { app: Pick<FastifyInstance, 'inject'>; origin: Pick<PublicOrigin, 'announced'> };
 }
 
 export interface RunTransport {
@@ -27,7 +33,8 @@ export interface RunTransport {
 }
 
 export function runTransport(settings: RunTransportSettings): RunTransport {
-  const base = settings.base ?? createTransport({ allowPrivate: settings.allowPrivate, userAgent: USER_AGENT });
+  const network = settings.base ?? createTransport({ allowPrivate: settings.allowPrivate, userAgent: USER_AGENT });
+  const base = settings.own ? withOwnEndpoint(settings.own.app, settings.own.origin, network) : network;
   let reached = false;
   const transport: Transport = async (request, options) => {
     const left = settings.deadline - Date.now();

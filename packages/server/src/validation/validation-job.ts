@@ -7,6 +7,7 @@
  * target, crash, deadline) is failed with a sentence, never a stack. A
  * finished monitor run records the endpoint's conformance score.
  */
+import type { FastifyInstance } from 'fastify';
 import { NetworkError, type Transport } from '@o311/client';
 import type { ValidationRun } from '@o311/store';
 import { CHECKS, validate, ValidatorUsageError, type ValidateOptions, type ValidationReport } from '@o311/validator';
@@ -32,6 +33,8 @@ export interface ValidationJobSettings {
   deadlineMs?: number;
   /** Instead of the network (tests). */
   transport?: Transport;
+  /** This server's app: runs of its own public URL are answered by it in process (own-endpoint.ts). */
+  app?: Pick<FastifyInstance, 'inject'>;
 }
 
 const FORMATS_OF: Readonly<Record<ValidationRun['format'], readonly Format[]>> = { both: ['xml', 'json'], xml: ['xml'], json: ['json'] };
@@ -79,7 +82,12 @@ export async function runValidation(ctx: ValidationJobContext, runId: string, se
   if (started === undefined) return;
   const deadlineMs = settings.deadlineMs ?? RUN_DEADLINE_MS;
   const refusals: NetworkError[] = [];
-  const bounded = runTransport({ allowPrivate: settings.allowPrivate, deadline: Date.now() + deadlineMs, ...(settings.transport && { base: settings.transport }) });
+  const bounded = runTransport({
+    allowPrivate: settings.allowPrivate,
+    deadline: Date.now() + deadlineMs,
+    ...(settings.transport && { base: settings.transport }),
+    ...(settings.app && { own: { app: settings.app, origin: ctx.origin } }),
+  });
   const transport: Transport = async (request, options) => {
     try {
       return await bounded.transport(request, options);

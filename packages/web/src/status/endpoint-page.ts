@@ -15,6 +15,7 @@ import { tierName } from './overview-page.js';
 import { STATUS_PATH, incidentAnchor, statusApiPath } from './paths.js';
 import { badgePath, endpointRunsPath, runPath } from '../validate/paths.js';
 import { stateLabel } from './state-label.js';
+import { shownSince } from './status-row.js';
 
 const fact = (label: string, value: Html | string, id?: string): Html =>
   html`<div class="status-fact"${id ? html` id="${id}"` : ''}><dt>${label}</dt><dd>${value}</dd></div>`;
@@ -35,8 +36,8 @@ function lastPoll(t: Translator, p: PollSample | undefined): Html | string {
 function summary(t: Translator, f: EndpointFigures): Html {
   const r = f.row;
   return html`<dl class="status-facts" id="status-facts">
-${fact(t('status.col.state'), stateLabel(t, r.state, r.paused), 'fact-state')}
-${fact(t('status.col.since'), orNoData(t, r.since, (ms) => timeElement(dateTimeUtc(t, ms), ms)))}
+${fact(t('status.col.state'), stateLabel(t, r), 'fact-state')}
+${fact(t('status.col.since'), orNoData(t, shownSince(r), (ms) => timeElement(dateTimeUtc(t, ms), ms)))}
 ${fact(t('status.lastPoll'), lastPoll(t, f.lastPoll), 'fact-last-poll')}
 ${fact(t('status.col.tier'), tierName(t, r.tier))}
 ${fact(t('status.col.country'), orNoData(t, r.country, (c) => countryName(t, c)))}

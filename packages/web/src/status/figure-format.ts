@@ -45,6 +45,10 @@ export const isoTime = (ms: number): string => new Date(ms).toISOString();
 
 export const timeElement = (text: string, ms: number): Html => html`<time datetime="${isoTime(ms)}">${text}</time>`;
 
+/** How long ago, compact, with the full UTC date and time as its title (e.g. `12 minutes ago`). */
+export const agoElement = (t: Translator, ms: number, now: number): Html =>
+  html`<time datetime="${isoTime(ms)}" title="${dateTimeUtc(t, ms)}">${age(t, ms, now)}</time>`;
+
 const DURATION_UNITS = [
   ['day', 86_400_000],
   ['hour', 3_600_000],

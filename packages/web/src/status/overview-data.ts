@@ -5,8 +5,9 @@
  * score and usage are read a few endpoints at a time.
  */
 import { tierRank } from '@o311/georeport';
-import type { MonitorState, Store } from '@o311/store';
+import type { Store } from '@o311/store';
 import type { OverviewQuery, SortKey } from './overview-query.js';
+import type { ShownState } from './shown-state.js';
 import { statusRow, type StatusRow } from './status-row.js';
 
 /** The most endpoints the overview reads (far more than any registry holds today). */
@@ -15,9 +16,11 @@ export const PAGE_SIZE = 50;
 /** Endpoints whose latest score and usage are read at once. */
 const READ_BATCH = 16;
 
+/** By shown state: `unknown` is never checked, `failing` failed its last checks without an incident yet. */
 export interface StateCounts {
   up: number;
   down: number;
+  failing: number;
   unknown: number;
   total: number;
 }
@@ -53,7 +56,7 @@ export async function monitoredRows(store: Store): Promise<StatusRow[]> {
   return rows;
 }
 
-const STATE_RANK: Record<MonitorState, number> = { down: 0, unknown: 1, up: 2 };
+const STATE_RANK: Record<ShownState, number> = { down: 0, failing: 1, unknown: 2, up: 3 };
 
 /** The value a column sorts by; null sorts last whichever the direction. */
 function sortValue(r: StatusRow, key: SortKey): string | number | null {
@@ -61,7 +64,7 @@ function sortValue(r: StatusRow, key: SortKey): string | number | null {
     case 'name': return r.name.toLocaleLowerCase();
     case 'tier': return tierRank(r.tier);
     case 'country': return r.country;
-    case 'state': return STATE_RANK[r.state];
+    case 'state': return STATE_RANK[r.shown];
     case 'since': return r.since;
     case 'uptime_24h': return r.uptime_24h;
     case 'uptime_7d': return r.uptime_7d;
@@ -91,14 +94,14 @@ function compareRows(key: SortKey, direction: 'asc' | 'desc'): (a: StatusRow, b:
 }
 
 export function countStates(rows: readonly StatusRow[]): StateCounts {
-  const counts: StateCounts = { up: 0, down: 0, unknown: 0, total: rows.length };
-  for (const r of rows) counts[r.state] += 1;
+  const counts: StateCounts = { up: 0, down: 0, failing: 0, unknown: 0, total: rows.length };
+  for (const r of rows) counts[r.shown] += 1;
   return counts;
 }
 
 export function overviewOf(all: readonly StatusRow[], q: OverviewQuery): Overview {
   const matching = all
-    .filter((r) => (q.country === undefined || r.country === q.country) && (q.tier === undefined || r.tier === q.tier) && (q.state === undefined || r.state === q.state))
+    .filter((r) => (q.country === undefined || r.country === q.country) && (q.tier === undefined || r.tier === q.tier) && (q.state === undefined || r.shown === q.state))
     .sort(compareRows(q.sort, q.direction));
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
   const page = Math.min(q.page, pages);

@@ -4,8 +4,8 @@
  * from the URL. Values that are not one of the choices are ignored (all).
  */
 import { isTier, type Tier } from '@o311/georeport';
-import { MONITOR_STATES, type MonitorState } from '@o311/store';
 import { param } from '../citizen/public-handler.js';
+import { isShownState, type ShownState } from './shown-state.js';
 
 export const SORT_KEYS = [
   'name', 'tier', 'country', 'state', 'since',
@@ -19,7 +19,8 @@ export interface OverviewQuery {
   /** ISO 3166-1 alpha-2, upper case. */
   country?: string;
   tier?: Tier;
-  state?: MonitorState;
+  /** A shown state (shown-state.ts). */
+  state?: ShownState;
   sort: SortKey;
   direction: SortDirection;
   /** 1-based; past the last page reads as the last. */
@@ -30,7 +31,6 @@ export interface OverviewQuery {
 const MAX_PAGE = 1_000;
 
 const isSortKey = (s: string): s is SortKey => (SORT_KEYS as readonly string[]).includes(s);
-const isState = (s: string): s is MonitorState => (MONITOR_STATES as readonly string[]).includes(s);
 
 export function parseOverviewQuery(query: unknown): OverviewQuery {
   const country = param(query, 'country').trim().toUpperCase();
@@ -41,7 +41,7 @@ export function parseOverviewQuery(query: unknown): OverviewQuery {
   return {
     ...(/^[A-Z]{2}$/.test(country) && { country }),
     ...(isTier(tier) && { tier }),
-    ...(isState(state) && { state }),
+    ...(isShownState(state) && { state }),
     sort: isSortKey(sort) ? sort : 'name',
     direction: param(query, 'dir') === 'desc' ? 'desc' : 'asc',
     page: Number.isFinite(page) ? Math.min(Math.max(page, 1), MAX_PAGE) : 1,

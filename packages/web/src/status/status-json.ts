@@ -2,7 +2,11 @@
  * The public JSON of the status pages (`/status/api/endpoints[/{slug}]`):
  * the same figures as the pages, times as ISO 8601 (UTC), ratios 0..1 and
  * latencies in ms. Built field by field from public data only: never an
- * endpoint's contact address, webhook or its secret.
+ * endpoint's contact address, webhook or its secret. An endpoint's `state` is
+ * the monitor's (up, down, unknown: an incident opens after a few failed checks
+ * in a row); `display_state` is what the pages show (up, failing: failed checks
+ * without an incident yet, down, unknown: never checked), with `failed_checks`
+ * in a row. `counts` and the `status` filter are by display_state.
  */
 import type { Incident, PollSample, ScoreSample, UsageSample } from '@o311/store';
 import type { EndpointFigures } from './endpoint-figures.js';
@@ -22,6 +26,8 @@ function rowJson(r: StatusRow) {
     tier: r.tier,
     country: r.country,
     state: r.state,
+    display_state: r.shown,
+    failed_checks: r.failed_checks,
     since: iso(r.since),
     paused: r.paused,
     last_poll_at: iso(r.last_poll_at),

@@ -6,6 +6,7 @@
  */
 import type { Tier } from '@o311/georeport';
 import type { Endpoint, MonitorState, MonitorTarget, ScoreSample, UsageSample } from '@o311/store';
+import { shownState, type ShownState } from './shown-state.js';
 
 export interface StatusScore {
   score: number;
@@ -31,7 +32,12 @@ export interface StatusRow {
   name: string;
   tier: Tier;
   country: string | null;
+  /** The monitor's state (an incident open: down). */
   state: MonitorState;
+  /** What the pages show (shown-state.ts). */
+  shown: ShownState;
+  /** Failed checks in a row (0 after a success). */
+  failed_checks: number;
   since: number | null;
   paused: boolean;
   last_poll_at: number | null;
@@ -57,6 +63,9 @@ export const statusUsage = (u: UsageSample): StatusUsage => ({
   newest_at: u.newest_at,
 });
 
+/** Since when the shown state holds, when known: a failing endpoint's first failed check is not kept, so none. */
+export const shownSince = (r: Pick<StatusRow, 'shown' | 'since'>): number | null => (r.shown === 'failing' ? null : r.since);
+
 export function statusRow(e: Endpoint, target: MonitorTarget, score: ScoreSample | undefined, usage: UsageSample | undefined): StatusRow {
   const s = target.summary;
   return {
@@ -65,6 +74,8 @@ export function statusRow(e: Endpoint, target: MonitorTarget, score: ScoreSample
     tier: e.tier,
     country: e.country,
     state: target.state,
+    shown: shownState(target),
+    failed_checks: target.consecutive_failures,
     since: target.state_since,
     paused: target.paused,
     last_poll_at: target.last_poll_at,

@@ -5,7 +5,7 @@
  * `/validate/badge/{slug}.svg`. Every page works without JavaScript.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isRefusal } from '@o311/server';
+import { isRefusal, ownEndpointUrl } from '@o311/server';
 import { formatReport } from '@o311/validator';
 import type { WebContext } from '../context.js';
 import { html } from '../html.js';
@@ -42,7 +42,8 @@ async function sendForm(request: FastifyRequest, reply: FastifyReply, web: WebCo
     title: refused ? t('report.titleWithErrors', { service: t('validate.title') }) : t('validate.title'),
     ...(refused && { status: refused.status }),
     // The key is never sent back into the page.
-    main: formPage(t, { fields: { ...fields, apiKey: '' }, ...(refused && { refused: refused.text }), writeAvailable: web.services.routerCredentials !== undefined, recent, names }),
+    main: formPage(t, { fields: { ...fields, apiKey: '' }, ...(refused && { refused: refused.text }), writeAvailable: web.services.routerCredentials !== undefined,
+      ownUrl: ownEndpointUrl(web.services.origin), recent, names }),
   });
 }
 

@@ -17,6 +17,8 @@ export interface FormView {
   refused?: string;
   /** The server can hold an API key (O311_ROUTER_SECRET is set). */
   writeAvailable: boolean;
+  /** This server's own GeoReport endpoint, offered as a one-click example. */
+  ownUrl: string;
 }
 
 /** The words of each format choice (the form, a run's page). */

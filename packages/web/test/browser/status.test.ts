@@ -3,7 +3,8 @@
  * charts Chart.js draws (canvases with pixels on them) over data tables that
  * stay in the page and open on demand; without JavaScript the tables are open.
  * axe-core finds no serious violation on either page, in English, Spanish and
- * French, and on a phone neither page scrolls sideways.
+ * French, and on a phone neither page scrolls sideways; at 1,280 px the
+ * overview's table fits without scrolling, its times on one line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -13,6 +14,7 @@ import { expectAccessible, startBrowserSuite, type BrowserSuite } from './suppor
 
 const CHARTS = ['chart-latency', 'chart-uptime', 'chart-requests', 'chart-score'];
 const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1280, height: 800 };
 
 /** The DOM shapes the in-page callbacks use (the tests are type-checked without the DOM library). */
 interface PageCanvas {
@@ -62,7 +64,7 @@ describe.skipIf(!browserAvailable)('/status in a browser', () => {
 
   it('overview → endpoint page: the charts are drawn and their tables hold the figures', async () => {
     const w = await s.open('/status', { axe: true });
-    expect(await w.page.locator('#status-counts').innerText()).toMatch(/1\s+up\s+1\s+down\s+1\s+not checked yet/);
+    expect(await w.page.locator('#status-counts').innerText()).toMatch(/1\s+up\s+1\s+down\s+0\s+not answering\s+1\s+not checked yet/);
     await expectAccessible(w.page, 'status overview');
     await screenshot(w.page, 'pages-status');
 
@@ -112,6 +114,19 @@ describe.skipIf(!browserAvailable)('/status in a browser', () => {
     await expectChartsDrawn(w.page);
     expect(await sidewaysScroll(w.page)).toBeLessThanOrEqual(0);
     await screenshot(w.page, 'pages-status-endpoint-phone');
+    expect(w.errors).toEqual([]);
+  });
+
+  it('at 1,280 px the overview table fits: no scrolling, one line per time', async () => {
+    const w = await s.open('/status', { viewport: LAPTOP });
+    await screenshot(w.page, 'pages-status-laptop');
+    expect(await sidewaysScroll(w.page)).toBeLessThanOrEqual(0);
+    const region = w.page.getByRole('region', { name: 'Monitored endpoints and their figures' });
+    expect(await region.evaluate((el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const since = w.page.locator('#status-endpoints tbody tr td:nth-of-type(4) time').first();
+    expect(await since.innerText()).toMatch(/ago|yesterday/);
+    const lines = await since.evaluate((el: { getClientRects(): ArrayLike<unknown> }) => el.getClientRects().length);
+    expect(lines).toBe(1);
     expect(w.errors).toEqual([]);
   });
 

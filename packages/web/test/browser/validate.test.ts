@@ -4,7 +4,7 @@
  * opens the same run; the JUnit download is JUnit XML with a testcase per
  * check; a running run's page moves with the run through server-sent events
  * and shows the results when it ends; axe-core finds no serious violation,
- * in English, Spanish and French.
+ * in English, Spanish and French. The URL box is as tall as the other boxes.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,10 @@ describe.skipIf(!browserAvailable)('/validate in a browser', () => {
   it('runs the checks from the form and shows the results, by severity', { timeout: 120_000 }, async () => {
     const w = await s.open('/validate', { axe: true });
     await expectAccessible(w.page, 'validate form');
+    // The URL box is drawn like the other text boxes.
+    const height = (label: string) => w.page.getByLabel(label).evaluate((el: { getBoundingClientRect(): { height: number } }) => el.getBoundingClientRect().height);
+    expect(await height('Endpoint or discovery URL')).toBe(await height('jurisdiction_id (optional)'));
+    expect(await height('Endpoint or discovery URL')).toBeGreaterThanOrEqual(44);
     await w.page.getByLabel('Endpoint or discovery URL').fill(s.url('/open311/v2/'));
     await w.page.getByLabel('XML and JSON').check();
     await Promise.all([w.page.waitForURL(/\/validate\/r\/[A-Za-z0-9_-]+$/), w.page.getByRole('button', { name: 'Check this endpoint' }).click()]);

@@ -4,6 +4,8 @@ export const validateEn = {
   'validate.title': 'Check an Open311 endpoint',
   'validate.intro':
     'Runs the GeoReport v2 conformance checks against any Open311 endpoint, like the W3C validator does for web pages. The result has a permanent link you can share.',
+  'validate.ownIntro': 'To try it, check this server’s own endpoint:',
+  'validate.ownSubmit': 'Check this server’s own endpoint',
   'validate.url': 'Endpoint or discovery URL',
   'validate.urlHint': 'The GeoReport v2 base URL (…/v2/) or the discovery document (…/discovery.json or .xml).',
   'validate.format': 'Formats to check',

@@ -5,6 +5,8 @@ export const validateEs: Record<ValidateKey, string> = {
   'validate.title': 'Comprobar un servicio Open311',
   'validate.intro':
     'Ejecuta las comprobaciones de conformidad de GeoReport v2 contra cualquier servicio Open311, como el validador del W3C hace con las páginas web. El resultado tiene un enlace permanente que puede compartir.',
+  'validate.ownIntro': 'Para probarlo, compruebe el servicio de este propio servidor:',
+  'validate.ownSubmit': 'Comprobar el servicio de este servidor',
   'validate.url': 'URL del servicio o del documento de descubrimiento',
   'validate.urlHint': 'La URL base de GeoReport v2 (…/v2/) o el documento de descubrimiento (…/discovery.json o .xml).',
   'validate.format': 'Formatos a comprobar',

@@ -5,6 +5,8 @@ export const validateFr: Record<ValidateKey, string> = {
   'validate.title': 'Vérifier un service Open311',
   'validate.intro':
     'Lance les vérifications de conformité GeoReport v2 sur n’importe quel service Open311, comme le validateur du W3C le fait pour les pages web. Le résultat a un lien permanent que vous pouvez partager.',
+  'validate.ownIntro': 'Pour l’essayer, vérifiez le service de ce serveur :',
+  'validate.ownSubmit': 'Vérifier le service de ce serveur',
   'validate.url': 'URL du service ou du document de découverte',
   'validate.urlHint': 'L’URL de base GeoReport v2 (…/v2/) ou le document de découverte (…/discovery.json ou .xml).',
   'validate.format': 'Formats à vérifier',
