@@ -208,7 +208,7 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
     await registerServerJobs(ctx);
     await registerRegistryChecks(ctx, { allowPrivate: options.discovery?.allowPrivate === true });
     await registerRouterDelivery(ctx, { allowPrivate: options.discovery?.allowPrivate === true, local: localDeliverer(ctx) });
-    await registerValidationJobs(ctx, { allowPrivate: options.discovery?.allowPrivate === true });
+    await registerValidationJobs(ctx, { allowPrivate: options.discovery?.allowPrivate === true, app });
   }
   if (options.monitor) await registerMonitor(app, ctx, { ...options.monitor, allowPrivate: options.discovery?.allowPrivate === true });
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);

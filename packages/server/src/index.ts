@@ -51,7 +51,14 @@ export { recordConformance } from './monitor/conformance.js';
 export type { MonitorRuntime } from './monitor/monitor-runtime.js';
 export * as monitorAdmin from './registry-admin/monitor-admin.js';
 export {
-  queueValidationRun, clientOf, isRefusal, type ValidationRunInput, type RunRefusal, type ValidationContext,
+  queueValidationRun, clientOf, isRefusal, MAX_API_KEY_LENGTH, MAX_JURISDICTION_LENGTH, type ValidationRunInput, type RunRefusal,
+  type ValidationContext,
 } from './validation/queue-run.js';
-export { registerValidationJobs, runValidation, RUN_DEADLINE_MS, type ValidationJobSettings } from './validation/validation-job.js';
+export { RUN_WINDOW_MS, RUNS_PER_WINDOW, WRITE_RUNS_PER_WINDOW } from './validation/run-limits.js';
+export { STATUS_TAG, VALIDATOR_TAG } from './docs/openapi.js';
+export { documentedOnly, type DocumentedOnly } from './docs/documented-only.js';
+export {
+  registerValidationJobs, runValidation, RUN_DEADLINE_MS, KEEP_ANY_RUN_MS, KEEP_RUNS_PER_URL, type ValidationJobSettings,
+} from './validation/validation-job.js';
 export { MAX_TARGET_URL_LENGTH } from './validation/validation-target.js';
+export { ownEndpointUrl } from './validation/own-endpoint.js';
