@@ -13,6 +13,7 @@ import { FEED_INCIDENTS } from './incidents-feed.js';
 import { HISTORY_DAYS, LATENCY_HOURS, MAX_INCIDENTS } from './endpoint-figures.js';
 import { OVERVIEW_TTL_MS, PAGE_SIZE } from './overview-data.js';
 import { SORT_KEYS } from './overview-query.js';
+import { SHOWN_STATES } from './shown-state.js';
 
 /** The headers every answer of these routes has; routes.ts sets them. */
 const CACHING =
@@ -28,7 +29,9 @@ const Row = object({
   name: text(),
   tier: oneOf(TIERS),
   country: nullable(text('ISO 3166-1 alpha-2.')),
-  state: oneOf(MONITOR_STATES, 'unknown until its first poll.'),
+  state: oneOf(MONITOR_STATES, 'The monitor\'s state: down once an incident is open (after a few failed checks in a row); unknown until its first poll.'),
+  display_state: oneOf(SHOWN_STATES, 'What the pages show: failing when the last checks failed but no incident is open yet; unknown when never checked.'),
+  failed_checks: integer('Failed checks in a row (0 after an answer).'),
   since: nullable(dateTime('When it entered this state.')),
   paused: boolean('The monitor does not poll it for now.'),
   last_poll_at: nullable(dateTime()),
@@ -63,8 +66,8 @@ const Row = object({
 
 const Overview = object({
   generated_at: dateTime(),
-  counts: object({ up: integer(), down: integer(), unknown: integer(), total: integer() }, { description: 'Of every monitored endpoint, whatever the filters.' }),
-  filters: object({ country: nullable(text()), tier: nullable(oneOf(TIERS)), status: nullable(oneOf(MONITOR_STATES)) }, { description: 'The filters applied.' }),
+  counts: object({ up: integer(), failing: integer(), down: integer(), unknown: integer(), total: integer() }, { description: 'Of every monitored endpoint by display_state, whatever the filters.' }),
+  filters: object({ country: nullable(text()), tier: nullable(oneOf(TIERS)), status: nullable(oneOf(SHOWN_STATES)) }, { description: 'The filters applied (status is by display_state).' }),
   sort: object({ by: oneOf(SORT_KEYS), direction: oneOf(['asc', 'desc']) }),
   matching: integer('Endpoints matching the filters.'),
   page: integer(),
@@ -148,7 +151,7 @@ export const overviewSchema: FastifySchema = {
     {
       country: text('ISO 3166-1 alpha-2 (any case).', { examples: ['US'] }),
       tier: oneOf(TIERS),
-      status: oneOf(MONITOR_STATES),
+      status: oneOf(SHOWN_STATES, 'By display_state.'),
       sort: { ...oneOf(SORT_KEYS), default: 'name' },
       dir: { ...oneOf(['asc', 'desc']), default: 'asc' },
       page: integer('1-based; past the last page reads as the last.', { minimum: 1, maximum: 1_000, default: 1 }),
