@@ -3,6 +3,7 @@ export * from './model.js';
 export * from './read/index.js';
 export * from './http/exchange.js';
 export * from './http/transport.js';
+export { receiveBody, type ReceivedBody } from './http/body.js';
 export * from './http/network-guard.js';
 export * from './errors.js';
 export * from './quirks.js';

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetworkError, type Exchange, type HttpRequest, type Transport } from '@o311/client';
@@ -11,6 +12,11 @@ describe('the local transport (inject)', () => {
       reply.header('X-Seen-Host', request.headers.host ?? '').send({ q: request.query, n: 'ü' }));
     app.get('/slow', () => new Promise((resolve) => setTimeout(() => resolve('late'), 500)));
     app.get('/big', async () => 'x'.repeat(1000));
+    // Compresses when asked, as the server's compression does for a network client.
+    app.get('/zipped', async (request, reply) =>
+      /gzip/.test(String(request.headers['accept-encoding'] ?? ''))
+        ? reply.header('content-encoding', 'gzip').type('text/plain').send(gzipSync('y'.repeat(5000)))
+        : reply.type('text/plain').send('y'.repeat(5000)));
     await app.ready();
   });
   afterAll(() => app.close());
@@ -30,6 +36,14 @@ describe('the local transport (inject)', () => {
     const big = await transport({ method: 'GET', url: `${LOCAL_ORIGIN}/big` }, { maxBytes: 100 });
     expect(big.response).toMatchObject({ size: 100, truncated: true });
     await expect(transport({ method: 'GET', url: 'http://example.org/open311/v2/services.json' })).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('asks for a compressed answer as the network transport does, and decodes it', async () => {
+    const x = await transport({ method: 'GET', url: `${LOCAL_ORIGIN}/zipped` });
+    expect(x.response.headers['content-encoding']).toBe('gzip');
+    expect(x.response).toMatchObject({ body: 'y'.repeat(5000), size: 5000, truncated: false });
+    const capped = await transport({ method: 'GET', url: `${LOCAL_ORIGIN}/zipped` }, { maxBytes: 1000 });
+    expect(capped.response).toMatchObject({ size: 1000, truncated: true });
   });
 
   it('splits: local URLs in process, every other one to the network transport', async () => {

@@ -9,7 +9,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
-import { NetworkError, type Exchange, type HttpRequest, type Transport, type TransportOptions } from '@o311/client';
+import {
+  DEFAULT_ACCEPT_ENCODING, NetworkError, receiveBody, type Exchange, type HttpRequest, type Transport, type TransportOptions,
+} from '@o311/client';
 
 /** Where local endpoints are polled; GeoReport's routes live under /open311/v2/. */
 export const LOCAL_ORIGIN = 'http://o311-local.invalid';
@@ -48,21 +50,22 @@ export function injectTransport(app: Pick<FastifyInstance, 'inject'>, origin: st
           method: request.method,
           // Path and query only: the Host stays inject's own, links in the answer are not read.
           url: `${url.pathname}${url.search}`,
-          headers: request.headers ?? {},
+          // As the network transport asks, so that the answer (compression included) is the one a client gets.
+          headers: { 'accept-encoding': DEFAULT_ACCEPT_ENCODING, ...request.headers },
           ...(request.body !== undefined && { payload: typeof request.body === 'string' ? request.body : Buffer.from(request.body) }),
         }),
         deadline,
       ]);
-      const raw = answer.rawPayload;
-      const kept = raw.length > maxBytes ? raw.subarray(0, maxBytes) : raw;
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(answer.headers)) headers[name.toLowerCase()] = headerText(value);
+      const sent = (async function* () {
+        yield answer.rawPayload;
+      })();
+      const { bytes, truncated } = await receiveBody(sent, headers['content-encoding'], maxBytes);
+      const kept = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       return {
         request,
-        response: {
-          status: answer.statusCode, headers, body: kept.toString('utf8'), size: kept.length,
-          truncated: kept.length < raw.length, invalidUtf8: invalidUtf8(kept),
-        },
+        response: { status: answer.statusCode, headers, body: kept.toString('utf8'), size: kept.length, truncated, invalidUtf8: invalidUtf8(kept) },
         elapsedMs: performance.now() - started,
         redirects: [],
       };
