@@ -2,16 +2,17 @@
  * A batch of polls, as the monitor's job runs it on the slugs it claimed: each
  * endpoint is loaded and polled (at most `concurrency` at a time), and all the
  * samples are recorded in one store call, which moves the states and opens or
- * closes incidents. An endpoint that answered and whose last usage sample is
- * older than `usageEveryMs` is sampled for usage too, after the batch's polls
- * in the queue, so that usage never holds back the poll record.
+ * closes incidents. An endpoint that answered and whose usage is due is
+ * sampled for usage too, after the batch's polls in the queue, so that usage
+ * never holds back the poll record; the batch's usage samples are recorded in
+ * one more store call (batch-usage.ts).
  */
 import type { PollSample, RecordedPolls, Store } from '@o311/store';
+import { batchUsage } from './batch-usage.js';
 import { createLimiter } from './limiter.js';
 import type { PollOptions } from './poll-options.js';
-import { targetOf, type PollTarget } from './poll-target.js';
+import { targetOf } from './poll-target.js';
 import { pollEndpoint, refusedSample } from './poll.js';
-import { sampleUsage } from './usage.js';
 
 export const DEFAULT_BATCH_CONCURRENCY = 50;
 export const DEFAULT_USAGE_EVERY_MS = 60 * 60 * 1000;
@@ -29,44 +30,15 @@ export interface BatchDeps {
 }
 
 /**
- * When a target's usage sample last failed (the store keeps only samples that
- * worked): it is not asked again within usageEveryMs, so that an endpoint
- * that refuses request lists costs no extra calls at every poll. Bounded; in
- * this process only (another process may ask once more).
+ * Polls the endpoints of `slugs` (unknown ones are skipped), records the
+ * samples, then the usage sampled meanwhile; rejects only when the store
+ * fails to load an endpoint or to record the polls.
  */
-const usageFailures = new Map<string, number>();
-const MAX_USAGE_FAILURES = 10_000;
-
-/**
- * Samples usage when the last sample is old enough. Store errors are left for
- * the next batch (the last sample stays old): usage must never fail the polls' job.
- */
-async function sampleUsageIfDue(target: PollTarget, deps: BatchDeps): Promise<void> {
-  const every = deps.usageEveryMs ?? DEFAULT_USAGE_EVERY_MS;
-  const key = `${target.slug} ${target.url}`;
-  try {
-    const failedAt = usageFailures.get(key);
-    if (failedAt !== undefined && deps.options.now() - failedAt < every) return;
-    const latest = await deps.store.monitor.latestUsage(target.slug);
-    if (latest !== undefined && deps.options.now() - latest.at < every) return;
-    const usage = await sampleUsage(target, deps.options);
-    usageFailures.delete(key);
-    if (!('failed' in usage)) {
-      await deps.store.monitor.recordUsage(usage);
-      return;
-    }
-    usageFailures.set(key, deps.options.now());
-    if (usageFailures.size > MAX_USAGE_FAILURES) usageFailures.delete(usageFailures.keys().next().value!);
-  } catch {
-    // Left for the next batch.
-  }
-}
-
-/** Polls the endpoints of `slugs` (unknown ones are skipped) and records the samples; rejects only when the store does. */
 export async function pollBatch(slugs: readonly string[], deps: BatchDeps): Promise<RecordedPolls> {
   const limit = createLimiter(deps.concurrency ?? DEFAULT_BATCH_CONCURRENCY);
   const local = deps.localBaseUrl === undefined ? undefined : { baseUrl: deps.localBaseUrl };
-  const usage: Promise<void>[] = [];
+  const unique = [...new Set(slugs)];
+  const usage = batchUsage(unique, deps, deps.usageEveryMs ?? DEFAULT_USAGE_EVERY_MS, limit);
 
   const pollOne = async (slug: string): Promise<PollSample | undefined> => {
     const endpoint = await deps.store.getEndpoint(slug);
@@ -74,12 +46,12 @@ export async function pollBatch(slugs: readonly string[], deps: BatchDeps): Prom
     const target = targetOf(endpoint, local);
     if ('refused' in target) return refusedSample(slug, deps.options.now(), target.refused);
     const sample = await pollEndpoint(target, deps.options);
-    if (sample.ok) usage.push(limit(() => sampleUsageIfDue(target, deps)));
+    if (sample.ok) usage.add(target);
     return sample;
   };
 
   try {
-    const polled = await Promise.allSettled([...new Set(slugs)].map((slug) => limit(() => pollOne(slug))));
+    const polled = await Promise.allSettled(unique.map((slug) => limit(() => pollOne(slug))));
     const samples: PollSample[] = [];
     for (const p of polled) {
       if (p.status === 'rejected') throw p.reason;
@@ -87,6 +59,6 @@ export async function pollBatch(slugs: readonly string[], deps: BatchDeps): Prom
     }
     return await deps.store.monitor.recordPolls(samples, { failuresToOpen: deps.failuresToOpen });
   } finally {
-    await Promise.allSettled(usage);
+    await usage.record();
   }
 }

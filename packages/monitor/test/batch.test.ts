@@ -1,7 +1,8 @@
 /**
  * pollBatch with a store stand-in: one record call for the whole batch,
  * unknown endpoints skipped, refused targets recorded as such, the
- * concurrency bound, usage sampled when due and never before the record.
+ * concurrency bound, usage sampled when due (one question for the batch) and
+ * recorded in one call, never before the polls' record nor failing the batch.
  */
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,24 +27,28 @@ interface Recorder {
   order: string[];
 }
 
-/** `sampledAt`: every endpoint's last usage sample is this recent (none when undefined). */
-function recorder(endpoints: readonly Endpoint[], latestDelayMs = 0, sampledAt?: number): Recorder {
+/**
+ * `sampledAt`: every endpoint's last usage sample is this recent (none when
+ * undefined); `dueDelayMs`: how long the usage question takes.
+ */
+function recorder(endpoints: readonly Endpoint[], dueDelayMs = 0, sampledAt?: number): Recorder {
   const r: Recorder = { records: [], usage: [], order: [], store: undefined as unknown as BatchDeps['store'] };
-  const latest = new Map<string, UsageSample>();
+  const latest = new Map<string, number>();
   const monitor: Partial<MonitorStore> = {
     recordPolls: async (samples) => {
       r.records.push([...samples]);
       r.order.push('recordPolls');
       return { opened: [], closed: [], events: [] };
     },
-    latestUsage: async (slug) => {
-      if (latestDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, latestDelayMs));
-      return latest.get(slug) ?? (sampledAt === undefined ? undefined : ({ slug, at: sampledAt } as UsageSample));
+    usageDue: async (slugs, since) => {
+      r.order.push(`usageDue ${slugs.join(' ')}`);
+      if (dueDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, dueDelayMs));
+      return slugs.filter((slug) => !((latest.get(slug) ?? sampledAt ?? -Infinity) > since));
     },
-    recordUsage: async (u) => {
-      r.usage.push(u);
-      latest.set(u.slug, u);
-      r.order.push(`recordUsage ${u.slug}`);
+    recordUsage: async (samples) => {
+      r.usage.push(...samples);
+      for (const u of samples) latest.set(u.slug, u.at);
+      r.order.push(`recordUsage ${samples.map((u) => u.slug).sort().join(' ')}`);
     },
   };
   r.store = { getEndpoint: async (slug) => endpoints.find((e) => e.slug === slug), monitor: monitor as MonitorStore };
@@ -73,9 +78,9 @@ describe('pollBatch', () => {
     expect(bySlug.get('local')).toMatchObject({ ok: true, services: 2 });
     expect(bySlug.get('down')).toMatchObject({ ok: false, error_kind: 'connection' });
     expect(bySlug.get('nowhere')).toMatchObject({ ok: false, error_kind: 'refused', error: expect.stringMatching(/no GeoReport base URL/) });
-    // Usage of the endpoints that answered, recorded after the polls.
+    // Usage of the endpoints that answered: due asked once for the batch, recorded in one call after the polls.
     expect(r.usage.map((u) => u.slug).sort()).toEqual(['local', 'up']);
-    expect(r.order[0]).toBe('recordPolls');
+    expect(r.order).toEqual(['usageDue up down nowhere local ghost', 'recordPolls', 'recordUsage local up']);
 
     // Within the hour: no usage sample again; past it: again.
     clock += 10 * 60_000;
@@ -135,7 +140,25 @@ describe('pollBatch', () => {
     const r = recorder([registryEndpoint({ slug: 'a', base_url: fleet.baseUrl(30) })], 200);
     const recorded = await pollBatch(['a'], { store: r.store, options: { allowPrivate: true, timeoutMs: 2000, now: Date.now }, failuresToOpen: 3 });
     expect(recorded).toEqual({ opened: [], closed: [], events: [] });
-    expect(r.order).toEqual(['recordPolls', 'recordUsage a']);
+    expect(r.order).toEqual(['usageDue a', 'recordPolls', 'recordUsage a']);
+  });
+
+  it('polls and records a batch whose usage question or usage record fails, and asks again next time', async () => {
+    fleet.set(31, {});
+    fleet.set(32, {});
+    const r = recorder([registryEndpoint({ slug: 'a', base_url: fleet.baseUrl(31) }), registryEndpoint({ slug: 'b', base_url: fleet.baseUrl(32) })]);
+    const monitor = r.store.monitor;
+    const deps = (store: BatchDeps['store']): BatchDeps => ({ store, options: { allowPrivate: true, timeoutMs: 2000, now: Date.now }, failuresToOpen: 3 });
+    const failing = (method: 'usageDue' | 'recordUsage'): BatchDeps['store'] =>
+      ({ ...r.store, monitor: { ...monitor, [method]: () => Promise.reject(new Error('database is locked')) } });
+
+    await pollBatch(['a', 'b'], deps(failing('usageDue')));
+    await pollBatch(['a', 'b'], deps(failing('recordUsage')));
+    expect(r.records.map((rec) => rec.length)).toEqual([2, 2]);
+    expect(r.usage).toEqual([]);
+    await pollBatch(['a', 'b'], deps(r.store));
+    expect(r.usage.map((u) => u.slug).sort()).toEqual(['a', 'b']);
+    expect(r.order.at(-1)).toBe('recordUsage a b');
   });
 
   it('rejects when the store fails to load an endpoint (the job is retried), after the running work settles', async () => {

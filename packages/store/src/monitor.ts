@@ -249,11 +249,20 @@ export interface MonitorStore {
   /** Oldest first. */
   listHourly(slug: string, from: number, to: number): Promise<HourlyRollup[]>;
 
-  /** Dropped when the endpoint has no target (retired or deleted meanwhile). */
-  recordUsage(u: UsageSample): Promise<void>;
+  /**
+   * Stores a batch of samples (a poll job's) in one transaction; those of
+   * endpoints without a target (retired or deleted meanwhile) are dropped.
+   */
+  recordUsage(samples: readonly UsageSample[]): Promise<void>;
   /** Oldest first. */
   listUsage(f: MonitorListFilter): Promise<UsageSample[]>;
   latestUsage(slug: string): Promise<UsageSample | undefined>;
+  /**
+   * Of `slugs`, the targets whose usage is due: no sample taken after `since`
+   * (none yet, or only older ones); by slug. Slugs without a target are left
+   * out. One query for a batch (per 500 slugs).
+   */
+  usageDue(slugs: readonly string[], since: number): Promise<string[]>;
 
   /**
    * Stores the score; when it is `dropBy` points or more below the endpoint's

@@ -73,7 +73,7 @@ export function runMonitorContract(dialect: TestDialect): void {
 
       await m().recordPolls([failed(a!, NOW), failed(a!, NOW + 1)], { failuresToOpen: 1 });
       await m().recordScore({ slug: a!, at: NOW, score: 90, errors: 0, warnings: 0, passed: 9, failed: 0, skipped: 0, run_id: null }, { dropBy: 10 });
-      await m().recordUsage(usage(a!, NOW));
+      await m().recordUsage([usage(a!, NOW)]);
       await m().rollUp(NOW + 1, ROLLUP);
       expect(await m().listIncidents({ slug: a!, limit: 10 })).toHaveLength(1);
 
@@ -281,8 +281,8 @@ export function runMonitorContract(dialect: TestDialect): void {
       expect((await m().listScores({ slug: a!, limit: 10 })).map((s) => s.score)).toEqual([92, 80, 65]);
       expect(await m().recordScore({ ...score(NOW, 10), slug: 'unknown-y' }, { dropBy: 1 })).toBeUndefined();
 
-      await m().recordUsage(usage(a!, NOW));
-      await m().recordUsage({ ...usage(a!, NOW + 1), with_media: null, capped: true, newest_at: null });
+      await m().recordUsage([usage(a!, NOW)]);
+      await m().recordUsage([{ ...usage(a!, NOW + 1), with_media: null, capped: true, newest_at: null }]);
       expect(await m().latestUsage(a!)).toEqual({ ...usage(a!, NOW + 1), with_media: null, capped: true, newest_at: null });
       expect((await m().listUsage({ slug: a!, limit: 10 })).map((u) => u.at)).toEqual([NOW, NOW + 1]);
       expect(await m().latestUsage('unknown-y')).toBeUndefined();
@@ -291,6 +291,34 @@ export function runMonitorContract(dialect: TestDialect): void {
       await m().rollUp(NOW + 91 * DAY, ROLLUP);
       expect(await m().listScores({ slug: a!, limit: 10 })).toEqual([]);
       expect(await m().listUsage({ slug: a!, limit: 10 })).toEqual([]);
+    });
+
+    it('records a batch of usage samples at once, dropping those of endpoints without a target; all or none', async () => {
+      const [a, b] = await watched(2);
+      // Past one statement's rows (500): the batch is split, still one call.
+      const many = Array.from({ length: 501 }, (_, i) => usage(i % 2 === 0 ? a! : b!, NOW - 1000 + i));
+      await m().recordUsage([...many, usage('unknown-z', NOW), { ...usage(b!, NOW), slug: 'unknown-w' }]);
+      expect(await m().listUsage({ slug: a!, limit: 1000 })).toHaveLength(251);
+      expect(await m().listUsage({ slug: b!, limit: 1000 })).toHaveLength(250);
+      expect(await m().listUsage({ slug: 'unknown-z', limit: 10 })).toEqual([]);
+      expect(await m().latestUsage(a!)).toEqual(usage(a!, NOW - 500));
+      await m().recordUsage([]);
+
+      // One transaction: a sample the database refuses (in the second statement) takes the whole batch with it.
+      const broken = { ...usage(b!, NOW + 2), services: null } as unknown as ReturnType<typeof usage>;
+      const later = Array.from({ length: 500 }, (_, i) => usage(a!, NOW + 1 + i));
+      await expect(m().recordUsage([...later, broken])).rejects.toThrow();
+      expect(await m().latestUsage(a!)).toEqual(usage(a!, NOW - 500));
+    });
+
+    it('tells whose usage is due in one call: no sample after `since`; endpoints without a target left out', async () => {
+      const [a, b, c] = (await watched(3)).sort();
+      await m().recordUsage([usage(a!, NOW - 2 * HOUR), usage(b!, NOW - 2 * HOUR), usage(b!, NOW - 10 * 60_000)]);
+      expect(await m().usageDue([c!, b!, a!, 'unknown-v', a!], NOW - HOUR)).toEqual([a, c]);
+      // A sample exactly at `since` is not after it.
+      expect(await m().usageDue([a!, b!], NOW - 10 * 60_000)).toEqual([a, b]);
+      expect(await m().usageDue([a!, b!, c!], NOW - 3 * HOUR)).toEqual([c]);
+      expect(await m().usageDue([], NOW)).toEqual([]);
     });
 
     it('marks an event mailed once and counts webhook attempts, keeping the last outcome', async () => {

@@ -8,12 +8,9 @@ import type { Selectable } from 'kysely';
 import type { Incident, MonitorEvent, MonitorListFilter, PollErrorKind, PollSample, RecordedPolls } from '../monitor.js';
 import type { MonitorIncidentsTable, MonitorSamplesTable, MonitorTargetsTable } from '../schema/tables.js';
 import { insertEvents, newEvent } from './monitor-events.js';
-import { cutText, listLimit, listWindow, numberOrNull } from './monitor-shared.js';
+import { cutText, listLimit, listWindow, numberOrNull, ROWS_PER_STATEMENT as CHUNK } from './monitor-shared.js';
 import { readErrorKind, readMonitorState } from './monitor-targets.js';
 import { chunks, type Db } from './shared.js';
-
-/** Rows (or keys) per statement, well under both dialects' parameter limits. */
-const CHUNK = 500;
 
 const toIncident = (row: Selectable<MonitorIncidentsTable>): Incident => ({
   id: row.id,

@@ -7,11 +7,11 @@
  */
 import { sql } from 'kysely';
 import type { HourlyRollup, RollUpOptions } from '../monitor.js';
+import { ROWS_PER_STATEMENT as CHUNK } from './monitor-shared.js';
 import { chunks, parseJson, type Db } from './shared.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const CHUNK = 500;
 /** The uptime windows of a summary. */
 const WINDOWS = { uptime_24h: DAY, uptime_7d: 7 * DAY, uptime_30d: 30 * DAY, uptime_90d: 90 * DAY } as const;
 /** The latency percentiles are read over this window. */

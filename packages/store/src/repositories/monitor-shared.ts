@@ -3,6 +3,9 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { MAX_MONITOR_TEXT, type MonitorListFilter } from '../monitor.js';
 import { paging } from './shared.js';
 
+/** Rows (or keys) per statement, well under both dialects' parameter limits. */
+export const ROWS_PER_STATEMENT = 500;
+
 /** The most rows one list call returns, whatever limit it asks for. */
 const MAX_LIST_ROWS = 10_000;
 

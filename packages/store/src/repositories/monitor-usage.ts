@@ -1,14 +1,15 @@
 /**
  * Usage samples (comprehensiveness and citizen utilisation) and conformance
  * scores of the monitor's targets (monitor.ts). Both are dropped for an
- * endpoint without a target (retired or deleted meanwhile).
+ * endpoint without a target (retired or deleted meanwhile). Usage comes in
+ * batches (a poll job's endpoints): one transaction, one due query each.
  */
 import type { Selectable } from 'kysely';
 import type { MonitorEvent, MonitorListFilter, ScoreSample, UsageSample } from '../monitor.js';
 import type { MonitorScoresTable, MonitorUsageTable } from '../schema/tables.js';
 import { insertEvents, newEvent } from './monitor-events.js';
-import { listLimit, listWindow, numberOrNull } from './monitor-shared.js';
-import type { Db } from './shared.js';
+import { listLimit, listWindow, numberOrNull, ROWS_PER_STATEMENT } from './monitor-shared.js';
+import { chunks, type Db } from './shared.js';
 
 const toUsage = (r: Selectable<MonitorUsageTable>): UsageSample => ({
   slug: r.slug,
@@ -40,13 +41,46 @@ const toScore = (r: Selectable<MonitorScoresTable>): ScoreSample => ({
   run_id: r.run_id,
 });
 
-const hasTarget = async (db: Db, slug: string): Promise<boolean> =>
-  (await db.selectFrom('monitor_targets').select('slug').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+/**
+ * The slugs among `slugs` that have a target. With `rowLocks` (PostgreSQL)
+ * their rows stay key-share locked, in slug order, until the transaction
+ * ends: a target removed meanwhile (syncTargets) waits, so the rows written
+ * for it never fail their foreign key.
+ */
+async function withTargets(db: Db, slugs: readonly string[], rowLocks: boolean): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks([...new Set(slugs)].sort(), ROWS_PER_STATEMENT)) {
+    const q = db.selectFrom('monitor_targets').select('slug').where('slug', 'in', part).orderBy('slug');
+    for (const row of await (rowLocks ? q.forKeyShare() : q).execute()) found.add(row.slug);
+  }
+  return found;
+}
 
-export function recordUsage(db: Db, u: UsageSample): Promise<void> {
-  return db.transaction().execute(async (trx) => {
-    if (await hasTarget(trx, u.slug)) await trx.insertInto('monitor_usage').values({ ...u, capped: u.capped ? 1 : 0 }).execute();
+/** Stores the samples of endpoints with a target, in one transaction. */
+export async function recordUsage(db: Db, samples: readonly UsageSample[], rowLocks: boolean): Promise<void> {
+  if (samples.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    const known = await withTargets(trx, samples.map((u) => u.slug), rowLocks);
+    const rows = samples.filter((u) => known.has(u.slug)).map((u) => ({ ...u, capped: u.capped ? 1 : 0 }));
+    for (const part of chunks(rows, ROWS_PER_STATEMENT)) await trx.insertInto('monitor_usage').values(part).execute();
   });
+}
+
+/** Of `slugs`, the targets without a usage sample taken after `since`, by slug. */
+export async function usageDue(db: Db, slugs: readonly string[], since: number): Promise<string[]> {
+  const due: string[] = [];
+  for (const part of chunks([...new Set(slugs)].sort(), ROWS_PER_STATEMENT)) {
+    const rows = await db
+      .selectFrom('monitor_targets as t')
+      .select('t.slug')
+      .where('t.slug', 'in', part)
+      .where(({ exists, not, selectFrom }) =>
+        not(exists(selectFrom('monitor_usage as u').select('u.slug').whereRef('u.slug', '=', 't.slug').where('u.at', '>', since))))
+      .orderBy('t.slug')
+      .execute();
+    due.push(...rows.map((r) => r.slug));
+  }
+  return due;
 }
 
 export async function listUsage(db: Db, f: MonitorListFilter): Promise<UsageSample[]> {
@@ -63,9 +97,9 @@ const latestScoreRow = (db: Db, slug: string) =>
   db.selectFrom('monitor_scores').selectAll().where('slug', '=', slug).orderBy('at', 'desc').limit(1).executeTakeFirst();
 
 /** Stores the score and, when it fell by `dropBy` points or more since the previous one, its `score-drop` event. */
-export function recordScore(db: Db, s: ScoreSample, rule: { dropBy: number }): Promise<MonitorEvent | undefined> {
+export function recordScore(db: Db, s: ScoreSample, rule: { dropBy: number }, rowLocks: boolean): Promise<MonitorEvent | undefined> {
   return db.transaction().execute(async (trx) => {
-    if (!(await hasTarget(trx, s.slug))) return undefined;
+    if (!(await withTargets(trx, [s.slug], rowLocks)).has(s.slug)) return undefined;
     const previous = await latestScoreRow(trx, s.slug);
     await trx.insertInto('monitor_scores').values({ ...s }).execute();
     if (previous === undefined || Number(previous.score) - s.score < rule.dropBy) return undefined;

@@ -75,7 +75,7 @@ export async function seedStatus(store: Store, now: number): Promise<SeededStatu
     { slug: 'beta', at: now - 3 * HOUR, services: 4, sampled: 1000, with_location: 1, with_address: null, with_updated: 0.5, with_media: 0, with_status_notes: 0,
       requests_7d: 1000, requests_30d: 1000, capped: true, open: 600, closed: 400, newest_at: now - 4 * HOUR },
   ];
-  for (const u of usage) await store.monitor.recordUsage(u);
+  await store.monitor.recordUsage(usage);
   const score = (at: number, value: number, run_id: string | null): ScoreSample => ({
     slug: 'alpha', at, score: value, errors: value < 80 ? 2 : 0, warnings: 3, passed: 40, failed: value < 80 ? 2 : 0, skipped: 5, run_id,
   });
