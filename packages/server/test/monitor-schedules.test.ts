@@ -32,6 +32,8 @@ describe('monitor jobs and schedules per process', () => {
     for (const name of MONITOR_JOBS) expect(queue.handles(name)).toBe(true);
     expect([...queue.scheduled.keys()]).toEqual(expect.arrayContaining(MONITOR_SCHEDULES));
     expect(queue.handles(JOB.routerDeliver)).toBe(true);
+    // The first tick is queued at start, not left to the next minute.
+    expect(queue.jobs(JOB.monitorTick)).toHaveLength(1);
   });
 
   it('a process without it runs none of them and leaves their schedules in place', async () => {

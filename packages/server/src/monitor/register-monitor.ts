@@ -1,7 +1,8 @@
 /**
  * The monitor's jobs in a process that monitors (`serve --monitor`, `o311
  * monitor run`): the minute's tick, the polls, the rollups, the daily
- * conformance runs, the alerts and the webhooks. Processes without the
+ * conformance runs (and a new endpoint's first one, after its first successful
+ * poll), the alerts and the webhooks. Processes without the
  * monitor neither run these jobs nor touch their schedules: schedules are
  * shared by every process, so one started without --monitor must not remove
  * the schedule a monitoring one relies on, and while no monitor runs each
@@ -13,6 +14,7 @@ import { rollUpOptions } from '@o311/monitor';
 import { JOB, SCHEDULE, monitorScheduleOptions, type MonitorEventData, type MonitorPollData } from '../jobs/job-names.js';
 import type { ServiceContext } from '../services/context.js';
 import { sendAlert } from './alert.js';
+import { FirstConformance } from './first-conformance.js';
 import { FirstFigures } from './first-figures.js';
 import { queueConformanceRuns } from './conformance-runs.js';
 import { injectTransport, splitTransport } from './local-transport.js';
@@ -40,6 +42,7 @@ export function monitorRuntime(app: Pick<FastifyInstance, 'inject'>, ctx: Servic
     pollTransport: splitTransport(injectTransport(app), networkTransport),
     networkTransport,
     firstFigures: new FirstFigures(),
+    firstConformance: new FirstConformance(ctx),
   };
 }
 
@@ -67,5 +70,7 @@ export async function registerMonitor(app: Pick<FastifyInstance, 'inject'>, ctx:
   for (const name of [JOB.monitorTick, JOB.monitorRollup, JOB.monitorConformance] as const) {
     await jobs.schedule(name, SCHEDULE[name], {}, monitorScheduleOptions(name));
   }
+  // A tick now rather than at the next minute: a server just started shows its endpoints, and polls them, at once.
+  await jobs.enqueue(JOB.monitorTick, {}, monitorScheduleOptions(JOB.monitorTick));
   return rt;
 }
