@@ -29,8 +29,9 @@ export default defineConfig({
     // child processes, browsers and databases, so two run side by side: 746 s instead of 957 s here.
     maxWorkers: 2,
     // A worker runs file after file in one process, importing each module once: fastify, pg and the packages'
-    // sources were loaded again for every file, 200 s of the run. No test relies on a fresh module state:
-    // none mocks a module, and the one that sets an environment variable puts it back.
+    // sources were loaded again for every file (import 205 s, now 22 s). With the slowest files first, the
+    // whole suite took 443 s instead of 557 s here (2,760 tests instead of 2,488). No test relies on a fresh
+    // module state: none mocks a module, and those that set an environment variable put it back.
     isolate: false,
     sequence: { sequencer: SlowestFirst },
     reporters: ['default', './test-support/plain-summary.ts'],
