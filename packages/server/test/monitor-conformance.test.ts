@@ -1,7 +1,7 @@
 /**
  * The monitor's conformance score (issue 12): the daily job queues a
- * read-only validator run (source 'monitor') for each monitored endpoint with
- * a URL (not the local one, not a paused one); a finished run's score is
+ * read-only validator run (source 'monitor') for each monitored endpoint that
+ * is not paused (the local one at this server's own URL); a finished run's score is
  * recorded with the registry's last-check line, and a drop of 10 points or
  * more is an event mailed to the contact once (mail alerts on). Both dialects.
  */
@@ -63,17 +63,20 @@ describe.each(dialects)('monitor conformance (%s)', (dialect) => {
     await s?.close();
   });
 
-  it('queues one read-only monitor run per monitored endpoint with a URL', async () => {
+  it('queues one read-only monitor run per monitored endpoint that is not paused, the local one at this server\'s own URL', async () => {
     await queue.enqueue(JOB.monitorConformance, {});
     await queue.run([JOB.monitorConformance]);
     const runs = await s.store.validations.list({ source: 'monitor', limit: 10 });
-    expect(runs.map((r) => r.endpoint_slug)).toEqual(['scored']);
-    expect(runs[0]).toMatchObject({ url: 'http://127.0.0.1:9/scored/v2/', write: false, format: 'both', state: 'queued' });
-    expect(queue.jobs(JOB.validateRun)).toHaveLength(1);
+    expect(runs.map((r) => r.endpoint_slug).sort()).toEqual(['scored', 'springfield']);
+    expect(runs.find((r) => r.endpoint_slug === 'scored')).toMatchObject({ url: 'http://127.0.0.1:9/scored/v2/', write: false, format: 'both', state: 'queued' });
+    expect(runs.find((r) => r.endpoint_slug === 'springfield')).toMatchObject({
+      url: 'https://311.example.org/open311/v2/', jurisdiction_id: JURISDICTION.id, write: false, format: 'both', state: 'queued',
+    });
+    expect(queue.jobs(JOB.validateRun)).toHaveLength(2);
   });
 
   it('records the score and the last check, and alerts a drop once', async () => {
-    const [run] = await s.store.validations.list({ source: 'monitor', limit: 1 });
+    const [run] = await s.store.validations.list({ endpoint_slug: 'scored', source: 'monitor', limit: 1 });
     const done = (at: number): ValidationRun => ({ ...run!, state: 'done', finished_at: at });
     const good = report([result('a', 'pass'), result('b', 'pass'), result('c', 'skip')]);
     await recordConformance(services(), done(t), good);

@@ -1,10 +1,10 @@
 /**
- * The monitor's conformance score: a daily read-only validator run of every
- * monitored endpoint with a URL (source 'monitor', through the web
- * validator's job), and, when such a run finishes, its score recorded
+ * The monitor's conformance score: a read-only validator run of every
+ * monitored endpoint (source 'monitor', through the web validator's job;
+ * queued daily and after a new endpoint's first successful poll, see
+ * conformance-runs.ts), and, when such a run finishes, its score recorded
  * (a drop of DEFAULT_SCORE_DROP points or more is an event, alerted like an
  * incident) and its summary line kept as the registry's last check.
- * Endpoints this server serves itself are not validated: they are o311.
  */
 import { summaryLine } from '@o311/discovery';
 import { conformanceScore, DEFAULT_SCORE_DROP } from '@o311/monitor';

@@ -4,24 +4,21 @@
  * server started showed no figure for up to 10 minutes. After a poll, a target
  * without figures yet gets a rollup queued (the schedule's singleton key keeps
  * one pending at a time). Each target asks once per process: the slugs already
- * seen are remembered (bounded), so a poll costs no extra read afterwards and
- * a target that still has no figure never queues a rollup every minute.
+ * seen are remembered (seen-slugs.ts), so a poll costs no extra read afterwards
+ * and a target that still has no figure never queues a rollup every minute.
  */
 import { JOB, monitorScheduleOptions } from '../jobs/job-names.js';
 import type { MonitorServices } from './monitor-runtime.js';
-
-/** Slugs remembered; past this the memory starts again (a few extra reads). */
-const MAX_SEEN = 10_000;
+import { SeenSlugs } from './seen-slugs.js';
 
 export class FirstFigures {
-  readonly #seen = new Set<string>();
+  readonly #seen = new SeenSlugs();
 
   /** After `slugs` were polled: whether a rollup was queued for the first figures of one of them. */
   async afterPolls(ctx: Pick<MonitorServices, 'store' | 'jobs'>, slugs: readonly string[]): Promise<boolean> {
-    const fresh = slugs.filter((s) => !this.#seen.has(s));
+    const fresh = this.#seen.unseen(slugs);
     if (fresh.length === 0) return false;
     const targets = await Promise.all(fresh.map((s) => ctx.store.monitor.getTarget(s)));
-    if (this.#seen.size + fresh.length > MAX_SEEN) this.#seen.clear();
     let wanted = false;
     for (const target of targets) {
       if (target === undefined) continue;

@@ -5,6 +5,7 @@
  */
 import type { Transport } from '@o311/client';
 import type { ServiceContext } from '../services/context.js';
+import type { FirstConformance } from './first-conformance.js';
 import type { FirstFigures } from './first-figures.js';
 import type { ResolvedMonitorOptions } from './monitor-options.js';
 
@@ -21,6 +22,8 @@ export interface MonitorRuntime {
   networkTransport: Transport;
   /** Queues a rollup when a polled target has no figures yet. */
   firstFigures: FirstFigures;
+  /** Queues a new endpoint's first conformance run after its first successful poll. */
+  firstConformance: FirstConformance;
 }
 
 /** The public page of an endpoint's status, from the configured origin (never a request's Host). */

@@ -1,8 +1,9 @@
 /**
  * A `monitor.poll` job: one chunk of targets polled (@o311/monitor's
  * pollBatch records every sample in one write and opens or closes
- * incidents), then an alert queued for each event those changes made, and a
- * rollup when a polled target has no figures yet (first-figures.ts).
+ * incidents), then an alert queued for each event those changes made, a
+ * rollup when a polled target has no figures yet (first-figures.ts) and a
+ * conformance run when it never had a score (first-conformance.ts).
  */
 import { pollBatch } from '@o311/monitor';
 import type { RecordedPolls } from '@o311/store';
@@ -20,5 +21,6 @@ export async function pollChunk(rt: MonitorRuntime, slugs: readonly string[]): P
   });
   for (const event of recorded.events) await queueAlert(ctx, event.id);
   await rt.firstFigures.afterPolls(ctx, slugs);
+  await rt.firstConformance.afterPolls(slugs);
   return recorded;
 }

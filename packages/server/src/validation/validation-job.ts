@@ -13,9 +13,11 @@ import type { ValidationRun } from '@o311/store';
 import { CHECKS, validate, ValidatorUsageError, type ValidateOptions, type ValidationReport } from '@o311/validator';
 import type { Format } from '@o311/georeport';
 import { recordConformance } from '../monitor/conformance.js';
+import { servedHere } from '../monitor/conformance-runs.js';
 import type { ServiceContext } from '../services/context.js';
 import { JOB, SCHEDULE, type ValidateRunData } from '../jobs/job-names.js';
 import { ProgressSaver } from './progress-saver.js';
+import { isOwnUrl } from './own-endpoint.js';
 import { openRunKey } from './run-key.js';
 import { runTransport } from './run-transport.js';
 import { storedReport } from './stored-report.js';
@@ -70,6 +72,19 @@ function refusedTarget(report: ValidationReport, refusals: readonly NetworkError
   return refused === undefined ? null : `${host ?? 'The target'} is a loopback, private or link-local address, which this server does not check.`;
 }
 
+/**
+ * Why a monitor run of an endpoint this server serves cannot be answered in
+ * process here, or null. Such a run names the public URL of the process that
+ * queued it; when this process has another one (`o311 monitor run` without
+ * the --public-url of `o311 serve`), the run must not go to the network.
+ */
+async function misplacedOwnRun(ctx: ValidationJobContext, run: ValidationRun, settings: ValidationJobSettings): Promise<string | null> {
+  if (run.source !== 'monitor' || run.endpoint_slug === null || (settings.app && isOwnUrl(ctx.origin, run.url))) return null;
+  const endpoint = await ctx.store.getEndpoint(run.endpoint_slug);
+  if (endpoint === undefined || !servedHere(endpoint)) return null;
+  return `This server’s own endpoint is checked in process at its public URL (${ctx.origin.announced}), not at ${run.url}: give o311 monitor run the same --public-url as o311 serve.`;
+}
+
 /** What running a run needs (a monitor run records its score: the monitor's services). */
 export type ValidationJobContext = Pick<ServiceContext, 'store' | 'jobs' | 'now' | 'origin' | 'routerCredentials'>;
 
@@ -99,6 +114,8 @@ export async function runValidation(ctx: ValidationJobContext, runId: string, se
   const progress = new ProgressSaver(runs, runId);
   try {
     const apiKey = started.api_key_sealed !== null && ctx.routerCredentials ? openRunKey(ctx.routerCredentials, run.url, started.api_key_sealed) : undefined;
+    const misplaced = await misplacedOwnRun(ctx, run, settings);
+    if (misplaced !== null) throw new RunFailure(misplaced);
     if (run.write && apiKey === undefined) throw new RunFailure('The API key of this write run cannot be opened (the server’s O311_ROUTER_SECRET changed or is missing); start the run again.');
     const report = await validateBy({
       url: run.url,
@@ -130,8 +147,21 @@ export async function runValidation(ctx: ValidationJobContext, runId: string, se
 export const pruneValidationRuns = (ctx: Pick<ServiceContext, 'store' | 'now'>): Promise<number> =>
   ctx.store.validations.prune(KEEP_RUNS_PER_URL, ctx.now() - KEEP_ANY_RUN_MS);
 
-export async function registerValidationJobs(ctx: ServiceContext, settings: ValidationJobSettings): Promise<void> {
-  await ctx.jobs.work<ValidateRunData>(JOB.validateRun, (job) => runValidation(ctx, job.data.runId, settings), { concurrency: 2 });
+/**
+ * The runs and the daily prune. Given the app, runs are taken once it is
+ * ready: a run of this server's own endpoint injects into it, and an inject
+ * while the app is still being built (a run left queued by the monitor
+ * before a restart is taken at once) would start it early, refusing the
+ * routes still to come.
+ */
+export async function registerValidationJobs(
+  ctx: ServiceContext,
+  settings: ValidationJobSettings & { app?: Pick<FastifyInstance, 'inject' | 'addHook'> },
+): Promise<void> {
+  const takeRuns = (): Promise<void> =>
+    ctx.jobs.work<ValidateRunData>(JOB.validateRun, (job) => runValidation(ctx, job.data.runId, settings), { concurrency: 2 });
+  if (settings.app) settings.app.addHook('onReady', takeRuns);
+  else await takeRuns();
   await ctx.jobs.work(JOB.validatePrune, async () => {
     await pruneValidationRuns(ctx);
   });
