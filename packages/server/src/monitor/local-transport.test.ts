@@ -46,6 +46,24 @@ describe('the local transport (inject)', () => {
     expect(capped.response).toMatchObject({ size: 1000, truncated: true });
   });
 
+  it('with a readiness gate, injects nothing before the app is ready (an inject would start an app still being built)', async () => {
+    const building = Fastify();
+    building.get('/open311/v2/services.json', async () => []);
+    let opened!: () => void;
+    const gate = new Promise<void>((resolve) => (opened = resolve));
+    const gated = injectTransport(building, LOCAL_ORIGIN, gate);
+    const answer = gated({ method: 'GET', url: `${LOCAL_BASE_URL}services.json` });
+    await new Promise((r) => setTimeout(r, 50));
+    // Still being built: a route added now must be taken (it would be refused had the inject started the app).
+    building.get('/late', async () => 'late');
+    opened();
+    expect((await answer).response.status).toBe(200);
+    expect((await gated({ method: 'GET', url: `${LOCAL_ORIGIN}/late` })).response.body).toBe('late');
+    await expect(injectTransport(Fastify(), LOCAL_ORIGIN, new Promise(() => undefined))({ method: 'GET', url: `${LOCAL_ORIGIN}/x` }, { timeoutMs: 50 }))
+      .rejects.toMatchObject({ kind: 'timeout' });
+    await building.close();
+  });
+
   it('splits: local URLs in process, every other one to the network transport', async () => {
     const seen: string[] = [];
     const network: Transport = async (request: HttpRequest): Promise<Exchange> => {

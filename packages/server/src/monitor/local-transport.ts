@@ -32,8 +32,12 @@ function invalidUtf8(bytes: Buffer): boolean {
   }
 }
 
-/** Answers requests to `origin` (default LOCAL_ORIGIN) with `app.inject`, bounded in time and bytes as the network transport is. */
-export function injectTransport(app: Pick<FastifyInstance, 'inject'>, origin: string = LOCAL_ORIGIN): Transport {
+/**
+ * Answers requests to `origin` (default LOCAL_ORIGIN) with `app.inject`, bounded in time and bytes as the network
+ * transport is. With `ready`, no request is injected before it settles: an inject starts an app that is not ready
+ * yet, and one still being built (a job taken while its routes are added) would then refuse the rest of its routes.
+ */
+export function injectTransport(app: Pick<FastifyInstance, 'inject'>, origin: string = LOCAL_ORIGIN, ready?: Promise<void>): Transport {
   return async (request: HttpRequest, options: TransportOptions = {}): Promise<Exchange> => {
     const url = new URL(request.url);
     if (url.origin !== origin) throw new NetworkError('bad-url', request.url, `${request.url} is not served by this o311 server`);
@@ -45,6 +49,7 @@ export function injectTransport(app: Pick<FastifyInstance, 'inject'>, origin: st
       timer = setTimeout(() => reject(new NetworkError('timeout', request.url, `No whole answer from ${request.url} within ${timeoutMs} ms`)), timeoutMs);
     });
     try {
+      if (ready) await Promise.race([ready, deadline]);
       const answer = await Promise.race([
         app.inject({
           method: request.method,

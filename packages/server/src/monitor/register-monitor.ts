@@ -32,22 +32,29 @@ export interface MonitorSettings extends MonitorOptions {
   allowPrivate: boolean;
 }
 
-/** The runtime of the monitor's handlers in this app's process. */
-export function monitorRuntime(app: Pick<FastifyInstance, 'inject'>, ctx: ServiceContext, settings: MonitorSettings): MonitorRuntime {
+/** The runtime of the monitor's handlers in this app's process; `ready` holds back in-process polls until the app is ready. */
+export function monitorRuntime(
+  app: Pick<FastifyInstance, 'inject'>, ctx: ServiceContext, settings: MonitorSettings, ready?: Promise<void>,
+): MonitorRuntime {
   const networkTransport = createTransport();
   return {
     ctx,
     options: resolveMonitorOptions(settings),
     allowPrivate: settings.allowPrivate,
-    pollTransport: splitTransport(injectTransport(app), networkTransport),
+    pollTransport: splitTransport(injectTransport(app, undefined, ready), networkTransport),
     networkTransport,
     firstFigures: new FirstFigures(),
     firstConformance: new FirstConformance(ctx),
   };
 }
 
-export async function registerMonitor(app: Pick<FastifyInstance, 'inject'>, ctx: ServiceContext, settings: MonitorSettings): Promise<MonitorRuntime> {
-  const rt = monitorRuntime(app, ctx, settings);
+export async function registerMonitor(
+  app: Pick<FastifyInstance, 'inject' | 'addHook'>, ctx: ServiceContext, settings: MonitorSettings,
+): Promise<MonitorRuntime> {
+  // Jobs are taken while the app is still being built (a tick is queued at once, below): local endpoints are polled
+  // by injecting into it, which must wait until it is ready.
+  const ready = new Promise<void>((resolve) => app.addHook('onReady', async () => resolve()));
+  const rt = monitorRuntime(app, ctx, settings, ready);
   const { jobs } = ctx;
   await jobs.work(JOB.monitorTick, async () => {
     await monitorTick(ctx);
