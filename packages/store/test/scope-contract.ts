@@ -7,6 +7,7 @@ import { Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_SCOPE, openStore, parseDatabaseUrl, type Jurisdiction, type NewStaffUser, type Store } from '@o311/store';
 import { freshUrl, type FreshDatabase, type TestDialect } from '../../../test-support/databases.js';
+import { freshMigratedUrl } from '../../../test-support/migrated-databases.js';
 import type { DialectAdapter } from '../src/dialects/adapter.js';
 import { createPostgresAdapter } from '../src/dialects/postgres.js';
 import { createSqliteAdapter } from '../src/dialects/sqlite.js';
@@ -21,7 +22,7 @@ const city = (id: string, extra: Partial<Jurisdiction> = {}): Jurisdiction =>
 
 /** A migrated store on a database of its own (the primary jurisdiction is per database). */
 async function withOwnStore(dialect: TestDialect, work: (store: Store, db: FreshDatabase) => Promise<void>): Promise<void> {
-  const db = await freshUrl(dialect);
+  const db = await freshMigratedUrl(dialect);
   const store = await openStore(db.url);
   try {
     await store.migrate();
