@@ -3,6 +3,7 @@ import { encodeRequests, type PublicRequestWithExtensions } from '@o311/georepor
 import { openStore, type Jurisdiction, type Store, type StoredRequest } from '@o311/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dialects, freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
+import { freshMigratedUrl } from '../../../test-support/migrated-databases.js';
 import { importFile } from '../src/import/importer.js';
 import { createProgress } from '../src/import/progress.js';
 import { captureIo, cli, scratch } from './support.js';
@@ -45,7 +46,7 @@ describe.each(dialects)('import on %s', (dialect) => {
   });
 
   beforeEach(async () => {
-    db = await freshUrl(dialect);
+    db = await freshMigratedUrl(dialect);
     database = ['--database', db.url];
     store = await openStore(db.url);
     await store.migrate();
