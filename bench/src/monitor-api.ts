@@ -4,7 +4,9 @@
  * endpoints in the registry, each polled every minute: about 1,000 polls a
  * minute), pinned to one core with the fleet and the load on the other. The
  * same load of GET services.json is measured with the monitor off, then on,
- * then off again, in the same run: p99 beside p99.
+ * then off again, in the same run: p99 beside p99. The tick claims the due
+ * endpoints once a minute, so polls come in bursts: a window of a minute or
+ * more holds at least one.
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';

@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     monitor = await measureMonitor({ tmp, seconds: Math.max(SECONDS, 30) });
     write();
     log('monitor: GET services.json p99 with the monitor off, on and off again');
-    monitorApi = await measureMonitorApi({ cli, tmp, seconds: Math.max(SECONDS, 20) });
+    monitorApi = await measureMonitorApi({ cli, tmp, seconds: Math.max(SECONDS, 60) });
   }
   process.stdout.write(write());
   rmSync(tmp, { recursive: true, force: true });
