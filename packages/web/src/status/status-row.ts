@@ -5,29 +5,18 @@
  * address, no webhook).
  */
 import type { Tier } from '@o311/georeport';
-import type { Endpoint, MonitorState, MonitorTarget, ScoreSample, UsageSample } from '@o311/store';
+import type { Endpoint, MonitorState, MonitorSummary, MonitorTarget, ScoreSample, UsageSample } from '@o311/store';
 import { shownState, type ShownState } from './shown-state.js';
 
-export interface StatusScore {
-  score: number;
-  at: number;
-  errors: number;
-  warnings: number;
-  run_id: string | null;
-}
+export type StatusScore = Pick<ScoreSample, 'score' | 'at' | 'errors' | 'warnings' | 'run_id'>;
 
-export interface StatusUsage {
-  at: number;
-  requests_7d: number;
-  requests_30d: number;
-  /** The counts are lower bounds (the endpoint capped its answer). */
-  capped: boolean;
-  open: number;
-  closed: number;
-  newest_at: number | null;
-}
+/** `capped`: the counts are lower bounds (the endpoint capped its answer). */
+export type StatusUsage = Pick<UsageSample, 'at' | 'requests_7d' | 'requests_30d' | 'capped' | 'open' | 'closed' | 'newest_at'>;
 
-export interface StatusRow {
+/** The monitor's summary figures, null while it has none. */
+type StatusFigures = Omit<MonitorSummary, 'refreshed_at'>;
+
+export interface StatusRow extends StatusFigures {
   slug: string;
   name: string;
   tier: Tier;
@@ -41,12 +30,6 @@ export interface StatusRow {
   since: number | null;
   paused: boolean;
   last_poll_at: number | null;
-  uptime_24h: number | null;
-  uptime_7d: number | null;
-  uptime_30d: number | null;
-  uptime_90d: number | null;
-  p50_ms: number | null;
-  p95_ms: number | null;
   score: StatusScore | null;
   usage: StatusUsage | null;
 }
