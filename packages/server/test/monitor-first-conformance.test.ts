@@ -21,10 +21,10 @@ import { FirstConformance, MAX_QUEUED_FIRST_RUNS } from '../src/monitor/first-co
 import { runValidation } from '../src/validation/validation-job.js';
 import { JURISDICTION, startServer, type Server } from './support/fixture.js';
 import { ManualQueue } from './support/manual-queue.js';
+import { MonitorRounds } from './support/monitor-rounds.js';
 
 const PUBLIC = 'https://311.example.org';
 const T0 = Date.UTC(2026, 11, 3, 12, 5);
-const ROUND_MS = 300_000;
 /** The monitor's own jobs: validator runs stay queued until a test runs them. */
 const MONITOR_JOBS = [JOB.monitorTick, JOB.monitorPoll, JOB.monitorRollup];
 /** Endpoints this server serves (one jurisdiction, several registry entries), one more than the first runs that may wait. */
@@ -40,14 +40,9 @@ describe.each(dialects)('first conformance runs (%s)', (dialect) => {
   let s: Server;
   /** The server's services, as its plugins get them. */
   let ctx: ServiceContext;
-  const queue = new ManualQueue();
-  let t = T0;
-
-  async function round(): Promise<void> {
-    t += ROUND_MS;
-    await queue.enqueue(JOB.monitorTick, {});
-    await queue.run(MONITOR_JOBS);
-  }
+  const rounds = new MonitorRounds(T0, MONITOR_JOBS);
+  const queue = rounds.queue;
+  const round = (): Promise<void> => rounds.round();
   const monitorRuns = (slug?: string) => s.store.validations.list({ source: 'monitor', limit: 50, ...(slug !== undefined && { endpoint_slug: slug }) });
   const slugsOf = async (): Promise<string[]> => (await monitorRuns()).map((r) => r.endpoint_slug ?? '').sort();
 
@@ -55,7 +50,7 @@ describe.each(dialects)('first conformance runs (%s)', (dialect) => {
     // No allowPrivate: loopback endpoints are refused, this server's own one is answered in process.
     s = await startServer(dialect, {
       options: {
-        jobs: queue, now: () => t, publicUrl: PUBLIC, monitor: { failuresToOpen: 3, timeoutMs: 5000 },
+        jobs: queue, now: rounds.now, publicUrl: PUBLIC, monitor: { failuresToOpen: 3, timeoutMs: 5000 },
         plugins: [async (_app, services) => {
           ctx = services;
         }],
@@ -124,7 +119,7 @@ describe.each(dialects)('first conformance runs (%s)', (dialect) => {
     const run = await s.store.validations.create({
       url: 'http://localhost/open311/v2/', endpoint_slug: 'springfield', source: 'monitor', format: 'both', write: false,
       jurisdiction_id: JURISDICTION.id, api_key_sealed: null, client: null,
-    }, t);
+    }, rounds.at);
     const calls: string[] = [];
     const network: Transport = async (request) => {
       calls.push(request.url);

@@ -10,10 +10,9 @@ import type { NewEndpoint } from '@o311/store';
 import { dialects } from '../../../test-support/databases.js';
 import { JOB } from '../src/jobs/job-names.js';
 import { JURISDICTION, startServer, type Server } from './support/fixture.js';
-import { ManualQueue } from './support/manual-queue.js';
+import { MonitorRounds } from './support/monitor-rounds.js';
 
 const T0 = Date.UTC(2026, 11, 3, 12, 5);
-const ROUND_MS = 300_000;
 const HOUR = 3_600_000;
 
 const local: NewEndpoint = {
@@ -23,17 +22,12 @@ const local: NewEndpoint = {
 
 describe.each(dialects)('first figures after the first polls (%s)', (dialect) => {
   let s: Server;
-  const queue = new ManualQueue();
-  let t = T0;
-
-  async function round(): Promise<void> {
-    t += ROUND_MS;
-    await queue.enqueue(JOB.monitorTick, {});
-    await queue.run();
-  }
+  const rounds = new MonitorRounds(T0);
+  const queue = rounds.queue;
+  const round = (): Promise<void> => rounds.round();
 
   beforeAll(async () => {
-    s = await startServer(dialect, { options: { jobs: queue, now: () => t, publicUrl: 'https://311.example.org', monitor: { failuresToOpen: 3, timeoutMs: 5000 } } });
+    s = await startServer(dialect, { options: { jobs: queue, now: rounds.now, publicUrl: 'https://311.example.org', monitor: { failuresToOpen: 3, timeoutMs: 5000 } } });
     await s.store.saveEndpoint(local, T0);
   }, 60_000);
   afterAll(() => s?.close());
@@ -45,7 +39,7 @@ describe.each(dialects)('first figures after the first polls (%s)', (dialect) =>
     const target = await s.store.monitor.getTarget('springfield');
     expect(target).toMatchObject({ state: 'up', summary: { uptime_24h: 1 } });
     expect(target?.summary?.p50_ms).not.toBeNull();
-    const hour = Math.floor(t / HOUR) * HOUR;
+    const hour = Math.floor(rounds.at / HOUR) * HOUR;
     expect(await s.store.monitor.listHourly('springfield', hour, hour + HOUR)).toMatchObject([{ hour, polls: 1, ups: 1 }]);
   });
 

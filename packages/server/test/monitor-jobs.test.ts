@@ -18,15 +18,13 @@ import { dialects } from '../../../test-support/databases.js';
 import { startFakeFleet, type FakeFleet } from '../../../test-support/fake-endpoints.js';
 import { JOB } from '../src/jobs/job-names.js';
 import { JURISDICTION, startServer, type Server } from './support/fixture.js';
-import { ManualQueue } from './support/manual-queue.js';
+import { MonitorRounds } from './support/monitor-rounds.js';
 import { staffCall } from './support/staff.js';
 
 const SECRET = 'monitor-test-router-secret-0123456789';
 const HOOK_SECRET = 'whsec-0123456789abcdef';
 const PUBLIC = 'https://311.example.org';
 const T0 = Date.UTC(2026, 11, 3, 12, 0);
-/** The default interval: each round every target is due again. */
-const ROUND_MS = 300_000;
 
 interface Received {
   path: string;
@@ -68,15 +66,10 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
   let s: Server;
   let fleet: FakeFleet;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  const queue = new ManualQueue();
-  let t = T0;
-
+  const rounds = new MonitorRounds(T0);
+  const queue = rounds.queue;
   /** One turn of the monitor: the clock moves an interval on, the minute's tick runs, then every job it led to. */
-  async function round(): Promise<void> {
-    t += ROUND_MS;
-    await queue.enqueue(JOB.monitorTick, {});
-    await queue.run();
-  }
+  const round = (): Promise<void> => rounds.round();
 
   const mails = (slug: string) => s.store.listOutbox({ to: `ops@${slug}.example`, limit: 50 });
   const hooks = (slug: string) => receiver.received.filter((r) => r.path === `/hook/${slug}`);
@@ -93,7 +86,7 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
     receiver = await startReceiver();
     s = await startServer(dialect, {
       options: {
-        jobs: queue, now: () => t, publicUrl: PUBLIC, routerSecret: SECRET,
+        jobs: queue, now: rounds.now, publicUrl: PUBLIC, routerSecret: SECRET,
         discovery: { allowPrivate: true }, monitor: { failuresToOpen: 3, timeoutMs: 1000 },
       },
     });
@@ -158,8 +151,8 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
     expect(down!.html).toContain(`href="${PUBLIC}/status/flaky"`);
     expect(hooks('flaky')).toHaveLength(1);
     const first = hooks('flaky')[0]!;
-    expect(verifyWebhook(HOOK_SECRET, first.signature, first.body, t)).toBe(true);
-    expect(verifyWebhook('another-secret-0000', first.signature, first.body, t)).toBe(false);
+    expect(verifyWebhook(HOOK_SECRET, first.signature, first.body, rounds.at)).toBe(true);
+    expect(verifyWebhook('another-secret-0000', first.signature, first.body, rounds.at)).toBe(false);
     expect(JSON.parse(first.body)).toMatchObject({ type: 'endpoint.down', endpoint: { slug: 'flaky' }, incident: incident!.id, links: { status: `${PUBLIC}/status/flaky` } });
 
     // Still down: nothing more.
@@ -176,7 +169,7 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
     expect(all[1]!.subject).toMatch(/flaky city is back up/);
     expect(hooks('flaky')).toHaveLength(2);
     const second = hooks('flaky')[1]!;
-    expect(verifyWebhook(HOOK_SECRET, second.signature, second.body, t)).toBe(true);
+    expect(verifyWebhook(HOOK_SECRET, second.signature, second.body, rounds.at)).toBe(true);
     expect(JSON.parse(second.body)).toMatchObject({ type: 'endpoint.up', incident: incident!.id });
 
     // An alert job run again (a retry) mails nobody twice and posts no second webhook.
