@@ -6,24 +6,19 @@
  * server without --monitor leaves a monitoring process's schedules alone.
  * `monitorOnly` (o311 monitor run) registers no other job.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '@o311/store';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '@o311/store';
 import { buildApp } from '../src/app.js';
 import { JOB } from '../src/jobs/job-names.js';
 import { ManualQueue } from './support/manual-queue.js';
+import { withMemoryStore } from './support/memory-store.js';
 
 const MONITOR_JOBS = [JOB.monitorTick, JOB.monitorPoll, JOB.monitorRollup, JOB.monitorConformance, JOB.monitorAlert, JOB.monitorWebhook];
 const MONITOR_SCHEDULES = [JOB.monitorTick, JOB.monitorRollup, JOB.monitorConformance];
 
 describe('monitor jobs and schedules per process', () => {
   let store: Store;
-  beforeEach(async () => {
-    store = await openStore('sqlite::memory:');
-    await store.migrate();
-  });
-  afterEach(async () => {
-    await store.close();
-  });
+  withMemoryStore((opened) => (store = opened));
 
   it('a process with the monitor registers its jobs and schedules', async () => {
     const queue = new ManualQueue();

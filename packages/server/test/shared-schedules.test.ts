@@ -4,12 +4,13 @@
  * that serves the sandbox leaves the daily reset scheduled (issue 9). Only a
  * database without a sandbox drops that schedule.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '@o311/store';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '@o311/store';
 import { registerServerJobs } from '../src/jobs/server-jobs.js';
 import { JOB } from '../src/jobs/job-names.js';
 import type { ServiceContext } from '../src/services/context.js';
 import type { JobQueue } from '@o311/jobs';
+import { withMemoryStore } from './support/memory-store.js';
 
 /** A queue that records what is scheduled and registered. */
 function recordingQueue(): { queue: JobQueue; scheduled: Set<string>; workers: Set<string> } {
@@ -27,13 +28,7 @@ const SANDBOX = { id: 'sandbox', name: 'Sandbox', contact: 'c', key_service: 'k'
 
 describe('server job schedules are decided by the database, not by one process', () => {
   let store: Store;
-  beforeEach(async () => {
-    store = await openStore('sqlite::memory:');
-    await store.migrate();
-  });
-  afterEach(async () => {
-    await store.close();
-  });
+  withMemoryStore((opened) => (store = opened));
 
   const context = (queue: JobQueue, sandbox: boolean): ServiceContext =>
     ({
