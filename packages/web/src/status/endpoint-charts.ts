@@ -5,19 +5,26 @@
  */
 import { html, type Html } from '../html.js';
 import type { Translator } from '../i18n/translate.js';
-import { chartFigure } from './chart-figure.js';
+import { chartFigure, type ChartFigure } from './chart-figure.js';
 import type { EndpointFigures } from './endpoint-figures.js';
 import { count, dateTimeUtc, dayUtc, hourUtc, milliseconds, orNoData, percent, perDay, shortDayUtc, timeElement } from './figure-format.js';
 import { runPath } from '../validate/paths.js';
 
 const rounded = (v: number | null): number | null => (v === null ? null : Math.round(v));
 
+type ChartName = 'latency' | 'uptime' | 'requests' | 'score';
+
+/** A chart's id and texts, from its name: the title is `status.chart.<name>`, the description `status.chart.<name>Text`. */
+const named = (t: Translator, name: ChartName): Pick<ChartFigure, 'id' | 'title' | 'description'> => ({
+  id: `chart-${name}`,
+  title: t(`status.chart.${name}`),
+  description: t(`status.chart.${name}Text`),
+});
+
 function latencyChart(t: Translator, f: EndpointFigures): Html {
   const hours = f.hours;
   return chartFigure(t, {
-    id: 'chart-latency',
-    title: t('status.chart.latency'),
-    description: t('status.chart.latencyText'),
+    ...named(t, 'latency'),
     spec: {
       kind: 'line',
       unit: 'ms',
@@ -41,9 +48,7 @@ function latencyChart(t: Translator, f: EndpointFigures): Html {
 
 function uptimeChart(t: Translator, f: EndpointFigures): Html {
   return chartFigure(t, {
-    id: 'chart-uptime',
-    title: t('status.chart.uptime'),
-    description: t('status.chart.uptimeText'),
+    ...named(t, 'uptime'),
     spec: {
       kind: 'bar',
       unit: 'ratio',
@@ -63,9 +68,7 @@ function uptimeChart(t: Translator, f: EndpointFigures): Html {
 
 function requestsChart(t: Translator, f: EndpointFigures): Html {
   return chartFigure(t, {
-    id: 'chart-requests',
-    title: t('status.chart.requests'),
-    description: t('status.chart.requestsText'),
+    ...named(t, 'requests'),
     spec: {
       kind: 'line',
       unit: 'count',
@@ -90,9 +93,7 @@ function requestsChart(t: Translator, f: EndpointFigures): Html {
 
 function scoreChart(t: Translator, f: EndpointFigures): Html {
   return chartFigure(t, {
-    id: 'chart-score',
-    title: t('status.chart.score'),
-    description: t('status.chart.scoreText'),
+    ...named(t, 'score'),
     spec: {
       kind: 'line',
       unit: 'score',
