@@ -21,6 +21,14 @@ import { addDatabaseOption, checkPublicUrl, integerIn, type DatabaseOptions } fr
 export const MONITOR_FAILURES = { min: 1, max: 100 } as const;
 export const MONITOR_TIMEOUT_MS = { min: 100, max: 120_000 } as const;
 
+/** The monitor's `<flag> <n>` option (o311 monitor run, o311 serve): failed polls in a row that open an incident. */
+export const monitorFailuresOption = (flag: string): Option =>
+  new Option(`${flag} <n>`, 'failed polls in a row that open an incident (default 3)').argParser(integerIn(MONITOR_FAILURES.min, MONITOR_FAILURES.max));
+
+/** The monitor's `<flag> <ms>` option (o311 monitor run, o311 serve): how long one poll may take. */
+export const monitorTimeoutOption = (flag: string, description: string): Option =>
+  new Option(`${flag} <ms>`, description).argParser(integerIn(MONITOR_TIMEOUT_MS.min, MONITOR_TIMEOUT_MS.max));
+
 export interface MonitorRunOptions extends DatabaseOptions {
   once: boolean;
   json: boolean;
@@ -106,14 +114,8 @@ export function monitorCommand(io: CliIo): Command {
       .description('run the monitor\'s jobs (polls, rollups, conformance runs, alerts) until Ctrl+C; --once polls every endpoint now and prints the outcome')
       .option('--once', 'poll every endpoint now (whatever its next poll time), record, print a table and exit', false)
       .option('--json', 'with --once: print JSON instead of a table', false)
-      .addOption(
-        new Option('--failures <n>', 'failed polls in a row that open an incident (default 3)')
-          .argParser(integerIn(MONITOR_FAILURES.min, MONITOR_FAILURES.max)),
-      )
-      .addOption(
-        new Option('--timeout <ms>', 'milliseconds one poll may take (default 10000)')
-          .argParser(integerIn(MONITOR_TIMEOUT_MS.min, MONITOR_TIMEOUT_MS.max)),
-      )
+      .addOption(monitorFailuresOption('--failures'))
+      .addOption(monitorTimeoutOption('--timeout', 'milliseconds one poll may take (default 10000)'))
       .option('--allow-private-endpoints', 'poll endpoints (and post webhooks) on private, loopback and link-local addresses; refused by default', false)
       .option('--public-url <url>', 'public base URL of the o311 server, for the status links in alert mails'),
   ).action(async (o: MonitorRunOptions) => monitorRun(io, o));

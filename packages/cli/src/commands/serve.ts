@@ -15,7 +15,7 @@ import { openDatabase, redactUrl, resolveDatabaseUrl } from '../database.js';
 import { CliError, UsageError, describeError } from '../errors.js';
 import { println, type CliIo } from '../io.js';
 import { MAX_WORKERS, superviseWorkers, workerRole, type AnnouncedOrigin, type Handoff } from './cluster.js';
-import { MONITOR_FAILURES, MONITOR_TIMEOUT_MS } from './monitor.js';
+import { monitorFailuresOption, monitorTimeoutOption } from './monitor.js';
 import { addDatabaseOption, checkPublicUrl, integerIn, type DatabaseOptions } from './options.js';
 
 export const DEFAULT_PORT = 3311;
@@ -373,14 +373,8 @@ export function serveCommand(io: CliIo): Command {
       )
       .option('--monitor', 'run the status monitor: poll every registry endpoint on its interval, record uptime and latency, alert contacts (on with --demo)')
       .option('--no-monitor', 'do not run the status monitor, also with --demo')
-      .addOption(
-        new Option('--monitor-failures <n>', 'failed polls in a row that open an incident (default 3)')
-          .argParser(integerIn(MONITOR_FAILURES.min, MONITOR_FAILURES.max)),
-      )
-      .addOption(
-        new Option('--monitor-timeout <ms>', 'milliseconds one poll of the monitor may take (default 10000)')
-          .argParser(integerIn(MONITOR_TIMEOUT_MS.min, MONITOR_TIMEOUT_MS.max)),
-      )
+      .addOption(monitorFailuresOption('--monitor-failures'))
+      .addOption(monitorTimeoutOption('--monitor-timeout', 'milliseconds one poll of the monitor may take (default 10000)'))
       .addOption(new Option('--max-requests-per-socket <n>', 'requests on one connection before it is closed (default 1000, 0 = no limit)').argParser(integerIn(0, 1_000_000))),
   ).action(async (o: ServeOptions) => serve(io, o));
 }
