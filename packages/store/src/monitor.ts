@@ -221,8 +221,9 @@ export interface MonitorStore {
   saveSettings(slug: string, settings: MonitorSettings, now: number): Promise<boolean>;
   /**
    * Claims up to `limit` due targets (not paused, next_poll_at <= now), oldest
-   * due first, moving each one's next_poll_at to now + its interval in the
-   * same statement, so that no other process claims them; their slugs.
+   * due first, moving each one's next_poll_at on by its interval (from its due
+   * time, or from now when it is a whole interval late) in the same
+   * transaction, so that no other process claims them; their slugs.
    */
   claimDue(now: number, limit: number): Promise<string[]>;
   /** Makes the target due now (an admin's "poll now"); false when unknown. */

@@ -131,6 +131,18 @@ export function runMonitorContract(dialect: TestDialect): void {
       expect(await m().claimDue(later, 0)).toEqual([]);
     });
 
+    it('keeps a target\'s cadence when the tick claims it late, and restarts it from now when it is a whole interval late', async () => {
+      const at = NOW + 40 * DAY;
+      const [slug] = await watched(1, at);
+      await m().saveSettings(slug!, { interval_s: 60, paused: false, mail_alerts: false, webhook_url: null, webhook_secret_sealed: null }, at);
+      expect(await m().claimDue(at + 20_000, 1000)).toContain(slug);
+      expect((await m().getTarget(slug!))?.next_poll_at).toBe(at + 60_000);
+      expect(await m().claimDue(at + 60_000 + 59_000, 1000)).toContain(slug);
+      expect((await m().getTarget(slug!))?.next_poll_at).toBe(at + 120_000);
+      expect(await m().claimDue(at + 400_000, 1000)).toContain(slug);
+      expect((await m().getTarget(slug!))?.next_poll_at).toBe(at + 460_000);
+    });
+
     it('never gives one target to two concurrent claims, even from two store instances', async () => {
       const at = NOW + 60 * DAY;
       const slugs = await watched(40, at);

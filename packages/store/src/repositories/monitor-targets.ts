@@ -127,8 +127,13 @@ export function claimDue(db: Db, now: number, limit: number, rowLocks: boolean):
     if (slugs.length === 0) return [];
     await trx
       .updateTable('monitor_targets')
-      // The cast: PostgreSQL would type the parameter as the integer column it is added to.
-      .set({ next_poll_at: sql<number>`cast(${now} as bigint) + interval_s * 1000` })
+      // One interval after it was due, so that a target claimed late by the minute's tick keeps its cadence (from
+      // the claim time, a 60 s interval read by a tick a moment early would slip to every 2 minutes); from now when
+      // it is a whole interval late. The casts: PostgreSQL would type the parameter as the integer column it meets.
+      .set({
+        next_poll_at: sql<number>`case when next_poll_at + interval_s * 1000 > cast(${now} as bigint)
+          then next_poll_at + interval_s * 1000 else cast(${now} as bigint) + interval_s * 1000 end`,
+      })
       .where('slug', 'in', slugs)
       .execute();
     return slugs;
