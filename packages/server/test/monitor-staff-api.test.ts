@@ -88,6 +88,23 @@ describe.each(dialects)('staff API: the monitor of a registry endpoint (%s)', (d
     expect(bad.body.map((e) => e.description.split(':')[0])).toEqual(['webhook_url', 'webhook_secret']);
   });
 
+  it('refuses bad input with a 400 in the error shape and stores nothing', async () => {
+    const before = await s.store.monitor.getTarget('polk');
+    const cases: Record<string, unknown>[] = [
+      { interval_s: 1e308 }, { interval_s: -1 }, { interval_s: 'abc' }, { interval_s: 90.5 },
+      { paused: 'yes' }, { mail_alerts: 'sometimes' }, { mail_alerts: [] },
+      { webhook_url: 'javascript:alert(1)' }, { webhook_url: 'file:///etc/passwd' }, { webhook_url: 'https://hooks.polk.example/\u0000in' },
+      { webhook_url: `https://hooks.polk.example/${'a'.repeat(100_000)}` }, { webhook_url: 42 },
+      { webhook_secret: `${HOOK_SECRET}\u0000` }, { webhook_secret: 'x'.repeat(100_000) },
+    ];
+    for (const bad of cases) {
+      const refused = await staffCall<{ code: number; description: string }[]>(s.url, 'PUT', PATH, s.staff.admin, settings(bad));
+      expect(refused.status, JSON.stringify(bad).slice(0, 80)).toBe(400);
+      expect(refused.body[0]).toMatchObject({ code: 400, description: expect.any(String) });
+    }
+    expect(await s.store.monitor.getTarget('polk')).toEqual(before);
+  });
+
   it('polls now: the target is due at once', async () => {
     await staffCall(s.url, 'PUT', PATH, s.staff.admin, settings({ interval_s: 3600, webhook_url: null, webhook_secret: undefined }));
     const before = Date.now();
