@@ -258,6 +258,8 @@ export interface MonitorStore {
   /** Oldest first. */
   listUsage(f: MonitorListFilter): Promise<UsageSample[]>;
   latestUsage(slug: string): Promise<UsageSample | undefined>;
+  /** Of `slugs`, the latest usage sample of each that has one, by slug; one query per 500 slugs. */
+  latestUsages(slugs: readonly string[]): Promise<Map<string, UsageSample>>;
   /**
    * Of `slugs`, the targets whose usage is due: no sample taken after `since`
    * (none yet, or only older ones); by slug. Slugs without a target are left
@@ -274,6 +276,8 @@ export interface MonitorStore {
   /** Oldest first. */
   listScores(f: MonitorListFilter): Promise<ScoreSample[]>;
   latestScore(slug: string): Promise<ScoreSample | undefined>;
+  /** Of `slugs`, the latest score of each that has one, by slug; one query per 500 slugs. */
+  latestScores(slugs: readonly string[]): Promise<Map<string, ScoreSample>>;
 
   getIncident(id: string): Promise<Incident | undefined>;
   /** Newest first (opened_at); all endpoints without `slug`. */

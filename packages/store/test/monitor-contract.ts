@@ -323,6 +323,26 @@ export function runMonitorContract(dialect: TestDialect): void {
       expect(await m().latestUsage(a!)).toEqual(usage(a!, NOW - 500));
     });
 
+    it('reads the latest score and usage of many endpoints at once, by slug; endpoints without any left out', async () => {
+      const [a, b, c] = await watched(3);
+      const score = (slug: string, at: number, value: number) => ({ slug, at, score: value, errors: 0, warnings: 1, passed: 20, failed: 0, skipped: 2, run_id: null });
+      for (const s of [score(a!, NOW - DAY, 70), score(a!, NOW, 90), score(a!, NOW - 2 * DAY, 50), score(b!, NOW - DAY, 40)]) {
+        await m().recordScore(s, { dropBy: 100 });
+      }
+      await m().recordUsage([usage(a!, NOW - HOUR), usage(a!, NOW), usage(c!, NOW - 2 * HOUR), { ...usage(c!, NOW - HOUR), capped: true }]);
+      const scores = await m().latestScores([a!, b!, c!, 'unknown-s', a!]);
+      expect(Object.fromEntries(scores)).toEqual({ [a!]: score(a!, NOW, 90), [b!]: score(b!, NOW - DAY, 40) });
+      const usages = await m().latestUsages([c!, b!, a!]);
+      expect(Object.fromEntries(usages)).toEqual({ [a!]: usage(a!, NOW), [c!]: { ...usage(c!, NOW - HOUR), capped: true } });
+      // Each agrees with the one-endpoint read.
+      for (const slug of [a!, b!, c!]) {
+        expect(scores.get(slug)).toEqual(await m().latestScore(slug));
+        expect(usages.get(slug)).toEqual(await m().latestUsage(slug));
+      }
+      expect((await m().latestScores([])).size).toBe(0);
+      expect((await m().latestUsages([])).size).toBe(0);
+    });
+
     it('tells whose usage is due in one call: no sample after `since`; endpoints without a target left out', async () => {
       const [a, b, c] = (await watched(3)).sort();
       await m().recordUsage([usage(a!, NOW - 2 * HOUR), usage(b!, NOW - 2 * HOUR), usage(b!, NOW - 10 * 60_000)]);

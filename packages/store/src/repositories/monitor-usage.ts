@@ -3,8 +3,9 @@
  * scores of the monitor's targets (monitor.ts). Both are dropped for an
  * endpoint without a target (retired or deleted meanwhile). Usage comes in
  * batches (a poll job's endpoints): one transaction, one due query each.
+ * The latest of each for many endpoints is one query per ROWS_PER_STATEMENT slugs.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { MonitorEvent, MonitorListFilter, ScoreSample, UsageSample } from '../monitor.js';
 import type { MonitorScoresTable, MonitorUsageTable } from '../schema/tables.js';
 import { insertEvents, newEvent } from './monitor-events.js';
@@ -88,6 +89,28 @@ export async function listUsage(db: Db, f: MonitorListFilter): Promise<UsageSamp
   return rows.map(toUsage);
 }
 
+/**
+ * The newest row of each of `slugs` in `table` (monitor_scores or
+ * monitor_usage, both keyed by slug and at): a window over the (slug, at) index.
+ */
+async function latestRows<Row>(db: Db, table: 'monitor_scores' | 'monitor_usage', slugs: readonly string[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const part of chunks([...new Set(slugs)].sort(), ROWS_PER_STATEMENT)) {
+    const { rows: found } = await sql<Row>`
+      select * from (
+        select r.*, row_number() over (partition by r.slug order by r.at desc) as newest
+        from ${sql.table(table)} r where r.slug in (${sql.join(part)})
+      ) ranked where newest = 1`.execute(db);
+    rows.push(...found);
+  }
+  return rows;
+}
+
+export async function latestUsages(db: Db, slugs: readonly string[]): Promise<Map<string, UsageSample>> {
+  const rows = await latestRows<Selectable<MonitorUsageTable>>(db, 'monitor_usage', slugs);
+  return new Map(rows.map((r) => [r.slug, toUsage(r)]));
+}
+
 export async function latestUsage(db: Db, slug: string): Promise<UsageSample | undefined> {
   const row = await db.selectFrom('monitor_usage').selectAll().where('slug', '=', slug).orderBy('at', 'desc').limit(1).executeTakeFirst();
   return row && toUsage(row);
@@ -119,4 +142,9 @@ export async function listScores(db: Db, f: MonitorListFilter): Promise<ScoreSam
 export async function latestScore(db: Db, slug: string): Promise<ScoreSample | undefined> {
   const row = await latestScoreRow(db, slug);
   return row && toScore(row);
+}
+
+export async function latestScores(db: Db, slugs: readonly string[]): Promise<Map<string, ScoreSample>> {
+  const rows = await latestRows<Selectable<MonitorScoresTable>>(db, 'monitor_scores', slugs);
+  return new Map(rows.map((r) => [r.slug, toScore(r)]));
 }
