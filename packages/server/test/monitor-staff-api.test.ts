@@ -95,6 +95,7 @@ describe.each(dialects)('staff API: the monitor of a registry endpoint (%s)', (d
       { paused: 'yes' }, { mail_alerts: 'sometimes' }, { mail_alerts: [] },
       { webhook_url: 'javascript:alert(1)' }, { webhook_url: 'file:///etc/passwd' }, { webhook_url: 'https://hooks.polk.example/\u0000in' },
       { webhook_url: `https://hooks.polk.example/${'a'.repeat(100_000)}` }, { webhook_url: 42 },
+      { webhook_url: 'http://127.0.0.1:8080/hook' }, { webhook_url: 'http://[::ffff:10.0.0.1]/' }, { webhook_url: 'http://169.254.169.254/latest' },
       { webhook_secret: `${HOOK_SECRET}\u0000` }, { webhook_secret: 'x'.repeat(100_000) },
     ];
     for (const bad of cases) {

@@ -4,8 +4,11 @@
  * stands, how it is watched (interval, paused, mail alerts, webhook URL) and
  * its webhook secret, which is sealed like upstream keys and never shown again (only
  * whether one is set); "poll now" makes it due at once (the next minute's
- * tick polls it). Each change is audited here; a secret never is.
+ * tick polls it). A webhook URL naming a private address is refused unless the
+ * server allows private endpoints. Each change is audited here; a secret never is.
  */
+import { isIP } from 'node:net';
+import { classifyAddress } from '@o311/client';
 import { badRequest, conflict, notFound, type Open311Failure } from '@o311/georeport';
 import {
   MAX_POLL_INTERVAL_S, MIN_POLL_INTERVAL_S, type Endpoint, type MonitorSettings, type MonitorTarget,
@@ -58,13 +61,24 @@ export async function monitorStatus(ctx: ServiceContext, slug: string): Promise<
   return { target, secretSet: sealed !== null, canStoreSecret: ctx.routerCredentials !== undefined, contactEmail: endpoint.contact_email };
 }
 
-function webhookUrl(value: string | null, problems: string[]): string | null {
+/** A private or loopback address written in the URL (names are checked by the transport when it connects). */
+function privateLiteral(url: URL): string | undefined {
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  return isIP(host) !== 0 && !classifyAddress(host).public ? host : undefined;
+}
+
+function webhookUrl(value: string | null, allowPrivate: boolean, problems: string[]): string | null {
   const text = value?.trim() ?? '';
   if (text === '') return null;
   if (text.length <= MAX_URL) {
     try {
       const url = new URL(text);
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '') return url.href;
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '') {
+        const inside = allowPrivate ? undefined : privateLiteral(url);
+        if (inside === undefined) return url.href;
+        problems.push(`webhook_url: ${inside} is a loopback, private or link-local address, which this server does not send webhooks to.`);
+        return null;
+      }
     } catch {
       // Reported below.
     }
@@ -81,7 +95,7 @@ export async function saveMonitorSettings(ctx: ServiceContext, actor: StaffActor
     problems.push(`interval_s: whole seconds from ${MIN_POLL_INTERVAL_S} to ${MAX_POLL_INTERVAL_S}.`);
   }
   if (typeof input.mail_alerts !== 'boolean') problems.push('mail_alerts: true or false.');
-  const url = webhookUrl(input.webhook_url, problems);
+  const url = webhookUrl(input.webhook_url, ctx.discovery.remote.allowPrivate, problems);
   // An empty secret is none (a JSON null reaches here as '' when the schema coerces it).
   const typed = input.webhook_secret?.trim() ?? '';
   const newSecret = typed === '' ? undefined : typed;
