@@ -106,7 +106,7 @@ function scoreChart(t: Translator, f: EndpointFigures): Html {
       columns: [t('status.col.checked'), t('status.col.score'), t('status.col.errors'), t('status.col.warnings'), t('status.col.run')],
       rows: f.scores.map((s) => [
         timeElement(dateTimeUtc(t, s.at), s.at), t('status.scoreOf', { score: count(t, s.score) }), count(t, s.errors), count(t, s.warnings),
-        orNoData(t, s.run_id, (id) => html`<a href="${runPath(id)}">${t('status.runLink')}<span class="status-sr-only"> (${dayUtc(t, s.at)})</span></a>`),
+        orNoData(t, s.run_id, (id) => html`<a href="${runPath(id)}">${t('status.runLink')}<span class="sr-only"> (${dayUtc(t, s.at)})</span></a>`),
       ]),
     },
   });

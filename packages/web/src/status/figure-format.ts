@@ -10,7 +10,7 @@ import type { Translator } from '../i18n/translate.js';
 const UTC = 'UTC';
 
 export function noData(t: Translator): Html {
-  return html`<span aria-hidden="true">—</span><span class="status-sr-only">${t('status.noData')}</span>`;
+  return html`<span aria-hidden="true">—</span><span class="sr-only">${t('status.noData')}</span>`;
 }
 
 /** A figure, or the no-data mark. */

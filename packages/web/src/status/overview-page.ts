@@ -56,7 +56,7 @@ function sortHead(t: Translator, q: OverviewQuery, key: SortKey, label: string, 
   const href = `${STATUS_PATH}${overviewSearch(q, { sort: key, direction: next, page: 1 })}`;
   const state = active ? (q.direction === 'asc' ? 'ascending' : 'descending') : undefined;
   return {
-    content: html`<a href="${href}" class="status-sort"${title ? html` title="${title}"` : ''}>${label}<span class="status-sr-only">${title ? ` (${title})` : ''} (${t(
+    content: html`<a href="${href}" class="status-sort"${title ? html` title="${title}"` : ''}>${label}<span class="sr-only">${title ? ` (${title})` : ''} (${t(
       next === 'asc' ? 'status.sort.ascending' : 'status.sort.descending',
     )})</span>${active ? html`<span aria-hidden="true"> ${q.direction === 'asc' ? '▲' : '▼'}</span>` : ''}</a>`,
     ...(state && { sort: state }),

@@ -130,6 +130,18 @@ describe.skipIf(!browserAvailable)('/status in a browser', () => {
     expect(w.errors).toEqual([]);
   });
 
+  it('screen-reader text (o311.css .sr-only) takes no room on the page but stays in it', async () => {
+    const w = await s.open('/status');
+    const hidden = w.page.locator('#status-endpoints thead .sr-only');
+    expect(await hidden.count()).toBeGreaterThan(0);
+    for (const box of await hidden.evaluateAll((els: { getBoundingClientRect(): { width: number; height: number } }[]) => els.map((e) => e.getBoundingClientRect()))) {
+      expect(box.width).toBeLessThanOrEqual(1);
+      expect(box.height).toBeLessThanOrEqual(1);
+    }
+    expect(await hidden.first().textContent()).toMatch(/\S/);
+    expect(w.errors).toEqual([]);
+  });
+
   it('without JavaScript the data tables are the view', async () => {
     const context = await s.session.browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
     try {

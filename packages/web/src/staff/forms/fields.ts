@@ -34,7 +34,7 @@ const describedBy = (f: Common): Html => {
 };
 
 const labelFor = (f: Common): Html =>
-  html`<label for="${f.id}"${f.hiddenLabel ? html` class="svc-sr-only"` : ''}>${f.label}${
+  html`<label for="${f.id}"${f.hiddenLabel ? html` class="sr-only"` : ''}>${f.label}${
     f.required ? html` <span class="svc-required" aria-hidden="true">*</span>` : ''
   }</label>`;
 

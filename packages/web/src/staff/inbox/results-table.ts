@@ -23,7 +23,7 @@ function row(t: Translator, r: TriagedRequest, d: Directory, now: number): Html 
   return html`<tr>
 <th scope="row"><a href="/staff/requests/${encodeURIComponent(r.id)}">${r.id}</a></th>
 <td>${d.serviceName(r.service_code, r.service_name)}</td>
-<td><span class="inbox-status inbox-status-${EXTENDED_STATUSES[r.status]}">${statusLabel(t, r.status)}</span><span class="svc-sr-only"> (${publicStatusLabel(t, EXTENDED_STATUSES[r.status])})</span></td>
+<td><span class="inbox-status inbox-status-${EXTENDED_STATUSES[r.status]}">${statusLabel(t, r.status)}</span><span class="sr-only"> (${publicStatusLabel(t, EXTENDED_STATUSES[r.status])})</span></td>
 <td><span class="inbox-priority inbox-priority-${r.priority}">${priorityLabel(t, r.priority)}</span></td>
 <td>${r.address ? html`<span class="inbox-address">${r.address}</span>` : ''}<span class="inbox-excerpt">${excerpt(r.description)}</span></td>
 <td>${assigned(t, r, d)}</td>

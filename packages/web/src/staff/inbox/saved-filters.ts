@@ -13,7 +13,7 @@ function savedItem(request: FastifyRequest, t: Translator, f: SavedFilter): Html
   const href = f.query === '' ? '/staff' : `/staff?${f.query}`;
   return html`<li><a href="${href}">${f.name}</a>
 <form method="post" action="/staff/filters/${encodeURIComponent(f.id)}/delete" class="inbox-inline-form">${csrfField(request)}
-<button type="submit" class="inbox-link-button">${t('inbox.saved.delete')}<span class="svc-sr-only"> ${f.name}</span></button></form></li>`;
+<button type="submit" class="inbox-link-button">${t('inbox.saved.delete')}<span class="sr-only"> ${f.name}</span></button></form></li>`;
 }
 
 export function savedFilters(

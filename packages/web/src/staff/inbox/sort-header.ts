@@ -9,7 +9,7 @@ export function sortHeader(t: Translator, q: InboxQuery, key: SortKey, label: st
   const href = queryHref('/staff', q, { sort: key, direction: next, page: 1 });
   const state = active ? (q.direction === 'asc' ? 'ascending' : 'descending') : undefined;
   const hint = t(next === 'asc' ? 'inbox.sort.ascending' : 'inbox.sort.descending');
-  return html`<th scope="col"${state ? html` aria-sort="${state}"` : ''}><a href="${href}" class="inbox-sort">${label}<span class="svc-sr-only"> (${hint})</span>${
+  return html`<th scope="col"${state ? html` aria-sort="${state}"` : ''}><a href="${href}" class="inbox-sort">${label}<span class="sr-only"> (${hint})</span>${
     active ? html`<span class="inbox-sort-mark" aria-hidden="true">${q.direction === 'asc' ? '▲' : '▼'}</span>` : ''
   }</a></th>`;
 }

@@ -16,7 +16,7 @@ function table(t: Translator, id: string, title: string, services: readonly Serv
   const heading = html`<h2 id="${id}">${title}</h2>`;
   if (services.length === 0) return html`<section aria-labelledby="${id}">${heading}<p>${t('inbox.svc.none')}</p></section>`;
   return html`<section aria-labelledby="${id}">${heading}${scrollRegion(title, html`<table class="svc-table">
-<caption class="svc-sr-only">${title}</caption>
+<caption class="sr-only">${title}</caption>
 <thead><tr><th scope="col">${t('inbox.svc.name')}</th><th scope="col">${t('inbox.svc.code')}</th><th scope="col">${t('inbox.svc.group')}</th>
 <th scope="col">${t('inbox.svc.type')}</th><th scope="col">${t('inbox.svc.attributes')}</th><th scope="col">${t('inbox.svc.sla')}</th></tr></thead>
 <tbody>${services.map((s) => html`<tr>

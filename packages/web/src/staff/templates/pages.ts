@@ -19,9 +19,9 @@ export const templateEditPath = (id: string | undefined): string =>
 
 function row(request: FastifyRequest, t: Translator, x: ResponseTemplate, canEdit: boolean): Html {
   const actions = canEdit
-    ? html`<td><a href="${templateEditPath(x.id)}">${t('inbox.tpl.edit')}<span class="svc-sr-only"> ${x.name}</span></a>
+    ? html`<td><a href="${templateEditPath(x.id)}">${t('inbox.tpl.edit')}<span class="sr-only"> ${x.name}</span></a>
 <form method="post" action="/staff/templates/${encodeURIComponent(x.id)}/delete" class="inbox-inline-form">${csrfField(request)}
-<button type="submit" class="inbox-link-button">${t('inbox.tpl.delete')}<span class="svc-sr-only"> ${x.name}</span></button></form></td>`
+<button type="submit" class="inbox-link-button">${t('inbox.tpl.delete')}<span class="sr-only"> ${x.name}</span></button></form></td>`
     : '';
   return html`<tr><th scope="row">${x.name}</th><td>${x.status === null ? t('inbox.tpl.anyStatus') : statusLabel(t, x.status)}</td>
 <td class="svc-template-body">${x.body}</td>${actions}</tr>`;
@@ -35,7 +35,7 @@ export function sendTemplateList(
   const canEdit = roleAllows(user.role, 'admin', user.jurisdictions);
   const list = templates.length === 0
     ? html`<p>${t('inbox.tpl.none')}</p>`
-    : scrollRegion(t('inbox.tpl.title'), html`<table class="svc-table"><caption class="svc-sr-only">${t('inbox.tpl.title')}</caption>
+    : scrollRegion(t('inbox.tpl.title'), html`<table class="svc-table"><caption class="sr-only">${t('inbox.tpl.title')}</caption>
 <thead><tr><th scope="col">${t('inbox.tpl.name')}</th><th scope="col">${t('inbox.tpl.status')}</th><th scope="col">${t('inbox.tpl.body')}</th>
 ${canEdit ? html`<th scope="col">${t('inbox.tpl.actions')}</th>` : ''}</tr></thead>
 <tbody>${[...templates].sort((a, b) => a.name.localeCompare(b.name)).map((x) => row(request, t, x, canEdit))}</tbody></table>`);

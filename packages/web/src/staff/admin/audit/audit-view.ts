@@ -31,7 +31,7 @@ function filterForm(t: Translator, v: AuditView): Html {
     { value: 'anonymous', label: t('staff.audit.anonymous') },
   ];
   return html`<form method="get" action="/staff/audit" class="admin-filter" role="search" aria-labelledby="audit-filter-title">
-<h2 id="audit-filter-title" class="svc-sr-only">${t('staff.audit.filter')}</h2>
+<h2 id="audit-filter-title" class="sr-only">${t('staff.audit.filter')}</h2>
 ${selectField({ id: 'audit-actor', name: 'actor', label: t('staff.audit.actor'), value: v.filter.actor, choices: actors })}
 ${textInput({ id: 'audit-request', name: 'request', label: t('staff.audit.request'), value: v.filter.request, extra: html` spellcheck="false"` })}
 <button type="submit">${t('staff.audit.apply')}</button>

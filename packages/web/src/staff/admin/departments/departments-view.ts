@@ -36,7 +36,7 @@ ${textInput({ id: renameId(d), name: 'name', label: t('staff.departments.newName
 <button type="submit">${t('staff.departments.rename')}</button>
 </form>
 <form method="post" action="${action}/delete" class="admin-inline-form">${v.csrf}
-<button type="submit" id="${deleteId(d)}" class="admin-danger">${t('staff.departments.delete')}<span class="svc-sr-only"> ${d.name}</span></button>
+<button type="submit" id="${deleteId(d)}" class="admin-danger">${t('staff.departments.delete')}<span class="sr-only"> ${d.name}</span></button>
 </form>
 </div></td>
 </tr>`;

@@ -62,7 +62,7 @@ const dataText = (job: AdminJob): string =>
 
 function actionForm(t: Translator, v: JobsView, job: AdminJob, verb: 'retry' | 'discard'): Html {
   return html`<form method="post" action="/staff/jobs/${encodeURIComponent(job.id)}/${verb}" class="admin-inline-form">${v.csrf}
-<button type="submit"${verb === 'discard' ? html` class="admin-danger"` : ''}>${t(verb === 'retry' ? 'staff.jobs.retry' : 'staff.jobs.discard')}<span class="svc-sr-only"> ${job.name} ${job.id}</span></button></form>`;
+<button type="submit"${verb === 'discard' ? html` class="admin-danger"` : ''}>${t(verb === 'retry' ? 'staff.jobs.retry' : 'staff.jobs.discard')}<span class="sr-only"> ${job.name} ${job.id}</span></button></form>`;
 }
 
 function jobRow(t: Translator, v: JobsView, job: AdminJob): Html {
@@ -83,7 +83,7 @@ export function jobsView(t: Translator, v: JobsView): Html {
     ? html`<p>${t('staff.jobs.none')}</p>`
     : html`<div class="admin-table-wrap"><table class="admin-table">
 <caption>${t('staff.jobs.caption')}</caption>
-<thead><tr><th scope="col">${t('staff.jobs.name')}</th><th scope="col">${t('staff.jobs.stateColumn')}</th><th scope="col">${t('staff.jobs.data')}</th><th scope="col">${t('staff.jobs.attempts')}</th><th scope="col">${t('staff.jobs.runAt')}</th><th scope="col">${t('staff.jobs.lastError')}</th><th scope="col"><span class="svc-sr-only">${t('staff.jobs.actions')}</span></th></tr></thead>
+<thead><tr><th scope="col">${t('staff.jobs.name')}</th><th scope="col">${t('staff.jobs.stateColumn')}</th><th scope="col">${t('staff.jobs.data')}</th><th scope="col">${t('staff.jobs.attempts')}</th><th scope="col">${t('staff.jobs.runAt')}</th><th scope="col">${t('staff.jobs.lastError')}</th><th scope="col"><span class="sr-only">${t('staff.jobs.actions')}</span></th></tr></thead>
 <tbody>${v.jobs.map((job) => jobRow(t, v, job))}</tbody>
 </table></div>`;
   const pager = [

@@ -19,7 +19,7 @@ export interface KeysView {
 function keyRow(t: Translator, v: KeysView, k: ApiKey): Html {
   const tz = v.jurisdiction.timezone;
   const revoke = html`<form method="post" action="/staff/keys/${encodeURIComponent(k.id)}/revoke" class="admin-inline-form">${v.csrf}
-<button type="submit" class="admin-danger">${t('staff.keys.revoke')}<span class="svc-sr-only"> ${k.name}</span></button></form>`;
+<button type="submit" class="admin-danger">${t('staff.keys.revoke')}<span class="sr-only"> ${k.name}</span></button></form>`;
   return html`<tr${k.revoked_at === null ? '' : html` class="admin-inactive"`}>
 <th scope="row">${k.name}</th>
 <td>${t.number(k.rate_limit_per_minute)}</td>
@@ -36,7 +36,7 @@ export function keysView(t: Translator, v: KeysView): Html {
     ? html`<p>${t('staff.keys.none')}</p>`
     : html`<div class="admin-table-wrap"><table class="admin-table">
 <caption>${t('staff.keys.caption')}</caption>
-<thead><tr><th scope="col">${t('staff.keys.name')}</th><th scope="col">${t('staff.keys.rate')}</th><th scope="col">${t('staff.keys.trusted')}</th><th scope="col">${t('staff.keys.createdAt')}</th><th scope="col">${t('staff.keys.status')}</th><th scope="col"><span class="svc-sr-only">${t('staff.departments.actions')}</span></th></tr></thead>
+<thead><tr><th scope="col">${t('staff.keys.name')}</th><th scope="col">${t('staff.keys.rate')}</th><th scope="col">${t('staff.keys.trusted')}</th><th scope="col">${t('staff.keys.createdAt')}</th><th scope="col">${t('staff.keys.status')}</th><th scope="col"><span class="sr-only">${t('staff.departments.actions')}</span></th></tr></thead>
 <tbody>${keys.map((k) => keyRow(t, v, k))}</tbody>
 </table></div>`;
   return html`<h1>${t('staff.keys.title')}</h1>

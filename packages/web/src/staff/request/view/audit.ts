@@ -37,7 +37,7 @@ export function auditTrail(t: Translator, data: RequestPageData): Html {
   return html`<section class="request-section" aria-labelledby="request-audit-title">
 <h2 id="request-audit-title">${t('inbox.req.audit')}</h2>
 ${data.audit.length === 0 ? html`<p>${t('inbox.req.auditNone')}</p>` : scrollRegion(t('inbox.req.audit'), html`<table class="request-audit">
-<caption class="svc-sr-only">${t('inbox.req.audit')}</caption>
+<caption class="sr-only">${t('inbox.req.audit')}</caption>
 <thead><tr><th scope="col">${t('inbox.audit.when')}</th><th scope="col">${t('inbox.audit.who')}</th>
 <th scope="col">${t('inbox.audit.action')}</th><th scope="col">${t('inbox.audit.details')}</th></tr></thead>
 <tbody>${data.audit.map((e) => row(t, d, e))}</tbody></table>`)}
