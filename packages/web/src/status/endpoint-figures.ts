@@ -8,8 +8,8 @@ import { percentile } from '@o311/monitor';
 import type { Endpoint, HourlyRollup, Incident, PollSample, Store, UsageSample, ScoreSample } from '@o311/store';
 import { statusRow, type StatusRow } from './status-row.js';
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 /** The latency chart's window, hours. */
 export const LATENCY_HOURS = 7 * 24;
 /** The uptime, usage and score charts' window, days. */
