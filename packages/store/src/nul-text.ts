@@ -15,6 +15,13 @@ export class NulInTextError extends Error {
   }
 }
 
+/**
+ * Text the store writes that came from elsewhere (an upstream's error, a
+ * crash's message) with each U+0000 replaced by U+FFFD: better a mark than
+ * losing the whole write to NulInTextError.
+ */
+export const withoutNul = (text: string): string => text.replaceAll('\0', '\uFFFD');
+
 const hasNul = (v: unknown): boolean => typeof v === 'string' && v.includes('\0');
 
 /** Throws NulInTextError when a text parameter (or a text element of an array parameter) holds U+0000. */

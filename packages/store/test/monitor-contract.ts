@@ -217,6 +217,16 @@ export function runMonitorContract(dialect: TestDialect): void {
       expect(await m().recordPolls([], rule)).toEqual({ opened: [], closed: [], events: [] });
     });
 
+    it('keeps an error quoting U+0000 with a mark in its place, and the rest of the batch', async () => {
+      const [a, b] = await watched(2);
+      const r = await m().recordPolls([failed(a!, NOW, 'Unexpected token \0 in JSON'), ok(b!, NOW)], { failuresToOpen: 1 });
+      expect(r.opened).toMatchObject([{ slug: a, cause: 'Unexpected token \uFFFD in JSON' }]);
+      expect(await m().listSamples({ slug: a!, limit: 1 })).toMatchObject([{ error: 'Unexpected token \uFFFD in JSON' }]);
+      expect(await m().getTarget(b!)).toMatchObject({ state: 'up' });
+      await m().recordWebhookAttempt(r.events[0]!.id, { status: 500, error: 'body: \0', delivered: false }, NOW);
+      expect(await m().getEvent(r.events[0]!.id)).toMatchObject({ webhook_error: 'body: \uFFFD' });
+    });
+
     it('rolls samples up by hour and summarises uptime and latency as an independent computation does', async () => {
       const [a] = await watched(1);
       const samples: PollSample[] = [];

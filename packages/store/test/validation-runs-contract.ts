@@ -64,6 +64,12 @@ export function runValidationRunsContract(dialect: TestDialect): void {
       expect(await v().start(r.id, 1, T0 + 2)).toBeUndefined();
     });
 
+    it('fails a run whose reason quotes U+0000, with a mark in its place', async () => {
+      const r = await v().create(run({}), T0);
+      expect(await v().fail(r.id, 'crashed on \0', T0 + 1)).toBe(true);
+      expect(await v().get(r.id)).toMatchObject({ state: 'failed', error: 'crashed on \uFFFD' });
+    });
+
     it('lists runs newest first without partial results or report, by endpoint, URL, source and state', async () => {
       const slug = uid('ep');
       const a = await v().create(run({ endpoint_slug: slug, source: 'monitor' }), T0);

@@ -1,6 +1,7 @@
 /** Helpers shared by the monitor's repositories (monitor-*.ts). */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { MAX_MONITOR_TEXT, type MonitorListFilter } from '../monitor.js';
+import { withoutNul } from '../nul-text.js';
 import { paging } from './shared.js';
 
 /** Rows (or keys) per statement, well under both dialects' parameter limits. */
@@ -9,8 +10,11 @@ export const ROWS_PER_STATEMENT = 500;
 /** The most rows one list call returns, whatever limit it asks for. */
 const MAX_LIST_ROWS = 10_000;
 
-/** An error or detail text as stored: at most MAX_MONITOR_TEXT characters. */
-export const cutText = (text: string): string => text.slice(0, MAX_MONITOR_TEXT);
+/**
+ * An error or detail text as stored: at most MAX_MONITOR_TEXT characters, no
+ * U+0000 (an upstream's answer quoted in an error must not sink the batch).
+ */
+export const cutText = (text: string): string => withoutNul(text.slice(0, MAX_MONITOR_TEXT));
 
 /** The rows of `f`: its endpoint (`slug`) and `from` <= `time` < `to`, each when given. */
 export function listWindow(f: MonitorListFilter, time: string): Expression<SqlBool> {

@@ -9,6 +9,7 @@ import {
   MAX_VALIDATION_ERROR, VALIDATION_FORMATS, VALIDATION_SOURCES, VALIDATION_STATES, type ValidationRun, type ValidationRunFilter,
   type ValidationStore, type ValidationSummary,
 } from '../validation-runs.js';
+import { withoutNul } from '../nul-text.js';
 import type { ValidationRunsTable } from '../schema/tables.js';
 import { numberOrNull } from './monitor-shared.js';
 import { paging, parseJson, type Db } from './shared.js';
@@ -111,7 +112,7 @@ export function validationRuns(db: Db): ValidationStore {
     finish: (id, report, summary, at) =>
       end(id, { state: 'done', report: JSON.stringify(report), summary: JSON.stringify(summary), error: null, finished_at: at }),
 
-    fail: (id, error, at) => end(id, { state: 'failed', error: error.slice(0, MAX_VALIDATION_ERROR), finished_at: at }),
+    fail: (id, error, at) => end(id, { state: 'failed', error: withoutNul(error.slice(0, MAX_VALIDATION_ERROR)), finished_at: at }),
 
     async list(f) {
       let q = db.selectFrom('validation_runs').select([...LISTED]);
