@@ -7,19 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { MONITOR_EVENT_KINDS, type MonitorEvent, type MonitorEventKind, type MonitorListFilter } from '../monitor.js';
 import type { MonitorEventsTable } from '../schema/tables.js';
-import { cutText, listLimit, listWindow, numberOrNull } from './monitor-shared.js';
+import { cutText, listLimit, listWindow, numberOrNull, readStored } from './monitor-shared.js';
 import type { Db } from './shared.js';
 
-function readEventKind(kind: string): MonitorEventKind {
-  const found = MONITOR_EVENT_KINDS.find((k) => k === kind);
-  if (found === undefined) throw new Error(`stored monitor event kind "${kind}" is unknown`);
-  return found;
-}
 
 const toEvent = (row: Selectable<MonitorEventsTable>): MonitorEvent => ({
   id: row.id,
   slug: row.slug,
-  kind: readEventKind(row.kind),
+  kind: readStored(MONITOR_EVENT_KINDS, row.kind, 'monitor event kind'),
   at: Number(row.at),
   incident_id: row.incident_id,
   detail: row.detail,

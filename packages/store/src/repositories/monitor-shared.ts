@@ -28,5 +28,12 @@ export function listWindow(f: MonitorListFilter, time: string): Expression<SqlBo
 /** A list's limit as a whole number, 0..MAX_LIST_ROWS. */
 export const listLimit = (f: MonitorListFilter): number => Math.min(MAX_LIST_ROWS, paging({ limit: f.limit, offset: 0 }).limit);
 
+/** A stored value of a closed set (a state, a kind) as its type; throws on one the code does not know. */
+export function readStored<T extends string>(values: readonly T[], value: string, what: string): T {
+  const found = values.find((v) => v === value);
+  if (found === undefined) throw new Error(`stored ${what} "${value}" is unknown`);
+  return found;
+}
+
 /** A number column that may be null, as a number. */
 export const numberOrNull = (n: number | string | bigint | null): number | null => (n === null ? null : Number(n));

@@ -9,20 +9,12 @@ import {
   type MonitorSettings, type MonitorState, type MonitorTarget, type PollErrorKind,
 } from '../monitor.js';
 import type { MonitorTargetsTable } from '../schema/tables.js';
-import { numberOrNull } from './monitor-shared.js';
+import { numberOrNull, readStored } from './monitor-shared.js';
 import type { Db } from './shared.js';
 
-export function readMonitorState(state: string): MonitorState {
-  const found = MONITOR_STATES.find((s) => s === state);
-  if (found === undefined) throw new Error(`stored monitor state "${state}" is unknown`);
-  return found;
-}
+export const readMonitorState = (state: string): MonitorState => readStored(MONITOR_STATES, state, 'monitor state');
 
-export function readErrorKind(kind: string): PollErrorKind {
-  const found = POLL_ERROR_KINDS.find((k) => k === kind);
-  if (found === undefined) throw new Error(`stored poll error kind "${kind}" is unknown`);
-  return found;
-}
+export const readErrorKind = (kind: string): PollErrorKind => readStored(POLL_ERROR_KINDS, kind, 'poll error kind');
 
 export function toTarget(row: Selectable<MonitorTargetsTable>): MonitorTarget {
   return {

@@ -11,19 +11,13 @@ import {
 } from '../validation-runs.js';
 import { withoutNul } from '../nul-text.js';
 import type { ValidationRunsTable } from '../schema/tables.js';
-import { numberOrNull } from './monitor-shared.js';
+import { numberOrNull, readStored } from './monitor-shared.js';
 import { paging, parseJson, type Db } from './shared.js';
 
 /** 16 random bytes: 22 URL-safe characters nobody can guess. */
 const ID_BYTES = 16;
 /** The most runs one list call returns. */
 const MAX_LIST_ROWS = 1000;
-
-function readOne<T extends string>(values: readonly T[], value: string, what: string): T {
-  const found = values.find((v) => v === value);
-  if (found === undefined) throw new Error(`stored validation run ${what} "${value}" is unknown`);
-  return found;
-}
 
 /** The columns of a list: everything but the partial results and the report. */
 const LISTED = [
@@ -38,11 +32,11 @@ function toRun(row: Listed & Partial<Pick<Selectable<ValidationRunsTable>, 'part
     id: row.id,
     url: row.url,
     endpoint_slug: row.endpoint_slug,
-    source: readOne(VALIDATION_SOURCES, row.source, 'source'),
-    format: readOne(VALIDATION_FORMATS, row.format, 'format'),
+    source: readStored(VALIDATION_SOURCES, row.source, 'validation run source'),
+    format: readStored(VALIDATION_FORMATS, row.format, 'validation run format'),
     write: Number(row.write) === 1,
     jurisdiction_id: row.jurisdiction_id,
-    state: readOne(VALIDATION_STATES, row.state, 'state'),
+    state: readStored(VALIDATION_STATES, row.state, 'validation run state'),
     done: Number(row.done),
     total: Number(row.total),
     partial: row.partial === undefined ? [] : parseJson<unknown[]>(row.partial),
