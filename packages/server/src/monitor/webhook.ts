@@ -11,7 +11,7 @@
 import { NetworkError } from '@o311/client';
 import { signWebhook, webhookPayload, WEBHOOK_SIGNATURE_HEADER } from '@o311/monitor';
 import { CredentialError, NO_SECRET_MESSAGE } from '@o311/router';
-import { statusUrl, type MonitorRuntime } from './monitor-runtime.js';
+import { statusUrl, type MonitorRuntime, type MonitorServices } from './monitor-runtime.js';
 import { openWebhookSecret } from './webhook-secret.js';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -32,7 +32,12 @@ const statusOutcome = (status: number): Outcome => {
   return { status, error: `the receiver answered HTTP ${status}`, delivered: false, final: !retried };
 };
 
-export async function deliverWebhook(rt: MonitorRuntime, eventId: string): Promise<void> {
+/** What a delivery uses of the monitor's runtime. */
+export interface WebhookRuntime extends Pick<MonitorRuntime, 'networkTransport' | 'allowPrivate'> {
+  ctx: Pick<MonitorServices, 'store' | 'now' | 'origin' | 'routerCredentials'>;
+}
+
+export async function deliverWebhook(rt: WebhookRuntime, eventId: string): Promise<void> {
   const { ctx } = rt;
   const { monitor } = ctx.store;
   const event = await monitor.getEvent(eventId);
@@ -46,7 +51,7 @@ export async function deliverWebhook(rt: MonitorRuntime, eventId: string): Promi
   if (!outcome.final) throw new WebhookPending(outcome.error ?? 'not delivered');
 }
 
-async function attempt(rt: MonitorRuntime, url: string, sealed: string, slug: string, body: () => string): Promise<Outcome> {
+async function attempt(rt: WebhookRuntime, url: string, sealed: string, slug: string, body: () => string): Promise<Outcome> {
   const box = rt.ctx.routerCredentials;
   if (box === undefined) return { status: null, error: NO_SECRET_MESSAGE, delivered: false, final: false };
   let secret: string;
