@@ -26,9 +26,10 @@ export async function pollAllTargets(rt: MonitorRuntime): Promise<PolledTarget[]
   const targets = await monitor.listTargets();
   const polled = targets.filter((t) => !t.paused).map((t) => t.slug);
   for (let i = 0; i < polled.length; i += POLL_CHUNK) await pollChunk(rt, polled.slice(i, i + POLL_CHUNK));
+  const after = new Map((await monitor.listTargets()).map((t) => [t.slug, t]));
   const rows: PolledTarget[] = [];
   for (const before of targets) {
-    const t = (await monitor.getTarget(before.slug)) ?? before;
+    const t = after.get(before.slug) ?? before;
     const [sample] = before.paused ? [] : await monitor.listSamples({ slug: t.slug, limit: 1 });
     rows.push({
       slug: t.slug, state: t.state, paused: t.paused,
