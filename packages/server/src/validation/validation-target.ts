@@ -9,6 +9,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { classifyAddress } from '@o311/client';
+import { DeadlineExceeded, withDeadline } from '@o311/router';
 
 /** The longest URL accepted. */
 export const MAX_TARGET_URL_LENGTH = 2000;
@@ -21,14 +22,6 @@ export type TargetCheck = { ok: true; url: string } | { ok: false; reason: strin
 export type HostResolver = (host: string) => Promise<string[]>;
 
 const systemResolver: HostResolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
-
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
 
 /** The URL's shape alone: http(s), bounded, no user name or password. */
 export function targetShape(value: string): TargetCheck {
@@ -55,10 +48,9 @@ export async function checkTarget(value: string, allowPrivate: boolean, resolve:
   const host = new URL(shape.url).hostname.replace(/^\[(.*)\]$/, '$1');
   let addresses: string[];
   try {
-    const found = isIP(host) === 0 ? await withDeadline(resolve(host), LOOKUP_TIMEOUT_MS) : [host];
-    if (found === 'timeout') return { ok: false, reason: `The host ${host} could not be looked up in time; check the name and try again.` };
-    addresses = found;
-  } catch {
+    addresses = isIP(host) === 0 ? await withDeadline(resolve(host), LOOKUP_TIMEOUT_MS) : [host];
+  } catch (e) {
+    if (e instanceof DeadlineExceeded) return { ok: false, reason: `The host ${host} could not be looked up in time; check the name and try again.` };
     return { ok: false, reason: `The host ${host} was not found; check the URL.` };
   }
   const inside = addresses.find((a) => !classifyAddress(a).public);
