@@ -18,6 +18,7 @@ import { recordAudit } from '../services/audit.js';
 import type { ServiceContext } from '../services/context.js';
 import type { StaffActor } from '../services/staff-actor.js';
 import { sealWebhookSecret, webhookSecretProblem } from '../monitor/webhook-secret.js';
+import { hostOf } from '../validation/validation-target.js';
 
 const MAX_URL = 2048;
 
@@ -63,7 +64,7 @@ export async function monitorStatus(ctx: ServiceContext, slug: string): Promise<
 
 /** A private or loopback address written in the URL (names are checked by the transport when it connects). */
 function privateLiteral(url: URL): string | undefined {
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const host = hostOf(url);
   return isIP(host) !== 0 && !classifyAddress(host).public ? host : undefined;
 }
 

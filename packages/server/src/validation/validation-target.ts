@@ -23,6 +23,9 @@ export type HostResolver = (host: string) => Promise<string[]>;
 
 const systemResolver: HostResolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
+/** The URL's host without an IPv6 literal's brackets. */
+export const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
+
 /** The URL's shape alone: http(s), bounded, no user name or password. */
 export function targetShape(value: string): TargetCheck {
   const typed = value.trim();
@@ -45,7 +48,7 @@ export function targetShape(value: string): TargetCheck {
 export async function checkTarget(value: string, allowPrivate: boolean, resolve: HostResolver = systemResolver): Promise<TargetCheck> {
   const shape = targetShape(value);
   if (!shape.ok || allowPrivate) return shape;
-  const host = new URL(shape.url).hostname.replace(/^\[(.*)\]$/, '$1');
+  const host = hostOf(new URL(shape.url));
   let addresses: string[];
   try {
     addresses = isIP(host) === 0 ? await withDeadline(resolve(host), LOOKUP_TIMEOUT_MS) : [host];
