@@ -2,13 +2,14 @@
  * The progress stream's bookkeeping without a network: a client that goes
  * away is forgotten and its store polling stops (no leak), the server's close
  * ends every open stream, and at MAX_OPEN_STREAMS the set says it is full (the
- * route then answers 503).
+ * route then answers 503). A client that already has some results (the
+ * page's ?from=, a reconnect's Last-Event-ID) is sent only the later ones.
  */
 import { EventEmitter } from 'node:events';
 import type { FastifyReply } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ValidationRun } from '@o311/store';
-import { EventStreams, MAX_OPEN_STREAMS, MAX_STREAM_MS, POLL_MS, streamRun } from '../src/validate/run-events.js';
+import { EventStreams, MAX_OPEN_STREAMS, MAX_STREAM_MS, POLL_MS, resumedFrom, streamRun } from '../src/validate/run-events.js';
 
 /** The part of a Node response the stream writes to, recording what it was sent. */
 class FakeResponse extends EventEmitter {
@@ -45,7 +46,7 @@ describe('validation progress streams', () => {
     streamRun(fakeReply(raw), { get }, running, streams);
     await vi.advanceTimersByTimeAsync(POLL_MS * 3);
     expect(get).toHaveBeenCalledTimes(3);
-    expect(raw.frames[0]).toMatch(/^event: progress\n/);
+    expect(raw.frames[0]).toMatch(/^id: 0\nevent: progress\n/);
 
     raw.emit('close');
     const calls = get.mock.calls.length;
@@ -75,6 +76,24 @@ describe('validation progress streams', () => {
     await vi.advanceTimersByTimeAsync(MAX_STREAM_MS + POLL_MS);
     expect(c.ended).toBe(1);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('sends a resuming client only the results it lacks, each progress event carrying the count sent as its id', async () => {
+    const result = (id: string) => ({ id, title: id, severity: 'error', status: 'pass', specRef: 'x', message: 'ok', fix: 'x', durationMs: 1 });
+    const two: ValidationRun = { ...running, done: 2, partial: [result('a'), result('b')] };
+    const three: ValidationRun = { ...two, done: 3, partial: [...two.partial, result('c')] };
+    const raw = new FakeResponse();
+    streamRun(fakeReply(raw), { get: async () => three }, two, new EventStreams(), resumedFrom('1'));
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    const events = raw.frames.map((f) => ({ id: /^id: (\d+)\n/.exec(f)?.[1], results: (JSON.parse(f.slice(f.indexOf('data: ') + 6)) as { results: { id: string }[] }).results.map((r) => r.id) }));
+    expect(events).toEqual([{ id: '2', results: ['b'] }, { id: '3', results: ['c'] }]);
+    raw.emit('close');
+  });
+
+  it('reads the resume point from Last-Event-ID or ?from=, anything else as 0', () => {
+    expect(resumedFrom('12')).toBe(12);
+    expect(resumedFrom(' 3 ')).toBe(3);
+    for (const junk of [undefined, '', '-1', '1e3', 'abc', '\u0000', '9999999', ['1', '2']]) expect(resumedFrom(junk)).toBe(0);
   });
 
   it('sends the end event and closes once the run is over', async () => {

@@ -132,6 +132,8 @@ describe.each(dialects)('/validate on %s', (dialect) => {
     expect(page.body).toContain('1 of 40 checks done');
     expect(page.body).toContain('The GeoReport endpoint can be reached — passed');
     expect(page.body).toContain('/assets/js/validate-progress.js');
+    // The script's stream starts after the result already in the page: none is listed twice.
+    expect(page.body).toContain(`/validate/r/${run.id}/events?from=1`);
     await t.store.validations.fail(run.id, 'The run took longer than 3 minutes and was stopped.', Date.now());
     const failed = await t.get(`/validate/r/${run.id}`);
     expect(failed.body).toContain('The run took longer than 3 minutes and was stopped.');

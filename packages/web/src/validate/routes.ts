@@ -19,7 +19,7 @@ import { endpointPage } from './endpoint-page.js';
 import { formPage } from './form-page.js';
 import { DOWNLOADS, VALIDATE_PATH, parseRunFile, runPath, type DownloadKind } from './paths.js';
 import { EMPTY_FIELDS, runFieldsOf, type RunFields } from './run-input.js';
-import { EventStreams, streamRun } from './run-events.js';
+import { EventStreams, resumedFrom, streamRun } from './run-events.js';
 import { isRunning, refreshFallback, runPage } from './run-page.js';
 import { reportOf } from './stored-run.js';
 import { ENDPOINT_RUNS, endpointNames, recentEndpointRuns, startRun } from './validate-services.js';
@@ -96,7 +96,7 @@ export async function registerValidateRoutes(app: FastifyInstance, web: WebConte
     const run = await store.validations.get(param(request.params, 'id'));
     if (run === undefined) return sendNotFound(reply, web, translatorFor(request, reply), pathAndQuery(request));
     if (streams.full) return reply.status(503).header('retry-after', '5').header('cache-control', 'no-store').send('Too many progress streams are open; the page reloads itself.');
-    streamRun(reply, store.validations, run, streams);
+    streamRun(reply, store.validations, run, streams, resumedFrom(request.headers['last-event-id'] ?? param(request.query, 'from')));
     return reply;
   }));
 

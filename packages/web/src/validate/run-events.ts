@@ -6,6 +6,9 @@
  * at most {@link MAX_STREAM_MS} (EventSource then reconnects), at most
  * {@link MAX_OPEN_STREAMS} are open at once (then 503: the page reloads itself
  * a little later), and streams still open when the server closes are ended.
+ * Each `progress` carries as its id the number of results sent so far, so an
+ * EventSource that reconnects (Last-Event-ID) gets only the results it lacks;
+ * the page asks `?from=` the results it already shows.
  */
 import type { FastifyReply } from 'fastify';
 import type { ValidationRun, ValidationStore } from '@o311/store';
@@ -24,7 +27,14 @@ export interface ProgressEvent {
   results: { id: string; title: string; status: string; severity: string }[];
 }
 
-const frame = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+const frame = (event: string, data: unknown, id?: number): string =>
+  `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+/** The results the client already has (a reconnecting EventSource's Last-Event-ID, else the page's `?from=`), 0 when absent or not a count. */
+export function resumedFrom(lastEventId: string | string[] | undefined): number {
+  const text = typeof lastEventId === 'string' ? lastEventId.trim() : '';
+  return /^\d{1,6}$/.test(text) ? Number(text) : 0;
+}
 
 /** The open streams of one server: how many, and ending them all (the server is closing). */
 export class EventStreams {
@@ -41,7 +51,7 @@ export class EventStreams {
   }
 }
 
-export function streamRun(reply: FastifyReply, runs: Pick<ValidationStore, 'get'>, first: ValidationRun, streams: EventStreams): void {
+export function streamRun(reply: FastifyReply, runs: Pick<ValidationStore, 'get'>, first: ValidationRun, streams: EventStreams, resumeFrom = 0): void {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -50,7 +60,7 @@ export function streamRun(reply: FastifyReply, runs: Pick<ValidationStore, 'get'
     'x-content-type-options': 'nosniff',
     connection: 'keep-alive',
   });
-  let sent = 0;
+  let sent = resumeFrom;
   let lastState: ValidationRun['state'] | undefined;
   let timer: NodeJS.Timeout | undefined;
   let ended = false;
@@ -71,8 +81,8 @@ export function streamRun(reply: FastifyReply, runs: Pick<ValidationStore, 'get'
         state: run.state, done: run.done, total: run.total,
         results: partial.slice(Math.min(sent, partial.length)).map((r) => ({ id: r.id, title: r.title, status: r.status, severity: r.severity })),
       };
-      raw.write(frame('progress', event));
       sent = partial.length;
+      raw.write(frame('progress', event, sent));
       lastState = run.state;
     }
   };

@@ -28,7 +28,8 @@ export const refreshFallback = (run: ValidationRun): Html =>
 function progress(t: Translator, run: ValidationRun): Html {
   const partial = partialOf(run);
   const config = {
-    events: runEventsPath(run.id),
+    // The results already in the page are not sent again.
+    events: `${runEventsPath(run.id)}?from=${partial.length}`,
     progressText: t('validate.progress', { done: '{done}', total: '{total}' }),
     words: {
       pass: t('validate.status.pass'), skip: t('validate.status.skip'), fail: t('validate.status.fail'),

@@ -78,6 +78,24 @@ describe.skipIf(!browserAvailable)('/validate in a browser', () => {
     expect(w.errors).toEqual([]);
   });
 
+  it('lists each result once when the page opens on a run with results already', { timeout: 60_000 }, async () => {
+    const finished = await s.store.validations.get(runId);
+    const results = (finished!.report as { results: CheckResult[] }).results;
+    const run = await s.store.validations.create({
+      url: 'https://slow.example/open311/v2/', endpoint_slug: null, source: 'web', format: 'both', write: false, jurisdiction_id: null,
+      api_key_sealed: null, client: null,
+    }, Date.now());
+    await s.store.validations.start(run.id, results.length, Date.now());
+    await s.store.validations.progress(run.id, 1, results.slice(0, 1));
+    const w = await s.open(`/validate/r/${run.id}`);
+    expect(await w.page.locator('#run-so-far li').count()).toBe(1);
+    await s.store.validations.progress(run.id, 2, results.slice(0, 2));
+    await expect.poll(() => w.page.locator('#run-progress-text').textContent(), { timeout: 5000 }).toBe(`2 of ${results.length} checks done`);
+    expect(await w.page.locator('#run-so-far li').count()).toBe(2);
+    await s.store.validations.fail(run.id, 'Stopped by the test.', Date.now());
+    expect(w.errors).toEqual([]);
+  });
+
   it.each([
     ['es-ES', 'Comprobar un servicio Open311', 'Ejecución del validador'],
     ['fr-FR', 'Vérifier un service Open311', 'Vérification'],
