@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { documentedOnly } from '@o311/server';
 import type { WebContext } from '../context.js';
+import { endpointNames } from '../endpoint-names.js';
 import { html, type Html } from '../html.js';
 import type { Translator } from '../i18n/translate.js';
 import { translatorFor } from '../request-locale.js';
@@ -78,9 +79,7 @@ export async function registerStatusRoutes(app: FastifyInstance, web: WebContext
   app.get(INCIDENTS_FEED_PATH, documentedOnly(incidentsFeedSchema), publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
     const incidents = await store.monitor.listIncidents({ limit: FEED_INCIDENTS });
-    const slugs = [...new Set(incidents.map((i) => i.slug))];
-    const endpoints = await Promise.all(slugs.map((s) => store.getEndpoint(s)));
-    const names = new Map(endpoints.flatMap((e) => (e ? [[e.slug, e.name] as const] : [])));
+    const names = await endpointNames(store, incidents.map((i) => i.slug));
     return reply
       .header('content-type', ATOM_CONTENT_TYPE)
       .header('cache-control', PUBLIC_CACHE)

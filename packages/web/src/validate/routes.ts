@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isRefusal, ownEndpointUrl } from '@o311/server';
 import { formatReport } from '@o311/validator';
 import type { WebContext } from '../context.js';
+import { endpointNames } from '../endpoint-names.js';
 import { html } from '../html.js';
 import type { Translator } from '../i18n/translate.js';
 import { translatorFor } from '../request-locale.js';
@@ -22,7 +23,7 @@ import { EMPTY_FIELDS, runFieldsOf, type RunFields } from './run-input.js';
 import { EventStreams, resumedFrom, streamRun } from './run-events.js';
 import { isRunning, refreshFallback, runPage } from './run-page.js';
 import { reportOf } from './stored-run.js';
-import { ENDPOINT_RUNS, endpointNames, recentEndpointRuns, startRun } from './validate-services.js';
+import { ENDPOINT_RUNS, recentEndpointRuns, startRun } from './validate-services.js';
 import { registerValidateApi } from './api-routes.js';
 
 const opts = { schema: { hide: true } };
@@ -37,7 +38,7 @@ function sendValidatePage(reply: FastifyReply, web: WebContext, t: Translator, r
 async function sendForm(request: FastifyRequest, reply: FastifyReply, web: WebContext, fields: RunFields, refused?: { text: string; status: number }): Promise<FastifyReply> {
   const t = translatorFor(request, reply);
   const recent = await recentEndpointRuns(web.services.store);
-  const names = await endpointNames(web.services.store, recent);
+  const names = await endpointNames(web.services.store, recent.map((r) => r.endpoint_slug));
   return sendValidatePage(reply, web, t, request, {
     title: refused ? t('report.titleWithErrors', { service: t('validate.title') }) : t('validate.title'),
     ...(refused && { status: refused.status }),

@@ -1,4 +1,4 @@
-/** What the pages and the JSON API share: starting a run from the asked fields, and the names of the endpoints runs belong to. */
+/** What the pages and the JSON API share: starting a run from the asked fields, and the recent runs of registered endpoints. */
 import type { FastifyRequest } from 'fastify';
 import { clientOf, queueValidationRun, type RunRefusal } from '@o311/server';
 import type { Store, ValidationRun, ValidationSource } from '@o311/store';
@@ -15,13 +15,6 @@ export const startRun = (web: WebContext, request: FastifyRequest, fields: RunFi
     jurisdictionId: fields.jurisdictionId || null,
     client: clientOf(request.ip),
   });
-
-/** Names of the endpoints of these runs, by slug. */
-export async function endpointNames(store: Pick<Store, 'getEndpoint'>, runs: readonly ValidationRun[]): Promise<Map<string, string>> {
-  const slugs = [...new Set(runs.flatMap((r) => (r.endpoint_slug === null ? [] : [r.endpoint_slug])))];
-  const endpoints = await Promise.all(slugs.map((s) => store.getEndpoint(s)));
-  return new Map(endpoints.flatMap((e) => (e ? [[e.slug, e.name] as const] : [])));
-}
 
 /** Runs shown below the form: the newest of registered endpoints. */
 export const RECENT_RUNS = 15;
