@@ -8,7 +8,7 @@ import type { Selectable } from 'kysely';
 import type { Incident, MonitorEvent, MonitorListFilter, PollErrorKind, PollSample, RecordedPolls } from '../monitor.js';
 import type { MonitorIncidentsTable, MonitorSamplesTable, MonitorTargetsTable } from '../schema/tables.js';
 import { insertEvents, newEvent } from './monitor-events.js';
-import { cutText, listLimit, listWindow, numberOrNull, ROWS_PER_STATEMENT as CHUNK } from './monitor-shared.js';
+import { cutText, listLimit, listWindow, numberOrNull, perKey, ROWS_PER_STATEMENT as CHUNK } from './monitor-shared.js';
 import { readErrorKind, readMonitorState } from './monitor-targets.js';
 import { chunks, type Db } from './shared.js';
 
@@ -110,20 +110,33 @@ export function recordPolls(db: Db, samples: readonly PollSample[], rule: { fail
 
     // An incident opened by this batch is written once, as it ended the batch.
     for (const part of chunks(opened, CHUNK)) await trx.insertInto('monitor_incidents').values(part.map((i) => ({ ...i }))).execute();
+    // The incidents and targets this batch moved, one UPDATE per CHUNK rows each (perKey).
     const stillOpen = [...moving.values()].flatMap((m) => (m.open && !m.open.isNew ? [m.open.incident] : []));
-    for (const i of [...closedOld, ...stillOpen]) {
-      await trx.updateTable('monitor_incidents').set({ closed_at: i.closed_at, failed_polls: i.failed_polls }).where('id', '=', i.id).execute();
+    const changed = new Map([...closedOld, ...stillOpen].map((i) => [i.id, i]));
+    for (const part of chunks([...changed.keys()], CHUNK)) {
+      const of = (id: string) => changed.get(id)!;
+      await trx
+        .updateTable('monitor_incidents')
+        .set({ closed_at: perKey('id', part, (id) => of(id).closed_at, 'bigint'), failed_polls: perKey('id', part, (id) => of(id).failed_polls, 'integer') })
+        .where('id', 'in', part)
+        .execute();
     }
     await insertEvents(trx, events);
-    for (const { row: t } of moving.values()) {
-      if (t.last_poll_at === null) continue;
+    const polled = new Map([...moving.values()].flatMap(({ row: t }) => (t.last_poll_at === null ? [] : [[t.slug, t] as const])));
+    for (const part of chunks([...polled.keys()], CHUNK)) {
+      const of = (slug: string) => polled.get(slug)!;
       await trx
         .updateTable('monitor_targets')
         .set({
-          state: readMonitorState(t.state), state_since: t.state_since, consecutive_failures: t.consecutive_failures, last_poll_at: t.last_poll_at,
-          last_ok: t.last_ok, last_error_kind: t.last_error_kind, last_latency_ms: t.last_latency_ms,
+          state: perKey('slug', part, (s) => readMonitorState(of(s).state), 'text'),
+          state_since: perKey('slug', part, (s) => of(s).state_since, 'bigint'),
+          consecutive_failures: perKey('slug', part, (s) => of(s).consecutive_failures, 'integer'),
+          last_poll_at: perKey('slug', part, (s) => of(s).last_poll_at, 'bigint'),
+          last_ok: perKey('slug', part, (s) => of(s).last_ok, 'integer'),
+          last_error_kind: perKey('slug', part, (s) => of(s).last_error_kind, 'text'),
+          last_latency_ms: perKey('slug', part, (s) => of(s).last_latency_ms, 'double precision'),
         })
-        .where('slug', '=', t.slug)
+        .where('slug', 'in', part)
         .execute();
     }
     result.events = events;

@@ -5,9 +5,8 @@
  * step in a short one of its own: on SQLite a transaction holds the one
  * connection, and the API must not wait for a rollup.
  */
-import { sql } from 'kysely';
 import type { HourlyRollup, RollUpOptions } from '../monitor.js';
-import { ROWS_PER_STATEMENT as CHUNK } from './monitor-shared.js';
+import { perKey, ROWS_PER_STATEMENT as CHUNK } from './monitor-shared.js';
 import { chunks, parseJson, type Db } from './shared.js';
 
 const HOUR = 3_600_000;
@@ -141,17 +140,12 @@ async function histograms(db: Db, now: number, buckets: number): Promise<Map<str
 /** The summary's figures, per target. */
 type Figures = Uptimes & { p50_ms: number | null; p95_ms: number | null };
 
-/**
- * Writes every target's figures with one statement per CHUNK targets (a CASE
- * on the slug per column) rather than one per target: on PostgreSQL each
- * statement is a round trip. The casts type the parameters for PostgreSQL.
- */
+/** Writes every target's figures with one statement per CHUNK targets (perKey) rather than one per target. */
 async function saveSummaries(db: Db, figures: Map<string, Figures>, now: number): Promise<void> {
   const columns = ['uptime_24h', 'uptime_7d', 'uptime_30d', 'uptime_90d', 'p50_ms', 'p95_ms'] as const;
   await db.transaction().execute(async (trx) => {
     for (const part of chunks([...figures.keys()], CHUNK)) {
-      const byColumn = (c: (typeof columns)[number]) =>
-        sql<number | null>`case ${sql.ref('slug')} ${sql.join(part.map((slug) => sql`when ${slug} then cast(${figures.get(slug)![c]} as double precision)`), sql` `)} end`;
+      const byColumn = (c: (typeof columns)[number]) => perKey('slug', part, (slug) => figures.get(slug)![c], 'double precision');
       await trx
         .updateTable('monitor_targets')
         .set({ ...Object.fromEntries(columns.map((c) => [c, byColumn(c)])), summary_at: now })

@@ -1,5 +1,5 @@
 /** Helpers shared by the monitor's repositories (monitor-*.ts). */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { MAX_MONITOR_TEXT, type MonitorListFilter } from '../monitor.js';
 import { withoutNul } from '../nul-text.js';
 import { paging } from './shared.js';
@@ -27,6 +27,17 @@ export function listWindow(f: MonitorListFilter, time: string): Expression<SqlBo
 
 /** A list's limit as a whole number, 0..MAX_LIST_ROWS. */
 export const listLimit = (f: MonitorListFilter): number => Math.min(MAX_LIST_ROWS, paging({ limit: f.limit, offset: 0 }).limit);
+
+/**
+ * One column's new value for many rows, as a CASE on their `key` column, so
+ * that one UPDATE (where key in the keys) writes them all: on PostgreSQL each
+ * statement is a round trip. `type` casts the parameters, which PostgreSQL
+ * would otherwise type as text.
+ */
+export function perKey<V>(key: string, keys: readonly string[], valueOf: (key: string) => V, type: 'text' | 'integer' | 'bigint' | 'double precision'): RawBuilder<V> {
+  const cases = keys.map((k) => sql`when ${k} then cast(${valueOf(k)} as ${sql.raw(type)})`);
+  return sql<V>`case ${sql.ref(key)} ${sql.join(cases, sql` `)} end`;
+}
 
 /** A stored value of a closed set (a state, a kind) as its type; throws on one the code does not know. */
 export function readStored<T extends string>(values: readonly T[], value: string, what: string): T {
