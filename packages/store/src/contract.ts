@@ -18,6 +18,8 @@ import type { CitizenStore } from './citizens.js';
 import type { MonitorStore } from './monitor.js';
 import type { ValidationStore } from './validation-runs.js';
 import type { JurisdictionScope } from './scope.js';
+import type { RequestChanges } from './changes.js';
+import type { DashboardStore } from './dashboard.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -307,6 +309,10 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly monitor: MonitorStore;
   /** Validator runs behind permanent links: the web validator, its JSON API and the monitor's daily check (issue 12). */
   readonly validations: ValidationStore;
+  /** Every change to a request's public record, in commit order, for webhooks and read models (issue 13). */
+  readonly changes: RequestChanges;
+  /** The Daily Brief's sources, areas, facts and rollups (issue 13). */
+  readonly dashboard: DashboardStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /**

@@ -29,3 +29,9 @@ export {
   MAX_MONITOR_TEXT,
 } from './monitor.js';
 export { VALIDATION_STATES, VALIDATION_SOURCES, VALIDATION_FORMATS, MAX_VALIDATION_ERROR } from './validation-runs.js';
+export type * from './changes.js';
+export { CHANGE_GAP_WAIT_MS, REQUEST_CHANGE_KINDS } from './changes.js';
+export type * from './dashboard.js';
+export {
+  DASHBOARD_SOURCE_KINDS, FACT_STATUSES, SERIES_BUCKETS, CLOSE_HOURS_BOUNDS, BACKLOG_AGE_BOUNDS, sourceId,
+} from './dashboard.js';

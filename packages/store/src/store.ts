@@ -74,6 +74,10 @@ import { federatedRequests } from './repositories/federated-requests.js';
 import { createRequestOnce, idempotencyKeys } from './repositories/idempotency-keys.js';
 import { citizenAccounts } from './repositories/citizen-accounts.js';
 import { monitorStore } from './repositories/monitor.js';
+import { requestChanges } from './repositories/request-changes.js';
+import type { RequestChanges } from './changes.js';
+import type { DashboardStore } from './dashboard.js';
+import { dashboardStore } from './repositories/dashboard.js';
 import { validationRuns } from './repositories/validation-runs.js';
 import * as media from './repositories/media.js';
 import * as outbox from './repositories/outbox.js';
@@ -99,6 +103,8 @@ export class KyselyStore implements Store {
   readonly citizens: CitizenStore;
   readonly monitor: MonitorStore;
   readonly validations: ValidationStore;
+  readonly changes: RequestChanges;
+  readonly dashboard: DashboardStore;
   readonly #adapter: DialectAdapter;
   /** SQLite: concurrent new requests and federated outbox writes share a commit (see group-commit.ts). */
   readonly #group: GroupCommit<Database> | undefined;
@@ -121,6 +127,8 @@ export class KyselyStore implements Store {
     this.citizens = citizenAccounts(adapter.db);
     this.monitor = monitorStore(adapter.db, adapter.rowLocks);
     this.validations = validationRuns(adapter.db);
+    this.changes = requestChanges(adapter.db);
+    this.dashboard = dashboardStore(adapter);
   }
 
   get #db() {

@@ -42,6 +42,18 @@ export const JOB = {
   validateRun: 'validate.run',
   /** Forgets validator runs beyond the newest ones per URL. */
   validatePrune: 'validate.prune',
+  /** Takes the request change feed into the dashboard's read model of each local source (server/src/dashboard). */
+  dashboardSync: 'dashboard.sync',
+  /** Rebuilds one dashboard source's facts and rollups from scratch (new areas, an import, a reset). */
+  dashboardRebuild: 'dashboard.rebuild',
+  /** Queues a harvest of every enabled endpoint source that is due. */
+  dashboardHarvestTick: 'dashboard.harvest-tick',
+  /** Harvests one registry endpoint's requests into its dashboard source, from where the last run stopped. */
+  dashboardHarvest: 'dashboard.harvest',
+  /** Turns new request changes into deliveries for the webhook subscribers that want them (server/src/webhooks). */
+  webhooksDispatch: 'webhooks.dispatch',
+  /** POSTs one webhook delivery, signed, to its subscriber. */
+  webhooksDeliver: 'webhooks.deliver',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -74,6 +86,16 @@ export interface ValidateRunData {
   runId: string;
 }
 
+/** A dashboard source (store.dashboard) to rebuild or harvest. */
+export interface DashboardSourceData {
+  sourceId: string;
+}
+
+/** A webhook delivery (store.webhooks) to POST. */
+export interface WebhookDeliveryData {
+  deliveryId: string;
+}
+
 export interface FollowersNotifyData {
   jurisdictionId: string;
   requestId: string;
@@ -101,6 +123,12 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
   [JOB.monitorWebhook]: ['eventId'],
   [JOB.validateRun]: ['runId'],
   [JOB.validatePrune]: [],
+  [JOB.dashboardSync]: [],
+  [JOB.dashboardRebuild]: ['sourceId'],
+  [JOB.dashboardHarvestTick]: [],
+  [JOB.dashboardHarvest]: ['sourceId'],
+  [JOB.webhooksDispatch]: [],
+  [JOB.webhooksDeliver]: ['deliveryId'],
 };
 
 /**
@@ -236,4 +264,8 @@ export const SCHEDULE = {
   [JOB.monitorConformance]: '30 3 * * *',
   /** Once a day, at 04:40 UTC. */
   [JOB.validatePrune]: '40 4 * * *',
+  [JOB.dashboardSync]: '* * * * *',
+  /** Every 5 minutes. */
+  [JOB.dashboardHarvestTick]: '*/5 * * * *',
+  [JOB.webhooksDispatch]: '* * * * *',
 } as const;

@@ -18,6 +18,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { NewComment, RequestEvent } from '../contract.js';
 import type { RequestEventsTable, RequestsTable } from '../schema/tables.js';
+import { recordChange } from './request-changes.js';
 import { chunks, fromFlag, inTransaction, parseRowId, readStatus, toFlag, type Db, type Trx } from './shared.js';
 
 const EVENT_TYPES = ['submitted', 'status_change', 'comment'] as const;
@@ -222,6 +223,7 @@ export async function addComment(db: Db, c: NewComment): Promise<RequestEvent | 
     if (c.public) {
       const updated_at = Math.max(request.updated_at, at);
       await trx.updateTable('requests').set({ updated_at }).where('id', '=', id).execute();
+      await recordChange(trx, { jurisdiction_id: c.jurisdiction_id, request_id: id, kind: 'updated', at });
     }
     return insertEvent(trx, {
       request_id: id,

@@ -15,6 +15,7 @@
  * batches of a large load into a file from a worker thread, so that rows are
  * prepared here while the previous batch is written (dialects/sqlite-import.ts).
  */
+import { recordChange } from './request-changes.js';
 import { sql } from 'kysely';
 import type { ImportedRequest, ImportSource } from '../contract.js';
 import type { DialectAdapter, ImportRowValues } from '../dialects/adapter.js';
@@ -36,6 +37,8 @@ export async function importRequests(
   onProgress?: (n: number) => void,
 ): Promise<number> {
   const services = new Map<string, ServiceFacts | null>();
+  /** Every jurisdiction a row was read for: each gets one `rebuild` change once rows are written. */
+  const jurisdictions = new Set<string>();
   const lookup = async (jurisdiction_id: string, code: string): Promise<void> => {
     const row = await adapter.db
       .selectFrom('services')
@@ -44,6 +47,7 @@ export async function importRequests(
       .where('service_code', '=', code)
       .executeTakeFirst();
     services.set(serviceKey(jurisdiction_id, code), row ?? null);
+    jurisdictions.add(jurisdiction_id);
   };
 
   let batch: ImportRowValues[] = [];
@@ -127,6 +131,12 @@ export async function importRequests(
   if (bulk !== undefined) await adapter.endBulkLoad().catch((e: unknown) => void (error ??= { error: e }));
   // Failed or not: the indexes are built again before returning.
   if (bulk === 'indexes dropped') await ensureIndexes(adapter).catch((e: unknown) => void (error ??= { error: e }));
+  if (written > 0) {
+    const at = Date.now();
+    for (const jurisdiction_id of jurisdictions) {
+      await recordChange(adapter.db, { jurisdiction_id, request_id: null, kind: 'rebuild', at }).catch((e: unknown) => void (error ??= { error: e }));
+    }
+  }
   if (error) throw error.error;
   if (written > 0) await adapter.afterImport({ bulk: bulk !== undefined });
   return written;

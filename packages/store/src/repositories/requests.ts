@@ -6,6 +6,7 @@ import { cellsBetween, placeCell } from '../schema/place-cells.js';
 import type { Database, RequestsTable, RequestTriageColumns } from '../schema/tables.js';
 import { generateRequestToken } from '../secrets.js';
 import { HISTORY_COLUMNS, insertEvent, storeDerivedHistory } from './events.js';
+import { changeKindOf, recordChange } from './request-changes.js';
 import { chunks, inTransaction, paging, parseJson, parseRowId, parseRowIds, publicStatusOf, readStatus, type Db } from './shared.js';
 
 const HOUR_MS = 3_600_000;
@@ -120,6 +121,7 @@ export async function createRequest(trx: Db, r: NewRequest): Promise<StoredReque
   } satisfies Omit<PublicRow, 'id'>;
   // No event row: the `submitted` entry of the history is derived from the request (events.ts).
   const { id } = await trx.insertInto('requests').values(values).returning('id').executeTakeFirstOrThrow();
+  await recordChange(trx, { jurisdiction_id: r.jurisdiction_id, request_id: id, kind: 'created', at });
   if (r.media.length > 0) {
     await trx
       .insertInto('request_media')
@@ -451,6 +453,7 @@ export async function changeStatus(db: Db, c: StatusChange): Promise<StoredReque
       author: c.author,
       media_url: c.media_url ?? null,
     });
+    await recordChange(trx, { jurisdiction_id: c.jurisdiction_id, request_id: id, kind: changeKindOf(publicStatusOf(before.status), public_status), at });
     return toStoredRequest(row);
   });
 }

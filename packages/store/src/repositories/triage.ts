@@ -9,6 +9,7 @@ import type { RequestsTable } from '../schema/tables.js';
 import { appendAudit } from './audit.js';
 import { getDepartment } from './departments.js';
 import { storeDerivedHistory } from './events.js';
+import { recordChange } from './request-changes.js';
 import { requestRow, toStoredRequest } from './requests.js';
 import { inTransaction, readPriority, type Db } from './shared.js';
 
@@ -68,6 +69,7 @@ export async function updateTriage(db: Db, c: TriageChange): Promise<TriageResul
       set.updated_at = Math.max(row.updated_at, at);
     }
     const updated = await trx.updateTable('requests').set(set).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+    if (changed.has('expected_at')) await recordChange(trx, { jurisdiction_id: c.jurisdiction_id, request_id: row.id, kind: 'updated', at });
     for (const field of changed) {
       await appendAudit(trx, {
         at,

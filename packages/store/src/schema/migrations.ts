@@ -18,6 +18,9 @@ import { dropIdempotencyKeys, idempotencyKeys } from './idempotency-migration.js
 import { dropFederation, federation } from './federation-migration.js';
 import { citizenAccounts, dropCitizenAccounts } from './citizens-migration.js';
 import { dropMonitor, monitor } from './monitor-migration.js';
+import { changeFeed, dropChangeFeed } from './change-feed-migration.js';
+import { dashboard, dropDashboard } from './dashboard-migration.js';
+import { dropWebhooks, webhooks } from './webhook-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
@@ -217,6 +220,9 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0014_federation': { up: federation, down: dropFederation },
     '0015_citizen_accounts': { up: citizenAccounts, down: dropCitizenAccounts },
     '0016_monitor': { up: monitor, down: dropMonitor },
+    '0017_change_feed': { up: (db: Kysely<unknown>) => changeFeed(db, adapter), down: dropChangeFeed },
+    '0018_dashboard': { up: (db: Kysely<unknown>) => dashboard(db, adapter), down: dropDashboard },
+    '0019_webhooks': { up: (db: Kysely<unknown>) => webhooks(db, adapter), down: dropWebhooks },
   };
   return { getMigrations: async () => migrations };
 }

@@ -4,6 +4,8 @@
  * numbers), flags as 0/1 integers, structured values as JSON text.
  */
 import type { Generated } from 'kysely';
+import type { DashboardTables } from './dashboard-tables.js';
+import type { WebhookTables } from './webhook-tables.js';
 
 export interface JurisdictionsTable {
   id: string;
@@ -512,7 +514,22 @@ export interface ValidationRunsTable {
   finished_at: number | null;
 }
 
-export interface Database {
+/** Migration 0017: see changes.ts. */
+export interface RequestChangesTable {
+  id: Generated<number>;
+  jurisdiction_id: string;
+  request_id: number | null;
+  kind: string;
+  at: number;
+}
+
+export interface ChangeCursorsTable {
+  consumer: string;
+  position: number;
+  updated_at: number;
+}
+
+export interface Database extends DashboardTables, WebhookTables {
   jurisdictions: JurisdictionsTable;
   services: ServicesTable;
   requests: RequestsTable;
@@ -548,6 +565,8 @@ export interface Database {
   monitor_incidents: MonitorIncidentsTable;
   monitor_events: MonitorEventsTable;
   validation_runs: ValidationRunsTable;
+  request_changes: RequestChangesTable;
+  change_cursors: ChangeCursorsTable;
 }
 
 /** First request id: ids read as case numbers, not as row counters. */
