@@ -18,6 +18,7 @@ export default defineConfig({
       '@o311/web': src('web'),
       '@o311/router': src('router'),
       '@o311/monitor': src('monitor'),
+      '@o311/harvest': src('harvest'),
     },
   },
   test: {

@@ -25,6 +25,10 @@ import { registerServerJobs } from './jobs/server-jobs.js';
 import { registerValidationJobs } from './validation/validation-job.js';
 import type { MonitorOptions } from './monitor/monitor-options.js';
 import { registerMonitor } from './monitor/register-monitor.js';
+import { registerDashboard } from './dashboard/register-dashboard.js';
+import { registerHarvest } from './dashboard/register-harvest.js';
+import { registerWebhooks } from './webhooks/register-webhooks.js';
+import { registerOpenDataRoutes } from './open-data/routes.js';
 import { clientErrorHandler } from './http/client-errors.js';
 import { registerBodyParsers } from './http/content-types.js';
 import { registerCompression } from './http/compression.js';
@@ -202,6 +206,7 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
   registerGeoreportRoutes(app, ctx);
   registerFederatedRoutes(app, ctx);
   registerDiscoveryApi(app, ctx, { lookupsBeforeRouting: !options.logger });
+  registerOpenDataRoutes(app, ctx);
   if (options.sandbox) registerSandboxRoutes(app, ctx, options.sandbox);
   await registerStaffRoutes(app, ctx);
   if (!options.monitorOnly) {
@@ -209,6 +214,9 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
     await registerRegistryChecks(ctx, { allowPrivate: options.discovery?.allowPrivate === true });
     await registerRouterDelivery(ctx, { allowPrivate: options.discovery?.allowPrivate === true, local: localDeliverer(ctx) });
     await registerValidationJobs(ctx, { allowPrivate: options.discovery?.allowPrivate === true, app });
+    await registerDashboard(ctx);
+    await registerHarvest(app, ctx, { allowPrivate: options.discovery?.allowPrivate === true });
+    await registerWebhooks(ctx, { allowPrivate: options.discovery?.allowPrivate === true });
   }
   if (options.monitor) await registerMonitor(app, ctx, { ...options.monitor, allowPrivate: options.discovery?.allowPrivate === true });
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);

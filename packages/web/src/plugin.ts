@@ -18,6 +18,7 @@ import { registerStaffPages } from './staff/routes.js';
 import { registerStatusRoutes } from './status/routes.js';
 import { registerTrackerRoutes } from './tracker/routes.js';
 import { registerValidateRoutes } from './validate/routes.js';
+import { registerDashboardRoutes } from './dashboard/routes.js';
 
 export function webPlugin(options: WebOptions = {}): AppPlugin {
   return async (app, services) => {
@@ -34,6 +35,7 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     await registerAccountRoutes(app, web);
     await registerStatusRoutes(app, web);
     await registerValidateRoutes(app, web);
+    await registerDashboardRoutes(app, web);
     await registerStaffPages(app, web);
     await registerMailJobs(web);
     await registerAccountJobs(web);

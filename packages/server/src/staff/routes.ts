@@ -7,6 +7,8 @@ import { federationRoutes } from './federation.js';
 import { jobRoutes } from './jobs.js';
 import { jurisdictionRoutes } from './jurisdictions.js';
 import { monitorRoutes } from './monitor.js';
+import { dashboardRoutes } from './dashboard.js';
+import { webhookRoutes } from './webhooks.js';
 import { requestChangeRoutes } from './request-changes.js';
 import { requestRoutes } from './requests.js';
 import { serviceRoutes } from './services.js';
@@ -25,6 +27,8 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServiceCont
       jobRoutes(typed, ctx);
       federationRoutes(typed, ctx);
       monitorRoutes(typed, ctx);
+      dashboardRoutes(typed, ctx);
+      webhookRoutes(typed, ctx);
     },
     { prefix: STAFF_PREFIX },
   );
