@@ -52,6 +52,8 @@ export const JOB = {
   dashboardHarvest: 'dashboard.harvest',
   /** Turns new request changes into deliveries for the webhook subscribers that want them (server/src/webhooks). */
   webhooksDispatch: 'webhooks.dispatch',
+  /** Forgets request changes older than a week that every consumer of the feed has passed. */
+  changesPrune: 'request-changes.prune',
   /** POSTs one webhook delivery, signed, to its subscriber. */
   webhooksDeliver: 'webhooks.deliver',
 } as const;
@@ -129,6 +131,7 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
   [JOB.dashboardHarvest]: ['sourceId'],
   [JOB.webhooksDispatch]: [],
   [JOB.webhooksDeliver]: ['deliveryId'],
+  [JOB.changesPrune]: [],
 };
 
 /**
@@ -268,4 +271,6 @@ export const SCHEDULE = {
   /** Every 5 minutes. */
   [JOB.dashboardHarvestTick]: '*/5 * * * *',
   [JOB.webhooksDispatch]: '* * * * *',
+  /** Once a day, at 04:50 UTC. */
+  [JOB.changesPrune]: '50 4 * * *',
 } as const;

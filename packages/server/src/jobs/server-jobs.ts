@@ -1,6 +1,6 @@
 /**
  * The server's own jobs and their schedules: pruning the shared rate-limit
- * counters and the idempotency keys, and the sandbox's daily reset. Each process runs the handlers; the
+ * counters, the idempotency keys and the request change feed, and the sandbox's daily reset. Each process runs the handlers; the
  * queue fires each schedule once per tick across all processes. Schedules are
  * shared too, so no process removes one because of its own flags.
  */
@@ -9,6 +9,9 @@ import { pruneIdempotencyKeys } from '../services/requests.js';
 import { resetSandbox } from '../sandbox/reset.js';
 import { SANDBOX_ID } from '../sandbox/sandbox.js';
 import { JOB, SCHEDULE } from './job-names.js';
+
+/** Request changes stay this long at least, once every consumer of the feed has passed them. */
+const CHANGES_KEPT_MS = 7 * 24 * 3_600_000;
 
 interface SandboxResetData {
   jurisdictionId: string;
@@ -21,6 +24,11 @@ export async function registerServerJobs(ctx: ServiceContext): Promise<void> {
   });
   // A missed prune is made up by the next tick.
   await jobs.schedule(JOB.rateLimitsPrune, SCHEDULE[JOB.rateLimitsPrune], {}, { retryLimit: 0 });
+
+  await jobs.work(JOB.changesPrune, async () => {
+    await ctx.store.changes.prune(ctx.now() - CHANGES_KEPT_MS);
+  });
+  await jobs.schedule(JOB.changesPrune, SCHEDULE[JOB.changesPrune], {}, { retryLimit: 0 });
 
   await jobs.work(JOB.idempotencyKeysPrune, async () => {
     await pruneIdempotencyKeys(ctx);
