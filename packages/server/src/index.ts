@@ -62,3 +62,10 @@ export {
 } from './validation/validation-job.js';
 export { MAX_TARGET_URL_LENGTH } from './validation/validation-target.js';
 export { ownEndpointUrl } from './validation/own-endpoint.js';
+export { csvStream, csvCell, csvLine, CSV_CONTENT_TYPE, type CsvColumn, type CsvValue, type CsvOptions } from './open-data/csv-writer.js';
+export {
+  geoJsonStream, pointFeature, pointGeometry, GEOJSON_CONTENT_TYPE, type GeoJsonFeature, type FeatureMapper, type PointGeometry,
+  type GeoJsonOptions,
+} from './open-data/geojson-writer.js';
+export { ndjsonStream, NDJSON_CONTENT_TYPE } from './open-data/ndjson-writer.js';
+export { pageStream } from './open-data/page-stream.js';
