@@ -20,6 +20,7 @@ import type { ValidationStore } from './validation-runs.js';
 import type { JurisdictionScope } from './scope.js';
 import type { RequestChanges } from './changes.js';
 import type { DashboardStore } from './dashboard.js';
+import type { ExportFilter } from './exports.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -373,6 +374,12 @@ export interface Store extends BackOfficeStore, RegistryStore {
   listPublicRequests(f: RequestFilter): Promise<PublicStoredRequest[]>;
   /** `getRequest` for public answers, without the reporter's contact data. */
   getPublicRequest(jurisdiction_id: string, id: string): Promise<PublicStoredRequest | undefined>;
+  /**
+   * Every public request of the filter (no reporter data), oldest first
+   * (`requested_at`, then id), in pages of `page_size`, each read when the
+   * consumer asks for it (keyset paging: constant cost per page).
+   */
+  exportRequests(f: ExportFilter): AsyncIterable<PublicStoredRequest[]>;
   /** Status + note + event in one transaction; undefined when the request does not exist. */
   changeStatus(c: StatusChange): Promise<StoredRequest | undefined>;
   /**

@@ -32,6 +32,8 @@ export { VALIDATION_STATES, VALIDATION_SOURCES, VALIDATION_FORMATS, MAX_VALIDATI
 export type * from './changes.js';
 export { CHANGE_GAP_WAIT_MS, REQUEST_CHANGE_KINDS } from './changes.js';
 export type * from './dashboard.js';
+export type * from './exports.js';
+export { EXPORT_PAGE_BOUNDS } from './exports.js';
 export {
   DASHBOARD_SOURCE_KINDS, FACT_STATUSES, SERIES_BUCKETS, CLOSE_HOURS_BOUNDS, BACKLOG_AGE_BOUNDS, sourceId,
 } from './dashboard.js';

@@ -85,6 +85,8 @@ import { postersOf } from './repositories/posters.js';
 import { rateLimitCounters } from './repositories/rate-limits.js';
 import * as settings from './repositories/settings.js';
 import * as requests from './repositories/requests.js';
+import { exportRequests } from './repositories/export-requests.js';
+import type { ExportFilter } from './exports.js';
 import { RequestCounts } from './repositories/request-counts.js';
 import * as savedFilters from './repositories/saved-filters.js';
 import * as services from './repositories/services.js';
@@ -231,6 +233,9 @@ export class KyselyStore implements Store {
   }
   getPublicRequest(jurisdiction_id: string, id: string): Promise<PublicStoredRequest | undefined> {
     return requests.getPublicRequest(this.#db, jurisdiction_id, id);
+  }
+  exportRequests(f: ExportFilter): AsyncIterable<PublicStoredRequest[]> {
+    return exportRequests(this.#db, f);
   }
   async countRequests(f: Omit<RequestFilter, 'limit' | 'offset'>): Promise<number> {
     const version = await this.#adapter.dataVersion();

@@ -7,6 +7,7 @@ import { runIdempotencyContract } from './idempotency-contract.js';
 import { runRegistryContract } from './registry-contract.js';
 import { runFederationContract } from './federation-contract.js';
 import { runStoreContract } from './contract.js';
+import { runExportContract } from './export-contract.js';
 
 runStoreContract('postgres');
 runBackOfficeContract('postgres');
@@ -14,6 +15,7 @@ runClientsContract('postgres');
 runIdempotencyContract('postgres');
 runRegistryContract('postgres');
 runFederationContract('postgres');
+runExportContract('postgres');
 
 describe('PostgreSQL specifics', () => {
   let db: FreshDatabase;

@@ -15,6 +15,7 @@ import { runIdempotencyContract } from './idempotency-contract.js';
 import { runRegistryContract } from './registry-contract.js';
 import { runFederationContract } from './federation-contract.js';
 import { runStoreContract } from './contract.js';
+import { runExportContract } from './export-contract.js';
 import { rawQuery } from './raw.js';
 
 runStoreContract('sqlite');
@@ -23,6 +24,7 @@ runClientsContract('sqlite');
 runIdempotencyContract('sqlite');
 runRegistryContract('sqlite');
 runFederationContract('sqlite');
+runExportContract('sqlite');
 
 describe('SQLite specifics', () => {
   it('creates the folder of the database file', async () => {

@@ -20,7 +20,7 @@ const METRES_PER_DEGREE = EARTH_RADIUS_M * RAD;
 type PublicRow = Omit<Selectable<RequestsTable>, keyof RequestTriageColumns>;
 
 /** What a public answer reads of a request: no reporter contact data, no triage, no API key. */
-const PUBLIC_COLUMNS = [
+export const PUBLIC_COLUMNS = [
   'requests.id', 'requests.jurisdiction_id', 'requests.service_code', 'requests.service_name', 'requests.token',
   'requests.status', 'requests.status_notes', 'requests.description', 'requests.agency_responsible',
   'requests.service_notice', 'requests.requested_at', 'requests.updated_at', 'requests.expected_at', 'requests.address',

@@ -1,0 +1,19 @@
+/** Reading every public request of a filter in pages, for open-data exports (issue 13). */
+import type { PublicStatus } from '@o311/georeport';
+
+export interface ExportFilter {
+  jurisdiction_id: string;
+  /** Empty or absent: every service. */
+  service_codes?: string[];
+  /** Empty, absent or both: every status. */
+  statuses?: PublicStatus[];
+  /** Inclusive bounds, epoch ms. */
+  requested_from?: number;
+  requested_to?: number;
+  updated_from?: number;
+  updated_to?: number;
+  /** Rows per page, clamped to EXPORT_PAGE_BOUNDS (default 2,000). */
+  page_size?: number;
+}
+
+export const EXPORT_PAGE_BOUNDS = { min: 1, default: 2_000, max: 5_000 } as const;
