@@ -20,6 +20,7 @@ import type { ValidationStore } from './validation-runs.js';
 import type { JurisdictionScope } from './scope.js';
 import type { RequestChanges } from './changes.js';
 import type { DashboardStore } from './dashboard.js';
+import type { WebhookStore } from './webhooks.js';
 import type { ExportFilter } from './exports.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -314,6 +315,8 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly changes: RequestChanges;
   /** The Daily Brief's sources, areas, facts and rollups (issue 13). */
   readonly dashboard: DashboardStore;
+  /** Request webhooks: subscribers, deliveries and their attempts (issue 13). */
+  readonly webhooks: WebhookStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /**

@@ -32,6 +32,8 @@ export { VALIDATION_STATES, VALIDATION_SOURCES, VALIDATION_FORMATS, MAX_VALIDATI
 export type * from './changes.js';
 export { CHANGE_GAP_WAIT_MS, REQUEST_CHANGE_KINDS } from './changes.js';
 export type * from './dashboard.js';
+export type * from './webhooks.js';
+export { WEBHOOK_EVENTS, WEBHOOK_STATES, DELIVERY_STATES, MAX_WEBHOOK_URL, MAX_WEBHOOK_NAME, MAX_ATTEMPT_EXCERPT } from './webhooks.js';
 export type * from './exports.js';
 export { EXPORT_PAGE_BOUNDS } from './exports.js';
 export {

@@ -78,6 +78,8 @@ import { requestChanges } from './repositories/request-changes.js';
 import type { RequestChanges } from './changes.js';
 import type { DashboardStore } from './dashboard.js';
 import { dashboardStore } from './repositories/dashboard.js';
+import type { WebhookStore } from './webhooks.js';
+import { webhookStore } from './repositories/webhooks.js';
 import { validationRuns } from './repositories/validation-runs.js';
 import * as media from './repositories/media.js';
 import * as outbox from './repositories/outbox.js';
@@ -107,6 +109,7 @@ export class KyselyStore implements Store {
   readonly validations: ValidationStore;
   readonly changes: RequestChanges;
   readonly dashboard: DashboardStore;
+  readonly webhooks: WebhookStore;
   readonly #adapter: DialectAdapter;
   /** SQLite: concurrent new requests and federated outbox writes share a commit (see group-commit.ts). */
   readonly #group: GroupCommit<Database> | undefined;
@@ -131,6 +134,7 @@ export class KyselyStore implements Store {
     this.validations = validationRuns(adapter.db);
     this.changes = requestChanges(adapter.db);
     this.dashboard = dashboardStore(adapter);
+    this.webhooks = webhookStore(adapter.db);
   }
 
   get #db() {

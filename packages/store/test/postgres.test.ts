@@ -6,6 +6,7 @@ import { runClientsContract } from './clients-contract.js';
 import { runIdempotencyContract } from './idempotency-contract.js';
 import { runRegistryContract } from './registry-contract.js';
 import { runFederationContract } from './federation-contract.js';
+import { runWebhooksContract } from './webhooks-contract.js';
 import { runStoreContract } from './contract.js';
 import { runExportContract } from './export-contract.js';
 
@@ -15,6 +16,7 @@ runClientsContract('postgres');
 runIdempotencyContract('postgres');
 runRegistryContract('postgres');
 runFederationContract('postgres');
+runWebhooksContract('postgres');
 runExportContract('postgres');
 
 describe('PostgreSQL specifics', () => {

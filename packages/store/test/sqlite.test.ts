@@ -14,6 +14,7 @@ import { runClientsContract } from './clients-contract.js';
 import { runIdempotencyContract } from './idempotency-contract.js';
 import { runRegistryContract } from './registry-contract.js';
 import { runFederationContract } from './federation-contract.js';
+import { runWebhooksContract } from './webhooks-contract.js';
 import { runStoreContract } from './contract.js';
 import { runExportContract } from './export-contract.js';
 import { rawQuery } from './raw.js';
@@ -24,6 +25,7 @@ runClientsContract('sqlite');
 runIdempotencyContract('sqlite');
 runRegistryContract('sqlite');
 runFederationContract('sqlite');
+runWebhooksContract('sqlite');
 runExportContract('sqlite');
 
 describe('SQLite specifics', () => {
