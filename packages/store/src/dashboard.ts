@@ -99,7 +99,21 @@ export interface DashboardFact {
   description: string | null;
 }
 
-/** What a dashboard view is narrowed to. Days inclusive. */
+/** The longest range of a filter, in days (a century). */
+export const MAX_RANGE_DAYS = 36_600;
+/** The longest range `volume` counts by day (ten years); longer ones go by week or month. */
+export const MAX_DAY_BUCKETS = 3_660;
+/** The most services or areas one filter names. */
+export const MAX_FILTER_KEYS = 1_000;
+/** The most points one `points` call returns, whatever limit it asks for. */
+export const MAX_POINTS = 50_000;
+
+/**
+ * What a dashboard view is narrowed to. Days inclusive. The queries throw
+ * RangeError for a malformed day, a range over MAX_RANGE_DAYS, over
+ * MAX_FILTER_KEYS services or areas, or an unknown source; a range that ends
+ * before it starts counts nothing.
+ */
 export interface DashboardFilter {
   source_id: string;
   from_day: string;
@@ -108,7 +122,16 @@ export interface DashboardFilter {
   service_codes?: readonly string[];
   /** Empty or absent: every area. `''` stands for "no area". */
   area_ids?: readonly string[];
-  /** Current status of the requests counted; absent: both. */
+  /**
+   * Current status of the requests counted; absent: both. The status is
+   * always the request's status NOW: `opened` counts (totals, volume, top
+   * lists, by area and service) count the requests opened in the range that
+   * are open (or closed) now; `closed` counts and the time-to-close figures
+   * are zero under `open`; the backlog (open at the end of a day) under
+   * `closed` counts the requests closed now but not yet on that day, and
+   * backlogByAge is all zero under `closed`; SLA breaches and the median
+   * count only requests of that status.
+   */
   status?: FactStatus;
 }
 
@@ -121,7 +144,7 @@ export interface DayFigures {
   backlog: number;
   /** Median hours from request to close of the requests closed that day; null when none closed. */
   median_close_hours: number | null;
-  /** Requests whose expected date fell on the day while they were still open. */
+  /** Requests whose expected time fell on the day while they were open (not closed, or closed after it). */
   sla_breaches: number;
 }
 
@@ -174,8 +197,13 @@ export interface MapPoint {
 export interface DashboardStore {
   listSources(): Promise<DashboardSource[]>;
   getSource(id: string): Promise<DashboardSource | undefined>;
-  /** Creates the source, or updates its name, timezone, enabled and area_label; keeps its facts and harvest state. */
-  saveSource(s: NewDashboardSource): Promise<DashboardSource>;
+  /**
+   * Creates the source (enabled unless told, `now` its creation and, for an
+   * endpoint, its first harvest's due time; default the clock), or updates its
+   * name, timezone, and enabled and area_label when given; keeps its facts and
+   * harvest state. A new timezone applies to facts written after: rebuild.
+   */
+  saveSource(s: NewDashboardSource, now?: number): Promise<DashboardSource>;
   /** Removes the source with its areas, facts and rollups. */
   deleteSource(id: string): Promise<boolean>;
   /** Saves the harvester's state of an endpoint source. */
@@ -183,7 +211,10 @@ export interface DashboardStore {
   /** Endpoint sources that are enabled and due (`next_run_at` <= now), oldest due first. */
   dueHarvests(now: number, limit: number): Promise<DashboardSource[]>;
 
-  /** Replaces the source's areas. Facts keep their area ids until written again (callers rebuild). */
+  /**
+   * Replaces the source's areas (ids unique and not empty, else RangeError).
+   * Facts keep their area ids until written again (callers rebuild).
+   */
   setAreas(source_id: string, areas: readonly DashboardAreaShape[]): Promise<void>;
   listAreas(source_id: string): Promise<DashboardArea[]>;
   areaShapes(source_id: string): Promise<DashboardAreaShape[]>;
@@ -191,7 +222,9 @@ export interface DashboardStore {
   /**
    * Inserts or replaces facts, moving the rollups by the difference between
    * the stored fact and the new one, in one transaction: writing the same fact
-   * twice changes nothing.
+   * twice changes nothing. Stored (and read back by getFacts) with a closed
+   * fact's missing closed_at as its updated_at, an open one's as null, and an
+   * area id '' as null. An unknown source is a RangeError.
    */
   putFacts(source_id: string, facts: readonly DashboardFact[], now: number): Promise<void>;
   /** Removes facts (and their part of the rollups). */

@@ -38,4 +38,6 @@ export type * from './exports.js';
 export { EXPORT_PAGE_BOUNDS } from './exports.js';
 export {
   DASHBOARD_SOURCE_KINDS, FACT_STATUSES, SERIES_BUCKETS, CLOSE_HOURS_BOUNDS, BACKLOG_AGE_BOUNDS, sourceId,
+  MAX_RANGE_DAYS, MAX_DAY_BUCKETS, MAX_FILTER_KEYS, MAX_POINTS,
 } from './dashboard.js';
+export { addDays, dayNumber, dayOf, dayOfNumber, dayStart } from './days.js';

@@ -1,7 +1,99 @@
-/** Migration 0018: placeholder, owned by the dashboard work of issue 13. Never edit once shipped. */
-import type { Kysely } from 'kysely';
+/**
+ * Migration 0018: the dashboard's sources, areas, facts and daily rollups
+ * (dashboard.ts, issue 13). Everything hangs off `dashboard_sources` with ON
+ * DELETE CASCADE, so removing a source takes its read model with it. Never
+ * edit once shipped; append a migration.
+ */
+import { type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 import type { DialectAdapter } from '../dialects/adapter.js';
+import { DASHBOARD_SOURCE_KINDS, FACT_STATUSES } from '../dashboard.js';
+import { oneOf } from './registry-migration.js';
+import { CLOSE_HOURS_COLUMNS } from './dashboard-tables.js';
 
-export async function dashboard(_db: Kysely<unknown>, _a: DialectAdapter): Promise<void> {}
+const TABLES = ['dashboard_daily', 'dashboard_facts', 'dashboard_areas', 'dashboard_sources'];
 
-export async function dropDashboard(_db: Kysely<unknown>): Promise<void> {}
+export async function dashboard(db: Kysely<unknown>, _a: DialectAdapter): Promise<void> {
+  const s = db.schema;
+  const source = (c: ColumnDefinitionBuilder) => c.notNull().references('dashboard_sources.id').onDelete('cascade');
+
+  await s
+    .createTable('dashboard_sources')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull().check(oneOf('kind', DASHBOARD_SOURCE_KINDS)))
+    .addColumn('ref', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('timezone', 'text', (c) => c.notNull())
+    .addColumn('enabled', 'integer', (c) => c.notNull())
+    .addColumn('area_label', 'text')
+    .addColumn('harvest_cursor', 'text')
+    .addColumn('harvest_last_run_at', 'bigint')
+    .addColumn('harvest_last_success_at', 'bigint')
+    .addColumn('harvest_last_error', 'text')
+    .addColumn('harvest_next_run_at', 'bigint')
+    .addColumn('harvest_requests_seen', 'bigint')
+    .addColumn('requests', 'bigint', (c) => c.notNull())
+    .addColumn('synced_at', 'bigint')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+
+  await s
+    .createTable('dashboard_areas')
+    .addColumn('source_id', 'text', source)
+    .addColumn('area_id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('geometry', 'text', (c) => c.notNull())
+    .addColumn('min_long', 'double precision', (c) => c.notNull())
+    .addColumn('min_lat', 'double precision', (c) => c.notNull())
+    .addColumn('max_long', 'double precision', (c) => c.notNull())
+    .addColumn('max_lat', 'double precision', (c) => c.notNull())
+    .addPrimaryKeyConstraint('dashboard_areas_pk', ['source_id', 'area_id'])
+    .execute();
+
+  await s
+    .createTable('dashboard_facts')
+    .addColumn('source_id', 'text', source)
+    .addColumn('request_id', 'text', (c) => c.notNull())
+    .addColumn('service_code', 'text', (c) => c.notNull())
+    .addColumn('service_name', 'text', (c) => c.notNull())
+    .addColumn('service_group', 'text')
+    .addColumn('area_id', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull().check(oneOf('status', FACT_STATUSES)))
+    .addColumn('detailed_status', 'text', (c) => c.notNull())
+    .addColumn('requested_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addColumn('closed_at', 'bigint')
+    .addColumn('expected_at', 'bigint')
+    .addColumn('lat', 'double precision')
+    .addColumn('long', 'double precision')
+    .addColumn('address', 'text')
+    .addColumn('description', 'text')
+    .addPrimaryKeyConstraint('dashboard_facts_pk', ['source_id', 'request_id'])
+    .execute();
+  // Points and downloads, newest first (keyset on requested_at, request_id).
+  await s.createIndex('dashboard_facts_newest').on('dashboard_facts').columns(['source_id', 'requested_at', 'request_id']).execute();
+  // The brief's median time to close (closed on a day) and SLA breaches (expected on a day).
+  await s.createIndex('dashboard_facts_closed').on('dashboard_facts').columns(['source_id', 'closed_at']).execute();
+  await s.createIndex('dashboard_facts_expected').on('dashboard_facts').columns(['source_id', 'expected_at']).execute();
+  await s.createIndex('dashboard_facts_by_service').on('dashboard_facts').columns(['source_id', 'service_code', 'requested_at']).execute();
+  await s.createIndex('dashboard_facts_by_area').on('dashboard_facts').columns(['source_id', 'area_id', 'requested_at']).execute();
+
+  let daily = s
+    .createTable('dashboard_daily')
+    .addColumn('source_id', 'text', source)
+    .addColumn('day', 'integer', (c) => c.notNull())
+    .addColumn('service_code', 'text', (c) => c.notNull())
+    .addColumn('area_id', 'text', (c) => c.notNull())
+    .addColumn('opened', 'integer', (c) => c.notNull())
+    .addColumn('opened_still_open', 'integer', (c) => c.notNull())
+    .addColumn('closed', 'integer', (c) => c.notNull());
+  for (const h of CLOSE_HOURS_COLUMNS) daily = daily.addColumn(h, 'integer', (c) => c.notNull());
+  await daily
+    .addColumn('close_hours_sum', 'double precision', (c) => c.notNull())
+    .addPrimaryKeyConstraint('dashboard_daily_pk', ['source_id', 'day', 'service_code', 'area_id'])
+    .execute();
+}
+
+export async function dropDashboard(db: Kysely<unknown>): Promise<void> {
+  for (const t of TABLES) await db.schema.dropTable(t).execute();
+}

@@ -1,0 +1,69 @@
+/** A dashboard filter checked and turned into day numbers and SQL conditions (dashboard-queries.ts, dashboard-points.ts). */
+import { sql, type RawBuilder } from 'kysely';
+import { MAX_FILTER_KEYS, MAX_RANGE_DAYS, type DashboardFilter, type FactStatus } from '../dashboard.js';
+import { dayNumberStart, requireDayNumber } from '../days.js';
+import type { Db } from './shared.js';
+
+export interface Scope {
+  source_id: string;
+  timezone: string;
+  /** Day numbers, inclusive. */
+  from: number;
+  to: number;
+  services: readonly string[];
+  areas: readonly string[];
+  status: FactStatus | undefined;
+}
+
+function keys(list: readonly string[] | undefined, what: string): readonly string[] {
+  const out = [...new Set(list ?? [])];
+  if (out.length > MAX_FILTER_KEYS) throw new RangeError(`at most ${MAX_FILTER_KEYS} ${what} in a filter`);
+  return out;
+}
+
+/** Throws RangeError for a malformed day, a range longer than MAX_RANGE_DAYS, too many keys or an unknown source. */
+export async function scopeOf(db: Db, f: DashboardFilter): Promise<Scope> {
+  const from = requireDayNumber(f.from_day);
+  const to = requireDayNumber(f.to_day);
+  if (to - from >= MAX_RANGE_DAYS) throw new RangeError(`a dashboard range is at most ${MAX_RANGE_DAYS} days`);
+  const source = await db.selectFrom('dashboard_sources').select('timezone').where('id', '=', f.source_id).executeTakeFirst();
+  if (!source) throw new RangeError(`no dashboard source ${f.source_id}`);
+  return {
+    source_id: f.source_id, timezone: source.timezone, from, to,
+    services: keys(f.service_codes, 'services'), areas: keys(f.area_ids, 'areas'), status: f.status,
+  };
+}
+
+/** Instants [start of day `from`, start of the day after `to`) of the scope's zone. */
+export const instants = (s: Scope, from = s.from, to = s.to): [number, number] => [
+  dayNumberStart(from, s.timezone), dayNumberStart(to + 1, s.timezone),
+];
+
+/** Source, services and areas: the conditions rollups and facts share (both keep '' for no area). */
+export function keyConditions(s: Scope): RawBuilder<unknown>[] {
+  const out = [sql`source_id = ${s.source_id}`];
+  if (s.services.length > 0) out.push(sql`service_code in (${sql.join(s.services)})`);
+  if (s.areas.length > 0) out.push(sql`area_id in (${sql.join(s.areas)})`);
+  return out;
+}
+
+export const and = (parts: readonly RawBuilder<unknown>[]): RawBuilder<unknown> => sql`${sql.join(parts, sql` and `)}`;
+
+/**
+ * Requests opened, of a set of rollup rows, counting only those whose status
+ * now is the filter's: open ones are `opened_still_open`, closed ones the rest.
+ */
+export function openedSum(status: FactStatus | undefined): RawBuilder<unknown> {
+  if (status === 'open') return sql`coalesce(sum(opened_still_open), 0)`;
+  if (status === 'closed') return sql`coalesce(sum(opened - opened_still_open), 0)`;
+  return sql`coalesce(sum(opened), 0)`;
+}
+
+/** Requests closed (rollups count only those still closed); none under the `open` status. */
+export const closedSum = (status: FactStatus | undefined): RawBuilder<unknown> =>
+  status === 'open' ? sql`0` : sql`coalesce(sum(closed), 0)`;
+
+/** Runs a query and reads its rows. */
+export async function rows<R>(db: Db, query: RawBuilder<unknown>): Promise<R[]> {
+  return (await (query as RawBuilder<R>).execute(db)).rows;
+}

@@ -1,0 +1,49 @@
+/** The dashboard's facts themselves, newest first: map points and downloads (dashboard.ts). */
+import { sql } from 'kysely';
+import { MAX_POINTS, type DashboardFact, type DashboardFilter, type MapPoint } from '../dashboard.js';
+import { readStored } from './monitor-shared.js';
+import { FACT_STATUSES } from '../dashboard.js';
+import { and, instants, keyConditions, rows, scopeOf, type Scope } from './dashboard-filter.js';
+import { readFact, type FactRow } from './dashboard-facts.js';
+import type { Db } from './shared.js';
+
+/** Facts per page of streamFacts. */
+export const STREAM_PAGE = 2_000;
+
+function opened(s: Scope) {
+  const [start, end] = instants(s);
+  const parts = [...keyConditions(s), sql`requested_at >= ${start}`, sql`requested_at < ${end}`];
+  if (s.status !== undefined) parts.push(sql`status = ${s.status}`);
+  return parts;
+}
+
+export async function points(db: Db, f: DashboardFilter, limit: number): Promise<MapPoint[]> {
+  const s = await scopeOf(db, f);
+  const n = Math.max(0, Math.min(Math.floor(limit) || 0, MAX_POINTS));
+  if (n === 0) return [];
+  const found = await rows<{ request_id: string; lat: number; long: number; service_code: string; status: string; requested_at: number | string }>(db, sql`
+    select request_id, lat, long, service_code, status, requested_at from dashboard_facts
+    where ${and([...opened(s), sql`lat is not null`, sql`long is not null`])}
+    order by requested_at desc, request_id desc limit ${n}`);
+  return found.map((r) => ({
+    request_id: r.request_id, lat: Number(r.lat), long: Number(r.long), service_code: r.service_code,
+    status: readStored(FACT_STATUSES, r.status, 'fact status'), requested_at: Number(r.requested_at),
+  }));
+}
+
+export async function* streamFacts(db: Db, f: DashboardFilter): AsyncIterable<DashboardFact[]> {
+  const s = await scopeOf(db, f);
+  let after: { at: number; id: string } | undefined;
+  for (;;) {
+    const parts = opened(s);
+    if (after) parts.push(sql`(requested_at < ${after.at} or (requested_at = ${after.at} and request_id < ${after.id}))`);
+    const page = await rows<FactRow>(db, sql`
+      select * from dashboard_facts where ${and(parts)} order by requested_at desc, request_id desc limit ${STREAM_PAGE}`);
+    if (page.length === 0) return;
+    const facts = page.map(readFact);
+    yield facts;
+    if (page.length < STREAM_PAGE) return;
+    const last = facts[facts.length - 1]!;
+    after = { at: last.requested_at, id: last.request_id };
+  }
+}
