@@ -1,0 +1,52 @@
+/** Where a harvest reads: a registry endpoint's GeoReport base URL (or discovery URL), jurisdiction and quirk profile. */
+import { getProfile, Open311Client, type ClientOptions, type QuirkProfile, type Transport } from '@o311/client';
+import type { Format } from '@o311/georeport';
+
+export interface HarvestTarget {
+  /** The GeoReport base URL (…/v2/), or a discovery document's URL. */
+  url: string;
+  jurisdictionId: string | null;
+  /** What the endpoint offers; JSON is asked for when offered or unknown, else XML. */
+  formats: readonly Format[];
+  /** The client quirk profile's name; an unknown name is read as a plain v2 endpoint. */
+  quirks: string | null;
+}
+
+/** A last path segment `discovery`, `discovery.json` or `discovery.xml` names a discovery document (as the monitor reads it). */
+const DISCOVERY_NAME = /^discovery(?:\.(?:xml|json))?$/i;
+
+function isDiscoveryUrl(url: string): boolean {
+  try {
+    return DISCOVERY_NAME.test(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    return false;
+  }
+}
+
+export function profileOf(t: HarvestTarget): QuirkProfile | undefined {
+  if (t.quirks === null) return undefined;
+  try {
+    return getProfile(t.quirks);
+  } catch {
+    return undefined;
+  }
+}
+
+const formatOf = (t: HarvestTarget): Format => (t.formats.length === 0 || t.formats.includes('json') ? 'json' : 'xml');
+
+/**
+ * The client for the target, without retries of its own (the harvester waits on 429/503 itself, within its
+ * budget). A discovery URL costs one call to resolve. Rejects as the client does.
+ */
+export async function harvestClient(t: HarvestTarget, transport: Transport, allowPrivate: boolean): Promise<Open311Client> {
+  const profile = profileOf(t);
+  const settings: Omit<ClientOptions, 'baseUrl'> = {
+    ...(t.jurisdictionId !== null && { jurisdictionId: t.jurisdictionId }),
+    ...(profile !== undefined && { profile }),
+    allowPrivate,
+    retries: 0,
+    transport,
+  };
+  if (!isDiscoveryUrl(t.url)) return new Open311Client({ ...settings, baseUrl: t.url, format: formatOf(t) });
+  return Open311Client.fromDiscovery(t.url, { ...settings, ...(t.formats.length > 0 && { format: formatOf(t) }) });
+}
