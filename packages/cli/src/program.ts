@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { boundariesCommand } from './commands/boundaries.js';
 import { discoveryCommand } from './commands/discovery.js';
 import { discoverCommand } from './commands/discover.js';
+import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { keysCommand } from './commands/keys.js';
 import { monitorCommand } from './commands/monitor.js';
@@ -37,6 +38,7 @@ export function createProgram(io: CliIo): Command {
     .addCommand(keysCommand(io))
     .addCommand(tokensCommand(io))
     .addCommand(importCommand(io))
+    .addCommand(exportCommand(io))
     .addCommand(boundariesCommand(io))
     .addCommand(discoveryCommand(io))
     .addCommand(validateCommand(io))

@@ -69,3 +69,7 @@ export {
 } from './open-data/geojson-writer.js';
 export { ndjsonStream, NDJSON_CONTENT_TYPE } from './open-data/ndjson-writer.js';
 export { pageStream } from './open-data/page-stream.js';
+export {
+  exportStream, EXPORT_FORMATS, type ExportFormat, exportFilter, type ExportCriteria, type CriteriaNames, georeportStream, monthRange,
+  parseMonth,
+} from './open-data/index.js';

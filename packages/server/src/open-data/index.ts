@@ -1,0 +1,5 @@
+/** What `o311 export` and the web apps use of the open-data exports. */
+export { EXPORT_FORMATS, exportStream, type ExportFormat } from './export-formats.js';
+export { exportFilter, type CriteriaNames, type ExportCriteria } from './export-filter.js';
+export { georeportStream } from './georeport-stream.js';
+export { monthRange, parseMonth } from './local-month.js';
