@@ -1,0 +1,22 @@
+/**
+ * The catalogue entries browser/dashboard.ts writes figures with, in the
+ * page's language, handed to it as JSON in the page (keep the list in step
+ * with its `Texts`).
+ */
+import { jsonData, html, type Html } from '../html.js';
+import type { Translator } from '../i18n/translate.js';
+import type { MessageKey } from '../i18n/messages/index.js';
+
+const KEYS = [
+  'dashboard.brief', 'dashboard.briefText', 'dashboard.range', 'dashboard.total', 'dashboard.hours',
+  'dashboard.change.up', 'dashboard.change.down', 'dashboard.change.same', 'dashboard.change.unknown',
+  'dashboard.hoursUnder', 'dashboard.hoursBetween', 'dashboard.hoursOver', 'dashboard.daysUnder', 'dashboard.daysBetween', 'dashboard.daysOver',
+  'dashboard.chart.volume.day', 'dashboard.chart.volume.week', 'dashboard.chart.volume.month',
+  'dashboard.pointsCapped', 'dashboard.pointsAll', 'dashboard.legend', 'dashboard.cluster',
+  'dashboard.updating', 'dashboard.updated', 'dashboard.failed', 'status.noData',
+] as const satisfies readonly MessageKey[];
+
+export function pageTexts(t: Translator): Html {
+  const texts = Object.fromEntries(KEYS.map((k) => [k, t(k)]));
+  return html`<script type="application/json" id="dashboard-texts">${jsonData(texts)}</script>`;
+}
