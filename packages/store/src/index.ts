@@ -41,3 +41,4 @@ export {
   MAX_RANGE_DAYS, MAX_DAY_BUCKETS, MAX_FILTER_KEYS, MAX_POINTS,
 } from './dashboard.js';
 export { addDays, dayNumber, dayOf, dayOfNumber, dayStart } from './days.js';
+export { freshSingleFlight } from './fresh-single-flight.js';
