@@ -216,7 +216,7 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
     await registerValidationJobs(ctx, { allowPrivate: options.discovery?.allowPrivate === true, app });
     await registerDashboard(ctx);
     await registerHarvest(app, ctx, { allowPrivate: options.discovery?.allowPrivate === true });
-    await registerWebhooks(ctx, { allowPrivate: options.discovery?.allowPrivate === true });
+    await registerWebhooks(app, ctx, { allowPrivate: options.discovery?.allowPrivate === true });
   }
   if (options.monitor) await registerMonitor(app, ctx, { ...options.monitor, allowPrivate: options.discovery?.allowPrivate === true });
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);

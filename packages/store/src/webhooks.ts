@@ -31,6 +31,8 @@ export const MAX_WEBHOOK_NAME = 200;
 export const MAX_ATTEMPT_EXCERPT = 500;
 
 export interface NewWebhookSubscriber {
+  /** Chosen by the caller: the sealed secret is bound to it. */
+  id: string;
   jurisdiction_id: string;
   name: string;
   url: string;

@@ -29,7 +29,7 @@ export function runWebhooksContract(dialect: TestDialect): void {
     };
     const subscriber = async (over: Partial<NewWebhookSubscriber> = {}) =>
       w().createSubscriber({
-        jurisdiction_id: over.jurisdiction_id ?? (await jurisdiction()), name: 'Ops', url: 'https://hooks.example/a',
+        id: randomUUID(), jurisdiction_id: over.jurisdiction_id ?? (await jurisdiction()), name: 'Ops', url: 'https://hooks.example/a',
         events: ['closed', 'created'], secret_sealed: 'sealed', owner_email: 'ops@hooks.example', created_by: 'admin:1', ...over,
       }, T0);
     const delivery = (subscriber_id: string, change_id: number | null, over: Partial<NewWebhookDelivery> = {}): NewWebhookDelivery => ({

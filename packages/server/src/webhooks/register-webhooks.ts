@@ -1,4 +1,31 @@
-/** Placeholder: request webhooks' jobs (dispatch, delivery), issue 13. */
+/**
+ * Request webhooks' jobs, run by every server process: the dispatch (every
+ * minute, and queued after each write) that turns request changes into
+ * deliveries, and the deliveries themselves.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createTransport } from '@o311/client';
+import { JOB, SCHEDULE, type WebhookDeliveryData } from '../jobs/job-names.js';
 import type { ServiceContext } from '../services/context.js';
+import { deliverWebhook, type WebhookRuntime } from './deliver.js';
+import { dispatchWebhooks } from './dispatch.js';
+import { webhookDispatchOptions } from './webhook-options.js';
+import { dispatchAfterWrites } from './write-hook.js';
 
-export async function registerWebhooks(_ctx: ServiceContext, _options: { allowPrivate: boolean }): Promise<void> {}
+/** Deliveries one process POSTs at once. */
+const DELIVERY_CONCURRENCY = 4;
+
+export async function registerWebhooks(
+  app: Pick<FastifyInstance, 'addHook'>, ctx: ServiceContext, options: { allowPrivate: boolean },
+): Promise<WebhookRuntime> {
+  const rt: WebhookRuntime = { ctx, transport: createTransport(), allowPrivate: options.allowPrivate };
+  await ctx.jobs.work(JOB.webhooksDispatch, async () => {
+    await dispatchWebhooks(ctx);
+  });
+  await ctx.jobs.work<WebhookDeliveryData>(JOB.webhooksDeliver, async (job) => {
+    await deliverWebhook(rt, job.data.deliveryId, job.attempt);
+  }, { concurrency: DELIVERY_CONCURRENCY });
+  await ctx.jobs.schedule(JOB.webhooksDispatch, SCHEDULE[JOB.webhooksDispatch], {}, webhookDispatchOptions());
+  dispatchAfterWrites(app, ctx);
+  return rt;
+}

@@ -4,7 +4,6 @@
  * subscriber's failure counts are written in one transaction; every state
  * move is a conditional UPDATE, so two workers never both move one row.
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import {
   DELIVERY_STATES, MAX_ATTEMPT_EXCERPT, WEBHOOK_EVENTS, WEBHOOK_STATES, type DeliveryAttempt, type WebhookDelivery,
@@ -68,7 +67,7 @@ export function webhookStore(db: Db): WebhookStore {
   return {
     async createSubscriber(s, now) {
       const row: WebhookSubscribersTable = {
-        id: randomUUID(), jurisdiction_id: s.jurisdiction_id, name: s.name, url: s.url, events: eventsText(s.events),
+        id: s.id, jurisdiction_id: s.jurisdiction_id, name: s.name, url: s.url, events: eventsText(s.events),
         secret_sealed: s.secret_sealed, owner_email: s.owner_email, state: 'active', paused_at: null, pause_reason: null,
         consecutive_failures: 0, failing_since: null, created_at: now, created_by: s.created_by, updated_at: now,
       };
