@@ -9,3 +9,4 @@ export { rivertonOutline, countyOutline, stateOutline } from './region-boundarie
 export { DEMO_SERVICES, toServiceRecord, type DemoService, type DemoAttribute, type Localized } from './services.js';
 export { planRequests, type PlannedRequest, type Transition } from './plan.js';
 export { Random } from './random.js';
+export { neighbourhoodAreas, neighbourhoodAreaId, seedDemoAreas, NEIGHBOURHOOD_AREA_LABEL } from './neighbourhood-areas.js';

@@ -5,6 +5,7 @@
  */
 import type { Store } from '@o311/store';
 import { DEMO_JURISDICTION } from './city.js';
+import { seedDemoAreas } from './neighbourhood-areas.js';
 import { planRequests, type PlannedRequest } from './plan.js';
 import { DEMO_SERVICES, toServiceRecord } from './services.js';
 
@@ -53,6 +54,7 @@ export async function seedDemoCity(store: Store, options: SeedOptions = {}): Pro
   const plans = planRequests({ count, now, seed, jurisdiction: DEMO_JURISDICTION, services: DEMO_SERVICES });
   const written = await store.importRequests(plans.map((p) => p.row));
   await replayHistory(store, jurisdiction_id, plans);
+  await seedDemoAreas(store, now);
   return { jurisdiction_id, services: DEMO_SERVICES.length, requests: written };
 }
 

@@ -2,7 +2,8 @@
  * Every jurisdiction of this server (never the sandbox, whose requests are
  * test data) has a dashboard source `local:ID`, made when the dashboard first
  * syncs after the jurisdiction appeared, named after it, enabled, counting in
- * its timezone.
+ * its timezone. A source never synced (a rebuild marks it synced, even
+ * with no requests) is rebuilt.
  */
 import { sourceId, type DashboardSource } from '@o311/store';
 import { SANDBOX_ID } from '../sandbox/sandbox.js';
@@ -11,7 +12,7 @@ import type { ServiceContext } from '../services/context.js';
 export interface LocalSources {
   /** By jurisdiction id. */
   byJurisdiction: Map<string, DashboardSource>;
-  /** Made by this call: they need a full rebuild. */
+  /** Made by this call, or never synced (made elsewhere, e.g. by the demo's seed): they need a full rebuild. */
   created: DashboardSource[];
 }
 
@@ -25,10 +26,8 @@ export async function localSources(ctx: ServiceContext): Promise<LocalSources> {
   for (const j of jurisdictions) {
     if (isSandbox(ctx, j.id)) continue;
     let source = known.get(j.id);
-    if (!source) {
-      source = await ctx.store.dashboard.saveSource({ kind: 'local', ref: j.id, name: j.name, timezone: j.timezone }, ctx.now());
-      created.push(source);
-    }
+    if (!source) source = await ctx.store.dashboard.saveSource({ kind: 'local', ref: j.id, name: j.name, timezone: j.timezone }, ctx.now());
+    if (source.synced_at === null) created.push(source);
     byJurisdiction.set(j.id, source);
   }
   return { byJurisdiction, created };

@@ -29,6 +29,8 @@ async function rebuildLocal(ctx: ServiceContext, source: DashboardSource): Promi
     await dashboard.putFacts(source.id, page.map((r) => requestFact(r, groups, areas)), ctx.now());
     written += page.length;
   }
+  // Marks the source synced even when the jurisdiction has no requests (see local-sources.ts).
+  await dashboard.putFacts(source.id, [], ctx.now());
   return written;
 }
 
