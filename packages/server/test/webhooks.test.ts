@@ -15,7 +15,7 @@ import { JURISDICTION, PII_STRINGS, potholeForm, startServer, type Server } from
 import { form, get, json, postForm } from './support/http.js';
 import { ManualQueue } from './support/manual-queue.js';
 import { staffCall } from './support/staff.js';
-import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
+import { startWebhookReceiver, verify, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const ROUTER_SECRET = 'webhooks-test-router-secret-0123456789';
 const PUBLIC = 'https://311.example.org';
@@ -77,6 +77,11 @@ describe.each(dialects)('request webhooks (%s)', (dialect) => {
     const got = at('/proof');
     expect(got.map((r) => r.status)).toEqual([500, 500, 200]);
     expect(got.every((r) => r.verified)).toBe(true);
+    // The check is real: another body, another secret or an old timestamp fails it.
+    const signature = String(got[0]!.headers['x-o311-signature']);
+    expect(verify(hook.secret!, signature, `${got[0]!.body} `, Date.now())).toBe(false);
+    expect(verify('whsec_other', signature, got[0]!.body, Date.now())).toBe(false);
+    expect(verify(hook.secret!, signature, got[0]!.body, Date.now() + 301_000)).toBe(false);
     expect(new Set(got.map((r) => r.body)).size).toBe(1);
     const [first] = got;
     expect(first!.headers).toMatchObject({ 'content-type': 'application/json', 'user-agent': 'o311', 'x-o311-event': 'request.created' });
