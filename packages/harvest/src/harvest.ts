@@ -5,7 +5,7 @@
  * spent, or the endpoint fails or asks to wait. The next run resumes where
  * this one stopped.
  */
-import { NetworkError, Open311Error, ResponseReadError, type Answer, type ClientRequest, type Open311Client, type RequestsQuery, type Transport } from '@o311/client';
+import { DEFAULT_MAX_RESULTS, NetworkError, Open311Error, ResponseReadError, type Answer, type ClientRequest, type Open311Client, type RequestsQuery, type Transport } from '@o311/client';
 import type { DashboardFact } from '@o311/store';
 import { honoursUpdated, isCapped, showsPaging, timeOf, totalOf } from './answer.js';
 import { systemClock, type Clock } from './clock.js';
@@ -14,7 +14,7 @@ import { toFact, type AreaOf } from './fact.js';
 import { DAY_MS, resolveHarvestOptions, type HarvestOptions, type ResolvedHarvestOptions } from './options.js';
 import { politeTransport } from './polite-transport.js';
 import { busyWaitMs, isBusy } from './retry-after.js';
-import { doubled, halved, nextSweep, windowOf, windowQuery, type SweepWindow } from './sweep.js';
+import { doubled, halved, nextSweep, SECOND_MS, windowOf, windowQuery, type SweepWindow } from './sweep.js';
 import { harvestClient, profileOf, type HarvestTarget } from './target.js';
 
 export interface HarvestSink {
@@ -163,13 +163,21 @@ class WindowReader {
     try {
       answer = await politely(() => this.client.requests(query), this.o, this.clock);
     } catch (err) {
+      if (err instanceof NetworkError && err.kind === 'too-large' && s.span > SECOND_MS) {
+        // An answer over maxBytes: a narrower window holds fewer requests.
+        this.shrink(s);
+        return { written: 0, done: false };
+      }
       if (!(err instanceof Open311Error && err.status === 400)) throw err;
       // A server that refuses page/page_size, or updated_after, is read without them.
       if (paging && this.c.paging === null) {
         this.c.paging = false;
         return { written: 0, done: false };
       }
-      if (s.axis === 'updated') return this.changesByWindows();
+      if (s.axis === 'updated') {
+        this.changesByWindows();
+        return { written: 0, done: false };
+      }
       throw err;
     }
     const headers = answer.exchange.response.headers;
@@ -181,7 +189,8 @@ class WindowReader {
       if (honoured === false) {
         // Its requests are still real ones: keep them before reading changes by windows.
         const written = await this.write(answer.data, s, w);
-        return { written: written + (await this.changesByWindows()).written, done: false };
+        this.changesByWindows();
+        return { written, done: false };
       }
       if (honoured) this.c.changes = 'updated';
     }
@@ -189,15 +198,14 @@ class WindowReader {
     const count = answer.data.length;
     if (paged) return this.pagedStep(s, w, answer);
     if (isCapped(count, this.profile, paging ? this.pageSize : undefined)) {
-      if (s.span > 1000) {
-        s.span = halved(s.span);
-        this.c.spans[s.axis] = s.span;
+      if (s.span > SECOND_MS) {
+        this.shrink(s);
         return { written: 0, done: false };
       }
       this.warn(`${count} requests in the second from ${new Date(w.start).toISOString()} reach the endpoint's cap; more may exist there.`);
     }
     const written = await this.write(answer.data, s, w);
-    const cap = this.profile?.maxResults ?? 1000;
+    const cap = this.profile?.maxResults ?? DEFAULT_MAX_RESULTS;
     return { written, done: this.nextWindow(s, w, count < Math.min(cap, paging ? this.pageSize : Infinity) / 4) };
   }
 
@@ -205,9 +213,9 @@ class WindowReader {
     const total = totalOf(answer.exchange.response.headers);
     const written = await this.write(answer.data, s, w);
     if (s.page > 1 && total !== undefined && s.total !== undefined && total !== s.total) {
-      // The list moved under the pages (requests changed since page 1): read the window again from its start.
-      s.page = 1;
-      delete s.total;
+      // The list moved under the pages (requests changed since page 1): read the window again from its start,
+      // narrower, so that a busy endpoint's list moves less while it is read.
+      this.shrink(s);
       return { written, done: false };
     }
     const more = answer.data.length >= this.pageSize && !(total !== undefined && s.page * this.pageSize >= total);
@@ -217,6 +225,14 @@ class WindowReader {
       return { written, done: false };
     }
     return { written, done: this.nextWindow(s, w, (total ?? answer.data.length) < this.pageSize / 4) };
+  }
+
+  /** The same window end again, half as wide, from its first page. */
+  private shrink(s: Sweep): void {
+    s.span = halved(s.span);
+    s.page = 1;
+    delete s.total;
+    this.c.spans[s.axis] = s.span;
   }
 
   /** Moves to the window below; true when the sweep is over. */
@@ -230,10 +246,9 @@ class WindowReader {
   }
 
   /** The endpoint does not honour updated_after: changes are read by requested windows from now on. */
-  private async changesByWindows(): Promise<Step> {
+  private changesByWindows(): void {
     this.c.changes = 'windows';
     this.c.sweep = nextSweep(this.c, this.clock.now(), this.o);
-    return { written: 0, done: false };
   }
 
   /** The requests of the window (by the sweep's axis; those without a date are kept) as facts. */

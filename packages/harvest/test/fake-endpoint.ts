@@ -35,6 +35,10 @@ export class FakeEndpoint {
   readonly requests = new Map<string, FakeRequest>();
   readonly calls: { url: URL; at: number; headers: Record<string, string> }[] = [];
   private busyLeft: number;
+  /** The transport's size limit of the call being answered (a longer body is cut, as the network transport cuts it). */
+  private maxBytes: number | undefined;
+  /** Answers cut at the size limit. */
+  cut = 0;
 
   constructor(private readonly o: FakeEndpointOptions = {}, private readonly clock: () => number = Date.now) {
     this.busyLeft = o.busy ?? 0;
@@ -44,8 +48,9 @@ export class FakeEndpoint {
     for (const r of list) this.requests.set(r.id, r);
   }
 
-  readonly transport: Transport = async (request: HttpRequest): Promise<Exchange> => {
+  readonly transport: Transport = async (request: HttpRequest, options = {}): Promise<Exchange> => {
     const url = new URL(request.url);
+    this.maxBytes = options.maxBytes;
     this.calls.push({ url, at: this.clock(), headers: { ...request.headers } });
     if (this.busyLeft > 0) {
       this.busyLeft--;
@@ -83,10 +88,13 @@ export class FakeEndpoint {
   }
 
   private answer(request: HttpRequest, status: number, body: unknown, headers: Record<string, string> = {}): Promise<Exchange> {
-    const text = JSON.stringify(body);
+    const whole = JSON.stringify(body);
+    const truncated = this.maxBytes !== undefined && whole.length > this.maxBytes;
+    const text = truncated ? whole.slice(0, this.maxBytes) : whole;
+    if (truncated) this.cut++;
     return Promise.resolve({
       request,
-      response: { status, headers: { 'content-type': 'application/json', ...headers }, body: text, size: text.length, truncated: false, invalidUtf8: false },
+      response: { status, headers: { 'content-type': 'application/json', ...headers }, body: text, size: text.length, truncated, invalidUtf8: false },
       elapsedMs: 1,
       redirects: [],
     });

@@ -145,6 +145,16 @@ describe('harvest: endpoints without updated_after or paging', () => {
     expect(parseCursor(sink.cursor)).toMatchObject({ backfilled: true, paging: false });
   });
 
+  it('an answer over the size limit narrows the window instead of failing the run', async () => {
+    const { endpoint, sink, run } = setUp({ paging: false });
+    endpoint.put(...requests(300, 10));
+    // About 40 requests fit in 8 KiB.
+    const outcomes = await untilCaughtUp(() => run({ maxBytes: 8192 }));
+    expect(outcomes.every((o) => o.error === null)).toBe(true);
+    expect(endpoint.cut).toBeGreaterThan(0);
+    expect(sink.facts.size).toBe(300);
+  });
+
   it('the cap of a quirk profile (San Francisco: 50) is used without guessing', async () => {
     const { endpoint, sink, run } = setUp({ cap: 50, paging: false }, 'sanfrancisco');
     endpoint.put(...requests(130, 0.5));

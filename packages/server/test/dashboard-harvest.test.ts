@@ -142,6 +142,18 @@ describe.each(dialects)('dashboard harvest (%s)', (dialect) => {
     expect(await main.store.dashboard.getFacts('endpoint:home', own)).toHaveLength(6);
   });
 
+  it('a private address is refused unless private endpoints are allowed, and said on the source', async () => {
+    await main.store.saveEndpoint(endpoint('second-guarded', `${second.url}/open311/v2/`));
+    await main.store.dashboard.saveSource({ kind: 'endpoint', ref: 'second-guarded', name: 'Guarded', timezone: 'UTC' });
+    const guarded = harvestRuntime(main.app, { store: main.store, jobs: queue, now: Date.now }, { allowPrivate: false, harvest: { spacingMs: 0 } });
+    const result = await harvestSource(guarded, 'endpoint:second-guarded');
+    expect(result.ran && result.outcome.requests).toBe(0);
+    const source = await main.store.dashboard.getSource('endpoint:second-guarded');
+    expect(source?.harvest?.last_error).toMatch(/private|loopback|not public|refused/i);
+    expect(source?.requests).toBe(0);
+    expect(source!.harvest!.next_run_at).toBeGreaterThanOrEqual(Date.now() + 14 * 60_000);
+  });
+
   it('the tick queues due sources once; the job harvests them; a missing endpoint is said on the source', async () => {
     expect(queue.handles(JOB.dashboardHarvestTick) && queue.handles(JOB.dashboardHarvest)).toBe(true);
     expect(queue.scheduled.has(JOB.dashboardHarvestTick)).toBe(true);
