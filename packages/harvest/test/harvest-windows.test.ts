@@ -93,6 +93,29 @@ describe('harvest: an endpoint that honours updated_after and pages (like o311)'
     expect(sink.facts.size).toBe(450);
   });
 
+  it('a run killed in the middle (its store fails) resumes from the last answer it saved', async () => {
+    const { endpoint, sink, run } = setUp({ honoursUpdated: true, paging: true });
+    endpoint.put(...requests(400, 60));
+    const write = sink.write.bind(sink);
+    let writes = 0;
+    sink.write = async (facts) => {
+      if (++writes === 4) throw new Error('the process died');
+      await write(facts);
+    };
+    await expect(run({ pageSize: 50 })).rejects.toThrow('the process died');
+    const kept = sink.facts.size;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(400);
+    const callsBefore = endpoint.requestCalls().length;
+    const resumed = await run({ pageSize: 50 });
+    expect(resumed).toMatchObject({ caughtUp: true, error: null });
+    expect(sink.facts.size).toBe(400);
+    // It went on from the answer that was lost (read again), not from the start.
+    expect(resumed.requests).toBe(400 - kept);
+    const firstResumed = endpoint.requestCalls()[callsBefore]!;
+    expect(Date.parse(firstResumed.searchParams.get('end_date')!)).toBeLessThan(NOW);
+  });
+
   it('a run stops at its time limit and resumes', async () => {
     const { endpoint, sink, run } = setUp({ honoursUpdated: true, paging: true });
     endpoint.put(...requests(300, 60));
