@@ -379,8 +379,8 @@ export interface Store extends BackOfficeStore, RegistryStore {
   getPublicRequest(jurisdiction_id: string, id: string): Promise<PublicStoredRequest | undefined>;
   /**
    * Every public request of the filter (no reporter data), oldest first
-   * (`requested_at`, then id), in pages of `page_size`, each read when the
-   * consumer asks for it (keyset paging: constant cost per page).
+   * (`requested_at`, then id), in pages of `page_size`, read at most one
+   * page ahead of the consumer (keyset paging: constant cost per page).
    */
   exportRequests(f: ExportFilter): AsyncIterable<PublicStoredRequest[]>;
   /** Status + note + event in one transaction; undefined when the request does not exist. */

@@ -89,7 +89,7 @@ export function runExportContract(dialect: TestDialect): void {
       expect((await collect(store.exportRequests({ jurisdiction_id: j, page_size: Number.NaN }))).length).toBe(1);
     });
 
-    it('reads a page only when asked, and picks up rows written after the cursor', async () => {
+    it('reads at most a page ahead, and picks up rows written after the cursor', async () => {
       const j = await seeded();
       const pages = store.exportRequests({ jurisdiction_id: j, page_size: 5 })[Symbol.asyncIterator]();
       const first = await pages.next();

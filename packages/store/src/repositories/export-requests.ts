@@ -27,26 +27,40 @@ interface Position {
   id: number;
 }
 
+type Page = Awaited<ReturnType<typeof pageAfter>>;
+
+function pageAfter(db: Db, f: ExportFilter, limit: number, from: Position | undefined) {
+  return db
+    .selectFrom('requests')
+    .select(PUBLIC_COLUMNS)
+    .where((eb) => {
+      const where = filterConditions(eb, f);
+      if (from) where.push(eb(sql`(requests.requested_at, requests.id)`, '>', sql`(${from.requested_at}, ${from.id})`));
+      return eb.and(where);
+    })
+    .orderBy('requests.requested_at')
+    .orderBy('requests.id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The next page is asked for as soon as a page arrives, before this one is
+ * handed over: the database (PostgreSQL's own process) reads it while the
+ * consumer encodes the last, and at most two pages are held.
+ */
 export async function* exportRequests(db: Db, f: ExportFilter): AsyncGenerator<PublicStoredRequest[]> {
   const limit = pageSize(f.page_size);
-  let after: Position | undefined;
-  for (;;) {
-    const from = after;
-    const rows = await db
-      .selectFrom('requests')
-      .select(PUBLIC_COLUMNS)
-      .where((eb) => {
-        const where = filterConditions(eb, f);
-        if (from) where.push(eb(sql`(requests.requested_at, requests.id)`, '>', sql`(${from.requested_at}, ${from.id})`));
-        return eb.and(where);
-      })
-      .orderBy('requests.requested_at')
-      .orderBy('requests.id')
-      .limit(limit)
-      .execute();
-    if (rows.length > 0) yield rows.map(toPublicStoredRequest);
-    if (rows.length < limit) return;
-    const last = rows[rows.length - 1]!;
-    after = { requested_at: last.requested_at, id: last.id };
+  let next: Promise<Page> | undefined = pageAfter(db, f, limit, undefined);
+  try {
+    while (next !== undefined) {
+      const rows: Page = await next;
+      const last = rows[rows.length - 1];
+      next = rows.length === limit && last ? pageAfter(db, f, limit, { requested_at: last.requested_at, id: last.id }) : undefined;
+      if (rows.length > 0) yield rows.map(toPublicStoredRequest);
+    }
+  } finally {
+    // A consumer that stops early leaves a page in flight: its failure is no longer anyone's.
+    next?.catch(() => undefined);
   }
 }
