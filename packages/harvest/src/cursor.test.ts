@@ -5,7 +5,7 @@ describe('harvest cursor', () => {
   it('round-trips', () => {
     const c: HarvestCursor = {
       v: 1, backfilled: true, changes: 'updated', paging: true, since: 1_700_000_000_000,
-      sweep: { axis: 'updated', top: 1_700_000_060_000, bottom: 1_699_999_940_000, end: 1_700_000_000_000, span: 60_000, page: 3, total: 250 },
+      sweep: { axis: 'updated', top: 1_700_000_060_000, bottom: 1_699_999_940_000, end: 1_700_000_000_000, span: 60_000, page: 3, total: 250, reach: 2 },
       spans: { requested: 86_400_000, updated: 60_000 }, groups: { at: 1, byCode: { pothole: 'Streets' } },
     };
     expect(parseCursor(formatCursor(c))).toEqual(c);

@@ -23,6 +23,12 @@ export interface Sweep {
   page: number;
   /** The window's X-Total-Count on the pages read so far: a change means the list moved under the pages. */
   total?: number;
+  /**
+   * Changes passes: which 90-day span of requested dates the window is read for (0: the latest; absent: 0).
+   * Servers answer any list for at most 90 days of requested dates, so changes to older requests are asked
+   * for span by span.
+   */
+  reach?: number;
 }
 
 export interface HarvestCursor {
@@ -51,10 +57,13 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 
 function readSweep(v: unknown): Sweep | null {
   if (!isObject(v)) return null;
-  const { axis, top, bottom, end, span, page, total } = v;
+  const { axis, top, bottom, end, span, page, total, reach } = v;
   if ((axis !== 'requested' && axis !== 'updated') || !isTime(top) || !isTime(bottom) || !isTime(end) || !isTime(span)) return null;
   if (!(typeof page === 'number' && Number.isInteger(page) && page >= 1) || span <= 0) return null;
-  return { axis, top, bottom, end, span, page, ...(isTime(total) && { total }) };
+  return {
+    axis, top, bottom, end, span, page, ...(isTime(total) && { total }),
+    ...(typeof reach === 'number' && Number.isInteger(reach) && reach > 0 && { reach }),
+  };
 }
 
 /** The cursor in `text`; a missing or unreadable one starts afresh (the harvest reads again, which changes nothing). */

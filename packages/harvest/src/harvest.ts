@@ -14,7 +14,7 @@ import { toFact, type AreaOf } from './fact.js';
 import { DAY_MS, resolveHarvestOptions, type HarvestOptions, type ResolvedHarvestOptions } from './options.js';
 import { politeTransport } from './polite-transport.js';
 import { busyWaitMs, isBusy } from './retry-after.js';
-import { doubled, halved, nextSweep, SECOND_MS, windowOf, windowQuery, type SweepWindow } from './sweep.js';
+import { doubled, halved, nextSweep, reachesOf, SECOND_MS, windowOf, windowQuery, type SweepWindow } from './sweep.js';
 import { harvestClient, profileOf, type HarvestTarget } from './target.js';
 
 export interface HarvestSink {
@@ -158,7 +158,7 @@ class WindowReader {
   async step(s: Sweep): Promise<Step> {
     const w = windowOf(s);
     const paging = this.sendsPages();
-    const query: RequestsQuery = { ...windowQuery(s.axis, w), ...(paging && { page: s.page, page_size: this.pageSize }) };
+    const query: RequestsQuery = { ...windowQuery(s, w), ...(paging && { page: s.page, page_size: this.pageSize }) };
     let answer: Answer<ClientRequest[]>;
     try {
       answer = await politely(() => this.client.requests(query), this.o, this.clock);
@@ -235,11 +235,19 @@ class WindowReader {
     this.c.spans[s.axis] = s.span;
   }
 
-  /** Moves to the window below; true when the sweep is over. */
+  /**
+   * Moves to the next span of requested dates of a changes window, else to the window below; true when the
+   * sweep is over. A window narrowed meanwhile keeps its reach: the wider one answered the spans before whole.
+   */
   private nextWindow(s: Sweep, w: SweepWindow, small: boolean): boolean {
-    s.end = w.start;
     s.page = 1;
     delete s.total;
+    if (s.axis === 'updated' && (s.reach ?? 0) + 1 < reachesOf(this.o.followDays)) {
+      s.reach = (s.reach ?? 0) + 1;
+      return false;
+    }
+    delete s.reach;
+    s.end = w.start;
     if (small) s.span = doubled(s.span);
     this.c.spans[s.axis] = s.span;
     return s.end <= s.bottom;

@@ -18,6 +18,11 @@ export interface HarvestOptions {
   horizonDays?: number;
   /** Endpoints that ignore `updated_after`: how far back each later run reads again for changes, days; default 30. */
   refreshDays?: number;
+  /**
+   * Endpoints that honour `updated_after`: changes are asked for requests made this many days back, in spans of
+   * 90 days (one call each per window); default 365.
+   */
+  followDays?: number;
   /** page_size asked for where the endpoint pages; default 200. */
   pageSize?: number;
   /** The longest Retry-After (or back-off) waited for within a run, ms; a longer one ends the run. Default 60 s. */
@@ -39,6 +44,7 @@ export const HARVEST_DEFAULTS: Readonly<ResolvedHarvestOptions> = Object.freeze(
   maxBytes: 8 * 1024 * 1024,
   horizonDays: 90,
   refreshDays: 30,
+  followDays: 365,
   pageSize: 200,
   maxWaitMs: 60_000,
   maxWaits: 3,
@@ -54,6 +60,7 @@ const BOUNDS: Readonly<Record<keyof Omit<HarvestOptions, 'userAgent'>, readonly 
   maxBytes: [1024, 100 * 1024 * 1024],
   horizonDays: [1, 3650],
   refreshDays: [1, 365],
+  followDays: [1, 3650],
   pageSize: [1, 1000],
   maxWaitMs: [0, 60 * 60_000],
   maxWaits: [0, 20],

@@ -42,18 +42,22 @@ export interface SweepWindow {
 
 export const windowOf = (s: Sweep): SweepWindow => ({ start: Math.max(s.bottom, s.end - s.span), end: s.end });
 
+/** The 90-day spans of requested dates a changes pass asks about per window, to reach `followDays` back. */
+export const reachesOf = (followDays: number): number => Math.max(1, Math.ceil((followDays * DAY_MS) / MAX_SPAN_MS));
+
 /**
  * The query of a window. Bounds are inclusive on the server; the answer is cut to [start, end) after. A
- * changes query also bounds requested dates to the 90 days before its end, because servers (o311 among
- * them) apply their default requested window of 90 days to any list.
+ * changes query also bounds requested dates to one span of 90 days (the `reach`-th before the window's end),
+ * because servers (o311 among them) answer any list for at most 90 days of requested dates.
  */
-export function windowQuery(axis: Sweep['axis'], w: SweepWindow): RequestsQuery {
-  if (axis === 'requested') return { start_date: new Date(w.start), end_date: new Date(w.end) };
+export function windowQuery(s: Pick<Sweep, 'axis' | 'reach'>, w: SweepWindow): RequestsQuery {
+  if (s.axis === 'requested') return { start_date: new Date(w.start), end_date: new Date(w.end) };
+  const reach = s.reach ?? 0;
   return {
     updated_after: new Date(w.start),
     updated_before: new Date(w.end),
-    start_date: new Date(w.end - MAX_SPAN_MS),
-    end_date: new Date(w.end),
+    start_date: new Date(w.end - (reach + 1) * MAX_SPAN_MS),
+    end_date: new Date(w.end - reach * MAX_SPAN_MS),
   };
 }
 

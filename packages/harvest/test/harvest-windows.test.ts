@@ -71,13 +71,32 @@ describe('harvest: an endpoint that honours updated_after and pages (like o311)'
     expect(second).toMatchObject({ caughtUp: true, error: null });
     // The six changed, and those changed in the minute before the last pass ended (read again: the clocks may differ).
     expect(second.requests).toBeGreaterThanOrEqual(6);
+    // One changes window, asked for each 90-day span of requested dates within followDays (365): 5 calls.
     const calls = endpoint.requestCalls().slice(before);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.searchParams.has('updated_after')).toBe(true);
+    expect(calls).toHaveLength(5);
+    expect(calls.every((u) => u.searchParams.has('updated_after'))).toBe(true);
+    expect(new Set(calls.map((u) => u.searchParams.get('start_date'))).size).toBe(5);
     expect(sink.facts.size).toBe(703);
     for (const id of ['r1', 'r2', 'r500']) expect(sink.facts.get(id)).toMatchObject({ status: 'closed', closed_at: Math.floor(closedAt / 1000) * 1000 });
     expect(sink.facts.get('new0')?.status).toBe('open');
     expect(parseCursor(sink.cursor)).toMatchObject({ backfilled: true, changes: 'updated', paging: true, sweep: null });
+  });
+
+  it('changes to requests made long ago are asked for span by span of 90 days, as far back as followDays', async () => {
+    const { clock, endpoint, sink, run } = setUp({ honoursUpdated: true, paging: true });
+    endpoint.put(...requests(100, 300));
+    await untilCaughtUp(() => run({ horizonDays: 365 }));
+    expect(sink.facts.size).toBe(100);
+    const old = [...endpoint.requests.values()].filter((r) => NOW - r.requested > 200 * DAY);
+    clock.t += 15 * 60_000;
+    endpoint.put({ ...old[0]!, status: 'closed', updated: clock.t - 1000 });
+    // Followed only 90 days back, the change is not seen; 365 days back, it is.
+    await untilCaughtUp(() => run({ followDays: 90 }));
+    expect(sink.facts.get(old[0]!.id)?.status).toBe('open');
+    clock.t += 15 * 60_000;
+    endpoint.put({ ...old[0]!, status: 'closed', updated: clock.t - 1000 });
+    await untilCaughtUp(() => run());
+    expect(sink.facts.get(old[0]!.id)?.status).toBe('closed');
   });
 
   it('a run stopped after every call resumes where it stopped: nothing lost', async () => {
