@@ -71,5 +71,6 @@ export { ndjsonStream, NDJSON_CONTENT_TYPE } from './open-data/ndjson-writer.js'
 export { pageStream } from './open-data/page-stream.js';
 export {
   exportStream, EXPORT_FORMATS, type ExportFormat, exportFilter, type ExportCriteria, type CriteriaNames, georeportStream, monthRange,
-  parseMonth,
+  parseMonth, requestMonths, type MonthCount, openDataBase, openDataJurisdiction, openDataJurisdictions, OPEN_DATA_HEADERS, openDataEtag,
+  EXPORT_FIELDS,
 } from './open-data/index.js';

@@ -19,6 +19,7 @@ import { registerStatusRoutes } from './status/routes.js';
 import { registerTrackerRoutes } from './tracker/routes.js';
 import { registerValidateRoutes } from './validate/routes.js';
 import { registerDashboardRoutes } from './dashboard/routes.js';
+import { registerOpenDataPages } from './open-data/routes.js';
 
 export function webPlugin(options: WebOptions = {}): AppPlugin {
   return async (app, services) => {
@@ -36,6 +37,7 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     await registerStatusRoutes(app, web);
     await registerValidateRoutes(app, web);
     await registerDashboardRoutes(app, web);
+    await registerOpenDataPages(app, web);
     await registerStaffPages(app, web);
     await registerMailJobs(web);
     await registerAccountJobs(web);

@@ -3,3 +3,7 @@ export { EXPORT_FORMATS, exportStream, type ExportFormat } from './export-format
 export { exportFilter, type CriteriaNames, type ExportCriteria } from './export-filter.js';
 export { georeportStream } from './georeport-stream.js';
 export { monthRange, parseMonth } from './local-month.js';
+export { requestMonths, type MonthCount } from './georeport-months.js';
+export { openDataBase, openDataJurisdiction, openDataJurisdictions } from './open-data-jurisdiction.js';
+export { OPEN_DATA_HEADERS, openDataEtag } from './streamed-answer.js';
+export { EXPORT_FIELDS } from './export-record.js';

@@ -8,7 +8,7 @@ const links = (markup: string): string[] => [...markup.matchAll(/<a href="([^"]+
 describe('the public menu', () => {
   it('links the status pages and the validator, in every language', () => {
     expect(links(publicNav(translator('en')).value).map((l) => l.split(' ')[0])).toEqual([
-      '/', '/#track', '/discover', '/status', '/validate', '/developers', '/account/sign-in',
+      '/', '/#track', '/discover', '/status', '/validate', '/dashboard', '/open-data', '/developers', '/account/sign-in',
     ]);
     expect(links(publicNav(translator('en')).value).slice(3, 5)).toEqual(['/status Status', '/validate Validator']);
     expect(links(publicNav(translator('es')).value).slice(3, 5)).toEqual(['/status Estado', '/validate Validador']);

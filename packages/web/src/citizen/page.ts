@@ -11,6 +11,7 @@ import { accountSecretOf } from '../account/session-cookie.js';
 import { STATUS_PATH } from '../status/paths.js';
 import { VALIDATE_PATH } from '../validate/paths.js';
 import { DASHBOARD_PATH } from '../dashboard/paths.js';
+import { OPEN_DATA_PATH } from '../open-data/paths.js';
 
 export interface PublicPage {
   title: string;
@@ -31,7 +32,7 @@ export interface PublicPage {
 export const publicNav = (t: Translator, signedIn = false): Html =>
   html`<ul><li><a href="/">${t('common.report')}</a></li><li><a href="/#track">${t('common.track')}</a></li><li><a href="/discover">${t('discover.nav')}</a></li><li><a href="${STATUS_PATH}">${t(
     'status.nav',
-  )}</a></li><li><a href="${VALIDATE_PATH}">${t('validate.nav')}</a></li><li><a href="${DASHBOARD_PATH}">${t('dashboard.nav')}</a></li><li><a href="/developers">${t(
+  )}</a></li><li><a href="${VALIDATE_PATH}">${t('validate.nav')}</a></li><li><a href="${DASHBOARD_PATH}">${t('dashboard.nav')}</a></li><li><a href="${OPEN_DATA_PATH}">${t('openData.nav')}</a></li><li><a href="/developers">${t(
     'common.developers',
   )}</a></li><li>${signedIn ? html`<a href="${ACCOUNT_PATH}" id="nav-account">${t('account.nav.myReports')}</a>` : html`<a href="${SIGN_IN_PATH}" id="nav-account">${t('account.nav.signIn')}</a>`}</li></ul>`;
 

@@ -27,6 +27,9 @@ import { jobsFr } from './jobs.fr.js';
 import { monitorEn } from './monitor.en.js';
 import { monitorEs } from './monitor.es.js';
 import { monitorFr } from './monitor.fr.js';
+import { openDataEn } from './open-data.en.js';
+import { openDataEs } from './open-data.es.js';
+import { openDataFr } from './open-data.fr.js';
 import { registryEn } from './registry.en.js';
 import { registryEs } from './registry.es.js';
 import { registryFr } from './registry.fr.js';
@@ -43,11 +46,11 @@ import { validateEn } from './validate.en.js';
 import { validateEs } from './validate.es.js';
 import { validateFr } from './validate.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr },
 };
