@@ -35,7 +35,7 @@ const time = (value: string | null | undefined): number | null => {
 };
 
 /** Cut to `max` characters, control characters (NUL included) out; empty is null. */
-function bounded(value: string | null | undefined, max: number): string | null {
+export function bounded(value: string | null | undefined, max: number): string | null {
   if (value === null || value === undefined) return null;
   // eslint-disable-next-line no-control-regex
   const clean = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();

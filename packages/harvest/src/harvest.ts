@@ -5,12 +5,12 @@
  * spent, or the endpoint fails or asks to wait. The next run resumes where
  * this one stopped.
  */
-import { DEFAULT_MAX_RESULTS, NetworkError, Open311Error, ResponseReadError, type Answer, type ClientRequest, type Open311Client, type RequestsQuery, type Transport } from '@o311/client';
+import { DEFAULT_MAX_RESULTS, NetworkError, Open311Error, ResponseReadError, type Answer, type ClientRequest, type Open311Client, type QuirkProfile, type RequestsQuery, type Transport } from '@o311/client';
 import type { DashboardFact } from '@o311/store';
 import { honoursUpdated, isCapped, showsPaging, timeOf, totalOf } from './answer.js';
 import { systemClock, type Clock } from './clock.js';
 import { formatCursor, parseCursor, type HarvestCursor, type Sweep } from './cursor.js';
-import { toFact, type AreaOf } from './fact.js';
+import { bounded, toFact, type AreaOf } from './fact.js';
 import { DAY_MS, resolveHarvestOptions, type HarvestOptions, type ResolvedHarvestOptions } from './options.js';
 import { politeTransport } from './polite-transport.js';
 import { busyWaitMs, isBusy } from './retry-after.js';
@@ -55,6 +55,7 @@ export interface HarvestOutcome {
 /** The service list is read again after this long (for the groups). */
 const GROUPS_TTL_MS = DAY_MS;
 const MAX_ERROR_TEXT = 500;
+const MAX_GROUP_TEXT = 200;
 const MAX_WARNINGS = 20;
 
 class EndpointBusy extends Error {
@@ -63,7 +64,8 @@ class EndpointBusy extends Error {
   }
 }
 
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR_TEXT);
+/** Shown to admins and stored: an endpoint's answer quoted in it may hold anything (NUL, megabytes). */
+const errorText = (err: unknown): string => bounded(err instanceof Error ? err.message : String(err), MAX_ERROR_TEXT) ?? 'Unknown error';
 
 const isEndpointFailure = (err: unknown): boolean =>
   err instanceof NetworkError || err instanceof Open311Error || err instanceof ResponseReadError || err instanceof EndpointBusy;
@@ -119,7 +121,10 @@ async function readGroups(client: Open311Client, o: ResolvedHarvestOptions, cloc
   const byCode: Record<string, string> = {};
   try {
     const { data } = await politely(() => client.services(), o, clock);
-    for (const s of data) if (s.group !== null && s.group !== undefined && s.group.trim() !== '') byCode[s.service_code] = s.group.trim().slice(0, 200);
+    for (const s of data) {
+      const group = bounded(s.group, MAX_GROUP_TEXT);
+      if (group !== null) byCode[s.service_code] = group;
+    }
   } catch (err) {
     if (!isEndpointFailure(err) || err instanceof NetworkError || err instanceof EndpointBusy) throw err;
   }
@@ -134,7 +139,7 @@ interface Step {
 
 /** Reads one window (or one page of it) per step and moves the sweep on. */
 class WindowReader {
-  private readonly profile;
+  private readonly profile: QuirkProfile | undefined;
 
   constructor(
     private readonly client: Open311Client,
