@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebTestApp, type WebTestApp } from './support/app.js';
+import { documentedSchema, shapeOf } from './support/documented-shape.js';
 import { FACTS, NOW, PAGE, SOURCE_ID, TODAY, YESTERDAY, seedDashboardSource } from './support/dashboard-data.js';
 
 let t: WebTestApp;
@@ -144,6 +145,21 @@ describe('the JSON', () => {
     expect(points.features).toHaveLength(3);
     expect(points.features[0].geometry).toEqual({ type: 'Point', coordinates: [0.5, 1.5] });
     expect(JSON.stringify(points)).not.toContain('Main St');
+  });
+});
+
+describe('the documents in /docs', () => {
+  it.each(['view', 'brief', 'volume', 'close-times', 'backlog', 'areas', 'points'])('describe the answer of %s exactly', async (part) => {
+    const schema = await documentedSchema(t.app, `/dashboard/api/{source}/${part}`, 'get', 200);
+    expect(shapeOf(JSON.parse((await get(api(part))).body), schema)).toEqual({ undocumented: [], problems: [] });
+    const refused = await documentedSchema(t.app, `/dashboard/api/{source}/${part}`, 'get', 400);
+    expect(shapeOf(JSON.parse((await get(api(part, 'day=x'))).body), refused)).toEqual({ undocumented: [], problems: [] });
+  });
+
+  it('list the downloads', async () => {
+    const doc = (await t.app.inject({ url: '/docs/json' })).json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(doc.paths).filter((p) => p.endsWith('requests.csv') && p.startsWith('/dashboard')).sort())
+      .toEqual(['/dashboard/endpoint/{slug}/requests.csv', '/dashboard/requests.csv', '/dashboard/{id}/requests.csv']);
   });
 });
 

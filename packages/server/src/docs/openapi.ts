@@ -23,7 +23,8 @@ export const STATUS_TAG = 'Status';
 
 /** Paths the public OpenAPI document describes. */
 export const isApiPath = (url: string): boolean =>
-  /^\/(?:open311|api|discovery|federated\/open311|validate\/api|status\/api)(?:\/|$)|^\/status\/incidents\.atom$/.test(url);
+  /^\/(?:open311|api|discovery|federated\/open311|validate\/api|status\/api|dashboard\/api)(?:\/|$)|^\/status\/incidents\.atom$/.test(url) ||
+  /^\/dashboard(?:\/endpoint)?(?:\/:[a-z]+)?\/requests\.(?:csv|geojson)$/.test(url);
 
 /** The tags an operation of the document names. */
 const tagsOf = (paths: object | undefined): Set<string> =>
@@ -88,7 +89,7 @@ export async function registerOpenApi(app: FastifyInstance, sandbox?: SandboxCon
           name: VALIDATOR_TAG,
           description: 'Check an Open311 endpoint against the standard (/validate/api/): start a run, then read its progress and report.',
         },
-        { name: STATUS_TAG, description: 'Uptime, latency, conformance and use of the monitored endpoints (/status/api/), and their incidents as Atom.' },
+        { name: STATUS_TAG, description: 'Uptime, latency, conformance and use of the monitored endpoints (/status/api/), and their incidents as Atom; the dashboard\'s figures and downloads of requests by day, area and service (/dashboard/api/, /dashboard/…/requests.csv and .geojson).' },
       ],
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A staff token.' } },

@@ -86,16 +86,22 @@ const View = object({
   links: object({ page: text(), csv: text(), geojson: text(), json: text() }, { description: 'This filter\'s page, downloads and JSON.' }),
 });
 
-const featureCollection = (properties: JsonSchema, geometry: string, extra: Record<string, JsonSchema> = {}): JsonSchema => object({
+const Position = arrayOf(number(), '[longitude, latitude].');
+const featureCollection = (feature: Record<string, JsonSchema>, geometry: string, coordinates: JsonSchema, extra: Record<string, JsonSchema> = {}): JsonSchema => object({
   type: oneOf(['FeatureCollection']),
   ...extra,
-  features: arrayOf(object({ type: oneOf(['Feature']), properties, geometry: object({ type: oneOf([geometry]), coordinates: arrayOf(number()) }) }, { optional: [] })),
+  features: arrayOf(object({ type: oneOf(['Feature']), ...feature, geometry: object({ type: oneOf([geometry]), coordinates }) })),
 });
 
-const AreasGeo = featureCollection(object({ id: text(), name: text(), count: integer('Opened in the range.') }), 'MultiPolygon');
+const AreasGeo = featureCollection(
+  { id: text('The area\'s id.'), properties: object({ id: text(), name: text(), count: integer('Opened in the range.') }) },
+  'MultiPolygon',
+  arrayOf(arrayOf(arrayOf(Position)), 'Polygons of rings of positions.'),
+);
 const PointsGeo = featureCollection(
-  object({ service_request_id: text(), service_code: text(), status: oneOf(FACT_STATUSES), requested_datetime: dateTime() }),
+  { properties: object({ service_request_id: text(), service_code: text(), status: oneOf(FACT_STATUSES), requested_datetime: dateTime() }) },
   'Point',
+  Position,
   { total: integer('Requests opened in the range (the features are the newest, with a location).') },
 );
 
@@ -129,14 +135,19 @@ export function apiSchema(part: ApiPart): FastifySchema {
 }
 
 const ROUTE_WORDS: Record<string, string> = { '/dashboard': 'Served', '/dashboard/:id': 'Jurisdiction', '/dashboard/endpoint/:slug': 'Endpoint' };
+const ROUTE_PARAMS: Record<string, JsonSchema> = {
+  '/dashboard/:id': object({ id: text('A jurisdiction of this server.') }),
+  '/dashboard/endpoint/:slug': object({ slug: text('A registry endpoint whose requests are harvested.') }),
+};
 
 export function downloadSchema(format: DownloadFormat, route: string): FastifySchema {
   const media = format === 'csv' ? 'text/csv' : 'application/geo+json';
   return {
     operationId: `dashboardDownload${ROUTE_WORDS[route] ?? ''}${format === 'csv' ? 'Csv' : 'GeoJson'}`,
     summary: `Requests of a filter (${format === 'csv' ? 'CSV' : 'GeoJSON'})`,
-    description: 'Every request opened in the range under the filter, newest first, public fields only, streamed. The file is named for the source and range.',
+    description: `${route === '/dashboard' ? 'The served jurisdiction\'s requests' : 'The source\'s requests'} opened in the range under the filter, newest first, public fields only, streamed. The file is named for the source and range.`,
     tags: [STATUS_TAG],
+    ...(ROUTE_PARAMS[route] && { params: ROUTE_PARAMS[route] }),
     querystring: Query,
     response: {
       200: { description: 'The requests.', content: { [media]: { schema: text() } } },

@@ -4,10 +4,11 @@
  * sources, the page's JSON (each part, and the whole view in one answer:
  * /dashboard/api/{source}/…) and the downloads of exactly a filter
  * (…/requests.csv, …/requests.geojson). Public and read-only; every answer
- * first brings the read model up to date (fresh.ts).
+ * first brings the read model up to date (freshDashboard: a bounded catch-up
+ * from the change feed), so the figures include the latest writes.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { documentedOnly } from '@o311/server';
+import { documentedOnly, freshDashboard } from '@o311/server';
 import type { DashboardSource } from '@o311/store';
 import type { WebContext } from '../context.js';
 import { html } from '../html.js';
@@ -23,7 +24,6 @@ import { parseDashboardQuery, queryString, searchParamsOf, type ParsedQuery } fr
 import { findSource, servedId, type SourceRef } from './dashboard-source.js';
 import { download, downloadName } from './downloads.js';
 import { fieldErrors } from './filter-form.js';
-import { freshen } from './fresh.js';
 import { addDays, dayOf } from '@o311/store';
 import {
   API_PARTS, DASHBOARD_API_PATH, DASHBOARD_PATH, DOWNLOAD_FORMATS, SOURCES_PATH, apiPath, downloadPath, sourcePath, withQuery,
@@ -50,7 +50,7 @@ interface Resolved {
 }
 
 async function resolve(web: WebContext, ref: SourceRef, url: string): Promise<Resolved | undefined> {
-  await freshen(web.services);
+  await freshDashboard(web.services);
   const source = await findSource(web, ref);
   if (!source) return undefined;
   const now = web.services.now();
@@ -131,7 +131,7 @@ export async function registerDashboardRoutes(app: FastifyInstance, web: WebCont
 
   app.get(SOURCES_PATH, opts, publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
-    await freshen(web.services);
+    await freshDashboard(web.services);
     const [sources, primary] = await Promise.all([web.services.store.dashboard.listSources(), servedId(web)]);
     return sendPublicPage(reply, web, t, { title: t('dashboard.sources.title'), path: pathAndQuery(request), main: sourcesPage(t, sources, primary) });
   }));

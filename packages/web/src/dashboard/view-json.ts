@@ -6,7 +6,7 @@
  */
 import { BACKLOG_AGE_BOUNDS, CLOSE_HOURS_BOUNDS } from '@o311/store';
 import type {
-  CountByKey, DailyBrief, DashboardAreaShape, DashboardSource, MapPoint, RankedCount, SeriesBucket, VolumePoint,
+  CountByKey, DailyBrief, DashboardArea, DashboardAreaShape, DashboardSource, MapPoint, RankedCount, SeriesBucket, VolumePoint,
 } from '@o311/store';
 import type { DashboardQuery } from './dashboard-query.js';
 import type { DashboardView, SourceChoices } from './view-data.js';
@@ -55,8 +55,12 @@ function buckets(bounds: readonly number[], counts: readonly number[]) {
 export const closeTimesJson = (counts: readonly number[]) => ({ unit: 'hours' as const, buckets: buckets(CLOSE_HOURS_BOUNDS, counts) });
 export const backlogJson = (counts: readonly number[]) => ({ unit: 'days' as const, buckets: buckets(BACKLOG_AGE_BOUNDS, counts) });
 
-export const areaCountsJson = (counts: readonly CountByKey[], names: Names) =>
-  counts.map((c) => ({ id: c.key, name: names.area(c.key), count: c.count }));
+/** Every area with its count (0 for none), then requests in no area when there are any; most first. */
+export function areaCountsJson(counts: readonly CountByKey[], areas: readonly DashboardArea[], names: Names) {
+  const byId = new Map(counts.map((c) => [c.key, c.count]));
+  const keys = [...areas.map((a) => a.id), ...(byId.has('') ? [''] : [])];
+  return keys.map((id) => ({ id, name: names.area(id), count: byId.get(id) ?? 0 })).sort((a, b) => b.count - a.count);
+}
 
 /** The areas as GeoJSON with the requests opened in the range in each (0 for none). */
 export function areasGeoJson(shapes: readonly DashboardAreaShape[], counts: readonly CountByKey[]) {
@@ -98,7 +102,7 @@ export const viewJson = (v: DashboardView, names: Names, links: ViewLinks) => ({
   volume: volumeJson(v.bucket, v.volume),
   close_times: closeTimesJson(v.closeTimes),
   backlog: backlogJson(v.backlog),
-  areas: areaCountsJson(v.areaCounts, names),
+  areas: areaCountsJson(v.areaCounts, v.choices.areas, names),
   total: v.total,
   points: { shown: v.points.length, total: v.total, coordinates: v.points.map((p) => [p.long, p.lat, p.status === 'open' ? 1 : 0]) },
   links,

@@ -43,6 +43,8 @@ export interface WebTestApp {
   store: Store;
   /** `http://127.0.0.1:PORT` when started with `listen`. */
   url?: string;
+  /** The database's URL, for reading it behind the store's back (store/test/raw.ts). */
+  databaseUrl: string;
   /** Logs in as the demo user of `role` through the login form. */
   login(role: StaffRole): Promise<StaffAuth>;
   /** POSTs an urlencoded form; with `auth`, its cookie and (unless `fields._csrf` is given) its CSRF token. */
@@ -105,6 +107,7 @@ export async function buildWebTestApp(options: WebTestOptions = {}): Promise<Web
       app: server,
       store,
       url,
+      databaseUrl: db.url,
       login,
       postForm,
       get: (path, auth) => server.inject({ method: 'GET', url: path, headers: auth ? { cookie: auth.cookie } : {} }),
