@@ -4,9 +4,11 @@
  * fixture's jurisdiction and requests) listening on 127.0.0.1, read over
  * HTTP with private addresses allowed. Everything arrives; status changes and
  * new requests follow on the next run; runs cut after every call resume with
- * nothing lost and nothing counted twice (the rollups' totals); the jobs
- * queue due sources and run them; an endpoint of this server's own
- * jurisdiction is harvested in process. Both dialects for the harvesting side.
+ * nothing lost and nothing counted twice (the rollups' totals); an endpoint
+ * known only by its discovery document; a loopback address refused without
+ * private endpoints allowed; the jobs queue due sources and run them; an
+ * endpoint of this server's own jurisdiction is harvested in process. Both
+ * dialects for the harvesting side.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardFilter, NewEndpoint, Store } from '@o311/store';
@@ -133,6 +135,13 @@ describe.each(dialects)('dashboard harvest (%s)', (dialect) => {
     expect(facts).toHaveLength(49);
     expect(facts.filter((f) => f.status === 'closed')).toHaveLength(3);
     expect(await main.store.dashboard.total(filter('endpoint:second-again'))).toBe(49);
+  });
+
+  it('an endpoint known by its discovery document is read at the URL the document names', async () => {
+    await main.store.saveEndpoint(endpoint('second-discovered', null, { discovery_url: `${second.url}/open311/discovery.json` }));
+    await main.store.dashboard.saveSource({ kind: 'endpoint', ref: 'second-discovered', name: 'Discovered', timezone: 'America/Chicago' });
+    const result = await harvestSource(rt(), 'endpoint:second-discovered');
+    expect(result.ran && result.outcome).toMatchObject({ caughtUp: true, error: null, requests: 49 });
   });
 
   it('an endpoint of this server is harvested in process', async () => {
