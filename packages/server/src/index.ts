@@ -50,6 +50,7 @@ export { pollAllTargets, type PolledTarget } from './monitor/poll-all.js';
 export { recordConformance } from './monitor/conformance.js';
 export type { MonitorRuntime } from './monitor/monitor-runtime.js';
 export * as monitorAdmin from './registry-admin/monitor-admin.js';
+export * as webhookAdmin from './webhooks/subscribers.js';
 export {
   queueValidationRun, clientOf, isRefusal, MAX_API_KEY_LENGTH, MAX_JURISDICTION_LENGTH, type ValidationRunInput, type RunRefusal,
   type ValidationContext,

@@ -8,6 +8,7 @@ import { registerJobPages } from './admin/jobs/routes.js';
 import { registerKeyPages } from './admin/keys/routes.js';
 import { registerRegistryPages } from './admin/registry/routes.js';
 import { registerUserPages } from './admin/users/routes.js';
+import { registerWebhookPages } from './admin/webhooks/routes.js';
 import { registerAuthPages } from './auth/routes.js';
 import { registerInboxPages } from './inbox/routes.js';
 import { registerRequestPages } from './request/routes.js';
@@ -27,4 +28,5 @@ export async function registerStaffPages(app: FastifyInstance, web: WebContext):
   await registerAuditPages(app, web);
   await registerJobPages(app, web);
   await registerRegistryPages(app, web);
+  await registerWebhookPages(app, web);
 }

@@ -45,12 +45,15 @@ import { statusFr } from './status.fr.js';
 import { validateEn } from './validate.en.js';
 import { validateEs } from './validate.es.js';
 import { validateFr } from './validate.fr.js';
+import { webhooksEn } from './webhooks.en.js';
+import { webhooksEs } from './webhooks.es.js';
+import { webhooksFr } from './webhooks.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr },
 };
