@@ -39,8 +39,8 @@ class WebhookPending extends Error {
 
 type Tried = { attempt: DeliveryAttempt; retried: boolean; delivered: boolean };
 
-/** Control characters (but tab and newline) out, so a log never carries terminal escapes or NULs. */
-const cleanExcerpt = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+/** Control characters out (line breaks and tabs become spaces), so a log never carries terminal escapes or NULs. */
+const cleanExcerpt = (text: string): string => text.replace(/[\t\n\r]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 
 const byStatus = (status: number): Pick<Tried, 'retried' | 'delivered'> => ({
   delivered: status >= 200 && status < 300,
