@@ -125,7 +125,7 @@ class Page {
         this.fetchView(location.search.replace(/^\?/, '')),
       ]);
       this.map = dashboardMap(lf, el, legendEl, areas, this.w);
-      if (view) this.map.setPoints(view.points.coordinates);
+      if (view) this.showPoints(view.points);
       this.root.dataset.map = 'ready';
     } catch {
       el.hidden = true;
@@ -191,11 +191,19 @@ class Page {
     }
     this.updateCharts(v);
     setRows('dashboard-areas', v.areas.map((a) => [a.name, w.number(a.count)]));
-    setText('points-note', v.points.shown >= MAX_POINTS && v.points.total > v.points.shown
-      ? w.text('dashboard.pointsCapped', { shown: w.number(v.points.shown), total: w.number(v.points.total) })
-      : w.text('dashboard.pointsAll', { shown: w.number(v.points.shown) }));
     this.map?.setCounts(new Map(v.areas.map((a) => [a.id, a.count])));
-    this.map?.setPoints(v.points.coordinates);
+    this.showPoints(v.points);
+  }
+
+  private showPoints(points: View['points']): void {
+    if (!this.map) return;
+    this.map.setPoints(points.coordinates);
+    const w = this.w;
+    setText('points-note', points.shown >= MAX_POINTS && points.total > points.shown
+      ? w.text('dashboard.pointsCapped', { shown: w.number(points.shown), total: w.number(points.total) })
+      : w.text('dashboard.pointsAll', { shown: w.number(points.shown) }));
+    const note = byId('dashboard-points-note');
+    if (note) note.hidden = false;
   }
 
   private updateCharts(v: View): void {

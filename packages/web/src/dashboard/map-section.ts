@@ -3,20 +3,13 @@
  * with its legend) and the newest requests as clustered points, drawn by
  * browser/dashboard.ts with Leaflet; the same counts are in the table below
  * it, which is all a reader without JavaScript (or without tiles) needs.
+ * The points' note (how many are shown) comes with the map, from the view's JSON.
  */
 import { html, type Html } from '../html.js';
 import type { Translator } from '../i18n/translate.js';
 import type { MapConfig } from '../citizen/map-config.js';
 import { dataTable } from '../status/data-table.js';
-import { MAX_POINTS } from './view-data.js';
 import type { ViewJson } from './view-json.js';
-
-export function pointsNote(t: Translator, points: ViewJson['points']): string {
-  const shown = t.number(points.shown);
-  return points.shown >= MAX_POINTS && points.total > points.shown
-    ? t('dashboard.pointsCapped', { shown, total: t.number(points.total) })
-    : t('dashboard.pointsAll', { shown });
-}
 
 export function mapSection(t: Translator, v: ViewJson, tiles: MapConfig, areasUrl: string, areaLabel: string): Html {
   return html`<section class="dashboard-map-section" aria-labelledby="dashboard-map-title">
@@ -24,7 +17,7 @@ export function mapSection(t: Translator, v: ViewJson, tiles: MapConfig, areasUr
 <p class="hint" id="dashboard-map-text">${t('dashboard.mapText')}</p>
 <div id="dashboard-map" class="map dashboard-map" hidden role="region" aria-labelledby="dashboard-map-title" aria-describedby="dashboard-map-text" data-tile-url="${tiles.tileUrl}" data-attribution="${tiles.attribution}" data-areas="${areasUrl}"></div>
 <div id="dashboard-legend" class="dashboard-legend" hidden></div>
-<p id="dashboard-points-note" data-text="points-note">${pointsNote(t, v.points)}</p>
+<p id="dashboard-points-note" data-text="points-note" hidden></p>
 ${dataTable({
     id: 'dashboard-areas',
     caption: t('dashboard.areaCounts'),

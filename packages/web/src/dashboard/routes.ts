@@ -142,7 +142,7 @@ export async function registerDashboardRoutes(app: FastifyInstance, web: WebCont
       const r = await resolve(web, pageRef(request), request.url);
       if (!r) return sendNotFound(reply, web, t, pathAndQuery(request), t('dashboard.unknownSource'));
       const errors = fieldErrors(t, r.parsed.errors);
-      const view = errors.length > 0 ? undefined : viewJson(await loadView(web.services.store, r.source, r.parsed.query, r.choices, r.now), names(t, r), r.links);
+      const view = errors.length > 0 ? undefined : viewJson(await loadView(web.services.store, r.source, r.parsed.query, r.choices, r.now, false), names(t, r), r.links);
       return sendPublicPage(reply, web, t, {
         title: t('dashboard.title', { name: r.source.name }),
         path: pathAndQuery(request),

@@ -97,7 +97,11 @@ function emptyFigures(query: DashboardQuery, volume: VolumePoint[]): Pick<Dashbo
   };
 }
 
-export async function loadView(store: Store, source: DashboardSource, query: DashboardQuery, choices: SourceChoices, now: number): Promise<DashboardView> {
+/**
+ * `withPoints`: read the map's points too (the page itself shows only their
+ * count: its script reads them with the view's JSON).
+ */
+export async function loadView(store: Store, source: DashboardSource, query: DashboardQuery, choices: SourceChoices, now: number, withPoints = true): Promise<DashboardView> {
   const bucket = bucketOf(query);
   const filter = filterOf(source, query, choices);
   const base = { source, query, bucket, choices };
@@ -113,7 +117,7 @@ export async function loadView(store: Store, source: DashboardSource, query: Das
     d.backlogByAge(filter, now),
     d.countsByArea(filter),
     d.total(filter),
-    d.points(filter, MAX_POINTS),
+    withPoints ? d.points(filter, MAX_POINTS) : Promise.resolve([]),
   ]);
   return { ...base, filter, brief, volume, closeTimes, backlog, areaCounts, total, points };
 }
