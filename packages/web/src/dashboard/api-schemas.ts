@@ -8,7 +8,7 @@ import type { FastifySchema } from 'fastify';
 import { STATUS_TAG } from '@o311/server';
 import { BACKLOG_AGE_BOUNDS, CLOSE_HOURS_BOUNDS, DASHBOARD_SOURCE_KINDS, FACT_STATUSES, SERIES_BUCKETS } from '@o311/store';
 import { arrayOf, dateTime, integer, jsonResponse, nullable, number, object, oneOf, text, type JsonSchema } from '../api-schema.js';
-import { DEFAULT_RANGE_DAYS, FIRST_DAY, MAX_LIST_VALUES, MAX_RANGE_DAYS, MAX_VALUE_LENGTH, STATUS_CHOICES } from './dashboard-query.js';
+import { DEFAULT_RANGE_DAYS, FIRST_DAY, MAX_LIST_VALUES, MAX_RANGE_YEARS, MAX_VALUE_LENGTH, STATUS_CHOICES } from './dashboard-query.js';
 import type { ApiPart, DownloadFormat } from './paths.js';
 import { MAX_POINTS, MONTH_AFTER_DAYS, WEEK_AFTER_DAYS } from './view-data.js';
 
@@ -27,7 +27,7 @@ const Query = object(
   },
   {
     optional: ['day', 'from', 'to', 'area', 'service', 'group', 'status'],
-    description: `Days from ${FIRST_DAY} to tomorrow; a range of at most ${MAX_RANGE_DAYS} days. Anything else is a 400.`,
+    description: `Days from ${FIRST_DAY} to tomorrow; a range of at most ${MAX_RANGE_YEARS} years (it ends before the same date ${MAX_RANGE_YEARS} years after its start). Anything else is a 400.`,
   },
 );
 

@@ -8,8 +8,8 @@
 import { addDays, dayNumber, dayOf } from '@o311/store';
 
 export const FIRST_DAY = '2000-01-01';
-/** Five years of days, leap days included. */
-export const MAX_RANGE_DAYS = 5 * 366;
+/** A range ends before the same date this many years after its start. */
+export const MAX_RANGE_YEARS = 5;
 export const DEFAULT_RANGE_DAYS = 30;
 export const MAX_LIST_VALUES = 200;
 export const MAX_VALUE_LENGTH = 200;
@@ -86,7 +86,7 @@ export function parseDashboardQuery(params: URLSearchParams, timezone: string, n
   const from = readDay(params, 'from', addDays(to, -(DEFAULT_RANGE_DAYS - 1)), last, errors);
   if (!errors.some((e) => e.field === 'from' || e.field === 'to')) {
     if (from > to) errors.push({ field: 'from', problem: 'fromAfterTo' });
-    else if (daysBetween(from, to) >= MAX_RANGE_DAYS) errors.push({ field: 'from', problem: 'rangeTooLong' });
+    else if (to >= yearsLater(from, MAX_RANGE_YEARS)) errors.push({ field: 'from', problem: 'rangeTooLong' });
   }
   const query: DashboardQuery = {
     day,
@@ -112,6 +112,9 @@ export function queryString(q: DashboardQuery): string {
   if (q.status !== 'any') p.set('status', q.status);
   return p.toString();
 }
+
+/** The same month and day `years` later (compared as text: a 29 February past its leap year still sorts right). */
+const yearsLater = (day: string, years: number): string => `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`;
 
 /** Whole days from `from` to `to`, both real days. */
 export const daysBetween = (from: string, to: string): number => (dayNumber(to) ?? 0) - (dayNumber(from) ?? 0);
