@@ -190,6 +190,15 @@ describe.each(dialects)('open data (%s)', (dialect) => {
     expect(parseCsv(changed.body).length - 1).toBe(await count({}));
   });
 
+  it('answers HEAD with the headers only', async () => {
+    const res = await fetch(`${base()}/requests.csv`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="requests-/);
+    expect(await res.text()).toBe('');
+    // The server still answers afterwards (the stream made for HEAD was let go).
+    expect((await get(`${base()}/requests.ndjson`)).status).toBe(200);
+  });
+
   it('streams gzipped when asked', async () => {
     const res = await fetch(`${base()}/requests.geojson`, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
