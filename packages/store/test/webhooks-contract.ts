@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { NewWebhookDelivery, NewWebhookSubscriber, PausePolicy, Store } from '@o311/store';
-import type { FreshDatabase, TestDialect } from '../../../test-support/databases.js';
+import type { TestDialect } from '../../../test-support/databases.js';
 import { HOUR, T0, uid, withFreshStore } from './fixtures.js';
 
 const POLICY: PausePolicy = { failures: 3, failingForMs: 24 * HOUR };
@@ -16,11 +16,9 @@ const attempt = (at: number, http_status: number | null = 500, excerpt = 'oops')
 
 export function runWebhooksContract(dialect: TestDialect): void {
   describe(`Webhooks contract: ${dialect}`, () => {
-    let db: FreshDatabase;
     let store: Store;
-    withFreshStore(dialect, (opened) => ({ db, store } = opened));
+    withFreshStore(dialect, (opened) => ({ store } = opened));
     const w = () => store.webhooks;
-    void db;
 
     const jurisdiction = async () => {
       const id = uid('j');
