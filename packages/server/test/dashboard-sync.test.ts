@@ -109,6 +109,25 @@ describe.each(dialects)('dashboard: sync, areas and the staff API (%s)', (dialec
     expect(await s.store.dashboard.listAreas(SOURCE)).toHaveLength(2);
   });
 
+  it("sets areas from the registry: the lower-tier boundaries inside the jurisdiction's", async () => {
+    const boundary = (id: string, name: string, tier: 'city' | 'district', geometry: ReturnType<typeof square>) => ({
+      id, name, tier, source: 'test', approximate: false, geometry: [geometry.coordinates] as [number, number][][][],
+    });
+    await s.store.saveBoundary(boundary('springfield-city', 'Springfield', 'city', square(-88, 41, 1)));
+    await s.store.saveBoundary(boundary('springfield-ward-1', 'Ward 1', 'district', square(-88, 41, 0.5)));
+    await s.store.saveBoundary(boundary('springfield-ward-2', 'Ward 2', 'district', square(-87.5, 41, 0.5)));
+    await s.store.saveBoundary(boundary('elsewhere-ward', 'Elsewhere', 'district', square(10, 10, 0.5)));
+    expect((await staffCall(s.url, 'PUT', `/dashboard/sources/${SOURCE}/areas`, s.staff.admin, { from: 'registry' })).status).toBe(400);
+    await s.store.saveEndpoint({ ...ENDPOINT, slug: 'springfield', name: 'Springfield', tier: 'city', base_url: null, local: true, jurisdiction_id: JURISDICTION.id, boundary_id: 'springfield-city' });
+    const set = await staffCall<{ id: string; name: string }[]>(s.url, 'PUT', `/dashboard/sources/${SOURCE}/areas`, s.staff.admin, { from: 'registry' });
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual([{ id: 'springfield-ward-1', name: 'Ward 1' }, { id: 'springfield-ward-2', name: 'Ward 2' }]);
+    await queue.run();
+    expect(await s.store.dashboard.countsByArea(filter())).toEqual([
+      { key: '', count: 1 }, { key: 'springfield-ward-1', count: 1 }, { key: 'springfield-ward-2', count: 1 },
+    ]);
+  });
+
   it('lists sources by scope, changes settings, creates endpoint sources for global admins only, and audits', async () => {
     const listed = await staffCall<{ id: string }[]>(s.url, 'GET', '/dashboard/sources', s.staff.viewer);
     expect(listed.status).toBe(200);

@@ -236,7 +236,8 @@ export function runDashboardContract(dialect: TestDialect): void {
       await d().putFacts(s, changed, NOW);
       const second = performance.now() - t;
       console.log(`[${dialect}] putFacts 5,000: ${first.toFixed(0)} ms new, ${second.toFixed(0)} ms changed`);
-      expect(first).toBeLessThan(2_000);
+      // Loose: a loaded test machine; the bound catches a write that grows with the table, not a slow second.
+      expect(first).toBeLessThan(5_000);
       await expectFigures(s, changed, { from_day: '2024-02-20', to_day: '2024-04-30' }, ['2024-03-05']);
     });
 

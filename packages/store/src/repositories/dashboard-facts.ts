@@ -82,7 +82,7 @@ async function applyDelta(trx: Trx, source_id: string, delta: RollupDelta): Prom
   for (const part of chunks(moved)) {
     const rows = part.map(({ key, values }) => {
       const row: Record<string, string | number> = {
-        source_id, day: key.day, service_code: key.service_code, area_id: key.area_id,
+        source_id, grain: key.grain, day: key.day, service_code: key.service_code, area_id: key.area_id,
         opened: values[0]!, opened_still_open: values[1]!, closed: values[2]!, close_hours_sum: values[values.length - 1]!,
       };
       CLOSE_HOURS_COLUMNS.forEach((h, i) => (row[h] = values[3 + i]!));
@@ -93,7 +93,7 @@ async function applyDelta(trx: Trx, source_id: string, delta: RollupDelta): Prom
     await trx
       .insertInto('dashboard_daily')
       .values(rows as never)
-      .onConflict((oc) => oc.columns(['source_id', 'day', 'service_code', 'area_id']).doUpdateSet(set as never))
+      .onConflict((oc) => oc.columns(['source_id', 'grain', 'service_code', 'area_id', 'day']).doUpdateSet(set as never))
       .execute();
   }
 }

@@ -2,6 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { MAX_FILTER_KEYS, MAX_RANGE_DAYS, type DashboardFilter, type FactStatus } from '../dashboard.js';
 import { dayNumberStart, requireDayNumber } from '../days.js';
+import { GRAINS } from '../schema/dashboard-tables.js';
 import type { Db } from './shared.js';
 
 export interface Scope {
@@ -39,13 +40,25 @@ export const instants = (s: Scope, from = s.from, to = s.to): [number, number] =
   dayNumberStart(from, s.timezone), dayNumberStart(to + 1, s.timezone),
 ];
 
-/** Source, services and areas: the conditions rollups and facts share (both keep '' for no area). */
+/** Source, services and areas: the conditions of facts, and of rollups with `grain` (both keep '' for no area). */
 export function keyConditions(s: Scope): RawBuilder<unknown>[] {
   const out = [sql`source_id = ${s.source_id}`];
   if (s.services.length > 0) out.push(sql`service_code in (${sql.join(s.services)})`);
   if (s.areas.length > 0) out.push(sql`area_id in (${sql.join(s.areas)})`);
   return out;
 }
+
+/**
+ * The coarsest rollup grain (GRAINS) that answers the scope's filter, and
+ * counts by service or by area when `by` asks for it.
+ */
+export const grainOf = (s: Scope, by?: 'service_code' | 'area_id'): number =>
+  (s.services.length > 0 || by === 'service_code' ? GRAINS.service : 0) | (s.areas.length > 0 || by === 'area_id' ? GRAINS.area : 0);
+
+/** The rollup rows of the scope's keys at the grain that answers it. */
+export const rollupKeys = (s: Scope, by?: 'service_code' | 'area_id'): RawBuilder<unknown>[] => [
+  ...keyConditions(s), sql`grain = ${grainOf(s, by)}`,
+];
 
 export const and = (parts: readonly RawBuilder<unknown>[]): RawBuilder<unknown> => sql`${sql.join(parts, sql` and `)}`;
 

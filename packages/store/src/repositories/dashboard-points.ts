@@ -17,14 +17,34 @@ function opened(s: Scope) {
   return parts;
 }
 
+type PointRow = { request_id: string; lat: number; long: number; service_code: string; status: string; requested_at: number | string };
+
+const newestFirst = (a: PointRow, b: PointRow): number =>
+  Number(b.requested_at) - Number(a.requested_at) || (a.request_id < b.request_id ? 1 : a.request_id > b.request_id ? -1 : 0);
+
+/**
+ * The scope split by its shorter key list (services or areas), one scope per
+ * key: each walks its own index newest first and stops at the limit, where one
+ * query over all the keys would sort every match of the range.
+ */
+function byKey(s: Scope): Scope[] {
+  const { services, areas } = s;
+  if (services.length > 1 && (areas.length === 0 || services.length <= areas.length)) return services.map((k) => ({ ...s, services: [k] }));
+  if (areas.length > 1) return areas.map((k) => ({ ...s, areas: [k] }));
+  return [s];
+}
+
 export async function points(db: Db, f: DashboardFilter, limit: number): Promise<MapPoint[]> {
   const s = await scopeOf(db, f);
   const n = Math.max(0, Math.min(Math.floor(limit) || 0, MAX_POINTS));
   if (n === 0) return [];
-  const found = await rows<{ request_id: string; lat: number; long: number; service_code: string; status: string; requested_at: number | string }>(db, sql`
-    select request_id, lat, long, service_code, status, requested_at from dashboard_facts
-    where ${and([...opened(s), sql`lat is not null`, sql`long is not null`])}
-    order by requested_at desc, request_id desc limit ${n}`);
+  const parts = await Promise.all(
+    byKey(s).map((one) => rows<PointRow>(db, sql`
+      select request_id, lat, long, service_code, status, requested_at from dashboard_facts
+      where ${and([...opened(one), sql`lat is not null`, sql`long is not null`])}
+      order by requested_at desc, request_id desc limit ${n}`)),
+  );
+  const found = parts.length === 1 ? parts[0]! : parts.flat().sort(newestFirst).slice(0, n);
   return found.map((r) => ({
     request_id: r.request_id, lat: Number(r.lat), long: Number(r.long), service_code: r.service_code,
     status: readStored(FACT_STATUSES, r.status, 'fact status'), requested_at: Number(r.requested_at),

@@ -11,7 +11,7 @@ import {
 } from '../dashboard.js';
 import { dayOfNumber, localDayNumber } from '../days.js';
 import { CLOSE_HOURS_COLUMNS } from '../schema/dashboard-tables.js';
-import { and, closedSum, instants, keyConditions, openedSum, rows, scopeOf, type Scope } from './dashboard-filter.js';
+import { and, closedSum, instants, keyConditions, openedSum, rollupKeys, rows, scopeOf, type Scope } from './dashboard-filter.js';
 import type { Db } from './shared.js';
 
 const HOUR_MS = 3_600_000;
@@ -20,8 +20,8 @@ const TOP = 10;
 type Row = Record<string, string | number | null>;
 const num = (v: string | number | null | undefined): number => Number(v ?? 0);
 
-function rollupWhere(s: Scope, from: number | null, to: number): ReturnType<typeof and> {
-  const parts = keyConditions(s);
+function rollupWhere(s: Scope, from: number | null, to: number, by?: 'service_code' | 'area_id'): ReturnType<typeof and> {
+  const parts = rollupKeys(s, by);
   if (from !== null) parts.push(sql`day >= ${from}`);
   parts.push(sql`day <= ${to}`);
   return and(parts);
@@ -30,7 +30,7 @@ function rollupWhere(s: Scope, from: number | null, to: number): ReturnType<type
 async function countsBy(db: Db, s: Scope, column: 'service_code' | 'area_id', from: number, to: number): Promise<CountByKey[]> {
   const found = await rows<Row>(db, sql`
     select ${sql.ref(column)} as k, ${openedSum(s.status)} as n from dashboard_daily
-    where ${rollupWhere(s, from, to)} group by ${sql.ref(column)}`);
+    where ${rollupWhere(s, from, to, column)} group by ${sql.ref(column)}`);
   return found
     .map((r) => ({ key: String(r.k), count: num(r.n) }))
     .filter((c) => c.count > 0)
@@ -104,7 +104,7 @@ export async function backlogByAge(db: Db, f: DashboardFilter, now: number): Pro
   if (s.status === 'closed') return out;
   const today = localDayNumber(now, s.timezone);
   const found = await rows<Row>(db, sql`
-    select day, sum(opened_still_open) as n from dashboard_daily where ${and(keyConditions(s))} group by day having sum(opened_still_open) > 0`);
+    select day, sum(opened_still_open) as n from dashboard_daily where ${and(rollupKeys(s))} group by day having sum(opened_still_open) > 0`);
   for (const r of found) {
     const age = today - num(r.day);
     const i = BACKLOG_AGE_BOUNDS.findIndex((bound) => age < bound);

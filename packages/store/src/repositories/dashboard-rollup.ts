@@ -5,6 +5,7 @@
  */
 import { CLOSE_HOURS_BOUNDS, type DashboardFact } from '../dashboard.js';
 import { localDayNumber } from '../days.js';
+import { GRAINS } from '../schema/dashboard-tables.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -13,6 +14,7 @@ export const DELTA_LENGTH = 3 + CLOSE_HOURS_BOUNDS.length + 1 + 1;
 const HOURS_SUM = DELTA_LENGTH - 1;
 
 export interface RollupKey {
+  grain: number;
   day: number;
   service_code: string;
   area_id: string;
@@ -34,28 +36,41 @@ export class RollupDelta {
 
   constructor(private readonly timezone: string) {}
 
-  #at(day: number, service_code: string, area_id: string): number[] {
-    const k = `${day}\u0000${service_code}\u0000${area_id}`;
+  #at(grain: number, day: number, service_code: string, area_id: string): number[] {
+    const k = `${grain}\u0000${day}\u0000${service_code}\u0000${area_id}`;
     let entry = this.#byKey.get(k);
     if (!entry) {
-      entry = { key: { day, service_code, area_id }, values: new Array<number>(DELTA_LENGTH).fill(0) };
+      entry = { key: { grain, day, service_code, area_id }, values: new Array<number>(DELTA_LENGTH).fill(0) };
       this.#byKey.set(k, entry);
     }
     return entry.values;
   }
 
+  /** The rows of a day a fact counts in: one per grain (GRAINS). */
+  #rows(day: number, f: DashboardFact): number[][] {
+    const area = f.area_id ?? '';
+    return [
+      this.#at(GRAINS.total, day, '', ''),
+      this.#at(GRAINS.service, day, f.service_code, ''),
+      this.#at(GRAINS.area, day, '', area),
+      this.#at(GRAINS.serviceArea, day, f.service_code, area),
+    ];
+  }
+
   /** Adds (sign 1) or takes away (sign −1) a stored-form fact's contribution. */
   add(f: DashboardFact, sign: 1 | -1): void {
-    const area = f.area_id ?? '';
-    const opened = this.#at(localDayNumber(f.requested_at, this.timezone), f.service_code, area);
-    opened[0]! += sign;
-    if (f.status === 'open') opened[1]! += sign;
+    for (const opened of this.#rows(localDayNumber(f.requested_at, this.timezone), f)) {
+      opened[0]! += sign;
+      if (f.status === 'open') opened[1]! += sign;
+    }
     if (f.status === 'closed' && f.closed_at !== null) {
-      const closed = this.#at(localDayNumber(f.closed_at, this.timezone), f.service_code, area);
       const hours = closeHours(f);
-      closed[2]! += sign;
-      closed[3 + closeHoursBucket(hours)]! += sign;
-      closed[HOURS_SUM]! += sign * hours;
+      const bucket = 3 + closeHoursBucket(hours);
+      for (const closed of this.#rows(localDayNumber(f.closed_at, this.timezone), f)) {
+        closed[2]! += sign;
+        closed[bucket]! += sign;
+        closed[HOURS_SUM]! += sign * hours;
+      }
     }
   }
 

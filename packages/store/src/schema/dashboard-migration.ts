@@ -3,8 +3,13 @@
  * (dashboard.ts, issue 13). Everything hangs off `dashboard_sources` with ON
  * DELETE CASCADE, so removing a source takes its read model with it. Never
  * edit once shipped; append a migration.
+ *
+ * dashboard_daily holds each day's counts at four grains (GRAINS in
+ * dashboard-tables.ts): the whole source, by service, by area, and by
+ * service × area, so that a filter reads the coarsest grain that answers it:
+ * a year unfiltered is 365 rows, not days × services × areas.
  */
-import { type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 import type { DialectAdapter } from '../dialects/adapter.js';
 import { DASHBOARD_SOURCE_KINDS, FACT_STATUSES } from '../dashboard.js';
 import { oneOf } from './registry-migration.js';
@@ -75,12 +80,14 @@ export async function dashboard(db: Kysely<unknown>, _a: DialectAdapter): Promis
   // The brief's median time to close (closed on a day) and SLA breaches (expected on a day).
   await s.createIndex('dashboard_facts_closed').on('dashboard_facts').columns(['source_id', 'closed_at']).execute();
   await s.createIndex('dashboard_facts_expected').on('dashboard_facts').columns(['source_id', 'expected_at']).execute();
-  await s.createIndex('dashboard_facts_by_service').on('dashboard_facts').columns(['source_id', 'service_code', 'requested_at']).execute();
-  await s.createIndex('dashboard_facts_by_area').on('dashboard_facts').columns(['source_id', 'area_id', 'requested_at']).execute();
+  // Points of a few services or areas: one newest-first walk per key, merged (dashboard-points.ts).
+  await s.createIndex('dashboard_facts_by_service').on('dashboard_facts').columns(['source_id', 'service_code', 'requested_at', 'request_id']).execute();
+  await s.createIndex('dashboard_facts_by_area').on('dashboard_facts').columns(['source_id', 'area_id', 'requested_at', 'request_id']).execute();
 
   let daily = s
     .createTable('dashboard_daily')
     .addColumn('source_id', 'text', source)
+    .addColumn('grain', 'integer', (c) => c.notNull().check(sql`grain between 0 and 3`))
     .addColumn('day', 'integer', (c) => c.notNull())
     .addColumn('service_code', 'text', (c) => c.notNull())
     .addColumn('area_id', 'text', (c) => c.notNull())
@@ -90,8 +97,10 @@ export async function dashboard(db: Kysely<unknown>, _a: DialectAdapter): Promis
   for (const h of CLOSE_HOURS_COLUMNS) daily = daily.addColumn(h, 'integer', (c) => c.notNull());
   await daily
     .addColumn('close_hours_sum', 'double precision', (c) => c.notNull())
-    .addPrimaryKeyConstraint('dashboard_daily_pk', ['source_id', 'day', 'service_code', 'area_id'])
+    .addPrimaryKeyConstraint('dashboard_daily_pk', ['source_id', 'grain', 'service_code', 'area_id', 'day'])
     .execute();
+  // A few areas under any service (grain 3): one walk per area over its days.
+  await s.createIndex('dashboard_daily_by_area').on('dashboard_daily').columns(['source_id', 'grain', 'area_id', 'day']).execute();
 }
 
 export async function dropDashboard(db: Kysely<unknown>): Promise<void> {

@@ -58,8 +58,16 @@ export interface DashboardFactsTable {
 export const CLOSE_HOURS_COLUMNS = ['h0', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7', 'h8', 'h9'] as const;
 export type CloseHoursColumn = (typeof CLOSE_HOURS_COLUMNS)[number];
 
+/**
+ * What a rollup row is counted by, besides its day: bit 1 its service, bit 2
+ * its area. Parts not counted by are ''. Every fact counts at all four.
+ */
+export const GRAINS = { total: 0, service: 1, area: 2, serviceArea: 3 } as const;
+
 export type DashboardDailyTable = {
   source_id: string;
+  /** See GRAINS. */
+  grain: number;
   /** Local day number (days since 1970-01-01 in the source's zone). */
   day: number;
   service_code: string;
