@@ -24,7 +24,7 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8; header=present';
  * injection): such text gets a leading apostrophe. Numbers are written as
  * they are, so negative coordinates stay numbers.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r'].map((c) => c.charCodeAt(0)));
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One field: null and undefined are empty, text is guarded against formulas and quoted when needed. */
@@ -32,7 +32,7 @@ export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
