@@ -1,4 +1,5 @@
 /** The months that hold requests of a jurisdiction, with their counts: the index of the monthly GeoReport files. */
+import { FIRST_WRITABLE_INSTANT, LAST_WRITABLE_INSTANT } from '@o311/georeport';
 import type { Jurisdiction, Store } from '@o311/store';
 import { monthOf, monthRange, nextMonth, parseMonth } from './local-month.js';
 
@@ -17,7 +18,12 @@ export async function requestMonths(store: Store, j: Jurisdiction): Promise<Mont
   let from: number | undefined;
   for (;;) {
     const next = await firstRequestedAt(store, j, from);
-    if (next === undefined) return out;
+    // A stored date no W3C datetime can write (an old import) has no month file.
+    if (next === undefined || next > LAST_WRITABLE_INSTANT) return out;
+    if (next < FIRST_WRITABLE_INSTANT) {
+      from = FIRST_WRITABLE_INSTANT;
+      continue;
+    }
     const month = monthOf(next, j.timezone);
     const { year, month: m } = parseMonth(month)!;
     const { start, end } = monthRange(year, m, j.timezone);
