@@ -3,8 +3,8 @@
  * changes after the cursor `dashboard`, in batches, grouped by jurisdiction;
  * each batch's requests are read again (public fields) and written as facts,
  * those gone removed; the cursor is saved after each batch, so a crash repeats
- * at most one batch (writes are idempotent). A `rebuild` change, a new source
- * or the very first sync queues a full rebuild of the source instead.
+ * at most one batch (writes are idempotent). A `rebuild` change, or a source
+ * never filled, queues a full rebuild of the source instead.
  * One sync at a time per process; a caller arriving while one runs gets the
  * next one, which starts after it arrived (freshSingleFlight).
  */
@@ -49,8 +49,9 @@ async function syncOnce(ctx: ServiceContext, maxChanges: number): Promise<SyncOu
   };
   const sources = await localSources(ctx);
   let cursor = await store.changes.cursor(DASHBOARD_CURSOR);
-  if (cursor === 0) {
-    // The first sync: every source is rebuilt from the requests, which holds every change up to now.
+  if (cursor === 0 && sources.created.length > 0) {
+    // The first sync (no change taken in yet, sources never filled): skip the feed so far, and rebuild every
+    // source from its requests, which hold every change up to now (and those from before the feed existed).
     cursor = await store.changes.latest();
     await store.changes.saveCursor(DASHBOARD_CURSOR, cursor);
     for (const s of sources.byJurisdiction.values()) await rebuild(s.id);
