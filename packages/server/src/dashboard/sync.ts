@@ -62,7 +62,11 @@ async function syncOnce(ctx: ServiceContext, maxChanges: number): Promise<SyncOu
     const batch = await store.changes.after(cursor, Math.min(SYNC_BATCH, maxChanges - outcome.changes), ctx.now());
     if (batch.length === 0) break;
     const byJurisdiction = new Map<string, RequestChange[]>();
-    for (const c of batch) byJurisdiction.set(c.jurisdiction_id, [...(byJurisdiction.get(c.jurisdiction_id) ?? []), c]);
+    for (const c of batch) {
+      const list = byJurisdiction.get(c.jurisdiction_id);
+      if (list) list.push(c);
+      else byJurisdiction.set(c.jurisdiction_id, [c]);
+    }
     for (const [jurisdictionId, changes] of byJurisdiction) {
       const source = sources.byJurisdiction.get(jurisdictionId);
       if (!source || !source.enabled || outcome.rebuilds.includes(source.id)) continue;

@@ -1,8 +1,7 @@
 /** The dashboard's facts themselves, newest first: map points and downloads (dashboard.ts). */
 import { sql } from 'kysely';
-import { MAX_POINTS, type DashboardFact, type DashboardFilter, type MapPoint } from '../dashboard.js';
+import { FACT_STATUSES, MAX_POINTS, type DashboardFact, type DashboardFilter, type MapPoint } from '../dashboard.js';
 import { readStored } from './monitor-shared.js';
-import { FACT_STATUSES } from '../dashboard.js';
 import { and, instants, keyConditions, rows, scopeOf, type Scope } from './dashboard-filter.js';
 import { readFact, type FactRow } from './dashboard-facts.js';
 import type { Db } from './shared.js';
