@@ -239,7 +239,7 @@ export class KyselyStore implements Store {
     return requests.getPublicRequest(this.#db, jurisdiction_id, id);
   }
   exportRequests(f: ExportFilter): AsyncIterable<PublicStoredRequest[]> {
-    return exportRequests(this.#db, f);
+    return exportRequests(this.#adapter.scanDb, f);
   }
   async countRequests(f: Omit<RequestFilter, 'limit' | 'offset'>): Promise<number> {
     const version = await this.#adapter.dataVersion();

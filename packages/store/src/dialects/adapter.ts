@@ -32,6 +32,13 @@ export interface SerialKey {
 export interface DialectAdapter {
   readonly dialect: Dialect;
   readonly db: Kysely<Database>;
+  /**
+   * For long reads of a whole table in pages (exports, read-model rebuilds),
+   * never writes. On SQLite a second, read-only connection that does not map
+   * the file into memory: a scan of every page would otherwise leave the whole
+   * file mapped (and counted) in the server's resident memory. Elsewhere `db`.
+   */
+  readonly scanDb: Kysely<Database>;
   /** Column type for raw bytes (`blob` / `bytea`). */
   readonly binaryType: ColumnType;
   /**

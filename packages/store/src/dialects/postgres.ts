@@ -29,6 +29,9 @@ class PostgresAdapter implements DialectAdapter {
   /** The server, not Node, is the bottleneck of an import: keep two of its cores busy. */
   readonly importConcurrency = 2;
   readonly db: Kysely<Database>;
+  get scanDb(): Kysely<Database> {
+    return this.db;
+  }
   readonly #url: string;
   readonly #pool: pg.Pool;
   /** Whether imports may check foreign keys once per batch (postgres-import-checks.ts); asked once. */

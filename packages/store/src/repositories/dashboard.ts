@@ -34,6 +34,6 @@ export function dashboardStore(adapter: DialectAdapter): DashboardStore {
     countsByService: (f) => queries.countsByService(db, f),
     total: (f) => queries.total(db, f),
     points: (f, limit) => points.points(db, f, limit),
-    streamFacts: (f) => points.streamFacts(db, f),
+    streamFacts: (f) => points.streamFacts(adapter.scanDb, f),
   };
 }
