@@ -169,15 +169,15 @@ class Page {
     setText('figures-caption', w.text('dashboard.brief', { day: w.day(b.day.day) }));
     setText('day-head', w.day(b.day.day));
     setText('brief-text', w.text('dashboard.briefText', { weekBefore: w.day(b.week_before.day) }));
-    const figure = (key: (typeof FIGURES)[number], d: Day): string => {
+    const figure = (key: (typeof FIGURES)[number], d: Day): string | null => {
       const value = d[key];
-      if (value === null) return '—';
+      if (value === null) return null;
       return key === 'median_close_hours' ? w.hours(value) : w.number(value);
     };
     for (const key of FIGURES) {
-      setFigure(key, figure(key, b.day));
-      setFigure(`${key}-before`, figure(key, b.week_before));
-      setFigure(`${key}-change`, w.change(b.day[key], b.week_before[key]));
+      setFigure(key, figure(key, b.day), w);
+      setFigure(`${key}-before`, figure(key, b.week_before), w);
+      setFigure(`${key}-change`, w.change(b.day[key], b.week_before[key]), w);
     }
     for (const [id, list] of [['top-services', b.top_services], ['top-areas', b.top_areas]] as const) {
       setRows(`dashboard-${id}`, list.map((r) => [r.name, w.number(r.count), w.number(r.week_before), w.change(r.count, r.week_before)]));
@@ -233,8 +233,21 @@ class Page {
   }
 }
 
-function setFigure(name: string, text: string): void {
-  for (const el of document.querySelectorAll<HTMLElement>(`[data-fig="${name}"]`)) el.textContent = text;
+/** A figure's cell; null: a dash that screen readers read as "no data" (as src/status/figure-format.ts writes it). */
+function setFigure(name: string, text: string | null, w: Words): void {
+  for (const el of document.querySelectorAll<HTMLElement>(`[data-fig="${name}"]`)) {
+    if (text !== null) {
+      el.textContent = text;
+      continue;
+    }
+    const dash = document.createElement('span');
+    dash.setAttribute('aria-hidden', 'true');
+    dash.textContent = '—';
+    const words = document.createElement('span');
+    words.className = 'sr-only';
+    words.textContent = w.text('status.noData');
+    el.replaceChildren(dash, words);
+  }
 }
 
 function start(): void {
