@@ -31,7 +31,7 @@ describe('the OpenAPI document with the web apps', () => {
     doc = JSON.parse(res.body) as OpenApi;
   });
 
-  it('lists the GeoReport (own and federated), staff, discovery, validator and status APIs and no page of the web apps', () => {
+  it('lists the GeoReport (own and federated), staff, discovery, validator, status and dashboard APIs and no page of the web apps', () => {
     const paths = Object.keys(doc.paths);
     expect(paths).toContain('/open311/v2/requests.{format}');
     expect(paths).toContain('/api/v1/jurisdictions');
@@ -42,7 +42,9 @@ describe('the OpenAPI document with the web apps', () => {
     expect(Object.keys(doc.paths['/status/api/endpoints'] ?? {})).toEqual(['get']);
     expect(Object.keys(doc.paths['/status/api/endpoints/{slug}'] ?? {})).toEqual(['get']);
     expect(Object.keys(doc.paths['/status/incidents.atom'] ?? {})).toEqual(['get']);
-    expect(paths.filter((p) => !/^\/(open311|api|discovery|federated\/open311|validate\/api|status\/api)\/|^\/status\/incidents\.atom$/.test(p))).toEqual([]);
+    expect(Object.keys(doc.paths['/dashboard/api/{source}/view'] ?? {})).toEqual(['get']);
+    expect(Object.keys(doc.paths['/dashboard/requests.csv'] ?? {})).toEqual(['get']);
+    expect(paths.filter((p) => !/^\/(open311|api|discovery|federated\/open311|validate\/api|status\/api|dashboard\/api)\/|^\/status\/incidents\.atom$|^\/dashboard(\/endpoint)?(\/\{\w+\})?\/requests\.(csv|geojson)$/.test(p))).toEqual([]);
     expect(doc.tags.map((tag) => tag.name)).toEqual(expect.arrayContaining(['Validator', 'Status']));
   });
 
