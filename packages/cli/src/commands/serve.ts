@@ -197,6 +197,8 @@ function printBanner(
     out(`  who covers it  ${u.base}/discover`);
     out(`  validator      ${u.base}/validate (checks any Open311 endpoint, like the W3C validator)`);
     if (monitor) out(`  status         ${u.base}/status (every registry endpoint, polled by the monitor)`);
+    out(`  dashboard      ${u.base}/dashboard (the Daily Brief: filters, map and charts of the requests)`);
+    out(`  open data      ${u.base}/open-data (every public request as CSV, GeoJSON, monthly GeoReport files, Atom)`);
   }
   if (monitor && !web) out('  monitor        polling the registry\'s endpoints (its /status pages need the web apps)');
   out(`  GeoReport v2   ${u.georeport}`);
