@@ -5,6 +5,7 @@ export * from './http/exchange.js';
 export * from './http/transport.js';
 export { receiveBody, type ReceivedBody } from './http/body.js';
 export * from './http/network-guard.js';
+export { retryAfterMs } from './retry.js';
 export * from './errors.js';
 export * from './quirks.js';
 export * from './client.js';
