@@ -8,4 +8,6 @@ export * from './http/network-guard.js';
 export { retryAfterMs } from './retry.js';
 export * from './errors.js';
 export * from './quirks.js';
+export * from './list-caps.js';
+export * from './discovery-url.js';
 export * from './client.js';

@@ -1,13 +1,5 @@
 /** What one list answer says beyond its requests: whether the endpoint pages, whether the list was cut. */
-import { DEFAULT_MAX_RESULTS, type Answer, type ClientRequest, type QuirkProfile } from '@o311/client';
-
-/**
- * List lengths at which real servers cut their answers (the spec's 1000, the 50 of San Francisco,
- * Chicago, Boston or Mark-a-Spot, and round figures): an answer of exactly one of these is taken as
- * capped even when the quirk profile names no cap (the monitor's usage sampling reads them the same way).
- * At worst a window that held exactly that many is asked again in two halves.
- */
-const COMMON_CAPS: ReadonlySet<number> = new Set([25, 50, 100, 200, 250, 500, 1000]);
+import { DEFAULT_MAX_RESULTS, mayBeCapped, type Answer, type ClientRequest, type QuirkProfile } from '@o311/client';
 
 const PAGING_HEADERS = ['x-total-count', 'x-page-count', 'x-next-page-url'];
 
@@ -22,8 +14,7 @@ export function totalOf(headers: Readonly<Record<string, string>>): number | und
 
 /** An unpaged answer that may hold less than the window has. */
 export function isCapped(count: number, profile: QuirkProfile | undefined, pageSizeSent: number | undefined): boolean {
-  const cap = Math.min(profile?.maxResults ?? DEFAULT_MAX_RESULTS, pageSizeSent ?? Infinity);
-  return count >= cap || COMMON_CAPS.has(count);
+  return mayBeCapped(count, Math.min(profile?.maxResults ?? DEFAULT_MAX_RESULTS, pageSizeSent ?? Infinity));
 }
 
 /** Epoch ms of a datetime the client read (ISO with offset), or undefined. */

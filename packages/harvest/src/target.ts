@@ -1,5 +1,5 @@
 /** Where a harvest reads: a registry endpoint's GeoReport base URL (or discovery URL), jurisdiction and quirk profile. */
-import { getProfile, Open311Client, type ClientOptions, type QuirkProfile, type Transport } from '@o311/client';
+import { getProfile, isDiscoveryUrl, Open311Client, type ClientOptions, type QuirkProfile, type Transport } from '@o311/client';
 import type { Format } from '@o311/georeport';
 
 export interface HarvestTarget {
@@ -10,17 +10,6 @@ export interface HarvestTarget {
   formats: readonly Format[];
   /** The client quirk profile's name; an unknown name is read as a plain v2 endpoint. */
   quirks: string | null;
-}
-
-/** A last path segment `discovery`, `discovery.json` or `discovery.xml` names a discovery document (as the monitor reads it). */
-const DISCOVERY_NAME = /^discovery(?:\.(?:xml|json))?$/i;
-
-function isDiscoveryUrl(url: string): boolean {
-  try {
-    return DISCOVERY_NAME.test(new URL(url).pathname.split('/').pop() ?? '');
-  } catch {
-    return false;
-  }
 }
 
 export function profileOf(t: HarvestTarget): QuirkProfile | undefined {

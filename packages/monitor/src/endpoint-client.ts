@@ -5,10 +5,10 @@
  * the GeoReport endpoint it names by the client's own discovery reading, and
  * the answer kept a while, so that a poll costs one call, not two.
  */
-import { createTransport, getProfile, Open311Client, type ClientOptions, type QuirkProfile, type Transport } from '@o311/client';
+import { createTransport, getProfile, isDiscoveryUrl, Open311Client, type ClientOptions, type QuirkProfile, type Transport } from '@o311/client';
 import type { Format } from '@o311/georeport';
 import type { PollOptions } from './poll-options.js';
-import { isDiscoveryUrl, type PollTarget } from './poll-target.js';
+import type { PollTarget } from './poll-target.js';
 
 /** How long a discovery document's answer is trusted; failures are not kept (the next poll asks again). */
 export const DISCOVERY_TTL_MS = 60 * 60 * 1000;

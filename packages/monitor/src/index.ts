@@ -5,7 +5,7 @@
  * histogram of the hourly rollups, and signed alert webhooks. The records live
  * in the store (`store.monitor`); the server runs the jobs and sends alerts.
  */
-export { targetOf, isDiscoveryUrl, type PollTarget } from './poll-target.js';
+export { targetOf, type PollTarget } from './poll-target.js';
 export type { PollOptions } from './poll-options.js';
 export { pollEndpoint, refusedSample } from './poll.js';
 export { pollFailure, type PollFailure } from './poll-error.js';

@@ -4,24 +4,13 @@ import type { Endpoint } from '@o311/store';
 
 export interface PollTarget {
   slug: string;
-  /** The GeoReport base URL (…/v2/), or a discovery document URL (see isDiscoveryUrl). */
+  /** The GeoReport base URL (…/v2/), or a discovery document URL (see isDiscoveryUrl in @o311/client). */
   url: string;
   jurisdictionId: string | null;
   /** What the endpoint offers (the registry's list); JSON is asked for when offered or unknown, else XML. */
   formats: Format[];
   /** The client quirk profile's name; an unknown name is read as a plain v2 endpoint. */
   quirks: string | null;
-}
-
-/** A last path segment `discovery`, `discovery.json` or `discovery.xml` names a discovery document, as the validator reads it. */
-const DISCOVERY_NAME = /^discovery(?:\.(?:xml|json))?$/i;
-
-export function isDiscoveryUrl(url: string): boolean {
-  try {
-    return DISCOVERY_NAME.test(new URL(url).pathname.split('/').pop() ?? '');
-  } catch {
-    return false;
-  }
 }
 
 /**

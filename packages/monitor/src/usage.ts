@@ -5,7 +5,7 @@
  * calls: services, requests since 30 days ago and, when that answer was capped,
  * requests since 7 days ago (so the 7-day count is exact more often).
  */
-import { DEFAULT_MAX_RESULTS, type ClientRequest, type Open311Client } from '@o311/client';
+import { mayBeCapped, type ClientRequest, type Open311Client } from '@o311/client';
 import type { UsageSample } from '@o311/store';
 import { clientFor } from './endpoint-client.js';
 import { pollFailure } from './poll-error.js';
@@ -13,15 +13,6 @@ import type { PollOptions } from './poll-options.js';
 import type { PollTarget } from './poll-target.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * List lengths at which real servers cut their answers (the spec's 1000, the
- * 50 of San Francisco, Chicago, Boston or Mark-a-Spot, and round figures):
- * an answer of exactly one of these is taken as capped even when the quirk
- * profile names no cap. At worst an endpoint with exactly 50 requests shows
- * "at least 50".
- */
-const COMMON_CAPS: ReadonlySet<number> = new Set([50, 100, 200, 250, 500, 1000]);
 
 /** Headers by which a server says there is more than it sent. */
 const NEXT_PAGE = /rel="?next"?/i;
@@ -34,11 +25,9 @@ interface Listed {
 async function requestsSince(client: Open311Client, start: number, end: number): Promise<Listed> {
   const { data, exchange } = await client.requests({ start_date: new Date(start), end_date: new Date(end) });
   const headers = exchange.response.headers;
-  const cap = client.options.profile?.maxResults ?? DEFAULT_MAX_RESULTS;
   const total = Number(headers['x-total-count']);
   const capped =
-    data.length >= cap ||
-    COMMON_CAPS.has(data.length) ||
+    mayBeCapped(data.length, client.options.profile?.maxResults) ||
     (Number.isFinite(total) && total > data.length) ||
     headers['x-next-page-url'] !== undefined ||
     NEXT_PAGE.test(headers.link ?? '');
