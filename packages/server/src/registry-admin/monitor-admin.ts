@@ -7,8 +7,6 @@
  * tick polls it). A webhook URL naming a private address is refused unless the
  * server allows private endpoints. Each change is audited here; a secret never is.
  */
-import { isIP } from 'node:net';
-import { classifyAddress } from '@o311/client';
 import { badRequest, conflict, notFound, type Open311Failure } from '@o311/georeport';
 import {
   MAX_POLL_INTERVAL_S, MIN_POLL_INTERVAL_S, type Endpoint, type MonitorSettings, type MonitorTarget,
@@ -18,7 +16,7 @@ import { recordAudit } from '../services/audit.js';
 import type { ServiceContext } from '../services/context.js';
 import type { StaffActor } from '../services/staff-actor.js';
 import { sealWebhookSecret, webhookSecretProblem } from '../monitor/webhook-secret.js';
-import { hostOf } from '../validation/validation-target.js';
+import { webhookAddressProblem } from '../services/outbound-address.js';
 
 const MAX_URL = 2048;
 
@@ -62,12 +60,6 @@ export async function monitorStatus(ctx: ServiceContext, slug: string): Promise<
   return { target, secretSet: sealed !== null, canStoreSecret: ctx.routerCredentials !== undefined, contactEmail: endpoint.contact_email };
 }
 
-/** A private or loopback address written in the URL (names are checked by the transport when it connects). */
-function privateLiteral(url: URL): string | undefined {
-  const host = hostOf(url);
-  return isIP(host) !== 0 && !classifyAddress(host).public ? host : undefined;
-}
-
 function webhookUrl(value: string | null, allowPrivate: boolean, problems: string[]): string | null {
   const text = value?.trim() ?? '';
   if (text === '') return null;
@@ -75,9 +67,9 @@ function webhookUrl(value: string | null, allowPrivate: boolean, problems: strin
     try {
       const url = new URL(text);
       if ((url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '') {
-        const inside = allowPrivate ? undefined : privateLiteral(url);
-        if (inside === undefined) return url.href;
-        problems.push(`webhook_url: ${inside} is a loopback, private or link-local address, which this server does not send webhooks to.`);
+        const problem = webhookAddressProblem(url, allowPrivate);
+        if (problem === undefined) return url.href;
+        problems.push(`webhook_url: ${problem}`);
         return null;
       }
     } catch {

@@ -8,8 +8,8 @@
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { classifyAddress } from '@o311/client';
 import { DeadlineExceeded, withDeadline } from '@o311/router';
+import { hostOf, isPrivateAddress } from '../services/outbound-address.js';
 
 /** The longest URL accepted. */
 export const MAX_TARGET_URL_LENGTH = 2000;
@@ -22,9 +22,6 @@ export type TargetCheck = { ok: true; url: string } | { ok: false; reason: strin
 export type HostResolver = (host: string) => Promise<string[]>;
 
 const systemResolver: HostResolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
-
-/** The URL's host without an IPv6 literal's brackets. */
-export const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
 
 /** The URL's shape alone: http(s), bounded, no user name or password. */
 export function targetShape(value: string): TargetCheck {
@@ -56,7 +53,7 @@ export async function checkTarget(value: string, allowPrivate: boolean, resolve:
     if (e instanceof DeadlineExceeded) return { ok: false, reason: `The host ${host} could not be looked up in time; check the name and try again.` };
     return { ok: false, reason: `The host ${host} was not found; check the URL.` };
   }
-  const inside = addresses.find((a) => !classifyAddress(a).public);
+  const inside = addresses.find(isPrivateAddress);
   if (inside !== undefined) {
     return {
       ok: false,

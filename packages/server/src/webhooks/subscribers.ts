@@ -7,8 +7,6 @@
  * a test ping. Every change is audited here; a secret never is.
  */
 import { randomUUID } from 'node:crypto';
-import { isIP } from 'node:net';
-import { classifyAddress } from '@o311/client';
 import { badRequest, conflict, notFound, type Open311Failure } from '@o311/georeport';
 import { NO_SECRET_MESSAGE } from '@o311/router';
 import {
@@ -19,7 +17,8 @@ import { recordAudit } from '../services/audit.js';
 import type { ServiceContext } from '../services/context.js';
 import { requireInScope } from '../services/jurisdictions.js';
 import type { StaffActor } from '../services/staff-actor.js';
-import { hostOf, targetShape } from '../validation/validation-target.js';
+import { webhookAddressProblem } from '../services/outbound-address.js';
+import { targetShape } from '../validation/validation-target.js';
 import { queueDelivery, sweepDeliveries } from './dispatch.js';
 import { pingPayload } from './payload.js';
 import { newWebhookSecret, sealSubscriberSecret } from './subscriber-secret.js';
@@ -56,20 +55,14 @@ async function subscriberOf(ctx: ServiceContext, actor: StaffActor, id: string):
   return s;
 }
 
-/** A private or loopback address written in the URL (names are checked by the transport when it connects). */
-function privateLiteral(url: URL): string | undefined {
-  const host = hostOf(url);
-  return isIP(host) !== 0 && !classifyAddress(host).public ? host : undefined;
-}
-
 function checkUrl(value: string, ctx: ServiceContext, problems: string[]): string {
   const shape = targetShape(value);
   if (!shape.ok) {
     problems.push('url: an absolute http(s) URL of at most 2000 characters, without a user name or password.');
     return '';
   }
-  const inside = ctx.discovery.remote.allowPrivate ? undefined : privateLiteral(new URL(shape.url));
-  if (inside !== undefined) problems.push(`url: ${inside} is a loopback, private or link-local address, which this server does not send webhooks to.`);
+  const problem = webhookAddressProblem(new URL(shape.url), ctx.discovery.remote.allowPrivate);
+  if (problem !== undefined) problems.push(`url: ${problem}`);
   return shape.url;
 }
 
