@@ -14,6 +14,7 @@ import {
   type WebhookSubscriber, type WebhookSubscriberChanges,
 } from '@o311/store';
 import { recordAudit } from '../services/audit.js';
+import { isEmailAddress, MAX_EMAIL_LENGTH } from '../services/email-address.js';
 import type { ServiceContext } from '../services/context.js';
 import { requireInScope } from '../services/jurisdictions.js';
 import type { StaffActor } from '../services/staff-actor.js';
@@ -37,8 +38,7 @@ export interface WebhookInput {
 
 export type WebhookPatch = Partial<Omit<WebhookInput, 'jurisdiction_id'>> & { state?: WebhookState };
 
-export const MAX_OWNER_EMAIL = 254;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const MAX_OWNER_EMAIL = MAX_EMAIL_LENGTH;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const unknownWebhook = (id: string): Open311Failure => notFound(`webhook '${id}' does not exist.`);
@@ -80,7 +80,7 @@ function checkEvents(value: readonly string[], problems: string[]): WebhookEvent
 
 function checkEmail(value: string, problems: string[]): string {
   const email = value.trim().toLowerCase();
-  if (email.length > MAX_OWNER_EMAIL || !EMAIL.test(email)) problems.push('owner_email: the e-mail address told when the webhook is paused.');
+  if (!isEmailAddress(email)) problems.push('owner_email: the e-mail address told when the webhook is paused.');
   return email;
 }
 

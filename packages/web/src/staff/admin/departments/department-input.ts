@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Translator } from '../../../i18n/translate.js';
 import { formText } from '../../../form.js';
 import type { FieldError } from '../../forms/fields.js';
-import { isEmailAddress } from '../email.js';
+import { isEmailAddress } from '@o311/server';
 
 export interface DepartmentDraft {
   name: string;

@@ -6,7 +6,7 @@ import { isAcceptablePassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords.
 import { formRaw, formText } from '../../../form.js';
 import { isStaffRole } from '../../roles.js';
 import type { FieldError } from '../../forms/fields.js';
-import { isEmailAddress } from '../email.js';
+import { isEmailAddress } from '@o311/server';
 import { readScopeField } from './scope-field.js';
 
 /** What the forms show again after a refusal. */

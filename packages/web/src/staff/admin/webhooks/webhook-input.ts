@@ -4,7 +4,7 @@ import { WEBHOOK_EVENTS, type WebhookEvent } from '@o311/store';
 import type { Translator } from '../../../i18n/translate.js';
 import { formText, readForm } from '../../../form.js';
 import type { FieldError } from '../../forms/fields.js';
-import { isEmailAddress } from '../email.js';
+import { isEmailAddress } from '@o311/server';
 
 export interface WebhookDraft {
   name: string;
