@@ -60,9 +60,10 @@ describe.each(dialects)('request webhooks (%s)', (dialect) => {
     await receiver?.close();
   });
 
-  it('registers its jobs and the minute schedule', () => {
-    expect(queue.handles(JOB.webhooksDispatch) && queue.handles(JOB.webhooksDeliver)).toBe(true);
+  it('registers its jobs, the minute schedule and the daily prune', () => {
+    expect(queue.handles(JOB.webhooksDispatch) && queue.handles(JOB.webhooksDeliver) && queue.handles(JOB.webhooksPrune)).toBe(true);
     expect(queue.scheduled.get(JOB.webhooksDispatch)).toBe('* * * * *');
+    expect(queue.scheduled.get(JOB.webhooksPrune)).toBe('10 5 * * *');
   });
 
   it('delivers a new request once to a receiver that fails twice: three attempts logged, signed, public data only', async () => {

@@ -105,6 +105,14 @@ export interface PausePolicy {
   failingForMs: number;
 }
 
+/** Which finished deliveries a subscriber's log keeps. */
+export interface HistoryPolicy {
+  /** Epoch ms: finished deliveries created earlier may go. */
+  before: number;
+  /** A subscriber's newest deliveries kept whatever their age. */
+  keep: number;
+}
+
 export interface RecordedAttempt {
   delivery: WebhookDelivery;
   subscriber: WebhookSubscriber;
@@ -141,4 +149,10 @@ export interface WebhookStore {
    * by `policy`. Undefined when the delivery is gone or no longer pending.
    */
   recordAttempt(deliveryId: string, attempt: DeliveryAttempt, outcome: AttemptOutcome, policy: PausePolicy): Promise<RecordedAttempt | undefined>;
+  /**
+   * Forgets delivered, failed and dead deliveries created before `policy.before`, with their attempts,
+   * except each subscriber's newest `policy.keep` deliveries (of any state); pending ones stay whatever
+   * their age. In transactions of a bounded batch each. The number of deliveries removed.
+   */
+  pruneDeliveries(policy: HistoryPolicy): Promise<number>;
 }

@@ -14,25 +14,30 @@ const attempt = (at: number, http_status: number | null = 500, excerpt = 'oops')
   at, http_status, error: http_status === null ? 'timeout' : null, latency_ms: 12.4, excerpt,
 });
 
+/** A fresh store for the enclosing describe, with makers of subscribers and deliveries. */
+function webhookFixtures(dialect: TestDialect) {
+  let store: Store;
+  withFreshStore(dialect, (opened) => ({ store } = opened));
+  const w = () => store.webhooks;
+  const jurisdiction = async () => {
+    const id = uid('j');
+    await store.saveJurisdiction({ id, name: id, contact: '', key_service: '', timezone: 'UTC' });
+    return id;
+  };
+  const subscriber = async (over: Partial<NewWebhookSubscriber> = {}) =>
+    w().createSubscriber({
+      id: randomUUID(), jurisdiction_id: over.jurisdiction_id ?? (await jurisdiction()), name: 'Ops', url: 'https://hooks.example/a',
+      events: ['closed', 'created'], secret_sealed: 'sealed', owner_email: 'ops@hooks.example', created_by: 'admin:1', ...over,
+    }, T0);
+  const delivery = (subscriber_id: string, change_id: number | null, over: Partial<NewWebhookDelivery> = {}): NewWebhookDelivery => ({
+    id: randomUUID(), subscriber_id, change_id, event: 'request.created', body: `{"change":${change_id}}`, replay_of: null, ...over,
+  });
+  return { w, subscriber, delivery };
+}
+
 export function runWebhooksContract(dialect: TestDialect): void {
   describe(`Webhooks contract: ${dialect}`, () => {
-    let store: Store;
-    withFreshStore(dialect, (opened) => ({ store } = opened));
-    const w = () => store.webhooks;
-
-    const jurisdiction = async () => {
-      const id = uid('j');
-      await store.saveJurisdiction({ id, name: id, contact: '', key_service: '', timezone: 'UTC' });
-      return id;
-    };
-    const subscriber = async (over: Partial<NewWebhookSubscriber> = {}) =>
-      w().createSubscriber({
-        id: randomUUID(), jurisdiction_id: over.jurisdiction_id ?? (await jurisdiction()), name: 'Ops', url: 'https://hooks.example/a',
-        events: ['closed', 'created'], secret_sealed: 'sealed', owner_email: 'ops@hooks.example', created_by: 'admin:1', ...over,
-      }, T0);
-    const delivery = (subscriber_id: string, change_id: number | null, over: Partial<NewWebhookDelivery> = {}): NewWebhookDelivery => ({
-      id: randomUUID(), subscriber_id, change_id, event: 'request.created', body: `{"change":${change_id}}`, replay_of: null, ...over,
-    });
+    const { w, subscriber, delivery } = webhookFixtures(dialect);
 
     it('creates, reads, lists by jurisdiction and state, updates and deletes a subscriber', async () => {
       const a = await subscriber();
@@ -114,6 +119,53 @@ export function runWebhooksContract(dialect: TestDialect): void {
       expect(r).toMatchObject({ delivery: { state: 'failed', attempts: 1 }, subscriber: { consecutive_failures: 1 } });
       const [logged] = await w().listDeliveries(s.id, { limit: 1 });
       expect(logged!.attempt_log[0]!.excerpt).toHaveLength(500);
+    });
+  });
+
+  // Its own database: pruning reaches every subscriber's deliveries.
+  describe(`Webhooks contract, history: ${dialect}`, () => {
+    const { w, subscriber, delivery } = webhookFixtures(dialect);
+
+    it('prunes finished deliveries and their attempts past the age, keeping pending ones and each subscriber\'s newest', async () => {
+      const busy = await subscriber();
+      const quiet = await subscriber();
+      const other = await subscriber();
+      const DAY = 24 * HOUR;
+      const before = T0 + 30 * DAY;
+      // busy: 6 old finished (one of each kind, then more), 1 old pending, 2 new; keep 4 => the 2 new + the 2 newest old stay.
+      const outcomes = ['delivered', 'failed', 'dead', 'delivered', 'delivered', 'dead'] as const;
+      const old: string[] = [];
+      for (const [i, outcome] of outcomes.entries()) {
+        const [d] = await w().addDeliveries([delivery(busy.id, 100 + i)], T0 + i * HOUR);
+        await w().recordAttempt(d!.id, attempt(T0 + i * HOUR + 1, outcome === 'delivered' ? 200 : 500), outcome, POLICY);
+        old.push(d!.id);
+      }
+      const [pending] = await w().addDeliveries([delivery(busy.id, 99)], T0 - DAY);
+      await w().recordAttempt(pending!.id, attempt(T0 - DAY + 1), 'retry', POLICY);
+      const fresh = await w().addDeliveries([delivery(busy.id, 200), delivery(busy.id, 201)], before + DAY);
+      for (const d of fresh) await w().recordAttempt(d.id, attempt(before + DAY + 1, 200), 'delivered', POLICY);
+      // quiet: 3 old finished, fewer than `keep`: all stay.
+      for (const n of [1, 2, 3]) {
+        const [d] = await w().addDeliveries([delivery(quiet.id, n)], T0);
+        await w().recordAttempt(d!.id, attempt(T0 + 1, 200), 'delivered', POLICY);
+      }
+      // other: 5 old delivered at the same instant: the newest 4 by id stay.
+      const same = await w().addDeliveries([1, 2, 3, 4, 5].map((n) => delivery(other.id, n)), T0);
+      for (const d of same) await w().recordAttempt(d.id, attempt(T0 + 1, 200), 'delivered', POLICY);
+
+      expect(await w().pruneDeliveries({ before, keep: 4 })).toBe(4 + 1);
+      const left = (await w().listDeliveries(busy.id, { limit: 100 })).map((d) => d.id);
+      expect(new Set(left)).toEqual(new Set([...fresh.map((d) => d.id), old[5], old[4], pending!.id]));
+      for (const id of old.slice(0, 4)) expect(await w().getDelivery(id)).toBeUndefined();
+      const kept = await w().listDeliveries(busy.id, { limit: 100 });
+      expect(kept.every((d) => d.attempt_log.length === 1)).toBe(true);
+      expect(await w().listDeliveries(quiet.id, { limit: 100 })).toHaveLength(3);
+      const otherLeft = (await w().listDeliveries(other.id, { limit: 100 })).map((d) => d.id).sort();
+      expect(otherLeft).toEqual(same.map((d) => d.id).sort().slice(1));
+      expect(await w().pruneDeliveries({ before, keep: 4 })).toBe(0);
+      // keep 0: every finished one past the age goes, pending stays.
+      expect(await w().pruneDeliveries({ before, keep: 0 })).toBe(2 + 3 + 4);
+      expect((await w().listDeliveries(busy.id, { limit: 100 })).map((d) => d.id).sort()).toEqual([...fresh.map((d) => d.id), pending!.id].sort());
     });
   });
 }

@@ -56,6 +56,8 @@ export const JOB = {
   changesPrune: 'request-changes.prune',
   /** POSTs one webhook delivery, signed, to its subscriber. */
   webhooksDeliver: 'webhooks.deliver',
+  /** Forgets finished webhook deliveries older than 30 days, beyond each subscriber's newest 50. */
+  webhooksPrune: 'webhooks.prune',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -132,6 +134,7 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
   [JOB.webhooksDispatch]: [],
   [JOB.webhooksDeliver]: ['deliveryId'],
   [JOB.changesPrune]: [],
+  [JOB.webhooksPrune]: [],
 };
 
 /**
@@ -273,4 +276,6 @@ export const SCHEDULE = {
   [JOB.webhooksDispatch]: '* * * * *',
   /** Once a day, at 04:50 UTC. */
   [JOB.changesPrune]: '50 4 * * *',
+  /** Once a day, at 05:10 UTC. */
+  [JOB.webhooksPrune]: '10 5 * * *',
 } as const;

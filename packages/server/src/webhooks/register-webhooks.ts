@@ -1,7 +1,7 @@
 /**
  * Request webhooks' jobs, run by every server process: the dispatch (every
  * minute, and queued after each write) that turns request changes into
- * deliveries, and the deliveries themselves.
+ * deliveries, the deliveries themselves, and the daily prune of their log.
  */
 import type { FastifyInstance } from 'fastify';
 import { createTransport } from '@o311/client';
@@ -9,6 +9,7 @@ import { JOB, SCHEDULE, type WebhookDeliveryData } from '../jobs/job-names.js';
 import type { ServiceContext } from '../services/context.js';
 import { deliverWebhook, type WebhookRuntime } from './deliver.js';
 import { dispatchWebhooks } from './dispatch.js';
+import { pruneWebhookHistory } from './prune.js';
 import { webhookDispatchOptions } from './webhook-options.js';
 import { dispatchAfterWrites } from './write-hook.js';
 
@@ -26,6 +27,11 @@ export async function registerWebhooks(
     await deliverWebhook(rt, job.data.deliveryId, job.attempt);
   }, { concurrency: DELIVERY_CONCURRENCY });
   await ctx.jobs.schedule(JOB.webhooksDispatch, SCHEDULE[JOB.webhooksDispatch], {}, webhookDispatchOptions());
+  await ctx.jobs.work(JOB.webhooksPrune, async () => {
+    await pruneWebhookHistory(ctx);
+  });
+  // A missed prune is made up by the next day's.
+  await ctx.jobs.schedule(JOB.webhooksPrune, SCHEDULE[JOB.webhooksPrune], {}, { retryLimit: 0 });
   dispatchAfterWrites(app, ctx);
   return rt;
 }

@@ -4,13 +4,13 @@
  * subscriber's failure counts are written in one transaction; every state
  * move is a conditional UPDATE, so two workers never both move one row.
  */
-import { sql, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import {
   DELIVERY_STATES, MAX_ATTEMPT_EXCERPT, WEBHOOK_EVENTS, WEBHOOK_STATES, type DeliveryAttempt, type WebhookDelivery,
   type WebhookEvent, type WebhookStore, type WebhookSubscriber,
 } from '../webhooks.js';
 import { withoutNul } from '../nul-text.js';
-import type { WebhookDeliveriesTable, WebhookSubscribersTable } from '../schema/webhook-tables.js';
+import type { WebhookDeliveriesTable, WebhookSubscribersTable, WebhookTables } from '../schema/webhook-tables.js';
 import { numberOrNull, readStored } from './monitor-shared.js';
 import { inTransaction, paging, parseJson, type Db } from './shared.js';
 
@@ -54,6 +54,22 @@ function toDelivery(row: Selectable<WebhookDeliveriesTable>): WebhookDelivery {
     delivered_at: numberOrNull(row.delivered_at),
   };
 }
+
+/** Deliveries removed per transaction when pruning. */
+const PRUNE_BATCH = 500;
+/** States a delivery never leaves. */
+const FINISHED = ['delivered', 'failed', 'dead'] as const;
+
+type DeliveryWhere = ExpressionBuilder<WebhookTables, 'webhook_deliveries'>;
+
+/** Created before `before` and older than `kept`, a delivery every newer one of its subscriber sorts after (created_at, then id). */
+const olderThan = (before: number, kept: { created_at: number; id: string } | undefined) => (eb: DeliveryWhere) =>
+  kept === undefined
+    ? eb('created_at', '<', before)
+    : eb.and([
+        eb('created_at', '<', before),
+        eb.or([eb('created_at', '<', kept.created_at), eb.and([eb('created_at', '=', kept.created_at), eb('id', '<', kept.id)])]),
+      ]);
 
 /** Events in their canonical order, each once. */
 const eventsText = (events: readonly WebhookEvent[]): string => JSON.stringify(WEBHOOK_EVENTS.filter((e) => events.includes(e)));
@@ -203,6 +219,34 @@ export function webhookStore(db: Db): WebhookStore {
         .execute();
       for (const row of rows) if (!out.has(row.subscriber_id)) out.set(row.subscriber_id, toDelivery(row));
       return out;
+    },
+
+    async pruneDeliveries({ before, keep }) {
+      let removed = 0;
+      const subscribers = await db.selectFrom('webhook_subscribers').select('id').orderBy('id').execute();
+      for (const { id: subscriberId } of subscribers) {
+        let kept: { created_at: number; id: string } | undefined;
+        if (keep > 0) {
+          const row = await db.selectFrom('webhook_deliveries').select(['created_at', 'id']).where('subscriber_id', '=', subscriberId)
+            .orderBy('created_at', 'desc').orderBy('id', 'desc').offset(keep - 1).limit(1).executeTakeFirst();
+          // Fewer than `keep`: all stay.
+          if (!row) continue;
+          kept = { created_at: Number(row.created_at), id: row.id };
+        }
+        for (;;) {
+          const batch = await inTransaction(db, async (trx) => {
+            const ids = (await trx.selectFrom('webhook_deliveries').select('id').where('subscriber_id', '=', subscriberId)
+              .where('state', 'in', FINISHED).where(olderThan(before, kept)).limit(PRUNE_BATCH).execute()).map((r) => r.id);
+            if (ids.length === 0) return 0;
+            await trx.deleteFrom('webhook_attempts').where('delivery_id', 'in', ids).execute();
+            const result = await trx.deleteFrom('webhook_deliveries').where('id', 'in', ids).executeTakeFirst();
+            return Number(result.numDeletedRows);
+          });
+          removed += batch;
+          if (batch < PRUNE_BATCH) break;
+        }
+      }
+      return removed;
     },
 
     async recordAttempt(deliveryId, attempt, outcome, policy) {
