@@ -76,3 +76,4 @@ export {
   parseMonth, requestMonths, type MonthCount, openDataBase, openDataJurisdiction, openDataJurisdictions, OPEN_DATA_HEADERS, openDataEtag,
   EXPORT_FIELDS,
 } from './open-data/index.js';
+export { freshDashboard, syncDashboard } from './dashboard/sync.js';
