@@ -8,7 +8,7 @@ import { createTransport } from '@o311/client';
 import { JOB, SCHEDULE, type WebhookDeliveryData } from '../jobs/job-names.js';
 import type { ServiceContext } from '../services/context.js';
 import { deliverWebhook, type WebhookRuntime } from './deliver.js';
-import { dispatchWebhooks } from './dispatch.js';
+import { runDispatch } from './dispatch-runs.js';
 import { pruneWebhookHistory } from './prune.js';
 import { webhookDispatchOptions } from './webhook-options.js';
 import { dispatchAfterWrites } from './write-hook.js';
@@ -21,7 +21,7 @@ export async function registerWebhooks(
 ): Promise<WebhookRuntime> {
   const rt: WebhookRuntime = { ctx, transport: createTransport(), allowPrivate: options.allowPrivate };
   await ctx.jobs.work(JOB.webhooksDispatch, async () => {
-    await dispatchWebhooks(ctx);
+    await runDispatch(ctx);
   });
   await ctx.jobs.work<WebhookDeliveryData>(JOB.webhooksDeliver, async (job) => {
     await deliverWebhook(rt, job.data.deliveryId, job.attempt);

@@ -2,13 +2,15 @@
  * Webhooks within seconds of a change rather than at the next minute's
  * dispatch: after every successful write answered by this app (any channel:
  * GeoReport POSTs, the staff API, the web apps' forms), a dispatch is queued,
- * one at a time (its singleton key). Only while some subscriber is active,
- * which is looked up at most every few seconds, so a server without webhooks
- * queues nothing.
+ * one at a time (its singleton key); when one is already running here, the
+ * write marks it to run once more (dispatch-runs.ts). Only while some
+ * subscriber is active, which is looked up at most every few seconds, so a
+ * server without webhooks queues nothing.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../services/context.js';
 import { queueDispatch } from './dispatch.js';
+import { dispatchRuns } from './dispatch-runs.js';
 
 const ACTIVE_CHECK_MS = 5000;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -48,10 +50,12 @@ export function activeSubscribers(ctx: Pick<ServiceContext, 'store'>): ActiveSub
 
 export function dispatchAfterWrites(app: Pick<FastifyInstance, 'addHook'>, ctx: Pick<ServiceContext, 'store' | 'jobs'>): void {
   const active = activeSubscribers(ctx);
+  const runs = dispatchRuns(ctx);
   app.addHook('onResponse', async (request, reply) => {
     if (!WRITES.has(request.method) || reply.statusCode >= 400) return;
     try {
-      if (await active.any()) await queueDispatch(ctx);
+      // Refused: one is pending (it will read the change) or running (here it goes round again).
+      if ((await active.any()) && (await queueDispatch(ctx)) === undefined) runs.markDirty();
     } catch {
       // The minute's dispatch takes the change anyway.
     }
