@@ -10,4 +10,5 @@ export * from './errors.js';
 export * from './quirks.js';
 export * from './list-caps.js';
 export * from './discovery-url.js';
+export * from './format-choice.js';
 export * from './client.js';

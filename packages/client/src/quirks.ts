@@ -63,9 +63,15 @@ export const PROFILES: Readonly<Record<string, QuirkProfile>> = Object.freeze({
   o311: profile({ name: 'o311', idempotencyKeys: true }),
 });
 
+/** The profile called `name`, or undefined for none or an unknown name (the endpoint is then read as a plain v2 one). */
+export function findProfile(name: string | null): QuirkProfile | undefined {
+  const key = name?.toLowerCase();
+  return key !== undefined && Object.hasOwn(PROFILES, key) ? PROFILES[key] : undefined;
+}
+
 /** The profile called `name`; RangeError naming the known ones otherwise. */
 export function getProfile(name: string): QuirkProfile {
-  const found = PROFILES[name.toLowerCase()];
+  const found = findProfile(name);
   if (found === undefined) {
     throw new RangeError(`Unknown quirk profile '${name}'; known: ${Object.keys(PROFILES).join(', ')}`);
   }

@@ -1,6 +1,6 @@
-/** The endpoint shapes the monitor and the harvester read alike: discovery URLs and lists cut at a cap. */
+/** What the monitor, the harvester and the router read alike of an endpoint: discovery URLs, lists cut at a cap, profile and format. */
 import { describe, expect, it } from 'vitest';
-import { isDiscoveryUrl, mayBeCapped } from '../src/index.js';
+import { findProfile, isDiscoveryUrl, mayBeCapped, preferredFormat, PROFILES } from '../src/index.js';
 
 describe('isDiscoveryUrl', () => {
   it('names a discovery document by its last path segment', () => {
@@ -21,5 +21,20 @@ describe('mayBeCapped', () => {
     expect(mayBeCapped(51)).toBe(false);
     expect(mayBeCapped(30, 30)).toBe(true);
     expect(mayBeCapped(25, undefined)).toBe(true);
+  });
+});
+
+describe('findProfile and preferredFormat', () => {
+  it('finds a profile by name in any case, and none for null or an unknown name', () => {
+    expect(findProfile('Chicago')).toBe(PROFILES.chicago);
+    expect(findProfile(null)).toBeUndefined();
+    expect(findProfile('atlantis')).toBeUndefined();
+    expect(findProfile('constructor')).toBeUndefined();
+  });
+
+  it('asks for JSON when offered or unknown, else XML', () => {
+    expect(preferredFormat([])).toBe('json');
+    expect(preferredFormat(['xml', 'json'])).toBe('json');
+    expect(preferredFormat(['xml'])).toBe('xml');
   });
 });

@@ -1,5 +1,5 @@
 /** Where a harvest reads: a registry endpoint's GeoReport base URL (or discovery URL), jurisdiction and quirk profile. */
-import { getProfile, isDiscoveryUrl, Open311Client, type ClientOptions, type QuirkProfile, type Transport } from '@o311/client';
+import { findProfile, isDiscoveryUrl, Open311Client, preferredFormat, type ClientOptions, type QuirkProfile, type Transport } from '@o311/client';
 import type { Format } from '@o311/georeport';
 
 export interface HarvestTarget {
@@ -12,16 +12,7 @@ export interface HarvestTarget {
   quirks: string | null;
 }
 
-export function profileOf(t: HarvestTarget): QuirkProfile | undefined {
-  if (t.quirks === null) return undefined;
-  try {
-    return getProfile(t.quirks);
-  } catch {
-    return undefined;
-  }
-}
-
-const formatOf = (t: HarvestTarget): Format => (t.formats.length === 0 || t.formats.includes('json') ? 'json' : 'xml');
+export const profileOf = (t: HarvestTarget): QuirkProfile | undefined => findProfile(t.quirks);
 
 /**
  * The client for the target, without retries of its own (the harvester waits on 429/503 itself, within its
@@ -36,6 +27,6 @@ export async function harvestClient(t: HarvestTarget, transport: Transport, allo
     retries: 0,
     transport,
   };
-  if (!isDiscoveryUrl(t.url)) return new Open311Client({ ...settings, baseUrl: t.url, format: formatOf(t) });
-  return Open311Client.fromDiscovery(t.url, { ...settings, ...(t.formats.length > 0 && { format: formatOf(t) }) });
+  if (!isDiscoveryUrl(t.url)) return new Open311Client({ ...settings, baseUrl: t.url, format: preferredFormat(t.formats) });
+  return Open311Client.fromDiscovery(t.url, { ...settings, ...(t.formats.length > 0 && { format: preferredFormat(t.formats) }) });
 }

@@ -5,7 +5,7 @@
  * the GeoReport endpoint it names by the client's own discovery reading, and
  * the answer kept a while, so that a poll costs one call, not two.
  */
-import { createTransport, getProfile, isDiscoveryUrl, Open311Client, type ClientOptions, type QuirkProfile, type Transport } from '@o311/client';
+import { createTransport, findProfile, isDiscoveryUrl, Open311Client, preferredFormat, type ClientOptions, type Transport } from '@o311/client';
 import type { Format } from '@o311/georeport';
 import type { PollOptions } from './poll-options.js';
 import type { PollTarget } from './poll-target.js';
@@ -34,17 +34,6 @@ function transportOf(options: PollOptions): Transport {
   const transport = options.transport ?? (sharedTransport ??= createTransport());
   const { maxBytes } = options;
   return maxBytes === undefined ? transport : (request, o) => transport(request, { ...o, maxBytes });
-}
-
-export const targetFormat = (t: PollTarget): Format => (t.formats.length === 0 || t.formats.includes('json') ? 'json' : 'xml');
-
-function profileOf(t: PollTarget): QuirkProfile | undefined {
-  if (t.quirks === null) return undefined;
-  try {
-    return getProfile(t.quirks);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The endpoint a discovery document names, kept for DISCOVERY_TTL_MS; callers asking meanwhile share one read. */
@@ -82,7 +71,7 @@ export function forgetDiscoveries(): void {
 
 /** Rejects as the client does (NetworkError, Open311Error, ResponseReadError) when the target cannot be reached or read. */
 export async function clientFor(target: PollTarget, options: PollOptions): Promise<Open311Client> {
-  const profile = profileOf(target);
+  const profile = findProfile(target.quirks);
   const settings: Omit<ClientOptions, 'baseUrl'> = {
     ...(target.jurisdictionId !== null && { jurisdictionId: target.jurisdictionId }),
     ...(profile !== undefined && { profile }),
@@ -91,10 +80,10 @@ export async function clientFor(target: PollTarget, options: PollOptions): Promi
     retries: 0,
     transport: transportOf(options),
   };
-  if (!isDiscoveryUrl(target.url)) return new Open311Client({ ...settings, baseUrl: target.url, format: targetFormat(target) });
+  if (!isDiscoveryUrl(target.url)) return new Open311Client({ ...settings, baseUrl: target.url, format: preferredFormat(target.formats) });
   const named = await resolveDiscovery(target.url, {
     ...settings,
-    ...(target.formats.length > 0 && { format: targetFormat(target) }),
+    ...(target.formats.length > 0 && { format: preferredFormat(target.formats) }),
   }, options.now());
   return new Open311Client({ ...settings, baseUrl: named.baseUrl, format: named.format });
 }

@@ -4,7 +4,7 @@
  * quirk profile (the endpoint's `quirks` column). Shared by every reader of
  * remote endpoints (service lists, definitions, requests).
  */
-import { getProfile, Open311Client, type QuirkProfile, type Transport } from '@o311/client';
+import { findProfile, Open311Client, preferredFormat, type QuirkProfile, type Transport } from '@o311/client';
 import type { Format } from '@o311/georeport';
 import type { Endpoint } from '@o311/store';
 
@@ -14,17 +14,10 @@ export interface EndpointClientOptions {
   transport: Transport;
 }
 
-export const endpointFormat = (e: Endpoint): Format => (e.formats.length === 0 || e.formats.includes('json') ? 'json' : 'xml');
+export const endpointFormat = (e: Endpoint): Format => preferredFormat(e.formats);
 
 /** The profile named by the endpoint; an unknown name reads it as a plain v2 endpoint. */
-export function endpointProfile(e: Endpoint): QuirkProfile | undefined {
-  if (e.quirks === null) return undefined;
-  try {
-    return getProfile(e.quirks);
-  } catch {
-    return undefined;
-  }
-}
+export const endpointProfile = (e: Endpoint): QuirkProfile | undefined => findProfile(e.quirks);
 
 /** Throws when the endpoint has no GeoReport base URL. No retries: callers have deadlines and report failures. */
 export function endpointClient(e: Endpoint, o: EndpointClientOptions): Open311Client {
