@@ -9,8 +9,6 @@
  * receiver failing twice gets the event once, after three recorded
  * attempts, and a 4xx ends the delivery. Both dialects.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from '@o311/monitor';
 import type { NewEndpoint } from '@o311/store';
@@ -20,41 +18,15 @@ import { JOB } from '../src/jobs/job-names.js';
 import { JURISDICTION, startServer, type Server } from './support/fixture.js';
 import { MonitorRounds } from './support/monitor-rounds.js';
 import { staffCall } from './support/staff.js';
+import { startWebhookReceiver, type Received, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const SECRET = 'monitor-test-router-secret-0123456789';
 const HOOK_SECRET = 'whsec-0123456789abcdef';
 const PUBLIC = 'https://311.example.org';
 const T0 = Date.UTC(2026, 11, 3, 12, 0);
 
-interface Received {
-  path: string;
-  signature: string;
-  body: string;
-}
-
-/** Records every POST; each path answers the statuses queued for it, then 200. */
-async function startReceiver(): Promise<{ url: (path: string) => string; received: Received[]; answers: Map<string, number[]>; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const answers = new Map<string, number[]>();
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      const path = req.url ?? '/';
-      received.push({ path, signature: String(req.headers[WEBHOOK_SIGNATURE_HEADER.toLowerCase()] ?? ''), body });
-      res.writeHead(answers.get(path)?.shift() ?? 200, { 'content-type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: (path) => `${origin}${path}`,
-    received,
-    answers,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+/** The signature header of a received webhook. */
+const signatureOf = (r: Received): string => String(r.headers[WEBHOOK_SIGNATURE_HEADER.toLowerCase()] ?? '');
 
 const remote = (slug: string, base_url: string, extra: Partial<NewEndpoint> = {}): NewEndpoint => ({
   slug, name: `${slug} city`, tier: 'city', country: 'US', base_url, discovery_url: null, jurisdiction_id: null, local: false,
@@ -65,7 +37,7 @@ const remote = (slug: string, base_url: string, extra: Partial<NewEndpoint> = {}
 describe.each(dialects)('monitor jobs (%s)', (dialect) => {
   let s: Server;
   let fleet: FakeFleet;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: WebhookReceiver;
   const rounds = new MonitorRounds(T0);
   const queue = rounds.queue;
   /** One turn of the monitor: the clock moves an interval on, the minute's tick runs, then every job it led to. */
@@ -83,7 +55,7 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
 
   beforeAll(async () => {
     fleet = await startFakeFleet();
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     s = await startServer(dialect, {
       options: {
         jobs: queue, now: rounds.now, publicUrl: PUBLIC, routerSecret: SECRET,
@@ -151,8 +123,8 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
     expect(down!.html).toContain(`href="${PUBLIC}/status/flaky"`);
     expect(hooks('flaky')).toHaveLength(1);
     const first = hooks('flaky')[0]!;
-    expect(verifyWebhook(HOOK_SECRET, first.signature, first.body, rounds.at)).toBe(true);
-    expect(verifyWebhook('another-secret-0000', first.signature, first.body, rounds.at)).toBe(false);
+    expect(verifyWebhook(HOOK_SECRET, signatureOf(first), first.body, rounds.at)).toBe(true);
+    expect(verifyWebhook('another-secret-0000', signatureOf(first), first.body, rounds.at)).toBe(false);
     expect(JSON.parse(first.body)).toMatchObject({ type: 'endpoint.down', endpoint: { slug: 'flaky' }, incident: incident!.id, links: { status: `${PUBLIC}/status/flaky` } });
 
     // Still down: nothing more.
@@ -169,7 +141,7 @@ describe.each(dialects)('monitor jobs (%s)', (dialect) => {
     expect(all[1]!.subject).toMatch(/flaky city is back up/);
     expect(hooks('flaky')).toHaveLength(2);
     const second = hooks('flaky')[1]!;
-    expect(verifyWebhook(HOOK_SECRET, second.signature, second.body, rounds.at)).toBe(true);
+    expect(verifyWebhook(HOOK_SECRET, signatureOf(second), second.body, rounds.at)).toBe(true);
     expect(JSON.parse(second.body)).toMatchObject({ type: 'endpoint.up', incident: incident!.id });
 
     // An alert job run again (a retry) mails nobody twice and posts no second webhook.

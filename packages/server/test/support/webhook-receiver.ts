@@ -1,5 +1,5 @@
 /**
- * A webhook receiver on loopback for the request webhooks' tests: it checks
+ * A webhook receiver on loopback for the request and monitor webhooks' tests: it checks
  * each POST's signature with the subscriber's secret the way the README tells
  * receivers to (node:crypto only), records it, and answers the statuses
  * queued for its path, then 200.
