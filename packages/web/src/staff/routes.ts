@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebContext } from '../context.js';
 import { registerAccountPages } from './account/routes.js';
 import { registerAuditPages } from './admin/audit/routes.js';
+import { registerDashboardAdminPages } from './admin/dashboard/routes.js';
 import { registerDepartmentPages } from './admin/departments/routes.js';
 import { registerJobPages } from './admin/jobs/routes.js';
 import { registerKeyPages } from './admin/keys/routes.js';
@@ -29,4 +30,5 @@ export async function registerStaffPages(app: FastifyInstance, web: WebContext):
   await registerJobPages(app, web);
   await registerRegistryPages(app, web);
   await registerWebhookPages(app, web);
+  await registerDashboardAdminPages(app, web);
 }

@@ -1,7 +1,7 @@
 /**
  * /staff/registry/new and /staff/registry/:slug: the endpoint's details, and
  * for an existing one its boundary (shown on a map), the upload of a new one,
- * "Check now" and delete, and the sections of the monitor and the federated endpoint.
+ * "Check now" and delete, and the sections of the monitor, the dashboard and the federated endpoint.
  */
 import { TIERS } from '@o311/georeport';
 import { ENDPOINT_STATUSES, type Boundary, type Endpoint, type Jurisdiction } from '@o311/store';
@@ -28,6 +28,8 @@ export interface EndpointPageView {
   federation: Html | '';
   /** The monitor's section (monitor-section.ts); empty on the "new" page and for a retired endpoint. */
   monitor: Html | '';
+  /** The dashboard's section (dashboard-section.ts); empty on the "new" page. */
+  dashboard: Html | '';
 }
 
 function detailsForm(t: Translator, v: EndpointPageView): Html {
@@ -102,5 +104,6 @@ ${detailsForm(t, v)}
 ${e ? boundarySection(t, v, e) : ''}
 ${e ? checkSection(t, v, e) : ''}
 ${v.monitor}
+${v.dashboard}
 ${v.federation}`;
 }

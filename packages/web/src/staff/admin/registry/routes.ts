@@ -25,6 +25,8 @@ import { EMPTY_DRAFT, draftFrom, draftOf, fieldErrors, type EndpointDraft } from
 import { endpointPageView } from './endpoint-page-view.js';
 import { KEY_PROBLEMS, federationSection, type KeyProblem } from './federation-section.js';
 import { KEY_DONE, registerFederationPages } from './federation-routes.js';
+import { ENDPOINT_DASHBOARD_DONE, endpointSource, registerEndpointDashboardPages } from './dashboard-routes.js';
+import { dashboardSection } from './dashboard-section.js';
 import { MONITOR_DONE, registerMonitorPages } from './monitor-routes.js';
 import { monitorSection, problemsOf } from './monitor-section.js';
 import { endpointHref, registryListView, type RegistryFilterDraft } from './registry-list-view.js';
@@ -38,6 +40,7 @@ const DONE = {
   pending: 'staff.registry.pending',
   ...KEY_DONE,
   ...MONITOR_DONE,
+  ...ENDPOINT_DASHBOARD_DONE,
 } as const;
 
 const LIST_LIMIT = 500;
@@ -96,6 +99,11 @@ export async function registerRegistryPages(app: FastifyInstance, web: WebContex
         timezone: jurisdiction.timezone, problems: problemsOf(queryParam(request, 'monitor')),
       })
       : '';
+    const dashboard = endpoint
+      ? dashboardSection(t, {
+        slug: endpoint.slug, source: await endpointSource(web.services, actor(request).scope, endpoint.slug), csrf: csrfField(request), timezone: jurisdiction.timezone,
+      })
+      : '';
     const main = endpointPageView(t, {
       jurisdiction,
       endpoint, boundary,
@@ -107,6 +115,7 @@ export async function registerRegistryPages(app: FastifyInstance, web: WebContex
       map: mapConfig(web.options),
       federation,
       monitor,
+      dashboard,
     });
     const title = endpoint ? t('staff.registry.editTitle', { name: endpoint.name }) : t('staff.registry.newTitle');
     return sendStaffPage(request, reply, web, {
@@ -178,4 +187,5 @@ export async function registerRegistryPages(app: FastifyInstance, web: WebContex
 
   await registerFederationPages(app, web);
   await registerMonitorPages(app, web);
+  await registerEndpointDashboardPages(app, web);
 }
