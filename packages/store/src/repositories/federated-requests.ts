@@ -13,17 +13,10 @@ import {
 } from '../federation.js';
 import type { FederatedRequestsTable } from '../schema/tables.js';
 import { generateRequestToken } from '../secrets.js';
+import { numberOrNull, readStored } from './monitor-shared.js';
 import { paging, parseJson, type Db, type WriteRunner } from './shared.js';
 
 const DEFAULT_ACCOUNT_LIMIT = 500;
-
-function readState(state: string): FederatedState {
-  const found = FEDERATED_STATES.find((s) => s === state);
-  if (found === undefined) throw new Error(`stored federated request state "${state}" is unknown`);
-  return found;
-}
-
-const orNull = (n: number | string | bigint | null): number | null => (n === null ? null : Number(n));
 
 function toFederated(row: Selectable<FederatedRequestsTable>): FederatedRequest {
   return {
@@ -35,15 +28,15 @@ function toFederated(row: Selectable<FederatedRequestsTable>): FederatedRequest 
     contact: { email: row.email, first_name: row.first_name, last_name: row.last_name, phone: row.phone, device_id: row.device_id },
     account_id: row.account_id,
     api_key_id: row.api_key_id,
-    state: readState(row.state),
+    state: readStored(FEDERATED_STATES, row.state, 'federated request state'),
     attempts: Number(row.attempts),
     last_error: row.last_error,
     upstream_token: row.upstream_token,
     upstream_id: row.upstream_id,
     created_at: Number(row.created_at),
     updated_at: Number(row.updated_at),
-    last_attempt_at: orNull(row.last_attempt_at),
-    delivered_at: orNull(row.delivered_at),
+    last_attempt_at: numberOrNull(row.last_attempt_at),
+    delivered_at: numberOrNull(row.delivered_at),
   };
 }
 
