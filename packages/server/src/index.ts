@@ -77,3 +77,4 @@ export {
   EXPORT_FIELDS,
 } from './open-data/index.js';
 export { freshDashboard, syncDashboard } from './dashboard/sync.js';
+export * as dashboardAdmin from './dashboard/dashboard-admin.js';
