@@ -14,7 +14,7 @@ describe('nextHarvestAt', () => {
   });
 
   it('failures in a row double the wait, up to a day', () => {
-    let previous = fine;
+    let previous: RunResult['previous'] = fine;
     const waits: number[] = [];
     for (let i = 0; i < 10; i++) {
       const now = previous.next_run_at;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExportFilter, PublicStoredRequest, Store } from '@o311/store';
-import type { FreshDatabase, TestDialect } from '../../../test-support/databases.js';
+import type { TestDialect } from '../../../test-support/databases.js';
 import { addJurisdiction, HOUR, imported, newRequest, T0, withFreshStore } from './fixtures.js';
 
 async function collect(pages: AsyncIterable<PublicStoredRequest[]>): Promise<PublicStoredRequest[][]> {
@@ -18,10 +18,8 @@ const oldestFirst = (a: PublicStoredRequest, b: PublicStoredRequest): number =>
 
 export function runExportContract(dialect: TestDialect): void {
   describe(`Export contract: ${dialect}`, () => {
-    let db: FreshDatabase;
     let store: Store;
-    withFreshStore(dialect, (opened) => ({ db, store } = opened));
-    void db;
+    withFreshStore(dialect, (opened) => ({ store } = opened));
 
     /** 12 requests: 5 at the same instant, services and statuses mixed, updated an hour after. */
     async function seeded(): Promise<string> {
