@@ -1,6 +1,6 @@
-/** Which URLs name a discovery document rather than a GeoReport base URL (the monitor and the harvester poll both). */
+/** Which URLs name a discovery document rather than a GeoReport base URL (the monitor and the harvester poll both, the validator checks both). */
 
-/** A last path segment `discovery`, `discovery.json` or `discovery.xml`, as the validator reads it. */
+/** A last path segment `discovery`, `discovery.json` or `discovery.xml`. */
 const DISCOVERY_NAME = /^discovery(?:\.(?:xml|json))?$/i;
 
 /** False for anything that is not an absolute URL. */

@@ -3,6 +3,7 @@
  * `…/discovery.json`) or a GeoReport v2 base URL. From a discovery document the v2
  * endpoint is picked; from a base URL a discovery document is looked for nearby.
  */
+import { isDiscoveryUrl } from '@o311/client';
 import type { Discovery, Format } from '@o311/georeport';
 import { ValidatorUsageError } from '../usage-error.js';
 import { DISCOVERY } from './documents.js';
@@ -24,7 +25,6 @@ export interface Target {
   note: string | null;
 }
 
-const DISCOVERY_NAME = /^discovery(?:\.(xml|json))?$/i;
 /** Tolerant on purpose (for choosing an endpoint); discovery-v2-endpoint checks the exact token. */
 export const V2_SPECIFICATION = /georeport[_ -]?v2/i;
 
@@ -44,8 +44,7 @@ export function parseTarget(raw: string): ParsedTarget {
     throw new ValidatorUsageError(`Only http: and https: URLs can be validated, not '${url.protocol}'.`);
   }
   url.hash = '';
-  const last = url.pathname.split('/').pop() ?? '';
-  if (DISCOVERY_NAME.test(last)) return { kind: 'discovery', url, siblings: discoverySiblings(url) };
+  if (isDiscoveryUrl(url.href)) return { kind: 'discovery', url, siblings: discoverySiblings(url) };
   const base = new URL(url.href);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   base.search = '';
