@@ -8,9 +8,12 @@
  *
  * Environment: BENCH_ROWS (1,000,000), BENCH_SECONDS (10), BENCH_ENGINES
  * (sqlite,postgres), BENCH_PARTS (all: import,mix,uncached,services,cached,
- * scale-out,client,discovery,federation,monitor), BENCH_POSTS (10,000, for scale-out), BENCH_CLI (the o311
+ * scale-out,client,discovery,federation,monitor,dashboard,export), BENCH_POSTS (10,000, for scale-out), BENCH_CLI (the o311
  * CLI to measure; this checkout's by default), BENCH_OUT (bench/results.md),
  * BENCH_TITLE, BENCH_POSTGRES (server URL), BENCH_POSTGRES_DATABASE (o311_bench).
+ * Parts `dashboard` and `export` (issue 13), on both engines right after the
+ * import: the dashboard's rebuild, filter changes and write path; the
+ * open-data files and `o311 export` (BENCH_DASHBOARD_REQUESTS per part, 500).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +24,9 @@ import { openStore } from '@o311/store';
 import { seedDemoCity } from '@o311/demo';
 import type { Attribute } from '@o311/georeport';
 import { dropDatabase, freshDatabase, type Engine } from './bench-database.js';
+import { renderDashboardSection, type DashboardFigures } from './dashboard.js';
+import { measureDashboardAndExport } from './dashboard-run.js';
+import { renderExportSection, type ExportFigures } from './export.js';
 import { measureCachedAndPost } from './cached-and-post.js';
 import { measureClientReading } from './client-read.js';
 import { measureLookupHttp } from './discovery-http.js';
@@ -38,8 +44,9 @@ import { serve } from './servers.js';
 import { measureServices } from './services-documents.js';
 import { measureUncachedPage } from './uncached-page.js';
 
-const PARTS = ['import', 'mix', 'uncached', 'services', 'cached', 'scale-out', 'client', 'discovery', 'federation', 'monitor'] as const;
+const PARTS = ['import', 'mix', 'uncached', 'services', 'cached', 'scale-out', 'client', 'discovery', 'federation', 'monitor', 'dashboard', 'export'] as const;
 type Part = (typeof PARTS)[number];
+const SERVER_PARTS: readonly Part[] = ['mix', 'uncached', 'services', 'cached', 'scale-out', 'discovery', 'federation', 'dashboard', 'export'];
 
 function listFromEnv<T extends string>(name: string, allowed: readonly T[]): T[] {
   const raw = process.env[name];
@@ -111,6 +118,10 @@ async function prepare(databaseUrl: string): Promise<City> {
   }
 }
 
+/** Issue 13's figures per engine, rendered as sections of their own. */
+const dashboards: { engine: Engine; rows: number; figures: DashboardFigures }[] = [];
+const exports: { engine: Engine; figures: ExportFigures }[] = [];
+
 async function benchEngine(engine: Engine, csv: string, points: Point[], now: number): Promise<EngineFigures> {
   const figures: EngineFigures = { engine };
   const databaseUrl = await freshDatabase(engine, tmp);
@@ -121,6 +132,17 @@ async function benchEngine(engine: Engine, csv: string, points: Point[], now: nu
   if (parts.has('import')) figures.import = imported;
   const key = await createKey(cli, databaseUrl, 'bench');
   const common = { baselineServer, tmp, connections: CONNECTIONS, seconds: SECONDS };
+
+  // First, and for every part that serves the database: a server's first dashboard sync rebuilds the read
+  // model of every request (minutes at a million), which is waited for here, not measured under other figures.
+  if (SERVER_PARTS.some((p) => parts.has(p))) {
+    const measured = await measureDashboardAndExport({
+      ...common, cli, databaseUrl, jurisdiction: city.jurisdiction, serviceCodes: city.codes, rows: ROWS, now, days: DAYS,
+      postBody: (d) => city.postBody(key, d), dashboard: parts.has('dashboard'), export: parts.has('export'), log: (s) => log(`${engine}: ${s}`),
+    });
+    if (measured.dashboard) dashboards.push({ engine, rows: ROWS, figures: measured.dashboard });
+    if (measured.export) exports.push({ engine, figures: measured.export });
+  }
 
   const server = await serve(cli, databaseUrl);
   try {
@@ -208,7 +230,8 @@ async function main(): Promise<void> {
       reading,
       lookups,
       loadAtStart,
-    }) + (monitor === undefined ? '' : `\n${renderMonitorSection(monitor)}`) + (monitorApi === undefined ? '' : `\n${renderMonitorApiSection(monitorApi)}`);
+    }) + (monitor === undefined ? '' : `\n${renderMonitorSection(monitor)}`) + (monitorApi === undefined ? '' : `\n${renderMonitorApiSection(monitorApi)}`)
+      + (dashboards.length === 0 ? '' : `\n${renderDashboardSection(dashboards)}`) + (exports.length === 0 ? '' : `\n${renderExportSection(exports)}`);
     writeFileSync(out, report);
     return report;
   };
@@ -239,7 +262,10 @@ async function main(): Promise<void> {
     [e.mix?.o311, e.uncached?.o311, e.cached?.get, e.cached?.post, ...(e.services ?? []).map((s) => s.o311),
       e.federation?.localServices, e.federation?.federatedServices, e.federation?.localPost, e.federation?.routedPost]
       .some((r) => r !== undefined && failures(r) > 0))
-    || [monitorApi?.off, monitorApi?.on, monitorApi?.offAgain].some((r) => r !== undefined && failures(r) > 0);
+    || [monitorApi?.off, monitorApi?.on, monitorApi?.offAgain].some((r) => r !== undefined && failures(r) > 0)
+    || dashboards.some(({ figures: f }) => Object.values(f.reads?.parts ?? {}).some((p) => p.non2xx > 0)
+      || [f.writes?.off, f.writes?.on].some((r) => r !== undefined && failures(r) > 0))
+    || exports.some(({ figures: f }) => f.formats.some((x) => x.status !== 200 || x.rows !== f.rows));
   if (failed) {
     log('some benchmark requests failed; see the errors columns');
     process.exitCode = 1;
