@@ -21,7 +21,7 @@ import { multipart } from './support/citizen-app.js';
 const RIVERTON = 'riverton.example';
 const ALBANY = 'albany.example';
 const LOCAL = `local:${RIVERTON}`;
-const PAGE = `/staff/admin/dashboard/${encodeURIComponent(LOCAL)}`;
+const PAGE = `/staff/dashboards/${encodeURIComponent(LOCAL)}`;
 const PASSWORD = 'dashboard-admin-test-password';
 
 const ENDPOINT: NewEndpoint = {
@@ -78,13 +78,13 @@ describe.each(dialects)('the dashboard admin pages (%s)', (dialect) => {
   });
 
   it("lists the sources within the admin's scope, with the nav entry", async () => {
-    const page = await t.get('/staff/admin/dashboard', staff.admin!);
+    const page = await t.get('/staff/dashboards', staff.admin!);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<a href="/staff/admin/dashboard" aria-current="page">Dashboard</a>');
-    expect(page.body).toContain(`href="/staff/admin/dashboard/${encodeURIComponent(LOCAL)}"`);
-    expect(page.body).toContain(`href="/staff/admin/dashboard/${encodeURIComponent(`local:${ALBANY}`)}"`);
+    expect(page.body).toContain('<a href="/staff/dashboards" aria-current="page">Dashboard</a>');
+    expect(page.body).toContain(`href="/staff/dashboards/${encodeURIComponent(LOCAL)}"`);
+    expect(page.body).toContain(`href="/staff/dashboards/${encodeURIComponent(`local:${ALBANY}`)}"`);
     expect(page.body).toContain('href="/dashboard"');
-    const scoped = (await t.get('/staff/admin/dashboard', staff.riverton!)).body;
+    const scoped = (await t.get('/staff/dashboards', staff.riverton!)).body;
     expect(scoped).toContain(encodeURIComponent(LOCAL));
     expect(scoped).not.toContain(encodeURIComponent(`local:${ALBANY}`));
     expect(scoped).not.toContain('/staff/registry');
@@ -168,16 +168,16 @@ describe.each(dialects)('the dashboard admin pages (%s)', (dialect) => {
     const page = (await t.get(endpointPage, staff.admin!)).body;
     expect(page).toContain('Shown on the dashboard: harvesting.');
     expect(page).toContain('href="/dashboard/endpoint/shelby"');
-    expect(page).toContain(`href="/staff/admin/dashboard/${encodeURIComponent(SHELBY)}"`);
+    expect(page).toContain(`href="/staff/dashboards/${encodeURIComponent(SHELBY)}"`);
     expect(page).toContain('Next run');
 
     const harvest = await t.postForm(`${endpointPage}/dashboard/harvest`, {}, staff.admin!);
     expect(harvest.headers.location).toBe(`${endpointPage}?done=harvest-queued#dashboard-section`);
     expect(queue.jobs(JOB.dashboardHarvest).map((j) => j.data)).toEqual([{ sourceId: SHELBY }]);
-    const again = await t.postForm(`/staff/admin/dashboard/${encodeURIComponent(SHELBY)}/harvest`, {}, staff.admin!);
-    expect(again.headers.location).toBe(`/staff/admin/dashboard/${encodeURIComponent(SHELBY)}?done=harvest-pending`);
+    const again = await t.postForm(`/staff/dashboards/${encodeURIComponent(SHELBY)}/harvest`, {}, staff.admin!);
+    expect(again.headers.location).toBe(`/staff/dashboards/${encodeURIComponent(SHELBY)}?done=harvest-pending`);
     expect((await audit('dashboard.source.harvest')).map((e) => e.details.queued)).toEqual([false, true]);
-    const sourcePage = (await t.get(`/staff/admin/dashboard/${encodeURIComponent(SHELBY)}?done=harvest-pending`, staff.admin!)).body;
+    const sourcePage = (await t.get(`/staff/dashboards/${encodeURIComponent(SHELBY)}?done=harvest-pending`, staff.admin!)).body;
     expect(sourcePage).toContain('A harvest of this endpoint is already waiting or running.');
     expect(sourcePage).toContain('Harvest now');
 
@@ -185,36 +185,36 @@ describe.each(dialects)('the dashboard admin pages (%s)', (dialect) => {
     expect((await t.store.dashboard.getSource(SHELBY))?.enabled).toBe(false);
     const disabled = await t.postForm(`${endpointPage}/dashboard/harvest`, {}, staff.admin!);
     expect(disabled.headers.location).toBe(`${endpointPage}?done=harvest-disabled#dashboard-section`);
-    expect((await t.get('/staff/admin/dashboard', staff.admin!)).body).toContain('Registry endpoint (harvested)');
+    expect((await t.get('/staff/dashboards', staff.admin!)).body).toContain('Registry endpoint (harvested)');
   });
 
   it('refuses agents and viewers, hides other jurisdictions, and keeps endpoint sources to global admins', async () => {
     for (const role of ['agent', 'viewer'] as const) {
-      expect((await t.get('/staff', staff[role])).body).not.toContain('/staff/admin/dashboard');
-      expect((await t.get('/staff/admin/dashboard', staff[role])).statusCode).toBe(403);
+      expect((await t.get('/staff', staff[role])).body).not.toContain('/staff/dashboards');
+      expect((await t.get('/staff/dashboards', staff[role])).statusCode).toBe(403);
       expect((await t.get(PAGE, staff[role])).statusCode).toBe(403);
       expect((await t.postForm(`${PAGE}/rebuild`, {}, staff[role])).statusCode).toBe(403);
     }
     const riverton = staff.riverton!;
     expect((await t.get(PAGE, riverton)).statusCode).toBe(200);
-    const albany = `/staff/admin/dashboard/${encodeURIComponent(`local:${ALBANY}`)}`;
+    const albany = `/staff/dashboards/${encodeURIComponent(`local:${ALBANY}`)}`;
     expect((await t.get(albany, riverton)).statusCode).toBe(404);
     expect((await t.postForm(albany, { enabled: 'on', area_label: 'Mine' }, riverton)).statusCode).toBe(404);
     expect((await t.postForm(`${albany}/rebuild`, {}, riverton)).statusCode).toBe(404);
     expect((await upload(`${albany}/areas`, { _csrf: riverton.csrf }, { name: 'x.geojson', content: JSON.stringify(HALVES) }, riverton)).statusCode).toBe(404);
     expect((await t.get(albany, staff.root!)).statusCode).toBe(200);
-    const shelby = `/staff/admin/dashboard/${encodeURIComponent(SHELBY)}`;
+    const shelby = `/staff/dashboards/${encodeURIComponent(SHELBY)}`;
     expect((await t.get(shelby, riverton)).statusCode).toBe(403);
     expect((await t.postForm(`${shelby}/harvest`, {}, riverton)).statusCode).toBe(403);
-    expect((await t.get('/staff/admin/dashboard/nothing', riverton)).statusCode).toBe(404);
-    expect((await t.get(`/staff/admin/dashboard/${encodeURIComponent('local:nowhere.example')}`, staff.root!)).statusCode).toBe(404);
+    expect((await t.get('/staff/dashboards/nothing', riverton)).statusCode).toBe(404);
+    expect((await t.get(`/staff/dashboards/${encodeURIComponent('local:nowhere.example')}`, staff.root!)).statusCode).toBe(404);
     expect((await t.store.dashboard.getSource(`local:${ALBANY}`))?.area_label).toBeNull();
   });
 
   it('speaks Spanish and French', async () => {
     const es = await t.app.inject({ method: 'GET', url: PAGE, headers: { cookie: staff.admin!.cookie, 'accept-language': 'es' } });
     expect(es.body).toContain('Subir zonas');
-    const fr = await t.app.inject({ method: 'GET', url: '/staff/admin/dashboard', headers: { cookie: staff.admin!.cookie, 'accept-language': 'fr' } });
+    const fr = await t.app.inject({ method: 'GET', url: '/staff/dashboards', headers: { cookie: staff.admin!.cookie, 'accept-language': 'fr' } });
     expect(fr.body).toContain('Sources du tableau de bord');
   });
 });

@@ -20,7 +20,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff/departments', label: 'staff.nav.departments', permission: 'admin' },
   { href: '/staff/keys', label: 'staff.nav.keys', permission: 'global-admin' },
   { href: '/staff/webhooks', label: 'staff.nav.webhooks', permission: 'admin' },
-  { href: '/staff/admin/dashboard', label: 'staff.nav.dashboard', permission: 'admin' },
+  { href: '/staff/dashboards', label: 'staff.nav.dashboard', permission: 'admin' },
   { href: '/staff/audit', label: 'staff.nav.audit', permission: 'admin' },
   { href: '/staff/jobs', label: 'staff.nav.jobs', permission: 'global-admin' },
   { href: '/staff/registry', label: 'staff.nav.registry', permission: 'global-admin' },

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, screenshot } from '../../../../test-support/browser.js';
 import { expectAccessible, signIn, startBrowserSuite, type BrowserSuite, type WatchedPage } from './support.js';
 
-const SOURCE_PAGE = `/staff/admin/dashboard/${encodeURIComponent('local:riverton.example')}`;
+const SOURCE_PAGE = `/staff/dashboards/${encodeURIComponent('local:riverton.example')}`;
 
 const square = (x0: number, y0: number, w: number, h: number) => ({
   type: 'Polygon', coordinates: [[[x0, y0], [x0 + w, y0], [x0 + w, y0 + h], [x0, y0 + h], [x0, y0]]],
@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable)('the dashboard admin pages in a browser', () 
   afterAll(() => s?.close());
 
   it('lists the sources and opens one', async () => {
-    await signIn(w.page, s, 'admin', '/staff/admin/dashboard');
+    await signIn(w.page, s, 'admin', '/staff/dashboards');
     await w.page.getByRole('link', { name: 'Riverton' }).first().waitFor();
     await expectAccessible(w.page, 'dashboard admin: sources');
     await Promise.all([
@@ -105,7 +105,7 @@ describe.skipIf(!browserAvailable)('the dashboard admin pages in a browser', () 
     await w.page.getByRole('button', { name: 'Harvest now' }).waitFor();
     expect(await w.page.getByRole('link', { name: 'Public dashboard of this endpoint' }).getAttribute('href')).toBe('/dashboard/endpoint/shelby');
     await expectAccessible(w.page, 'registry: endpoint with its dashboard section');
-    await w.page.goto(s.url(`/staff/admin/dashboard/${encodeURIComponent('endpoint:shelby')}`));
+    await w.page.goto(s.url(`/staff/dashboards/${encodeURIComponent('endpoint:shelby')}`));
     await w.page.getByRole('heading', { name: 'Harvest' }).waitFor();
     await expectAccessible(w.page, 'dashboard admin: endpoint source');
     expect(w.errors).toEqual([]);
@@ -114,13 +114,13 @@ describe.skipIf(!browserAvailable)('the dashboard admin pages in a browser', () 
   it('reads well in Spanish and French, and on a phone', async () => {
     for (const locale of ['es-ES', 'fr-FR']) {
       const p = await s.open(undefined, { axe: true, locale });
-      await signIn(p.page, s, 'admin', '/staff/admin/dashboard');
+      await signIn(p.page, s, 'admin', '/staff/dashboards');
       await expectAccessible(p.page, `dashboard admin: sources (${locale})`);
       await p.page.goto(s.url(SOURCE_PAGE));
       await expectAccessible(p.page, `dashboard admin: source (${locale})`);
     }
     const phone = await s.open(undefined, { axe: true, viewport: { width: 360, height: 740 } });
-    await signIn(phone.page, s, 'admin', '/staff/admin/dashboard');
+    await signIn(phone.page, s, 'admin', '/staff/dashboards');
     expect(await sidewaysScroll(phone.page)).toBeLessThanOrEqual(0);
     await phone.page.goto(s.url(SOURCE_PAGE));
     expect(await sidewaysScroll(phone.page)).toBeLessThanOrEqual(0);

@@ -1,5 +1,5 @@
 /**
- * /staff/admin/dashboard (administrators): the dashboard's sources within the
+ * /staff/dashboards (administrators): the dashboard's sources within the
  * admin's scope, and each source's page: settings, areas (an uploaded GeoJSON
  * file or the registry's boundaries), rebuild and, for a registry endpoint
  * (global admins only), its harvest and "Harvest now". Every read and change

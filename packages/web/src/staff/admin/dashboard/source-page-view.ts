@@ -1,5 +1,5 @@
 /**
- * /staff/admin/dashboard/ID: one source's settings (shown, what its areas are
+ * /staff/dashboards/ID: one source's settings (shown, what its areas are
  * called), its areas (listed, previewed on a map, replaced from an uploaded
  * GeoJSON file or the registry's boundaries, every refusal listed with what to
  * fix), a rebuild, and for an endpoint source its harvest and "Harvest now".

@@ -1,4 +1,4 @@
-/** /staff/admin/dashboard: the dashboard's sources within the admin's scope, with their state and links. */
+/** /staff/dashboards: the dashboard's sources within the admin's scope, with their state and links. */
 import type { DashboardSource } from '@o311/store';
 import { sourcePath } from '../../../dashboard/paths.js';
 import { html, type Html } from '../../../html.js';
@@ -6,7 +6,7 @@ import type { Translator } from '../../../i18n/translate.js';
 import { scrollRegion } from '../../inbox/scroll-region.js';
 import { harvestSummary } from './harvest-state.js';
 
-export const DASHBOARD_ADMIN_PATH = '/staff/admin/dashboard';
+export const DASHBOARD_ADMIN_PATH = '/staff/dashboards';
 
 export const sourceAdminHref = (id: string): string => `${DASHBOARD_ADMIN_PATH}/${encodeURIComponent(id)}`;
 
