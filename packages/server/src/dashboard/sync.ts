@@ -58,8 +58,11 @@ async function syncOnce(ctx: ServiceContext, maxChanges: number): Promise<SyncOu
   }
   for (const s of sources.created) await rebuild(s.id);
   const groups = new ServiceGroups(store);
-  while (outcome.changes < maxChanges) {
-    const batch = await store.changes.after(cursor, Math.min(SYNC_BATCH, maxChanges - outcome.changes), ctx.now());
+  // Up to the feed's end as this run starts (after its callers arrived), not chasing the writes that
+  // keep coming: under a stream of POSTs a reader would otherwise wait for FRESH_MAX_CHANGES of them.
+  const end = await store.changes.latest();
+  while (outcome.changes < maxChanges && cursor < end) {
+    const batch = (await store.changes.after(cursor, Math.min(SYNC_BATCH, maxChanges - outcome.changes), ctx.now())).filter((c) => c.id <= end);
     if (batch.length === 0) break;
     const byJurisdiction = new Map<string, RequestChange[]>();
     for (const c of batch) {
