@@ -86,6 +86,15 @@ describe.each(dialects)('dashboard: sync, areas and the staff API (%s)', (dialec
     const counts = await s.store.dashboard.countsByArea(filter());
     expect(counts).toEqual([{ key: '', count: 1 }, { key: 'east-side', count: 1 }, { key: 'west-side', count: 1 }]);
 
+    // The same file as GeoJSON's own media type.
+    const geo = await fetch(`${s.url}/api/v1/dashboard/sources/${SOURCE}/areas`, {
+      method: 'PUT', body: JSON.stringify(AREAS),
+      headers: { authorization: `Bearer ${s.staff.admin}`, 'content-type': 'application/geo+json' },
+    });
+    expect(geo.status).toBe(200);
+    expect(await geo.json()).toEqual(set.body);
+    await queue.run();
+
     const bad = await staffCall<{ description: string }[]>(s.url, 'PUT', `/dashboard/sources/${SOURCE}/areas`, s.staff.admin, {
       type: 'FeatureCollection',
       features: [

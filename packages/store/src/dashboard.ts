@@ -48,6 +48,8 @@ export interface DashboardSource {
   /** When the read model last took in changes (sync or harvest); null before the first time. */
   synced_at: number | null;
   created_at: number;
+  /** A rebuild began and has not finished: the figures are incomplete until it does. */
+  rebuilding: boolean;
 }
 
 export const sourceId = (kind: DashboardSourceKind, ref: string): string => `${kind}:${ref}`;
@@ -229,8 +231,29 @@ export interface DashboardStore {
   putFacts(source_id: string, facts: readonly DashboardFact[], now: number): Promise<void>;
   /** Removes facts (and their part of the rollups). */
   removeFacts(source_id: string, request_ids: readonly string[], now: number): Promise<void>;
-  /** Removes every fact and rollup row of the source (before a rebuild). */
+  /** Removes every fact and rollup row of the source; a rebuild under way stops. */
   clearFacts(source_id: string): Promise<void>;
+  /**
+   * Starts a bulk rebuild of the source: removes its rollups (and, unless
+   * `keepFacts`, its facts, a few thousand per transaction) and answers the
+   * rebuild's generation. Until finishRebuild ends, the figures are
+   * incomplete (`rebuilding`); writes (putFacts, removeFacts) go on and are
+   * counted. A rebuild begun later, or clearFacts, supersedes this one.
+   */
+  beginRebuild(source_id: string, options?: { keepFacts?: boolean }): Promise<number>;
+  /**
+   * Inserts facts of a rebuild in one transaction, without touching the
+   * rollups; a fact already stored (written since the rebuild began) is kept.
+   * False when the rebuild was superseded or its rollups are being built:
+   * stop loading.
+   */
+  loadFacts(source_id: string, generation: number, facts: readonly DashboardFact[]): Promise<boolean>;
+  /**
+   * Builds the rollups from the stored facts, a few days per transaction,
+   * then marks the source synced at `now` with its fact count. Answers the
+   * facts counted, or undefined when the rebuild was superseded.
+   */
+  finishRebuild(source_id: string, generation: number, now: number): Promise<number | undefined>;
   /** Facts by request id (for tests and repairs). */
   getFacts(source_id: string, request_ids: readonly string[]): Promise<DashboardFact[]>;
 

@@ -10,12 +10,12 @@ import type { FreshDatabase, TestDialect } from '../../../test-support/databases
 import { FactModel } from './dashboard-model.js';
 import { uid, withFreshStore } from './fixtures.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const TZ = 'America/Chicago';
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+export const TZ = 'America/Chicago';
 /** 2024-02-20 00:00 in Chicago (UTC−6); the clocks go forward on 2024-03-10, back on 2024-11-03. */
-const START = Date.UTC(2024, 1, 20, 6);
-const NOW = START + 60 * DAY;
+export const START = Date.UTC(2024, 1, 20, 6);
+export const NOW = START + 60 * DAY;
 
 /** A small deterministic random source (mulberry32). */
 function random(seed: number): () => number {
@@ -35,7 +35,7 @@ export const fact = (request_id: string, over: Partial<DashboardFact> = {}): Das
 });
 
 /** `n` facts over 50 days from START: three services, areas north, south and none, about half closed. */
-function facts(n: number, seed = 7): DashboardFact[] {
+export function facts(n: number, seed = 7): DashboardFact[] {
   const r = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
   return Array.from({ length: n }, (_, i) => {
@@ -89,7 +89,7 @@ export function runDashboardContract(dialect: TestDialect): void {
       expect(created).toEqual({
         id: `endpoint:${ref}`, kind: 'endpoint', ref, name: 'Elsewhere', timezone: 'Europe/Paris', enabled: true, area_label: null,
         harvest: { cursor: null, last_run_at: null, last_success_at: null, last_error: null, next_run_at: START, requests_seen: 0 },
-        requests: 0, synced_at: null, created_at: START,
+        requests: 0, synced_at: null, created_at: START, rebuilding: false,
       });
       expect((await d().dueHarvests(START, 10)).map((s) => s.id)).toContain(created.id);
       const state = { cursor: '{"page":3}', last_run_at: START, last_success_at: START, last_error: null, next_run_at: START + HOUR, requests_seen: 42 };

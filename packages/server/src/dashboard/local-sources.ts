@@ -3,7 +3,7 @@
  * test data) has a dashboard source `local:ID`, made when the dashboard first
  * syncs after the jurisdiction appeared, named after it, enabled, counting in
  * its timezone. A source never synced (a rebuild marks it synced, even
- * with no requests) is rebuilt.
+ * with no requests) and not being rebuilt is rebuilt.
  */
 import { sourceId, type DashboardSource } from '@o311/store';
 import { SANDBOX_ID } from '../sandbox/sandbox.js';
@@ -27,7 +27,8 @@ export async function localSources(ctx: ServiceContext): Promise<LocalSources> {
     if (isSandbox(ctx, j.id)) continue;
     let source = known.get(j.id);
     if (!source) source = await ctx.store.dashboard.saveSource({ kind: 'local', ref: j.id, name: j.name, timezone: j.timezone }, ctx.now());
-    if (source.synced_at === null) created.push(source);
+    // One being rebuilt is on its way (its rebuild marks it synced when done).
+    if (source.synced_at === null && !source.rebuilding) created.push(source);
     byJurisdiction.set(j.id, source);
   }
   return { byJurisdiction, created };

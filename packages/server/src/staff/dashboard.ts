@@ -2,7 +2,8 @@
  * Staff: the dashboard's sources (issue 13): list those within the token's
  * scope, change a source's settings (creating an endpoint source starts
  * harvesting that registry endpoint: global admins only), set its areas from
- * an uploaded GeoJSON FeatureCollection or from the registry, and rebuild it.
+ * an uploaded GeoJSON FeatureCollection (application/json or
+ * application/geo+json) or from the registry, and rebuild it.
  * The rules and the audit are in dashboard/sources-admin.ts.
  */
 import { Type, type TSchema } from 'typebox';
@@ -86,7 +87,13 @@ const toWire = (s: DashboardSource) => ({
   },
 });
 
+/** GeoJSON's own media type (RFC 7946), as GIS tools upload it: read as JSON. */
+const GEOJSON_TYPE = 'application/geo+json';
+
 export function dashboardRoutes(app: StaffApp, ctx: ServiceContext): void {
+  if (!app.hasContentTypeParser(GEOJSON_TYPE)) {
+    app.addContentTypeParser(GEOJSON_TYPE, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  }
   const read = requirePermission(ctx.store, 'read');
   const admin = requirePermission(ctx.store, 'admin');
   const base = { tags: [STAFF_TAG], security: STAFF_SECURITY };

@@ -75,6 +75,12 @@ export interface DialectAdapter {
    * large load also the visibility map.
    */
   afterImport(load: { bulk: boolean }): Promise<void>;
+  /**
+   * After a large rewrite of other tables (a dashboard rebuild): PostgreSQL
+   * refreshes their planner statistics; SQLite runs no ANALYZE (see its
+   * afterImport).
+   */
+  refreshStatistics(tables: readonly string[]): Promise<void>;
   /** Names of the indexes that exist in the database. */
   existingIndexes(): Promise<Set<string>>;
   /** Creates the indexes (`if not exists`), as fast as the dialect can build them. */

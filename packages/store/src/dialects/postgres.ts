@@ -106,6 +106,10 @@ class PostgresAdapter implements DialectAdapter {
     await (bulk ? sql`vacuum (analyze) requests` : sql`analyze requests`).execute(this.db);
   }
 
+  async refreshStatistics(tables: readonly string[]): Promise<void> {
+    if (tables.length > 0) await sql`analyze ${sql.join(tables.map((t) => sql.table(t)))}`.execute(this.db);
+  }
+
   async existingIndexes(): Promise<Set<string>> {
     const { rows } = await sql<{ name: string }>`
       select indexname as name from pg_indexes where schemaname = current_schema()`.execute(this.db);

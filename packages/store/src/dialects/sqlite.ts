@@ -168,6 +168,10 @@ class SqliteAdapter implements DialectAdapter {
     // updated_at one. Without them, SQLite's plans cost what the result costs.
   }
 
+  async refreshStatistics(): Promise<void> {
+    // None, for the reason given in afterImport.
+  }
+
   async existingIndexes(): Promise<Set<string>> {
     const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(this.db);
     return new Set(rows.map((r) => r.name));

@@ -3,10 +3,13 @@
  * together: each put or remove reads the stored facts it replaces, moves the
  * rollups by the difference (one upsert per 500 moved keys, `col = col +
  * delta`) and writes the facts, in one transaction that first locks the
- * source's row, so that concurrent writers of one source take turns.
+ * source's row, so that concurrent writers of one source take turns. While a
+ * rebuild builds the rollups (dashboard-rebuild.ts), the days it has not
+ * reached yet are left to it: only the rows of earlier days move.
  */
 import { sql, type Selectable } from 'kysely';
 import { FACT_STATUSES, type DashboardFact } from '../dashboard.js';
+import { localDayNumber } from '../days.js';
 import { CLOSE_HOURS_COLUMNS, type DashboardFactsTable } from '../schema/dashboard-tables.js';
 import { RollupDelta } from './dashboard-rollup.js';
 import { readStored, ROWS_PER_STATEMENT } from './monitor-shared.js';
@@ -23,7 +26,7 @@ export function storedFact(f: DashboardFact): DashboardFact {
   };
 }
 
-export function readFact(r: FactRow): DashboardFact {
+export function readFact(r: Omit<FactRow, 'requested_day' | 'closed_day'>): DashboardFact {
   return {
     request_id: r.request_id,
     service_code: r.service_code,
@@ -43,18 +46,23 @@ export function readFact(r: FactRow): DashboardFact {
   };
 }
 
-const factRow = (source_id: string, f: DashboardFact): FactRow => ({ source_id, ...f, area_id: f.area_id ?? '' });
+/** A stored-form fact as its row, with its local days in the source's zone. */
+export const factRow = (source_id: string, f: DashboardFact, timezone: string): FactRow => ({
+  source_id, ...f, area_id: f.area_id ?? '',
+  requested_day: localDayNumber(f.requested_at, timezone),
+  closed_day: f.closed_at === null ? null : localDayNumber(f.closed_at, timezone),
+});
 
 /** The columns a fact written again replaces. */
 const REPLACED = [
   'service_code', 'service_name', 'service_group', 'area_id', 'status', 'detailed_status', 'requested_at', 'updated_at', 'closed_at',
-  'expected_at', 'lat', 'long', 'address', 'description',
+  'requested_day', 'closed_day', 'expected_at', 'lat', 'long', 'address', 'description',
 ] as const satisfies readonly (keyof DashboardFactsTable)[];
 
 const sameFact = (a: DashboardFact, b: DashboardFact): boolean =>
   (Object.keys(a) as (keyof DashboardFact)[]).every((k) => a[k] === b[k]);
 
-function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
+export function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -69,16 +77,24 @@ async function storedFacts(db: Db, source_id: string, ids: readonly string[]): P
   return found;
 }
 
-/** The source's zone, its row locked for the transaction where the dialect has row locks. */
-async function lockSource(trx: Trx, source_id: string, rowLocks: boolean): Promise<string> {
-  const query = trx.selectFrom('dashboard_sources').select('timezone').where('id', '=', source_id);
-  const row = await (rowLocks ? query.forUpdate() : query).executeTakeFirst();
-  if (!row) throw new RangeError(`no dashboard source ${source_id}`);
-  return row.timezone;
+export interface LockedSource {
+  timezone: string;
+  rebuild_generation: number;
+  /** See DashboardSourcesTable.rollups_pending_from. */
+  pending_from: number | null;
 }
 
-async function applyDelta(trx: Trx, source_id: string, delta: RollupDelta): Promise<void> {
-  const moved = delta.moved();
+/** The source's row, locked for the transaction where the dialect has row locks. */
+export async function lockSource(trx: Trx, source_id: string, rowLocks: boolean): Promise<LockedSource> {
+  const query = trx.selectFrom('dashboard_sources').select(['timezone', 'rebuild_generation', 'rollups_pending_from']).where('id', '=', source_id);
+  const row = await (rowLocks ? query.forUpdate() : query).executeTakeFirst();
+  if (!row) throw new RangeError(`no dashboard source ${source_id}`);
+  const pending = row.rollups_pending_from;
+  return { timezone: row.timezone, rebuild_generation: Number(row.rebuild_generation), pending_from: pending === null ? null : Number(pending) };
+}
+
+async function applyDelta(trx: Trx, source_id: string, delta: RollupDelta, pending_from: number | null): Promise<void> {
+  const moved = delta.moved().filter(({ key }) => pending_from === null || key.day < pending_from);
   for (const part of chunks(moved)) {
     const rows = part.map(({ key, values }) => {
       const row: Record<string, string | number> = {
@@ -114,7 +130,7 @@ function lastById<T>(items: readonly T[], id: (t: T) => string): T[] {
 export async function putFacts(db: Db, rowLocks: boolean, source_id: string, facts: readonly DashboardFact[], now: number): Promise<void> {
   const fresh = lastById(facts.map(storedFact), (f) => f.request_id);
   await inTransaction(db, async (trx) => {
-    const timezone = await lockSource(trx, source_id, rowLocks);
+    const { timezone, pending_from } = await lockSource(trx, source_id, rowLocks);
     const stored = await storedFacts(trx, source_id, fresh.map((f) => f.request_id));
     const delta = new RollupDelta(timezone);
     const changed: DashboardFact[] = [];
@@ -125,12 +141,12 @@ export async function putFacts(db: Db, rowLocks: boolean, source_id: string, fac
       delta.add(f, 1);
       changed.push(f);
     }
-    await applyDelta(trx, source_id, delta);
+    await applyDelta(trx, source_id, delta, pending_from);
     const replace = Object.fromEntries(REPLACED.map((c) => [c, sql.ref(`excluded.${c}`)]));
     for (const part of chunks(changed)) {
       await trx
         .insertInto('dashboard_facts')
-        .values(part.map((f) => factRow(source_id, f)))
+        .values(part.map((f) => factRow(source_id, f, timezone)))
         .onConflict((oc) => oc.columns(['source_id', 'request_id']).doUpdateSet(replace as never))
         .execute();
     }
@@ -141,11 +157,11 @@ export async function putFacts(db: Db, rowLocks: boolean, source_id: string, fac
 export async function removeFacts(db: Db, rowLocks: boolean, source_id: string, request_ids: readonly string[], now: number): Promise<void> {
   const ids = [...new Set(request_ids)];
   await inTransaction(db, async (trx) => {
-    const timezone = await lockSource(trx, source_id, rowLocks);
+    const { timezone, pending_from } = await lockSource(trx, source_id, rowLocks);
     const stored = await storedFacts(trx, source_id, ids);
     const delta = new RollupDelta(timezone);
     for (const f of stored.values()) delta.add(f, -1);
-    await applyDelta(trx, source_id, delta);
+    await applyDelta(trx, source_id, delta, pending_from);
     for (const part of chunks([...stored.keys()])) {
       await trx.deleteFrom('dashboard_facts').where('source_id', '=', source_id).where('request_id', 'in', part).execute();
     }
@@ -158,7 +174,12 @@ export async function clearFacts(db: Db, rowLocks: boolean, source_id: string): 
     await lockSource(trx, source_id, rowLocks);
     await trx.deleteFrom('dashboard_daily').where('source_id', '=', source_id).execute();
     await trx.deleteFrom('dashboard_facts').where('source_id', '=', source_id).execute();
-    await trx.updateTable('dashboard_sources').set({ requests: 0 }).where('id', '=', source_id).execute();
+    // Nothing left to build: a rebuild under way stops (its generation is gone).
+    await trx
+      .updateTable('dashboard_sources')
+      .set({ requests: 0, rollups_pending_from: null, rebuild_generation: sql`rebuild_generation + 1` })
+      .where('id', '=', source_id)
+      .execute();
   });
 }
 

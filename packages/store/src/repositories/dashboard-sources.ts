@@ -32,6 +32,7 @@ function readSource(row: Selectable<DashboardSourcesTable>): DashboardSource {
     requests: Number(row.requests),
     synced_at: row.synced_at === null ? null : Number(row.synced_at),
     created_at: Number(row.created_at),
+    rebuilding: row.rollups_pending_from !== null,
   };
 }
 
@@ -54,7 +55,7 @@ export async function saveSource(db: Db, s: NewDashboardSource, now: number): Pr
       id, kind: s.kind, ref: s.ref, name: s.name, timezone: s.timezone, enabled: toFlag(s.enabled ?? true),
       area_label: s.area_label ?? null, harvest_cursor: null, harvest_last_run_at: null, harvest_last_success_at: null,
       harvest_last_error: null, harvest_next_run_at: endpoint ? now : null, harvest_requests_seen: endpoint ? 0 : null,
-      requests: 0, synced_at: null, created_at: now,
+      requests: 0, synced_at: null, created_at: now, rebuild_generation: 0, rollups_pending_from: null,
     })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet({

@@ -4,7 +4,11 @@ import type { DialectAdapter } from '../dialects/adapter.js';
 import * as facts from './dashboard-facts.js';
 import * as points from './dashboard-points.js';
 import * as queries from './dashboard-queries.js';
+import * as rebuild from './dashboard-rebuild.js';
 import * as sources from './dashboard-sources.js';
+
+/** A rebuild of at least this many facts refreshes the planner's statistics (PostgreSQL: 50 ms queries took 257 ms without). */
+const ANALYZE_AFTER_FACTS = 50_000;
 
 /**
  * Nothing here moves the data version: the read model follows the requests
@@ -12,6 +16,9 @@ import * as sources from './dashboard-sources.js';
  */
 export function dashboardStore(adapter: DialectAdapter): DashboardStore {
   const { db, rowLocks } = adapter;
+  const hooks: rebuild.RebuildHooks = {
+    analyze: (facts) => (facts >= ANALYZE_AFTER_FACTS ? adapter.refreshStatistics(['dashboard_facts', 'dashboard_daily']) : Promise.resolve()),
+  };
   return {
     listSources: () => sources.listSources(db),
     getSource: (id) => sources.getSource(db, id),
@@ -25,6 +32,9 @@ export function dashboardStore(adapter: DialectAdapter): DashboardStore {
     putFacts: (id, list, now) => facts.putFacts(db, rowLocks, id, list, now),
     removeFacts: (id, ids, now) => facts.removeFacts(db, rowLocks, id, ids, now),
     clearFacts: (id) => facts.clearFacts(db, rowLocks, id),
+    beginRebuild: (id, options) => rebuild.beginRebuild(db, rowLocks, id, options?.keepFacts ?? false),
+    loadFacts: (id, generation, list) => rebuild.loadFacts(db, rowLocks, id, generation, list),
+    finishRebuild: (id, generation, now) => rebuild.finishRebuild(db, rowLocks, hooks, id, generation, now),
     getFacts: (id, ids) => facts.getFacts(db, id, ids),
     brief: (f, day) => queries.brief(db, f, day),
     volume: (f, bucket) => queries.volume(db, f, bucket),

@@ -39,6 +39,8 @@ export async function dashboard(db: Kysely<unknown>, _a: DialectAdapter): Promis
     .addColumn('requests', 'bigint', (c) => c.notNull())
     .addColumn('synced_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('rebuild_generation', 'integer', (c) => c.notNull())
+    .addColumn('rollups_pending_from', 'integer')
     .execute();
 
   await s
@@ -68,6 +70,8 @@ export async function dashboard(db: Kysely<unknown>, _a: DialectAdapter): Promis
     .addColumn('requested_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('closed_at', 'bigint')
+    .addColumn('requested_day', 'integer', (c) => c.notNull())
+    .addColumn('closed_day', 'integer')
     .addColumn('expected_at', 'bigint')
     .addColumn('lat', 'double precision')
     .addColumn('long', 'double precision')

@@ -18,6 +18,14 @@ export interface DashboardSourcesTable {
   requests: number;
   synced_at: number | null;
   created_at: number;
+  /** Moves on with every rebuild begun: a rebuild that finds another number was superseded (dashboard-rebuild.ts). */
+  rebuild_generation: number;
+  /**
+   * While a rebuild runs: the first local day whose rollup rows are not built
+   * yet (all days from it on have none, and writes leave them alone); null
+   * when every day's rows are current.
+   */
+  rollups_pending_from: number | null;
 }
 
 export interface DashboardAreasTable {
@@ -47,6 +55,9 @@ export interface DashboardFactsTable {
   requested_at: number;
   updated_at: number;
   closed_at: number | null;
+  /** Local day numbers (as dashboard_daily.day) of requested_at and closed_at in the source's zone when written, so that SQL can group by them. */
+  requested_day: number;
+  closed_day: number | null;
   expected_at: number | null;
   lat: number | null;
   long: number | null;
