@@ -244,6 +244,7 @@ export interface DashboardStore {
   /**
    * Inserts facts of a rebuild in one transaction, without touching the
    * rollups; a fact already stored (written since the rebuild began) is kept.
+   * The source's `requests` grows by the facts added (progress).
    * False when the rebuild was superseded or its rollups are being built:
    * stop loading.
    */

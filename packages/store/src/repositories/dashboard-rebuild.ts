@@ -112,7 +112,8 @@ function insertText(trx: Trx, rows: readonly FactRow[]): CompiledQuery {
     .compile();
 }
 
-async function insertFacts(trx: Trx, root: Db, rows: readonly FactRow[]): Promise<void> {
+/** Inserts the rows (keeping any already stored); answers how many were new. */
+async function insertFacts(trx: Trx, root: Db, rows: readonly FactRow[]): Promise<number> {
   let texts = insertTexts.get(root);
   if (!texts) insertTexts.set(root, (texts = new Map()));
   const text = texts.get(rows.length);
@@ -120,13 +121,12 @@ async function insertFacts(trx: Trx, root: Db, rows: readonly FactRow[]): Promis
     const compiled = insertText(trx, rows);
     // Reused only when every value is a parameter, in row then column order.
     if (compiled.parameters.length === rows.length * FACT_COLUMNS.length) texts.set(rows.length, compiled.sql);
-    await trx.executeQuery(compiled);
-    return;
+    return Number((await trx.executeQuery(compiled)).numAffectedRows ?? 0);
   }
   const parameters: unknown[] = new Array(rows.length * FACT_COLUMNS.length);
   let i = 0;
   for (const r of rows) for (const c of FACT_COLUMNS) parameters[i++] = r[c];
-  await trx.executeQuery(CompiledQuery.raw(text, parameters));
+  return Number((await trx.executeQuery(CompiledQuery.raw(text, parameters))).numAffectedRows ?? 0);
 }
 
 export async function loadFacts(
@@ -138,7 +138,10 @@ export async function loadFacts(
     // In key order: the batch (a few hours of requests, read in time order) then fills the key index's pages
     // one after another instead of landing all over it; the time indexes take it at their end either way.
     const rows = facts.map((f) => factRow(source_id, storedFact(f), s!.timezone)).sort((a, b) => (a.request_id < b.request_id ? -1 : a.request_id > b.request_id ? 1 : 0));
-    for (const part of chunks(rows, LOAD_ROWS_PER_STATEMENT)) await insertFacts(trx, db, part);
+    let added = 0;
+    for (const part of chunks(rows, LOAD_ROWS_PER_STATEMENT)) added += await insertFacts(trx, db, part);
+    // The count grows as the load goes (progress); finishRebuild sets it exactly.
+    await trx.updateTable('dashboard_sources').set({ requests: sql`requests + ${added}` }).where('id', '=', source_id).execute();
     return true;
   });
 }
