@@ -67,25 +67,27 @@ export async function beginRebuild(db: Db, rowLocks: boolean, source_id: string,
       .execute();
     return s.rebuild_generation + 1;
   });
-  if (!keepFacts) await clearInSteps(db, rowLocks, source_id, generation);
+  if (!keepFacts) await clearFacts(db, rowLocks, source_id, generation);
   return generation;
 }
 
 /**
- * The facts removed CLEAR_STEP at a time, oldest request first: in the order
+ * The facts removed; on SQLite CLEAR_STEP at a time, oldest request first: in the order
  * of the time indexes, so that their pages are emptied one after another
  * rather than all over (measured at 1,000,000 facts on SQLite: request id
  * order took 100 s). A write in between may land in a part not yet removed
  * and go: the load reads every request afterwards, so it comes back as new
  * as it was.
  */
-async function clearInSteps(db: Db, rowLocks: boolean, source_id: string, generation: number): Promise<void> {
+async function clearFacts(db: Db, rowLocks: boolean, source_id: string, generation: number): Promise<void> {
+  // With row locks (PostgreSQL) writers run side by side: one statement holds no one else up, and is faster.
+  const step = rowLocks ? undefined : CLEAR_STEP;
   for (let more = true; more; ) {
     more = await inTransaction(db, async (trx) => {
       if (superseded(await lockedOrGone(trx, source_id, rowLocks), generation)) return false;
-      const last = await trx
+      const last = step === undefined ? undefined : await trx
         .selectFrom('dashboard_facts').select('requested_at').where('source_id', '=', source_id)
-        .orderBy('requested_at').offset(CLEAR_STEP - 1).limit(1).executeTakeFirst();
+        .orderBy('requested_at').offset(step - 1).limit(1).executeTakeFirst();
       let remove = trx.deleteFrom('dashboard_facts').where('source_id', '=', source_id);
       if (last) remove = remove.where('requested_at', '<=', last.requested_at);
       await remove.execute();
