@@ -19,14 +19,14 @@
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { CLOSE_HOURS_BOUNDS, type DashboardFact } from '../dashboard.js';
 import { CLOSE_HOURS_COLUMNS, GRAINS } from '../schema/dashboard-tables.js';
-import { chunks, factRow, lockSource, storedFact, type FactRow } from './dashboard-facts.js';
+import { chunks, factRow, lockSource, storedFact, type FactRow, type LockedSource } from './dashboard-facts.js';
 import { inTransaction, type Db, type Trx } from './shared.js';
 
 /** Before every day: the whole source is pending. */
 const ALL_PENDING = -100_000_000;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** Facts per insert statement (× 22 parameters: within SQLite's 32,766 and PostgreSQL's 65,535). */
+/** Facts per insert statement (× 18 parameters: within SQLite's 32,766 and PostgreSQL's 65,535). */
 const LOAD_ROWS_PER_STATEMENT = 1_000;
 /** Facts removed per transaction when a rebuild clears the source. */
 const CLEAR_STEP = 5_000;
@@ -40,14 +40,14 @@ export interface RebuildHooks {
   analyze(facts: number): Promise<void>;
 }
 
-/** Why a step stopped the rebuild: another rebuild began (or the source was cleared or removed). */
 /** Lets timers and I/O of the process run between two transactions. */
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Whether another rebuild began since (or the source was cleared or removed): the rebuild stops. */
 const superseded = (s: { rebuild_generation: number } | undefined, generation: number): boolean =>
   s === undefined || s.rebuild_generation !== generation;
 
-async function lockedOrGone(trx: Trx, source_id: string, rowLocks: boolean) {
+async function lockedOrGone(trx: Trx, source_id: string, rowLocks: boolean): Promise<LockedSource | undefined> {
   try {
     return await lockSource(trx, source_id, rowLocks);
   } catch (e) {
