@@ -187,6 +187,13 @@ export interface CountByKey {
   count: number;
 }
 
+/** A service as a source's facts name it. */
+export interface DashboardService {
+  service_code: string;
+  service_name: string;
+  service_group: string | null;
+}
+
 export interface MapPoint {
   request_id: string;
   lat: number;
@@ -276,4 +283,6 @@ export interface DashboardStore {
   points(f: DashboardFilter, limit: number): Promise<MapPoint[]>;
   /** Every fact opened in the range under the filter, newest first, read in pages: constant memory. */
   streamFacts(f: DashboardFilter): AsyncIterable<DashboardFact[]>;
+  /** The services the source's facts name (code order), each with its newest fact's name and group. */
+  serviceNames(source_id: string): Promise<DashboardService[]>;
 }

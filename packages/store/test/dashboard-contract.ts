@@ -191,6 +191,22 @@ export function runDashboardContract(dialect: TestDialect): void {
       ]);
     });
 
+    it('names the services of its facts, each by its newest fact, in code order', async () => {
+      const s = await newSource();
+      await d().putFacts(s, [
+        fact('s1', { service_code: 'pothole', service_name: 'Old name', requested_at: START + DAY }),
+        fact('s2', { service_code: 'pothole', service_name: 'Pothole', service_group: 'Roads', requested_at: START + 2 * DAY }),
+        fact('s3', { service_code: 'graffiti', service_name: 'Graffiti', service_group: null }),
+        fact('s4', { service_code: 'zebra', service_name: '' }),
+      ], NOW);
+      expect(await d().serviceNames(s)).toEqual([
+        { service_code: 'graffiti', service_name: 'Graffiti', service_group: null },
+        { service_code: 'pothole', service_name: 'Pothole', service_group: 'Roads' },
+        { service_code: 'zebra', service_name: 'zebra', service_group: 'Streets' },
+      ]);
+      expect(await d().serviceNames(await newSource())).toEqual([]);
+    });
+
     it('streams more facts than one page, newest first, each once', async () => {
       const s = await newSource();
       const list = facts(4_500, 11).map((x, i) => ({ ...x, requested_at: i % 3 === 0 ? START + DAY : x.requested_at }));

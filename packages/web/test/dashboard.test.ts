@@ -41,7 +41,7 @@ describe.each(dialects)('the dashboard over HTTP (%s)', (dialect) => {
       expect(cell(res.body, 'closed')).toBe('1');
       expect(cell(res.body, 'median_close_hours')).toBe('2 h');
       expect(res.body).toContain('Requests opened in the range: 7');
-      expect(res.body).toMatch(/<th scope="row">pothole<\/th><td class="status-figure">3<\/td><td class="status-figure">1<\/td>/);
+      expect(res.body).toMatch(/<th scope="row">Pothole<\/th><td class="status-figure">3<\/td><td class="status-figure">1<\/td>/);
       expect(res.body).toContain('href="/dashboard/endpoint/testcity/requests.csv?day=2026-03-10&amp;from=2026-02-10&amp;to=2026-03-11"');
       expect(res.body).toContain('<a href="/dashboard">Dashboard</a>');
     });
@@ -52,6 +52,9 @@ describe.each(dialects)('the dashboard over HTTP (%s)', (dialect) => {
       expect(byService.body).toContain('Requests opened in the range: 3');
       const byGroup = await get(`${PAGE}?group=Streets`);
       expect(byGroup.statusCode).toBe(200);
+      // A harvested source's groups come from its facts: Streets is the potholes.
+      expect(cell(byGroup.body, 'opened')).toBe('3');
+      expect(byGroup.body).toContain('Requests opened in the range: 4');
       const byArea = await get(`${PAGE}?area=north`);
       expect(cell(byArea.body, 'opened')).toBe('3');
       expect(byArea.body).toContain('Requests opened in the range: 3');
@@ -117,7 +120,7 @@ describe.each(dialects)('the dashboard over HTTP (%s)', (dialect) => {
       expect(v.filter).toEqual({ day: YESTERDAY, from: '2026-02-10', to: TODAY, areas: [], services: [], groups: [], status: 'any' });
       expect(v.brief.day).toMatchObject({ opened: 4, closed: 1, median_close_hours: 2 });
       expect(v.brief.week_before).toMatchObject({ opened: 1 });
-      expect(v.brief.top_services[0]).toEqual({ key: 'pothole', name: 'pothole', count: 3, week_before: 1 });
+      expect(v.brief.top_services[0]).toEqual({ key: 'pothole', name: 'Pothole', count: 3, week_before: 1 });
       expect(v.brief.top_areas[0]).toMatchObject({ key: 'north', name: 'North End', count: 3 });
       expect(v.volume.bucket).toBe('day');
       expect(v.volume.points).toHaveLength(30);

@@ -4,6 +4,7 @@ import type { DialectAdapter } from '../dialects/adapter.js';
 import * as facts from './dashboard-facts.js';
 import * as points from './dashboard-points.js';
 import * as queries from './dashboard-queries.js';
+import { serviceNames } from './dashboard-services.js';
 import * as rebuild from './dashboard-rebuild.js';
 import * as sources from './dashboard-sources.js';
 
@@ -45,5 +46,6 @@ export function dashboardStore(adapter: DialectAdapter): DashboardStore {
     total: (f) => queries.total(db, f),
     points: (f, limit) => points.points(db, f, limit),
     streamFacts: (f) => points.streamFacts(adapter.scanDb, f),
+    serviceNames: (id) => serviceNames(db, id),
   };
 }

@@ -56,7 +56,7 @@ async function resolve(web: WebContext, ref: SourceRef, url: string): Promise<Re
   const now = web.services.now();
   const today = dayOf(now, source.timezone);
   const parsed = parseDashboardQuery(searchParamsOf(url), source.timezone, now);
-  const [choices, primary] = await Promise.all([sourceChoices(web.services.store, source, today), servedId(web)]);
+  const [choices, primary] = await Promise.all([sourceChoices(web.services.store, source), servedId(web)]);
   const page = sourcePath(source, primary);
   const qs = queryString(parsed.query);
   const links: ViewLinks = {

@@ -51,16 +51,16 @@ export function bucketOf(q: Pick<DashboardQuery, 'from' | 'to'>): SeriesBucket {
 
 /**
  * The services of a source: its jurisdiction's list (with groups) for a local
- * one; for a harvested one the codes that have requests (the store keeps no
- * service list of an endpoint), named by their codes.
+ * one; for a harvested one the services its requests name, with the name and
+ * group of the newest.
  */
-export async function sourceChoices(store: Store, source: DashboardSource, today: string): Promise<SourceChoices> {
+export async function sourceChoices(store: Store, source: DashboardSource): Promise<SourceChoices> {
   const [services, areas] = await Promise.all([
     source.kind === 'local'
       ? store.listServices(source.ref, { includeInactive: true }).then((list) =>
         list.map((s): ServiceChoice => ({ code: s.service_code, name: s.service_name, group: s.group })))
-      : store.dashboard.countsByService({ source_id: source.id, from_day: '2000-01-01', to_day: today }).then((list) =>
-        list.map((c): ServiceChoice => ({ code: c.key, name: c.key, group: null }))),
+      : store.dashboard.serviceNames(source.id).then((list) =>
+        list.map((s): ServiceChoice => ({ code: s.service_code, name: s.service_name, group: s.service_group }))),
     store.dashboard.listAreas(source.id),
   ]);
   const groups = [...new Set(services.map((s) => s.group).filter((g): g is string => g !== null && g !== ''))].sort();
