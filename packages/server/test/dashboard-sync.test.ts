@@ -161,6 +161,14 @@ describe.each(dialects)('dashboard: sync, areas and the staff API (%s)', (dialec
     expect(actions).toEqual(expect.arrayContaining(['dashboard.source.areas', 'dashboard.source.update', 'dashboard.source.create', 'dashboard.source.rebuild']));
     await queue.run();
     expect(await s.store.dashboard.total(filter())).toBe(3);
+
+    // Harvest now: queued once (a second ask finds it waiting), never for a local source, never by a viewer.
+    const harvest = (id: string, token = s.staff.admin) => staffCall<{ queued: boolean }>(s.url, 'POST', `/dashboard/sources/${id}/harvest`, token);
+    expect(await harvest('endpoint:shelby')).toMatchObject({ status: 202, body: { queued: true } });
+    expect(await harvest('endpoint:shelby')).toMatchObject({ status: 202, body: { queued: false } });
+    expect((await harvest(SOURCE)).status).toBe(409);
+    expect((await harvest('endpoint:shelby', s.staff.viewer)).status).toBe(403);
+    expect((await s.store.listAudit({ limit: 50 })).map((e) => e.action)).toContain('dashboard.source.harvest');
   });
 
   it('rebuilds a source after a rebuild change (requests cleared)', async () => {

@@ -13,6 +13,7 @@ import { AREA_LIMITS, NAME_PROPERTIES } from '../dashboard/areas-geojson.js';
 import {
   MAX_AREA_LABEL, listSources, rebuildNow, saveSourceSettings, setAreasFromFile, setAreasFromRegistry,
 } from '../dashboard/sources-admin.js';
+import { harvestNow } from '../dashboard/harvest-now.js';
 import type { ServiceContext } from '../services/context.js';
 import { apiActorOf } from './actor.js';
 import { requirePermission, scopeOf } from './auth.js';
@@ -127,4 +128,17 @@ export function dashboardRoutes(app: StaffApp, ctx: ServiceContext): void {
     await rebuildNow(ctx, apiActorOf(request), request.params.id);
     return reply.code(202).send(null);
   });
+
+  app.post(`${path}/harvest`, {
+    onRequest: admin,
+    schema: {
+      ...base,
+      summary: "Harvest an endpoint source's requests now instead of at its next due time (queued)",
+      params: SourceParams,
+      response: {
+        202: Type.Object({ queued: Type.Boolean({ description: 'False when a harvest of the source was already waiting or running.' }) }),
+        ...staffErrors(401, 403, 404, 409),
+      },
+    },
+  }, async (request, reply) => reply.code(202).send({ queued: await harvestNow(ctx, apiActorOf(request), request.params.id) }));
 }
