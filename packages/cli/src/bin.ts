@@ -1,7 +1,9 @@
 /** Entry of the `o311` executable (bin/o311.js imports the compiled form of this file). */
+import { limitHeapGrowth } from './heap-growth.js';
 import { processIo } from './io.js';
 import { runCli } from './program.js';
 
+limitHeapGrowth();
 const io = processIo();
 
 // Anything that escapes the commands still ends as one line, not a stack trace.
