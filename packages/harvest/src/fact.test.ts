@@ -26,6 +26,12 @@ describe('toFact', () => {
     expect(statusOf('Closed')).toBe('closed');
   });
 
+  it("a date beyond four-digit years is no date (a zone's local day of it cannot be counted)", () => {
+    const far = { requested_datetime: '+275760-09-13T00:00:00Z', updated_datetime: '2026-01-03T10:00:00-06:00', expected_datetime: '-271821-04-20T00:00:00Z' };
+    expect(toFact(request(far), { groups: {} })).toMatchObject({ requested_at: Date.parse('2026-01-03T16:00:00Z'), expected_at: null });
+    expect(toFact(request({ requested_datetime: '0000-01-01T00:00:00Z', updated_datetime: null }), { groups: {} })).toBeNull();
+  });
+
   it('0/0 and impossible points are no point; no id or no date at all is no fact; no updated date is the request date', () => {
     expect(toFact(request({ lat: 0, long: 0 }), { groups: {}, areaOf: () => 'x' })).toMatchObject({ lat: null, long: null, area_id: null });
     expect(toFact(request({ lat: 95, long: 10 }), { groups: {} })).toMatchObject({ lat: null, long: null });

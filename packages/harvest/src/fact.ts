@@ -28,10 +28,17 @@ const CLOSED_STATUSES: ReadonlySet<string> = new Set([
 
 export const statusOf = (status: string): FactStatus => (CLOSED_STATUSES.has(status.toLowerCase()) ? 'closed' : 'open');
 
+/**
+ * Times an endpoint may send that the dashboard can count on a local day in any zone: four-digit years, a day
+ * inside them. Beyond (e.g. +275760-09-13) the store's day of a fact throws, and the harvest would stop there.
+ */
+const EARLIEST = Date.parse('0001-01-02T00:00:00Z');
+const LATEST = Date.parse('9999-12-30T00:00:00Z');
+
 const time = (value: string | null | undefined): number | null => {
   if (value === null || value === undefined) return null;
   const t = Date.parse(value);
-  return Number.isNaN(t) ? null : t;
+  return Number.isNaN(t) || t < EARLIEST || t > LATEST ? null : t;
 };
 
 /** Cut to `max` characters, control characters (NUL included) out; empty is null. */
