@@ -122,6 +122,15 @@ describe.each(dialects)('the dashboard admin pages (%s)', (dialect) => {
     expect((await audit('dashboard.source.areas')).at(0)?.details).toMatchObject({ source: LOCAL, from: 'file', areas: 2 });
   });
 
+  it('an area name with control characters (a NUL) in the file is kept without them, not refused by the store as JSON', async () => {
+    const nul = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'North\u0000\u001bSide' }, geometry: square(-180, -85, 360, 170) }] };
+    const res = await upload(`${PAGE}/areas`, { _csrf: staff.admin!.csrf }, { name: 'n.geojson', content: JSON.stringify(nul) }, staff.admin!);
+    expect(res.statusCode, res.body).toBe(303);
+    expect((await t.store.dashboard.listAreas(LOCAL)).map((a) => a.name)).toEqual(['North  Side']);
+    const back = await upload(`${PAGE}/areas`, { _csrf: staff.admin!.csrf, name_property: 'barrio' }, { name: 'h.geojson', content: JSON.stringify(HALVES) }, staff.admin!);
+    expect(back.statusCode).toBe(303);
+  });
+
   it('shows every refusal of a file with what to fix, and keeps the areas', async () => {
     const unnamed = { name: 'x.geojson', content: JSON.stringify(HALVES) };
     const guessed = await upload(`${PAGE}/areas`, { _csrf: staff.admin!.csrf }, unnamed, staff.admin!);

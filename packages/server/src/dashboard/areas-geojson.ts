@@ -37,7 +37,10 @@ function nameOf(properties: unknown, nameProperty: string | undefined): string |
   const keys = nameProperty === undefined ? NAME_PROPERTIES : [nameProperty];
   for (const key of keys) {
     const value = properties[key];
-    if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return String(value).trim().slice(0, AREA_LIMITS.nameLength);
+    // Control characters out (a NUL, which the store refuses, included): a file is not read at the HTTP edge as a body is.
+    // eslint-disable-next-line no-control-regex
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() : '';
+    if (text !== '') return text.slice(0, AREA_LIMITS.nameLength);
   }
   return undefined;
 }
