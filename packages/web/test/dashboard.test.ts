@@ -101,6 +101,19 @@ describe.each(dialects)('the dashboard over HTTP (%s)', (dialect) => {
       expect((await get('/dashboard/endpoint/hidden/requests.csv')).statusCode).toBe(404);
     });
 
+    it('is not found for /dashboard/endpoint/ without a slug, even where the served jurisdiction has a dashboard', async () => {
+      // The first jurisdiction saved becomes the served (primary) one.
+      const served = await t.store.saveJurisdiction({ id: 'served.example', name: 'Served City', contact: 'x', key_service: 'x', timezone: 'UTC' });
+      await t.store.dashboard.saveSource({ kind: 'local', ref: served.id, name: served.name, timezone: served.timezone });
+      try {
+        expect((await get('/dashboard')).statusCode).toBe(200);
+        expect((await get('/dashboard/endpoint/')).statusCode).toBe(404);
+      } finally {
+        await t.store.dashboard.deleteSource(`local:${served.id}`);
+        await t.store.deleteJurisdiction(served.id);
+      }
+    });
+
     it('lists the enabled sources', async () => {
       const res = await get('/dashboard/sources');
       expect(res.statusCode).toBe(200);

@@ -119,8 +119,11 @@ async function partJson(web: WebContext, r: Resolved, part: ApiPart): Promise<un
 
 function pageRef(request: FastifyRequest): SourceRef {
   const id = param(request.params, 'id');
-  const slug = param(request.params, 'slug');
-  return slug !== '' ? { kind: 'endpoint', slug } : id !== '' ? { kind: 'local', id } : { kind: 'served' };
+  // /dashboard/endpoint/ (no slug) names no endpoint: it is not the served jurisdiction's page.
+  if (typeof request.params === 'object' && request.params !== null && 'slug' in request.params) {
+    return { kind: 'endpoint', slug: param(request.params, 'slug') };
+  }
+  return id !== '' ? { kind: 'local', id } : { kind: 'served' };
 }
 
 /** The three places a source's page (and its downloads beside it) live. */
