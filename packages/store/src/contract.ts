@@ -21,6 +21,7 @@ import type { JurisdictionScope } from './scope.js';
 import type { RequestChanges } from './changes.js';
 import type { DashboardStore } from './dashboard.js';
 import type { WebhookStore } from './webhooks.js';
+import type { SupporterStore } from './supporters.js';
 import type { ExportFilter } from './exports.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -317,6 +318,8 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly dashboard: DashboardStore;
   /** Request webhooks: subscribers, deliveries and their attempts (issue 13). */
   readonly webhooks: WebhookStore;
+  /** "Me too" supporters of requests (issue 14). */
+  readonly supporters: SupporterStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /**

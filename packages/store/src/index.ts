@@ -34,6 +34,8 @@ export { CHANGE_GAP_WAIT_MS, REQUEST_CHANGE_KINDS } from './changes.js';
 export type * from './dashboard.js';
 export type * from './webhooks.js';
 export { WEBHOOK_EVENTS, WEBHOOK_STATES, DELIVERY_STATES, MAX_WEBHOOK_URL, MAX_WEBHOOK_NAME, MAX_ATTEMPT_EXCERPT } from './webhooks.js';
+export type * from './supporters.js';
+export { MAX_SUPPORTER_KEYS, MAX_SUPPORTER_KEY_LENGTH } from './supporters.js';
 export type * from './exports.js';
 export { EXPORT_PAGE_BOUNDS } from './exports.js';
 export {

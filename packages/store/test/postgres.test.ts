@@ -7,6 +7,7 @@ import { runIdempotencyContract } from './idempotency-contract.js';
 import { runRegistryContract } from './registry-contract.js';
 import { runFederationContract } from './federation-contract.js';
 import { runWebhooksContract } from './webhooks-contract.js';
+import { runSupportersContract } from './supporters-contract.js';
 import { runStoreContract } from './contract.js';
 import { runExportContract } from './export-contract.js';
 
@@ -17,6 +18,7 @@ runIdempotencyContract('postgres');
 runRegistryContract('postgres');
 runFederationContract('postgres');
 runWebhooksContract('postgres');
+runSupportersContract('postgres');
 runExportContract('postgres');
 
 describe('PostgreSQL specifics', () => {

@@ -15,6 +15,7 @@ import { runIdempotencyContract } from './idempotency-contract.js';
 import { runRegistryContract } from './registry-contract.js';
 import { runFederationContract } from './federation-contract.js';
 import { runWebhooksContract } from './webhooks-contract.js';
+import { runSupportersContract } from './supporters-contract.js';
 import { runStoreContract } from './contract.js';
 import { runExportContract } from './export-contract.js';
 import { rawQuery } from './raw.js';
@@ -26,6 +27,7 @@ runIdempotencyContract('sqlite');
 runRegistryContract('sqlite');
 runFederationContract('sqlite');
 runWebhooksContract('sqlite');
+runSupportersContract('sqlite');
 runExportContract('sqlite');
 
 describe('SQLite specifics', () => {

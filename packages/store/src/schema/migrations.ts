@@ -21,6 +21,7 @@ import { dropMonitor, monitor } from './monitor-migration.js';
 import { changeFeed, dropChangeFeed } from './change-feed-migration.js';
 import { dashboard, dropDashboard } from './dashboard-migration.js';
 import { dropWebhooks, webhooks } from './webhook-migration.js';
+import { dropSupporters, supporters } from './supporters-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
@@ -223,6 +224,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0017_change_feed': { up: (db: Kysely<unknown>) => changeFeed(db, adapter), down: dropChangeFeed },
     '0018_dashboard': { up: (db: Kysely<unknown>) => dashboard(db, adapter), down: dropDashboard },
     '0019_webhooks': { up: (db: Kysely<unknown>) => webhooks(db, adapter), down: dropWebhooks },
+    '0023_supporters': { up: supporters, down: dropSupporters },
   };
   return { getMigrations: async () => migrations };
 }

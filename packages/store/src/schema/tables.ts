@@ -6,6 +6,7 @@
 import type { Generated } from 'kysely';
 import type { DashboardTables } from './dashboard-tables.js';
 import type { WebhookTables } from './webhook-tables.js';
+import type { SupporterTables } from './supporter-tables.js';
 
 export interface JurisdictionsTable {
   id: string;
@@ -529,7 +530,7 @@ export interface ChangeCursorsTable {
   updated_at: number;
 }
 
-export interface Database extends DashboardTables, WebhookTables {
+export interface Database extends DashboardTables, WebhookTables, SupporterTables {
   jurisdictions: JurisdictionsTable;
   services: ServicesTable;
   requests: RequestsTable;
