@@ -78,7 +78,7 @@ export function dashboardMap(lf: Leaflet, el: HTMLElement, legendEl: HTMLElement
       if (c.n === 1) {
         lf.circleMarker(at, { radius: 5, weight: 1, className: 'dashboard-point' }).addTo(pointLayer);
       } else {
-        const label = w.text('dashboard.cluster', { n: w.number(c.n) });
+        const label = w.plural('dashboard.cluster', c.n);
         const size = c.n < 10 ? 28 : c.n < 100 ? 34 : 42;
         lf.marker(at, {
           icon: lf.divIcon({ className: 'dashboard-cluster', html: `<span>${w.number(c.n)}</span>`, iconSize: [size, size] }),

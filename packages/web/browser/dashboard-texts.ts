@@ -3,6 +3,8 @@
  * catalogue entries the page hands over (src/dashboard/page-texts.ts) and
  * Intl: the same words as src/dashboard/dashboard-format.ts writes.
  */
+import { pluralText } from './plural.js';
+
 export type Texts = Record<string, string>;
 
 export function readTexts(): Texts {
@@ -15,6 +17,8 @@ export function readTexts(): Texts {
 
 export interface Words {
   text(key: string, vars?: Record<string, string | number>): string;
+  /** A counted message (its forms are `base.one`, `base.other`… in the texts). */
+  plural(base: string, count: number): string;
   number(n: number): string;
   day(day: string): string;
   hours(n: number): string;
@@ -30,6 +34,10 @@ export function words(texts: Texts, locale: string): Words {
     (texts[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
   return {
     text,
+    plural: (base, count) => {
+      const forms = Object.fromEntries(Object.entries(texts).filter(([k]) => k.startsWith(`${base}.`)).map(([k, v]) => [k.slice(base.length + 1), v]));
+      return pluralText(forms, locale, count);
+    },
     number: (n) => numbers.format(n),
     day: (d) => days.format(Date.parse(`${d}T00:00:00Z`)),
     hours: (n) => text('dashboard.hours', { n: decimals.format(n) }),

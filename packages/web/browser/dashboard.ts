@@ -153,7 +153,7 @@ class Page {
       }
       if (history === 'push') window.history.pushState({ query }, '', pageUrl);
       this.update(view);
-      if (live) live.textContent = this.w.text('dashboard.updated', { n: this.w.number(view.total) });
+      if (live) live.textContent = this.w.plural('dashboard.updated', view.total);
       this.root.dataset.shown = query;
     } catch {
       if (live && mine === this.sequence) live.textContent = this.w.text('dashboard.failed');

@@ -3,6 +3,7 @@
  * server's `?q=`: every word, ignoring case and accents), groups with no match
  * hide, and the count is announced.
  */
+import { pluralText, type PluralForms } from './plural.js';
 
 const searchText = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -22,7 +23,7 @@ function filter(input: HTMLInputElement, status: HTMLElement | null): void {
   if (!status) return;
   if (words.length === 0) status.textContent = '';
   else if (shown === 0) status.textContent = status.dataset.none ?? '';
-  else status.textContent = (status.dataset.template ?? '').replace('{count}', String(shown));
+  else status.textContent = pluralText(JSON.parse(status.dataset.plural ?? '{}') as PluralForms, document.documentElement.lang || 'en', shown);
 }
 
 function start(): void {

@@ -42,8 +42,8 @@ export function homePage(t: Translator, view: HomeView): Html {
 <section class="services" aria-labelledby="services-title">
 <h2 id="services-title">${t('home.servicesTitle')}</h2>
 ${filterForm(t, view.query)}
-<p class="filter-status" id="service-filter-status" role="status" data-template="${t('home.filterCount', { count: '{count}' })}" data-none="${t('home.filterNone')}">${
-    view.query ? (shown.length === 0 ? t('home.filterNone') : t('home.filterCount', { count: shown.length })) : ''
+<p class="filter-status" id="service-filter-status" role="status" data-plural="${JSON.stringify(t.pluralForms('home.filterCount'))}" data-none="${t('home.filterNone')}">${
+    view.query ? (shown.length === 0 ? t('home.filterNone') : t.plural('home.filterCount', shown.length)) : ''
   }</p>
 ${view.query ? html`<p><a href="/">${t('home.showAll')}</a></p>` : ''}
 <div id="service-groups">${groups.map((g, i) => groupSection(t, g, i))}</div>

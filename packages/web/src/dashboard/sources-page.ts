@@ -8,7 +8,7 @@ function list(t: Translator, id: string, title: string, sources: readonly Dashbo
   return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>
 ${sources.length === 0
     ? html`<p class="status-empty">${t('dashboard.sources.none')}</p>`
-    : html`<ul class="dashboard-sources">${sources.map((s) => html`<li><a href="${sourcePath(s, primaryId)}">${s.name}</a> (${t('dashboard.sources.requests', { n: t.number(s.requests) })})</li>`)}</ul>`}
+    : html`<ul class="dashboard-sources">${sources.map((s) => html`<li><a href="${sourcePath(s, primaryId)}">${s.name}</a> (${t.plural('dashboard.sources.requests', s.requests)})</li>`)}</ul>`}
 </section>`;
 }
 

@@ -94,7 +94,7 @@ export interface SpotResults {
 export function resultsSummary(t: Translator, groups: readonly TierGroup[]): string {
   const count = groups.reduce((n, g) => n + g.endpoints.length, 0);
   if (count === 0) return t('discover.none');
-  return count === 1 ? t('discover.resultsOne') : t('discover.resultsCount', { count });
+  return t.plural('discover.resultsCount', count);
 }
 
 export function resultsView(t: Translator, r: SpotResults): Html {

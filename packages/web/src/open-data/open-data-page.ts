@@ -37,7 +37,7 @@ function jurisdictionSection(t: Translator, p: PublishedJurisdiction, n: number)
   const total = p.months.reduce((sum, m) => sum + m.requests, 0);
   return html`<section class="open-data-jurisdiction" aria-labelledby="${id}">
 <h2 id="${id}">${p.j.name}</h2>
-<p>${t('openData.total', { count: t.number(total), id: p.j.id })}</p>
+<p>${t.plural('openData.total', total, { id: p.j.id })}</p>
 <ul class="open-data-files">
 ${FILES.map((f) => html`<li><a href="${p.base}/${f.file}" download>${t(f.key)}</a> <code>${p.base}/${f.file}</code></li>`)}
 <li><a href="${updatesFeedPath(p.base)}">${t('openData.file.atom')}</a> <code>${updatesFeedPath(p.base)}</code></li>

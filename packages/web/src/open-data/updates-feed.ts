@@ -49,7 +49,7 @@ export function updatesFeed(t: Translator, j: Jurisdiction, updates: readonly Pu
   return {
     id: self,
     title: t('openData.feed.title', { name: j.name }),
-    subtitle: t('openData.feed.subtitle', { count: FEED_ENTRIES }),
+    subtitle: t.plural('openData.feed.subtitle', FEED_ENTRIES),
     updated: entries[0]?.updated ?? formatDateTime(now, j.timezone),
     self,
     alternate: `${place.origin}${OPEN_DATA_PATH}`,

@@ -70,7 +70,7 @@ function comprehensiveness(t: Translator, u: UsageSample | undefined, now: numbe
   if (!u) return html`<section aria-labelledby="usage-title"><h2 id="usage-title">${t('status.usage')}</h2><p class="status-empty">${t('status.noUsage')}</p></section>`;
   const complete = dataTable({
     id: 'status-completeness',
-    caption: t('status.completeness', { n: count(t, u.sampled) }),
+    caption: t.plural('status.completeness', u.sampled),
     numericFrom: 1,
     columns: [t('status.col.field'), t('status.col.share')],
     rows: [

@@ -107,7 +107,7 @@ ${o.page < o.pages ? html`<li><a href="${link(o.page + 1)}" rel="next">${t('stat
 
 function matchingText(t: Translator, n: number): string {
   if (n === 0) return t('status.noneMatch');
-  return n === 1 ? t('status.matchingOne') : t('status.matching', { n: count(t, n) });
+  return t.plural('status.matching', n);
 }
 
 export function overviewPage(t: Translator, o: Overview, q: OverviewQuery, now: number): Html {

@@ -11,7 +11,7 @@ export const stateText = (t: Translator, state: ShownState): string => t(`status
 /** e.g. "Not answering (2 failed checks)", "Down", "Not checked yet (checks paused)". */
 export function stateLabel(t: Translator, r: Pick<StatusRow, 'shown' | 'failed_checks' | 'paused'>): Html {
   const failures = r.shown === 'failing' && r.failed_checks > 0
-    ? html` <span class="status-state-detail">(${r.failed_checks === 1 ? t('status.failedChecksOne') : t('status.failedChecks', { n: t.number(r.failed_checks) })})</span>`
+    ? html` <span class="status-state-detail">(${t.plural('status.failedChecks', r.failed_checks)})</span>`
     : '';
   return html`<span class="status-state status-state-${r.shown}"><span class="status-mark" aria-hidden="true">${MARKS[r.shown]}</span> ${stateText(t, r.shown)}${failures}</span>${
     r.paused ? html` <span class="status-paused">(${t('status.paused')})</span>` : ''

@@ -10,7 +10,8 @@ export const dashboardEn = {
   'dashboard.sources.local': 'On this server',
   'dashboard.sources.endpoint': 'Harvested from the registry',
   'dashboard.sources.none': 'None yet.',
-  'dashboard.sources.requests': '{n} requests',
+  'dashboard.sources.requests.one': '{count} request',
+  'dashboard.sources.requests.other': '{count} requests',
   'dashboard.unknownSource': 'There is no dashboard for this source.',
   'dashboard.filters': 'Filter the requests',
   'dashboard.field.day': 'Day of the brief',
@@ -91,9 +92,11 @@ export const dashboardEn = {
   'dashboard.areaCounts': 'Requests opened in the range per area',
   'dashboard.noAreas': 'This source has no areas yet.',
   'dashboard.updating': 'Updating the figures…',
-  'dashboard.updated': 'Figures updated: {n} requests opened in the range.',
+  'dashboard.updated.one': 'Figures updated: {count} request opened in the range.',
+  'dashboard.updated.other': 'Figures updated: {count} requests opened in the range.',
   'dashboard.failed': 'The figures could not be updated here. Use the Show button instead.',
-  'dashboard.cluster': '{n} requests',
+  'dashboard.cluster.one': '{count} request',
+  'dashboard.cluster.other': '{count} requests',
 } as const;
 
 export type DashboardKey = keyof typeof dashboardEn;

@@ -1,7 +1,8 @@
 /** Words of the staff inbox, request page, services editor and templates. Placeholders are `{name}`. */
 export const inboxEn = {
   'inbox.title': 'Inbox',
-  'inbox.total': '{total} requests match',
+  'inbox.total.one': '{count} request matches',
+  'inbox.total.other': '{count} requests match',
   'inbox.caption': 'Requests {first}–{last} of {total}',
   'inbox.empty': 'No request matches these filters.',
   'inbox.unassigned': 'Unassigned',
@@ -239,7 +240,8 @@ export const inboxEn = {
   'inbox.svcReceipt.token': 'A token that leads to the number',
   'inbox.svc.resendWarning': 'Clients that send a report again when they get no number posted to this black box service in the last 30 days: expect duplicates, or choose a receipt with the number.',
   'inbox.svc.resendMaybe': 'API keys of clients that send a report again when they get no number may post to this black box service.',
-  'inbox.svc.resendPosted': '{name} ({client}): {count} requests in the last 30 days',
+  'inbox.svc.resendPosted.one': '{name} ({client}): {count} request in the last 30 days',
+  'inbox.svc.resendPosted.other': '{name} ({client}): {count} requests in the last 30 days',
   'inbox.svc.resendIdle': '{name} ({client}): no requests here in the last 30 days',
 
   'inbox.tpl.title': 'Response templates',

@@ -2,7 +2,8 @@ import type { InboxKey } from './inbox.en.js';
 
 export const inboxEs: Record<InboxKey, string> = {
   'inbox.title': 'Bandeja de entrada',
-  'inbox.total': '{total} solicitudes coinciden',
+  'inbox.total.one': '{count} solicitud coincide',
+  'inbox.total.other': '{count} solicitudes coinciden',
   'inbox.caption': 'Solicitudes {first}–{last} de {total}',
   'inbox.empty': 'Ninguna solicitud coincide con estos filtros.',
   'inbox.unassigned': 'Sin asignar',
@@ -240,7 +241,8 @@ export const inboxEs: Record<InboxKey, string> = {
   'inbox.svcReceipt.token': 'Un código que lleva al número',
   'inbox.svc.resendWarning': 'Clientes que repiten un envío cuando no reciben número enviaron solicitudes a este servicio de caja negra en los últimos 30 días: espere duplicados, o elija un recibo con el número.',
   'inbox.svc.resendMaybe': 'Claves de API de clientes que repiten un envío cuando no reciben número pueden enviar a este servicio de caja negra.',
-  'inbox.svc.resendPosted': '{name} ({client}): {count} solicitudes en los últimos 30 días',
+  'inbox.svc.resendPosted.one': '{name} ({client}): {count} solicitud en los últimos 30 días',
+  'inbox.svc.resendPosted.other': '{name} ({client}): {count} solicitudes en los últimos 30 días',
   'inbox.svc.resendIdle': '{name} ({client}): ninguna solicitud aquí en los últimos 30 días',
 
   'inbox.tpl.title': 'Plantillas de respuesta',

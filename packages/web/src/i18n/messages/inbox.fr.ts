@@ -2,7 +2,8 @@ import type { InboxKey } from './inbox.en.js';
 
 export const inboxFr: Record<InboxKey, string> = {
   'inbox.title': 'Boîte de réception',
-  'inbox.total': '{total} demandes correspondent',
+  'inbox.total.one': '{count} demande correspond',
+  'inbox.total.other': '{count} demandes correspondent',
   'inbox.caption': 'Demandes {first} à {last} sur {total}',
   'inbox.empty': 'Aucune demande ne correspond à ces filtres.',
   'inbox.unassigned': 'Non attribuée',
@@ -240,7 +241,8 @@ export const inboxFr: Record<InboxKey, string> = {
   'inbox.svcReceipt.token': 'Un jeton qui mène au numéro',
   'inbox.svc.resendWarning': 'Des clients qui refont un envoi sans numéro en retour ont envoyé des demandes à ce service boîte noire ces 30 derniers jours : attendez-vous à des doublons, ou choisissez un accusé avec le numéro.',
   'inbox.svc.resendMaybe': 'Des clés d’API de clients qui refont un envoi sans numéro en retour peuvent envoyer à ce service boîte noire.',
-  'inbox.svc.resendPosted': '{name} ({client}) : {count} demandes ces 30 derniers jours',
+  'inbox.svc.resendPosted.one': '{name} ({client}) : {count} demande ces 30 derniers jours',
+  'inbox.svc.resendPosted.other': '{name} ({client}) : {count} demandes ces 30 derniers jours',
   'inbox.svc.resendIdle': '{name} ({client}) : aucune demande ici ces 30 derniers jours',
 
   'inbox.tpl.title': 'Modèles de réponse',

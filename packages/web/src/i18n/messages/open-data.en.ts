@@ -7,7 +7,8 @@ export const openDataEn = {
   'openData.privacy':
     'The files hold only what the public request pages show: never the name, e-mail address, phone number, device or account of the person who reported, nor internal notes.',
   'openData.nothing': 'This server publishes no data yet.',
-  'openData.total': '{count} requests (jurisdiction {id}).',
+  'openData.total.one': '{count} request (jurisdiction {id}).',
+  'openData.total.other': '{count} requests (jurisdiction {id}).',
   'openData.file.csv': 'All requests as CSV (spreadsheets)',
   'openData.file.geojson': 'All requests as GeoJSON (maps)',
   'openData.file.ndjson': 'All requests as newline-delimited GeoJSON (one feature per line)',
@@ -32,7 +33,8 @@ export const openDataEn = {
   'openData.columnsIntro':
     'The CSV columns and the GeoJSON properties, in this order. Dates carry the local offset; a GeoJSON feature without a location has a null geometry. Text cells starting with = + - or @ begin with an apostrophe so that spreadsheets do not run them as formulas.',
   'openData.feed.title': '{name}: latest updates',
-  'openData.feed.subtitle': 'The {count} latest status changes and public comments.',
+  'openData.feed.subtitle.one': 'The latest status change or public comment.',
+  'openData.feed.subtitle.other': 'The {count} latest status changes and public comments.',
   'openData.feed.entry': 'Request {id}: {what}',
 } as const;
 

@@ -8,7 +8,8 @@ export const openDataEs: Record<OpenDataKey, string> = {
   'openData.privacy':
     'Los archivos contienen solo lo que muestran las páginas públicas de cada solicitud: nunca el nombre, el correo electrónico, el teléfono, el dispositivo ni la cuenta de quien la presentó, ni las notas internas.',
   'openData.nothing': 'Este servidor aún no publica datos.',
-  'openData.total': '{count} solicitudes (jurisdicción {id}).',
+  'openData.total.one': '{count} solicitud (jurisdicción {id}).',
+  'openData.total.other': '{count} solicitudes (jurisdicción {id}).',
   'openData.file.csv': 'Todas las solicitudes en CSV (hojas de cálculo)',
   'openData.file.geojson': 'Todas las solicitudes en GeoJSON (mapas)',
   'openData.file.ndjson': 'Todas las solicitudes en GeoJSON delimitado por líneas (un elemento por línea)',
@@ -33,6 +34,7 @@ export const openDataEs: Record<OpenDataKey, string> = {
   'openData.columnsIntro':
     'Las columnas del CSV y las propiedades del GeoJSON, en este orden. Las fechas llevan el desfase local; un elemento GeoJSON sin ubicación tiene geometría nula. Las celdas de texto que empiezan por = + - o @ comienzan con un apóstrofo para que las hojas de cálculo no las ejecuten como fórmulas.',
   'openData.feed.title': '{name}: últimas novedades',
-  'openData.feed.subtitle': 'Los {count} últimos cambios de estado y comentarios públicos.',
+  'openData.feed.subtitle.one': 'El último cambio de estado o comentario público.',
+  'openData.feed.subtitle.other': 'Los {count} últimos cambios de estado y comentarios públicos.',
   'openData.feed.entry': 'Solicitud {id}: {what}',
 };

@@ -8,7 +8,8 @@ export const openDataFr: Record<OpenDataKey, string> = {
   'openData.privacy':
     'Les fichiers ne contiennent que ce que montrent les pages publiques des demandes : jamais le nom, l’adresse e-mail, le téléphone, l’appareil ou le compte de la personne qui a signalé, ni les notes internes.',
   'openData.nothing': 'Ce serveur ne publie encore aucune donnée.',
-  'openData.total': '{count} demandes (juridiction {id}).',
+  'openData.total.one': '{count} demande (juridiction {id}).',
+  'openData.total.other': '{count} demandes (juridiction {id}).',
   'openData.file.csv': 'Toutes les demandes en CSV (tableurs)',
   'openData.file.geojson': 'Toutes les demandes en GeoJSON (cartes)',
   'openData.file.ndjson': 'Toutes les demandes en GeoJSON délimité par lignes (un objet par ligne)',
@@ -33,6 +34,7 @@ export const openDataFr: Record<OpenDataKey, string> = {
   'openData.columnsIntro':
     'Les colonnes du CSV et les propriétés du GeoJSON, dans cet ordre. Les dates portent le décalage local ; un objet GeoJSON sans lieu a une géométrie nulle. Les cellules de texte commençant par = + - ou @ débutent par une apostrophe pour que les tableurs ne les exécutent pas comme des formules.',
   'openData.feed.title': '{name} : dernières mises à jour',
-  'openData.feed.subtitle': 'Les {count} derniers changements de statut et commentaires publics.',
+  'openData.feed.subtitle.one': 'Le dernier changement de statut ou commentaire public.',
+  'openData.feed.subtitle.other': 'Les {count} derniers changements de statut et commentaires publics.',
   'openData.feed.entry': 'Demande {id} : {what}',
 };

@@ -61,7 +61,7 @@ ${filterForm(t, q, d)}
 ${savedFilters(request, t, q, saved, state.errors ?? [])}
 </div>
 <div class="inbox-results">
-<p class="inbox-total">${t('inbox.total', { total: t.number(total) })}</p>
+<p class="inbox-total">${t.plural('inbox.total', total)}</p>
 ${exportLink(t, q, total)}
 ${mapBlock(web, { id: 'inbox-map', label: t('inbox.map.label'), markers })}
 ${resultsTable(t, q, d, rows, caption(t, q, rows, total), web.services.now())}

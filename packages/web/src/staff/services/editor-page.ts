@@ -74,7 +74,7 @@ ${textArea({ id: f.notice, name: 'notice', label: t('inbox.svc.notice'), value: 
 /** Names the keys of resending clients that post (or may post) to a blackbox service that gives no id. */
 function resendWarning(t: Translator, risk: ResendRisk | undefined): Html {
   if (!risk) return html``;
-  const posted = risk.posted.map((p) => t('inbox.svc.resendPosted', { name: p.key.name, client: p.key.client ?? '', count: p.requests }));
+  const posted = risk.posted.map((p) => t.plural('inbox.svc.resendPosted', p.requests, { name: p.key.name, client: p.key.client ?? '' }));
   const idle = risk.idle.map((k) => t('inbox.svc.resendIdle', { name: k.name, client: k.client ?? '' }));
   return html`<div class="svc-notice svc-warning" role="status" id="svc-resend-warning"><p>${t(posted.length > 0 ? 'inbox.svc.resendWarning' : 'inbox.svc.resendMaybe')}</p>
 <ul>${[...posted, ...idle].map((line) => html`<li>${line}</li>`)}</ul></div>`;

@@ -67,7 +67,7 @@ function areaList(t: Translator, v: SourcePageView): Html {
       features: v.areas.map((a) => ({ type: 'Feature', properties: { name: a.name }, geometry: { type: 'MultiPolygon', coordinates: a.geometry } })),
     }
     : undefined;
-  return html`<p>${t('staff.dashboard.areasCount', { n: t.number(v.areas.length) })}${preview ? html` ${t('staff.dashboard.mapNote')}` : ''}</p>
+  return html`<p>${t.plural('staff.dashboard.areasCount', v.areas.length)}${preview ? html` ${t('staff.dashboard.mapNote')}` : ''}</p>
 ${preview ? html`<div id="registry-map" class="registry-map" hidden data-tile-url="${v.map.tileUrl}" data-attribution="${v.map.attribution}" data-geojson="${JSON.stringify(preview)}"></div>` : ''}
 <div class="admin-table-wrap"><table class="admin-table">
 <caption>${t('staff.dashboard.areasCaption')}</caption>
