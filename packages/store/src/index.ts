@@ -33,6 +33,8 @@ export type * from './changes.js';
 export { CHANGE_GAP_WAIT_MS, REQUEST_CHANGE_KINDS } from './changes.js';
 export type * from './dashboard.js';
 export type * from './webhooks.js';
+export type * from './key-requests.js';
+export { KEY_REQUEST_STATES, KEY_REQUEST_LIMITS } from './key-requests.js';
 export { WEBHOOK_EVENTS, WEBHOOK_STATES, DELIVERY_STATES, MAX_WEBHOOK_URL, MAX_WEBHOOK_NAME, MAX_ATTEMPT_EXCERPT } from './webhooks.js';
 export type * from './supporters.js';
 export { MAX_SUPPORTER_KEYS, MAX_SUPPORTER_KEY_LENGTH } from './supporters.js';

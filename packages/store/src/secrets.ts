@@ -1,12 +1,12 @@
 /**
  * Secrets handed out once (API keys, staff tokens, session cookies, the links
- * mailed to followers, citizens' sign-in links) and the only form in which
+ * mailed to followers, citizens' sign-in links, developers' key request links) and the only form in which
  * the store keeps them: a SHA-256 digest. A secret carries 256 random bits,
  * so a fast unsalted hash is enough (unlike passwords).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
-export type SecretKind = 'api_key' | 'staff_token' | 'session' | 'follower' | 'sign_in_link';
+export type SecretKind = 'api_key' | 'staff_token' | 'session' | 'follower' | 'sign_in_link' | 'key_request' | 'reporter';
 
 export const SECRET_PREFIXES: Record<SecretKind, string> = {
   api_key: 'o311k_',
@@ -14,6 +14,8 @@ export const SECRET_PREFIXES: Record<SecretKind, string> = {
   session: 'o311w_',
   follower: 'o311f_',
   sign_in_link: 'o311m_',
+  reporter: 'o311r_',
+  key_request: 'o311v_',
 };
 
 /** A new secret: kind prefix + 32 random bytes in base64url. */

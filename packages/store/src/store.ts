@@ -80,6 +80,8 @@ import type { DashboardStore } from './dashboard.js';
 import { dashboardStore } from './repositories/dashboard.js';
 import type { WebhookStore } from './webhooks.js';
 import { webhookStore } from './repositories/webhooks.js';
+import type { KeyRequestStore } from './key-requests.js';
+import { keyRequestStore } from './repositories/key-requests.js';
 import type { SupporterStore } from './supporters.js';
 import { supporterStore } from './repositories/supporters.js';
 import { validationRuns } from './repositories/validation-runs.js';
@@ -112,6 +114,7 @@ export class KyselyStore implements Store {
   readonly changes: RequestChanges;
   readonly dashboard: DashboardStore;
   readonly webhooks: WebhookStore;
+  readonly keyRequests: KeyRequestStore;
   readonly supporters: SupporterStore;
   readonly #adapter: DialectAdapter;
   /** SQLite: concurrent new requests and federated outbox writes share a commit (see group-commit.ts). */
@@ -138,6 +141,7 @@ export class KyselyStore implements Store {
     this.changes = requestChanges(adapter.db);
     this.dashboard = dashboardStore(adapter);
     this.webhooks = webhookStore(adapter.db);
+    this.keyRequests = keyRequestStore(adapter.db);
     this.supporters = supporterStore(adapter.db);
   }
 

@@ -6,7 +6,7 @@ import type { ApiKeysTable } from '../schema/tables.js';
 import { generateSecret, hashSecret } from '../secrets.js';
 import { fromFlag, revokeRow, toFlag, type Db } from './shared.js';
 
-const toApiKey = (row: Selectable<ApiKeysTable>): ApiKey => ({
+export const toApiKey = (row: Selectable<ApiKeysTable>): ApiKey => ({
   id: row.id,
   name: row.name,
   rate_limit_per_minute: row.rate_limit_per_minute,

@@ -22,6 +22,7 @@ import { changeFeed, dropChangeFeed } from './change-feed-migration.js';
 import { dashboard, dropDashboard } from './dashboard-migration.js';
 import { dropWebhooks, webhooks } from './webhook-migration.js';
 import { dropSupporters, supporters } from './supporters-migration.js';
+import { dropKeyRequests, keyRequests } from './key-requests-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
@@ -225,6 +226,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0018_dashboard': { up: (db: Kysely<unknown>) => dashboard(db, adapter), down: dropDashboard },
     '0019_webhooks': { up: (db: Kysely<unknown>) => webhooks(db, adapter), down: dropWebhooks },
     '0023_supporters': { up: supporters, down: dropSupporters },
+    '0024_key_requests': { up: keyRequests, down: dropKeyRequests },
   };
   return { getMigrations: async () => migrations };
 }
