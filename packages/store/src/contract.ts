@@ -21,6 +21,7 @@ import type { JurisdictionScope } from './scope.js';
 import type { RequestChanges } from './changes.js';
 import type { DashboardStore } from './dashboard.js';
 import type { WebhookStore } from './webhooks.js';
+import type { ReporterStore } from './reporter.js';
 import type { KeyRequestStore } from './key-requests.js';
 import type { SupporterStore } from './supporters.js';
 import type { ExportFilter } from './exports.js';
@@ -319,6 +320,8 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly dashboard: DashboardStore;
   /** Request webhooks: subscribers, deliveries and their attempts (issue 13). */
   readonly webhooks: WebhookStore;
+  /** The reporter's mail and updates: enrollment, secret links, settings, "is it fixed?" (issue 14). */
+  readonly reporter: ReporterStore;
   /** Developers' requests for API keys, and the keys' owners, use and limits (issue 14). */
   readonly keyRequests: KeyRequestStore;
   /** "Me too" supporters of requests (issue 14). */

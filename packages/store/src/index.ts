@@ -33,6 +33,8 @@ export type * from './changes.js';
 export { CHANGE_GAP_WAIT_MS, REQUEST_CHANGE_KINDS } from './changes.js';
 export type * from './dashboard.js';
 export type * from './webhooks.js';
+export type * from './reporter.js';
+export { REPORTER_AUTHOR, REPORTER_ANSWERS, DEFAULT_REPORTER_SETTINGS, MAX_QUESTION_DELAY_HOURS, MAX_REOPEN_WINDOW_DAYS } from './reporter.js';
 export type * from './key-requests.js';
 export { KEY_REQUEST_STATES, KEY_REQUEST_LIMITS } from './key-requests.js';
 export { WEBHOOK_EVENTS, WEBHOOK_STATES, DELIVERY_STATES, MAX_WEBHOOK_URL, MAX_WEBHOOK_NAME, MAX_ATTEMPT_EXCERPT } from './webhooks.js';

@@ -80,6 +80,8 @@ import type { DashboardStore } from './dashboard.js';
 import { dashboardStore } from './repositories/dashboard.js';
 import type { WebhookStore } from './webhooks.js';
 import { webhookStore } from './repositories/webhooks.js';
+import type { ReporterStore } from './reporter.js';
+import { reporterStore } from './repositories/reporter.js';
 import type { KeyRequestStore } from './key-requests.js';
 import { keyRequestStore } from './repositories/key-requests.js';
 import type { SupporterStore } from './supporters.js';
@@ -114,6 +116,7 @@ export class KyselyStore implements Store {
   readonly changes: RequestChanges;
   readonly dashboard: DashboardStore;
   readonly webhooks: WebhookStore;
+  readonly reporter: ReporterStore;
   readonly keyRequests: KeyRequestStore;
   readonly supporters: SupporterStore;
   readonly #adapter: DialectAdapter;
@@ -141,6 +144,7 @@ export class KyselyStore implements Store {
     this.changes = requestChanges(adapter.db);
     this.dashboard = dashboardStore(adapter);
     this.webhooks = webhookStore(adapter.db);
+    this.reporter = reporterStore(adapter.db);
     this.keyRequests = keyRequestStore(adapter.db);
     this.supporters = supporterStore(adapter.db);
   }

@@ -24,6 +24,7 @@ import { dropWebhooks, webhooks } from './webhook-migration.js';
 import { dropSupporters, supporters } from './supporters-migration.js';
 import { dropKeyRequests, keyRequests } from './key-requests-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
+import { dropReporter, reporter } from './reporter-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
 const MIGRATION_TABLE = 'o311_migration';
@@ -225,6 +226,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0017_change_feed': { up: (db: Kysely<unknown>) => changeFeed(db, adapter), down: dropChangeFeed },
     '0018_dashboard': { up: (db: Kysely<unknown>) => dashboard(db, adapter), down: dropDashboard },
     '0019_webhooks': { up: (db: Kysely<unknown>) => webhooks(db, adapter), down: dropWebhooks },
+    '0021_reporter': { up: reporter, down: dropReporter },
     '0023_supporters': { up: supporters, down: dropSupporters },
     '0024_key_requests': { up: keyRequests, down: dropKeyRequests },
   };

@@ -6,6 +6,7 @@
 import type { Generated } from 'kysely';
 import type { DashboardTables } from './dashboard-tables.js';
 import type { WebhookTables } from './webhook-tables.js';
+import type { ReporterTables } from './reporter-tables.js';
 import type { KeyRequestTables } from './key-request-tables.js';
 import type { SupporterTables } from './supporter-tables.js';
 
@@ -531,7 +532,7 @@ export interface ChangeCursorsTable {
   updated_at: number;
 }
 
-export interface Database extends DashboardTables, WebhookTables, SupporterTables, KeyRequestTables {
+export interface Database extends DashboardTables, WebhookTables, ReporterTables, SupporterTables, KeyRequestTables {
   jurisdictions: JurisdictionsTable;
   services: ServicesTable;
   requests: RequestsTable;
