@@ -21,6 +21,7 @@ import type { JurisdictionScope } from './scope.js';
 import type { RequestChanges } from './changes.js';
 import type { DashboardStore } from './dashboard.js';
 import type { WebhookStore } from './webhooks.js';
+import type { ModerationStore } from './moderation.js';
 import type { ReporterStore } from './reporter.js';
 import type { KeyRequestStore } from './key-requests.js';
 import type { SupporterStore } from './supporters.js';
@@ -320,6 +321,8 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly dashboard: DashboardStore;
   /** Request webhooks: subscribers, deliveries and their attempts (issue 13). */
   readonly webhooks: WebhookStore;
+  /** Hidden photos and redacted texts with their originals (moderation.ts). */
+  readonly moderation: ModerationStore;
   /** The reporter's mail and updates: enrollment, secret links, settings, "is it fixed?" (issue 14). */
   readonly reporter: ReporterStore;
   /** Developers' requests for API keys, and the keys' owners, use and limits (issue 14). */

@@ -80,6 +80,8 @@ import type { DashboardStore } from './dashboard.js';
 import { dashboardStore } from './repositories/dashboard.js';
 import type { WebhookStore } from './webhooks.js';
 import { webhookStore } from './repositories/webhooks.js';
+import type { ModerationStore } from './moderation.js';
+import { moderationStore } from './repositories/moderation.js';
 import type { ReporterStore } from './reporter.js';
 import { reporterStore } from './repositories/reporter.js';
 import type { KeyRequestStore } from './key-requests.js';
@@ -116,6 +118,7 @@ export class KyselyStore implements Store {
   readonly changes: RequestChanges;
   readonly dashboard: DashboardStore;
   readonly webhooks: WebhookStore;
+  readonly moderation: ModerationStore;
   readonly reporter: ReporterStore;
   readonly keyRequests: KeyRequestStore;
   readonly supporters: SupporterStore;
@@ -144,6 +147,7 @@ export class KyselyStore implements Store {
     this.changes = requestChanges(adapter.db);
     this.dashboard = dashboardStore(adapter);
     this.webhooks = webhookStore(adapter.db);
+    this.moderation = moderationStore(adapter.db, (work, changed) => this.#write(work, changed), adapter.rowLocks);
     this.reporter = reporterStore(adapter.db);
     this.keyRequests = keyRequestStore(adapter.db);
     this.supporters = supporterStore(adapter.db);

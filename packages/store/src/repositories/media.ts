@@ -1,4 +1,4 @@
-/** Uploaded files of requests (written by createRequest, read back by id). */
+/** Uploaded files of requests (written by createRequest, read back by id unless hidden by moderation). */
 import type { StoredMedia } from '../contract.js';
 import type { Db } from './shared.js';
 
@@ -7,6 +7,8 @@ export async function getMedia(db: Db, id: string): Promise<StoredMedia | undefi
     .selectFrom('request_media')
     .select(['id', 'request_id', 'content_type', 'filename', 'bytes'])
     .where('id', '=', id)
+    // Hidden by moderation: gone from every public answer (moderation.ts).
+    .where('hidden_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
   return {

@@ -6,6 +6,7 @@
 import type { Generated } from 'kysely';
 import type { DashboardTables } from './dashboard-tables.js';
 import type { WebhookTables } from './webhook-tables.js';
+import type { ModerationTables } from './moderation-tables.js';
 import type { ReporterTables } from './reporter-tables.js';
 import type { KeyRequestTables } from './key-request-tables.js';
 import type { SupporterTables } from './supporter-tables.js';
@@ -124,6 +125,8 @@ export interface RequestMediaTable {
   bytes: Buffer;
   size: number;
   created_at: number;
+  /** Hidden by moderation (migration 0020): the public media route refuses it. */
+  hidden_at: number | null;
 }
 
 export interface ApiKeysTable {
@@ -532,7 +535,7 @@ export interface ChangeCursorsTable {
   updated_at: number;
 }
 
-export interface Database extends DashboardTables, WebhookTables, ReporterTables, SupporterTables, KeyRequestTables {
+export interface Database extends DashboardTables, WebhookTables, ReporterTables, SupporterTables, KeyRequestTables, ModerationTables {
   jurisdictions: JurisdictionsTable;
   services: ServicesTable;
   requests: RequestsTable;
