@@ -97,7 +97,12 @@ describe('tracker page', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('No request has the number 99999999');
     expect(unknown.body).toContain('id="track-again-id"');
-    expect((await get('/track/99999999')).statusCode).toBe(404);
+    // The tracker's own address says the same: which number is unknown, and a box to try another.
+    const direct = await get('/track/99999999');
+    expect(direct.statusCode).toBe(404);
+    expect(direct.body).toContain('No request has the number 99999999');
+    expect(direct.body).toContain('id="track-again-id"');
+    expect((await get('/track/99999999', 'es')).body).toContain('99999999');
   });
 });
 

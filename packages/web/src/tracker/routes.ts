@@ -88,6 +88,12 @@ async function accountFollow(web: WebContext, request: FastifyRequest, id: strin
   return { kind: 'signed-in', jurisdiction_id: j.id, email: who.account.email, following, csrf: csrfInput(who.session.csrf_token) };
 }
 
+/** The 404 of a request number this city does not know, saying which number (a typo is the likely cause). */
+function sendUnknown(web: WebContext, request: FastifyRequest, reply: FastifyReply, id: string): FastifyReply {
+  const t = translatorFor(request, reply);
+  return sendNotFound(reply, web, t, pathAndQuery(request), t('tracker.unknown', { id }));
+}
+
 function simplePage(web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator, title: string, main: Html, status = 200): FastifyReply {
   return sendPublicPage(reply, web, t, { title, main, path: pathAndQuery(request), status });
 }
@@ -100,8 +106,7 @@ export async function registerTrackerRoutes(app: FastifyInstance, web: WebContex
     const kind = await trackedKind(web, j, id);
     if (kind.kind === 'home') return reply.redirect(trackerPath(kind.id), 303);
     if (kind.kind === 'federated' || (await web.services.store.getRequest(j.id, id))) return reply.redirect(trackerPath(id), 303);
-    const t = translatorFor(request, reply);
-    return sendNotFound(reply, web, t, pathAndQuery(request), t('tracker.unknown', { id }));
+    return sendUnknown(web, request, reply, id);
   }));
 
   app.get('/track/:id', opts, routedHandler(web, idParam, async (request, reply) => {
@@ -111,7 +116,12 @@ export async function registerTrackerRoutes(app: FastifyInstance, web: WebContex
     if (kind.kind === 'home') return reply.redirect(trackerPath(kind.id), 303);
     if (kind.kind === 'federated') return sendFederatedTracker(web, request, reply, t, id);
     const follow: FollowState = param(request.query, 'follow') === 'sent' ? { kind: 'sent' } : await accountFollow(web, request, id);
-    return sendTracker(web, request, reply, t, id, follow);
+    try {
+      return await sendTracker(web, request, reply, t, id, follow);
+    } catch (e) {
+      if (isOpen311Failure(e) && e.status === 404) return sendUnknown(web, request, reply, id);
+      throw e;
+    }
   }));
 
   app.get('/track/:id/feed.atom', opts, publicHandler(web, async (request, reply) => {
