@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@o311/georeport': src('georeport'),
       '@o311/store': src('store'),
+      '@o311/geocoder': src('geocoder'),
       '@o311/jobs': src('jobs'),
       '@o311/discovery': src('discovery'),
       '@o311/server': src('server'),

@@ -25,6 +25,7 @@ import type { ModerationStore } from './moderation.js';
 import type { ReporterStore } from './reporter.js';
 import type { KeyRequestStore } from './key-requests.js';
 import type { SupporterStore } from './supporters.js';
+import type { GazetteerStore } from './gazetteer.js';
 import type { ExportFilter } from './exports.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -329,6 +330,8 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly keyRequests: KeyRequestStore;
   /** "Me too" supporters of requests (issue 14). */
   readonly supporters: SupporterStore;
+  /** The jurisdictions' address gazetteers, searched by the geocoder (issue 14). */
+  readonly gazetteer: GazetteerStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /**

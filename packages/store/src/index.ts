@@ -40,6 +40,8 @@ export { REPORTER_AUTHOR, REPORTER_ANSWERS, DEFAULT_REPORTER_SETTINGS, MAX_QUEST
 export type * from './key-requests.js';
 export { KEY_REQUEST_STATES, KEY_REQUEST_LIMITS } from './key-requests.js';
 export { WEBHOOK_EVENTS, WEBHOOK_STATES, DELIVERY_STATES, MAX_WEBHOOK_URL, MAX_WEBHOOK_NAME, MAX_ATTEMPT_EXCERPT } from './webhooks.js';
+export type * from './gazetteer.js';
+export { MAX_GAZETTEER_TEXT, MAX_GAZETTEER_ADDRESSES, MAX_GAZETTEER_STREETS, MAX_GAZETTEER_RESULTS } from './gazetteer.js';
 export type * from './supporters.js';
 export { MAX_SUPPORTER_KEYS, MAX_SUPPORTER_KEY_LENGTH } from './supporters.js';
 export type * from './exports.js';

@@ -88,6 +88,8 @@ import type { KeyRequestStore } from './key-requests.js';
 import { keyRequestStore } from './repositories/key-requests.js';
 import type { SupporterStore } from './supporters.js';
 import { supporterStore } from './repositories/supporters.js';
+import type { GazetteerStore } from './gazetteer.js';
+import { gazetteerStore } from './repositories/gazetteer.js';
 import { validationRuns } from './repositories/validation-runs.js';
 import * as media from './repositories/media.js';
 import * as outbox from './repositories/outbox.js';
@@ -121,6 +123,7 @@ export class KyselyStore implements Store {
   readonly moderation: ModerationStore;
   readonly reporter: ReporterStore;
   readonly keyRequests: KeyRequestStore;
+  readonly gazetteer: GazetteerStore;
   readonly supporters: SupporterStore;
   readonly #adapter: DialectAdapter;
   /** SQLite: concurrent new requests and federated outbox writes share a commit (see group-commit.ts). */
@@ -151,6 +154,7 @@ export class KyselyStore implements Store {
     this.reporter = reporterStore(adapter.db);
     this.keyRequests = keyRequestStore(adapter.db);
     this.supporters = supporterStore(adapter.db);
+    this.gazetteer = gazetteerStore(adapter.db);
   }
 
   get #db() {

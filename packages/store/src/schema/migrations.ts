@@ -21,6 +21,7 @@ import { dropMonitor, monitor } from './monitor-migration.js';
 import { changeFeed, dropChangeFeed } from './change-feed-migration.js';
 import { dashboard, dropDashboard } from './dashboard-migration.js';
 import { dropWebhooks, webhooks } from './webhook-migration.js';
+import { dropGazetteer, gazetteer } from './gazetteer-migration.js';
 import { dropModeration, moderation } from './moderation-migration.js';
 import { dropSupporters, supporters } from './supporters-migration.js';
 import { dropKeyRequests, keyRequests } from './key-requests-migration.js';
@@ -229,6 +230,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0019_webhooks': { up: (db: Kysely<unknown>) => webhooks(db, adapter), down: dropWebhooks },
     '0020_moderation': { up: (db: Kysely<unknown>) => moderation(db, adapter), down: dropModeration },
     '0021_reporter': { up: reporter, down: dropReporter },
+    '0022_gazetteer': { up: (db: Kysely<unknown>) => gazetteer(db, adapter), down: dropGazetteer },
     '0023_supporters': { up: supporters, down: dropSupporters },
     '0024_key_requests': { up: keyRequests, down: dropKeyRequests },
   };
