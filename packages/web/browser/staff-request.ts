@@ -1,8 +1,9 @@
 /**
- * Response templates on the staff request page, in place: choosing a template
- * and pressing "Use" fills the status note (and status) or the reply, then
- * moves the focus there. Without JavaScript the same form reloads the page
- * with the template filled in by the server.
+ * The one form of the staff request page, in place: "Insert template" adds
+ * the chosen template's text after the typed message (and picks its status)
+ * without a round trip, and Enter in a field presses "Save changes" rather
+ * than the first submit button of the form, which is "Insert template".
+ * Without JavaScript the server does the insertion and keeps every field.
  */
 import { readDataBlock } from './staff-data.js';
 
@@ -13,34 +14,35 @@ interface TemplateData {
   body: string;
 }
 
-function field<T extends HTMLElement>(id: string): T | null {
-  return document.getElementById(id) as T | null;
-}
-
-function apply(template: TemplateData): void {
-  if (template.status !== null) {
-    const status = field<HTMLSelectElement>('req-status');
-    const note = field<HTMLTextAreaElement>('req-status-note');
-    if (!status || !note) return;
-    status.value = template.status;
-    note.value = template.body;
-    note.focus();
-    return;
-  }
-  const comment = field<HTMLTextAreaElement>('req-comment');
-  const visibility = document.querySelector<HTMLInputElement>('input[name="visibility"][value="public"]');
+function insert(form: HTMLFormElement, template: TemplateData): void {
+  const comment = form.querySelector<HTMLTextAreaElement>('#req-comment');
   if (!comment) return;
-  comment.value = template.body;
+  const typed = comment.value.trimEnd();
+  comment.value = typed === '' ? template.body : `${typed}\n\n${template.body}`;
+  const status = form.querySelector<HTMLSelectElement>('#req-status');
+  if (status && template.status !== null) status.value = template.status;
+  const visibility = form.querySelector<HTMLInputElement>('input[name="visibility"][value="public"]');
   if (visibility) visibility.checked = true;
   comment.focus();
+  comment.setSelectionRange(comment.value.length, comment.value.length);
 }
 
-const form = document.querySelector<HTMLFormElement>('form[data-templates]');
-const templates = readDataBlock<TemplateData[]>(form?.dataset.templates) ?? [];
-form?.addEventListener('submit', (event) => {
-  const chosen = new FormData(form).get('template');
+const form = document.querySelector<HTMLFormElement>('form.request-update-form');
+const templates = readDataBlock<TemplateData[]>('request-templates-data') ?? [];
+const save = form?.querySelector<HTMLButtonElement>('button[data-save]');
+
+form?.querySelector<HTMLButtonElement>('button[data-insert-template]')?.addEventListener('click', (event) => {
+  const chosen = form.querySelector<HTMLSelectElement>('#req-template')?.value;
   const template = templates.find((x) => x.id === chosen);
+  // No template chosen: the server answers with the form as typed and says so.
   if (!template) return;
   event.preventDefault();
-  apply(template);
+  insert(form, template);
+});
+
+form?.addEventListener('keydown', (event) => {
+  const target = event.target;
+  if (event.key !== 'Enter' || !(target instanceof HTMLInputElement) || !save) return;
+  event.preventDefault();
+  form.requestSubmit(save);
 });

@@ -229,12 +229,12 @@ describe('staff request page', () => {
     expect(await view()).toContain(`<a href="/staff/requests/${original.id}">${original.id}</a>`);
   });
 
-  it('fills the note from a response template (without JavaScript) and ships the templates to the script', async () => {
+  it('fills the one form from a response template named in the address and ships the templates to the script', async () => {
     const j = await demoJurisdiction(t.store);
     const fixed = (await t.store.listTemplates(j.id)).find((x) => x.status === 'fixed')!;
     const html = await view(agent, `?template=${fixed.id}`);
     expect(html).toContain('<option value="fixed" selected>');
-    expect(html).toMatch(new RegExp(`<textarea id="req-status-note"[^>]*>${fixed.body.slice(0, 30)}`));
+    expect(html).toMatch(new RegExp(`<textarea id="req-comment"[^>]*>${fixed.body.slice(0, 30)}`));
     expect(html).toContain('<script type="module" src="/assets/js/staff-request.js"></script>');
     expect(html).toContain('<script type="application/json" id="request-templates-data">');
     const reply = await t.store.saveTemplate({ jurisdiction_id: j.id, name: 'Thanks', body: 'Thank you, we are on it.', status: null });
@@ -252,6 +252,7 @@ describe('staff request page', () => {
       ['comment', { comment: 'viewer was here', visibility: 'public' }],
       ['triage', { department: '', agent: '', priority: 'urgent', expected: '' }],
       ['duplicate', { duplicate_of: '1' }],
+      ['update', { status: 'closed', comment: 'viewer was here', visibility: 'public', department: '', agent: '', priority: 'urgent', expected: '' }],
     ];
     for (const [action, fields] of attempts) {
       expect((await act(action, fields, viewer)).statusCode, action).toBe(403);

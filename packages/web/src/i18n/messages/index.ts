@@ -34,6 +34,12 @@ import { openDataEn } from './open-data.en.js';
 import { openDataEs } from './open-data.es.js';
 import { openDataFr } from './open-data.fr.js';
 import { registryEn } from './registry.en.js';
+import { reportFormEn } from './report-form.en.js';
+import { reportFormEs } from './report-form.es.js';
+import { reportFormFr } from './report-form.fr.js';
+import { requestFormEn } from './request-form.en.js';
+import { requestFormEs } from './request-form.es.js';
+import { requestFormFr } from './request-form.fr.js';
 import { registryEs } from './registry.es.js';
 import { registryFr } from './registry.fr.js';
 import { routedEn } from './routed.en.js';
@@ -52,11 +58,11 @@ import { webhooksEn } from './webhooks.en.js';
 import { webhooksEs } from './webhooks.es.js';
 import { webhooksFr } from './webhooks.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...dashboardAdminEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...dashboardAdminEn, ...requestFormEn, ...reportFormEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...dashboardAdminEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...dashboardAdminFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...dashboardAdminEs, ...requestFormEs, ...reportFormEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...dashboardAdminFr, ...requestFormFr, ...reportFormFr },
 };

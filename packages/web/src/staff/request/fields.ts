@@ -15,9 +15,16 @@ export const FIELDS = {
 
 export type FieldName = keyof typeof FIELDS;
 
-/** Where each action form posts, relative to the request page. */
-export const ACTION_PATHS = ['status', 'comment', 'triage', 'duplicate'] as const;
+/**
+ * Where each action form posts, relative to the request page. The page shows
+ * `update` (every field at once) and `duplicate`; status, comment and triage
+ * stay for links and scripts that post to them.
+ */
+export const ACTION_PATHS = ['update', 'status', 'comment', 'triage', 'duplicate'] as const;
 export type ActionPath = (typeof ACTION_PATHS)[number];
 
 export const requestPath = (id: string): string => `/staff/requests/${encodeURIComponent(id)}`;
 export const actionPath = (id: string, action: ActionPath): string => `${requestPath(id)}/${action}`;
+
+/** Where the one form's "insert template" button posts: the page again, every field kept. */
+export const templateInsertPath = (id: string): string => `${requestPath(id)}/template`;

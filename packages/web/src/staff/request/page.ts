@@ -1,7 +1,7 @@
 /**
  * The staff page of one request: facts, description and answers, photos, map,
- * the reporter's contact data, the actions (for agents and admins), the full
- * history and the audit trail.
+ * the reporter's contact data, the actions (for agents and admins: the one
+ * form at the top, the duplicate form below), the full history and the audit trail.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { roleAllows } from '@o311/server';
@@ -14,11 +14,8 @@ import { mapBlock, requestMarkers } from '../inbox/map-block.js';
 import { sendStaffPage } from '../page.js';
 import { errorSummary, notice } from '../forms/error-summary.js';
 import { EMPTY_FORM_STATE, type FormState } from './form-state.js';
-import { commentForm } from './forms/comment-form.js';
 import { duplicateForm } from './forms/duplicate-form.js';
-import { statusForm } from './forms/status-form.js';
-import { templatePicker } from './forms/template-picker.js';
-import { triageForm } from './forms/triage-form.js';
+import { updateForm } from './forms/update-form.js';
 import type { RequestPageData } from './load.js';
 import { answers } from './view/answers.js';
 import { auditTrail } from './view/audit.js';
@@ -30,17 +27,12 @@ import { summary } from './view/summary.js';
 export interface RequestPageState extends FormState {
   notice?: string;
   status?: number;
-  /** The template picked in the template form. */
-  template?: string;
 }
 
+/** Secondary actions, below the request (the one form is at the top). */
 function actions(request: FastifyRequest, t: Translator, data: RequestPageData, s: RequestPageState): Html {
   return html`<section class="request-actions" aria-labelledby="request-actions-title">
 <h2 id="request-actions-title">${t('inbox.req.actions')}</h2>
-${templatePicker(t, data, s.template ?? '')}
-${statusForm(request, t, data, s)}
-${commentForm(request, t, data, s)}
-${triageForm(request, t, data, s)}
 ${duplicateForm(request, t, data, s)}
 </section>`;
 }
@@ -60,6 +52,7 @@ export function sendRequestPage(
 ${errorSummary(t, state.errors)}${notice(state.notice)}
 <div class="request-layout">
 <div class="request-main">
+${canManage ? updateForm(request, t, data, state) : ''}
 ${summary(t, data, web.services.now())}
 ${answers(t, data)}
 ${photos(t, data)}
@@ -72,6 +65,6 @@ ${history(t, data)}
 ${auditTrail(t, data)}
 </div>
 </div>`;
-  const scripts = [...(markers.length > 0 ? ['staff-map.js'] : []), ...(canManage && data.templates.length > 0 ? ['staff-request.js'] : [])];
+  const scripts = [...(markers.length > 0 ? ['staff-map.js'] : []), ...(canManage ? ['staff-request.js'] : [])];
   return sendStaffPage(request, reply, web, { title, main, status: state.status, map: markers.length > 0, scripts });
 }

@@ -1,4 +1,9 @@
-/** GET /staff/requests/:id (any staff) and its actions POST /staff/requests/:id/{status,comment,triage,duplicate} (agents, admins). */
+/**
+ * GET /staff/requests/:id (any staff) and its actions POST
+ * /staff/requests/:id/{update,status,comment,triage,duplicate} (agents,
+ * admins), plus …/template, which only shows the one form again with a
+ * template inserted (the "Insert" button without JavaScript).
+ */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebContext } from '../../context.js';
 import type { MessageKey } from '../../i18n/translate.js';
@@ -10,14 +15,17 @@ import { doneNotice, withDone } from '../forms/done.js';
 import { addComment } from './actions/add-comment.js';
 import { changeStatus } from './actions/change-status.js';
 import { markDuplicate } from './actions/mark-duplicate.js';
+import { saveRequest } from './actions/save-request.js';
 import type { Done, RequestAction } from './actions/types.js';
 import { updateTriage } from './actions/update-triage.js';
 import { FIELDS, requestPath, type ActionPath } from './fields.js';
 import { templateValues } from './forms/template-picker.js';
+import { insertTemplate } from './insert-template.js';
 import { loadRequestPage } from './load.js';
 import { sendRequestPage } from './page.js';
 
 const ACTIONS: Record<ActionPath, RequestAction> = {
+  update: saveRequest,
   status: changeStatus,
   comment: addComment,
   triage: updateTriage,
@@ -25,6 +33,7 @@ const ACTIONS: Record<ActionPath, RequestAction> = {
 };
 
 const NOTICES: Record<Done, MessageKey> = {
+  saved: 'reqform.saved',
   status: 'inbox.req.done.status',
   reply: 'inbox.req.done.reply',
   note: 'inbox.req.done.note',
@@ -46,12 +55,19 @@ async function showRequest(web: WebContext, request: FastifyRequest, reply: Fast
   const chosen = new URL(request.url, 'http://o311.invalid').searchParams.get(FIELDS.template.name) ?? '';
   const template = data.templates.find((x) => x.id === chosen);
   return sendRequestPage(request, reply, web, data, {
-    errors: [], values: template ? templateValues(template) : {}, template: template?.id, notice: doneNotice(t, request.url, NOTICES),
+    errors: [], values: template ? templateValues(template) : {}, notice: doneNotice(t, request.url, NOTICES),
   });
 }
 
 export function registerRequestPages(app: FastifyInstance, web: WebContext): void {
   app.get('/staff/requests/:id', { preHandler: staffGuard(web, 'read') }, (request, reply) => showRequest(web, request, reply));
+
+  app.post('/staff/requests/:id/template', { preHandler: staffGuard(web, 'manage-requests') }, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const data = await loadRequestPage(web, idParam(request), t.locale);
+    if (!data) return sendStaffRefusal(request, reply, web, 'not-found');
+    return sendRequestPage(request, reply, web, data, insertTemplate(t, data, sentValues(request)));
+  });
 
   for (const [path, action] of Object.entries(ACTIONS)) {
     app.post(`/staff/requests/:id/${path}`, { preHandler: staffGuard(web, 'manage-requests') }, async (request, reply) => {

@@ -1,12 +1,10 @@
 /** POST …/comment: a public reply (followers told) or an internal note (staff only), through the server's service. */
 import { addComment as addCommentService, MAX_COMMENT_LENGTH } from '@o311/server';
 import { formText } from '../../../form.js';
-import { VISIBILITIES, type Visibility } from '../forms/comment-form.js';
+import { isVisibility } from '../forms/comment-form.js';
 import { FIELDS } from '../fields.js';
 import { notifySafely } from '../../../mail/notify-safely.js';
 import { actorOf, jurisdictionOf, type RequestAction } from './types.js';
-
-const isVisibility = (s: string): s is Visibility => (VISIBILITIES as readonly string[]).includes(s);
 
 export const addComment: RequestAction = async (c) => {
   const text = formText(c.request, FIELDS.comment.name);

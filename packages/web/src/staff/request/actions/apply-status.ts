@@ -7,9 +7,12 @@ import type { ExtendedStatus } from '@o311/georeport';
 import { notifySafely } from '../../../mail/notify-safely.js';
 import { actorOf, jurisdictionOf, type ActionContext } from './types.js';
 
+/** The change alone: the caller tells the followers (once, with whatever else it changed). */
+export async function applyStatusChange(c: ActionContext, status: ExtendedStatus, note: string): Promise<void> {
+  await changeStatus(c.web.services, actorOf(c), c.data.request.id, { jurisdiction_id: jurisdictionOf(c), status, note });
+}
+
 export async function applyStatus(c: ActionContext, status: ExtendedStatus, note: string): Promise<void> {
-  const jurisdiction_id = jurisdictionOf(c);
-  const request_id = c.data.request.id;
-  await changeStatus(c.web.services, actorOf(c), request_id, { jurisdiction_id, status, note });
-  await notifySafely(c.web, c.request, jurisdiction_id, request_id);
+  await applyStatusChange(c, status, note);
+  await notifySafely(c.web, c.request, jurisdictionOf(c), c.data.request.id);
 }

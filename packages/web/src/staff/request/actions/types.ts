@@ -16,7 +16,7 @@ export interface ActionContext {
   data: RequestPageData;
 }
 
-export const DONE = ['status', 'reply', 'note', 'triage', 'unchanged', 'duplicate'] as const;
+export const DONE = ['saved', 'status', 'reply', 'note', 'triage', 'unchanged', 'duplicate'] as const;
 export type Done = (typeof DONE)[number];
 
 export type ActionOutcome = { done: Done } | { errors: FieldError[] };

@@ -10,9 +10,9 @@ import { fromLocalInput, toLocalInput } from '../local-time.js';
 import { isPriority } from '../status-labels.js';
 import { actorOf, jurisdictionOf, type ActionContext, type RequestAction } from './types.js';
 
-type Patch = Omit<TriageInput, 'jurisdiction_id'>;
+export type Patch = Omit<TriageInput, 'jurisdiction_id'>;
 
-function readPatch(c: ActionContext): { patch: Patch; errors: FieldError[] } {
+export function readPatch(c: ActionContext): { patch: Patch; errors: FieldError[] } {
   const r = c.data.request;
   const d = c.data.directory;
   const errors: FieldError[] = [];

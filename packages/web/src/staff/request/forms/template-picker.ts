@@ -1,13 +1,15 @@
 /**
- * Response templates: a GET form that reloads the page with the chosen
- * template in the note (status note when the template is meant for a status,
- * else the reply). browser/staff-request.ts does the same in place.
+ * Response templates inside the request form: a list and an "Insert" submit
+ * button that posts the whole form to …/template, which answers with the same
+ * form, every field kept, the template's text added after the typed message
+ * (and its status chosen). browser/staff-request.ts does the same in place.
  */
 import type { ResponseTemplate } from '@o311/store';
 import { html, jsonData, type Html } from '../../../html.js';
 import type { Translator } from '../../../i18n/translate.js';
-import { selectField } from '../../forms/fields.js';
-import { FIELDS, requestPath } from '../fields.js';
+import { errorFor, selectField } from '../../forms/fields.js';
+import { FIELDS, templateInsertPath } from '../fields.js';
+import { valueOf, type FormState } from '../form-state.js';
 import type { RequestPageData } from '../load.js';
 import { statusLabel } from '../status-labels.js';
 
@@ -18,25 +20,38 @@ export interface TemplateData {
   body: string;
 }
 
-/** The form values a template fills in. */
-export function templateValues(template: ResponseTemplate): Record<string, string> {
-  return template.status === null
-    ? { [FIELDS.comment.name]: template.body, [FIELDS.visibility.name]: 'public' }
-    : { [FIELDS.status.name]: template.status, [FIELDS.note.name]: template.body };
+export const TEMPLATES_DATA_ID = 'request-templates-data';
+
+/** The form values after inserting a template into `values` (what was typed is kept). */
+export function templateValues(template: ResponseTemplate, values: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const typed = (values[FIELDS.comment.name] ?? '').trimEnd();
+  return {
+    ...values,
+    [FIELDS.template.name]: template.id,
+    [FIELDS.comment.name]: typed === '' ? template.body : `${typed}\n\n${template.body}`,
+    [FIELDS.visibility.name]: 'public',
+    ...(template.status !== null ? { [FIELDS.status.name]: template.status } : {}),
+  };
 }
 
-export function templatePicker(t: Translator, data: RequestPageData, chosen: string): Html {
+export function templatePicker(t: Translator, data: RequestPageData, s: FormState): Html {
   if (data.templates.length === 0) return html``;
-  const choices = data.templates.map((x) => ({
+  const choices = [{ value: '', label: t('reqform.templateNone') }, ...data.templates.map((x) => ({
     value: x.id, label: x.status === null ? x.name : `${x.name} (${statusLabel(t, x.status)})`,
-  }));
+  }))];
+  const { template } = FIELDS;
+  return html`<div class="request-template">
+${selectField({
+  id: template.id, name: template.name, label: t('inbox.req.template'), hint: t('reqform.templateHint'),
+  value: valueOf(s, template.name, ''), choices, error: errorFor(s.errors, template.id),
+})}
+<button type="submit" class="secondary request-insert" formaction="${templateInsertPath(data.request.id)}#${FIELDS.comment.id}" data-insert-template>${t('reqform.insertTemplate')}</button>
+</div>`;
+}
+
+/** The templates for the script, outside the form. */
+export function templatesData(data: RequestPageData): Html {
+  if (data.templates.length === 0) return html``;
   const blocks: TemplateData[] = data.templates.map((x) => ({ id: x.id, status: x.status, body: x.body }));
-  return html`<section class="request-action" id="request-template" aria-labelledby="request-template-title">
-<h3 id="request-template-title">${t('inbox.req.templates')}</h3>
-<form method="get" action="${requestPath(data.request.id)}#request-template" class="request-template-form" data-templates="request-templates-data">
-${selectField({ id: FIELDS.template.id, name: FIELDS.template.name, label: t('inbox.req.template'), hint: t('inbox.req.templateHint'), value: chosen, choices })}
-<button type="submit">${t('inbox.req.useTemplate')}</button>
-</form>
-<script type="application/json" id="request-templates-data">${jsonData(blocks)}</script>
-</section>`;
+  return html`<script type="application/json" id="${TEMPLATES_DATA_ID}">${jsonData(blocks)}</script>`;
 }

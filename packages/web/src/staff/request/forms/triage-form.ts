@@ -1,5 +1,4 @@
 /** Assignment (department, agent), priority and the expected date, offered from the service's SLA when unset. */
-import type { FastifyRequest } from 'fastify';
 import { PRIORITIES } from '@o311/store';
 import { html, type Html } from '../../../html.js';
 import type { Translator } from '../../../i18n/translate.js';
@@ -9,7 +8,6 @@ import { valueOf, type FormState } from '../form-state.js';
 import type { RequestPageData } from '../load.js';
 import { toLocalInput } from '../local-time.js';
 import { priorityLabel } from '../status-labels.js';
-import { actionForm } from './action-form.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -30,12 +28,12 @@ function expectedHint(t: Translator, data: RequestPageData): string {
   return `${t(key, { hours: t.number(sla) })} ${zone}`;
 }
 
-export function triageForm(request: FastifyRequest, t: Translator, data: RequestPageData, s: FormState): Html {
+export function triageFields(t: Translator, data: RequestPageData, s: FormState): Html {
   const { department, agent, priority, expected } = FIELDS;
   const r = data.request;
   const d = data.directory;
   const none = { value: '', label: t('inbox.unassigned') };
-  const body = html`${selectField({
+  return html`${selectField({
     id: department.id, name: department.name, label: t('inbox.filter.department'), error: errorFor(s.errors, department.id),
     value: valueOf(s, department.name, r.assigned_department_id ?? ''),
     choices: [none, ...d.departments.map((x) => ({ value: x.id, label: x.name }))],
@@ -53,5 +51,4 @@ ${textInput({
   id: expected.id, name: expected.name, type: 'datetime-local', label: t('inbox.col.expected'), hint: expectedHint(t, data),
   value: valueOf(s, expected.name, expectedDefault(data)), error: errorFor(s.errors, expected.id),
 })}`;
-  return actionForm(request, { requestId: r.id, action: 'triage', title: t('inbox.req.triage'), submit: t('inbox.req.saveTriage'), body });
 }
