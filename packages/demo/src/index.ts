@@ -10,3 +10,4 @@ export { DEMO_SERVICES, toServiceRecord, type DemoService, type DemoAttribute, t
 export { planRequests, type PlannedRequest, type Transition } from './plan.js';
 export { Random } from './random.js';
 export { neighbourhoodAreas, neighbourhoodAreaId, seedDemoAreas, NEIGHBOURHOOD_AREA_LABEL } from './neighbourhood-areas.js';
+export { demoGazetteer, seedDemoGazetteer, GAZETTEER_BLOCKS } from './gazetteer.js';

@@ -1,10 +1,11 @@
 /**
  * Seeding a store with Riverton: jurisdiction, services, then a year of
  * requests in one bulk import, then the later status changes of the requests
- * that carry a full history.
+ * that carry a full history, and the city's address gazetteer.
  */
 import type { Store } from '@o311/store';
 import { DEMO_JURISDICTION } from './city.js';
+import { seedDemoGazetteer } from './gazetteer.js';
 import { seedDemoAreas } from './neighbourhood-areas.js';
 import { planRequests, type PlannedRequest } from './plan.js';
 import { DEMO_SERVICES, toServiceRecord } from './services.js';
@@ -55,6 +56,7 @@ export async function seedDemoCity(store: Store, options: SeedOptions = {}): Pro
   const written = await store.importRequests(plans.map((p) => p.row));
   await replayHistory(store, jurisdiction_id, plans);
   await seedDemoAreas(store, now);
+  await seedDemoGazetteer(store);
   return { jurisdiction_id, services: DEMO_SERVICES.length, requests: written };
 }
 

@@ -11,7 +11,9 @@ function memoryGazetteer(addresses: GazetteerAddress[], streets: GazetteerStreet
     findAddresses: async ({ street_keys, number, limit }) => addresses.filter((a) => street_keys.includes(a.street_key) && a.number === number).slice(0, limit),
     numberNeighbours: async ({ street_key, number }) => {
       const on = addresses.filter((a) => a.street_key === street_key).sort((a, b) => a.number - b.number);
-      return { below: on.filter((a) => a.number < number).at(-1), above: on.find((a) => a.number > number) };
+      const below = on.filter((a) => a.number < number).at(-1)?.number;
+      const above = on.find((a) => a.number > number)?.number;
+      return { below: on.filter((a) => a.number === below), above: on.filter((a) => a.number === above) };
     },
     findStreets: async ({ prefix, limit }) =>
       streets.filter((s) => s.street_key.startsWith(prefix)).sort((a, b) => a.street_key.length - b.street_key.length).slice(0, limit),
@@ -27,8 +29,9 @@ const A = (number: string, street: string, lat: number, long: number) => must(ad
 
 const content = gazetteerContent(
   [
-    A('100', 'Main St', 41.0, -93.0), A('110', 'Main St', 41.0, -93.01), A('200', 'Main St', 41.0, -93.1),
-    A('200', 'Main St', 41.0, -92.9), A('12', 'Maple St', 41.1, -93.0), A('7', 'Calle Mayor', 40.4, -3.7),
+    A('100', 'Main St', 41.0, -93.0), A('110', 'Main St', 41.0, -93.001), A('200', 'Main St', 41.0, -93.01),
+    A('200', 'Main St', 41.0, -92.99), A('12', 'Maple St', 41.1, -93.0), A('7', 'Calle Mayor', 40.4, -3.7),
+    A('10', 'Two Way St', 42, 0.001), A('10', 'Two Way St', 42, -0.001), A('30', 'Two Way St', 42, 0.003), A('30', 'Two Way St', 42, -0.003),
   ],
   [must(streetRow({ name: 'Main Street Extension', lat: 41.2, long: -93.2 }))],
 );
@@ -39,19 +42,24 @@ describe('GazetteerGeocoder', () => {
   it('finds an address point, typed any way', async () => {
     for (const text of ['110 Main St', '110 MAIN STREET, Riverton', '110 main st.']) {
       const [first] = await search(text);
-      expect(first).toMatchObject({ label: '110 Main St', lat: 41.0, long: -93.01, kind: 'address', score: SCORES.address, source: 'gazetteer' });
+      expect(first).toMatchObject({ label: '110 Main St', lat: 41.0, long: -93.001, kind: 'address', score: SCORES.address, source: 'gazetteer' });
     }
   });
 
   it('gives every point of an ambiguous address', async () => {
     const found = await search('200 Main St');
-    expect(found.filter((c) => c.kind === 'address').map((c) => c.long).sort((a, b) => a - b)).toEqual([-93.1, -92.9]);
+    expect(found.filter((c) => c.kind === 'address').map((c) => c.long).sort((a, b) => a - b)).toEqual([-93.01, -92.99]);
   });
 
   it('places a missing number between its neighbours', async () => {
     const [first] = await search('150 Main St');
     expect(first).toMatchObject({ label: '150 Main St', kind: 'interpolated', lat: 41.0 });
-    expect(first?.long).toBeCloseTo(-93.01 + (-93.1 + 93.01) * (40 / 90), 6);
+    expect(first?.long).toBeCloseTo(-93.001 + (-93.01 + 93.001) * (40 / 90), 6);
+  });
+
+  it('interpolates on each side of a street numbered both ways from its middle', async () => {
+    const found = await search('20 Two Way St');
+    expect(found.map((c) => [c.kind, c.long]).sort()).toEqual([['interpolated', -0.002], ['interpolated', 0.002]]);
   });
 
   it('falls back to the street when no number is near', async () => {
@@ -95,7 +103,7 @@ describe('gazetteer rows', () => {
 
   it('gives each street named only by addresses a point of its own, once per street', () => {
     const streets = content.streets.map((s) => s.name).sort();
-    expect(streets).toEqual(['Calle Mayor', 'Main St', 'Main Street Extension', 'Maple St']);
+    expect(streets).toEqual(['Calle Mayor', 'Main St', 'Main Street Extension', 'Maple St', 'Two Way St']);
     expect(content.streets.find((s) => s.name === 'Main St')).toMatchObject({ lat: 41.0 });
   });
 });

@@ -4,7 +4,7 @@
  * number missing from the gazetteer is placed between its neighbours on the
  * street (interpolated) when they are close enough, else the street stands in.
  */
-import type { GazetteerAddress, GazetteerStore, GazetteerStreet } from '@o311/store';
+import type { GazetteerAddress, GazetteerStore, GazetteerStreet, NumberNeighbours } from '@o311/store';
 import { checkQuery, rank, type GeocodeCandidate, type GeocodeQuery, type Geocoder } from './geocoder.js';
 import { parseAddress } from './normalize.js';
 
@@ -17,6 +17,8 @@ const STREETS_TRIED = 5;
 const MAX_INTERPOLATION_GAP = 200;
 /** One neighbour only (the end of a street) stands in this close at most. */
 const MAX_ONE_SIDED_GAP = 10;
+/** Nor two points further apart than this (not one stretch of street). */
+const MAX_INTERPOLATION_SPAN_M = 1000;
 
 export const SCORES = { address: 1, interpolated: 0.8, oneSided: 0.7, street: 0.6 } as const;
 /** A street found by prefix ("main" for "main street") ranks below an exact one. */
@@ -31,17 +33,33 @@ function addressLabel(a: GazetteerAddress): string {
 
 type Guess = Pick<GeocodeCandidate, 'lat' | 'long' | 'kind' | 'score'> & { street: string };
 
-function between(number: number, n: { below?: GazetteerAddress | undefined; above?: GazetteerAddress | undefined }): Guess | undefined {
-  const { below, above } = n;
-  if (below && above && above.number - below.number <= MAX_INTERPOLATION_GAP) {
+/** Metres between two points (equirectangular: exact enough within a city). */
+function metres(a: GazetteerAddress, b: GazetteerAddress): number {
+  const y = (a.lat - b.lat) * 111_320;
+  const x = (a.long - b.long) * 111_320 * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  return Math.hypot(x, y);
+}
+
+/**
+ * Points for a number between known ones: each point below paired with the
+ * nearest point above (a street numbered both ways from a centre has a pair
+ * on each side), placed in proportion; else a point a few numbers away.
+ */
+function between(number: number, n: NumberNeighbours): Guess[] {
+  const out: Guess[] = [];
+  for (const below of n.below) {
+    const above = [...n.above].sort((a, b) => metres(below, a) - metres(below, b))[0];
+    if (!above || above.number - below.number > MAX_INTERPOLATION_GAP || metres(below, above) > MAX_INTERPOLATION_SPAN_M) continue;
     const f = (number - below.number) / (above.number - below.number);
-    return {
+    out.push({
       lat: round6(below.lat + (above.lat - below.lat) * f), long: round6(below.long + (above.long - below.long) * f),
       kind: 'interpolated', score: SCORES.interpolated, street: below.street,
-    };
+    });
   }
-  const one = [below, above].find((a) => a !== undefined && Math.abs(a.number - number) <= MAX_ONE_SIDED_GAP);
-  return one && { lat: one.lat, long: one.long, kind: 'interpolated', score: SCORES.oneSided, street: one.street };
+  if (out.length > 0) return out;
+  return [...n.below, ...n.above]
+    .filter((a) => Math.abs(a.number - number) <= MAX_ONE_SIDED_GAP)
+    .map((a) => ({ lat: a.lat, long: a.long, kind: 'interpolated', score: SCORES.oneSided, street: a.street }));
 }
 
 export class GazetteerGeocoder implements Geocoder {
@@ -73,10 +91,11 @@ export class GazetteerGeocoder implements Geocoder {
         for (const a of here) out.push({ label: addressLabel(a), lat: a.lat, long: a.long, kind: 'address', score: SCORES.address * factor(s), source: 'gazetteer' });
         continue;
       }
-      const guess = between(number, await this.#store.numberNeighbours({ jurisdiction_id: j, street_key: s.street_key, number }));
-      out.push(guess
-        ? { label: `${numberText} ${guess.street}`, lat: guess.lat, long: guess.long, kind: guess.kind, score: guess.score * factor(s), source: 'gazetteer' }
-        : streetCandidate(s));
+      const guesses = between(number, await this.#store.numberNeighbours({ jurisdiction_id: j, street_key: s.street_key, number }));
+      if (guesses.length === 0) out.push(streetCandidate(s));
+      for (const g of guesses) {
+        out.push({ label: `${numberText} ${g.street}`, lat: g.lat, long: g.long, kind: g.kind, score: g.score * factor(s), source: 'gazetteer' });
+      }
     }
     return rank(out, limit);
   }

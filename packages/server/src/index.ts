@@ -14,6 +14,7 @@ export { changeStatus } from './services/request-status.js';
 export { addComment, MAX_COMMENT_LENGTH } from './services/request-comments.js';
 export { updateTriage, type TriageInput } from './services/request-triage.js';
 export { markDuplicate } from './services/request-duplicates.js';
+export * as moderation from './services/moderation.js';
 export { createDepartment, deleteDepartment, renameDepartment, type DepartmentInput } from './services/departments.js';
 export { issueApiKey, issueStaffToken, withdrawApiKey, withdrawStaffToken } from './services/access.js';
 export { changeService, removeService } from './services/catalog-changes.js';

@@ -50,11 +50,17 @@ export interface GazetteerCounts {
   streets: number;
 }
 
-/** The nearest address points on either side of a house number missing from a street. */
+/**
+ * The address points of a street with the nearest numbers on either side of
+ * one missing from it: every point of that number (a street numbered both ways
+ * from a centre has two of each), at most MAX_NEIGHBOURS a side.
+ */
 export interface NumberNeighbours {
-  below: GazetteerAddress | undefined;
-  above: GazetteerAddress | undefined;
+  below: GazetteerAddress[];
+  above: GazetteerAddress[];
 }
+
+export const MAX_NEIGHBOURS = 10;
 
 export interface GazetteerStore {
   /**
@@ -67,7 +73,7 @@ export interface GazetteerStore {
   counts(jurisdiction_id: string): Promise<GazetteerCounts>;
   /** Address points numbered `number` (integer part) on any of the streets, at most `limit`. */
   findAddresses(q: { jurisdiction_id: string; street_keys: readonly string[]; number: number; limit: number }): Promise<GazetteerAddress[]>;
-  /** The closest numbers below and above `number` on one street (for interpolating a missing one). */
+  /** The points of the closest numbers below and above `number` on one street (for interpolating a missing one). */
   numberNeighbours(q: { jurisdiction_id: string; street_key: string; number: number }): Promise<NumberNeighbours>;
   /** Streets whose key is `prefix` or starts with it, shortest key first, at most `limit`. */
   findStreets(q: { jurisdiction_id: string; prefix: string; limit: number }): Promise<GazetteerStreet[]>;

@@ -42,14 +42,15 @@ export function runGazetteerContract(dialect: TestDialect): void {
       expect(await g().findAddresses({ jurisdiction_id: j, street_keys: ['main street'], number: 101, limit: 5 })).toEqual([]);
     });
 
-    it('finds the neighbours of a missing number', async () => {
+    it('finds the neighbours of a missing number, every point of each', async () => {
       const j = await addJurisdiction(store);
-      await g().replace(j, { addresses: [10, 20, 30, 40].map((n) => address('oak street', n, n, 0)), streets: [] });
+      await g().replace(j, { addresses: [10, 20, 30, 40, 30].map((n, i) => address('oak street', n, n, i)), streets: [] });
       const n = await g().numberNeighbours({ jurisdiction_id: j, street_key: 'oak street', number: 25 });
-      expect([n.below?.number, n.above?.number]).toEqual([20, 30]);
+      expect(n.below.map((a) => a.number)).toEqual([20]);
+      expect(n.above.map((a) => [a.number, a.long]).sort()).toEqual([[30, 2], [30, 4]]);
       const end = await g().numberNeighbours({ jurisdiction_id: j, street_key: 'oak street', number: 45 });
-      expect([end.below?.number, end.above]).toEqual([40, undefined]);
-      expect(await g().numberNeighbours({ jurisdiction_id: j, street_key: 'elm street', number: 5 })).toEqual({ below: undefined, above: undefined });
+      expect([end.below.map((a) => a.number), end.above]).toEqual([[40], []]);
+      expect(await g().numberNeighbours({ jurisdiction_id: j, street_key: 'elm street', number: 5 })).toEqual({ below: [], above: [] });
     });
 
     it('finds streets by the start of their key, shortest first, within the jurisdiction', async () => {

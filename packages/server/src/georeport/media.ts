@@ -1,4 +1,4 @@
-/** Uploaded media: `/open311/v2/media/{id}`, the target of media_url and media_urls. */
+/** Uploaded media: `/open311/v2/media/{id}`, the target of media_url and media_urls (a photo hidden by moderation is gone: 404). */
 import { Type } from 'typebox';
 import { notFound } from '@o311/georeport';
 import { pathParam } from '../http/reply.js';
@@ -13,7 +13,7 @@ export const contract: Contract = {
   schema: {
     operationId: 'getMedia',
     summary: 'Uploaded media file',
-    description: 'A photo uploaded with a request. Immutable: cached for a year.',
+    description: 'A photo uploaded with a request. Cached for five minutes (then revalidated by ETag): a photo hidden by moderation answers 404.',
     tags: [GEOREPORT_TAG],
     params: Type.Object({ id: Type.String() }),
     response: {
@@ -32,8 +32,9 @@ export function mediaRoute(ctx: ServiceContext) {
     const media = id === '' ? undefined : await ctx.store.getMedia(id);
     if (!media) throw notFound(`Media '${id}' does not exist.`);
     const etag = `"m-${media.id}"`;
+    // Not immutable: moderation may hide a photo, and caches must let it go soon.
     reply
-      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('cache-control', 'public, max-age=300')
       .header('etag', etag)
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")

@@ -10,6 +10,7 @@ import { monitorRoutes } from './monitor.js';
 import { dashboardRoutes } from './dashboard.js';
 import { webhookRoutes } from './webhooks.js';
 import { requestChangeRoutes } from './request-changes.js';
+import { moderationRoutes } from './moderation.js';
 import { requestRoutes } from './requests.js';
 import { serviceRoutes } from './services.js';
 
@@ -23,6 +24,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServiceCont
       serviceRoutes(typed, ctx);
       requestRoutes(typed, ctx);
       requestChangeRoutes(typed, ctx);
+      moderationRoutes(typed, ctx);
       accessRoutes(typed, ctx);
       jobRoutes(typed, ctx);
       federationRoutes(typed, ctx);

@@ -5,7 +5,7 @@
  */
 import type { Selectable } from 'kysely';
 import {
-  MAX_GAZETTEER_ADDRESSES, MAX_GAZETTEER_RESULTS, MAX_GAZETTEER_STREETS, MAX_GAZETTEER_TEXT,
+  MAX_GAZETTEER_ADDRESSES, MAX_GAZETTEER_RESULTS, MAX_GAZETTEER_STREETS, MAX_GAZETTEER_TEXT, MAX_NEIGHBOURS,
   type GazetteerAddress, type GazetteerContent, type GazetteerStore, type GazetteerStreet,
 } from '../gazetteer.js';
 import type { GazetteerAddressesTable, GazetteerStreetsTable } from '../schema/gazetteer-tables.js';
@@ -108,9 +108,19 @@ export function gazetteerStore(db: Db): GazetteerStore {
     },
 
     async numberNeighbours({ jurisdiction_id, street_key, number }) {
-      const below = await addressesOn(jurisdiction_id, street_key).where('number', '<', number).orderBy('number', 'desc').limit(1).executeTakeFirst();
-      const above = await addressesOn(jurisdiction_id, street_key).where('number', '>', number).orderBy('number', 'asc').limit(1).executeTakeFirst();
-      return { below: below && toAddress(below), above: above && toAddress(above) };
+      const side = async (op: '<' | '>') => {
+        const nearest = await addressesOn(jurisdiction_id, street_key)
+          .clearSelect()
+          .select('number')
+          .where('number', op, number)
+          .orderBy('number', op === '<' ? 'desc' : 'asc')
+          .limit(1)
+          .executeTakeFirst();
+        if (nearest === undefined) return [];
+        const rows = await addressesOn(jurisdiction_id, street_key).where('number', '=', Number(nearest.number)).orderBy('number_text').limit(MAX_NEIGHBOURS).execute();
+        return rows.map(toAddress);
+      };
+      return { below: await side('<'), above: await side('>') };
     },
 
     async findStreets({ jurisdiction_id, prefix, limit }) {
