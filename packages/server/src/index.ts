@@ -22,6 +22,8 @@ export { deleteTemplate, saveTemplate } from './services/templates.js';
 export * as staffAccounts from './services/staff-accounts.js';
 export * as catalogServices from './services/catalog.js';
 export * as requestServices from './services/requests.js';
+export * as reporterServices from './services/reporter-updates.js';
+export { reporterSettings, saveReporterSettings, type ReporterSettingsInput } from './services/reporter-settings.js';
 export { authorizeKey, spendingQuota, type Quota } from './services/api-keys.js';
 export { resendRisk, RESENDING_CLIENTS, type ResendRisk } from './services/resending-clients.js';
 export { ensureSandbox, SANDBOX_BASE, type SandboxConfig } from './sandbox/sandbox.js';

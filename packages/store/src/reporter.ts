@@ -5,9 +5,13 @@
  * question asked after each closing. Part of the {@link Store} as `store.reporter`.
  * Times are epoch milliseconds (UTC).
  */
+import type { NewMedia } from './contract.js';
 
 /** The `author` of the events a reporter adds (comments, photos, reopenings): never shown publicly as such. */
 export const REPORTER_AUTHOR = 'o311:reporter';
+/** The `author` of the event of a reporter answering "is it fixed?" with no (a reopening or, past the window, a comment). */
+export const REPORTER_NOT_FIXED_AUTHOR = 'o311:reporter:not-fixed';
+export const isReporterAuthor = (author: string | null): boolean => author === REPORTER_AUTHOR || author === REPORTER_NOT_FIXED_AUTHOR;
 
 export const REPORTER_ANSWERS = ['yes', 'no'] as const;
 export type ReporterAnswer = (typeof REPORTER_ANSWERS)[number];
@@ -89,6 +93,12 @@ export interface ReporterStore {
   markAsked(change_id: number, at: number): Promise<boolean>;
   /** The newest question asked about the request. */
   latestQuestion(jurisdiction_id: string, request_id: string): Promise<ReporterQuestion | undefined>;
+  /**
+   * Stores a photo the reporter adds to their request (not one of the
+   * request's own photos: an event links to it); its id, or undefined for an
+   * unknown request. The public media route serves it by id like the others.
+   */
+  addPhoto(jurisdiction_id: string, request_id: string, photo: NewMedia, at: number): Promise<string | undefined>;
   /** Records the reporter's answer; false when that question was answered before. */
   answer(change_id: number, answer: ReporterAnswer, at: number): Promise<boolean>;
 }

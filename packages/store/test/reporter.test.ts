@@ -73,6 +73,16 @@ function runReporterContract(dialect: TestDialect): void {
       expect(await store.reporter.latestQuestion(j, r.id)).toMatchObject({ asked_at: T0 + 3 * HOUR, answer: 'no', answered_at: T0 + 6 * HOUR });
     });
 
+    it('stores a reporter photo served by id, apart from the report\'s own photos; none for an unknown request', async () => {
+      const j = await addJurisdiction(store);
+      const r = await store.createRequest(newRequest(j));
+      const photo = { content_type: 'image/png', filename: 'p.png', bytes: Buffer.from([1, 2, 3]) };
+      const id = await store.reporter.addPhoto(j, r.id, photo, T0);
+      expect(await store.getMedia(id!)).toEqual({ id, request_id: r.id, ...photo });
+      expect((await store.getRequest(j, r.id))!.media_ids).toEqual([]);
+      expect(await store.reporter.addPhoto(j, '999999999', photo, T0)).toBeUndefined();
+    });
+
     it('forgets everything of a request removed by a reset', async () => {
       const j = await addJurisdiction(store);
       const r = await store.createRequest(newRequest(j));

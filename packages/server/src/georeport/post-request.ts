@@ -64,7 +64,7 @@ export function postRequestRoute(ctx: ServiceContext) {
       if (code !== undefined) await activeService(ctx.store, j, code);
     };
     const { format, fields, uploads, j, key, quota, discard } = await readPostForm(request, ctx, {}, knownService);
-    const { receipt, replayed } = await spendingQuota(ctx, quota, async () => {
+    const { receipt, replayed, requestId } = await spendingQuota(ctx, quota, async () => {
       try {
         const code = field(fields, 'service_code');
         if (code === undefined) throw badRequest('service_code is required.');
@@ -77,6 +77,7 @@ export function postRequestRoute(ctx: ServiceContext) {
     });
     // A replay files nothing, so it costs no quota.
     if (replayed) await ctx.postLimits.giveBack(quota.bucket, quota.takenAt);
+    else await ctx.requestFiled?.(request, j, key, requestId);
     return sendDocument(reply, format, encodeReceipts([receipt], format));
   });
 }

@@ -58,6 +58,10 @@ export const JOB = {
   webhooksDeliver: 'webhooks.deliver',
   /** Forgets finished webhook deliveries older than 30 days, beyond each subscriber's newest 50. */
   webhooksPrune: 'webhooks.prune',
+  /** Mails a new request's reporter its receipt (number, tracker and update links) and follows the request for them. */
+  reporterReceipt: 'reporter.receipt',
+  /** Takes closings of reporters' requests from the change feed and mails each "is it fixed?" question that is due. */
+  reporterTick: 'reporter.tick',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -100,6 +104,13 @@ export interface WebhookDeliveryData {
   deliveryId: string;
 }
 
+/** A new request whose reporter left an e-mail; the language of the form they used (not personal). */
+export interface ReporterReceiptData {
+  jurisdictionId: string;
+  requestId: string;
+  locale: string;
+}
+
 export interface FollowersNotifyData {
   jurisdictionId: string;
   requestId: string;
@@ -135,6 +146,8 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
   [JOB.webhooksDeliver]: ['deliveryId'],
   [JOB.changesPrune]: [],
   [JOB.webhooksPrune]: [],
+  [JOB.reporterReceipt]: ['jurisdictionId', 'requestId', 'locale'],
+  [JOB.reporterTick]: [],
 };
 
 /**
@@ -163,6 +176,18 @@ export const followersNotifyOptions = (d: FollowersNotifyData): EnqueueOptions =
   backoff: true,
   leaseMs: 10 * 60_000,
   singletonKey: `${d.requestId}/${d.event}`,
+});
+
+/**
+ * The receipt goes through the outbox's once-key, so a retry never mails
+ * twice. One pending receipt per request.
+ */
+export const reporterReceiptOptions = (d: ReporterReceiptData): EnqueueOptions => ({
+  retryLimit: 3,
+  retryDelayMs: 30_000,
+  backoff: true,
+  leaseMs: 5 * 60_000,
+  singletonKey: d.requestId,
 });
 
 /**
@@ -278,4 +303,5 @@ export const SCHEDULE = {
   [JOB.changesPrune]: '50 4 * * *',
   /** Once a day, at 05:10 UTC. */
   [JOB.webhooksPrune]: '10 5 * * *',
+  [JOB.reporterTick]: '* * * * *',
 } as const;

@@ -3,7 +3,7 @@ import type { Discovery } from '../discovery-api/create-point-discovery.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Open311Failure } from '@o311/georeport';
 import type { JobQueue } from '@o311/jobs';
-import type { Store } from '@o311/store';
+import type { ApiKey, Jurisdiction, Store } from '@o311/store';
 import type { CredentialBox } from '@o311/router';
 import type { PublicOrigin } from '../http/public-origin.js';
 import type { ReadCache } from '../http/read-cache.js';
@@ -69,4 +69,9 @@ export interface ServiceContext {
    * It must not throw: the change has already happened.
    */
   publicChange?: (request: FastifyRequest, jurisdictionId: string, requestId: string) => Promise<void>;
+  /**
+   * Told after a request is filed through POST requests (not a replay), e.g. to
+   * mail its reporter a receipt; set by a plugin. It must not throw: the request is filed.
+   */
+  requestFiled?: (request: FastifyRequest, j: Jurisdiction, key: ApiKey, requestId: string) => Promise<void>;
 }

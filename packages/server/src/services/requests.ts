@@ -37,6 +37,8 @@ export interface Submitted {
   receipt: RequestReceipt;
   /** The idempotency key named an earlier submission: its receipt, nothing new written. */
   replayed: boolean;
+  /** The request's id (also when its receipt holds none). */
+  requestId: string;
 }
 
 /**
@@ -83,7 +85,7 @@ export async function submitRequestOnce(
   }).catch((e: unknown) => {
     throw e instanceof IdempotencyKeyReused ? idempotencyKeyReused() : e;
   });
-  return { receipt: receiptOf(service, stored), replayed: stored.replayed === true };
+  return { receipt: receiptOf(service, stored), replayed: stored.replayed === true, requestId: stored.id };
 }
 
 /**

@@ -12,6 +12,7 @@ import { webhookRoutes } from './webhooks.js';
 import { requestChangeRoutes } from './request-changes.js';
 import { moderationRoutes } from './moderation.js';
 import { requestRoutes } from './requests.js';
+import { reporterSettingsRoutes } from './reporter-settings.js';
 import { serviceRoutes } from './services.js';
 
 export const STAFF_PREFIX = '/api/v1';
@@ -21,6 +22,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServiceCont
     async (scope) => {
       const typed = scope.withTypeProvider<TypeBoxTypeProvider>();
       jurisdictionRoutes(typed, ctx);
+      reporterSettingsRoutes(typed, ctx);
       serviceRoutes(typed, ctx);
       requestRoutes(typed, ctx);
       requestChangeRoutes(typed, ctx);

@@ -3,6 +3,7 @@
  * question's moves (asked, answered) are conditional UPDATEs, so a retried job
  * or a second click never counts twice.
  */
+import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import {
   DEFAULT_REPORTER_SETTINGS, REPORTER_ANSWERS, type ReporterQuestion, type ReporterSettings, type ReporterStore,
@@ -13,6 +14,8 @@ import { readStored } from './monitor-shared.js';
 import { fromFlag, parseRowId, toFlag, type Db } from './shared.js';
 
 const HOUR_MS = 3_600_000;
+/** Past any upload of the report itself (at most a few), so the report's own photos keep their order. */
+const REPORTER_PHOTO_POSITION = 10_000;
 
 const toQuestion = (row: Selectable<ReporterQuestionsTable>): ReporterQuestion => ({
   change_id: Number(row.change_id),
@@ -156,6 +159,22 @@ export function reporterStore(db: Db): ReporterStore {
         .limit(1)
         .executeTakeFirst();
       return row && toQuestion(row);
+    },
+
+    async addPhoto(jurisdiction_id, request_id, photo, at) {
+      const id = parseRowId(request_id);
+      if (id === undefined) return undefined;
+      const request = await db.selectFrom('requests').select('id').where('id', '=', id).where('jurisdiction_id', '=', jurisdiction_id).executeTakeFirst();
+      if (!request) return undefined;
+      const mediaId = randomUUID();
+      await db
+        .insertInto('request_media')
+        .values({
+          id: mediaId, request_id: id, position: REPORTER_PHOTO_POSITION, content_type: photo.content_type, filename: photo.filename,
+          bytes: photo.bytes, size: photo.bytes.length, created_at: at,
+        })
+        .execute();
+      return mediaId;
     },
 
     async answer(change_id, answer, at) {

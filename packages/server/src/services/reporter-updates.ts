@@ -1,0 +1,111 @@
+/**
+ * What a request's reporter may do (issue 14), once the web app has proved who
+ * they are (a secret link from their mail, or the signed-in account that owns
+ * the report): add a comment and/or a photo, reopen a request closed by
+ * mistake within the city's window, and answer "is it fixed?". Each is a public
+ * event whose author marks it as the reporter's (REPORTER_AUTHOR), never their
+ * name. Expected refusals come back as values; the caller tells the followers.
+ */
+import { EXTENDED_STATUSES } from '@o311/georeport';
+import {
+  REPORTER_AUTHOR, REPORTER_NOT_FIXED_AUTHOR, type Jurisdiction, type NewMedia, type ReporterAnswer, type StoredRequest,
+} from '@o311/store';
+import type { ServiceContext } from './context.js';
+
+export const MAX_REPORTER_COMMENT = 2_000;
+const DAY_MS = 24 * 3_600_000;
+
+export interface ReporterUpdate {
+  comment: string;
+  photo?: NewMedia;
+  reopen: boolean;
+}
+
+export type Refusal = 'empty' | 'tooLong' | 'notClosed' | 'windowPassed' | 'unknownRequest' | 'noQuestion' | 'answered';
+export type ReporterOutcome<T> = { ok: true; value: T } | { ok: false; reason: Refusal };
+
+const refuse = (reason: Refusal): { ok: false; reason: Refusal } => ({ ok: false, reason });
+const isClosed = (r: Pick<StoredRequest, 'status'>): boolean => EXTENDED_STATUSES[r.status] === 'closed';
+
+/** When the request was last closed (its newest public move to a closed status); undefined while open. */
+export async function lastClosedAt(ctx: ServiceContext, j: Jurisdiction, r: StoredRequest): Promise<number | undefined> {
+  if (!isClosed(r)) return undefined;
+  const events = await ctx.store.listEvents(j.id, r.id);
+  const closing = events.filter((e) => e.type === 'status_change' && EXTENDED_STATUSES[e.status] === 'closed').at(-1);
+  return closing?.at ?? r.updated_at;
+}
+
+/** Whether the reporter may reopen now: closed, within the window after its last closing. */
+export async function mayReopen(ctx: ServiceContext, j: Jurisdiction, r: StoredRequest): Promise<boolean> {
+  const closedAt = await lastClosedAt(ctx, j, r);
+  if (closedAt === undefined) return false;
+  const { reopen_window_days } = await ctx.store.reporter.settings(j.id);
+  return ctx.now() <= closedAt + reopen_window_days * DAY_MS;
+}
+
+async function photoUrl(ctx: ServiceContext, j: Jurisdiction, requestId: string, photo: NewMedia | undefined): Promise<string | null> {
+  if (!photo) return null;
+  const id = await ctx.store.reporter.addPhoto(j.id, requestId, photo, ctx.now());
+  return id === undefined ? null : `/open311/v2/media/${encodeURIComponent(id)}`;
+}
+
+/** A comment and/or photo, or a reopening (with them as its note and photo). */
+export async function addReporterUpdate(
+  ctx: ServiceContext,
+  j: Jurisdiction,
+  requestId: string,
+  u: ReporterUpdate,
+): Promise<ReporterOutcome<{ reopened: boolean }>> {
+  const comment = u.comment.trim();
+  if (comment.length > MAX_REPORTER_COMMENT) return refuse('tooLong');
+  if (comment === '' && !u.photo && !u.reopen) return refuse('empty');
+  const r = await ctx.store.getRequest(j.id, requestId);
+  if (!r) return refuse('unknownRequest');
+  if (u.reopen && !isClosed(r)) return refuse('notClosed');
+  if (u.reopen && !(await mayReopen(ctx, j, r))) return refuse('windowPassed');
+  const media_url = await photoUrl(ctx, j, r.id, u.photo);
+  const at = ctx.now();
+  if (u.reopen) {
+    await ctx.store.changeStatus({ jurisdiction_id: j.id, request_id: r.id, status: 'open', note: comment || null, author: REPORTER_AUTHOR, at, media_url });
+  } else {
+    if (!ctx.store.addComment) throw new Error('This store cannot add comments to requests.');
+    await ctx.store.addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: true, author: REPORTER_AUTHOR, at, media_url });
+  }
+  return { ok: true, value: { reopened: u.reopen } };
+}
+
+export type FixedOutcome = 'recorded' | 'reopened' | 'noted';
+
+/**
+ * The answer to the newest "is it fixed?" of the request, once. No: reopened
+ * within the window after that closing (if still closed), else a public
+ * comment for staff; yes: recorded (with the comment, if any, as an update).
+ */
+export async function answerFixed(
+  ctx: ServiceContext,
+  j: Jurisdiction,
+  requestId: string,
+  answer: ReporterAnswer,
+  rawComment: string,
+): Promise<ReporterOutcome<FixedOutcome>> {
+  const comment = rawComment.trim();
+  if (comment.length > MAX_REPORTER_COMMENT) return refuse('tooLong');
+  const r = await ctx.store.getRequest(j.id, requestId);
+  if (!r) return refuse('unknownRequest');
+  const question = await ctx.store.reporter.latestQuestion(j.id, r.id);
+  if (!question) return refuse('noQuestion');
+  const at = ctx.now();
+  if (!(await ctx.store.reporter.answer(question.change_id, answer, at))) return refuse('answered');
+  if (!ctx.store.addComment) throw new Error('This store cannot add comments to requests.');
+  if (answer === 'yes') {
+    if (comment !== '') await ctx.store.addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: true, author: REPORTER_AUTHOR, at });
+    return { ok: true, value: 'recorded' };
+  }
+  const { reopen_window_days } = await ctx.store.reporter.settings(j.id);
+  if (isClosed(r) && at <= question.closed_at + reopen_window_days * DAY_MS) {
+    await ctx.store.changeStatus({ jurisdiction_id: j.id, request_id: r.id, status: 'open', note: comment || null, author: REPORTER_NOT_FIXED_AUTHOR, at });
+    return { ok: true, value: 'reopened' };
+  }
+  await ctx.store.addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: true, author: REPORTER_NOT_FIXED_AUTHOR, at });
+  return { ok: true, value: 'noted' };
+}
