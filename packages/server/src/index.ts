@@ -17,6 +17,11 @@ export { markDuplicate } from './services/request-duplicates.js';
 export * as moderation from './services/moderation.js';
 export { createDepartment, deleteDepartment, renameDepartment, type DepartmentInput } from './services/departments.js';
 export { issueApiKey, issueStaffToken, withdrawApiKey, withdrawStaffToken } from './services/access.js';
+export {
+  askForKey, approveKeyRequest, keyRequestOfLink, limitApiKey, refuseKeyRequest, verifyKeyRequest, KEY_REQUEST_LINK_TTL_MS, KEY_REQUESTS_PER_MINUTE,
+  SELF_SERVICE_RATE_PER_MINUTE, type KeyAsked, type KeyRequestDecision, type KeyRequestInput, type KeyVerified,
+} from './services/key-requests.js';
+export { developerSettings, saveDeveloperSettings, termsDigest, MAX_TERMS_LENGTH, type DeveloperSettings } from './services/developer-settings.js';
 export { changeService, removeService } from './services/catalog-changes.js';
 export { deleteTemplate, saveTemplate } from './services/templates.js';
 export * as staffAccounts from './services/staff-accounts.js';

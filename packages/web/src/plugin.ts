@@ -20,6 +20,8 @@ import { registerTrackerRoutes } from './tracker/routes.js';
 import { registerValidateRoutes } from './validate/routes.js';
 import { registerDashboardRoutes } from './dashboard/routes.js';
 import { registerOpenDataPages } from './open-data/routes.js';
+import { registerDeveloperPages } from './developers/routes.js';
+import { mailKeyDecision } from './developers/decision-mail.js';
 
 export function webPlugin(options: WebOptions = {}): AppPlugin {
   return async (app, services) => {
@@ -38,10 +40,12 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     await registerValidateRoutes(app, web);
     await registerDashboardRoutes(app, web);
     await registerOpenDataPages(app, web);
+    registerDeveloperPages(app, web);
     await registerStaffPages(app, web);
     await registerMailJobs(web);
     await registerAccountJobs(web);
     services.publicChange = (request, jurisdictionId, requestId) => notifySafely(web, request, jurisdictionId, requestId);
+    services.keyRequestDecided = (decision) => mailKeyDecision(web, decision);
     services.htmlNotFound = async (request, reply) =>
       sendNotFound(reply, web, translatorFor(request, reply), request.url);
     services.htmlFailure = async (request, reply, failure) =>

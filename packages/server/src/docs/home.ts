@@ -40,7 +40,24 @@ function sandboxItem(base: string, sandbox: SandboxConfig | undefined): string {
 The interactive docs use it. Limited per client address.</li>`;
 }
 
+/** The landing page, unless a plugin (the web apps' /developers page) already serves `path`. */
 export function registerHome(app: FastifyInstance, origin: PublicOrigin, path = '/', sandbox?: SandboxConfig): void {
+  if (!app.hasRoute({ method: 'GET', url: path })) registerLanding(app, origin, path, sandbox);
+  app.get('/open311/v2/', { schema: { hide: true } }, async (_request, reply) =>
+    sendHtml(
+      reply,
+      page(
+        'GeoReport v2 endpoint',
+        `<h1>GeoReport v2 endpoint</h1>
+<p>Resources: <a href="services.xml">services.xml</a>, <a href="services.json">services.json</a>,
+<a href="requests.xml">requests.xml</a>, <a href="requests.json">requests.json</a>. See
+<a href="../discovery.xml">discovery</a> and the <a href="/docs">API docs</a>.</p>`,
+      ),
+    ),
+  );
+}
+
+function registerLanding(app: FastifyInstance, origin: PublicOrigin, path: string, sandbox: SandboxConfig | undefined): void {
   app.get(path, { schema: { hide: true } }, async (request, reply) => {
     const api = `${origin.of(request)}/open311/v2/`;
     return sendHtml(
@@ -58,17 +75,4 @@ ${sandboxItem(origin.of(request), sandbox)}
       ),
     );
   });
-
-  app.get('/open311/v2/', { schema: { hide: true } }, async (_request, reply) =>
-    sendHtml(
-      reply,
-      page(
-        'GeoReport v2 endpoint',
-        `<h1>GeoReport v2 endpoint</h1>
-<p>Resources: <a href="services.xml">services.xml</a>, <a href="services.json">services.json</a>,
-<a href="requests.xml">requests.xml</a>, <a href="requests.json">requests.json</a>. See
-<a href="../discovery.xml">discovery</a> and the <a href="/docs">API docs</a>.</p>`,
-      ),
-    ),
-  );
 }

@@ -9,6 +9,7 @@ import type { PublicOrigin } from '../http/public-origin.js';
 import type { ReadCache } from '../http/read-cache.js';
 import type { SharedRateLimiter } from '../http/shared-rate-limiter.js';
 import type { SandboxConfig } from '../sandbox/sandbox.js';
+import type { KeyRequestDecision } from './key-requests.js';
 
 export interface Limits {
   bodyLimitBytes: number;
@@ -74,4 +75,6 @@ export interface ServiceContext {
    * mail its reporter a receipt; set by a plugin. It must not throw: the request is filed.
    */
   requestFiled?: (request: FastifyRequest, j: Jurisdiction, key: ApiKey, requestId: string) => Promise<void>;
+  /** Told when a developer's key is issued or their request refused (the web apps mail them); set by a plugin. */
+  keyRequestDecided?: (decision: KeyRequestDecision) => Promise<void>;
 }

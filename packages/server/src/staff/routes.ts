@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServiceContext } from '../services/context.js';
 import { accessRoutes } from './access.js';
+import { keyRequestRoutes } from './key-requests.js';
 import { federationRoutes } from './federation.js';
 import { jobRoutes } from './jobs.js';
 import { jurisdictionRoutes } from './jurisdictions.js';
@@ -28,6 +29,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServiceCont
       requestChangeRoutes(typed, ctx);
       moderationRoutes(typed, ctx);
       accessRoutes(typed, ctx);
+      keyRequestRoutes(typed, ctx);
       jobRoutes(typed, ctx);
       federationRoutes(typed, ctx);
       monitorRoutes(typed, ctx);

@@ -15,6 +15,9 @@ import { dashboardAdminEs } from './dashboard-admin.es.js';
 import { dashboardAdminFr } from './dashboard-admin.fr.js';
 import { dashboardEs } from './dashboard.es.js';
 import { dashboardFr } from './dashboard.fr.js';
+import { developersEn } from './developers.en.js';
+import { developersEs } from './developers.es.js';
+import { developersFr } from './developers.fr.js';
 import { discoverEn } from './discover.en.js';
 import { discoverEs } from './discover.es.js';
 import { discoverFr } from './discover.fr.js';
@@ -58,11 +61,11 @@ import { webhooksEn } from './webhooks.en.js';
 import { webhooksEs } from './webhooks.es.js';
 import { webhooksFr } from './webhooks.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...dashboardAdminEn, ...requestFormEn, ...reportFormEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...requestFormEn, ...reportFormEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...dashboardAdminEs, ...requestFormEs, ...reportFormEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...dashboardAdminFr, ...requestFormFr, ...reportFormFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...requestFormEs, ...reportFormEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...requestFormFr, ...reportFormFr },
 };
