@@ -8,6 +8,7 @@ import { boundariesCommand } from './commands/boundaries.js';
 import { discoveryCommand } from './commands/discovery.js';
 import { discoverCommand } from './commands/discover.js';
 import { exportCommand } from './commands/export.js';
+import { gazetteerCommand } from './commands/gazetteer.js';
 import { importCommand } from './commands/import.js';
 import { keysCommand } from './commands/keys.js';
 import { monitorCommand } from './commands/monitor.js';
@@ -40,6 +41,7 @@ export function createProgram(io: CliIo): Command {
     .addCommand(importCommand(io))
     .addCommand(exportCommand(io))
     .addCommand(boundariesCommand(io))
+    .addCommand(gazetteerCommand(io))
     .addCommand(discoveryCommand(io))
     .addCommand(validateCommand(io))
     .addCommand(discoverCommand(io))
