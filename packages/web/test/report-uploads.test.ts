@@ -70,7 +70,7 @@ describe('photos on the report form', () => {
     const nine = Buffer.alloc(9 * 1024 * 1024, 0xff);
     const res = await post([{ filename: 'a.jpg', bytes: nine }, { filename: 'b.jpg', bytes: nine }, { filename: 'c.jpg', bytes: nine }]);
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('The photos are too large to send together');
+    expect(res.body).toContain('c.jpg was not added: all photos together may be at most 24 MB.');
     expect(await count()).toBe(before);
   });
 

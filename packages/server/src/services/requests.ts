@@ -7,7 +7,7 @@ import {
   type RequestReceipt, type RequestsQuery,
 } from '@o311/georeport';
 import {
-  IdempotencyKeyReused, type ApiKey, type Jurisdiction, type NewMedia, type RequestFilter, type ServiceRecord, type StoredRequest,
+  IdempotencyKeyReused, type ApiKey, type IdempotencyClaim, type Jurisdiction, type NewMedia, type RequestFilter, type ServiceRecord, type StoredRequest,
 } from '@o311/store';
 import {
   toExtendedRequest, toPublicRequest, type ProjectedRequest, type ProjectionContext,
@@ -54,11 +54,14 @@ export async function submitRequestOnce(
   service: ServiceRecord,
   fields: FormFields,
   media: readonly NewMedia[],
-  idempotencyKey?: string,
+  /** The client's key (its submission fingerprinted here), or a claim whose fingerprint the caller chose (the web form's one-time token). */
+  idempotencyKey?: string | IdempotencyClaim,
 ): Promise<Submitted> {
   const sub = validateSubmission(fields, service.attributes);
   const idempotency =
-    idempotencyKey === undefined ? undefined : { key: idempotencyKey, fingerprint: submissionFingerprint(j, fields, media) };
+    idempotencyKey === undefined || typeof idempotencyKey !== 'string'
+      ? idempotencyKey
+      : { key: idempotencyKey, fingerprint: submissionFingerprint(j, fields, media) };
   const stored = await ctx.store.createRequest({
     jurisdiction_id: j.id,
     service_code: service.service_code,

@@ -55,6 +55,16 @@ function control(t: Translator, a: Attribute, f: FieldFrame, fields: FormFields)
   }
 }
 
+/** ISO examples ("e.g. 2025-07-04T22:15") mean little to a reader: a date-time hint shows one written the reader's way. */
+const ISO_EXAMPLE = /\d{4}-\d\d-\d\d/;
+const EXAMPLE_AT = Date.UTC(2025, 6, 4, 22, 15);
+
+function hintOf(t: Translator, a: Attribute): string | null {
+  const given = a.datatype_description;
+  if (a.datatype !== 'datetime' || (given && !ISO_EXAMPLE.test(given))) return given;
+  return t('form.date.hint', { example: t.dateTime(EXAMPLE_AT, 'UTC') });
+}
+
 /** A notice for an informational attribute. */
 const notice = (a: Attribute): Html => html`<p class="notice" role="note" id="${attributeId(a.code)}">${a.description}</p>`;
 
@@ -69,7 +79,7 @@ export function attributeField(
     id: attributeId(a.code),
     label: a.description || a.code,
     required: a.required,
-    hint: a.datatype_description,
+    hint: hintOf(t, a),
     ...(error !== undefined && { error }),
   };
   return html`<div class="attribute" data-code="${a.code}" data-datatype="${a.datatype}" data-field="${frame.id}" data-question="${frame.label}" data-required="${a.required ? 'true' : 'false'}">${control(t, a, frame, fields)}</div>`;

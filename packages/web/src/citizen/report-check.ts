@@ -71,8 +71,9 @@ function attributeErrors(fields: FormFields, attributes: readonly Attribute[], t
 
 function textErrors(fields: FormFields, t: Translator): FieldError[] {
   const errors: FieldError[] = [];
-  if (charCount(valueOf(fields, 'description')) > MAX_DESCRIPTION_LENGTH) {
-    errors.push({ id: FIELD_IDS.description, message: t('report.error.tooLong', { max: MAX_DESCRIPTION_LENGTH }) });
+  const length = charCount(valueOf(fields, 'description'));
+  if (length > MAX_DESCRIPTION_LENGTH) {
+    errors.push({ id: FIELD_IDS.description, message: t('form.description.tooLong', { length: t.number(length), max: t.number(MAX_DESCRIPTION_LENGTH) }) });
   }
   for (const name of CONTACT_FIELDS) {
     const value = valueOf(fields, name).trim();

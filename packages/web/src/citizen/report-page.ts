@@ -10,7 +10,8 @@ import { attributeField } from './attribute-field.js';
 import { errorSummary } from './error-summary.js';
 import { inputAria, textField, type FieldFrame } from './field-parts.js';
 import { FIELD_IDS, attributeId, valueOf, type FixedField, type FormFields } from './form-state.js';
-import { nearbySection, type NearbyRequest } from './nearby.js';
+import { FORM_TOKEN_FIELD } from './form-token.js';
+import { nearbySection, nearbySupportForms, type NearbyRequest } from './nearby.js';
 import { REPORT_CONFIG_ID, type ReportConfig } from './report-config.js';
 import type { FieldError } from './report-check.js';
 import { EMAIL_PATTERN } from './value-checks.js';
@@ -29,11 +30,15 @@ export interface ReportView {
   account?: { id: string; email: string };
   /** A service of another endpoint (routed/): where the form posts, who handles it, and what they do with contact data. */
   routed?: { action: string; handledBy: string; privacy: string };
+  /** The form's one-time token (form-token.ts). */
+  formToken?: string;
+  /** "Each photo at most …, all together at most …". */
+  photoLimits?: string;
 }
 
 export const reportPath = (code: string): string => `/report/${encodeURIComponent(code)}`;
 
-type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[]; account?: ReportView['account']; privacy: string };
+type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[]; account?: ReportView['account']; privacy: string; nearby: Html };
 
 const errorFor = (c: Ctx, id: string): string | undefined => c.errors.find((e) => e.id === id)?.message;
 
@@ -62,12 +67,15 @@ function locationStep(c: Ctx): Html {
   const address = frame(c, 'address_string', 'location.addressLabel', 'location.addressHint');
   const hasPoint = valueOf(c.fields, 'lat') !== '' || errorFor(c, FIELD_IDS.lat) !== undefined;
   return step(1, 'step-location', t('report.stepLocation'), html`<p class="hint">${t('location.intro')}</p>
+<div class="map-and-nearby">
 <div class="map-block" id="map-block" hidden>
 <p class="hint" id="map-help">${t('location.mapHelp')}</p>
 <div id="report-map" class="map" aria-describedby="map-help"></div>
 <button type="button" id="locate-me" class="secondary">${t('location.useMine')}</button>
-</div>
 <p id="location-status" class="status" role="status"></p>
+</div>
+${c.nearby}
+</div>
 ${textField(t, address, html`<input type="text" name="address_string" autocomplete="street-address" maxlength="${MAX_ADDRESS_LENGTH}" value="${valueOf(c.fields, 'address_string')}" ${inputAria(address)}>`)}
 <details class="coordinates" id="coordinates"${hasPoint ? html` open` : ''}><summary>${t('location.coordinates')}</summary>
 ${coordinateInput(c, 'lat', 'location.lat', 90)}${coordinateInput(c, 'long', 'location.long', 180)}
@@ -76,17 +84,20 @@ ${coordinateInput(c, 'lat', 'location.lat', 90)}${coordinateInput(c, 'long', 'lo
 
 function detailsStep(c: Ctx, definition: ServiceDefinition): Html {
   const { t } = c;
-  const description = frame(c, 'description', 'report.descriptionLabel', 'report.descriptionHint');
+  const description = { ...frame(c, 'description', 'report.descriptionLabel'), hint: `${t('report.descriptionHint')} ${t('form.public.description')}` };
   return step(2, 'step-details', t('report.stepDetails'), html`${definition.attributes.map((a) =>
     attributeField(t, a, c.fields, errorFor(c, attributeId(a.code))),
   )}
-${textField(t, { ...description, label: `${description.label} (${t('common.optional')})` }, html`<textarea name="description" rows="5" maxlength="${MAX_DESCRIPTION_LENGTH}" ${inputAria(description)}>${valueOf(c.fields, 'description')}</textarea>`)}`);
+${textField(t, { ...description, label: `${description.label} (${t('common.optional')})` }, html`<textarea name="description" rows="5" data-max="${MAX_DESCRIPTION_LENGTH}" ${inputAria(description)}>${valueOf(c.fields, 'description')}</textarea>
+<p class="char-count" id="description-count" aria-live="polite" hidden></p>`)}`);
 }
 
-function photosStep(c: Ctx, maxPhotos: number): Html {
+function photosStep(c: Ctx, maxPhotos: number, limits: string): Html {
   const { t } = c;
-  const photos = { ...frame(c, 'media', 'photos.label'), hint: t('photos.hint', { max: maxPhotos }) };
-  return step(3, 'step-photos', t('report.stepPhotos'), html`${textField(t, photos, html`<input type="file" name="media" accept="image/jpeg,image/png,image/gif,image/webp,image/heic" multiple ${inputAria(photos)}>`)}
+  const photos = { ...frame(c, 'media', 'photos.label'), hint: [t('photos.hint', { max: maxPhotos }), limits, t('form.public.photos')].filter(Boolean).join(' ') };
+  // The button-like label replaces the native control's "No file chosen" once the browser module shows previews.
+  return step(3, 'step-photos', t('report.stepPhotos'), html`${textField(t, photos, html`<input type="file" name="media" accept="image/jpeg,image/png,image/gif,image/webp,image/heic" multiple ${inputAria(photos)}>
+<label for="${FIELD_IDS.media}" class="file-button" id="photo-button" hidden>${t('form.photo.choose')}</label>`)}
 <ul class="photo-previews" id="photo-previews"></ul>`);
 }
 
@@ -106,7 +117,10 @@ ${input('phone', 'contact.phone', 'tel', 'tel')}`);
 }
 
 export function reportPage(t: Translator, v: ReportView): Html {
-  const c: Ctx = { t, fields: v.fields, errors: v.errors, ...(v.account && { account: v.account }), privacy: v.routed?.privacy ?? t('report.privacy') };
+  const c: Ctx = {
+    t, fields: v.fields, errors: v.errors, ...(v.account && { account: v.account }), privacy: v.routed?.privacy ?? t('report.privacy'),
+    nearby: nearbySection(t, v.timezone, v.nearby),
+  };
   const code = v.service.service_code;
   // Photos go only to this server's own services (the federated endpoint takes no files).
   const photos = v.routed === undefined;
@@ -115,16 +129,18 @@ export function reportPage(t: Translator, v: ReportView): Html {
 ${v.service.description ? html`<p class="lead">${v.service.description}</p>` : ''}
 ${v.routed ? html`<p class="handled-by" id="handled-by">${v.routed.handledBy}</p>` : ''}
 ${errorSummary(t, v.errors, v.serverProblems)}
-${nearbySection(t, v.timezone, v.nearby)}
 <form id="report-form" class="report-form" method="post" action="${v.routed?.action ?? reportPath(code)}" enctype="multipart/form-data" data-service="${code}">
 <input type="hidden" name="service_code" value="${code}">
+${v.formToken ? html`<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${v.formToken}">` : ''}
 ${v.account ? html`<input type="hidden" name="account_id" value="${v.account.id}">` : ''}
 ${locationStep(c)}
 ${detailsStep(c, v.definition)}
-${photos ? photosStep(c, v.config.maxPhotos) : ''}
+${photos ? photosStep(c, v.config.maxPhotos, v.photoLimits ?? '') : ''}
 ${contactStep(c, photos ? 4 : 3)}
+<p class="public-notice" id="public-notice">${t('form.public.notice')}</p>
 <div class="actions"><button type="submit" id="submit-report">${t('report.submit')}</button></div>
 <p id="submit-status" class="status" role="status"></p>
 </form>
+${nearbySupportForms(v.nearby)}
 <script type="application/json" id="${REPORT_CONFIG_ID}">${jsonData(v.config)}</script>`;
 }

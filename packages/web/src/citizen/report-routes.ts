@@ -13,7 +13,9 @@ import { webApiKey } from './api-key.js';
 import { EMPTY_FORM, valueOf, type FormFields } from './form-state.js';
 import { mapConfig } from './map-config.js';
 import { mapCenter } from './map-center.js';
+import { formTokenOf, newFormToken } from './form-token.js';
 import { findNearby, type NearbyRequest } from './nearby.js';
+import { photoLimitsHint } from './photo-limits.js';
 import { pageProjection } from './origin.js';
 import { sendPublicPage } from './page.js';
 import { param, pathAndQuery, publicHandler } from './public-handler.js';
@@ -27,6 +29,7 @@ import { confirmationPath, submitReport } from './submit-report.js';
 import { coordinate } from './value-checks.js';
 import { citizenOf } from '../account/authenticate.js';
 import { setReportOwner } from '../account/report-owner.js';
+import { queueFormReceipt } from '../reporter/receipt.js';
 
 interface Problems {
   errors: readonly FieldError[];
@@ -92,6 +95,8 @@ async function sendForm(
       timezone: rc.j.timezone,
       config: await reportConfig(web, rc, t),
       ...(who && { account: { id: who.account.id, email: who.account.email } }),
+      formToken: formTokenOf(fields) ?? newFormToken(),
+      photoLimits: photoLimitsHint(t, web.services.limits),
     }),
   });
 }
@@ -125,12 +130,13 @@ export function registerReportRoutes(app: FastifyInstance, web: WebContext): voi
   app.post('/report/:code', { schema: { hide: true } }, publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
     const rc = await loadReportContext(web, param(request.params, 'code'), t.locale);
-    const input = await readReportInput(request, web.services.limits, web.services.uploadDir);
+    const input = await readReportInput(request, web.services.limits);
     // The session decides the account of a report sent through this page, never the form.
     const who = await citizenOf(web, request);
     setReportOwner(input.fields, who);
     const outcome = await submitReport(web, rc.j, rc.record, rc.definition.attributes, input, t, request.ip);
     if (!outcome.ok) return sendForm(web, request, reply, t, rc, input.fields, outcome);
+    await queueFormReceipt(web, request, rc.j, outcome.receipt, t.locale);
     return reply.redirect(confirmationPath(rc.record.service_code, outcome.receipt), 303);
   }));
 

@@ -30,6 +30,7 @@ import { trackedKind } from './tracked-kind.js';
 import { endpointName, routedReceipt } from '../citizen/routed/routed-receipt.js';
 import { routedHandler } from '../citizen/routed/unavailable-page.js';
 import { requestFeed } from './request-feed.js';
+import { registerSupportRoutes, trackerSupport } from './support-routes.js';
 import { loadTrackedRequest } from './tracked-request.js';
 import { trackerPage } from './tracker-page.js';
 import { citizenOf } from '../account/authenticate.js';
@@ -59,7 +60,7 @@ async function sendTracker(
     map: hasMap,
     scripts: hasMap ? ['track-map.js'] : [],
     head: html`<link rel="alternate" type="application/atom+xml" title="${t('feed.title', { id, service: tracked.serviceName })}" href="${feedPath(id)}">`,
-    main: trackerPage(t, { tracked, now: web.services.now(), follow, map: mapConfig(web.options), mediaBase: projection.mediaBase }),
+    main: trackerPage(t, { tracked, now: web.services.now(), follow, map: mapConfig(web.options), mediaBase: projection.mediaBase, support: await trackerSupport(web, request, t, tracked) }),
   });
 }
 
@@ -99,6 +100,7 @@ function simplePage(web: WebContext, request: FastifyRequest, reply: FastifyRepl
 }
 
 export async function registerTrackerRoutes(app: FastifyInstance, web: WebContext): Promise<void> {
+  registerSupportRoutes(app, web);
   app.get('/track', opts, publicHandler(web, async (request, reply) => {
     const id = cleanId(param(request.query, 'id'));
     if (id === '') return reply.redirect('/#track', 303);

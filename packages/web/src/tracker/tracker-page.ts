@@ -16,6 +16,8 @@ export interface TrackerView {
   map: MapConfig;
   /** Photos under this prefix are ours (same origin); others are links. */
   mediaBase: string;
+  /** "Me too": the count of supporters and the button (support-section.ts). */
+  support?: Html;
 }
 
 function dueLine(t: Translator, v: TrackerView): Html {
@@ -80,6 +82,7 @@ export function trackerPage(t: Translator, v: TrackerView): Html {
 <p class="status-line">${t('tracker.status')} <strong class="status-badge ${closed ? 'status-closed' : 'status-open'}" id="request-status">${statusLabel(t, status)}</strong></p>
 ${dueLine(t, v)}
 ${r.status_notes ? html`<p class="status-notes">${r.status_notes}</p>` : ''}
+${v.support ?? ''}
 ${summary(t, v)}
 <section class="history" aria-labelledby="timeline-title"><h2 id="timeline-title">${t('tracker.timeline')}</h2>
 ${timeline(t, j.timezone, events)}</section>

@@ -146,7 +146,7 @@ export function registerRoutedReportRoutes(app: FastifyInstance, web: WebContext
   app.post('/report/to/:name', opts, routedHandler(web, nameParam, async (request, reply) => {
     const t = translatorFor(request, reply);
     const rs = await loadRoutedService(web, nameParam(request.params), t.locale);
-    const input = await readReportInput(request, web.services.limits, web.services.uploadDir);
+    const input = await readReportInput(request, web.services.limits);
     const outcome = await submitRouted(web, rs, input, await citizenOf(web, request), t, request.ip);
     if (!outcome.ok) return sendRoutedForm(web, request, reply, t, rs, input.fields, outcome);
     return reply.redirect(routedSentPath(rs.name, outcome.stored.token), 303);

@@ -31,7 +31,7 @@ export async function submitRouted(
 ): Promise<RoutedOutcome> {
   const errors = checkReport(input.fields, rs.definition.attributes, t);
   // The form has no file input; files sent anyway are refused, not dropped without a word.
-  const sentFiles = input.photos.length + input.notImages.length + input.tooManyPixels.length > 0 || input.overLimit !== undefined;
+  const sentFiles = input.photos.length + input.notImages.length + input.tooManyPixels.length > 0 || input.dropped.length > 0 || input.overLimit !== undefined;
   const refused = sentFiles ? [t('routed.noPhotos', { name: rs.endpoint.name })] : [];
   if (errors.length > 0 || sentFiles) return { ok: false, errors, serverProblems: refused };
 

@@ -59,7 +59,7 @@ export const citizenEn = {
   'location.long': 'Longitude',
 
   'nearby.title': 'Already reported nearby?',
-  'nearby.text': 'These open reports of the same problem are close to the spot you chose. If one of them is yours, follow it instead of reporting it again.',
+  'nearby.text': 'These open reports of the same problem are close to the spot you chose. If one of them is the problem you see, press “Me too” instead of reporting it again.',
   'nearby.item': 'Request {id}, reported {date}',
 
   'photos.label': 'Photos',

@@ -60,7 +60,7 @@ export const citizenEs: Record<CitizenKey, string> = {
   'location.long': 'Longitud',
 
   'nearby.title': '¿Ya lo reportaron cerca?',
-  'nearby.text': 'Estos reportes abiertos del mismo problema están cerca del lugar elegido. Si uno es el suyo, sígalo en lugar de reportarlo otra vez.',
+  'nearby.text': 'Estos reportes abiertos del mismo problema están cerca del lugar elegido. Si uno es el problema que usted ve, pulse «Yo también» en lugar de reportarlo otra vez.',
   'nearby.item': 'Solicitud {id}, reportada el {date}',
 
   'photos.label': 'Fotos',

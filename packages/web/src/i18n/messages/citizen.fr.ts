@@ -60,7 +60,7 @@ export const citizenFr: Record<CitizenKey, string> = {
   'location.long': 'Longitude',
 
   'nearby.title': 'Déjà signalé à proximité ?',
-  'nearby.text': 'Ces signalements ouverts du même problème sont proches de l’endroit choisi. Si l’un d’eux est le vôtre, suivez-le au lieu de le signaler à nouveau.',
+  'nearby.text': 'Ces signalements ouverts du même problème sont proches de l’endroit choisi. Si l’un d’eux est le problème que vous voyez, appuyez sur « Moi aussi » au lieu de le signaler à nouveau.',
   'nearby.item': 'Demande {id}, signalée le {date}',
 
   'photos.label': 'Photos',

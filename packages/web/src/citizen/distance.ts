@@ -1,0 +1,18 @@
+/** Distance between two points on the ground (haversine, metres) and as the reader reads it ("40 m"). */
+import type { Translator } from '../i18n/translate.js';
+
+const EARTH_RADIUS_M = 6_371_008.8;
+const rad = (deg: number): number => (deg * Math.PI) / 180;
+
+export function distanceM(a: { lat: number; long: number }, b: { lat: number; long: number }): number {
+  const dLat = rad(b.lat - a.lat);
+  const dLong = rad(b.long - a.long);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLong / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Rounded to 10 m, at least 10 m: a point placed by a tap is not more precise than that. */
+export function metres(t: Translator, m: number): string {
+  const rounded = Math.max(10, Math.round(m / 10) * 10);
+  return new Intl.NumberFormat(t.locale, { style: 'unit', unit: 'meter', unitDisplay: 'short', maximumFractionDigits: 0 }).format(rounded);
+}

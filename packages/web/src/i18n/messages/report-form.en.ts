@@ -1,0 +1,35 @@
+/** The report form's notices, photo and length messages, and "me too" (issue 14). */
+export const reportFormEn = {
+  'form.public.notice':
+    'The description and the photos will be public: anyone can read and see them on this site. Your name, e-mail address and phone number stay private.',
+  'form.public.description': 'Public: anyone can read it. Leave out names and phone numbers.',
+  'form.public.photos': 'Public: anyone can see them. Leave out faces and number plates where you can.',
+  'form.photo.choose': 'Choose photos',
+  'form.photo.limits': 'Each photo at most {each}, all together at most {total}.',
+  'form.photo.tooBig': '{name} was not added: each photo may be at most {max}.',
+  'form.photo.overTotal': '{name} was not added: all photos together may be at most {total}.',
+  'form.photo.extra': 'At most {max} photos: {name} was not added.',
+  'form.photo.notPhoto': '{name} is not a photo, so it was not added.',
+  'form.photo.chooseAgain': 'Photos are not kept when the form comes back: choose them again.',
+  'form.description.left.one': '{count} character left',
+  'form.description.left.other': '{count} characters left',
+  'form.description.over.one': '{count} character too many: shorten the description.',
+  'form.description.over.other': '{count} characters too many: shorten the description.',
+  'form.description.tooLong': 'The description has {length} characters; at most {max} are accepted. Shorten it.',
+  'form.date.hint': 'Date and time, for example {example}',
+  'form.sentAlready': 'This form was already sent. Reload the page to make a new report.',
+  'nearby.distance': '{distance} away',
+  'nearby.photo': 'Photo of request {id}',
+  'nearby.status': 'Status: {status}',
+  'support.meToo': 'Me too',
+  'support.meTooFor': 'Me too: I see this problem too (request {id})',
+  'support.emailLabel': 'E-mail, to follow it (optional)',
+  'support.count.one': '{count} person reported this too',
+  'support.count.other': '{count} people reported this too',
+  'support.added': 'Thank you: your report was added to this request.',
+  'support.already': 'You have already reported this one.',
+  'support.followSent': 'Check your e-mail: click the link in the message we just sent to follow this request.',
+  'support.closed': 'This request is no longer open.',
+} as const;
+
+export type ReportFormKey = keyof typeof reportFormEn;
