@@ -1,4 +1,4 @@
-/** The staff inbox (GET /staff): every filter, sort, paging, the map data and saved filters. */
+/** The staff inbox (GET /staff): open requests by default, every filter, sort, paging, the map data and saved filters. */
 import { EXTENDED_STATUSES } from '@o311/georeport';
 import type { TriagedRequest } from '@o311/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,8 @@ describe('staff inbox', () => {
   };
   /** The inbox total for a query equals the count of requests the predicate keeps, and every listed row is one of them. */
   const expectFilter = async (query: string, keep: (r: TriagedRequest) => boolean): Promise<void> => {
-    const html = await page(query);
+    // Against every request: without a status the inbox shows the open ones only.
+    const html = await page(query.includes('status=') ? query : `${query}&status=all`);
     const expected = all.filter(keep);
     expect(expected.length, 'the test needs a filter that keeps something').toBeGreaterThan(0);
     expect(expected.length, 'the test needs a filter that drops something').toBeLessThan(all.length);
@@ -55,8 +56,26 @@ describe('staff inbox', () => {
   });
   afterAll(() => t.close());
 
-  it('lists every request, newest first, 25 per page, with a pager', async () => {
+  it('opens on the open requests, with “All statuses” one choice away', async () => {
     const html = await page('');
+    const open = all.filter((r) => EXTENDED_STATUSES[r.status] === 'open');
+    expect(open.length).toBeLessThan(all.length);
+    expect(totalOf(html)).toBe(open.length);
+    expect(html).toMatch(/<input type="checkbox" id="inbox-status-1" name="status" value="open" checked>/);
+    expect(html).toMatch(/<input type="checkbox" id="inbox-status-0" name="status" value="all">/);
+    const every = await page('?status=all');
+    expect(totalOf(every)).toBe(all.length);
+    expect(every).toMatch(/<input type="checkbox" id="inbox-status-0" name="status" value="all" checked>/);
+    expect(every).toContain('href="/staff?status=all&amp;page=2"');
+    const saved = await t.postForm('/staff/filters', { name: 'Everything', query: 'status=all&priority=urgent' }, agent);
+    expect(redirectTo(saved)).toBe('/staff?status=all&priority=urgent&done=filter-saved');
+    expect(await page('')).toContain('<a href="/staff?status=all&amp;priority=urgent">Everything</a>');
+    const [filter] = await t.store.listSavedFilters(await userId(t.store, 'agent'));
+    await t.postForm(`/staff/filters/${filter!.id}/delete`, {}, agent);
+  });
+
+  it('lists every request, newest first, 25 per page, with a pager', async () => {
+    const html = await page('?status=all');
     expect(totalOf(html)).toBe(all.length);
     const ids = rowIds(html);
     expect(ids).toHaveLength(25);
@@ -64,7 +83,7 @@ describe('staff inbox', () => {
     expect(ids).toEqual(newest.slice(0, 25).map((r) => r.id));
     const pages = Math.ceil(all.length / 25);
     expect(html).toContain(`Page 1 of ${pages}`);
-    const second = await page('?page=2');
+    const second = await page('?status=all&page=2');
     expect(rowIds(second)).toEqual(newest.slice(25, 50).map((r) => r.id));
     expect(second).toContain('rel="prev"');
   });
@@ -118,12 +137,12 @@ describe('staff inbox', () => {
   });
 
   it('sorts by a column header, announced with aria-sort', async () => {
-    const html = await page('?sort=priority&dir=desc');
+    const html = await page('?status=all&sort=priority&dir=desc');
     const urgent = new Set(all.filter((r) => r.priority === 'urgent').map((r) => r.id));
     expect(rowIds(html).slice(0, urgent.size).every((id) => urgent.has(id))).toBe(true);
-    expect(html).toMatch(/<th scope="col" aria-sort="descending"><a href="\/staff\?sort=priority&amp;dir=asc"/);
+    expect(html).toMatch(/<th scope="col" aria-sort="descending"><a href="\/staff\?status=all&amp;sort=priority&amp;dir=asc"/);
     expect(html.match(/aria-sort=/g)).toHaveLength(1);
-    const asc = await page('?sort=priority&dir=asc');
+    const asc = await page('?status=all&sort=priority&dir=asc');
     expect(rowIds(asc).some((id) => urgent.has(id))).toBe(false);
     // Sorting keeps the filters; the filters form keeps the sort.
     expect(await page('?status=closed&sort=updated_at&dir=asc')).toContain('<input type="hidden" name="sort" value="updated_at">');
@@ -167,7 +186,7 @@ describe('staff inbox', () => {
     expect(out.statusCode).toBe(303);
     expect(out.headers.location).toMatch(/^\/staff\/login/);
     const viewer = await t.login('viewer');
-    expect(totalOf(await page('', viewer))).toBe(all.length);
+    expect(totalOf(await page('?status=all', viewer))).toBe(all.length);
     const es = await page('?lang=es');
     expect(es).toContain('<html lang="es">');
     expect(es).toContain('<h1>Bandeja de entrada</h1>');

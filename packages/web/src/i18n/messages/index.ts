@@ -25,6 +25,9 @@ import { federationEn } from './federation.en.js';
 import { federationEs } from './federation.es.js';
 import { federationFr } from './federation.fr.js';
 import { inboxEn } from './inbox.en.js';
+import { inboxViewEn } from './inbox-view.en.js';
+import { inboxViewEs } from './inbox-view.es.js';
+import { inboxViewFr } from './inbox-view.fr.js';
 import { inboxEs } from './inbox.es.js';
 import { inboxFr } from './inbox.fr.js';
 import { jobsEn } from './jobs.en.js';
@@ -33,6 +36,9 @@ import { jobsFr } from './jobs.fr.js';
 import { monitorEn } from './monitor.en.js';
 import { monitorEs } from './monitor.es.js';
 import { monitorFr } from './monitor.fr.js';
+import { moderationEn } from './moderation.en.js';
+import { moderationEs } from './moderation.es.js';
+import { moderationFr } from './moderation.fr.js';
 import { openDataEn } from './open-data.en.js';
 import { openDataEs } from './open-data.es.js';
 import { openDataFr } from './open-data.fr.js';
@@ -61,11 +67,11 @@ import { webhooksEn } from './webhooks.en.js';
 import { webhooksEs } from './webhooks.es.js';
 import { webhooksFr } from './webhooks.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...requestFormEn, ...reportFormEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...requestFormEn, ...reportFormEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...requestFormEs, ...reportFormEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...requestFormFr, ...reportFormFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...requestFormEs, ...reportFormEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...requestFormFr, ...reportFormFr },
 };

@@ -69,6 +69,6 @@ ${pager(t, q, Math.ceil(total / INBOX_PAGE_SIZE))}
 </div>
 </div>`;
   return sendStaffPage(request, reply, web, {
-    title: t('inbox.title'), main, status: state.status, map: markers.length > 0, scripts: markers.length > 0 ? ['staff-map.js'] : [],
+    title: t('inbox.title'), main, status: state.status, map: markers.length > 0, scripts: ['staff-inbox.js', ...(markers.length > 0 ? ['staff-map.js'] : [])],
   });
 }

@@ -23,9 +23,21 @@ describe('inbox query', () => {
     expect(queryHref('/staff', DEFAULT_QUERY)).toBe('/staff');
   });
 
+  it('opens on open requests; `status=all` (kept in URLs and saved filters) shows every status', () => {
+    expect(parse('').statuses).toEqual(['open']);
+    expect(parse('status=open')).toEqual(parse(''));
+    expect(parse('status=teleported').statuses).toEqual(['open']);
+    const all = parse('status=all&status=closed&service=POTHOLE');
+    expect(all.statuses).toEqual([]);
+    expect(filterSearch(all)).toBe('status=all&service=POTHOLE');
+    expect(parse(filterSearch(all))).toEqual(all);
+    expect(queryHref('/staff', DEFAULT_QUERY, { statuses: [] })).toBe('/staff?status=all');
+    expect(toSearchParams(parse('status=open&status=closed')).toString()).toBe('status=open&status=closed');
+  });
+
   it('keeps filters and sort but not the page in saved filters', () => {
-    const q = parse('status=open&sort=updated_at&dir=desc&page=4');
-    expect(filterSearch(q)).toBe('status=open&sort=updated_at&dir=desc');
+    const q = parse('status=closed&sort=updated_at&dir=desc&page=4');
+    expect(filterSearch(q)).toBe('status=closed&sort=updated_at&dir=desc');
     expect(isFiltered(q)).toBe(true);
     expect(isFiltered(parse('sort=updated_at&page=2'))).toBe(false);
   });

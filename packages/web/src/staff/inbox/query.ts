@@ -1,7 +1,8 @@
 /**
  * The inbox's state lives in its URL (`/staff?status=open&service=POTHOLE&sort=updated_at`):
  * links, bookmarks, saved filters and the CSV export all share it. Unknown
- * values are dropped, so any URL gives a valid query.
+ * values are dropped, so any URL gives a valid query. With no status the
+ * inbox shows open requests (the work to do); `status=all` shows every one.
  */
 import type { ExtendedStatus } from '@o311/georeport';
 import type { Priority } from '@o311/store';
@@ -12,6 +13,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export type Direction = 'asc' | 'desc';
 
 export interface InboxQuery {
+  /** Empty: every status (`status=all`). */
   statuses: ExtendedStatus[];
   services: string[];
   group: string;
@@ -29,14 +31,28 @@ export interface InboxQuery {
   page: number;
 }
 
+/** The URL value for every status. */
+export const ALL_STATUSES = 'all';
+/** The statuses of an inbox URL that names none. */
+const DEFAULT_STATUSES: ExtendedStatus[] = ['open'];
+
 export const DEFAULT_QUERY: InboxQuery = {
-  statuses: [], services: [], group: '', from: '', to: '', department: '', agent: '', unassigned: false,
+  statuses: DEFAULT_STATUSES, services: [], group: '', from: '', to: '', department: '', agent: '', unassigned: false,
   priorities: [], text: '', sort: 'requested_at', direction: 'desc', page: 1,
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isSortKey = (s: string): s is SortKey => (SORT_KEYS as readonly string[]).includes(s);
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+function statusesOf(values: string[]): ExtendedStatus[] {
+  if (values.includes(ALL_STATUSES)) return [];
+  const known = unique(values.filter(isExtendedStatus));
+  return known.length === 0 ? [...DEFAULT_STATUSES] : known;
+}
+
+const isDefaultStatuses = (s: readonly ExtendedStatus[]): boolean =>
+  s.length === DEFAULT_STATUSES.length && s.every((x, i) => x === DEFAULT_STATUSES[i]);
 
 export function parseInboxQuery(params: URLSearchParams): InboxQuery {
   const one = (name: string): string => (params.get(name) ?? '').trim();
@@ -45,7 +61,7 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
   // Up to six digits: a larger page is no page anyone reached by paging, and its offset overflowed the database.
   const page = /^\d{1,6}$/.test(one('page')) ? Number(one('page')) : 1;
   return {
-    statuses: unique(all('status').filter(isExtendedStatus)),
+    statuses: statusesOf(all('status')),
     services: unique(all('service')),
     group: one('group'),
     from: DATE.test(one('from')) ? one('from') : '',
@@ -64,7 +80,8 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
 /** The query as URL parameters, defaults left out. */
 export function toSearchParams(q: InboxQuery): URLSearchParams {
   const p = new URLSearchParams();
-  q.statuses.forEach((s) => p.append('status', s));
+  if (q.statuses.length === 0) p.append('status', ALL_STATUSES);
+  else if (!isDefaultStatuses(q.statuses)) q.statuses.forEach((s) => p.append('status', s));
   q.services.forEach((s) => p.append('service', s));
   const singles: [string, string][] = [
     ['group', q.group], ['from', q.from], ['to', q.to], ['department', q.department], ['agent', q.agent],

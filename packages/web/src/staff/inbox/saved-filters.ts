@@ -1,4 +1,7 @@
-/** The signed-in user's saved filters: links to apply them, delete buttons, and a form to save the current one. */
+/**
+ * The signed-in user's saved filters: links to apply them, delete buttons, and
+ * a form to save the current one; folded like the filters (filter-form.ts).
+ */
 import type { FastifyRequest } from 'fastify';
 import type { SavedFilter } from '@o311/store';
 import { html, type Html } from '../../html.js';
@@ -19,8 +22,9 @@ function savedItem(request: FastifyRequest, t: Translator, f: SavedFilter): Html
 export function savedFilters(
   request: FastifyRequest, t: Translator, q: InboxQuery, saved: readonly SavedFilter[], errors: readonly FieldError[],
 ): Html {
-  return html`<section class="inbox-saved" aria-labelledby="inbox-saved-title">
-<h2 id="inbox-saved-title">${t('inbox.saved.title')}</h2>
+  // Open when its form was refused, so the error summary's link reaches the field.
+  return html`<details class="inbox-fold inbox-saved" data-open-wide${errors.length > 0 ? html` open` : ''}>
+<summary id="inbox-saved-title">${t('inbox.saved.title')}</summary>
 ${saved.length === 0 ? html`<p>${t('inbox.saved.none')}</p>` : html`<ul>${saved.map((f) => savedItem(request, t, f))}</ul>`}
 <form method="post" action="/staff/filters">${csrfField(request)}
 <input type="hidden" name="query" value="${filterSearch(q)}">
@@ -30,5 +34,5 @@ ${textInput({
 })}
 <button type="submit">${t('inbox.saved.save')}</button>
 </form>
-</section>`;
+</details>`;
 }
