@@ -5,7 +5,10 @@
  * showing only the moderated version (JSON, XML, media URL).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredRequest } from '@o311/store';
+import type { StoredRequest, WebhookDelivery } from '@o311/store';
+import type { PublicOrigin } from '../src/http/public-origin.js';
+import { bodyToSend } from '../src/webhooks/moderated-body.js';
+import { publicRequest } from '../src/webhooks/payload.js';
 import { dialects } from '../../../test-support/databases.js';
 import { JURISDICTION, startServer, type Server } from './support/fixture.js';
 import { DAY, seedRequest } from './support/requests.js';
@@ -27,6 +30,7 @@ describe.each(dialects)('staff API moderation (%s)', (dialect) => {
   let outsider: string;
   const call = <T = unknown>(method: string, path: string, token: string | undefined, body?: unknown) => staffCall<T>(s.url, method, path, token, body);
   const moderate = (token: string, body: Record<string, unknown>) => call('POST', `/requests/${req.id}/moderation`, token, body);
+  const moderateRequest = (id: string, body: Record<string, unknown>) => call('POST', `/requests/${id}/moderation`, s.staff.agent, body);
 
   beforeAll(async () => {
     s = await startServer(dialect, {
@@ -123,5 +127,24 @@ describe.each(dialects)('staff API moderation (%s)', (dialect) => {
     expect(updates).toContain('Jo: my number is [redacted]');
     expect(updates).not.toContain('555-0199');
     expect(updates).not.toContain('photos.example/jo.jpg');
+  });
+
+  it('sends a webhook delivery stored before a moderation with the moderated request; one stored after as it is', async () => {
+    const j = (await s.store.getJurisdiction(JURISDICTION.id))!;
+    const ctx = { store: s.store, origin: { announced: 'https://city.example' } as unknown as PublicOrigin };
+    const fresh = await seedRequest(s.store, { service_code: 'pothole', lat: 41.9, long: -87.7, attributes: { SIZE: 'small' }, description: 'Ring 555-0142' });
+    const payload = { id: 'e1', event: 'request.created', occurred_at: new Date().toISOString(), jurisdiction_id: j.id, service_request: await publicRequest(ctx, j, fresh.id) };
+    const stored: WebhookDelivery = {
+      id: 'd1', subscriber_id: 's1', change_id: 1, event: 'request.created', body: JSON.stringify(payload), replay_of: null,
+      state: 'pending', attempts: 1, created_at: Date.now() - 60_000, last_attempt_at: null, delivered_at: null,
+    };
+    expect(await bodyToSend(ctx, stored)).toBe(stored.body);
+    expect((await moderateRequest(fresh.id, { action: 'redact', target: 'description', text: 'Ring [redacted]', reason: 'Phone' })).status).toBe(200);
+    const sent = JSON.parse(await bodyToSend(ctx, stored)) as typeof payload;
+    expect(sent).toMatchObject({ id: 'e1', event: 'request.created', jurisdiction_id: j.id, service_request: { service_request_id: fresh.id, description: 'Ring [redacted]' } });
+    expect(JSON.stringify(sent)).not.toContain('555-0142');
+    const later = { ...stored, created_at: Date.now() + 60_000 };
+    expect(await bodyToSend(ctx, later)).toBe(later.body);
+    expect(await bodyToSend(ctx, { ...stored, body: 'not json' })).toBe('not json');
   });
 });

@@ -9,13 +9,15 @@
  * anything else fails the job, so the queue tries again after its back-off,
  * and the last attempt leaves it dead. The delivery row is the truth: a job
  * for a delivery that is no longer pending, or whose subscriber is paused or
- * gone, does nothing (resume queues it again).
+ * gone, does nothing (resume queues it again). A request moderated since the
+ * delivery was stored goes out moderated (moderated-body.ts).
  */
 import { NetworkError, type Transport } from '@o311/client';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '@o311/monitor';
 import { CredentialError, NO_SECRET_MESSAGE } from '@o311/router';
 import type { AttemptOutcome, DeliveryAttempt, WebhookDelivery, WebhookSubscriber } from '@o311/store';
 import type { WebhookServices } from './dispatch.js';
+import { bodyToSend } from './moderated-body.js';
 import { mailPause } from './pause-mail.js';
 import { openSubscriberSecret } from './subscriber-secret.js';
 import { PAUSE_POLICY, WEBHOOK_MAX_ANSWER_BYTES, WEBHOOK_RETRY_LIMIT, WEBHOOK_TIMEOUT_MS } from './webhook-options.js';
@@ -62,13 +64,14 @@ async function post(rt: WebhookRuntime, s: WebhookSubscriber, d: WebhookDelivery
     if (e instanceof CredentialError) return noAnswer('no-secret', e.message, true);
     throw e;
   }
+  const sent = await bodyToSend(rt.ctx, d);
   try {
     const exchange = await rt.transport(
       {
-        method: 'POST', url: s.url, body: d.body,
+        method: 'POST', url: s.url, body: sent,
         headers: {
           'content-type': 'application/json', [EVENT_HEADER]: d.event, [DELIVERY_HEADER]: d.id,
-          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, Math.floor(at / 1000), d.body),
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, Math.floor(at / 1000), sent),
         },
       },
       { timeoutMs: WEBHOOK_TIMEOUT_MS, maxBytes: WEBHOOK_MAX_ANSWER_BYTES, maxRedirects: 0, allowPrivate: rt.allowPrivate, userAgent: USER_AGENT },
