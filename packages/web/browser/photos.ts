@@ -4,6 +4,7 @@
  * from several MB to a few hundred KB). A photo the browser cannot decode
  * (e.g. HEIC in some browsers) is sent as it is; the server checks its type.
  */
+import { isPhoto } from './photo-bytes.js';
 import { fill } from './report-config.js';
 
 export const MAX_SIDE_PX = 1600;
@@ -42,11 +43,12 @@ export async function resizePhoto(file: File): Promise<Photo> {
 }
 
 export interface PhotoPickerTexts {
-  tooMany: string;
+  /** `{max}`, `{name}`: a file past the number of photos. */
+  extra: string;
   remove: string;
   preparing: string;
-  /** `{name}`: a chosen file that is not an image. */
-  failed: string;
+  /** `{name}`: a chosen file whose bytes are not a photo's (photo-bytes.ts). */
+  notPhoto: string;
 }
 
 /**
@@ -73,11 +75,13 @@ export class PhotoPicker {
   async #add(): Promise<void> {
     const chosen = Array.from(this.input.files ?? []);
     this.input.value = '';
-    const files = chosen.filter((f) => f.type === '' || f.type.startsWith('image/'));
-    const room = this.max - this.#photos.length;
+    // By the bytes, not the name or type: a text file named .jpg is no photo.
+    const verdicts = await Promise.all(chosen.map((f) => isPhoto(f)));
+    const files = chosen.filter((_f, i) => verdicts[i]);
+    const room = Math.max(0, this.max - this.#photos.length);
     const notes = [
-      ...chosen.filter((f) => !files.includes(f)).map((f) => fill(this.texts.failed, { name: f.name })),
-      ...(files.length > room ? [this.texts.tooMany] : []),
+      ...chosen.filter((_f, i) => !verdicts[i]).map((f) => fill(this.texts.notPhoto, { name: f.name })),
+      ...files.slice(room).map((f) => fill(this.texts.extra, { max: this.max, name: f.name })),
     ];
     if (room > 0 && files.length > 0) {
       this.announce(this.texts.preparing);

@@ -20,7 +20,8 @@ export function orderedReportBody(
   data.set('api_key', apiKey);
   data.set('service_code', serviceCode);
   for (const [name, value] of answers) {
-    if (name !== 'media' && name !== 'api_key' && name !== 'service_code') data.append(name, value);
+    // form_token goes as the Idempotency-Key header (submit.ts), not as a field.
+    if (name !== 'media' && name !== 'api_key' && name !== 'service_code' && name !== 'form_token') data.append(name, value);
   }
   for (const p of photos) data.append('media', p.blob, p.name);
   return data;

@@ -10,9 +10,12 @@ import { showProblems } from './error-summary.js';
 import { locate } from './geolocate.js';
 import { createLocationMap, type LocationMap } from './location-map.js';
 import { showNearby } from './nearby.js';
+import { wireGeocode } from './geocode.js';
+import { countCharacters } from './char-count.js';
 import { PhotoPicker } from './photos.js';
+import { photoStatus, showPhotoButton } from './photo-button.js';
 import { fill, readReportConfig, type ReportConfig } from './report-config.js';
-import { confirmationUrl, reportBody, submitReport } from './submit.js';
+import { confirmationUrl, formToken, reportBody, submitReport } from './submit.js';
 
 const byId = <T extends HTMLElement>(id: string): T | null => document.getElementById(id) as T | null;
 
@@ -49,6 +52,7 @@ function wireLocation(form: HTMLFormElement, config: ReportConfig): void {
     map?.setPoint(la, lo, true);
     if (!config.routed) void showNearby(config, la, lo);
   };
+  wireGeocode({ preview: (la, lo) => map?.setPoint(la, lo, true), confirm: (la, lo) => { map?.setPoint(la, lo, true); picked(la, lo); } });
   lat.addEventListener('change', fromInputs);
   long.addEventListener('change', fromInputs);
   fromInputs();
@@ -83,12 +87,14 @@ function start(): void {
   const photos =
     input && list
       ? new PhotoPicker(input, list, config.maxPhotos, {
-          tooMany: fill(config.messages['photos.tooMany'], { max: config.maxPhotos }),
+          extra: config.messages['form.photo.extra'],
           remove: config.messages['photos.remove'],
           preparing: config.messages['photos.preparing'],
-          failed: config.messages['photos.failed'],
-        }, submitStatus)
+          notPhoto: config.messages['form.photo.notPhoto'],
+        }, photoStatus())
       : undefined;
+  if (input) showPhotoButton(input);
+  countCharacters(config);
 
   const button = byId<HTMLButtonElement>('submit-report');
   form.addEventListener('submit', async (event) => {
@@ -104,7 +110,7 @@ function start(): void {
     }
     if (button) button.disabled = true;
     submitStatus(config.messages['report.sending']);
-    const result = await submitReport(reportBody(form, config, photos?.photos ?? []));
+    const result = await submitReport(reportBody(form, config, photos?.photos ?? []), formToken(form));
     if (button) button.disabled = false;
     if (result.ok) {
       draft.clear();
@@ -112,7 +118,8 @@ function start(): void {
       return;
     }
     submitStatus('');
-    showProblems(form, [], 'network' in result ? [config.messages['report.error.network']] : result.problems);
+    const said = 'network' in result ? [config.messages['report.error.network']] : 'sentAlready' in result ? [config.messages['form.sentAlready']] : result.problems;
+    showProblems(form, [], said);
   });
 }
 

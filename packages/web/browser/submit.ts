@@ -9,7 +9,15 @@ import { orderedReportBody } from './report-body.js';
 export type SubmitResult =
   | { ok: true; id: string | null; token: string | null }
   | { ok: false; problems: string[] }
+  /** The form's one-time token was spent on another submission (sent, then changed and sent again). */
+  | { ok: false; sentAlready: true }
   | { ok: false; network: true };
+
+/** The form's one-time token (src/citizen/form-token.ts), sent as the API's Idempotency-Key. */
+export function formToken(form: HTMLFormElement): string | undefined {
+  const v = new FormData(form).get('form_token');
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
 
 interface Receipt {
   service_request_id?: string | null;
@@ -23,13 +31,17 @@ interface ErrorItem {
 export const reportBody = (form: HTMLFormElement, config: ReportConfig, photos: readonly Photo[]): FormData =>
   orderedReportBody(new FormData(form), config.apiKey, config.serviceCode, photos);
 
-export async function submitReport(body: FormData): Promise<SubmitResult> {
+export async function submitReport(body: FormData, token?: string): Promise<SubmitResult> {
   let res: Response;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  // The same form sent again (Back, then Send) answers the first request's receipt.
+  if (token !== undefined) headers['idempotency-key'] = `form-js:${token}`;
   try {
-    res = await fetch('/open311/v2/requests.json', { method: 'POST', body, headers: { accept: 'application/json' } });
+    res = await fetch('/open311/v2/requests.json', { method: 'POST', body, headers });
   } catch {
     return { ok: false, network: true };
   }
+  if (res.status === 422 && token !== undefined) return { ok: false, sentAlready: true };
   const json: unknown = await res.json().catch(() => undefined);
   const list = Array.isArray(json) ? json : [];
   if (res.ok) {

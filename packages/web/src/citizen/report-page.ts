@@ -98,7 +98,8 @@ function photosStep(c: Ctx, maxPhotos: number, limits: string): Html {
   // The button-like label replaces the native control's "No file chosen" once the browser module shows previews.
   return step(3, 'step-photos', t('report.stepPhotos'), html`${textField(t, photos, html`<input type="file" name="media" accept="image/jpeg,image/png,image/gif,image/webp,image/heic" multiple ${inputAria(photos)}>
 <label for="${FIELD_IDS.media}" class="file-button" id="photo-button" hidden>${t('form.photo.choose')}</label>`)}
-<ul class="photo-previews" id="photo-previews"></ul>`);
+<ul class="photo-previews" id="photo-previews"></ul>
+<p id="photo-status" class="status photo-status" role="status"></p>`);
 }
 
 function contactStep(c: Ctx, n: number): Html {
