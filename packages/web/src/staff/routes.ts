@@ -13,6 +13,7 @@ import { registerWebhookPages } from './admin/webhooks/routes.js';
 import { registerAuthPages } from './auth/routes.js';
 import { registerInboxPages } from './inbox/routes.js';
 import { registerRequestPages } from './request/routes.js';
+import { registerModerationPages } from './request/moderation-routes.js';
 import { registerServiceEditorPages } from './services/routes.js';
 import { registerTemplatePages } from './templates/routes.js';
 
@@ -21,6 +22,7 @@ export async function registerStaffPages(app: FastifyInstance, web: WebContext):
   await registerAccountPages(app, web);
   await registerInboxPages(app, web);
   await registerRequestPages(app, web);
+  registerModerationPages(app, web);
   await registerServiceEditorPages(app, web);
   await registerTemplatePages(app, web);
   await registerUserPages(app, web);

@@ -21,6 +21,7 @@ import { answers } from './view/answers.js';
 import { auditTrail } from './view/audit.js';
 import { history } from './view/history.js';
 import { photos } from './view/photos.js';
+import { moderationSection, photoTools } from './view/moderation.js';
 import { reporter } from './view/reporter.js';
 import { summary } from './view/summary.js';
 
@@ -55,9 +56,10 @@ ${errorSummary(t, state.errors)}${notice(state.notice)}
 ${canManage ? updateForm(request, t, data, state) : ''}
 ${summary(t, data, web.services.now())}
 ${answers(t, data)}
-${photos(t, data)}
+${photos(t, data, canManage ? photoTools(request, t, data, state) : undefined)}
 ${mapBlock(web, { id: 'request-map', label: t('inbox.req.map'), markers })}
 ${reporter(t, data)}
+${moderationSection(request, t, data, state, user)}
 ${canManage ? actions(request, t, data, state) : html`<p class="request-readonly">${t('inbox.req.readOnly')}</p>`}
 </div>
 <div class="request-side">
