@@ -11,6 +11,8 @@ import { registerCitizenRoutes } from './citizen/routes.js';
 import { registerDiscoverRoutes } from './discover/routes.js';
 import type { WebContext, WebOptions } from './context.js';
 import { registerMailJobs } from './mail/mail-jobs.js';
+import { queueReceipt } from './reporter/receipt.js';
+import { registerReporterRoutes } from './reporter/routes.js';
 import { createMailer } from './mail/mailer.js';
 import { translatorFor } from './request-locale.js';
 import { notifySafely } from './mail/notify-safely.js';
@@ -34,6 +36,7 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     await registerAssets(app);
     await registerCitizenRoutes(app, web);
     await registerTrackerRoutes(app, web);
+    registerReporterRoutes(app, web);
     await registerDiscoverRoutes(app, web);
     await registerAccountRoutes(app, web);
     await registerStatusRoutes(app, web);
@@ -45,6 +48,7 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     await registerMailJobs(web);
     await registerAccountJobs(web);
     services.publicChange = (request, jurisdictionId, requestId) => notifySafely(web, request, jurisdictionId, requestId);
+    services.requestFiled = (request, j, key, requestId) => queueReceipt(web, request, j, requestId, { key });
     services.keyRequestDecided = (decision) => mailKeyDecision(web, decision);
     services.htmlNotFound = async (request, reply) =>
       sendNotFound(reply, web, translatorFor(request, reply), request.url);

@@ -13,6 +13,8 @@ export interface MailContent {
   lang: string;
   paragraphs: readonly string[];
   action: MailLink;
+  /** Further links, after the action (e.g. "add an update"). */
+  links?: readonly MailLink[];
   /**
    * How to stop such e-mails, from the e-mail itself. Only a mail sent once
    * because its reader just asked for it (a sign-in link) has none.
@@ -22,11 +24,12 @@ export interface MailContent {
 
 export function composeMail(c: MailContent): NewOutboxMessage {
   const footer = c.unsubscribe ? [`--\n${c.unsubscribe.label}:\n${c.unsubscribe.url}`] : [];
-  const text = [...c.paragraphs, `${c.action.label}:\n${c.action.url}`, ...footer].join('\n\n');
+  const actions = [c.action, ...(c.links ?? [])];
+  const text = [...c.paragraphs, ...actions.map((a) => `${a.label}:\n${a.url}`), ...footer].join('\n\n');
   const body = html`<!doctype html>
 <html lang="${c.lang}"><head><meta charset="utf-8"><title>${c.subject}</title></head>
 <body>
-${c.paragraphs.map((p) => html`<p>${p}</p>\n`)}<p><a href="${c.action.url}">${c.action.label}</a></p>
+${c.paragraphs.map((p) => html`<p>${p}</p>\n`)}${actions.map((a, i) => html`${i > 0 ? '\n' : ''}<p><a href="${a.url}">${a.label}</a></p>`)}
 ${c.unsubscribe ? html`<hr>
 <p><small><a href="${c.unsubscribe.url}">${c.unsubscribe.label}</a></small></p>
 ` : ''}</body></html>`;

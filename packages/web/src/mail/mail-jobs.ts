@@ -6,6 +6,7 @@ import { JOB, SCHEDULE, type FollowersNotifyData, type MailDeliverData } from '@
 import type { WebContext } from '../context.js';
 import { deliverMail } from './delivery.js';
 import { notifyFollowers } from './notify.js';
+import { registerReporterJobs } from '../reporter/jobs.js';
 import { sweepOutbox } from './outbox-sweep.js';
 import { mailDelivery } from './transport.js';
 
@@ -15,6 +16,7 @@ const DELIVERY_CONCURRENCY = 4;
 export async function registerMailJobs(web: WebContext): Promise<void> {
   const { jobs } = web.services;
   await jobs.work<FollowersNotifyData>(JOB.followersNotify, (job) => notifyFollowers(web, job.data));
+  await registerReporterJobs(web);
   const deliver = mailDelivery(web.options);
   // The schedule is shared by every process, and some may run without SMTP (a deployment being
   // reconfigured): those take their tick and leave the sweep to the next one, and never remove

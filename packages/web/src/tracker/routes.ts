@@ -33,6 +33,7 @@ import { requestFeed } from './request-feed.js';
 import { registerSupportRoutes, trackerSupport } from './support-routes.js';
 import { loadTrackedRequest } from './tracked-request.js';
 import { trackerPage } from './tracker-page.js';
+import { withReporterMarks } from '../reporter/timeline-marks.js';
 import { citizenOf } from '../account/authenticate.js';
 import { csrfInput } from '../staff/csrf-input.js';
 
@@ -51,7 +52,8 @@ async function sendTracker(
 ): Promise<FastifyReply> {
   const j = await webJurisdiction(web);
   const projection = pageProjection(request, j);
-  const tracked = await loadTrackedRequest(web, j, id, projection, t.locale);
+  const loaded = await loadTrackedRequest(web, j, id, projection, t.locale);
+  const tracked = { ...loaded, events: await withReporterMarks(web, j, id, loaded.events) };
   const hasMap = tracked.request.lat !== null && tracked.request.long !== null;
   return sendPublicPage(reply, web, t, {
     title: t('tracker.title', { id }),

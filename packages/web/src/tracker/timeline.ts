@@ -6,7 +6,15 @@ import type { TimelineEvent } from './tracked-request.js';
 
 export const eventAnchor = (n: number): string => `update-${n}`;
 
+function reporterTitle(t: Translator, e: TimelineEvent): string | undefined {
+  if (!e.reporter) return undefined;
+  if (e.type === 'status_change') return t('reporter.timeline.reopened');
+  return t(e.reporter.kind === 'notFixed' ? 'reporter.timeline.notFixed' : 'reporter.timeline.from');
+}
+
 export function eventTitle(t: Translator, e: TimelineEvent): string {
+  const byReporter = reporterTitle(t, e);
+  if (byReporter !== undefined) return byReporter;
   switch (e.type) {
     case 'submitted':
       return t('timeline.submitted');
@@ -22,6 +30,7 @@ const eventItem = (t: Translator, timezone: string, e: TimelineEvent, last: bool
 <h3 class="event-title">${eventTitle(t, e)}</h3>
 <p class="event-time"><time datetime="${e.datetime}">${t.dateTime(e.at, timezone)}</time></p>
 ${e.description ? html`<p class="event-description">${e.description}</p>` : ''}
+${e.reporter?.photo ? html`<p class="event-photo"><a href="${e.reporter.photo}"><img src="${e.reporter.photo}" alt="${t('reporter.timeline.photo')}" loading="lazy" width="240"></a></p>` : ''}
 </li>`;
 
 export const timeline = (t: Translator, timezone: string, events: readonly TimelineEvent[]): Html =>

@@ -8,6 +8,7 @@ import { catalogServices, requestServices } from '@o311/server';
 import type { Jurisdiction } from '@o311/store';
 import type { WebContext } from '../context.js';
 import type { ProjectionContext } from '../citizen/origin.js';
+import type { ReporterMark } from '../reporter/timeline-marks.js';
 
 export type ProjectedRequest = Awaited<ReturnType<typeof requestServices.findRequest>>;
 
@@ -20,6 +21,8 @@ export interface TimelineEvent {
   type: RequestNote['type'];
   status: ExtendedStatus;
   description: string;
+  /** Set when the request's reporter added it (reporter/timeline-marks.ts). */
+  reporter?: ReporterMark;
 }
 
 export interface AnsweredAttribute {
