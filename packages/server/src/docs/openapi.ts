@@ -15,6 +15,7 @@ import { FEDERATED_TAG } from '../federated/route.js';
 import type { SandboxConfig } from '../sandbox/sandbox.js';
 import { STAFF_TAG } from '../staff/schemas.js';
 import { withSandboxDefaults } from './sandbox-defaults.js';
+import { DOCS_CSS, DOCS_JS } from './docs-theme.js';
 
 export const DOCS_PREFIX = '/docs';
 /** Tags of the web apps' public APIs (packages/web: validate/api-schemas.ts, status/api-schemas.ts). */
@@ -102,7 +103,13 @@ export async function registerOpenApi(app: FastifyInstance, sandbox?: SandboxCon
 export async function registerDocsUi(app: FastifyInstance): Promise<void> {
   await app.register(swaggerUi, {
     routePrefix: DOCS_PREFIX,
-    uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true },
+    // BaseLayout: no top bar (a box to explore other documents, which this server has no use for).
+    uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true, layout: 'BaseLayout', syntaxHighlight: false },
+    theme: {
+      title: 'o311 API documentation',
+      css: [{ filename: 'o311-docs.css', content: DOCS_CSS }],
+      js: [{ filename: 'o311-docs.js', content: DOCS_JS }],
+    },
     staticCSP: true,
     transformStaticCSP: docsCsp,
     uiHooks: {
