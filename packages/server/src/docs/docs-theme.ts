@@ -31,7 +31,7 @@ export const DOCS_CSS = [
   '@media (max-width:600px){.swagger-ui .opblock-summary-control{flex-wrap:wrap}.swagger-ui .opblock-summary-description{flex-basis:100%}.swagger-ui table{display:block;overflow-x:auto}}',
 ].join('\n');
 
-/** Runs in the browser (plain ES2017, no modules): fixes each part Swagger UI renders, as it renders it. */
+/** Runs in the browser as a plain script (no modules): fixes each part Swagger UI renders, as it renders it. */
 export const DOCS_JS = `(function () {
   function name(el, text) { if (text && !el.getAttribute('aria-label') && !el.labels?.length) el.setAttribute('aria-label', text); }
   function rowName(el) {
