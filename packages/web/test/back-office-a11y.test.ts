@@ -1,7 +1,7 @@
 /**
  * The inbox, request page, services editor and templates in Chromium: axe-core
  * finds no serious or critical violation (errors shown too), the scripts work
- * under the real CSP (map, templates, datatype toggle), and the main actions
+ * under the real CSP (map, folded filters, templates, datatype toggle), and the main actions
  * can be done by keyboard.
  */
 import { EXTENDED_STATUSES } from '@o311/georeport';
@@ -71,28 +71,28 @@ describe.skipIf(!browserAvailable)('back office pages in Chromium', () => {
     await expectAccessible(axe, 'inbox with an error');
   });
 
-  it('request page: template filled in place, status changed by keyboard, accessible with errors', async () => {
+  it('request page: template inserted in place, Enter saves the one form, accessible with errors', async () => {
     const id = (await allRequests(t.store)).find((r) => EXTENDED_STATUSES[r.status] === 'open' && r.status !== 'fixed')!.id;
     const { page, cspErrors } = await signedIn('agent', false);
     await page.goto(`${t.url}/staff/requests/${id}`);
     await page.selectOption('#req-template', { label: 'Fixed (Fixed)' });
-    await page.click('#request-template button[type=submit]');
+    await page.click('#request-update button[data-insert-template]');
     expect(await page.inputValue('#req-status')).toBe('fixed');
-    expect(await page.inputValue('#req-status-note')).toContain('Our crew has fixed the problem.');
-    expect(await page.locator(':focus').getAttribute('id')).toBe('req-status-note');
-    expect(page.url()).not.toContain('template=');
-    await page.keyboard.press('Tab');
+    expect(await page.inputValue('#req-comment')).toContain('Our crew has fixed the problem.');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('req-comment');
+    expect(page.url()).not.toContain('template');
+    await page.locator('#req-expected').focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL(/done=status$/);
-    expect(await page.textContent('.svc-notice')).toBe('The status was changed.');
+    await page.waitForURL(/done=saved$/);
+    expect(await page.textContent('.svc-notice')).toBe('Your changes were saved.');
     expect(cspErrors).toEqual([]);
 
     const axe = (await signedIn('agent', true)).page;
     await axe.goto(`${t.url}/staff/requests/${id}`);
     await expectAccessible(axe, 'request page');
     await screenshot(axe, 'staff-request');
-    await axe.fill('#req-comment', ' ');
-    await axe.click('#request-comment button[type=submit]');
+    await axe.fill('#req-duplicate-of', ' ');
+    await axe.click('#request-duplicate button[type=submit]');
     await axe.waitForSelector('.svc-error-summary');
     expect(await axe.locator(':focus').getAttribute('class')).toBe('svc-error-summary');
     await expectAccessible(axe, 'request page with an error');

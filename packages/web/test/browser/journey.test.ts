@@ -112,16 +112,15 @@ describe.skipIf(!browserAvailable)('the journey of a pothole report, with the mo
     await Promise.all([page.waitForURL(new RegExp(`/staff/requests/${id}$`)), page.getByRole('link', { name: id, exact: true }).click()]);
     expect(await page.getByText(REPORTER).count()).toBeGreaterThan(0);
 
-    const triage = page.getByRole('region', { name: 'Assignment, priority and expected date' });
-    await triage.getByLabel('Department').selectOption({ label: 'Public Works' });
-    await Promise.all([page.waitForURL(/done=triage/), triage.getByRole('button', { name: 'Save assignment' }).click()]);
+    // The one form at the top: assignment, status and the public reply, saved together.
+    const form = page.getByRole('region', { name: 'Update this request' });
+    await form.getByLabel('Department').selectOption({ label: 'Public Works' });
+    await form.getByLabel('Status', { exact: true }).selectOption({ label: 'Closed' });
+    await form.getByLabel('Message').fill(NOTE);
+    await form.getByRole('radio', { name: 'Public reply' }).check();
+    await Promise.all([page.waitForURL(/done=saved/), form.getByRole('button', { name: 'Save changes' }).click()]);
     const works = (await s.store.listDepartments(DEMO_JURISDICTION.id)).find((d) => d.name === 'Public Works');
     expect((await s.store.getTriagedRequest(DEMO_JURISDICTION.id, id))?.assigned_department_id).toBe(works?.id);
-
-    const status = page.getByRole('region', { name: 'Change status' });
-    await status.getByLabel('New status').selectOption({ label: 'Closed' });
-    await status.getByLabel('Public note (optional)').fill(NOTE);
-    await Promise.all([page.waitForURL(/done=status/), status.getByRole('button', { name: 'Change status' }).click()]);
     expect((await s.store.getRequest(DEMO_JURISDICTION.id, id))?.status).toBe('closed');
     await screenshot(page, 'journey-staff-request-closed');
     expect(errors).toEqual([]);

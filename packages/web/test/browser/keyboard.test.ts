@@ -117,16 +117,16 @@ describe.skipIf(!browserAvailable)('the journey by keyboard only, in Spanish', (
     expect(await page.getByText('1 solicitudes coinciden').count()).toBe(1);
     await enterOn(page, page.getByRole('link', { name: id, exact: true }), new RegExp(`/staff/requests/${id}$`));
 
-    const triage = page.getByRole('region', { name: 'Asignación, prioridad y fecha prevista' });
-    await chooseByKeyboard(page, triage.getByLabel('Departamento'), 'Public Works');
-    await enterOn(page, triage.getByRole('button', { name: 'Guardar la asignación' }), /done=triage/);
-    expect(await page.getByText('Se guardó la asignación.').count()).toBe(1);
-
-    const status = page.getByRole('region', { name: 'Cambiar el estado' });
-    await chooseByKeyboard(page, status.getByLabel('Nuevo estado'), 'Cerrada');
-    await typeInto(page, status.getByLabel('Nota pública (opcional)'), NOTE);
-    await enterOn(page, status.getByRole('button', { name: 'Cambiar el estado' }), /done=status/);
-    expect(await page.getByText('Se cambió el estado.').count()).toBe(1);
+    // The one form at the top: assignment, status and the public reply, saved together.
+    const form = page.getByRole('region', { name: 'Actualizar esta solicitud' });
+    await chooseByKeyboard(page, form.getByLabel('Departamento'), 'Public Works');
+    await chooseByKeyboard(page, form.getByLabel('Estado', { exact: true }), 'Cerrada');
+    await typeInto(page, form.getByLabel('Mensaje'), NOTE);
+    await tabTo(page, form.getByRole('radio', { name: 'Nota interna' }));
+    await page.keyboard.press('ArrowDown');
+    expect(await form.getByRole('radio', { name: 'Respuesta pública' }).isChecked()).toBe(true);
+    await enterOn(page, form.getByRole('button', { name: 'Guardar cambios' }), /done=saved/);
+    expect(await page.getByText('Se guardaron los cambios.').count()).toBe(1);
     expect((await s.store.getRequest(DEMO_JURISDICTION.id, id))?.status).toBe('closed');
     expect(errors).toEqual([]);
   });

@@ -26,7 +26,8 @@ interface Plan {
 function readPlan(c: ActionContext): { plan: Plan; errors: FieldError[] } {
   const { patch, errors } = readPatch(c);
   const status = formText(c.request, FIELDS.status.name);
-  const text = formText(c.request, FIELDS.comment.name);
+  // Browsers send a textarea's line ends as CRLF; the history and the API keep LF.
+  const text = formText(c.request, FIELDS.comment.name).replace(/\r\n?/g, '\n');
   const visibility = formText(c.request, FIELDS.visibility.name);
   if (!isExtendedStatus(status)) errors.unshift({ field: FIELDS.status.id, message: c.t('inbox.req.statusInvalid') });
   if (text.length > MAX_COMMENT_LENGTH) errors.push({ field: FIELDS.comment.id, message: c.t('inbox.req.tooLong', { max: MAX_COMMENT_LENGTH }) });
