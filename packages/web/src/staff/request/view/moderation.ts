@@ -16,6 +16,7 @@ import { redactForm, visibilityForm } from '../forms/moderation-form.js';
 import type { RequestPageData } from '../load.js';
 import { formKey, hiddenMediaPath, MOD_DONE, type ModDone } from '../moderation-fields.js';
 import { safeHref } from '../public-link.js';
+import { scrollRegion } from '../../inbox/scroll-region.js';
 import type { PhotoTools } from './photos.js';
 
 const DONE_KEYS = { redact: 'mod.done.redact', hide: 'mod.done.hide', unhide: 'mod.done.unhide' } as const;
@@ -59,11 +60,11 @@ function logTable(t: Translator, data: RequestPageData, log: readonly Moderation
   const row = (e: ModerationEntry) => html`<tr><td>${t.dateTime(e.at, d.jurisdiction.timezone)}</td><td>${d.userName(e.actor) ?? e.actor}</td>
 <td>${t(`mod.action.${e.action}`)}: ${t(`mod.target.${e.target}`)}${e.target_id ? html` <code>${e.target_id}</code>` : ''}<br>${e.reason}</td>
 <td class="request-event-text">${e.original ?? '—'}</td><td class="request-event-text">${e.moderated ?? '—'}</td></tr>`;
-  return html`<div class="mod-log" role="region" aria-labelledby="request-moderation-log" tabindex="0"><table class="request-audit">
+  return scrollRegion(t('mod.logTitle'), html`<table class="request-audit">
 <caption class="sr-only">${t('mod.logTitle')}</caption>
 <thead><tr><th scope="col">${t('mod.when')}</th><th scope="col">${t('mod.who')}</th><th scope="col">${t('mod.what')}</th>
 <th scope="col">${t('mod.original')}</th><th scope="col">${t('mod.moderated')}</th></tr></thead>
-<tbody>${log.map(row)}</tbody></table></div>`;
+<tbody>${log.map(row)}</tbody></table>`);
 }
 
 export function moderationSection(request: FastifyRequest, t: Translator, data: RequestPageData, s: FormState, user: StaffUser): Html {
