@@ -45,6 +45,7 @@ import { DEFAULT_MAX_PIXELS } from './media/check-image.js';
 import { registerSandboxRoutes } from './sandbox/routes.js';
 import type { SandboxConfig } from './sandbox/sandbox.js';
 import { registerStaffRoutes } from './staff/routes.js';
+import { createGeocoder } from './services/geocoding.js';
 
 export interface AppOptions {
   store: Store;
@@ -87,6 +88,11 @@ export interface AppOptions {
   homePath?: string;
   /** The discovery API's service lists (e.g. `allowPrivate` to fetch from loopback in tests). */
   discovery?: DiscoveryOptions;
+  /**
+   * A Nominatim-compatible service asked after the gazetteer (`serve --geocoder-url`); reached at a private
+   * or loopback address only with `discovery.allowPrivate`.
+   */
+  geocoderUrl?: string;
   /**
    * The secret that seals the federated endpoint's upstream API keys; default
    * O311_ROUTER_SECRET of the environment. Without one, upstream keys cannot be set or used.
@@ -165,6 +171,9 @@ async function buildAppWith(options: AppOptions, jobs: JobQueue): Promise<Fastif
   const ctx: ServiceContext = {
     store: options.store,
     discovery: createPointDiscovery(options.store, { now, ...options.discovery }),
+    geocoder: createGeocoder(options.store, {
+      url: options.geocoderUrl, allowPrivate: options.discovery?.allowPrivate === true, onError: (e) => app.log.warn({ err: e }, 'external geocoder failed'),
+    }),
     jobs,
     postLimits: new SharedRateLimiter(options.store.rateLimits),
     readCache: new ReadCache({ maxBytes: options.readCacheBytes ?? 32 * 1024 * 1024, ttlMs: 1000 }),

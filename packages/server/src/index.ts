@@ -86,3 +86,4 @@ export {
 } from './open-data/index.js';
 export { freshDashboard, syncDashboard } from './dashboard/sync.js';
 export * as dashboardAdmin from './dashboard/dashboard-admin.js';
+export { createGeocoder, geocoderUrlProblem, geocoderAddressProblem, type GeocodingOptions } from './services/geocoding.js';

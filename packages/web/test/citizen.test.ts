@@ -131,6 +131,8 @@ describe('submitting without JavaScript', () => {
   it('answers every datatype, lists as arrays', async () => {
     const res = await t.postForm(`/report/${ALL_TYPES_CODE}`, {
       address_string: '100 Main St',
+      // Sent with the address only (else the form asks to confirm the place found: geocode.test.ts).
+      geocode_pick: 'address',
       'attribute[NAME]': 'Bench',
       'attribute[COUNT]': '2.5',
       'attribute[WHEN]': '2025-06-01T07:45',

@@ -109,7 +109,7 @@ describe('tracker page', () => {
 describe('batch tokens', () => {
   it('resolve to the tracker; an unknown one is pending', async () => {
     const res = await t.postForm('/report/GRAFFITI', {
-      address_string: '12 Walnut St', 'attribute[SURFACE]': 'fence', 'attribute[OFFENSIVE]': 'no',
+      address_string: '12 Walnut St', geocode_pick: 'address', 'attribute[SURFACE]': 'fence', 'attribute[OFFENSIVE]': 'no',
     });
     expect(res.statusCode).toBe(303);
     const token = new URL(res.headers.location ?? '', 'http://x').searchParams.get('token') ?? '';

@@ -16,6 +16,7 @@ import { CliError, UsageError, describeError } from '../errors.js';
 import { println, type CliIo } from '../io.js';
 import { MAX_WORKERS, superviseWorkers, workerRole, type AnnouncedOrigin, type Handoff } from './cluster.js';
 import { monitorFailuresOption, monitorTimeoutOption } from './monitor.js';
+import { resolveGeocoderUrl } from './geocoder-url.js';
 import { addDatabaseOption, checkPublicUrl, integerIn, type DatabaseOptions } from './options.js';
 
 export const DEFAULT_PORT = 3311;
@@ -50,6 +51,8 @@ export interface ServeOptions extends DatabaseOptions {
   workers?: number;
   /** Let discovery reach endpoints on private and loopback addresses (service lists, registry checks). */
   allowPrivateEndpoints: boolean;
+  /** A Nominatim-compatible service asked after the gazetteer (else $O311_GEOCODER_URL). */
+  geocoderUrl?: string;
   /** ms before a federated delivery's first retry (commander's `--router-retry-delay`); undefined: the server's 30 s. */
   routerRetryDelay?: number;
   /** Run the status monitor's jobs (commander's `--monitor`/`--no-monitor`); undefined: on for --demo only. */
@@ -180,7 +183,7 @@ function mailText(o: Pick<ServeOptions, 'mailLog' | 'demo' | 'smtp' | 'web'>): s
 function printBanner(
   io: CliIo, origin: AnnouncedOrigin, bound: string, demo: DemoAccess | undefined, web: boolean,
   sandbox: (SandboxConfig & { base: string }) | undefined, served: string | undefined, workers: string | undefined,
-  mail: string | undefined, monitor: boolean,
+  mail: string | undefined, monitor: boolean, geocoder?: string,
 ): void {
   const u = serverUrls(origin.announced);
   const out = (line = ''): void => println(io.stdout, line);
@@ -199,6 +202,7 @@ function printBanner(
     if (monitor) out(`  status         ${u.base}/status (every registry endpoint, polled by the monitor)`);
     out(`  dashboard      ${u.base}/dashboard (the Daily Brief: filters, map and charts of the requests)`);
     out(`  open data      ${u.base}/open-data (every public request as CSV, GeoJSON, monthly GeoReport files, Atom)`);
+    if (geocoder !== undefined) out(`  geocoder       ${geocoder} (typed addresses not in the jurisdiction's gazetteer)`);
   }
   if (monitor && !web) out('  monitor        polling the registry\'s endpoints (its /status pages need the web apps)');
   out(`  GeoReport v2   ${u.georeport}`);
@@ -246,7 +250,7 @@ async function prepare(io: CliIo, store: Store, o: ServeOptions, url: string): P
     handoff: { sandbox, webJurisdiction: served?.configured },
     banner: async (origin, port, workers) => {
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers, mailText(o), monitors(o));
+      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers, mailText(o), monitors(o), o.geocoderUrl);
       if (empty) {
         println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
       }
@@ -268,6 +272,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
     throw new UsageError(`--headers-timeout (${o.headersTimeout}) must not exceed --request-timeout (${o.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_S})`);
   }
   const url = resolveDatabaseUrl(o.database, io.env);
+  o = { ...o, geocoderUrl: await resolveGeocoderUrl(io, o.geocoderUrl, o.allowPrivateEndpoints) };
   const worker = workerRole();
   // Listen for SIGINT/SIGTERM from the start, so that a stop during seeding is graceful too.
   let stopping: string | undefined;
@@ -310,6 +315,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
         homePath: o.web ? '/developers' : '/',
         sandbox,
         discovery: { allowPrivate: o.allowPrivateEndpoints },
+        geocoderUrl: o.geocoderUrl,
         routerRetryDelayMs: o.routerRetryDelay,
         routerSecret: await demoRouterSecret(io, store, o.demo),
         ...(monitors(o) && { monitor: { failuresToOpen: o.monitorFailures, timeoutMs: o.monitorTimeout } }),
@@ -364,6 +370,7 @@ export function serveCommand(io: CliIo): Command {
       .addOption(new Option('--keep-alive-timeout <s>', 'seconds an idle keep-alive connection is kept open (default 5)').argParser(integerIn(0, 3600)))
       .addOption(new Option('--idle-timeout <s>', 'seconds without traffic before a connection is closed (default 30)').argParser(integerIn(0, 3600)))
       .option('--no-sandbox', 'serve no sandbox (by default a sandbox jurisdiction with a public key is served at /open311/sandbox/v2/)')
+      .option('--geocoder-url <url>', `a Nominatim-compatible search service asked for typed addresses the jurisdiction's gazetteer does not know (default: $O311_GEOCODER_URL; none)`)
       .option('--allow-private-endpoints', 'let discovery reach registry endpoints on private, loopback and link-local addresses (service lists, checks); refused by default', false)
       .addOption(
         new Option('--workers <n>', `serve from n processes sharing the port (1 to ${MAX_WORKERS}, node:cluster); one that dies is replaced`)

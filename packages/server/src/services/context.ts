@@ -10,6 +10,7 @@ import type { ReadCache } from '../http/read-cache.js';
 import type { SharedRateLimiter } from '../http/shared-rate-limiter.js';
 import type { SandboxConfig } from '../sandbox/sandbox.js';
 import type { KeyRequestDecision } from './key-requests.js';
+import type { Geocoder } from '@o311/geocoder';
 
 export interface Limits {
   bodyLimitBytes: number;
@@ -31,6 +32,8 @@ export interface ServiceContext {
   store: Store;
   /** Point lookups over the registry and the endpoints' service lists, shared by the API and the web page. */
   discovery: Discovery;
+  /** Typed addresses → points: the jurisdiction's gazetteer, then the configured external service (services/geocoding.ts). */
+  geocoder: Geocoder;
   /** Background work: every process enqueues, and runs the handlers it registered (jobs/job-names.ts). */
   jobs: JobQueue;
   /**

@@ -29,7 +29,7 @@ const jobs = await openJobQueue('sqlite::memory:');
 const context = (data: FakeData, overrides = {}) => {
   const fake = fakeStore(data, overrides);
   const ctx: ServiceContext = {
-    store: fake.store, discovery: createPointDiscovery(fake.store), jobs, postLimits: new SharedRateLimiter(memoryRateLimits()), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined, origin: new PublicOrigin(undefined),
+    store: fake.store, discovery: createPointDiscovery(fake.store), geocoder: { search: async () => [] }, jobs, postLimits: new SharedRateLimiter(memoryRateLimits()), readCache: new ReadCache({ maxBytes: 0, ttlMs: 0 }), limits: DEFAULT_LIMITS, now: () => 1_000_000, publicUrl: undefined, origin: new PublicOrigin(undefined),
   };
   return { ctx, calls: fake.calls };
 };

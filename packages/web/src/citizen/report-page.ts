@@ -13,6 +13,7 @@ import { FIELD_IDS, attributeId, valueOf, type FixedField, type FormFields } fro
 import { FORM_TOKEN_FIELD } from './form-token.js';
 import { nearbySection, nearbySupportForms, type NearbyRequest } from './nearby.js';
 import { REPORT_CONFIG_ID, type ReportConfig } from './report-config.js';
+import { geocodeControls, type GeocodeView } from './geocode-view.js';
 import type { FieldError } from './report-check.js';
 import { EMAIL_PATTERN } from './value-checks.js';
 
@@ -24,6 +25,8 @@ export interface ReportView {
   /** What the server refused beyond our own checks, as it said it. */
   serverProblems: readonly string[];
   nearby: readonly NearbyRequest[];
+  /** What the address search found (the form without JavaScript; see geocode-form.ts). */
+  geocode?: GeocodeView;
   timezone: string;
   config: ReportConfig;
   /** The signed-in citizen: the report is linked to the account, the e-mail prefilled. */
@@ -38,7 +41,8 @@ export interface ReportView {
 
 export const reportPath = (code: string): string => `/report/${encodeURIComponent(code)}`;
 
-type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[]; account?: ReportView['account']; privacy: string; nearby: Html };
+
+type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[]; account?: ReportView['account']; privacy: string; nearby: Html; geocode: Html };
 
 const errorFor = (c: Ctx, id: string): string | undefined => c.errors.find((e) => e.id === id)?.message;
 
@@ -77,6 +81,7 @@ function locationStep(c: Ctx): Html {
 ${c.nearby}
 </div>
 ${textField(t, address, html`<input type="text" name="address_string" autocomplete="street-address" maxlength="${MAX_ADDRESS_LENGTH}" value="${valueOf(c.fields, 'address_string')}" ${inputAria(address)}>`)}
+${c.geocode}
 <details class="coordinates" id="coordinates"${hasPoint ? html` open` : ''}><summary>${t('location.coordinates')}</summary>
 ${coordinateInput(c, 'lat', 'location.lat', 90)}${coordinateInput(c, 'long', 'location.long', 180)}
 </details>`);
@@ -121,6 +126,8 @@ export function reportPage(t: Translator, v: ReportView): Html {
   const c: Ctx = {
     t, fields: v.fields, errors: v.errors, ...(v.account && { account: v.account }), privacy: v.routed?.privacy ?? t('report.privacy'),
     nearby: nearbySection(t, v.timezone, v.nearby),
+    // Typed addresses are searched in this jurisdiction's gazetteer: not for another endpoint's service.
+    geocode: v.routed === undefined ? geocodeControls(t, v.geocode) : html``,
   };
   const code = v.service.service_code;
   // Photos go only to this server's own services (the federated endpoint takes no files).

@@ -15,13 +15,15 @@ import { mapConfig } from './map-config.js';
 import { mapCenter } from './map-center.js';
 import { formTokenOf, newFormToken } from './form-token.js';
 import { findNearby, type NearbyRequest } from './nearby.js';
+import { locateTyped } from './geocode-form.js';
+import type { GeocodeView } from './geocode-view.js';
 import { photoLimitsHint } from './photo-limits.js';
 import { pageProjection } from './origin.js';
 import { sendPublicPage } from './page.js';
 import { param, pathAndQuery, publicHandler } from './public-handler.js';
 import { browserMessages, type ReportConfig } from './report-config.js';
 import { loadReportContext, type ReportContext } from './report-context.js';
-import type { FieldError } from './report-check.js';
+import { checkReport, type FieldError } from './report-check.js';
 import { readReportInput } from './report-input.js';
 import { reportPage } from './report-page.js';
 import { sentPage, type Receipt } from './sent-page.js';
@@ -76,6 +78,7 @@ async function sendForm(
   rc: ReportContext,
   fields: FormFields,
   problems: Problems,
+  geocode?: GeocodeView,
 ): Promise<FastifyReply> {
   const invalid = problems.errors.length > 0 || problems.serverProblems.length > 0;
   const who = await citizenOf(web, request);
@@ -85,6 +88,9 @@ async function sendForm(
     path: pathAndQuery(request),
     status: invalid ? 400 : 200,
     map: true,
+    // Back after sending shows this very form again, with its one-time token (form-token.ts), rather than
+    // a new one; only when it holds nothing personal (a signed-in citizen's form carries the e-mail).
+    ...(!who && !invalid && { cacheControl: 'private, no-cache' }),
     scripts: ['report.js'],
     main: reportPage(t, {
       service: rc.service,
@@ -92,6 +98,7 @@ async function sendForm(
       fields,
       ...problems,
       nearby: await nearbyFor(web, request, rc, fields),
+      ...(geocode && { geocode }),
       timezone: rc.j.timezone,
       config: await reportConfig(web, rc, t),
       ...(who && { account: { id: who.account.id, email: who.account.email } }),
@@ -134,6 +141,10 @@ export function registerReportRoutes(app: FastifyInstance, web: WebContext): voi
     // The session decides the account of a report sent through this page, never the form.
     const who = await citizenOf(web, request);
     setReportOwner(input.fields, who);
+    const located = await locateTyped(web, rc.j, input.fields, {
+      withPhotos: input.photos.length > 0, otherwiseValid: () => checkReport(input.fields, rc.definition.attributes, t).length === 0, locale: t.locale,
+    });
+    if (located.kind === 'show') return sendForm(web, request, reply, t, rc, input.fields, NO_PROBLEMS, located.view);
     const outcome = await submitReport(web, rc.j, rc.record, rc.definition.attributes, input, t, request.ip);
     if (!outcome.ok) return sendForm(web, request, reply, t, rc, input.fields, outcome);
     await queueFormReceipt(web, request, rc.j, outcome.receipt, t.locale);

@@ -8,6 +8,7 @@ import { webJurisdiction } from './jurisdiction.js';
 import { sendPublicPage } from './page.js';
 import { param, pathAndQuery, publicHandler } from './public-handler.js';
 import { registerReportRoutes } from './report-routes.js';
+import { registerGeocodeRoute } from './geocode-route.js';
 import { registerRoutedReportRoutes } from './routed/routes.js';
 
 export async function registerCitizenRoutes(app: FastifyInstance, web: WebContext): Promise<void> {
@@ -23,5 +24,6 @@ export async function registerCitizenRoutes(app: FastifyInstance, web: WebContex
     });
   }));
   registerReportRoutes(app, web);
+  registerGeocodeRoute(app, web);
   registerRoutedReportRoutes(app, web);
 }

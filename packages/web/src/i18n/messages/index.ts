@@ -24,6 +24,9 @@ import { discoverFr } from './discover.fr.js';
 import { federationEn } from './federation.en.js';
 import { federationEs } from './federation.es.js';
 import { federationFr } from './federation.fr.js';
+import { geocoderEn } from './geocoder.en.js';
+import { geocoderEs } from './geocoder.es.js';
+import { geocoderFr } from './geocoder.fr.js';
 import { inboxEn } from './inbox.en.js';
 import { inboxViewEn } from './inbox-view.en.js';
 import { inboxViewEs } from './inbox-view.es.js';
@@ -73,11 +76,11 @@ import { webhooksEn } from './webhooks.en.js';
 import { webhooksEs } from './webhooks.es.js';
 import { webhooksFr } from './webhooks.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...moderationEn, ...requestFormEn, ...reportFormEn, ...reporterEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...moderationEn, ...requestFormEn, ...reportFormEn, ...reporterEn, ...geocoderEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...moderationEs, ...requestFormEs, ...reportFormEs, ...reporterEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...moderationFr, ...requestFormFr, ...reportFormFr, ...reporterFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...moderationEs, ...requestFormEs, ...reportFormEs, ...reporterEs, ...geocoderEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...moderationFr, ...requestFormFr, ...reportFormFr, ...reporterFr, ...geocoderFr },
 };
