@@ -75,6 +75,10 @@ describe.each(dialects)('staff API moderation (%s)', (dialect) => {
 
   it('redacts the description and hides a photo for an agent; public JSON, XML and the media URL follow; audited once each', async () => {
     const [first, second] = req.media_ids as [string, string];
+    // Read (and cached) before: the moderation moves the data version, so no cache serves the old text after.
+    for (const url of [`/open311/v2/requests/${req.id}.json?extensions=true`, '/open311/v2/requests.xml?extensions=true']) {
+      expect(await (await fetch(`${s.url}${url}`)).text()).toContain('555-0100');
+    }
     const redacted = await moderate(s.staff.agent, { action: 'redact', target: 'description', text: 'Hole. Call Jo at [redacted]', reason: 'Phone number' });
     expect(redacted.status, JSON.stringify(redacted.body)).toBe(200);
     expect((redacted.body as { description: string }).description).toBe('Hole. Call Jo at [redacted]');
