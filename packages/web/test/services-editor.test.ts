@@ -3,19 +3,7 @@ import type { Attribute, Service, ServiceDefinition } from '@o311/georeport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebTestApp, type StaffAuth, type WebTestApp } from './support/app.js';
 import { demoJurisdiction, redirectTo, summaryLinks } from './support/back-office.js';
-
-type Row = Partial<Record<'code' | 'description' | 'datatype' | 'datatype_description' | 'order' | 'values' | 'required' | 'variable', string>>;
-
-/** The editor's form as a browser posts it (unchecked boxes are simply absent). */
-function serviceForm(service: Record<string, string>, rows: readonly Row[], action = 'save'): Record<string, string> {
-  const fields: Record<string, string> = { action, ...service };
-  rows.forEach((row, i) => {
-    for (const [k, v] of Object.entries({ description: '', datatype: 'string', datatype_description: '', order: String(i + 1), values: '', ...row })) {
-      fields[`attr.${i}.${k}`] = v;
-    }
-  });
-  return fields;
-}
+import { serviceForm, translatedRow, type Row } from './support/service-form.js';
 
 const SIX: Row[] = [
   { code: 'SURFACE', description: 'What is painted?', datatype: 'singlevaluelist', values: 'brick = Brick wall\nmetal = Metal shutter', required: '1', variable: '1' },
@@ -129,6 +117,7 @@ describe('services editor', () => {
     const rows: Row[] = demo.attributes.map((a) => ({
       code: a.code, description: a.description, datatype: a.datatype, datatype_description: a.datatype_description ?? '', order: String(a.order),
       values: (a.values ?? []).map((v) => `${v.key} = ${v.name}`).join('\n'), ...(a.required ? { required: '1' } : {}), ...(a.variable ? { variable: '1' } : {}),
+      ...translatedRow(demo.translations, a.code),
     }));
     const res = await t.postForm(`/staff/services/${encodeURIComponent(demo.service_code)}/edit`, serviceForm({
       code: 'smuggled', name: `${demo.service_name} (renamed)`, type: demo.type, group: demo.group ?? '', sla_hours: '',

@@ -42,9 +42,6 @@ import { monitorFr } from './monitor.fr.js';
 import { moderationEn } from './moderation.en.js';
 import { moderationEs } from './moderation.es.js';
 import { moderationFr } from './moderation.fr.js';
-import { moderationEn } from './moderation.en.js';
-import { moderationEs } from './moderation.es.js';
-import { moderationFr } from './moderation.fr.js';
 import { openDataEn } from './open-data.en.js';
 import { openDataEs } from './open-data.es.js';
 import { openDataFr } from './open-data.fr.js';
@@ -63,6 +60,9 @@ import { registryFr } from './registry.fr.js';
 import { routedEn } from './routed.en.js';
 import { routedEs } from './routed.es.js';
 import { routedFr } from './routed.fr.js';
+import { serviceQuestionsEn } from './service-questions.en.js';
+import { serviceQuestionsEs } from './service-questions.es.js';
+import { serviceQuestionsFr } from './service-questions.fr.js';
 import { staffEn } from './staff.en.js';
 import { staffEs } from './staff.es.js';
 import { staffFr } from './staff.fr.js';
@@ -76,11 +76,11 @@ import { webhooksEn } from './webhooks.en.js';
 import { webhooksEs } from './webhooks.es.js';
 import { webhooksFr } from './webhooks.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...moderationEn, ...requestFormEn, ...reportFormEn, ...reporterEn, ...geocoderEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...serviceQuestionsEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...requestFormEn, ...reportFormEn, ...reporterEn, ...geocoderEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...moderationEs, ...requestFormEs, ...reportFormEs, ...reporterEs, ...geocoderEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...moderationFr, ...requestFormFr, ...reportFormFr, ...reporterFr, ...geocoderFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...serviceQuestionsEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...requestFormEs, ...reportFormEs, ...reporterEs, ...geocoderEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...serviceQuestionsFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...requestFormFr, ...reportFormFr, ...reporterFr, ...geocoderFr },
 };

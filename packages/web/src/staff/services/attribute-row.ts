@@ -4,6 +4,7 @@ import { MAX_ATTRIBUTE_ORDER } from '@o311/server';
 import { html, type Html } from '../../html.js';
 import type { Translator } from '../../i18n/translate.js';
 import { checkbox, errorFor, selectField, textArea, textInput, type FieldError } from '../forms/fields.js';
+import { questionTranslations, valueTranslations } from './attribute-translations.js';
 import type { AttributeDraft } from './draft.js';
 import { REMOVE_ATTRIBUTE, attributeId, attributeName, type AttributeField } from './field-ids.js';
 
@@ -23,11 +24,13 @@ ${selectField({
 ${textInput({ ...common('datatype_description'), label: t('inbox.svc.attrDatatypeDescription'), value: a.datatype_description, hint: t('inbox.svc.attrDatatypeDescriptionHint') })}
 ${textInput({ ...common('order'), type: 'number', label: t('inbox.svc.attrOrder'), value: a.order, required: true, extra: html` min="1" max="${MAX_ATTRIBUTE_ORDER}" step="1"` })}
 </div>
+${questionTranslations(t, a, i, errors)}
 ${checkbox({ id: attributeId(i, 'variable'), name: attributeName(i, 'variable'), label: t('inbox.svc.attrVariable'), checked: a.variable, hint: t('inbox.svc.attrVariableHint') })}
 ${checkbox({ id: attributeId(i, 'required'), name: attributeName(i, 'required'), label: t('inbox.svc.attrRequired'), checked: a.required })}
 ${requiredError ? html`<p class="svc-field-error">${requiredError}</p>` : ''}
 <div class="svc-values" id="attr-${i}-values-block">
 ${textArea({ ...common('values'), label: t('inbox.svc.attrValues'), value: a.values, rows: 4, hint: t('inbox.svc.attrValuesHint') })}
+${valueTranslations(t, a, i, errors)}
 </div>
 <button type="submit" name="action" value="${REMOVE_ATTRIBUTE}${i}" formnovalidate class="svc-remove">${t('inbox.svc.removeAttribute', { n })}</button>
 </fieldset>`;

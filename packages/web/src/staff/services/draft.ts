@@ -16,6 +16,13 @@ export interface AttributeDraft {
   order: string;
   /** List values, one per line: `key = Name`. */
   values: string;
+  /** The question and its value names (`key = Name` lines) in the editor's other languages. */
+  translations: Record<TranslatedLocale, AttributeTranslationDraft>;
+}
+
+export interface AttributeTranslationDraft {
+  description: string;
+  values: string;
 }
 
 export interface TranslationDraft {
@@ -48,9 +55,23 @@ export const MAX_ATTRIBUTES = 100;
 
 export const LIST_DATATYPES: readonly string[] = ['singlevaluelist', 'multivaluelist'];
 
+export const noAttributeTranslations = (): Record<TranslatedLocale, AttributeTranslationDraft> =>
+  Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, { description: '', values: '' }])) as Record<TranslatedLocale, AttributeTranslationDraft>;
+
 export const emptyAttribute = (order: number): AttributeDraft => ({
   code: '', description: '', datatype: 'string', datatype_description: '', required: false, variable: true, order: String(order), values: '',
+  translations: noAttributeTranslations(),
 });
+
+/** The stored translations of one question, as the editor shows them. */
+function attributeTranslations(s: ServiceRecord, code: string): Record<TranslatedLocale, AttributeTranslationDraft> {
+  const out = noAttributeTranslations();
+  for (const l of TRANSLATED_LOCALES) {
+    const tr = s.translations[l]?.attributes?.[code];
+    if (tr) out[l] = { description: tr.description ?? '', values: Object.entries(tr.values ?? {}).map(([k, name]) => `${k} = ${name}`).join('\n') };
+  }
+  return out;
+}
 
 const noTranslations = (): Record<TranslatedLocale, TranslationDraft> =>
   Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, { name: '', description: '' }])) as Record<TranslatedLocale, TranslationDraft>;
@@ -87,6 +108,7 @@ export function draftOfRecord(s: ServiceRecord): ServiceDraft {
       variable: a.variable,
       order: String(a.order),
       values: (a.values ?? []).map((v) => `${v.key} = ${v.name}`).join('\n'),
+      translations: attributeTranslations(s, a.code),
     })),
     translations,
   };

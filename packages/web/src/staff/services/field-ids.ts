@@ -15,10 +15,13 @@ export const SERVICE_FIELDS = {
   notice: 'svc-notice',
 } as const;
 
-export type AttributeField = keyof AttributeDraft;
+export type AttributeField = Exclude<keyof AttributeDraft, 'translations'>;
+export type AttributeTranslationField = 'description' | 'values';
 
 export const attributeName = (i: number, f: AttributeField): string => `attr.${i}.${f}`;
 export const attributeId = (i: number, f: AttributeField): string => `attr-${i}-${f.replace(/_/g, '-')}`;
+export const attributeTranslationName = (i: number, l: TranslatedLocale, f: AttributeTranslationField): string => `attr.${i}.tr.${l}.${f}`;
+export const attributeTranslationId = (i: number, l: TranslatedLocale, f: AttributeTranslationField): string => `attr-${i}-${l}-${f}`;
 export const translationName = (l: TranslatedLocale, f: 'name' | 'description'): string => `tr.${l}.${f}`;
 export const translationId = (l: TranslatedLocale, f: 'name' | 'description'): string => `tr-${l}-${f}`;
 

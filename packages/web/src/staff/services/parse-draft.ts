@@ -3,7 +3,7 @@ import { field, type FormFields } from '@o311/georeport';
 import {
   MAX_ATTRIBUTES, TRANSLATED_LOCALES, emptyAttribute, emptyDraft, type AttributeDraft, type ServiceDraft,
 } from './draft.js';
-import { ADD_ATTRIBUTE, REMOVE_ATTRIBUTE, attributeName, translationName } from './field-ids.js';
+import { ADD_ATTRIBUTE, REMOVE_ATTRIBUTE, attributeName, attributeTranslationName, translationName } from './field-ids.js';
 
 export type EditorCommand = { kind: 'save' } | { kind: 'add-attribute' } | { kind: 'remove-attribute'; index: number };
 
@@ -31,6 +31,10 @@ export function parseDraft(fields: FormFields): ServiceDraft {
     variable: checked(attributeName(i, 'variable')),
     order: text(attributeName(i, 'order')),
     values: multiline(attributeName(i, 'values')),
+    translations: Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, {
+      description: text(attributeTranslationName(i, l, 'description')),
+      values: multiline(attributeTranslationName(i, l, 'values')),
+    }])) as AttributeDraft['translations'],
   }));
   const draft = emptyDraft();
   for (const l of TRANSLATED_LOCALES) {
