@@ -5,6 +5,7 @@ import { registerAccountPages } from './account/routes.js';
 import { registerAuditPages } from './admin/audit/routes.js';
 import { registerDashboardAdminPages } from './admin/dashboard/routes.js';
 import { registerDepartmentPages } from './admin/departments/routes.js';
+import { registerReporterSettingsPages } from './admin/reporter/routes.js';
 import { registerJobPages } from './admin/jobs/routes.js';
 import { registerKeyPages } from './admin/keys/routes.js';
 import { registerRegistryPages } from './admin/registry/routes.js';
@@ -27,6 +28,7 @@ export async function registerStaffPages(app: FastifyInstance, web: WebContext):
   await registerTemplatePages(app, web);
   await registerUserPages(app, web);
   await registerDepartmentPages(app, web);
+  await registerReporterSettingsPages(app, web);
   await registerKeyPages(app, web);
   await registerAuditPages(app, web);
   await registerJobPages(app, web);

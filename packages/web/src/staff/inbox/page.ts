@@ -19,6 +19,7 @@ import { mapBlock, requestMarkers } from './map-block.js';
 import { pager } from './pager.js';
 import { queryHref, type InboxQuery } from './query.js';
 import { resultsTable } from './results-table.js';
+import { reporterUpdated } from '../../reporter/staff-marks.js';
 import { savedFilters } from './saved-filters.js';
 
 export const INBOX_PAGE_SIZE = 25;
@@ -64,7 +65,7 @@ ${savedFilters(request, t, q, saved, state.errors ?? [])}
 <p class="inbox-total">${t.plural('inbox.total', total)}</p>
 ${exportLink(t, q, total)}
 ${mapBlock(web, { id: 'inbox-map', label: t('inbox.map.label'), markers })}
-${resultsTable(t, q, d, rows, caption(t, q, rows, total), web.services.now())}
+${resultsTable(t, q, d, rows, caption(t, q, rows, total), web.services.now(), await reporterUpdated(web, rows.map((r) => r.id)))}
 ${pager(t, q, Math.ceil(total / INBOX_PAGE_SIZE))}
 </div>
 </div>`;

@@ -8,6 +8,7 @@ import type { Directory } from './directory.js';
 import type { InboxQuery } from './query.js';
 import { sortHeader } from './sort-header.js';
 import { scrollRegion } from './scroll-region.js';
+import { reporterMarker } from '../../reporter/staff-marks.js';
 
 const EXCERPT = 80;
 const excerpt = (s: string | null): string => (s === null ? '' : s.length > EXCERPT ? `${s.slice(0, EXCERPT - 1)}…` : s);
@@ -17,11 +18,11 @@ function assigned(t: Translator, r: TriagedRequest, d: Directory): Html {
   return names.length > 0 ? html`${names.join(' · ')}` : html`<span class="inbox-muted">${t('inbox.unassigned')}</span>`;
 }
 
-function row(t: Translator, r: TriagedRequest, d: Directory, now: number): Html {
+function row(t: Translator, r: TriagedRequest, d: Directory, now: number, reporterUpdates: ReadonlySet<string>): Html {
   const tz = d.jurisdiction.timezone;
   const overdue = r.expected_at !== null && r.expected_at < now && EXTENDED_STATUSES[r.status] === 'open';
   return html`<tr>
-<th scope="row"><a href="/staff/requests/${encodeURIComponent(r.id)}">${r.id}</a></th>
+<th scope="row"><a href="/staff/requests/${encodeURIComponent(r.id)}">${r.id}</a>${reporterUpdates.has(r.id) ? reporterMarker(t) : ''}</th>
 <td>${d.serviceName(r.service_code, r.service_name)}</td>
 <td><span class="inbox-status inbox-status-${EXTENDED_STATUSES[r.status]}">${statusLabel(t, r.status)}</span><span class="sr-only"> (${publicStatusLabel(t, EXTENDED_STATUSES[r.status])})</span></td>
 <td><span class="inbox-priority inbox-priority-${r.priority}">${priorityLabel(t, r.priority)}</span></td>
@@ -35,6 +36,8 @@ function row(t: Translator, r: TriagedRequest, d: Directory, now: number): Html 
 
 export function resultsTable(
   t: Translator, q: InboxQuery, d: Directory, rows: readonly TriagedRequest[], caption: string, now: number,
+  /** Requests with an update from their reporter since staff last acted. */
+  reporterUpdates: ReadonlySet<string> = new Set(),
 ): Html {
   if (rows.length === 0) return html`<p class="inbox-empty">${t('inbox.empty')}</p>`;
   return scrollRegion(caption, html`<table class="inbox-table">
@@ -50,6 +53,6 @@ ${sortHeader(t, q, 'requested_at', t('inbox.col.requested'))}
 ${sortHeader(t, q, 'updated_at', t('inbox.col.updated'))}
 ${sortHeader(t, q, 'expected_at', t('inbox.col.expected'))}
 </tr></thead>
-<tbody>${rows.map((r) => row(t, r, d, now))}</tbody>
+<tbody>${rows.map((r) => row(t, r, d, now, reporterUpdates))}</tbody>
 </table>`);
 }

@@ -5,6 +5,7 @@ import type { Translator } from '../../../i18n/translate.js';
 import type { RequestPageData } from '../load.js';
 import { statusLabel } from '../status-labels.js';
 import { mediaLink } from './media-link.js';
+import { authorLabel } from '../../../reporter/staff-marks.js';
 
 const TYPE_KEYS = {
   submitted: 'inbox.event.submitted',
@@ -18,7 +19,7 @@ function event(t: Translator, e: RequestEvent, tz: string): Html {
     : html`<span class="request-badge request-badge-internal">${t('inbox.event.internal')}</span>`;
   return html`<li class="request-event${e.public ? '' : ' request-event-internal'}">
 <p class="request-event-head"><time datetime="${new Date(e.at).toISOString()}">${t.dateTime(e.at, tz)}</time>
-· <strong>${t(TYPE_KEYS[e.type])}</strong> · ${statusLabel(t, e.status)} ${visibility}${e.author ? html` · ${e.author}` : ''}</p>
+· <strong>${t(TYPE_KEYS[e.type])}</strong> · ${statusLabel(t, e.status)} ${visibility}${e.author ? html` · ${authorLabel(t, e.author)}` : ''}</p>
 ${e.description ? html`<p class="request-event-text">${e.description}</p>` : ''}
 ${mediaLink(t, e.media_url)}
 </li>`;
