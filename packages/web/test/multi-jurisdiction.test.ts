@@ -108,6 +108,8 @@ describe.each(dialects)('two jurisdictions on one server (%s)', (dialect) => {
       expect((await t.get(`/staff/requests/${albanyRequest}`, agent)).statusCode).toBe(404);
       const comment = await t.postForm(`/staff/requests/${albanyRequest}/comment`, { comment: 'seen', visibility: 'internal' }, agent);
       expect(comment.statusCode).toBe(404);
+      const update = await t.postForm(`/staff/requests/${albanyRequest}/update`, { status: 'closed', comment: 'seen', visibility: 'internal', priority: 'normal' }, agent);
+      expect(update.statusCode).toBe(404);
       const events = await t.store.listEvents(ALBANY, albanyRequest, { includeInternal: true });
       expect(events.filter((e) => e.type === 'comment')).toEqual([]);
       expect((await t.get(`/staff/requests/${rivertonRequest}`, agent)).statusCode).toBe(200);
@@ -120,6 +122,8 @@ describe.each(dialects)('two jurisdictions on one server (%s)', (dialect) => {
       expect(page.body).not.toContain('agent@a.example');
       const assign = await api('POST', `/requests/${rivertonRequest}/triage`, tokens['agent@r.example']!, { assigned_user_id: albanyAgent.id });
       expect(assign.statusCode).toBe(400);
+      const form = await t.postForm(`/staff/requests/${rivertonRequest}/update`, { status: 'open', agent: albanyAgent.id, priority: 'normal' }, staff['agent@r.example']);
+      expect(form.statusCode).toBe(400);
       expect((await t.store.getTriagedRequest(RIVERTON, rivertonRequest))?.assigned_user_id).toBeNull();
     });
 
