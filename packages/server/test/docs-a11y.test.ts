@@ -51,7 +51,8 @@ describe.skipIf(!browserAvailable)('/docs in a browser', () => {
     await isolateFromInternet(context, origin);
     const page = await context.newPage();
     await page.goto(`${origin}/docs`);
-    await page.locator('.opblock-summary').first().waitFor();
+    // Swagger UI renders the whole document in the browser: slow on a busy machine.
+    await page.locator('.opblock-summary').first().waitFor({ timeout: 45_000 });
     const listed = await seriousViolations(page);
     expect(listed, describeViolations(listed)).toEqual([]);
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);

@@ -245,3 +245,26 @@ describe('self-service keys with approval', () => {
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/key-requests', '/api/v1/key-requests/{id}/approve', '/api/v1/key-requests/{id}/refuse']));
   });
 });
+
+describe('the back office of keys', () => {
+  it('limits a key (rate, jurisdiction), refusing bad values; admins write the terms shown on /developers', async () => {
+    const admin = await t.login('admin');
+    const { key } = await t.store.createApiKey({ name: 'Limited app', rate_limit_per_minute: 60, trusted: false });
+    const j = (await t.store.primaryJurisdiction())!;
+    const form = await t.get(`/staff/keys/${key.id}/limit`, admin);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('id="key-limit-rate"');
+    expect((await t.postForm(`/staff/keys/${key.id}/limit`, { rate: '0', jurisdiction: '' }, admin)).statusCode).toBe(400);
+    expect((await t.postForm(`/staff/keys/${key.id}/limit`, { rate: '5', jurisdiction: 'nowhere' }, admin)).statusCode).toBe(400);
+    expect((await t.postForm(`/staff/keys/${key.id}/limit`, { rate: '5', jurisdiction: j.id }, admin)).headers.location).toBe('/staff/keys?done=limited');
+    expect((await t.store.listApiKeys()).find((k) => k.id === key.id)).toMatchObject({ rate_limit_per_minute: 5, jurisdiction_id: j.id });
+    expect((await t.get('/staff/keys/nope/limit', admin)).statusCode).toBe(404);
+    expect((await t.get(`/staff/keys/${key.id}/limit`, await t.login('agent'))).statusCode).toBe(403);
+
+    expect((await t.postForm('/staff/keys/settings', { terms: 'x'.repeat(20_001) }, admin)).statusCode).toBe(400);
+    expect((await t.postForm('/staff/keys/settings', { terms: 'Be <nice> to the city.' }, admin)).statusCode).toBe(303);
+    const page = await t.app.inject({ url: '/developers?lang=fr' });
+    expect(page.body).toContain('Be &lt;nice&gt; to the city.');
+    await t.postForm('/staff/keys/settings', { terms: '' }, admin);
+  });
+});

@@ -110,6 +110,7 @@ export const developersEn = {
   'developers.admin.termsHint': 'Leave empty for the default text (shown in each reader\'s language). At most {max} characters.',
   'developers.admin.settingsSave': 'Save the settings',
   'developers.admin.settingsSaved': 'The settings were saved.',
+  'developers.admin.error.scope': 'Choose a jurisdiction of the list',
   'developers.admin.error.terms': 'The terms of use may have at most {max} characters',
 } as const;
 

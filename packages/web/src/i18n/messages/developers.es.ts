@@ -111,5 +111,6 @@ export const developersEs: Record<DevelopersKey, string> = {
   'developers.admin.termsHint': 'Déjelo vacío para el texto predeterminado (en el idioma de cada lector). Como máximo {max} caracteres.',
   'developers.admin.settingsSave': 'Guardar la configuración',
   'developers.admin.settingsSaved': 'Se guardó la configuración.',
+  'developers.admin.error.scope': 'Elija una jurisdicción de la lista',
   'developers.admin.error.terms': 'Las condiciones de uso pueden tener como máximo {max} caracteres',
 };

@@ -111,5 +111,6 @@ export const developersFr: Record<DevelopersKey, string> = {
   'developers.admin.termsHint': 'Laissez vide pour le texte par défaut (dans la langue de chaque lecteur). {max} caractères au plus.',
   'developers.admin.settingsSave': 'Enregistrer les réglages',
   'developers.admin.settingsSaved': 'Les réglages ont été enregistrés.',
+  'developers.admin.error.scope': 'Choisissez une juridiction de la liste',
   'developers.admin.error.terms': 'Les conditions d’utilisation comptent au plus {max} caractères',
 };

@@ -23,7 +23,7 @@ export function readLimits(request: FastifyRequest, t: Translator, jurisdictions
   const errors: FieldError[] = [];
   if (!(rate >= 1 && rate <= MAX_RATE_PER_MINUTE)) errors.push({ field: LIMIT_IDS.rate, message: t('staff.keys.error.rate', { max: MAX_RATE_PER_MINUTE }) });
   const known = draft.jurisdiction === '' || jurisdictions.some((j) => j.id === draft.jurisdiction);
-  if (!known) errors.push({ field: LIMIT_IDS.jurisdiction, message: t('developers.admin.scope') });
+  if (!known) errors.push({ field: LIMIT_IDS.jurisdiction, message: t('developers.admin.error.scope') });
   if (errors.length > 0) return { draft, errors };
   return { draft, limits: { rate_limit_per_minute: rate, jurisdiction_id: draft.jurisdiction === '' ? null : draft.jurisdiction }, errors };
 }
