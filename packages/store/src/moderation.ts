@@ -34,7 +34,11 @@ export interface ModerationEntry {
   target: ModerationTarget;
   target_id: string;
   action: ModerationAction;
-  /** The public text before this change (a redacted text, a hidden link); null for an upload. */
+  /**
+   * The public value before this change: a redacted text, a hidden link; for
+   * a hidden upload `media_ids` when it was one of the request's own photos
+   * (an update's photo is hidden with its entry's link), else null.
+   */
   original: string | null;
   /** The public text after it (a redaction's text, a link shown again); null when hidden. */
   moderated: string | null;
@@ -61,7 +65,10 @@ export interface Redaction extends ModerationBase {
 }
 
 export interface MediaModeration extends ModerationBase {
-  /** `photo`: target_id is the media id; `media_url`: '' (the request's link) or an event id. */
+  /**
+   * `photo`: target_id is the media id; `media_url`: '' (the request's link)
+   * or an event id (a link to one of our uploads hides the upload too).
+   */
   target: 'photo' | 'media_url';
   target_id: string;
 }

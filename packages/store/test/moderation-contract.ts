@@ -87,7 +87,7 @@ export function runModerationContract(dialect: TestDialect): void {
       const { j, r } = await request({ media: [photo(1), photo(2), photo(3)] });
       const [a, b, c] = r.media_ids as [string, string, string];
       const hid = await m().hide({ jurisdiction_id: j, request_id: r.id, target: 'photo', target_id: b, ...by });
-      expect(hid).toMatchObject({ ok: true, entry: { target: 'photo', target_id: b, action: 'hide', original: null, moderated: null } });
+      expect(hid).toMatchObject({ ok: true, entry: { target: 'photo', target_id: b, action: 'hide', original: 'media_ids', moderated: null } });
       expect((await store.getPublicRequest(j, r.id))?.media_ids).toEqual([a, c]);
       expect(await store.getMedia(b)).toBeUndefined();
       expect((await store.getMedia(a))?.bytes).toEqual(Buffer.from([0x89, 1]));
@@ -122,6 +122,23 @@ export function runModerationContract(dialect: TestDialect): void {
       expect(await m().unhide({ jurisdiction_id: j, request_id: r.id, target: 'media_url', target_id: '', ...by })).toEqual({ ok: false, reason: 'unchanged' });
       const { j: j2, r: bare } = await request();
       expect(await m().hide({ jurisdiction_id: j2, request_id: bare.id, target: 'media_url', target_id: '', ...by })).toEqual({ ok: false, reason: 'not-found' });
+    });
+
+    it("hides an update's photo with its entry's link (its media URL too), and shows it again there, not among the request's photos", async () => {
+      const { j, r } = await request({ media: [photo(1)] });
+      const mediaId = (await store.reporter.addPhoto(j, r.id, photo(9), T0 + 5))!;
+      const entry = await store.addComment!({ jurisdiction_id: j, request_id: r.id, description: 'Still broken', public: true, author: 'reporter', at: T0 + 10, media_url: `/open311/v2/media/${mediaId}` });
+      expect((await m().hide({ jurisdiction_id: j, request_id: r.id, target: 'media_url', target_id: entry!.id, ...by })).ok).toBe(true);
+      expect(await store.getMedia(mediaId)).toBeUndefined();
+      expect((await store.listEvents(j, r.id)).find((e) => e.id === entry!.id)?.media_url).toBeNull();
+      expect((await m().unhide({ jurisdiction_id: j, request_id: r.id, target: 'media_url', target_id: entry!.id, ...by })).ok).toBe(true);
+      expect((await store.getMedia(mediaId))?.bytes).toEqual(photo(9).bytes);
+      // Hidden as a photo and shown again: it stays out of the request's own photos.
+      await m().hide({ jurisdiction_id: j, request_id: r.id, target: 'photo', target_id: mediaId, ...by });
+      expect(await store.getMedia(mediaId)).toBeUndefined();
+      await m().unhide({ jurisdiction_id: j, request_id: r.id, target: 'photo', target_id: mediaId, ...by });
+      expect((await store.getPublicRequest(j, r.id))?.media_ids).toEqual(r.media_ids);
+      expect(await store.getMedia(mediaId)).toBeDefined();
     });
 
     it('removes the log with its request (a sandbox reset)', async () => {

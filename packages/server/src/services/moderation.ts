@@ -98,6 +98,9 @@ export const hideMedia = (ctx: ServiceContext, actor: StaffActor, request_id: st
 export const unhideMedia = (ctx: ServiceContext, actor: StaffActor, request_id: string, input: MediaInput) =>
   moderate(ctx, actor, request_id, input, 'unhide');
 
+/** The text an entry replaced, as admins read it (an upload has none: its entry only says where it was listed). */
+export const originalText = (e: ModerationEntry): string | null => (e.target === 'photo' ? null : e.original);
+
 /** A request's moderation log with the originals: for admins of its jurisdiction only (the caller checks the role). */
 export async function moderationLog(
   ctx: ServiceContext, scope: JurisdictionScope, request_id: string, jurisdiction_id?: string,

@@ -8,7 +8,7 @@ import { MAX_MODERATION_REASON, type ModerationEntry } from '@o311/store';
 import { badRequest } from '@o311/georeport';
 import type { ServiceContext } from '../services/context.js';
 import {
-  hideMedia, MAX_MODERATION_TARGET_ID, moderationLog, redactText, unhideMedia, type MediaInput, type RedactionInput,
+  hideMedia, MAX_MODERATION_TARGET_ID, moderationLog, originalText, redactText, unhideMedia, type MediaInput, type RedactionInput,
 } from '../services/moderation.js';
 import { MAX_COMMENT_LENGTH } from '../services/request-comments.js';
 import { staffRequestWithEvents } from '../services/staff.js';
@@ -57,7 +57,7 @@ const Log = Type.Object({
 
 const entryView = (e: ModerationEntry, admin: boolean) => ({
   id: e.id, action: e.action, target: e.target, target_id: e.target_id, reason: e.reason, actor: e.actor, at: new Date(e.at).toISOString(),
-  ...(admin && { original: e.original, moderated: e.moderated }),
+  ...(admin && { original: originalText(e), moderated: e.moderated }),
 });
 
 export function moderationRoutes(app: StaffApp, ctx: ServiceContext): void {

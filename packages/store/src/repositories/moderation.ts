@@ -66,6 +66,14 @@ async function lastVisibility(db: Db, requestId: number, target: string, targetI
     .executeTakeFirst();
 }
 
+/** An upload's place in the log: one of the request's own photos (in media_ids), else an update's. */
+const LISTED = 'media_ids';
+
+/** Marks an upload of the request hidden or shown; whether it was one of the request's own photos. */
+async function markUpload(trx: Trx, r: LockedRequest, mediaId: string, hiddenAt: number | null): Promise<void> {
+  await trx.updateTable('request_media').set({ hidden_at: hiddenAt }).where('id', '=', mediaId).where('request_id', '=', r.id).execute();
+}
+
 /** Hides (or shows again) an upload or a link; the link's text is kept in the log to show it again. */
 async function setVisibility(trx: Trx, r: LockedRequest, m: MediaModeration, hide: boolean): Promise<ModerationOutcome> {
   const change = { target: m.target, target_id: m.target_id, action: hide ? 'hide' : 'unhide' } as const;
@@ -73,11 +81,15 @@ async function setVisibility(trx: Trx, r: LockedRequest, m: MediaModeration, hid
     const media = await trx.selectFrom('request_media').select(['id', 'hidden_at']).where('id', '=', m.target_id).where('request_id', '=', r.id).executeTakeFirst();
     if (!media) return NOT_FOUND;
     if ((media.hidden_at !== null) === hide) return UNCHANGED;
-    const shown = parseJson<string[]>(r.media_ids).filter((id) => id !== media.id);
-    const media_ids = hide ? shown : await mediaIdsWith(trx, r, media.id);
-    await trx.updateTable('request_media').set({ hidden_at: hide ? m.at : null }).where('id', '=', media.id).execute();
-    await trx.updateTable('requests').set({ media_ids: JSON.stringify(media_ids) }).where('id', '=', r.id).execute();
-    return logged(trx, r, m, { ...change, original: null, moderated: null });
+    const listed = parseJson<string[]>(r.media_ids);
+    // Shown again among the request's photos only if it was one when hidden (an update's photo is its entry's link).
+    const relist = !hide && (await lastVisibility(trx, r.id, 'photo', media.id))?.original === LISTED;
+    if (hide || relist) {
+      const media_ids = hide ? listed.filter((id) => id !== media.id) : await mediaIdsWith(trx, r, media.id);
+      await trx.updateTable('requests').set({ media_ids: JSON.stringify(media_ids) }).where('id', '=', r.id).execute();
+    }
+    await markUpload(trx, r, media.id, hide ? m.at : null);
+    return logged(trx, r, m, { ...change, original: hide && listed.includes(media.id) ? LISTED : null, moderated: null });
   }
   const event = m.target_id === '' ? undefined : await publicEvent(trx, r, m.target_id);
   if (m.target_id !== '' && !event) return NOT_FOUND;
@@ -89,7 +101,20 @@ async function setVisibility(trx: Trx, r: LockedRequest, m: MediaModeration, hid
   const url = hide ? current! : last!.original;
   if (event) await trx.updateTable('request_events').set({ media_url: hide ? null : url }).where('id', '=', event.id).execute();
   else await trx.updateTable('requests').set({ media_url: hide ? null : url }).where('id', '=', r.id).execute();
+  // A link to one of our uploads (a reporter's photo with an update): its media URL goes with it.
+  const own = url === null ? undefined : ownMediaId(url);
+  if (own !== undefined) await markUpload(trx, r, own, hide ? m.at : null);
   return logged(trx, r, m, { ...change, original: hide ? url : null, moderated: hide ? null : url });
+}
+
+/** The media id of a link to this server's media route (as a path, or absolute). */
+function ownMediaId(url: string): string | undefined {
+  const id = /^(?:https?:\/\/[^/]+)?\/open311\/v2\/media\/([^/?#]+)$/.exec(url)?.[1];
+  try {
+    return id === undefined ? undefined : decodeURIComponent(id);
+  } catch {
+    return undefined;
+  }
 }
 
 export function moderationStore(db: Db, write: VersionedWrite, rowLocks: boolean): ModerationStore {

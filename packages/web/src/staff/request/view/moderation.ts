@@ -7,7 +7,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { HiddenMedia, ModerationEntry, StaffUser } from '@o311/store';
-import { roleAllows } from '@o311/server';
+import { moderation, roleAllows } from '@o311/server';
 import { html, type Html } from '../../../html.js';
 import type { Translator } from '../../../i18n/translate.js';
 import { notice } from '../../forms/error-summary.js';
@@ -59,7 +59,7 @@ function logTable(t: Translator, data: RequestPageData, log: readonly Moderation
   if (log.length === 0) return html`<p>${t('mod.logNone')}</p>`;
   const row = (e: ModerationEntry) => html`<tr><td>${t.dateTime(e.at, d.jurisdiction.timezone)}</td><td>${d.userName(e.actor) ?? e.actor}</td>
 <td>${t(`mod.action.${e.action}`)}: ${t(`mod.target.${e.target}`)}${e.target_id ? html` <code>${e.target_id}</code>` : ''}<br>${e.reason}</td>
-<td class="request-event-text">${e.original ?? '—'}</td><td class="request-event-text">${e.moderated ?? '—'}</td></tr>`;
+<td class="request-event-text">${moderation.originalText(e) ?? '—'}</td><td class="request-event-text">${e.moderated ?? '—'}</td></tr>`;
   return scrollRegion(t('mod.logTitle'), html`<table class="request-audit">
 <caption class="sr-only">${t('mod.logTitle')}</caption>
 <thead><tr><th scope="col">${t('mod.when')}</th><th scope="col">${t('mod.who')}</th><th scope="col">${t('mod.what')}</th>
