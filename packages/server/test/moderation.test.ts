@@ -133,6 +133,13 @@ describe.each(dialects)('staff API moderation (%s)', (dialect) => {
     expect(updates).not.toContain('photos.example/jo.jpg');
   });
 
+  it('documents the routes in /docs', async () => {
+    const doc = (await (await fetch(`${s.url}/docs/json`)).json()) as { paths: Record<string, Record<string, { summary?: string }>> };
+    const path = doc.paths['/api/v1/requests/{id}/moderation'];
+    expect(Object.keys(path ?? {}).sort()).toEqual(['get', 'post']);
+    expect(path?.post?.summary).toMatch(/Moderate a request/);
+  });
+
   it('sends a webhook delivery stored before a moderation with the moderated request; one stored after as it is', async () => {
     const j = (await s.store.getJurisdiction(JURISDICTION.id))!;
     const ctx = { store: s.store, origin: { announced: 'https://city.example' } as unknown as PublicOrigin };
