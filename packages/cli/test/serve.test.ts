@@ -179,9 +179,9 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
 });
 
 describe('the o311 executable', () => {
-  const o311 = async (args: string[]) => {
+  const o311 = async (args: string[], env: Record<string, string> = {}) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, O311_DATABASE_URL: 'sqlite::memory:' } });
+      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, O311_DATABASE_URL: 'sqlite::memory:', ...env } });
       return { code: 0, stdout, stderr };
     } catch (e) {
       const x = e as { code: number; stdout: string; stderr: string };
@@ -233,15 +233,18 @@ describe('the o311 executable', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^o311k_[A-Za-z0-9_-]{43}$/);
   });
 
-  it('refuses a port that is taken, in one line', async () => {
+  it('refuses a port that is taken, in one line, whether it comes from --port or $PORT', async () => {
     const first = start(['serve', '--port', '0', '--database', 'sqlite::memory:']);
     try {
       const port = (await first.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1] ?? '';
       const second = await o311(['serve', '--port', port, '--database', 'sqlite::memory:']);
       expect(second).toMatchObject({ code: 1, stderr: `error: port ${port} on 127.0.0.1 is already in use; choose another with --port\n` });
+      // $PORT stands for --port (as platforms that assign the port set it).
+      const fromEnv = await o311(['serve', '--database', 'sqlite::memory:'], { PORT: port });
+      expect(fromEnv).toMatchObject({ code: 1, stderr: `error: port ${port} on 127.0.0.1 is already in use; choose another with --port\n` });
     } finally {
       first.child.kill('SIGTERM');
       await first.exited;
     }
-  });
+  }, 120_000);
 });

@@ -350,7 +350,7 @@ export function serveCommand(io: CliIo): Command {
   return addDatabaseOption(
     new Command('serve')
       .description('run the Open311 server (GeoReport v2 at /open311/v2/, staff API at /api/v1, docs at /docs)')
-      .addOption(new Option('--port <port>', 'TCP port (0 = any free port)').argParser(integerIn(0, 65_535)).default(DEFAULT_PORT))
+      .addOption(new Option('--port <port>', 'TCP port (0 = any free port)').env('PORT').argParser(integerIn(0, 65_535)).default(DEFAULT_PORT))
       .addOption(new Option('--host <host>', 'interface to listen on (0.0.0.0 for all)').default(DEFAULT_HOST))
       .option('--public-url <url>', 'public base URL behind a proxy, e.g. https://311.example.org (used in discovery and links)')
       .option('--demo', 'seed the demo city into an empty database and print a fresh demo API key', false)
