@@ -3,7 +3,7 @@
  * verification mail → the link's button (a GET changes nothing) → the key by
  * mail → it posts; approval required → admins approve or refuse (by page or
  * staff API), a mail either way; limits, revocation (403 in JSON and XML),
- * rate limits, expired and reused links, bad input.
+ * rate limits, expired and reused links, bad input. On SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
@@ -18,10 +18,6 @@ let ip = 0;
 /** Each test asks from its own client address, so that the per-address limit is tested on purpose only. */
 const nextAddress = () => `198.51.100.${++ip}`;
 
-beforeAll(async () => {
-  t = await buildWebTestApp({ web: { publicUrl: PUBLIC }, app: { now: () => clock } });
-});
-afterAll(() => t.close());
 
 const ask = (fields: Record<string, string>, remoteAddress = nextAddress()): Promise<LightMyRequestResponse> =>
   t.app.inject({
@@ -70,201 +66,208 @@ async function askAndVerify(email: string) {
   return verify(linkIn(mail!));
 }
 
-describe('/developers', () => {
-  it('is a page of the site in its languages: the API, the sandbox, examples from the public URL, the key form with the terms', async () => {
-    const res = await t.app.inject({ url: '/developers', headers: { host: 'evil.example' } });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('class="site-nav"');
-    expect(res.body).toContain(`<code>${PUBLIC}/open311/v2/</code>`);
-    expect(res.body).toContain('href="/docs"');
-    expect(res.body).toContain('href="/open311/discovery.xml"');
-    expect(res.body).toContain('href="/validate"');
-    expect(res.body).toContain('import { Open311Client } from &#39;@o311/client&#39;;');
-    expect(res.body).toContain('id="key-request-form"');
-    expect(res.body).toContain('Use the API to help people report problems');
-    expect(res.body).not.toContain('evil.example');
-    const es = await t.app.inject({ url: '/developers?lang=es' });
-    expect(es.body).toContain('<html lang="es">');
-    expect(es.body).toContain('Obtener una clave de API');
-    expect(es.body).toContain('Use la API para ayudar');
+describe.each(['sqlite', 'postgres'] as const)('self-service keys on %s', (dialect) => {
+  beforeAll(async () => {
+    t = await buildWebTestApp({ dialect, web: { publicUrl: PUBLIC }, app: { now: () => clock } });
   });
-});
+  afterAll(() => t.close());
 
-describe('self-service keys without approval', () => {
-  it('request → verification mail → a GET of the link changes nothing → the button issues the key by mail → it posts (JSON and XML)', async () => {
-    const email = 'ada@apps.example';
-    const asked = await ask(fields('Ada@Apps.example'));
-    expect(asked.statusCode).toBe(200);
-    expect(asked.body).toContain('ada@apps.example');
-    const [mail] = await mailsTo(email);
-    const link = linkIn(mail!);
-
-    const shown = await t.app.inject({ url: link });
-    expect(shown.statusCode).toBe(200);
-    expect(shown.body).toContain('id="key-verify-form"');
-    const [request] = await t.store.keyRequests.list({ limit: 1 });
-    expect(request).toMatchObject({ email, state: 'unverified' });
-    expect(await mailsTo(email)).toHaveLength(1);
-
-    const done = await verify(link);
-    expect(done.statusCode).toBe(200);
-    expect(done.body).toContain('id="key-verified"');
-    const mails = await mailsTo(email);
-    expect(mails).toHaveLength(2);
-    const key = keyIn(mails.find((m) => m?.includes('o311k_')));
-    expect((await t.store.keyRequests.get(request!.id))?.state).toBe('issued');
-    // Only the digest is stored.
-    expect((await t.store.listApiKeys()).some((k) => JSON.stringify(k).includes(key))).toBe(false);
-
-    expect((await postWithKey(key, 'json')).statusCode).toBe(200);
-    expect((await postWithKey(key, 'xml')).statusCode).toBe(200);
-    // The link works once.
-    expect((await verify(link)).statusCode).toBe(410);
-  });
-
-  it('a revoked key is refused with 403 in the Open311 error shape, in JSON and XML', async () => {
-    const email = 'revoked@apps.example';
-    await askAndVerify(email);
-    const key = keyIn((await mailsTo(email)).find((m) => m?.includes('o311k_')));
-    const [owned] = await t.store.keyRequests.keyOwners().then((o) => o.filter((x) => x.email === email));
-    const admin = await t.login('admin');
-    expect((await t.postForm(`/staff/keys/${owned!.api_key_id}/revoke`, {}, admin)).statusCode).toBe(303);
-    const json = await postWithKey(key, 'json');
-    expect(json.statusCode).toBe(403);
-    expect(json.json()).toEqual([{ code: 403, description: expect.stringContaining('api_key') }]);
-    const xml = await postWithKey(key, 'xml');
-    expect(xml.statusCode).toBe(403);
-    expect(xml.body).toMatch(/<errors><error><code>403<\/code><description>[^<]*api_key/);
-  });
-
-  it('an expired link issues nothing and frees the address for a new request', async () => {
-    const email = 'late@apps.example';
-    expect((await ask(fields(email))).statusCode).toBe(200);
-    const link = linkIn((await mailsTo(email))[0]!);
-    clock += 25 * HOUR;
-    const res = await verify(link);
-    expect(res.statusCode).toBe(410);
-    expect(res.body).toContain('24');
-    expect((await mailsTo(email)).some((m) => m?.includes('o311k_'))).toBe(false);
-    expect((await ask(fields(email))).statusCode).toBe(200);
-  });
-
-  it('refuses bad input field by field, keeps what was typed, and an unknown link is a 404', async () => {
-    const res = await ask(fields('not-an-address', { app_url: 'javascript:alert(1)', name: 'x'.repeat(201), accept: '' }));
-    expect(res.statusCode).toBe(400);
-    for (const id of ['key-email', 'key-name', 'key-app-url', 'key-accept']) expect(res.body).toContain(`href="#${id}"`);
-    expect(res.body).toContain('value="not-an-address"');
-    expect((await t.app.inject({ url: '/developers/keys/verify?token=o311v_nope' })).statusCode).toBe(404);
-    expect((await verify('/developers/keys/verify?token=o311v_nope')).statusCode).toBe(404);
-  });
-
-  it('keeps one open request per address and limits requests per client address and per e-mail address', async () => {
-    const email = 'twice@apps.example';
-    expect((await ask(fields(email))).statusCode).toBe(200);
-    expect((await ask(fields(email))).statusCode).toBe(409);
-    expect((await ask(fields(email))).statusCode).toBe(429);
-    const address = nextAddress();
-    const codes = [];
-    for (let i = 0; i < 4; i++) codes.push((await ask(fields(`many${i}@apps.example`), address)).statusCode);
-    expect(codes).toEqual([200, 200, 200, 429]);
-    expect(await mailsTo('many3@apps.example')).toHaveLength(0);
-  });
-
-  it('refuses a form posted from another site', async () => {
-    const res = await t.app.inject({
-      method: 'POST', url: '/developers/keys', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
-      payload: formBody(fields('csrf@apps.example')),
+  describe('/developers', () => {
+    it('is a page of the site in its languages: the API, the sandbox, examples from the public URL, the key form with the terms', async () => {
+      const res = await t.app.inject({ url: '/developers', headers: { host: 'evil.example' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('class="site-nav"');
+      expect(res.body).toContain(`<code>${PUBLIC}/open311/v2/</code>`);
+      expect(res.body).toContain('href="/docs"');
+      expect(res.body).toContain('href="/open311/discovery.xml"');
+      expect(res.body).toContain('href="/validate"');
+      expect(res.body).toContain('import { Open311Client } from &#39;@o311/client&#39;;');
+      expect(res.body).toContain('id="key-request-form"');
+      expect(res.body).toContain('Use the API to help people report problems');
+      expect(res.body).not.toContain('evil.example');
+      const es = await t.app.inject({ url: '/developers?lang=es' });
+      expect(es.body).toContain('<html lang="es">');
+      expect(es.body).toContain('Obtener una clave de API');
+      expect(es.body).toContain('Use la API para ayudar');
     });
-    expect(res.statusCode).toBe(403);
-    expect(await mailsTo('csrf@apps.example')).toHaveLength(0);
-  });
-});
-
-describe('self-service keys with approval', () => {
-  beforeAll(() => setApproval(true));
-  afterAll(() => setApproval(false));
-
-  it('a verified request waits; the admin sees it and approves it in /staff/keys: the key is mailed', async () => {
-    const email = 'grace@apps.example';
-    const res = await askAndVerify(email);
-    expect(res.body).toContain('The city will review your request');
-    expect((await mailsTo(email)).some((m) => m?.includes('o311k_'))).toBe(false);
-    const admin = await t.login('admin');
-    const page = await t.get('/staff/keys', admin);
-    expect(page.body).toContain('id="key-requests"');
-    expect(page.body).toContain(email);
-    const [pending] = await t.store.keyRequests.list({ states: ['pending'], limit: 10 });
-    const approved = await t.postForm(`/staff/keys/requests/${pending!.id}/approve`, {}, admin);
-    expect(approved.headers.location).toBe('/staff/keys?done=approved');
-    const key = keyIn((await mailsTo(email)).find((m) => m?.includes('o311k_')));
-    expect((await postWithKey(key, 'json')).statusCode).toBe(200);
-    // Its owner and use show on the keys page.
-    const after = await t.get('/staff/keys', admin);
-    expect(after.body).toContain(`App of ${email}`);
-    expect(after.body).not.toContain('id="key-requests"');
-    // Twice: a notice, nothing issued again.
-    expect((await t.postForm(`/staff/keys/requests/${pending!.id}/approve`, {}, admin)).headers.location).toBe('/staff/keys?done=decided');
   });
 
-  it('a refused request is mailed its refusal; an agent may do neither', async () => {
-    const email = 'refused@apps.example';
-    await askAndVerify(email);
-    const [pending] = (await t.store.keyRequests.list({ states: ['pending'], limit: 10 })).filter((r) => r.email === email);
-    const agent = await t.login('agent');
-    expect((await t.postForm(`/staff/keys/requests/${pending!.id}/refuse`, {}, agent)).statusCode).toBe(403);
-    const admin = await t.login('admin');
-    expect((await t.postForm(`/staff/keys/requests/${pending!.id}/refuse`, {}, admin)).headers.location).toBe('/staff/keys?done=refused');
-    const mails = await mailsTo(email);
-    expect(mails.some((m) => m?.includes('did not issue a key'))).toBe(true);
-    expect(mails.some((m) => m?.includes('o311k_'))).toBe(false);
+  describe('self-service keys without approval', () => {
+    it('request → verification mail → a GET of the link changes nothing → the button issues the key by mail → it posts (JSON and XML)', async () => {
+      const email = 'ada@apps.example';
+      const asked = await ask(fields('Ada@Apps.example'));
+      expect(asked.statusCode).toBe(200);
+      expect(asked.body).toContain('ada@apps.example');
+      const [mail] = await mailsTo(email);
+      const link = linkIn(mail!);
+
+      const shown = await t.app.inject({ url: link });
+      expect(shown.statusCode).toBe(200);
+      expect(shown.body).toContain('id="key-verify-form"');
+      const [request] = await t.store.keyRequests.list({ limit: 1 });
+      expect(request).toMatchObject({ email, state: 'unverified' });
+      expect(await mailsTo(email)).toHaveLength(1);
+
+      const done = await verify(link);
+      expect(done.statusCode).toBe(200);
+      expect(done.body).toContain('id="key-verified"');
+      const mails = await mailsTo(email);
+      expect(mails).toHaveLength(2);
+      const key = keyIn(mails.find((m) => m?.includes('o311k_')));
+      expect((await t.store.keyRequests.get(request!.id))?.state).toBe('issued');
+      // Only the digest is stored.
+      expect((await t.store.listApiKeys()).some((k) => JSON.stringify(k).includes(key))).toBe(false);
+
+      expect((await postWithKey(key, 'json')).statusCode).toBe(200);
+      expect((await postWithKey(key, 'xml')).statusCode).toBe(200);
+      // The link works once.
+      expect((await verify(link)).statusCode).toBe(410);
+    });
+
+    it('a revoked key is refused with 403 in the Open311 error shape, in JSON and XML', async () => {
+      const email = 'revoked@apps.example';
+      await askAndVerify(email);
+      const key = keyIn((await mailsTo(email)).find((m) => m?.includes('o311k_')));
+      const [owned] = await t.store.keyRequests.keyOwners().then((o) => o.filter((x) => x.email === email));
+      const admin = await t.login('admin');
+      expect((await t.postForm(`/staff/keys/${owned!.api_key_id}/revoke`, {}, admin)).statusCode).toBe(303);
+      const json = await postWithKey(key, 'json');
+      expect(json.statusCode).toBe(403);
+      expect(json.json()).toEqual([{ code: 403, description: expect.stringContaining('api_key') }]);
+      const xml = await postWithKey(key, 'xml');
+      expect(xml.statusCode).toBe(403);
+      expect(xml.body).toMatch(/<errors><error><code>403<\/code><description>[^<]*api_key/);
+    });
+
+    it('an expired link issues nothing and frees the address for a new request', async () => {
+      const email = 'late@apps.example';
+      expect((await ask(fields(email))).statusCode).toBe(200);
+      const link = linkIn((await mailsTo(email))[0]!);
+      clock += 25 * HOUR;
+      const res = await verify(link);
+      expect(res.statusCode).toBe(410);
+      expect(res.body).toContain('24');
+      expect((await mailsTo(email)).some((m) => m?.includes('o311k_'))).toBe(false);
+      expect((await ask(fields(email))).statusCode).toBe(200);
+    });
+
+    it('refuses bad input field by field, keeps what was typed, and an unknown link is a 404', async () => {
+      const res = await ask(fields('not-an-address', { app_url: 'javascript:alert(1)', name: 'x'.repeat(201), accept: '' }));
+      expect(res.statusCode).toBe(400);
+      for (const id of ['key-email', 'key-name', 'key-app-url', 'key-accept']) expect(res.body).toContain(`href="#${id}"`);
+      expect(res.body).toContain('value="not-an-address"');
+      expect((await t.app.inject({ url: '/developers/keys/verify?token=o311v_nope' })).statusCode).toBe(404);
+      expect((await verify('/developers/keys/verify?token=o311v_nope')).statusCode).toBe(404);
+    });
+
+    it('keeps one open request per address and limits requests per client address and per e-mail address', async () => {
+      const email = 'twice@apps.example';
+      expect((await ask(fields(email))).statusCode).toBe(200);
+      expect((await ask(fields(email))).statusCode).toBe(409);
+      expect((await ask(fields(email))).statusCode).toBe(429);
+      const address = nextAddress();
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await ask(fields(`many${i}@apps.example`), address)).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+      expect(await mailsTo('many3@apps.example')).toHaveLength(0);
+    });
+
+    it('refuses a form posted from another site', async () => {
+      const res = await t.app.inject({
+        method: 'POST', url: '/developers/keys', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+        payload: formBody(fields('csrf@apps.example')),
+      });
+      expect(res.statusCode).toBe(403);
+      expect(await mailsTo('csrf@apps.example')).toHaveLength(0);
+    });
   });
 
-  it('the staff API lists, approves and refuses requests (global admins only) and limits keys', async () => {
-    const email = 'api@apps.example';
-    await askAndVerify(email);
-    const admin = await t.store.createStaffToken({ name: 'ops', role: 'admin' });
-    const agent = await t.store.createStaffToken({ name: 'desk', role: 'agent' });
-    const call = (method: 'GET' | 'POST' | 'PATCH', url: string, bearer: string, payload?: object) =>
-      t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${bearer}` }, ...(payload && { payload }) });
-    expect((await call('GET', '/key-requests?state=pending', agent.secret)).statusCode).toBe(403);
-    const list = await call('GET', '/key-requests?state=pending', admin.secret);
-    expect(list.statusCode).toBe(200);
-    const mine = (list.json() as { id: string; email: string }[]).find((r) => r.email === email)!;
-    const approved = await call('POST', `/key-requests/${mine.id}/approve`, admin.secret);
-    expect(approved.statusCode).toBe(200);
-    expect(approved.body).not.toContain('o311k_');
-    const keyId = (approved.json() as { key: { id: string } }).key.id;
-    expect((await call('POST', `/key-requests/${mine.id}/refuse`, admin.secret)).statusCode).toBe(409);
-    expect((await call('POST', '/key-requests/nope/approve', admin.secret)).statusCode).toBe(404);
-    const limited = await call('PATCH', `/api-keys/${keyId}`, admin.secret, { rate_limit_per_minute: 1, jurisdiction_id: null });
-    expect(limited.json()).toMatchObject({ rate_limit_per_minute: 1, jurisdiction_id: null });
-    const key = keyIn((await mailsTo(email)).find((m) => m?.includes('o311k_')));
-    expect((await postWithKey(key, 'json')).statusCode).toBe(200);
-    expect((await postWithKey(key, 'json')).statusCode).toBe(429);
-    const docs = (await t.app.inject({ url: '/docs/json' })).json() as { paths: Record<string, unknown> };
-    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/key-requests', '/api/v1/key-requests/{id}/approve', '/api/v1/key-requests/{id}/refuse']));
+  describe('self-service keys with approval', () => {
+    beforeAll(() => setApproval(true));
+    afterAll(() => setApproval(false));
+
+    it('a verified request waits; the admin sees it and approves it in /staff/keys: the key is mailed', async () => {
+      const email = 'grace@apps.example';
+      const res = await askAndVerify(email);
+      expect(res.body).toContain('The city will review your request');
+      expect((await mailsTo(email)).some((m) => m?.includes('o311k_'))).toBe(false);
+      const admin = await t.login('admin');
+      const page = await t.get('/staff/keys', admin);
+      expect(page.body).toContain('id="key-requests"');
+      expect(page.body).toContain(email);
+      const [pending] = await t.store.keyRequests.list({ states: ['pending'], limit: 10 });
+      const approved = await t.postForm(`/staff/keys/requests/${pending!.id}/approve`, {}, admin);
+      expect(approved.headers.location).toBe('/staff/keys?done=approved');
+      const key = keyIn((await mailsTo(email)).find((m) => m?.includes('o311k_')));
+      expect((await postWithKey(key, 'json')).statusCode).toBe(200);
+      // Its owner and use show on the keys page.
+      const after = await t.get('/staff/keys', admin);
+      expect(after.body).toContain(`App of ${email}`);
+      expect(after.body).not.toContain('id="key-requests"');
+      // Twice: a notice, nothing issued again.
+      expect((await t.postForm(`/staff/keys/requests/${pending!.id}/approve`, {}, admin)).headers.location).toBe('/staff/keys?done=decided');
+    });
+
+    it('a refused request is mailed its refusal; an agent may do neither', async () => {
+      const email = 'refused@apps.example';
+      await askAndVerify(email);
+      const [pending] = (await t.store.keyRequests.list({ states: ['pending'], limit: 10 })).filter((r) => r.email === email);
+      const agent = await t.login('agent');
+      expect((await t.postForm(`/staff/keys/requests/${pending!.id}/refuse`, {}, agent)).statusCode).toBe(403);
+      const admin = await t.login('admin');
+      expect((await t.postForm(`/staff/keys/requests/${pending!.id}/refuse`, {}, admin)).headers.location).toBe('/staff/keys?done=refused');
+      const mails = await mailsTo(email);
+      expect(mails.some((m) => m?.includes('did not issue a key'))).toBe(true);
+      expect(mails.some((m) => m?.includes('o311k_'))).toBe(false);
+    });
+
+    it('the staff API lists, approves and refuses requests (global admins only) and limits keys', async () => {
+      const email = 'api@apps.example';
+      await askAndVerify(email);
+      const admin = await t.store.createStaffToken({ name: 'ops', role: 'admin' });
+      const agent = await t.store.createStaffToken({ name: 'desk', role: 'agent' });
+      const call = (method: 'GET' | 'POST' | 'PATCH', url: string, bearer: string, payload?: object) =>
+        t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${bearer}` }, ...(payload && { payload }) });
+      expect((await call('GET', '/key-requests?state=pending', agent.secret)).statusCode).toBe(403);
+      const list = await call('GET', '/key-requests?state=pending', admin.secret);
+      expect(list.statusCode).toBe(200);
+      const mine = (list.json() as { id: string; email: string }[]).find((r) => r.email === email)!;
+      const approved = await call('POST', `/key-requests/${mine.id}/approve`, admin.secret);
+      expect(approved.statusCode).toBe(200);
+      expect(approved.body).not.toContain('o311k_');
+      const keyId = (approved.json() as { key: { id: string } }).key.id;
+      expect((await call('POST', `/key-requests/${mine.id}/refuse`, admin.secret)).statusCode).toBe(409);
+      expect((await call('POST', '/key-requests/nope/approve', admin.secret)).statusCode).toBe(404);
+      const limited = await call('PATCH', `/api-keys/${keyId}`, admin.secret, { rate_limit_per_minute: 1, jurisdiction_id: null });
+      expect(limited.json()).toMatchObject({ rate_limit_per_minute: 1, jurisdiction_id: null });
+      const key = keyIn((await mailsTo(email)).find((m) => m?.includes('o311k_')));
+      expect((await postWithKey(key, 'json')).statusCode).toBe(200);
+      expect((await postWithKey(key, 'json')).statusCode).toBe(429);
+      const docs = (await t.app.inject({ url: '/docs/json' })).json() as { paths: Record<string, unknown> };
+      expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/key-requests', '/api/v1/key-requests/{id}/approve', '/api/v1/key-requests/{id}/refuse']));
+    });
   });
-});
 
-describe('the back office of keys', () => {
-  it('limits a key (rate, jurisdiction), refusing bad values; admins write the terms shown on /developers', async () => {
-    const admin = await t.login('admin');
-    const { key } = await t.store.createApiKey({ name: 'Limited app', rate_limit_per_minute: 60, trusted: false });
-    const j = (await t.store.primaryJurisdiction())!;
-    const form = await t.get(`/staff/keys/${key.id}/limit`, admin);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('id="key-limit-rate"');
-    expect((await t.postForm(`/staff/keys/${key.id}/limit`, { rate: '0', jurisdiction: '' }, admin)).statusCode).toBe(400);
-    expect((await t.postForm(`/staff/keys/${key.id}/limit`, { rate: '5', jurisdiction: 'nowhere' }, admin)).statusCode).toBe(400);
-    expect((await t.postForm(`/staff/keys/${key.id}/limit`, { rate: '5', jurisdiction: j.id }, admin)).headers.location).toBe('/staff/keys?done=limited');
-    expect((await t.store.listApiKeys()).find((k) => k.id === key.id)).toMatchObject({ rate_limit_per_minute: 5, jurisdiction_id: j.id });
-    expect((await t.get('/staff/keys/nope/limit', admin)).statusCode).toBe(404);
-    expect((await t.get(`/staff/keys/${key.id}/limit`, await t.login('agent'))).statusCode).toBe(403);
+  describe('the back office of keys', () => {
+    it('limits a key (rate, jurisdiction), refusing bad values; admins write the terms shown on /developers', async () => {
+      const admin = await t.login('admin');
+      const { key } = await t.store.createApiKey({ name: 'Limited app', rate_limit_per_minute: 60, trusted: false });
+      const j = (await t.store.primaryJurisdiction())!;
+      const form = await t.get(`/staff/keys/${key.id}/limit`, admin);
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toContain('id="key-limit-rate"');
+      expect((await t.postForm(`/staff/keys/${key.id}/limit`, { rate: '0', jurisdiction: '' }, admin)).statusCode).toBe(400);
+      expect((await t.postForm(`/staff/keys/${key.id}/limit`, { rate: '5', jurisdiction: 'nowhere' }, admin)).statusCode).toBe(400);
+      expect((await t.postForm(`/staff/keys/${key.id}/limit`, { rate: '5', jurisdiction: j.id }, admin)).headers.location).toBe('/staff/keys?done=limited');
+      expect((await t.store.listApiKeys()).find((k) => k.id === key.id)).toMatchObject({ rate_limit_per_minute: 5, jurisdiction_id: j.id });
+      expect((await t.get('/staff/keys/nope/limit', admin)).statusCode).toBe(404);
+      expect((await t.get(`/staff/keys/${key.id}/limit`, await t.login('agent'))).statusCode).toBe(403);
 
-    expect((await t.postForm('/staff/keys/settings', { terms: 'x'.repeat(20_001) }, admin)).statusCode).toBe(400);
-    expect((await t.postForm('/staff/keys/settings', { terms: 'Be <nice> to the city.' }, admin)).statusCode).toBe(303);
-    const page = await t.app.inject({ url: '/developers?lang=fr' });
-    expect(page.body).toContain('Be &lt;nice&gt; to the city.');
-    await t.postForm('/staff/keys/settings', { terms: '' }, admin);
+      expect((await t.postForm('/staff/keys/settings', { terms: 'x'.repeat(20_001) }, admin)).statusCode).toBe(400);
+      expect((await t.postForm('/staff/keys/settings', { terms: 'Be <nice> to the city.' }, admin)).statusCode).toBe(303);
+      const page = await t.app.inject({ url: '/developers?lang=fr' });
+      expect(page.body).toContain('Be &lt;nice&gt; to the city.');
+      await t.postForm('/staff/keys/settings', { terms: '' }, admin);
+    });
   });
 });
