@@ -145,6 +145,11 @@ describe.skipIf(!browserAvailable)('the back office’s request page and inbox i
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'inbox 1280px');
     await screenshot(page, 'staff-inbox-1280');
+    // The longer French and Spanish labels wrap too.
+    for (const lang of ['fr', 'es']) {
+      await page.goto(s.url(`/staff?status=all&lang=${lang}`));
+      expect(await clipped(page), lang).toEqual({ cells: [], tableScrolls: false });
+    }
     expect(errors).toEqual([]);
   });
 });
