@@ -12,6 +12,7 @@ import { createLocationMap, type LocationMap } from './location-map.js';
 import { showNearby } from './nearby.js';
 import { wireGeocode } from './geocode.js';
 import { countCharacters } from './char-count.js';
+import { keepFormToken } from './form-token.js';
 import { PhotoPicker } from './photos.js';
 import { photoStatus, showPhotoButton } from './photo-button.js';
 import { fill, readReportConfig, type ReportConfig } from './report-config.js';
@@ -76,6 +77,7 @@ function start(): void {
   if (!form || !config) return;
   form.noValidate = true;
 
+  keepFormToken(form, config.serviceCode);
   const summaryShown = byId('error-summary')?.hidden === false;
   const { draft, restored } = keepDraft(form, config.serviceCode, !summaryShown);
   const submitStatus = say('submit-status');

@@ -5,6 +5,8 @@ export interface SendPageOptions {
   status?: number;
   /** Origins of map tiles, allowed as image sources. */
   imageOrigins?: readonly string[];
+  /** Instead of no-store, for a page that holds nothing personal and must come back as it was on Back (the report form's one-time token). */
+  cacheControl?: string;
 }
 
 export function sendPage(reply: FastifyReply, body: string, options: SendPageOptions = {}): FastifyReply {
@@ -12,7 +14,7 @@ export function sendPage(reply: FastifyReply, body: string, options: SendPageOpt
   return reply
     .status(options.status ?? 200)
     .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
+    .header('cache-control', options.cacheControl ?? 'no-store')
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'same-origin')
     .header('x-frame-options', 'DENY')

@@ -107,6 +107,8 @@ describe('the plain report form with bad input', () => {
     const form = await t.app.inject({ url: '/report/POTHOLE' });
     const token = /name="form_token" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
     expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    // Kept by the browser for Back (nothing personal on an anonymous form), so the token comes back with it.
+    expect(form.headers['cache-control']).toBe('private, max-age=0');
     const before = await count();
     const first = await send([['form_token', token], ...BEFORE, ['description', 'Once'], { filename: 'a.jpg', bytes: TINY_JPEG }, ...AFTER]);
     expect(first.statusCode).toBe(303);

@@ -22,6 +22,8 @@ export interface PublicPage {
   scripts?: readonly string[];
   map?: boolean;
   status?: number;
+  /** See SendPageOptions.cacheControl. */
+  cacheControl?: string;
 }
 
 /**
@@ -52,5 +54,6 @@ export function sendPublicPage(reply: FastifyReply, web: WebContext, t: Translat
   return sendPage(reply, body, {
     ...(page.status !== undefined && { status: page.status }),
     ...(origin !== undefined && { imageOrigins: [origin] }),
+    ...(page.cacheControl !== undefined && { cacheControl: page.cacheControl }),
   });
 }

@@ -90,7 +90,7 @@ async function sendForm(
     map: true,
     // Back after sending shows this very form again, with its one-time token (form-token.ts), rather than
     // a new one; only when it holds nothing personal (a signed-in citizen's form carries the e-mail).
-    ...(!who && !invalid && { cacheControl: 'private, no-cache' }),
+    ...(!who && !invalid && { cacheControl: 'private, max-age=0' }),
     scripts: ['report.js'],
     main: reportPage(t, {
       service: rc.service,
