@@ -109,6 +109,7 @@ describe.each(dialects)('the request page’s one form (%s)', (dialect) => {
     });
     expect(res.statusCode).toBe(400);
     expect(summaryLinks(res.body)).toEqual(['req-status', 'req-agent', 'req-expected']);
+    expect(res.body).toContain('<a href="#req-expected">Expected: Enter a date and time, or leave it empty.</a>');
     expect(textareaOf(res.body, 'req-comment')).toBe('Typed &lt;carefully&gt; &amp; kept');
     expect(res.body).toMatch(/value="public" checked/);
     expect(res.body).toContain(`<option value="${parks.id}" selected>`);

@@ -10,6 +10,7 @@ import type { ExtendedStatus } from '@o311/georeport';
 import { formText } from '../../../form.js';
 import { notifySafely } from '../../../mail/notify-safely.js';
 import type { FieldError } from '../../forms/fields.js';
+import { namedErrors } from '../field-labels.js';
 import { FIELDS } from '../fields.js';
 import { isVisibility, type Visibility } from '../forms/comment-form.js';
 import { isExtendedStatus } from '../status-labels.js';
@@ -39,7 +40,7 @@ function readPlan(c: ActionContext): { plan: Plan; errors: FieldError[] } {
 
 export const saveRequest: RequestAction = async (c) => {
   const { plan, errors } = readPlan(c);
-  if (errors.length > 0) return { errors };
+  if (errors.length > 0) return { errors: namedErrors(c.t, errors) };
   const { status, message, patch } = plan;
   if (status === undefined && message === undefined && Object.keys(patch).length === 0) return { done: 'unchanged' };
   const jurisdiction_id = jurisdictionOf(c);
