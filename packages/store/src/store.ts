@@ -154,7 +154,7 @@ export class KyselyStore implements Store {
     this.reporter = reporterStore(adapter.db);
     this.keyRequests = keyRequestStore(adapter.db);
     this.supporters = supporterStore(adapter.db);
-    this.gazetteer = gazetteerStore(adapter.db);
+    this.gazetteer = gazetteerStore(adapter);
   }
 
   get #db() {
