@@ -134,6 +134,21 @@ describe.each(dialects)('moderation from the staff request page (%s)', (dialect)
     expect(JSON.stringify(audit)).not.toContain(SECRET);
   });
 
+  it("hides a client's link from the page's form and shows it again", async () => {
+    const service = (await t.store.listServices(jurisdictionId))[0]!;
+    const linked = await seedRequest(t.store, { service_code: service.service_code, description: 'See photo', media_url: 'https://photos.example/face.jpg' });
+    const html = (await t.get(`/staff/requests/${linked.id}`, agent)).body;
+    expect(html).toContain('<label for="mod-link-request-reason">Reason for hiding the link');
+    const fields = { mod_key: 'link-request', mod_target: 'media_url', mod_target_id: '', mod_reason: 'A face' };
+    redirectTo(await t.postForm(`/staff/requests/${linked.id}/moderation`, { ...fields, mod_action: 'hide' }, agent));
+    expect(await body(`/open311/v2/requests/${linked.id}.json`)).not.toContain('photos.example');
+    expect(await body(`/track/${linked.id}`)).not.toContain('photos.example');
+    const staffPage = (await t.get(`/staff/requests/${linked.id}`, agent)).body;
+    expect(staffPage).toContain('Hidden link: https://photos.example/face.jpg');
+    redirectTo(await t.postForm(`/staff/requests/${linked.id}/moderation`, { ...fields, mod_key: 'unhide-media_url-', mod_action: 'unhide' }, agent));
+    expect(await body(`/open311/v2/requests/${linked.id}.json`)).toContain('https://photos.example/face.jpg');
+  });
+
   it('says when nothing changed or the photo is gone', async () => {
     const again = await hidePhoto(r.media_ids[1]!);
     expect(again.statusCode).toBe(400);
