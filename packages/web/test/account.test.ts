@@ -5,7 +5,7 @@
  * follow/unfollow, exports, CSRF, deletion erasing the contact data, the
  * reminder job; never anything personal in a public answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { CITY_HALL, DEMO_JURISDICTION, seedDemoCity } from '@o311/demo';
 import { buildApp, type ServiceContext } from '@o311/server';
@@ -257,6 +257,13 @@ describe('reports of an account', () => {
   });
 
   it('follows and unfollows without a confirmation mail, and refuses a form without the CSRF token', async () => {
+    // The report's receipt followed it for its reporter (reporter/receipt.ts): start from not following.
+    const auto = await vi.waitFor(async () => {
+      const [f] = await store.listConfirmedFollowers(J, id);
+      expect(f).toBeDefined();
+      return f!;
+    });
+    await store.unsubscribe(auto.unsubscribeSecret);
     const mailsBefore = (await store.listOutbox({ to: c.email, limit: 100 })).length;
     const refused = await post('/account/follow', { jurisdiction_id: J, request_id: id }, { cookie: c.cookie });
     expect(refused.statusCode).toBe(403);
