@@ -149,6 +149,11 @@ describe.each(dialects)('moderation from the staff request page (%s)', (dialect)
     expect(await body(`/open311/v2/requests/${linked.id}.json`)).toContain('https://photos.example/face.jpg');
   });
 
+  it('speaks Spanish and French', async () => {
+    expect((await t.get(`/staff/requests/${r.id}?lang=es`, admin)).body).toContain('Registro de moderación (administradores)');
+    expect((await t.get(`/staff/requests/${r.id}?lang=fr`, agent)).body).toContain('Caviarder la description');
+  });
+
   it('says when nothing changed or the photo is gone', async () => {
     const again = await hidePhoto(r.media_ids[1]!);
     expect(again.statusCode).toBe(400);
