@@ -1,7 +1,20 @@
 /** `serve --geocoder-url` / $O311_GEOCODER_URL: checked before anything starts. */
 import { describe, expect, it } from 'vitest';
 import { resolveGeocoderUrl } from '../src/commands/geocoder-url.js';
+import { runCli } from '../src/program.js';
 import { captureIo, cli } from './support.js';
+
+/** `o311 serve ARGS` in process on an in-memory database, stopped once its banner is printed; its stdout. */
+async function banner(args: string[]): Promise<string> {
+  const io = captureIo();
+  let printed: () => void = () => undefined;
+  const shown = new Promise<void>((resolve) => (printed = resolve));
+  const stdout = io.stdout;
+  io.stdout = { ...stdout, write: (text: string) => { stdout.write(text); if (text.includes('press Ctrl+C to stop')) printed(); return true; } };
+  io.shutdownSignal = () => shown.then(() => 'SIGTERM');
+  expect(await runCli(['serve', '--database', 'sqlite::memory:', '--port', '0', '--no-sandbox', ...args], io)).toBe(0);
+  return io.out.join('');
+}
 
 describe('serve --geocoder-url', () => {
   it('takes the option, else the environment, else none', async () => {
@@ -22,5 +35,10 @@ describe('serve --geocoder-url', () => {
       expect(r.stderr, url).toMatch(message);
       expect(r.stderr).not.toContain('secret');
     }
+  });
+
+  it('shows the service in the banner only when one is configured', async () => {
+    expect(await banner(['--geocoder-url', 'https://nominatim.example/'])).toMatch(/\n {2}geocoder {7}https:\/\/nominatim\.example\/ \(typed addresses not in the jurisdiction's gazetteer\)\n/);
+    expect(await banner([])).not.toContain('geocoder');
   });
 });
