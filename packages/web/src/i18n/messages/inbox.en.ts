@@ -122,20 +122,11 @@ export const inboxEn = {
   'inbox.req.readOnly': 'Your role can view this request but not change it.',
   'inbox.req.actions': 'Actions',
 
-  'inbox.req.templates': 'Response templates',
   'inbox.req.template': 'Template',
-  'inbox.req.templateHint': 'Fills in the status note (for templates meant for a status) or the reply; you can edit it before sending.',
-  'inbox.req.useTemplate': 'Use template',
 
-  'inbox.req.changeStatus': 'Change status',
-  'inbox.req.newStatus': 'New status',
-  'inbox.req.publicNote': 'Public note (optional)',
-  'inbox.req.publicNoteHint': 'Shown on the tracker and in the API, and sent to the followers.',
   'inbox.req.statusInvalid': 'Choose a status from the list.',
   'inbox.req.statusUnchanged': 'The request already has this status: choose another status or write a note.',
 
-  'inbox.req.addComment': 'Add a reply or note',
-  'inbox.req.comment': 'Text',
   'inbox.req.visibility': 'Who can see it',
   'inbox.req.internal': 'Internal note',
   'inbox.req.internalHint': 'Staff only.',
@@ -146,7 +137,6 @@ export const inboxEn = {
   'inbox.req.tooLong': 'At most {max} characters.',
 
   'inbox.req.triage': 'Assignment, priority and expected date',
-  'inbox.req.saveTriage': 'Save assignment',
   'inbox.req.expectedZone': 'Time in {zone}.',
   'inbox.req.expectedFromSla': 'Suggested from the service’s target of {hours} hours; clear it to set no date.',
   'inbox.req.slaIs': 'The service’s target is {hours} hours.',

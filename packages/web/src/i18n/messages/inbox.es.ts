@@ -123,20 +123,11 @@ export const inboxEs: Record<InboxKey, string> = {
   'inbox.req.readOnly': 'Su rol permite ver esta solicitud, pero no modificarla.',
   'inbox.req.actions': 'Acciones',
 
-  'inbox.req.templates': 'Plantillas de respuesta',
   'inbox.req.template': 'Plantilla',
-  'inbox.req.templateHint': 'Rellena la nota de estado (en las plantillas previstas para un estado) o la respuesta; puede editarla antes de enviarla.',
-  'inbox.req.useTemplate': 'Usar plantilla',
 
-  'inbox.req.changeStatus': 'Cambiar el estado',
-  'inbox.req.newStatus': 'Nuevo estado',
-  'inbox.req.publicNote': 'Nota pública (opcional)',
-  'inbox.req.publicNoteHint': 'Se muestra en el seguimiento y en la API, y se envía a quienes siguen la solicitud.',
   'inbox.req.statusInvalid': 'Elija un estado de la lista.',
   'inbox.req.statusUnchanged': 'La solicitud ya tiene este estado: elija otro estado o escriba una nota.',
 
-  'inbox.req.addComment': 'Añadir una respuesta o nota',
-  'inbox.req.comment': 'Texto',
   'inbox.req.visibility': 'Quién puede verla',
   'inbox.req.internal': 'Nota interna',
   'inbox.req.internalHint': 'Solo el personal.',
@@ -147,7 +138,6 @@ export const inboxEs: Record<InboxKey, string> = {
   'inbox.req.tooLong': 'Como máximo {max} caracteres.',
 
   'inbox.req.triage': 'Asignación, prioridad y fecha prevista',
-  'inbox.req.saveTriage': 'Guardar la asignación',
   'inbox.req.expectedZone': 'Hora de {zone}.',
   'inbox.req.expectedFromSla': 'Sugerida a partir del plazo del servicio ({hours} horas); bórrela para no fijar fecha.',
   'inbox.req.slaIs': 'El plazo del servicio es de {hours} horas.',

@@ -123,20 +123,11 @@ export const inboxFr: Record<InboxKey, string> = {
   'inbox.req.readOnly': 'Votre rôle permet de consulter cette demande, mais pas de la modifier.',
   'inbox.req.actions': 'Actions',
 
-  'inbox.req.templates': 'Modèles de réponse',
   'inbox.req.template': 'Modèle',
-  'inbox.req.templateHint': 'Remplit la note de statut (pour les modèles prévus pour un statut) ou la réponse ; vous pouvez la modifier avant l’envoi.',
-  'inbox.req.useTemplate': 'Utiliser le modèle',
 
-  'inbox.req.changeStatus': 'Changer le statut',
-  'inbox.req.newStatus': 'Nouveau statut',
-  'inbox.req.publicNote': 'Note publique (facultative)',
-  'inbox.req.publicNoteHint': 'Affichée sur la page de suivi et dans l’API, et envoyée aux personnes qui suivent la demande.',
   'inbox.req.statusInvalid': 'Choisissez un statut dans la liste.',
   'inbox.req.statusUnchanged': 'La demande a déjà ce statut : choisissez-en un autre ou écrivez une note.',
 
-  'inbox.req.addComment': 'Ajouter une réponse ou une note',
-  'inbox.req.comment': 'Texte',
   'inbox.req.visibility': 'Qui peut la voir',
   'inbox.req.internal': 'Note interne',
   'inbox.req.internalHint': 'Personnel seulement.',
@@ -147,7 +138,6 @@ export const inboxFr: Record<InboxKey, string> = {
   'inbox.req.tooLong': '{max} caractères au plus.',
 
   'inbox.req.triage': 'Attribution, priorité et date prévue',
-  'inbox.req.saveTriage': 'Enregistrer l’attribution',
   'inbox.req.expectedZone': 'Heure de {zone}.',
   'inbox.req.expectedFromSla': 'Proposée d’après le délai du service ({hours} heures) ; videz le champ pour ne fixer aucune date.',
   'inbox.req.slaIs': 'Le délai du service est de {hours} heures.',
