@@ -94,6 +94,11 @@ export interface KeyRequestStore {
   keyOwners(): Promise<KeyOwner[]>;
   /** Requests posted with each key that posted any (one pass over the requests: admin pages only). */
   keyUsage(): Promise<KeyUsage[]>;
+  /**
+   * Forgets requests that never led to a key (expired, refused, or unverified past their link)
+   * created before `before`; issued ones stay (they name a key's owner). Returns how many.
+   */
+  prune(before: number, now: number): Promise<number>;
   /** Sets a key's limits; the key, or undefined when there is none with this id. */
   limitKey(id: string, limits: KeyLimits): Promise<ApiKey | undefined>;
 }

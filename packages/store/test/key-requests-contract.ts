@@ -76,5 +76,32 @@ export function runKeyRequestsContract(dialect: TestDialect): void {
       expect(await k().limitKey(key.id, { rate_limit_per_minute: 3, jurisdiction_id: j })).toMatchObject({ id: key.id, rate_limit_per_minute: 3, jurisdiction_id: j });
       expect(await k().limitKey('nope', { rate_limit_per_minute: 3, jurisdiction_id: null })).toBeUndefined();
     });
+
+    it('prunes old requests that led to no key, and keeps the issued, the pending and the live ones', async () => {
+      const T = T0 + 1000 * HOUR;
+      const made = async (expires: number) => {
+        const r = await k().create(draft({ verify_expires_at: expires }), T);
+        if (!r.ok) throw new Error('not created');
+        return r.request.id;
+      };
+      const lapsed = await made(T + HOUR);
+      const live = await made(T + 100 * HOUR);
+      const refused = await made(T + HOUR);
+      await k().verify(refused, T + 1);
+      await k().decide(refused, { state: 'refused' }, 'staff:1', T + 2);
+      const pending = await made(T + HOUR);
+      await k().verify(pending, T + 1);
+      const issued = await made(T + HOUR);
+      await k().verify(issued, T + 1);
+      const { key } = await store.createApiKey({ name: 'kept', rate_limit_per_minute: 10, trusted: false });
+      await k().decide(issued, { state: 'issued', api_key_id: key.id }, null, T + 2);
+      // Made at T: not before T (the earlier tests' requests, made before, go).
+      await k().prune(T, T + 2 * HOUR);
+      for (const id of [lapsed, live, refused, pending, issued]) expect(await k().get(id)).toBeDefined();
+      expect(await k().prune(T + 1, T + 2 * HOUR)).toBe(2);
+      expect(await k().get(lapsed)).toBeUndefined();
+      expect(await k().get(refused)).toBeUndefined();
+      for (const id of [live, pending, issued]) expect(await k().get(id)).toBeDefined();
+    });
   });
 }

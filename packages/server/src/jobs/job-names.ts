@@ -42,6 +42,8 @@ export const JOB = {
   validateRun: 'validate.run',
   /** Forgets validator runs beyond the newest ones per URL. */
   validatePrune: 'validate.prune',
+  /** Forgets developers' key requests that led to no key, a month after they were made. */
+  keyRequestsPrune: 'key-requests.prune',
   /** Takes the request change feed into the dashboard's read model of each local source (server/src/dashboard). */
   dashboardSync: 'dashboard.sync',
   /** Rebuilds one dashboard source's facts and rollups from scratch (new areas, an import, a reset). */
@@ -138,6 +140,7 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
   [JOB.monitorWebhook]: ['eventId'],
   [JOB.validateRun]: ['runId'],
   [JOB.validatePrune]: [],
+  [JOB.keyRequestsPrune]: [],
   [JOB.dashboardSync]: [],
   [JOB.dashboardRebuild]: ['sourceId'],
   [JOB.dashboardHarvestTick]: [],
@@ -295,6 +298,8 @@ export const SCHEDULE = {
   [JOB.monitorConformance]: '30 3 * * *',
   /** Once a day, at 04:40 UTC. */
   [JOB.validatePrune]: '40 4 * * *',
+  /** Once a day, at 04:50 UTC. */
+  [JOB.keyRequestsPrune]: '50 4 * * *',
   [JOB.dashboardSync]: '* * * * *',
   /** Every 5 minutes. */
   [JOB.dashboardHarvestTick]: '*/5 * * * *',

@@ -1,11 +1,12 @@
 /**
  * The server's own jobs and their schedules: pruning the shared rate-limit
- * counters, the idempotency keys and the request change feed, and the sandbox's daily reset. Each process runs the handlers; the
+ * counters, the idempotency keys, the request change feed and developers' key requests, and the sandbox's daily reset. Each process runs the handlers; the
  * queue fires each schedule once per tick across all processes. Schedules are
  * shared too, so no process removes one because of its own flags.
  */
 import type { ServiceContext } from '../services/context.js';
 import { pruneIdempotencyKeys } from '../services/requests.js';
+import { pruneKeyRequests } from '../services/key-requests.js';
 import { resetSandbox } from '../sandbox/reset.js';
 import { SANDBOX_ID } from '../sandbox/sandbox.js';
 import { JOB, SCHEDULE } from './job-names.js';
@@ -34,6 +35,11 @@ export async function registerServerJobs(ctx: ServiceContext): Promise<void> {
     await pruneIdempotencyKeys(ctx);
   });
   await jobs.schedule(JOB.idempotencyKeysPrune, SCHEDULE[JOB.idempotencyKeysPrune], {}, { retryLimit: 0 });
+
+  await jobs.work(JOB.keyRequestsPrune, async () => {
+    await pruneKeyRequests(ctx);
+  });
+  await jobs.schedule(JOB.keyRequestsPrune, SCHEDULE[JOB.keyRequestsPrune], {}, { retryLimit: 0 });
 
   // Every process can reset the sandbox (the reset reads and writes the database only), so the daily
   // tick runs wherever it is claimed, whichever processes serve the sandbox.

@@ -104,6 +104,14 @@ export async function refuseKeyRequest(ctx: ServiceContext, actor: StaffActor, i
   return refused;
 }
 
+/** Requests that led to no key are kept this long (the address of someone who never confirmed it, among them). */
+export const KEY_REQUESTS_KEPT_MS = 30 * 24 * 3_600_000;
+
+/** The daily `key-requests.prune` job. */
+export function pruneKeyRequests(ctx: ServiceContext): Promise<number> {
+  return ctx.store.keyRequests.prune(ctx.now() - KEY_REQUESTS_KEPT_MS, ctx.now());
+}
+
 /** A key's quota (1 to MAX_RATE_PER_MINUTE, 0 unlimited) and the one jurisdiction it may post to (null: any). */
 export async function limitApiKey(ctx: ServiceContext, actor: StaffActor, id: string, limits: KeyLimits): Promise<ApiKey> {
   if (!Number.isInteger(limits.rate_limit_per_minute) || limits.rate_limit_per_minute < 0 || limits.rate_limit_per_minute > MAX_RATE_PER_MINUTE) {

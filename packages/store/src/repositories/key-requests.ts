@@ -108,6 +108,17 @@ export function keyRequestStore(db: Db): KeyRequestStore {
       return rows.map((r) => ({ api_key_id: r.api_key_id!, requests: Number(r.n), last_request_at: Number(r.last) }));
     },
 
+    async prune(before, now) {
+      const done = await db.deleteFrom('api_key_requests')
+        .where('created_at', '<', before)
+        .where((eb) => eb.or([
+          eb('state', 'in', ['expired', 'refused']),
+          eb.and([eb('state', '=', 'unverified'), eb('verify_expires_at', '<=', now)]),
+        ]))
+        .executeTakeFirst();
+      return Number(done.numDeletedRows);
+    },
+
     async limitKey(id, limits) {
       const done = await db.updateTable('api_keys')
         .set({ rate_limit_per_minute: limits.rate_limit_per_minute, jurisdiction_id: limits.jurisdiction_id })
