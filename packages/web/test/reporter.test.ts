@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CITY_HALL } from '@o311/demo';
 import { REPORTER_AUTHOR, REPORTER_NOT_FIXED_AUTHOR } from '@o311/store';
+import { ACCOUNT_COOKIE } from '../src/account/session-cookie.js';
 import { sendReceipt } from '../src/reporter/receipt.js';
 import { reporterTick } from '../src/reporter/questions.js';
 import { buildCitizenTestApp, JURISDICTION_ID, multipart, TINY_JPEG, type CitizenTestApp } from './support/citizen-app.js';
@@ -170,6 +171,47 @@ describe('updates from the mail\'s link', () => {
     } finally {
       await t.store.reporter.saveSettings({ jurisdiction_id: JURISDICTION_ID, receipts_for_api: false, question_delay_hours: 0, reopen_window_days: 30 }, Date.now());
     }
+  });
+});
+
+describe('updates from the signed-in owner\'s account', () => {
+  let ip = 0;
+  /** Signs in through the mailed link; the account cookie. */
+  async function signIn(email: string): Promise<string> {
+    const remoteAddress = `10.9.0.${++ip}`;
+    const post = (url: string, fields: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url, remoteAddress, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+    expect((await post('/account/sign-in', { email })).statusCode).toBe(200);
+    const link = (await mailsTo(email)).find((m) => m.text.includes('/account/link?token='))!;
+    const token = /\/account\/link\?token=([A-Za-z0-9_-]+)/.exec(link.text)![1]!;
+    const res = await post('/account/link', { token });
+    const cookie = res.cookies.find((c) => c.name === ACCOUNT_COOKIE)!;
+    return `${ACCOUNT_COOKIE}=${cookie.value}`;
+  }
+
+  it('lets the owner add an update from "My reports"; nobody else', async () => {
+    const owner = `owner.${Date.now()}@example.org`;
+    const cookie = await signIn(owner);
+    const res = await t.app.inject({
+      method: 'POST', url: '/report/POTHOLE', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ ...REPORT, email: owner }).toString(),
+    });
+    const id = /id=(\d+)/.exec(res.headers.location ?? '')![1]!;
+    const mine = (await t.app.inject({ url: '/account', headers: { cookie } })).body;
+    expect(mine).toContain(`href="/reporter/update?request=${id}"`);
+    const page = await t.app.inject({ url: `/reporter/update?request=${id}`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`name="request" value="${id}"`);
+    const sent = await t.app.inject({
+      method: 'POST', url: '/reporter/update', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ request: id, comment: 'From my account.' }).toString(),
+    });
+    expect(sent.statusCode).toBe(303);
+    expect((await t.store.listEvents(JURISDICTION_ID, id)).at(-1)).toMatchObject({ description: 'From my account.', author: REPORTER_AUTHOR });
+
+    expect((await t.app.inject({ url: `/reporter/update?request=${id}` })).statusCode, 'signed out').toBe(404);
+    const stranger = await signIn(`stranger.${Date.now()}@example.org`);
+    expect((await t.app.inject({ url: `/reporter/update?request=${id}`, headers: { cookie: stranger } })).statusCode).toBe(404);
   });
 });
 

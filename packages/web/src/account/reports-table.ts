@@ -7,6 +7,7 @@ import { isClosed, statusLabel } from '../tracker/status-label.js';
 import { followButton } from './follow-button.js';
 import type { FederatedRow, MyReports, ReportRow } from './my-reports.js';
 import { accountPath } from './paths.js';
+import { updatePath } from '../reporter/paths.js';
 
 function statusCell(t: Translator, r: ReportRow): Html {
   const badge = html`<strong class="status-badge ${isClosed(r.status) ? 'status-closed' : 'status-open'}">${statusLabel(t, r.status)}</strong>`;
@@ -17,7 +18,7 @@ function statusCell(t: Translator, r: ReportRow): Html {
 
 const reportRow = (t: Translator, csrf: Html, page: number, r: ReportRow): Html =>
   html`<tr id="report-${r.id}">
-<th scope="row"><a href="${trackerPath(r.id)}">${r.id}</a></th>
+<th scope="row"><a href="${trackerPath(r.id)}">${r.id}</a><br><a class="report-update-link" href="${updatePath({ request: r.id })}">${t('reporter.account.update')}<span class="sr-only"> (${r.id})</span></a></th>
 <td>${r.serviceName}</td>
 <td>${t.date(r.requestedAt, r.timezone)}</td>
 <td>${statusCell(t, r)}</td>

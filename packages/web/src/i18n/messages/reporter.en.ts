@@ -31,6 +31,7 @@ export const reporterEn = {
   'reporter.backToRequest': 'See request #{id}',
   'reporter.badLinkTitle': 'This link does not work',
   'reporter.badLinkText': 'The link is wrong or has expired. The latest e-mail about your request has a link that works.',
+  'reporter.account.update': 'Add an update',
   'reporter.update.title': 'Add an update to request #{id}',
   'reporter.update.public': 'Your comment and photo will be public on the request’s page. Your e-mail address stays private.',
   'reporter.update.comment': 'Comment',

@@ -33,6 +33,7 @@ export const reporterEs: Record<ReporterKey, string> = {
   'reporter.backToRequest': 'Ver la solicitud n.º {id}',
   'reporter.badLinkTitle': 'Este enlace no funciona',
   'reporter.badLinkText': 'El enlace es incorrecto o ha caducado. El último correo sobre su solicitud tiene un enlace que funciona.',
+  'reporter.account.update': 'Añadir una novedad',
   'reporter.update.title': 'Añadir una novedad a la solicitud n.º {id}',
   'reporter.update.public': 'Su comentario y su foto serán públicos en la página de la solicitud. Su dirección de correo sigue siendo privada.',
   'reporter.update.comment': 'Comentario',

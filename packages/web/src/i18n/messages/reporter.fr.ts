@@ -33,6 +33,7 @@ export const reporterFr: Record<ReporterKey, string> = {
   'reporter.backToRequest': 'Voir la demande n° {id}',
   'reporter.badLinkTitle': 'Ce lien ne fonctionne pas',
   'reporter.badLinkText': 'Le lien est erroné ou a expiré. Le dernier courriel sur votre demande contient un lien qui fonctionne.',
+  'reporter.account.update': 'Ajouter une nouvelle',
   'reporter.update.title': 'Ajouter une nouvelle à la demande n° {id}',
   'reporter.update.public': 'Votre commentaire et votre photo seront publics sur la page de la demande. Votre adresse électronique reste privée.',
   'reporter.update.comment': 'Commentaire',
