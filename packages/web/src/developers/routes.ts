@@ -6,6 +6,7 @@
  * Forms sent without a session check that they come from this site.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden } from '@o311/georeport';
 import { askForKey, developerSettings, keyRequestOfLink, termsDigest, verifyKeyRequest } from '@o311/server';
 import type { WebContext } from '../context.js';
 import type { Html } from '../html.js';
@@ -15,11 +16,11 @@ import { translatorFor } from '../request-locale.js';
 import { webJurisdiction } from '../citizen/jurisdiction.js';
 import { mapCenter } from '../citizen/map-center.js';
 import { publicBase } from '../citizen/origin.js';
+import { mailBase } from '../mail/notify.js';
 import { sendPublicPage } from '../citizen/page.js';
 import { param, pathAndQuery, publicHandler } from '../citizen/public-handler.js';
 import { comesFromThisSite } from '../staff/auth/csrf.js';
 import { sendRefused } from '../citizen/refused-page.js';
-import { forbidden } from '@o311/georeport';
 import { developersPage } from './developers-page.js';
 import type { ExampleTarget } from './examples.js';
 import { EMPTY_DRAFT, readKeyRequest } from './key-request-input.js';
@@ -77,7 +78,7 @@ export function registerDeveloperPages(app: FastifyInstance, web: WebContext): v
       return page(request, reply, { draft, errors: [], problem: t('developers.key.busy') }, 429);
     }
     if (asked.kind === 'duplicate') return page(request, reply, { draft, errors: [], problem: t('developers.key.duplicate', { hours: LINK_TTL_HOURS }) }, 409);
-    await web.mailer.send(verifyMail(t, asked.request, verifyLink(publicBase(web, request), asked.secret)));
+    await web.mailer.send(verifyMail(t, asked.request, verifyLink(mailBase(web), asked.secret)));
     return show(request, reply, t('developers.sent.title'), sentPage(t, email));
   }));
 
