@@ -8,7 +8,7 @@
 import { GeocoderError, MAX_QUERY_LENGTH, type GeocodeCandidate, type Viewbox } from '@o311/geocoder';
 import type { Jurisdiction } from '@o311/store';
 import type { WebContext } from '../context.js';
-import { mapCenter } from './map-center.js';
+import { CITY_ZOOM, mapCenter, type MapView } from './map-center.js';
 
 /** Candidates offered to a reporter. */
 export const GEOCODE_CANDIDATES = 5;
@@ -36,9 +36,9 @@ function cacheOf(web: WebContext): Map<string, Entry> {
   return cache;
 }
 
-const viewboxAround = (c: { lat: number; long: number }): Viewbox => ({
-  west: c.long - VIEWBOX_DEGREES, east: c.long + VIEWBOX_DEGREES, south: c.lat - VIEWBOX_DEGREES, north: c.lat + VIEWBOX_DEGREES,
-});
+/** A box around the city's map, for an external service; none while the map shows the world (no reports yet). */
+const viewboxAround = (c: MapView): Viewbox | undefined =>
+  c.zoom < CITY_ZOOM ? undefined : { west: c.long - VIEWBOX_DEGREES, east: c.long + VIEWBOX_DEGREES, south: c.lat - VIEWBOX_DEGREES, north: c.lat + VIEWBOX_DEGREES };
 
 /** The candidates for `text` in jurisdiction `j`, or why there are none to give. */
 export async function searchAddress(web: WebContext, j: Jurisdiction, text: string, locale: string): Promise<AddressSearch> {
@@ -52,7 +52,8 @@ export async function searchAddress(web: WebContext, j: Jurisdiction, text: stri
   let answer: AddressSearch;
   try {
     const viewbox = viewboxAround(await mapCenter(web.services.store, j));
-    answer = { kind: 'found', candidates: await web.services.geocoder.search({ text: query, jurisdiction_id: j.id, limit: GEOCODE_CANDIDATES, language: locale, viewbox }) };
+    const candidates = await web.services.geocoder.search({ text: query, jurisdiction_id: j.id, limit: GEOCODE_CANDIDATES, language: locale, ...(viewbox && { viewbox }) });
+    answer = { kind: 'found', candidates };
   } catch (e) {
     if (e instanceof GeocoderError && e.kind === 'bad-query') return { kind: 'bad', message: e.message };
     return { kind: 'failed' };

@@ -8,7 +8,7 @@ export interface MapView {
 }
 
 const SAMPLE = 200;
-const CITY_ZOOM = 13;
+export const CITY_ZOOM = 13;
 const WORLD: MapView = { lat: 20, long: 0, zoom: 2 };
 
 export async function mapCenter(store: Store, j: Jurisdiction): Promise<MapView> {
