@@ -37,7 +37,8 @@ export interface DemoAttribute {
   /** `false`: informational text shown to the reporter, never answered. */
   variable?: boolean;
   description: Localized;
-  hint?: string;
+  /** The answer's hint (datatype_description), in the three languages. */
+  hint?: Localized;
   values?: readonly DemoValue[];
   /** Answer for string, number, text and datetime attributes. */
   answer?: (ctx: AnswerContext) => string;
@@ -175,7 +176,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'DEPTH_CM', datatype: 'number', required: false, hint: 'Approximate depth in centimetres, e.g. 8',
+        code: 'DEPTH_CM', datatype: 'number', required: false, hint: ['Approximate depth in centimetres, e.g. 8', 'Profundidad aproximada en centímetros, p. ej. 8', 'Profondeur approximative en centimètres, p. ex. 8'],
         description: ['About how deep is it (cm)?', '¿Qué profundidad tiene aproximadamente (cm)?', 'Profondeur approximative (cm) ?'],
         answer: (c) => String(c.rng.int(3, 25)),
       },
@@ -226,7 +227,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     photo_rate: 0.03,
     attributes: [
       {
-        code: 'POLE_NUMBER', datatype: 'string', required: false, hint: 'Printed on a metal tag on the pole, e.g. RL-04123',
+        code: 'POLE_NUMBER', datatype: 'string', required: false, hint: ['Printed on a metal tag on the pole, e.g. RL-04123', 'Impreso en una placa metálica del poste, p. ej. RL-04123', 'Inscrit sur une plaque métallique du poteau, p. ex. RL-04123'],
         description: ['Pole number, if you can see it', 'Número del poste, si lo ve', 'Numéro du poteau, s’il est visible'],
         answer: (c) => `RL-${String(c.rng.int(1, 29_999)).padStart(5, '0')}`,
       },
@@ -242,7 +243,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'LIGHTS_OUT', datatype: 'number', required: false, hint: 'Whole number',
+        code: 'LIGHTS_OUT', datatype: 'number', required: false, hint: ['Whole number', 'Número entero', 'Nombre entier'],
         description: ['How many lights in a row are affected?', '¿Cuántas farolas seguidas están afectadas?', 'Combien de lampadaires à la suite ?'],
         answer: (c) => String(c.rng.weighted([1, 2, 3, 4, 6], (n) => 6 / n)),
       },
@@ -318,7 +319,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'NOTICED_AT', datatype: 'datetime', required: false, hint: 'Date and time, e.g. 2025-06-01T07:45',
+        code: 'NOTICED_AT', datatype: 'datetime', required: false, hint: ['Date and time, e.g. 2025-06-01T07:45', 'Fecha y hora', 'Date et heure'],
         description: ['When did you first notice it?', '¿Cuándo lo notó por primera vez?', 'Quand l’avez-vous remarqué ?'],
         answer: (c) => hoursBefore(c, 0.2, 12),
       },
@@ -373,7 +374,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'COLLECTION_DATE', datatype: 'datetime', required: true, hint: 'Date, e.g. 2025-06-02',
+        code: 'COLLECTION_DATE', datatype: 'datetime', required: true, hint: ['Date, e.g. 2025-06-02', 'Fecha', 'Date'],
         description: ['Scheduled collection day', 'Día de recolección programado', 'Jour de collecte prévu'],
         answer: (c) => hoursBefore(c, 6, 40).slice(0, 10),
       },
@@ -436,7 +437,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'VOLUME', datatype: 'number', required: false, hint: 'Cubic yards; a pickup truck bed holds about 2',
+        code: 'VOLUME', datatype: 'number', required: false, hint: ['Cubic yards; a pickup truck bed holds about 2', 'Yardas cúbicas; la caja de una camioneta lleva unas 2', 'Yards cubes ; la benne d’un pick-up en contient environ 2'],
         description: ['About how much (cubic yards)?', '¿Cuánto aproximadamente (yardas cúbicas)?', 'Quel volume environ (verges cubes) ?'],
         answer: (c) => (Math.round(c.rng.logNormal(1.5, 0.7) * 2) / 2 || 0.5).toFixed(1),
       },
@@ -449,7 +450,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'VEHICLE', datatype: 'string', required: false, hint: 'Make, colour, plate if known',
+        code: 'VEHICLE', datatype: 'string', required: false, hint: ['Make, colour, plate if known', 'Marca, color y matrícula si la conoce', 'Marque, couleur, plaque si vous la connaissez'],
         description: ['Vehicle used, if seen', 'Vehículo utilizado, si lo vio', 'Véhicule utilisé, si vu'],
         answer: (c) => `${c.rng.pick(COLOURS)} ${c.rng.pick(['pickup truck', 'box truck', 'van', 'SUV with trailer', 'flatbed'])}`,
       },
@@ -523,7 +524,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'AREA_SQFT', datatype: 'number', required: false, hint: 'Square feet, roughly',
+        code: 'AREA_SQFT', datatype: 'number', required: false, hint: ['Square feet, roughly', 'Pies cuadrados, aproximadamente', 'Pieds carrés, à peu près'],
         description: ['Approximate size (sq ft)', 'Tamaño aproximado (pies cuadrados)', 'Surface approximative (pi²)'],
         answer: (c) => String(Math.max(2, Math.round(c.rng.logNormal(20, 0.9)))),
       },
@@ -670,7 +671,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     photo_rate: 0.15,
     attributes: [
       {
-        code: 'PARK', datatype: 'string', required: true, hint: 'Name of the park',
+        code: 'PARK', datatype: 'string', required: true, hint: ['Name of the park', 'Nombre del parque', 'Nom du parc'],
         description: ['Which park?', '¿Qué parque?', 'Quel parc ?'],
         answer: (c) => c.place.park ?? 'Bellamy Park',
       },
@@ -692,7 +693,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         values: YES_NO,
       },
       {
-        code: 'DETAILS', datatype: 'text', required: false, hint: 'Anything the crew should know',
+        code: 'DETAILS', datatype: 'text', required: false, hint: ['Anything the crew should know', 'Lo que el equipo deba saber', 'Ce que l’équipe doit savoir'],
         description: ['Describe the damage', 'Describa el daño', 'Décrivez les dégâts'],
         answer: pickOf([
           'Chain is broken on one side, the seat hangs down.',
@@ -763,7 +764,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'STARTED_AT', datatype: 'datetime', required: false, hint: 'Date and time, e.g. 2025-01-14T06:30',
+        code: 'STARTED_AT', datatype: 'datetime', required: false, hint: ['Date and time, e.g. 2025-01-14T06:30', 'Fecha y hora', 'Date et heure'],
         description: ['When did it start?', '¿Cuándo empezó?', 'Depuis quand ?'],
         answer: (c) => hoursBefore(c, 1, 72),
       },
@@ -818,7 +819,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'DEPTH_CM', datatype: 'number', required: false, hint: 'Centimetres',
+        code: 'DEPTH_CM', datatype: 'number', required: false, hint: ['Centimetres', 'Centímetros', 'Centimètres'],
         description: ['Water depth (cm), if flooded', 'Profundidad del agua (cm)', 'Hauteur d’eau (cm)'],
         answer: (c) => String(c.rng.int(2, 40)),
       },
@@ -885,7 +886,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'STARTED_AT', datatype: 'datetime', required: true, hint: 'Date and time, e.g. 2025-07-04T22:15',
+        code: 'STARTED_AT', datatype: 'datetime', required: true, hint: ['Date and time, e.g. 2025-07-04T22:15', 'Fecha y hora', 'Date et heure'],
         description: ['When did it start?', '¿Cuándo empezó?', 'Quand a-t-il commencé ?'],
         answer: (c) => hoursBefore(c, 0.1, 3),
       },
@@ -895,7 +896,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         values: YES_NO,
       },
       {
-        code: 'DETAILS', datatype: 'text', required: false, hint: 'Anything else officers should know',
+        code: 'DETAILS', datatype: 'text', required: false, hint: ['Anything else officers should know', 'Cualquier otra cosa que los agentes deban saber', 'Tout ce que les agents doivent encore savoir'],
         description: ['More details', 'Más detalles', 'Plus de détails'],
         answer: pickOf([
           'Bass is shaking our windows. This is the third weekend in a row.',
@@ -952,12 +953,12 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         ],
       },
       {
-        code: 'PLATE', datatype: 'string', required: false, hint: 'License plate and state, e.g. ABC 123',
+        code: 'PLATE', datatype: 'string', required: false, hint: ['License plate and state, e.g. ABC 123', 'Matrícula y estado, p. ej. ABC 123', 'Plaque et État, p. ex. ABC 123'],
         description: ['License plate', 'Matrícula', 'Plaque d’immatriculation'],
         answer: plate,
       },
       {
-        code: 'MAKE', datatype: 'string', required: false, hint: 'e.g. Ford Taurus',
+        code: 'MAKE', datatype: 'string', required: false, hint: ['e.g. Ford Taurus', 'p. ej. Ford Taurus', 'p. ex. Ford Taurus'],
         description: ['Make and model', 'Marca y modelo', 'Marque et modèle'],
         answer: pickOf(VEHICLE_MAKES),
       },
@@ -967,7 +968,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
         answer: pickOf(COLOURS),
       },
       {
-        code: 'DAYS', datatype: 'number', required: true, hint: 'Whole number of days',
+        code: 'DAYS', datatype: 'number', required: true, hint: ['Whole number of days', 'Número entero de días', 'Nombre entier de jours'],
         description: ['How many days has it been there?', '¿Cuántos días lleva allí?', 'Depuis combien de jours est-il là ?'],
         answer: (c) => String(c.rng.weighted([3, 4, 5, 7, 10, 14, 21, 30, 45], (n) => 10 / n)),
       },
@@ -1012,7 +1013,7 @@ export function toAttributes(s: DemoService): Attribute[] {
       code: a.code,
       datatype: a.datatype,
       required: a.variable === false ? false : a.required,
-      datatype_description: a.hint ?? null,
+      datatype_description: a.hint?.[0] ?? null,
       order: i + 1,
       description: a.description[0],
     };
@@ -1026,7 +1027,8 @@ export function toAttributes(s: DemoService): Attribute[] {
 function translation(s: DemoService, locale: number): ServiceTranslation {
   const attributes: NonNullable<ServiceTranslation['attributes']> = {};
   for (const a of s.attributes) {
-    const entry: { description?: string; values?: Record<string, string> } = { description: a.description[locale] as string };
+    const entry: { description?: string; datatype_description?: string; values?: Record<string, string> } = { description: a.description[locale] as string };
+    if (a.hint) entry.datatype_description = a.hint[locale] as string;
     if (a.values) entry.values = Object.fromEntries(a.values.map((v) => [v.key, v.name[locale] as string]));
     attributes[a.code] = entry;
   }

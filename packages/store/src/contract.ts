@@ -49,8 +49,8 @@ export interface ServiceTranslation {
   description?: string | null;
   group?: string | null;
   keywords?: string | null;
-  /** attribute code -> translated description and value names */
-  attributes?: Record<string, { description?: string; values?: Record<string, string> }>;
+  /** attribute code -> translated description, hint (datatype_description) and value names */
+  attributes?: Record<string, { description?: string; datatype_description?: string; values?: Record<string, string> }>;
 }
 
 export interface ServiceRecord {

@@ -145,4 +145,11 @@ describe('the plain report form with bad input', () => {
     const fr = await t.app.inject({ url: `/report/${service.service_code}?lang=fr` });
     expect(fr.body).toContain('Date et heure, par exemple 4 juil. 2025, 22:15');
   });
+
+  it('translates the answers\' hints (the depth in centimetres)', async () => {
+    const hint = async (lang: string) => /id="attr-DEPTH_CM-hint">([^<]*)</.exec((await t.app.inject({ url: `/report/POTHOLE?lang=${lang}` })).body)?.[1];
+    expect(await hint('en')).toBe('Approximate depth in centimetres, e.g. 8');
+    expect(await hint('es')).toBe('Profundidad aproximada en centímetros, p. ej. 8');
+    expect(await hint('fr')).toBe('Profondeur approximative en centimètres, p. ex. 8');
+  });
 });

@@ -58,7 +58,7 @@ function localiseAttribute(a: Attribute, t: ServiceTranslation | undefined): Att
     code: a.code,
     datatype: a.datatype,
     required: a.required,
-    datatype_description: a.datatype_description,
+    datatype_description: tr?.datatype_description || a.datatype_description,
     order: a.order,
     description: tr?.description || a.description,
   };

@@ -55,15 +55,14 @@ function control(t: Translator, a: Attribute, f: FieldFrame, fields: FormFields)
   }
 }
 
-/** ISO examples ("e.g. 2025-07-04T22:15") mean little to a reader: a date-time hint shows one written the reader's way. */
-const ISO_EXAMPLE = /\d{4}-\d\d-\d\d/;
+/**
+ * A date-time question's hint is its format (datatype_description describes the datatype), which the
+ * form's control decides: an example written the reader's way replaces ISO examples ("e.g. 2025-07-04T22:15").
+ */
 const EXAMPLE_AT = Date.UTC(2025, 6, 4, 22, 15);
 
-function hintOf(t: Translator, a: Attribute): string | null {
-  const given = a.datatype_description;
-  if (a.datatype !== 'datetime' || (given && !ISO_EXAMPLE.test(given))) return given;
-  return t('form.date.hint', { example: t.dateTime(EXAMPLE_AT, 'UTC') });
-}
+const hintOf = (t: Translator, a: Attribute): string | null =>
+  a.datatype === 'datetime' ? t('form.date.hint', { example: t.dateTime(EXAMPLE_AT, 'UTC') }) : a.datatype_description;
 
 /** A notice for an informational attribute. */
 const notice = (a: Attribute): Html => html`<p class="notice" role="note" id="${attributeId(a.code)}">${a.description}</p>`;
