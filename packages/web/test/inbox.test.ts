@@ -70,8 +70,14 @@ describe('staff inbox', () => {
     const saved = await t.postForm('/staff/filters', { name: 'Everything', query: 'status=all&priority=urgent' }, agent);
     expect(redirectTo(saved)).toBe('/staff?status=all&priority=urgent&done=filter-saved');
     expect(await page('')).toContain('<a href="/staff?status=all&amp;priority=urgent">Everything</a>');
-    const [filter] = await t.store.listSavedFilters(await userId(t.store, 'agent'));
-    await t.postForm(`/staff/filters/${filter!.id}/delete`, {}, agent);
+    // The default view is saved as open requests; a filter saved before that default (no status) still means every status.
+    expect(redirectTo(await t.postForm('/staff/filters', { name: 'Open ones', query: '' }, agent))).toBe('/staff?status=open&done=filter-saved');
+    const agentId = await userId(t.store, 'agent');
+    await t.store.saveFilter({ user_id: agentId, name: 'Saved long ago', query: 'priority=urgent' });
+    const listed = await page('');
+    expect(listed).toContain('<a href="/staff?status=open">Open ones</a>');
+    expect(listed).toContain('<a href="/staff?priority=urgent&amp;status=all">Saved long ago</a>');
+    for (const f of await t.store.listSavedFilters(agentId)) await t.postForm(`/staff/filters/${f.id}/delete`, {}, agent);
   });
 
   it('lists every request, newest first, 25 per page, with a pager', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY, filterSearch, isFiltered, parseInboxQuery, queryHref, toSearchParams } from './query.js';
+import {
+  DEFAULT_QUERY, filterSearch, isFiltered, parseInboxQuery, queryHref, savedFilterHref, savedSearch, toSearchParams,
+} from './query.js';
 
 const parse = (s: string) => parseInboxQuery(new URLSearchParams(s));
 
@@ -33,6 +35,16 @@ describe('inbox query', () => {
     expect(parse(filterSearch(all))).toEqual(all);
     expect(queryHref('/staff', DEFAULT_QUERY, { statuses: [] })).toBe('/staff?status=all');
     expect(toSearchParams(parse('status=open&status=closed')).toString()).toBe('status=open&status=closed');
+  });
+
+  it('names the statuses in saved filters; one saved without a status (before the open default) means every status', () => {
+    expect(savedSearch(parse(''))).toBe('status=open');
+    expect(savedSearch(parse('priority=high&page=2'))).toBe('status=open&priority=high');
+    expect(savedSearch(parse('status=all'))).toBe('status=all');
+    expect(savedSearch(parse('status=closed'))).toBe('status=closed');
+    expect(savedFilterHref('status=open&priority=high')).toBe('/staff?status=open&priority=high');
+    expect(savedFilterHref('priority=high')).toBe('/staff?priority=high&status=all');
+    expect(savedFilterHref('')).toBe('/staff?status=all');
   });
 
   it('keeps filters and sort but not the page in saved filters', () => {

@@ -104,8 +104,21 @@ export function queryHref(path: string, q: InboxQuery, change: Partial<InboxQuer
   return search === '' ? path : `${path}?${search}`;
 }
 
-/** The filter part of the query (no paging), as saved filters keep it. */
+/** The filter part of the query (no paging). */
 export const filterSearch = (q: InboxQuery): string => toSearchParams({ ...q, page: 1 }).toString();
+
+/** As saved filters keep it: the statuses always named, so that a saved filter means what it meant when saved. */
+export function savedSearch(q: InboxQuery): string {
+  const search = filterSearch(q);
+  return isDefaultStatuses(q.statuses) ? ['status=open', search].filter((s) => s !== '').join('&') : search;
+}
+
+/** A saved filter's link. One saved before the inbox opened on open requests names no status: it meant every status. */
+export function savedFilterHref(query: string): string {
+  const params = new URLSearchParams(query);
+  if (!params.has('status')) params.set('status', ALL_STATUSES);
+  return `/staff?${params.toString()}`;
+}
 
 export const queryOfUrl = (url: string): InboxQuery => parseInboxQuery(new URL(url, 'http://o311.invalid').searchParams);
 

@@ -6,7 +6,7 @@ import { sendStaffRefusal } from '../error-page.js';
 import { formText } from '../../form.js';
 import { currentStaff, staffGuard } from '../guard.js';
 import { withDone } from '../forms/done.js';
-import { filterSearch, parseInboxQuery } from './query.js';
+import { parseInboxQuery, savedSearch } from './query.js';
 import { sendInboxPage } from './page.js';
 import { SAVED_FILTER_NAME_FIELD } from './saved-filters.js';
 
@@ -23,9 +23,9 @@ export function registerSavedFilterRoutes(app: FastifyInstance, web: WebContext)
       const message = t(name === '' ? 'inbox.saved.nameMissing' : 'inbox.saved.nameTooLong', { max: MAX_NAME });
       return sendInboxPage(request, reply, web, q, { status: 400, errors: [{ field: SAVED_FILTER_NAME_FIELD, message }] });
     }
-    const query = filterSearch(q);
+    const query = savedSearch(q);
     await web.services.store.saveFilter({ user_id: currentStaff(request).user.id, name, query });
-    return reply.redirect(withDone(query === '' ? '/staff' : `/staff?${query}`, 'filter-saved'), 303);
+    return reply.redirect(withDone(`/staff?${query}`, 'filter-saved'), 303);
   });
 
   app.post('/staff/filters/:id/delete', { preHandler: staffGuard(web, 'read') }, async (request, reply) => {

@@ -8,13 +8,12 @@ import { html, type Html } from '../../html.js';
 import type { Translator } from '../../i18n/translate.js';
 import { csrfField } from '../guard.js';
 import { errorFor, textInput, type FieldError } from '../forms/fields.js';
-import { filterSearch, type InboxQuery } from './query.js';
+import { savedFilterHref, savedSearch, type InboxQuery } from './query.js';
 
 export const SAVED_FILTER_NAME_FIELD = 'saved-filter-name';
 
 function savedItem(request: FastifyRequest, t: Translator, f: SavedFilter): Html {
-  const href = f.query === '' ? '/staff' : `/staff?${f.query}`;
-  return html`<li><a href="${href}">${f.name}</a>
+  return html`<li><a href="${savedFilterHref(f.query)}">${f.name}</a>
 <form method="post" action="/staff/filters/${encodeURIComponent(f.id)}/delete" class="inbox-inline-form">${csrfField(request)}
 <button type="submit" class="inbox-link-button">${t('inbox.saved.delete')}<span class="sr-only"> ${f.name}</span></button></form></li>`;
 }
@@ -27,7 +26,7 @@ export function savedFilters(
 <summary id="inbox-saved-title">${t('inbox.saved.title')}</summary>
 ${saved.length === 0 ? html`<p>${t('inbox.saved.none')}</p>` : html`<ul>${saved.map((f) => savedItem(request, t, f))}</ul>`}
 <form method="post" action="/staff/filters">${csrfField(request)}
-<input type="hidden" name="query" value="${filterSearch(q)}">
+<input type="hidden" name="query" value="${savedSearch(q)}">
 ${textInput({
   id: SAVED_FILTER_NAME_FIELD, name: 'name', label: t('inbox.saved.name'), value: '', required: true,
   error: errorFor(errors, SAVED_FILTER_NAME_FIELD),
