@@ -101,6 +101,16 @@ describe('the report form without JavaScript', () => {
     expect(await t.store.getRequest(JURISDICTION_ID, id)).toMatchObject({ lat: WEST.lat, long: WEST.long });
   });
 
+  it('keeps a point typed after the search, and searches again without using the old choice', async () => {
+    const typed = await t.postForm('/report/POTHOLE', { ...REPORT, geocode_pick: `${WEST.lat},${WEST.long}`, lat: '41.6', long: '-93.6' });
+    expect(typed.statusCode).toBe(303);
+    const id = new URL(typed.headers.location ?? '', 'http://x').searchParams.get('id') ?? '';
+    expect(await t.store.getRequest(JURISDICTION_ID, id)).toMatchObject({ lat: 41.6, long: -93.6 });
+    const again = await t.postForm('/report/POTHOLE', { ...REPORT, geocode: 'find', geocode_pick: `${WEST.lat},${WEST.long}` });
+    expect(again.body).toContain('id="geocode-candidates"');
+    expect(again.body).toMatch(/name="lat" step="any" min="-90" max="90" inputmode="decimal" value=""/);
+  });
+
   it('sends the address only when asked, when nothing matches, or with photos', async () => {
     const idOf = (res: { headers: { location?: string } }) => new URL(res.headers.location ?? '', 'http://x').searchParams.get('id') ?? '';
     const chosen = await t.postForm('/report/POTHOLE', { ...REPORT, geocode_pick: 'address' });

@@ -45,15 +45,17 @@ export async function locateTyped(
   const pick = valueOf(fields, 'geocode_pick');
   fields.delete('geocode');
   fields.delete('geocode_pick');
+  const address = valueOf(fields, 'address_string').trim();
+  if (action === 'find') return { kind: 'show', view: address === '' ? undefined : await search(web, j, address, o.locale) };
+  const typedPoint = valueOf(fields, 'lat').trim() !== '' || valueOf(fields, 'long').trim() !== '';
+  // A choice sets the point when used, or when none was typed (a point typed after the search stays).
   const point = pickedPoint(pick);
-  if (point) {
+  if (point && (action === 'use' || !typedPoint)) {
     fields.set('lat', [point.lat]);
     fields.set('long', [point.long]);
   }
-  const address = valueOf(fields, 'address_string').trim();
   if (action === 'use') return { kind: 'show', view: undefined };
-  if (action === 'find') return { kind: 'show', view: address === '' ? undefined : await search(web, j, address, o.locale) };
-  const hasPoint = valueOf(fields, 'lat').trim() !== '' || valueOf(fields, 'long').trim() !== '';
+  const hasPoint = typedPoint || point !== undefined;
   if (hasPoint || address === '' || pick === ADDRESS_ONLY || o.withPhotos || !o.otherwiseValid()) return { kind: 'send' };
   const view = await search(web, j, address, o.locale);
   return Array.isArray(view.candidates) ? { kind: 'show', view } : { kind: 'send' };
