@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { buildApp, ensureSandbox } from '@o311/server';
+import { webPlugin } from '../src/index.js';
 import { buildWebTestApp, formBody, type WebTestApp } from './support/app.js';
 
 const HOUR = 3_600_000;
@@ -89,6 +91,31 @@ describe.each(['sqlite', 'postgres'] as const)('self-service keys on %s', (diale
       expect(es.body).toContain('<html lang="es">');
       expect(es.body).toContain('Obtener una clave de API');
       expect(es.body).toContain('Use la API para ayudar');
+    });
+  });
+
+  describe('the samples of /developers', () => {
+    it('the sandbox sample, as printed, files a request in the sandbox', async () => {
+      const sandbox = (await ensureSandbox(t.store))!;
+      const app = await buildApp({ store: t.store, sandbox, plugins: [webPlugin({ secureCookies: false, publicUrl: PUBLIC })], homePath: '/developers' });
+      try {
+        const page = (await app.inject({ url: '/developers' })).body;
+        expect(page).toContain(`<code id="sandbox-key">${sandbox.apiKey}</code>`);
+        const sample = /<pre class="dev-code" id="example-sandbox-post"[^>]*><code>([^<]+)<\/code>/.exec(page)?.[1] ?? '';
+        const unescape = (x: string) => x.replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+        const url = /curl -X POST '([^']+)'/.exec(unescape(sample))?.[1] ?? '';
+        expect(url).toBe(`${PUBLIC}/open311/sandbox/v2/requests.json`);
+        // Every -d / --data-urlencode argument of the sample, as curl would send it.
+        const words = [...unescape(sample).matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+        const fields = words.flatMap((w, n) => (w === '-d' || w === '--data-urlencode' ? [words[n + 1]!.split(/=(.*)/s).slice(0, 2) as [string, string]] : []));
+        const res = await app.inject({
+          method: 'POST', url: url.slice(PUBLIC.length), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString(),
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(Object.fromEntries(fields)).toMatchObject({ api_key: sandbox.apiKey, description: 'Pothole outside number 12' });
+      } finally {
+        await app.close();
+      }
     });
   });
 
