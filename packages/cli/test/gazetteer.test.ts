@@ -8,11 +8,11 @@ import { captureIo, cli, scratch } from './support.js';
 const J = 'gz.example';
 
 const GOOD_CSV = [
-  'House_Number,Street Name,Unit,ZIP,Latitude,Longitude,notes',
-  '100,Main St,,50309,41.5868,-93.6250,corner',
-  '102,Main St,2,50309,41.5869,-93.6240,',
-  '"7","Calle Mayor",,,40.4,-3.7,"with ""quotes"", commas"',
-  ',Oak Street,,,41.6,-93.6,a street point',
+  'Name,House_Number,Street Name,Unit,ZIP,Latitude,Longitude,notes',
+  'Corner shop,100,Main St,,50309,41.5868,-93.6250,corner',
+  ',102,Main St,2,50309,41.5869,-93.6240,',
+  'Bar,"7","Calle Mayor",,,40.4,-3.7,"with ""quotes"", commas"',
+  ',,Oak Street,,,41.6,-93.6,a street point',
 ].join('\n');
 
 const BAD_CSV = [
@@ -52,7 +52,7 @@ describe.each(dialects)('gazetteer commands on %s', (dialect) => {
     await files?.cleanup();
   });
 
-  it('imports a CSV with aliased headers, then finds its addresses', async () => {
+  it('imports a CSV with aliased headers (street over name), then finds its addresses', async () => {
     const file = await files.file('good.csv', GOOD_CSV);
     const r = await run('gazetteer', 'import', file, '--jurisdiction', J);
     expect(r).toMatchObject({ code: 0, stderr: '' });

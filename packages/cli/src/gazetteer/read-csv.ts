@@ -5,17 +5,17 @@
  */
 import { CsvReader, CsvSyntaxError } from '../import/csv.js';
 import { CliError } from '../errors.js';
-import { addRow, emptyRows, fieldOf, GAZETTEER_COLUMNS, type GazetteerField, type GazetteerRows } from './rows.js';
+import { addRow, emptyRows, fieldColumns, GAZETTEER_COLUMNS, type GazetteerField, type GazetteerRows } from './rows.js';
 
 const REQUIRED: readonly GazetteerField[] = ['street', 'lat', 'long'];
 
 export function readGazetteerCsv(text: string, maxRows: number): GazetteerRows {
   const out = emptyRows();
-  let columns: Array<GazetteerField | undefined> | undefined;
+  let columns: Map<GazetteerField, number> | undefined;
   const reader = new CsvReader((fields, line) => {
     if (columns === undefined) {
-      columns = fields.map(fieldOf);
-      const missing = REQUIRED.filter((f) => !columns?.includes(f));
+      columns = fieldColumns(fields);
+      const missing = REQUIRED.filter((f) => !columns?.has(f));
       if (missing.length > 0) {
         throw new CliError(`line ${line}: the header has no ${missing.map((f) => `${f} column (${GAZETTEER_COLUMNS[f].join(', ')})`).join(', no ')}`);
       }
@@ -23,9 +23,7 @@ export function readGazetteerCsv(text: string, maxRows: number): GazetteerRows {
     }
     if (out.rows >= maxRows) throw new CliError(`more than ${maxRows} rows: (the most one import takes)`);
     const values: Partial<Record<GazetteerField, string>> = {};
-    columns.forEach((f, i) => {
-      if (f !== undefined && values[f] === undefined) values[f] = fields[i] ?? '';
-    });
+    for (const [f, i] of columns) values[f] = fields[i] ?? '';
     addRow(out, `line ${line}`, values);
   });
   try {

@@ -5,7 +5,7 @@
  * MultiLineStrings, each a street placed at the point halfway along it.
  */
 import { CliError } from '../errors.js';
-import { addRow, emptyRows, fieldOf, type GazetteerField, type GazetteerRows } from './rows.js';
+import { addRow, emptyRows, fieldColumns, type GazetteerField, type GazetteerRows } from './rows.js';
 
 type Position = [number, number];
 
@@ -67,11 +67,9 @@ export function readGazetteerGeoJson(text: string, maxRows: number): GazetteerRo
   const out = emptyRows();
   features.forEach((f, i) => {
     const where = `feature ${i + 1}`;
+    const properties = Object.entries(f?.properties ?? {});
     const values: Partial<Record<GazetteerField, unknown>> = {};
-    for (const [k, v] of Object.entries(f?.properties ?? {})) {
-      const field = fieldOf(k);
-      if (field !== undefined && values[field] === undefined) values[field] = v;
-    }
+    for (const [field, i] of fieldColumns(properties.map(([k]) => k))) values[field] = properties[i]?.[1];
     const g = f?.geometry;
     if (g?.type === 'Point' && isPosition(g.coordinates)) {
       addRow(out, where, { ...values, long: g.coordinates[0], lat: g.coordinates[1] });

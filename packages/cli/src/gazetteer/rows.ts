@@ -20,10 +20,28 @@ export type GazetteerField = keyof typeof GAZETTEER_COLUMNS;
 
 export const columnKey = (name: string): string => name.normalize('NFKD').replace(/\p{M}/gu, '').trim().toLowerCase().replace(/[\s:-]+/g, '_');
 
-/** The field a column or property name stands for, if any. */
-export function fieldOf(name: string): GazetteerField | undefined {
+/** The field a column or property name stands for, if any, and how far down its list of names (0: its own name). */
+export function fieldOf(name: string): { field: GazetteerField; rank: number } | undefined {
   const key = columnKey(name);
-  return (Object.keys(GAZETTEER_COLUMNS) as GazetteerField[]).find((f) => (GAZETTEER_COLUMNS[f] as readonly string[]).includes(key));
+  for (const field of Object.keys(GAZETTEER_COLUMNS) as GazetteerField[]) {
+    const rank = (GAZETTEER_COLUMNS[field] as readonly string[]).indexOf(key);
+    if (rank >= 0) return { field, rank };
+  }
+  return undefined;
+}
+
+/**
+ * Which of `names` (columns, or a feature's properties) gives each field:
+ * of two names for one field, the one earlier in its list ("street" over "name").
+ */
+export function fieldColumns(names: readonly string[]): Map<GazetteerField, number> {
+  const best = new Map<GazetteerField, { index: number; rank: number }>();
+  names.forEach((name, index) => {
+    const f = fieldOf(name);
+    const held = f && best.get(f.field);
+    if (f && (held === undefined || f.rank < held.rank)) best.set(f.field, { index, rank: f.rank });
+  });
+  return new Map([...best].map(([field, { index }]) => [field, index]));
 }
 
 export interface RowProblem {
