@@ -5,7 +5,7 @@ export type MessageName =
   | 'report.error.number' | 'report.error.datetime' | 'report.error.email' | 'report.error.choice'
   | 'report.error.tooLong' | 'report.error.singleLine' | 'report.error.network' | 'report.sending'
   | 'location.locating' | 'location.found' | 'location.denied' | 'location.unsupported' | 'location.chosen' | 'location.marker'
-  | 'nearby.item' | 'photos.tooMany' | 'photos.remove' | 'photos.preparing' | 'photos.failed' | 'draft.restored'
+  | 'nearby.item' | 'photos.remove' | 'photos.preparing' | 'draft.restored'
   | 'nearby.distance' | 'nearby.status' | 'nearby.photo' | 'support.meToo' | 'tracker.title' | 'common.status.open'
   | 'form.photo.extra' | 'form.photo.notPhoto' | 'form.sentAlready'
   | 'form.description.left.one' | 'form.description.left.other' | 'form.description.over.one' | 'form.description.over.other';

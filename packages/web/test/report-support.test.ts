@@ -114,6 +114,16 @@ describe('me too', () => {
     expect(outcomes.some((l) => l.includes('support=busy'))).toBe(true);
   });
 
+  it('a closed request takes no support and offers no button', async () => {
+    const closed = await report({ ...ANSWERS, lat: String(LAT + 0.01) });
+    await t.store.changeStatus({ jurisdiction_id: JURISDICTION_ID, request_id: closed, status: 'closed', note: 'Filled.', author: 'agent' });
+    const res = await support(closed, { from: '198.51.100.10' });
+    expect(res.headers.location).toBe(`/track/${closed}?support=closed#support`);
+    expect(await t.store.supporters.count(JURISDICTION_ID, closed)).toBe(0);
+    const page = await t.app.inject({ url: `/track/${closed}` });
+    expect(page.body).not.toContain('id="support-form"');
+  });
+
   it('an unknown request is a 404', async () => {
     expect((await support('999999', { from: '198.51.100.9' })).statusCode).toBe(404);
   });

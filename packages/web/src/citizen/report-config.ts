@@ -15,7 +15,7 @@ export const BROWSER_MESSAGES = [
   'report.error.number', 'report.error.datetime', 'report.error.email', 'report.error.choice',
   'report.error.tooLong', 'report.error.singleLine', 'report.error.network', 'report.sending',
   'location.locating', 'location.found', 'location.denied', 'location.unsupported', 'location.chosen', 'location.marker',
-  'nearby.item', 'photos.tooMany', 'photos.remove', 'photos.preparing', 'photos.failed', 'draft.restored',
+  'nearby.item', 'photos.remove', 'photos.preparing', 'draft.restored',
   // Issue 14: the nearby box's details and "me too", the photo and length messages (report-form catalogue).
   'nearby.distance', 'nearby.status', 'nearby.photo', 'support.meToo', 'tracker.title', 'common.status.open',
   'form.photo.extra', 'form.photo.notPhoto', 'form.sentAlready',

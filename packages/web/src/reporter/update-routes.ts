@@ -6,13 +6,14 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { field, isOpen311Failure, type FormFields } from '@o311/georeport';
-import { catalogServices, reporterServices } from '@o311/server';
+import { catalogServices, reporterServices, type Limits } from '@o311/server';
 import type { WebContext } from '../context.js';
 import type { Translator } from '../i18n/translate.js';
 import { translatorFor } from '../request-locale.js';
 import { sendPublicPage } from '../citizen/page.js';
 import { pathAndQuery } from '../citizen/public-handler.js';
 import type { FieldError } from '../citizen/report-check.js';
+import { droppedMessage } from '../citizen/photo-limits.js';
 import { readReportInput, type ReportInput } from '../citizen/report-input.js';
 import { notifySafely } from '../mail/notify-safely.js';
 import { statusLabel } from '../tracker/status-label.js';
@@ -50,10 +51,11 @@ export async function sendUpdateForm(
   });
 }
 
-function photoErrors(t: Translator, input: ReportInput): FieldError[] {
+function photoErrors(t: Translator, input: ReportInput, limits: Limits): FieldError[] {
   const at = (message: string): FieldError => ({ id: UPDATE_IDS.photo, message });
   if (input.overLimit === 'count' || input.photos.length > 1) return [at(t('reporter.error.onePhoto'))];
-  if (input.overLimit === 'size') return [at(t('photos.tooLarge'))];
+  // A photo over a size limit is dropped by the reader and named here, with the limit (citizen/report-multipart.ts).
+  if (input.dropped.length > 0) return input.dropped.map((d) => at(droppedMessage(t, limits, d)));
   return [...input.notImages.map((name) => at(t('photos.notImage', { name }))), ...input.tooManyPixels.map((name) => at(t('photos.tooManyPixels', { name })))];
 }
 
@@ -82,7 +84,7 @@ export async function takeUpdate(
   if (!access) return sendBadLink(web, request, reply, t);
   const comment = field(input.fields, 'comment') ?? '';
   const reopen = field(input.fields, 'reopen') === '1';
-  const errors = photoErrors(t, input);
+  const errors = photoErrors(t, input, web.services.limits);
   if (errors.length > 0) return sendUpdateForm(web, request, reply, t, access, { comment, reopen, errors }, 400);
   const done = await reporterServices.addReporterUpdate(web.services, access.j, access.requestId, { comment, reopen, ...(input.photos[0] && { photo: input.photos[0] }) });
   if (!done.ok) {

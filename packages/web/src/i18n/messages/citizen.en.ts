@@ -66,11 +66,9 @@ export const citizenEn = {
   'photos.hint': 'Up to {max} photos. Large photos are made smaller before they are sent.',
   'photos.tooMany': 'You can send at most {max} photos',
   'photos.notImage': '{name} is not a photo (JPEG, PNG, GIF, WebP or HEIC)',
-  'photos.tooLarge': 'The photos are too large to send together. Send fewer or smaller photos',
   'photos.tooManyPixels': '{name} has too many pixels. Send a smaller photo',
   'photos.remove': 'Remove photo {name}',
   'photos.preparing': 'Preparing photos…',
-  'photos.failed': 'This photo could not be read: {name}',
 
   'contact.email': 'Email address',
   'contact.firstName': 'First name',

@@ -67,11 +67,9 @@ export const citizenEs: Record<CitizenKey, string> = {
   'photos.hint': 'Hasta {max} fotos. Las fotos grandes se reducen antes de enviarlas.',
   'photos.tooMany': 'Puede enviar {max} fotos como máximo',
   'photos.notImage': '{name} no es una foto (JPEG, PNG, GIF, WebP o HEIC)',
-  'photos.tooLarge': 'Las fotos son demasiado grandes para enviarlas juntas. Envíe menos fotos o más pequeñas',
   'photos.tooManyPixels': '{name} tiene demasiados píxeles. Envíe una foto más pequeña',
   'photos.remove': 'Quitar la foto {name}',
   'photos.preparing': 'Preparando las fotos…',
-  'photos.failed': 'No se pudo leer esta foto: {name}',
 
   'contact.email': 'Correo electrónico',
   'contact.firstName': 'Nombre',

@@ -67,11 +67,9 @@ export const citizenFr: Record<CitizenKey, string> = {
   'photos.hint': 'Jusqu’à {max} photos. Les grandes photos sont réduites avant l’envoi.',
   'photos.tooMany': 'Vous pouvez envoyer {max} photos au maximum',
   'photos.notImage': '{name} n’est pas une photo (JPEG, PNG, GIF, WebP ou HEIC)',
-  'photos.tooLarge': 'Les photos sont trop lourdes pour être envoyées ensemble. Envoyez moins de photos ou des photos plus petites',
   'photos.tooManyPixels': '{name} a trop de pixels. Envoyez une photo plus petite',
   'photos.remove': 'Retirer la photo {name}',
   'photos.preparing': 'Préparation des photos…',
-  'photos.failed': 'Impossible de lire cette photo : {name}',
 
   'contact.email': 'Adresse e-mail',
   'contact.firstName': 'Prénom',
