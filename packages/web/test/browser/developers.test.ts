@@ -92,4 +92,13 @@ describe.skipIf(!browserAvailable)('a developer gets a key, uses it, and loses i
     await operation.locator('.btn.execute').waitFor();
     await expectAccessible(page, '/docs with an operation open');
   }, 90_000);
+
+  it('/docs runs its accessibility script under its own Content-Security-Policy', async () => {
+    const { page, errors } = await s.open('/docs');
+    await page.locator('.opblock-summary').first().waitFor({ timeout: 45_000 });
+    // The script took the links out of the toggle buttons: it was allowed to run.
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(q: string): { length: number } } }).document
+      .querySelectorAll('.opblock-summary-control a[href]').length === 0);
+    expect(errors).toEqual([]);
+  }, 90_000);
 });
