@@ -2,7 +2,8 @@
  * The questions' translations of one language as the store keeps them
  * (ServiceTranslation.attributes: code -> description and value names), and
  * what only the form can get wrong: a translated name for a key the question
- * does not have (e.g. a line without `=`, or a key mistyped).
+ * does not have (e.g. a line without `=`, or a key mistyped). What the form
+ * does not edit of a stored translation (any other field) is kept.
  */
 import type { ServiceTranslation } from '@o311/store';
 import { LOCALE_NAMES } from '../../i18n/locales.js';
@@ -15,7 +16,7 @@ import { parseValues } from './parse-values.js';
 type AttributeTranslations = NonNullable<ServiceTranslation['attributes']>;
 
 export function translatedQuestions(
-  t: Translator, draft: ServiceDraft, l: TranslatedLocale,
+  t: Translator, draft: ServiceDraft, l: TranslatedLocale, stored: AttributeTranslations = {},
 ): { attributes: AttributeTranslations; problems: FieldError[] } {
   const attributes: AttributeTranslations = {};
   const problems: FieldError[] = [];
@@ -31,7 +32,9 @@ export function translatedQuestions(
         message: t('svcq.unknownKey', { n: i + 1, language: LOCALE_NAMES[l], key: unknown.key }),
       });
     }
+    const { description: _description, values: _values, ...kept } = stored[a.code] ?? {};
     const entry = {
+      ...kept,
       ...(description !== '' ? { description } : {}),
       ...(named.length > 0 ? { values: Object.fromEntries(named.map((v) => [v.key, v.name])) } : {}),
     };

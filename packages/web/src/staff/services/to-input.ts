@@ -53,7 +53,7 @@ function translations(
   }
   for (const l of TRANSLATED_LOCALES) {
     const tr = draft.translations[l];
-    const questions = translatedQuestions(t, draft, l);
+    const questions = translatedQuestions(t, draft, l, out[l]?.attributes);
     problems.push(...questions.problems);
     const translated = tr.description !== '' || Object.keys(questions.attributes).length > 0;
     if (tr.name === '' && translated) problems.push({ field: translationId(l, 'name'), message: t('inbox.svc.translationNameMissing', { locale: l }) });
