@@ -114,6 +114,24 @@ describe('me too', () => {
     expect(outcomes.some((l) => l.includes('support=busy'))).toBe(true);
   });
 
+  it('a signed-in citizen counts once, from any browser', async () => {
+    const email = 'signed.in@example.org';
+    const form = (url: string, payload: string, from: string) =>
+      t.app.inject({ method: 'POST', url, remoteAddress: from, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload });
+    expect((await form('/account/sign-in', `email=${encodeURIComponent(email)}`, '198.51.100.20')).statusCode).toBe(200);
+    const mail = (await t.store.listOutbox({ to: email, limit: 10 })).at(-1);
+    const token = /\/account\/link\?token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
+    const signedIn = await form('/account/link', `token=${token}`, '198.51.100.20');
+    expect(signedIn.statusCode).toBe(303);
+    const account = cookieOf(signedIn);
+    const target = await report({ ...ANSWERS, lat: String(LAT + 0.02) });
+    // Two browsers (no supporter cookie sent), one account.
+    for (const from of ['198.51.100.21', '198.51.100.22']) {
+      await t.app.inject({ method: 'POST', url: `/track/${target}/support`, remoteAddress: from, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: account }, payload: '' });
+    }
+    expect(await t.store.supporters.count(JURISDICTION_ID, target)).toBe(1);
+  });
+
   it('a closed request takes no support and offers no button', async () => {
     const closed = await report({ ...ANSWERS, lat: String(LAT + 0.01) });
     await t.store.changeStatus({ jurisdiction_id: JURISDICTION_ID, request_id: closed, status: 'closed', note: 'Filled.', author: 'agent' });

@@ -3,7 +3,9 @@
  * of reporting it again. One support per signed-in citizen, per e-mail address
  * and per browser (store.supporters keeps only hashes of these keys), a few
  * per minute per client address. An e-mail left with it also starts the
- * ordinary follow flow (double opt-in mail, follow.ts).
+ * ordinary follow flow (double opt-in mail, follow.ts). No CSRF token: the
+ * account and browser cookies are SameSite=Lax, so a POST from another site
+ * carries neither and counts as a new browser, like any anonymous visitor.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Jurisdiction } from '@o311/store';
