@@ -18,7 +18,7 @@ function statusCell(t: Translator, r: ReportRow): Html {
 
 const reportRow = (t: Translator, csrf: Html, page: number, r: ReportRow): Html =>
   html`<tr id="report-${r.id}">
-<th scope="row"><a href="${trackerPath(r.id)}">${r.id}</a><br><a class="report-update-link" href="${updatePath({ request: r.id })}">${t('reporter.account.update')}<span class="sr-only"> (${r.id})</span></a></th>
+<th scope="row"><a href="${trackerPath(r.id)}">${r.id}</a><br><a class="report-update-link" href="${updatePath({ request: r.id })}">${t('reporter.account.update')}</a></th>
 <td>${r.serviceName}</td>
 <td>${t.date(r.requestedAt, r.timezone)}</td>
 <td>${statusCell(t, r)}</td>
