@@ -1,8 +1,8 @@
 /**
- * The services editor translates each question and its values' names (issue
- * 14, item 10), not only the service's name: the fields, their round trip
- * through the store, the GeoReport definition with `locale`, the citizen form
- * in Spanish, and the problems only the form can have.
+ * The services editor translates each question, its help text and its values'
+ * names (issue 14, item 10), not only the service's name: the fields, their
+ * round trip through the store, the GeoReport definition with `locale`, the
+ * citizen form in Spanish, and the problems only the form can have.
  */
 import type { Attribute, ServiceDefinition } from '@o311/georeport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,10 @@ const ROWS: Row[] = [
     'tr.es.description': '¿Qué está pintado?', 'tr.es.values': 'brick = Muro de ladrillo\nmetal = Persiana metálica',
     'tr.fr.description': 'Qu’est-ce qui est peint ?', 'tr.fr.values': 'brick = Mur de briques',
   },
-  { code: 'WORDS', description: 'Describe it', datatype: 'text', variable: '1', 'tr.es.description': 'Descríbalo' },
+  {
+    code: 'WORDS', description: 'Describe it', datatype: 'text', datatype_description: 'In your own words', variable: '1',
+    'tr.es.description': 'Descríbalo', 'tr.es.datatype_description': 'Con sus propias palabras',
+  },
 ];
 
 describe('services editor: translated questions and values', () => {
@@ -46,13 +49,13 @@ describe('services editor: translated questions and values', () => {
     const saved = (await t.store.getService(j.id, CODE))!;
     expect(saved.translations.es?.attributes).toEqual({
       SURFACE: { description: '¿Qué está pintado?', values: { brick: 'Muro de ladrillo', metal: 'Persiana metálica' } },
-      WORDS: { description: 'Descríbalo' },
+      WORDS: { description: 'Descríbalo', datatype_description: 'Con sus propias palabras' },
     });
     const es = await definition('es');
     expect(es.get('SURFACE')).toMatchObject({
       description: '¿Qué está pintado?', values: [{ key: 'brick', name: 'Muro de ladrillo' }, { key: 'metal', name: 'Persiana metálica' }],
     });
-    expect(es.get('WORDS')?.description).toBe('Descríbalo');
+    expect(es.get('WORDS')).toMatchObject({ description: 'Descríbalo', datatype_description: 'Con sus propias palabras' });
     // French: an untranslated value keeps its own name.
     expect((await definition('fr')).get('SURFACE')?.values).toEqual([{ key: 'brick', name: 'Mur de briques' }, { key: 'metal', name: 'Metal shutter' }]);
     expect((await definition('en')).get('SURFACE')?.description).toBe('What is painted?');
@@ -63,6 +66,7 @@ describe('services editor: translated questions and values', () => {
     expect(edit.body).toContain('<input type="text" id="attr-0-es-description" name="attr.0.tr.es.description" value="¿Qué está pintado?"');
     expect(edit.body).toMatch(/<textarea id="attr-0-es-values" name="attr\.0\.tr\.es\.values"[^>]*>brick = Muro de ladrillo\nmetal = Persiana metálica<\/textarea>/);
     expect(edit.body).toContain('<label for="attr-0-fr-values">Value names in Français</label>');
+    expect(edit.body).toContain('<input type="text" id="attr-1-es-datatype-description" name="attr.1.tr.es.datatype_description" value="Con sus propias palabras"');
     const j = await demoJurisdiction(t.store);
     const before = (await t.store.getService(j.id, CODE))!.translations;
     expect(redirectTo(await t.postForm(`/staff/services/${CODE}/edit`, serviceForm(SERVICE, ROWS), admin))).toBe('/staff/services?done=saved');
@@ -76,6 +80,7 @@ describe('services editor: translated questions and values', () => {
     expect(res.body).toContain('Muro de ladrillo');
     expect(res.body).toContain('Persiana metálica');
     expect(res.body).toContain('Descríbalo');
+    expect(res.body).toContain('Con sus propias palabras');
     expect(res.body).not.toContain('Brick wall');
   });
 

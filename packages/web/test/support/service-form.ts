@@ -1,7 +1,7 @@
 /** The services editor's form as a browser posts it, for the editor's tests. */
 import type { ServiceRecord } from '@o311/store';
 
-type TranslatedField = `tr.${'es' | 'fr'}.${'description' | 'values'}`;
+type TranslatedField = `tr.${'es' | 'fr'}.${'description' | 'datatype_description' | 'values'}`;
 
 /** One question row of the editor's form; `tr.es.values` etc. are its translations. */
 export type Row = Partial<Record<'code' | 'description' | 'datatype' | 'datatype_description' | 'order' | 'values' | 'required' | 'variable' | TranslatedField, string>>;
@@ -24,6 +24,7 @@ export function translatedRow(translations: ServiceRecord['translations'], code:
     const tr = translations[l]?.attributes?.[code];
     if (!tr) continue;
     row[`tr.${l}.description`] = tr.description ?? '';
+    row[`tr.${l}.datatype_description`] = tr.datatype_description ?? '';
     row[`tr.${l}.values`] = Object.entries(tr.values ?? {}).map(([k, name]) => `${k} = ${name}`).join('\n');
   }
   return row;

@@ -3,6 +3,7 @@ import type { ServiceQuestionsKey } from './service-questions.en.js';
 
 export const serviceQuestionsEs: Record<ServiceQuestionsKey, string> = {
   'svcq.question': 'Pregunta en {language}',
+  'svcq.hint': 'Texto de ayuda en {language}',
   'svcq.values': 'Nombres de los valores en {language}',
   'svcq.valuesHint': 'Una línea por valor: clave = nombre en este idioma, con las claves de arriba. Un valor que falte muestra su nombre original.',
   'svcq.unknownKey': 'Pregunta {n}, {language}: «{key}» no es una de las claves de valor de esta pregunta.',

@@ -1,6 +1,6 @@
 /**
- * One question's texts in the site's other languages: the question itself,
- * and (inside the values box, shown for list datatypes) the names of its
+ * One question's texts in the site's other languages: the question and its
+ * help text, and (inside the values box, shown for list datatypes) the names of its
  * values as `key = Name` lines. Left empty, the citizen sees the original.
  */
 import { html, type Html } from '../../html.js';
@@ -10,14 +10,16 @@ import { errorFor, textArea, textInput, type FieldError } from '../forms/fields.
 import { TRANSLATED_LOCALES, type AttributeDraft } from './draft.js';
 import { attributeTranslationId, attributeTranslationName } from './field-ids.js';
 
+const TEXTS = [['description', 'svcq.question'], ['datatype_description', 'svcq.hint']] as const;
+
 export function questionTranslations(t: Translator, a: AttributeDraft, i: number, errors: readonly FieldError[]): Html {
-  return html`<div class="svc-attribute-grid svc-attr-translations">${TRANSLATED_LOCALES.map((l) => {
-    const id = attributeTranslationId(i, l, 'description');
+  return html`<div class="svc-attribute-grid svc-attr-translations">${TRANSLATED_LOCALES.map((l) => TEXTS.map(([f, label]) => {
+    const id = attributeTranslationId(i, l, f);
     return textInput({
-      id, name: attributeTranslationName(i, l, 'description'), label: t('svcq.question', { language: LOCALE_NAMES[l] }),
-      value: a.translations[l].description, error: errorFor(errors, id), extra: html` lang="${l}"`,
+      id, name: attributeTranslationName(i, l, f), label: t(label, { language: LOCALE_NAMES[l] }),
+      value: a.translations[l][f], error: errorFor(errors, id), extra: html` lang="${l}"`,
     });
-  })}</div>`;
+  }))}</div>`;
 }
 
 export function valueTranslations(t: Translator, a: AttributeDraft, i: number, errors: readonly FieldError[]): Html {

@@ -22,6 +22,7 @@ export interface AttributeDraft {
 
 export interface AttributeTranslationDraft {
   description: string;
+  datatype_description: string;
   values: string;
 }
 
@@ -56,7 +57,7 @@ export const MAX_ATTRIBUTES = 100;
 export const LIST_DATATYPES: readonly string[] = ['singlevaluelist', 'multivaluelist'];
 
 export const noAttributeTranslations = (): Record<TranslatedLocale, AttributeTranslationDraft> =>
-  Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, { description: '', values: '' }])) as Record<TranslatedLocale, AttributeTranslationDraft>;
+  Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, { description: '', datatype_description: '', values: '' }])) as Record<TranslatedLocale, AttributeTranslationDraft>;
 
 export const emptyAttribute = (order: number): AttributeDraft => ({
   code: '', description: '', datatype: 'string', datatype_description: '', required: false, variable: true, order: String(order), values: '',
@@ -68,7 +69,7 @@ function attributeTranslations(s: ServiceRecord, code: string): Record<Translate
   const out = noAttributeTranslations();
   for (const l of TRANSLATED_LOCALES) {
     const tr = s.translations[l]?.attributes?.[code];
-    if (tr) out[l] = { description: tr.description ?? '', values: Object.entries(tr.values ?? {}).map(([k, name]) => `${k} = ${name}`).join('\n') };
+    if (tr) out[l] = { description: tr.description ?? '', datatype_description: tr.datatype_description ?? '', values: Object.entries(tr.values ?? {}).map(([k, name]) => `${k} = ${name}`).join('\n') };
   }
   return out;
 }

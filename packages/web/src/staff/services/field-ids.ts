@@ -16,12 +16,13 @@ export const SERVICE_FIELDS = {
 } as const;
 
 export type AttributeField = Exclude<keyof AttributeDraft, 'translations'>;
-export type AttributeTranslationField = 'description' | 'values';
+export type AttributeTranslationField = 'description' | 'datatype_description' | 'values';
 
 export const attributeName = (i: number, f: AttributeField): string => `attr.${i}.${f}`;
 export const attributeId = (i: number, f: AttributeField): string => `attr-${i}-${f.replace(/_/g, '-')}`;
 export const attributeTranslationName = (i: number, l: TranslatedLocale, f: AttributeTranslationField): string => `attr.${i}.tr.${l}.${f}`;
-export const attributeTranslationId = (i: number, l: TranslatedLocale, f: AttributeTranslationField): string => `attr-${i}-${l}-${f}`;
+export const attributeTranslationId = (i: number, l: TranslatedLocale, f: AttributeTranslationField): string =>
+  `attr-${i}-${l}-${f.replace(/_/g, '-')}`;
 export const translationName = (l: TranslatedLocale, f: 'name' | 'description'): string => `tr.${l}.${f}`;
 export const translationId = (l: TranslatedLocale, f: 'name' | 'description'): string => `tr-${l}-${f}`;
 

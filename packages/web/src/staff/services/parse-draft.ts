@@ -33,6 +33,7 @@ export function parseDraft(fields: FormFields): ServiceDraft {
     values: multiline(attributeName(i, 'values')),
     translations: Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, {
       description: text(attributeTranslationName(i, l, 'description')),
+      datatype_description: text(attributeTranslationName(i, l, 'datatype_description')),
       values: multiline(attributeTranslationName(i, l, 'values')),
     }])) as AttributeDraft['translations'],
   }));

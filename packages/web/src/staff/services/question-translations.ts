@@ -1,6 +1,6 @@
 /**
  * The questions' translations of one language as the store keeps them
- * (ServiceTranslation.attributes: code -> description and value names), and
+ * (ServiceTranslation.attributes: code -> description, help text and value names), and
  * what only the form can get wrong: a translated name for a key the question
  * does not have (e.g. a line without `=`, or a key mistyped). What the form
  * does not edit of a stored translation (any other field) is kept.
@@ -22,7 +22,7 @@ export function translatedQuestions(
   const problems: FieldError[] = [];
   draft.attributes.forEach((a, i) => {
     if (a.code === '') return;
-    const { description, values } = a.translations[l];
+    const { description, datatype_description, values } = a.translations[l];
     const keys = new Set(parseValues(a.values).map((v) => v.key));
     const named = LIST_DATATYPES.includes(a.datatype) ? parseValues(values) : [];
     const unknown = named.find((v) => !keys.has(v.key));
@@ -32,10 +32,11 @@ export function translatedQuestions(
         message: t('svcq.unknownKey', { n: i + 1, language: LOCALE_NAMES[l], key: unknown.key }),
       });
     }
-    const { description: _description, values: _values, ...kept } = stored[a.code] ?? {};
+    const { description: _d, datatype_description: _h, values: _v, ...kept } = stored[a.code] ?? {};
     const entry = {
       ...kept,
       ...(description !== '' ? { description } : {}),
+      ...(datatype_description !== '' ? { datatype_description } : {}),
       ...(named.length > 0 ? { values: Object.fromEntries(named.map((v) => [v.key, v.name])) } : {}),
     };
     if (Object.keys(entry).length > 0) attributes[a.code] = entry;
