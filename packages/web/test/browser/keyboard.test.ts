@@ -38,7 +38,7 @@ describe.skipIf(!browserAvailable)('the journey by keyboard only, in Spanish', (
     expect(await page.getByRole('heading', { name: 'Calles y alumbrado' }).count(), 'service groups in Spanish').toBe(1);
 
     await typeInto(page, page.getByRole('searchbox', { name: 'Buscar un servicio' }), 'bache');
-    await page.getByRole('status').getByText('1 servicios coinciden').waitFor();
+    await page.getByRole('status').getByText('1 servicio coincide', { exact: true }).waitFor();
     await enterOn(page, page.getByRole('link', { name: /^Bache/ }), /\/report\/POTHOLE$/);
 
     expect(await heading(page)).toBe('Bache');
@@ -114,7 +114,7 @@ describe.skipIf(!browserAvailable)('the journey by keyboard only, in Spanish', (
 
     await typeInto(page, page.getByRole('searchbox', { name: 'Buscar' }), id);
     await Promise.all([page.waitForURL(/[?&]q=/), page.keyboard.press('Enter')]);
-    expect(await page.getByText('1 solicitudes coinciden').count()).toBe(1);
+    expect(await page.getByText('1 solicitud coincide').count()).toBe(1);
     await enterOn(page, page.getByRole('link', { name: id, exact: true }), new RegExp(`/staff/requests/${id}$`));
 
     // The one form at the top: assignment, status and the public reply, saved together.
