@@ -37,3 +37,8 @@ export async function reporterAccess(web: WebContext, request: FastifyRequest, p
   const r = await store.getRequest(j.id, p.request);
   return r && r.reporter.account_id === who.account.id ? { j, requestId: r.id, proof: { request: r.id } } : undefined;
 }
+
+export type MailedAccess = ReporterAccess & { proof: { token: string } };
+
+/** Proved by a mailed secret (the "is it fixed?" answer needs one: an account has no question to answer). */
+export const isMailed = (a: ReporterAccess | undefined): a is MailedAccess => a !== undefined && 'token' in a.proof;

@@ -8,12 +8,12 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n/messages/index.js';
 import type { Translator } from '../i18n/translate.js';
 import { trackerPath } from '../tracker/paths.js';
-import type { ReporterAccess } from './access.js';
+import type { MailedAccess, ReporterAccess } from './access.js';
 import { FIXED_PATH, fixedPath, updatePath } from './paths.js';
 import { proofFields } from './proof-fields.js';
 
 export interface FixedAskView {
-  access: ReporterAccess & { proof: { token: string } };
+  access: MailedAccess;
   answer: ReporterAnswer;
   /** A "no" reopens the request (still closed, within the window); otherwise staff are told. */
   reopens: boolean;

@@ -3,7 +3,6 @@
  * pages (valid REPORTER_LINK_DAYS), the tracker, and the follower's stop link.
  * Built from the configured public URL (mailBase), never a Host header.
  */
-import { catalogServices } from '@o311/server';
 import type { Jurisdiction, StoredRequest } from '@o311/store';
 import type { WebContext } from '../context.js';
 import type { Locale } from '../i18n/locales.js';
@@ -11,15 +10,11 @@ import { mailBase } from '../mail/notify.js';
 import { trackerPath, unsubscribePath } from '../tracker/paths.js';
 import type { ReporterLinks } from './mails.js';
 import { updatePath } from './paths.js';
+import { serviceNameOf } from './service-name.js';
 
 /** How long a mailed secret works: long enough for a slow repair, short enough to age out. */
 export const REPORTER_LINK_DAYS = 180;
 const DAY_MS = 24 * 3_600_000;
-
-async function serviceName(web: WebContext, j: Jurisdiction, r: StoredRequest, locale: Locale): Promise<string> {
-  const services = await catalogServices.listPublicServices(web.services.store, j, locale);
-  return services.find((s) => s.service_code === r.service_code)?.service_name ?? r.service_name;
-}
 
 export async function reporterLinks(
   web: WebContext,
@@ -34,7 +29,7 @@ export async function reporterLinks(
   return {
     token,
     requestId: r.id,
-    serviceName: await serviceName(web, j, r, locale),
+    serviceName: await serviceNameOf(web, j, r, locale),
     tracker: `${base}${trackerPath(r.id)}`,
     update: `${base}${updatePath({ token })}`,
     stop: `${base}${unsubscribePath(unsubscribeSecret)}`,

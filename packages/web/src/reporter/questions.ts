@@ -47,7 +47,7 @@ async function ask(web: WebContext, q: ReporterQuestion): Promise<void> {
   const enrolled = r && (await store.reporter.enrollment(q.jurisdiction_id, q.request_id));
   const follower = email && (await store.listConfirmedFollowers(q.jurisdiction_id, q.request_id)).find((f) => f.email === email);
   if (j && r && email && enrolled && follower && EXTENDED_STATUSES[r.status] === 'closed') {
-    const locale = isLocale(enrolled.locale ?? undefined) ? (enrolled.locale as typeof DEFAULT_LOCALE) : DEFAULT_LOCALE;
+    const locale = enrolled.locale !== null && isLocale(enrolled.locale) ? enrolled.locale : DEFAULT_LOCALE;
     const links = await reporterLinks(web, j, r, locale, follower.unsubscribeSecret);
     const base = mailBase(web);
     const mail = fixedMail(translator(locale), email, { ...links, yes: `${base}${fixedPath(links.token, 'yes')}`, no: `${base}${fixedPath(links.token, 'no')}` });

@@ -13,7 +13,7 @@ import { translatorFor } from '../request-locale.js';
 import { sendPublicPage } from '../citizen/page.js';
 import { param, pathAndQuery, publicHandler } from '../citizen/public-handler.js';
 import { notifySafely } from '../mail/notify-safely.js';
-import { reporterAccess, type ReporterAccess, type ReporterProof } from './access.js';
+import { isMailed, reporterAccess, type ReporterAccess, type ReporterProof } from './access.js';
 import { sendBadLink } from './bad-link.js';
 import { fixedAskPage, fixedDonePage } from './fixed-pages.js';
 import { FIXED_PATH, UPDATE_PATH } from './paths.js';
@@ -45,8 +45,8 @@ export function registerReporterRoutes(app: FastifyInstance, web: WebContext): v
     const t = translatorFor(request, reply);
     const access = await reporterAccess(web, request, { token: param(request.query, 'token'), request: '' });
     const answer = answerOf(param(request.query, 'answer'));
-    if (!access || !('token' in access.proof) || !answer) return sendBadLink(web, request, reply, t);
-    const main = fixedAskPage(t, { access: { ...access, proof: access.proof }, answer, reopens: await noReopens(web, access), comment: '' });
+    if (!isMailed(access) || !answer) return sendBadLink(web, request, reply, t);
+    const main = fixedAskPage(t, { access, answer, reopens: await noReopens(web, access), comment: '' });
     return sendPublicPage(reply, web, t, { title: t('reporter.fixed.title', { id: access.requestId }), path: pathAndQuery(request), main });
   }));
 
@@ -55,12 +55,12 @@ export function registerReporterRoutes(app: FastifyInstance, web: WebContext): v
     const fields = readForm(request);
     const access = await reporterAccess(web, request, { token: field(fields, 'token') ?? '', request: '' });
     const answer = answerOf(field(fields, 'answer'));
-    if (!access || !('token' in access.proof) || !answer) return sendBadLink(web, request, reply, t);
+    if (!isMailed(access) || !answer) return sendBadLink(web, request, reply, t);
     const comment = field(fields, 'comment') ?? '';
     const done = await reporterServices.answerFixed(web.services, access.j, access.requestId, answer, comment);
     const title = t('reporter.fixed.title', { id: access.requestId });
     if (!done.ok && done.reason === 'tooLong') {
-      const view = { access: { ...access, proof: access.proof }, answer, reopens: await noReopens(web, access), comment, error: t('reporter.error.tooLong', { max: reporterServices.MAX_REPORTER_COMMENT }) };
+      const view = { access, answer, reopens: await noReopens(web, access), comment, error: t('reporter.error.tooLong', { max: reporterServices.MAX_REPORTER_COMMENT }) };
       return sendPublicPage(reply, web, t, { title, path: pathAndQuery(request), status: 400, main: fixedAskPage(t, view) });
     }
     if (!done.ok) {

@@ -21,6 +21,7 @@ import { trackerPath } from '../tracker/paths.js';
 import { reporterAccess, type ReporterAccess, type ReporterProof } from './access.js';
 import { UPDATE_IDS, updatePage } from './update-page.js';
 import { sendBadLink } from './bad-link.js';
+import { serviceNameOf } from './service-name.js';
 
 interface Typed {
   comment: string;
@@ -39,8 +40,7 @@ export async function sendUpdateForm(
 ): Promise<FastifyReply> {
   const r = await web.services.store.getRequest(access.j.id, access.requestId);
   if (!r) return sendBadLink(web, request, reply, t);
-  const services = await catalogServices.listPublicServices(web.services.store, access.j, t.locale);
-  const serviceName = services.find((s) => s.service_code === r.service_code)?.service_name ?? r.service_name;
+  const serviceName = await serviceNameOf(web, access.j, r, t.locale);
   const mayReopen = await reporterServices.mayReopen(web.services, access.j, r);
   const closed = (await reporterServices.lastClosedAt(web.services, access.j, r)) !== undefined;
   return sendPublicPage(reply, web, t, {
