@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CITY_HALL } from '@o311/demo';
 import { REPORTER_AUTHOR, REPORTER_NOT_FIXED_AUTHOR } from '@o311/store';
 import { ACCOUNT_COOKIE } from '../src/account/session-cookie.js';
+import { webApiKey } from '../src/citizen/api-key.js';
 import { sendReceipt } from '../src/reporter/receipt.js';
 import { reporterTick } from '../src/reporter/questions.js';
 import { buildCitizenTestApp, JURISDICTION_ID, multipart, TINY_JPEG, type CitizenTestApp } from './support/citizen-app.js';
@@ -98,6 +99,22 @@ describe('the receipt', () => {
     await sendReceipt(t.web, data);
     await sendReceipt(t.web, data);
     expect(await mailsTo(email)).toHaveLength(1);
+  });
+
+  it('goes to reports the page\'s JavaScript posts with the web app\'s key, in the browser\'s language, the setting off', async () => {
+    const email = `js.${Date.now()}@example.org`;
+    const res = await t.app.inject({
+      method: 'POST', url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'fr-FR,fr;q=0.9' },
+      payload: new URLSearchParams({ api_key: await webApiKey(t.web), ...REPORT, email }).toString(),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [receipt] = await eventually(async () => {
+      const mails = await mailsTo(email);
+      expect(mails).toHaveLength(1);
+      return mails;
+    });
+    expect(receipt!.subject).toMatch(/^Nous avons reçu votre demande n° \d+$/);
   });
 
   it('goes to reporters of other apps\' API submissions only when the jurisdiction asks for it', async () => {
