@@ -11,7 +11,7 @@ import { DEMO_JURISDICTION } from '@o311/demo';
 import { JOB, startJobQueue, type JobQueue } from '@o311/server';
 import type { OutboxMessage } from '@o311/store';
 import { browserAvailable } from '../../../../test-support/browser.js';
-import { expectAccessible, linkIn, mailsTo, startBrowserSuite, type BrowserSuite, type WatchedPage } from './support.js';
+import { expectAccessible, linkIn, mailsTo, signIn, startBrowserSuite, type BrowserSuite, type WatchedPage } from './support.js';
 
 const REPORTER = 'rosa.reporter@example.org';
 const PHONE = { width: 375, height: 740 };
@@ -97,6 +97,21 @@ describe.skipIf(!browserAvailable)('the reporter\'s mail and updates, in a brows
     const last = w.page.getByRole('region', { name: 'What has happened' }).getByRole('listitem').last();
     expect(await last.textContent()).toMatch(/Update from the reporter[\s\S]*The cone someone put there is gone\./);
     expect(w.errors).toEqual([]);
+  });
+
+  it('admins set the reporter settings in the back office', { timeout: 20_000 }, async () => {
+    const w = await s.open(undefined, { axe: true, viewport: PHONE });
+    await signIn(w.page, s, 'admin', '/staff/reporter-settings');
+    await expect.poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Mail to reporters');
+    await expectAccessible(w.page, 'reporter settings');
+    expect(await sidewaysScroll(w)).toBe(0);
+    await w.page.getByLabel('Reopen window after closing (days)').fill('400');
+    await w.page.getByRole('button', { name: 'Save mail settings' }).click();
+    await expect.poll(() => w.page.getByRole('alert').textContent()).toContain('Give a whole number of days from 0 to 365.');
+    await expectAccessible(w.page, 'reporter settings with an error');
+    await w.page.getByLabel('Reopen window after closing (days)').fill('10');
+    await Promise.all([w.page.waitForURL(/done=saved/), w.page.getByRole('button', { name: 'Save mail settings' }).click()]);
+    expect((await s.store.reporter.settings(DEMO_JURISDICTION.id)).reopen_window_days).toBe(10);
   });
 
   it('a wrong link says so', { timeout: 15_000 }, async () => {
