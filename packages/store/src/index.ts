@@ -36,7 +36,7 @@ export type * from './webhooks.js';
 export type * from './moderation.js';
 export { MODERATION_TARGETS, MODERATION_ACTIONS, MAX_MODERATION_REASON } from './moderation.js';
 export type * from './reporter.js';
-export { REPORTER_AUTHOR, REPORTER_NOT_FIXED_AUTHOR, isReporterAuthor, REPORTER_ANSWERS, DEFAULT_REPORTER_SETTINGS, MAX_QUESTION_DELAY_HOURS, MAX_REOPEN_WINDOW_DAYS } from './reporter.js';
+export { REPORTER_AUTHOR, REPORTER_NOT_FIXED_AUTHOR, REPORTER_FIXED_AUTHOR, isReporterAuthor, REPORTER_ANSWERS, DEFAULT_REPORTER_SETTINGS, MAX_QUESTION_DELAY_HOURS, MAX_REOPEN_WINDOW_DAYS } from './reporter.js';
 export type * from './key-requests.js';
 export { KEY_REQUEST_STATES, KEY_REQUEST_LIMITS } from './key-requests.js';
 export { WEBHOOK_EVENTS, WEBHOOK_STATES, DELIVERY_STATES, MAX_WEBHOOK_URL, MAX_WEBHOOK_NAME, MAX_ATTEMPT_EXCERPT } from './webhooks.js';

@@ -11,7 +11,10 @@ import type { NewMedia } from './contract.js';
 export const REPORTER_AUTHOR = 'o311:reporter';
 /** The `author` of the event of a reporter answering "is it fixed?" with no (a reopening or, past the window, a comment). */
 export const REPORTER_NOT_FIXED_AUTHOR = 'o311:reporter:not-fixed';
-export const isReporterAuthor = (author: string | null): boolean => author === REPORTER_AUTHOR || author === REPORTER_NOT_FIXED_AUTHOR;
+/** The `author` of the internal note that records a "yes, it is fixed" answer for staff. */
+export const REPORTER_FIXED_AUTHOR = 'o311:reporter:fixed';
+export const isReporterAuthor = (author: string | null): boolean =>
+  author === REPORTER_AUTHOR || author === REPORTER_NOT_FIXED_AUTHOR || author === REPORTER_FIXED_AUTHOR;
 
 export const REPORTER_ANSWERS = ['yes', 'no'] as const;
 export type ReporterAnswer = (typeof REPORTER_ANSWERS)[number];

@@ -5,7 +5,7 @@
  * and the staff API (admins write, any role reads, scope). Both dialects.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPORTER_AUTHOR } from '@o311/store';
+import { REPORTER_AUTHOR, REPORTER_FIXED_AUTHOR } from '@o311/store';
 import { dialects } from '../../../test-support/databases.js';
 import { demoJurisdiction, seedRequest } from './support/back-office.js';
 import { buildWebTestApp, type StaffAuth, type WebTestApp } from './support/app.js';
@@ -33,6 +33,8 @@ describe.each(dialects)('the reporter, as staff see it (%s)', (dialect) => {
     expect(page).toContain('Still there, bigger.');
     expect(page).toContain(' · The reporter');
     expect(page).not.toContain(REPORTER_AUTHOR);
+    await t.store.addComment!({ jurisdiction_id: jid, request_id: r.id, description: '', public: false, author: REPORTER_FIXED_AUTHOR });
+    expect((await t.get(`/staff/requests/${r.id}`, agent)).body).toContain(' · The reporter (answered “fixed”)');
     const marked = (await t.get('/staff?q=Marked+one', agent)).body;
     const rowOf = (html: string) => new RegExp(`<a href="/staff/requests/${r.id}">${r.id}</a>( <span class="inbox-reporter-update")?`).exec(html);
     expect(rowOf(marked)?.[1]).toBeDefined();

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CITY_HALL } from '@o311/demo';
-import { REPORTER_AUTHOR, REPORTER_NOT_FIXED_AUTHOR } from '@o311/store';
+import { REPORTER_AUTHOR, REPORTER_FIXED_AUTHOR, REPORTER_NOT_FIXED_AUTHOR } from '@o311/store';
 import { ACCOUNT_COOKIE } from '../src/account/session-cookie.js';
 import { webApiKey } from '../src/citizen/api-key.js';
 import { sendReceipt } from '../src/reporter/receipt.js';
@@ -287,5 +287,7 @@ describe('"is it fixed?"', () => {
     expect(res.body).toContain(`We recorded that request #${id} is fixed.`);
     expect((await t.store.reporter.latestQuestion(JURISDICTION_ID, id))?.answer).toBe('yes');
     expect(await t.store.listEvents(JURISDICTION_ID, id)).toHaveLength(before);
+    // Staff see it: an internal note of the reporter's.
+    expect((await t.store.listEvents(JURISDICTION_ID, id, { includeInternal: true })).at(-1)).toMatchObject({ public: false, author: REPORTER_FIXED_AUTHOR });
   });
 });

@@ -8,7 +8,7 @@
  */
 import { EXTENDED_STATUSES } from '@o311/georeport';
 import {
-  REPORTER_AUTHOR, REPORTER_NOT_FIXED_AUTHOR, type Jurisdiction, type NewMedia, type ReporterAnswer, type StoredRequest,
+  REPORTER_AUTHOR, REPORTER_FIXED_AUTHOR, REPORTER_NOT_FIXED_AUTHOR, type Jurisdiction, type NewMedia, type ReporterAnswer, type StoredRequest,
 } from '@o311/store';
 import type { ServiceContext } from './context.js';
 
@@ -79,7 +79,8 @@ export type FixedOutcome = 'recorded' | 'reopened' | 'noted';
 /**
  * The answer to the newest "is it fixed?" of the request, once. No: reopened
  * within the window after that closing (if still closed), else a public
- * comment for staff; yes: recorded (with the comment, if any, as an update).
+ * comment for staff; yes: recorded, and told to staff (an internal note, or the
+ * comment as a public update).
  */
 export async function answerFixed(
   ctx: ServiceContext,
@@ -98,7 +99,8 @@ export async function answerFixed(
   if (!(await ctx.store.reporter.answer(question.change_id, answer, at))) return refuse('answered');
   if (!ctx.store.addComment) throw new Error('This store cannot add comments to requests.');
   if (answer === 'yes') {
-    if (comment !== '') await ctx.store.addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: true, author: REPORTER_AUTHOR, at });
+    // Staff see the answer in the history: an internal note, or the comment as a public update.
+    await ctx.store.addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: comment !== '', author: REPORTER_FIXED_AUTHOR, at });
     return { ok: true, value: 'recorded' };
   }
   const { reopen_window_days } = await ctx.store.reporter.settings(j.id);

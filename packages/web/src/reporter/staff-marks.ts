@@ -3,13 +3,14 @@
  * reporter" (history), and which requests of an inbox page have one since
  * staff last acted (the reporter's event is the newest one of the request).
  */
-import { isReporterAuthor, REPORTER_AUTHOR, REPORTER_NOT_FIXED_AUTHOR } from '@o311/store';
+import { isReporterAuthor, REPORTER_AUTHOR, REPORTER_FIXED_AUTHOR, REPORTER_NOT_FIXED_AUTHOR } from '@o311/store';
 import type { WebContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import type { Translator } from '../i18n/translate.js';
 
 export function authorLabel(t: Translator, author: string): string {
   if (author === REPORTER_NOT_FIXED_AUTHOR) return t('reporter.staff.authorNotFixed');
+  if (author === REPORTER_FIXED_AUTHOR) return t('reporter.staff.authorFixed');
   if (author === REPORTER_AUTHOR) return t('reporter.staff.author');
   return author;
 }

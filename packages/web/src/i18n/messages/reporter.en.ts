@@ -49,6 +49,7 @@ export const reporterEn = {
   'reporter.timeline.notFixed': 'The reporter says it is not fixed',
   'reporter.timeline.photo': 'Photo from the reporter',
   'reporter.staff.author': 'The reporter',
+  'reporter.staff.authorFixed': 'The reporter (answered “fixed”)',
   'reporter.staff.authorNotFixed': 'The reporter (answered “not fixed”)',
   'reporter.inbox.marker': 'Reporter update',
   'reporter.inbox.markerTitle': 'The reporter added an update since staff last acted',

@@ -51,6 +51,7 @@ export const reporterEs: Record<ReporterKey, string> = {
   'reporter.timeline.notFixed': 'Quien la informó dice que no está arreglado',
   'reporter.timeline.photo': 'Foto de quien la informó',
   'reporter.staff.author': 'Quien la informó',
+  'reporter.staff.authorFixed': 'Quien la informó (respondió «está arreglado»)',
   'reporter.staff.authorNotFixed': 'Quien la informó (respondió «no está arreglado»)',
   'reporter.inbox.marker': 'Novedad del informante',
   'reporter.inbox.markerTitle': 'Quien la informó añadió una novedad desde la última acción del personal',

@@ -51,6 +51,7 @@ export const reporterFr: Record<ReporterKey, string> = {
   'reporter.timeline.notFixed': 'L’auteur du signalement dit que ce n’est pas réparé',
   'reporter.timeline.photo': 'Photo de l’auteur du signalement',
   'reporter.staff.author': 'L’auteur du signalement',
+  'reporter.staff.authorFixed': 'L’auteur du signalement (a répondu « réparé »)',
   'reporter.staff.authorNotFixed': 'L’auteur du signalement (a répondu « pas réparé »)',
   'reporter.inbox.marker': 'Nouvelle de l’auteur',
   'reporter.inbox.markerTitle': 'L’auteur du signalement a ajouté une nouvelle depuis la dernière action du personnel',
