@@ -19,6 +19,7 @@ import { fixedPath } from './paths.js';
 
 export const REPORTER_CURSOR = 'reporter.questions';
 const BATCH = 500;
+const BATCHES_PER_TICK = 20;
 const QUESTIONS_PER_TICK = 200;
 
 /** Turns new closings into questions; returns how many. */
@@ -26,7 +27,8 @@ async function noteClosings(web: WebContext): Promise<number> {
   const { store, now } = web.services;
   let cursor = await store.changes.cursor(REPORTER_CURSOR);
   let added = 0;
-  for (;;) {
+  // A long feed (the first tick of a busy deployment) is read over several ticks.
+  for (let n = 0; n < BATCHES_PER_TICK; n++) {
     const batch = await store.changes.after(cursor, BATCH, now());
     if (batch.length === 0) return added;
     const closings = batch.flatMap((c) =>
@@ -37,6 +39,7 @@ async function noteClosings(web: WebContext): Promise<number> {
     await store.changes.saveCursor(REPORTER_CURSOR, cursor);
     if (batch.length < BATCH) return added;
   }
+  return added;
 }
 
 async function ask(web: WebContext, q: ReporterQuestion): Promise<void> {
