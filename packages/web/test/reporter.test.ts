@@ -164,6 +164,8 @@ describe('updates from the mail\'s link', () => {
     expect(empty.body).toContain('Write a comment, add a photo, or reopen the request.');
     expect((await t.app.inject({ url: '/reporter/update?token=o311r_wrong' })).statusCode).toBe(404);
     expect((await t.postForm('/reporter/update', { token: 'o311r_wrong', comment: 'x' })).statusCode).toBe(404);
+    const broken = await t.app.inject({ method: 'POST', url: '/reporter/update', headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: 'not multipart' });
+    expect(broken.statusCode).toBe(400);
     const expired = await t.store.reporter.issueToken(JURISDICTION_ID, id, Date.now() - 10_000, Date.now() - 1);
     const page = await t.app.inject({ url: `/reporter/update?token=${encodeURIComponent(expired)}` });
     expect(page.statusCode).toBe(404);

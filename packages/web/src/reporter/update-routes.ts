@@ -5,7 +5,7 @@
  * page again with what was typed; a success goes to the tracker's timeline.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { field, isOpen311Failure, type FormFields } from '@o311/georeport';
+import { field, type FormFields } from '@o311/georeport';
 import { catalogServices, reporterServices, type Limits } from '@o311/server';
 import type { WebContext } from '../context.js';
 import type { Translator } from '../i18n/translate.js';
@@ -73,13 +73,8 @@ export async function takeUpdate(
   proofOf: (fields: FormFields) => ReporterProof,
 ): Promise<FastifyReply> {
   const t = translatorFor(request, reply);
-  let input: ReportInput;
-  try {
-    input = await readReportInput(request, web.services.limits);
-  } catch (e) {
-    if (isOpen311Failure(e) && e.status < 500) return sendBadLink(web, request, reply, t);
-    throw e;
-  }
+  // A malformed body is the server's 400 page (readReportInput throws it).
+  const input = await readReportInput(request, web.services.limits);
   const access = await reporterAccess(web, request, proofOf(input.fields));
   if (!access) return sendBadLink(web, request, reply, t);
   const comment = field(input.fields, 'comment') ?? '';
