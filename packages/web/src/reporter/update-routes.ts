@@ -6,7 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { field, type FormFields } from '@o311/georeport';
-import { catalogServices, reporterServices, type Limits } from '@o311/server';
+import { reporterServices, type Limits } from '@o311/server';
 import type { WebContext } from '../context.js';
 import type { Translator } from '../i18n/translate.js';
 import { translatorFor } from '../request-locale.js';
