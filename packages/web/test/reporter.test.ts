@@ -221,12 +221,20 @@ describe('updates from the signed-in owner\'s account', () => {
     const page = await t.app.inject({ url: `/reporter/update?request=${id}`, headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`name="request" value="${id}"`);
-    const sent = await t.app.inject({
+    const update = (fields: Record<string, string>) => t.app.inject({
       method: 'POST', url: '/reporter/update', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ request: id, comment: 'From my account.' }).toString(),
+      payload: new URLSearchParams({ request: id, ...fields }).toString(),
     });
+    // The session cookie alone is not enough: another site's form could send it.
+    const forged = await update({ comment: 'Forged.' });
+    expect(forged.statusCode).toBe(404);
+    expect((await update({ comment: 'Forged.', _csrf: 'not-the-token' })).statusCode).toBe(404);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const sent = await update({ comment: 'From my account.', _csrf: csrf });
     expect(sent.statusCode).toBe(303);
-    expect((await t.store.listEvents(JURISDICTION_ID, id)).at(-1)).toMatchObject({ description: 'From my account.', author: REPORTER_AUTHOR });
+    const events = await t.store.listEvents(JURISDICTION_ID, id);
+    expect(events.at(-1)).toMatchObject({ description: 'From my account.', author: REPORTER_AUTHOR });
+    expect(events.filter((e) => e.description === 'Forged.')).toEqual([]);
 
     expect((await t.app.inject({ url: `/reporter/update?request=${id}` })).statusCode, 'signed out').toBe(404);
     const stranger = await signIn(`stranger.${Date.now()}@example.org`);

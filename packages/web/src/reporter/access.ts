@@ -1,11 +1,14 @@
 /**
  * Who may act as a request's reporter: the holder of a live secret link from
  * their mail, or the signed-in citizen whose account owns the report. Either
- * way the request must be in the jurisdiction the web apps serve.
+ * way the request must be in the jurisdiction the web apps serve. A signed-in
+ * owner's form carries the session's CSRF token, as every account form does:
+ * the session cookie alone proves nothing on a POST another site could make.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Jurisdiction } from '@o311/store';
 import { citizenOf } from '../account/authenticate.js';
+import { comesFromThisSite, isCsrfToken, isSafeMethod } from '../staff/auth/csrf.js';
 import { webJurisdiction } from '../citizen/jurisdiction.js';
 import type { WebContext } from '../context.js';
 
@@ -14,13 +17,15 @@ export interface ReporterProof {
   token: string;
   /** The request id, for a signed-in owner ('' without one). */
   request: string;
+  /** The form's CSRF token (`_csrf`), for a signed-in owner's POST. */
+  csrf?: string;
 }
 
 export interface ReporterAccess {
   j: Jurisdiction;
   requestId: string;
   /** How it was proved: pages and forms carry the same proof on. */
-  proof: { token: string } | { request: string };
+  proof: { token: string } | { request: string; csrf: string };
 }
 
 /** Undefined for a wrong or expired secret, or a request the signed-in citizen does not own. */
@@ -34,8 +39,10 @@ export async function reporterAccess(web: WebContext, request: FastifyRequest, p
   if (p.request === '') return undefined;
   const who = await citizenOf(web, request);
   if (!who) return undefined;
+  const csrf = who.session.csrf_token;
+  if (!isSafeMethod(request.method) && !(isCsrfToken(p.csrf, csrf) && comesFromThisSite(web, request))) return undefined;
   const r = await store.getRequest(j.id, p.request);
-  return r && r.reporter.account_id === who.account.id ? { j, requestId: r.id, proof: { request: r.id } } : undefined;
+  return r && r.reporter.account_id === who.account.id ? { j, requestId: r.id, proof: { request: r.id, csrf } } : undefined;
 }
 
 export type MailedAccess = ReporterAccess & { proof: { token: string } };

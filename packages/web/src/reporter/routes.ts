@@ -9,6 +9,7 @@ import { reporterServices } from '@o311/server';
 import { REPORTER_ANSWERS, type ReporterAnswer } from '@o311/store';
 import type { WebContext } from '../context.js';
 import { readForm } from '../form.js';
+import { CSRF_FIELD } from '../staff/auth/csrf.js';
 import { translatorFor } from '../request-locale.js';
 import { sendPublicPage } from '../citizen/page.js';
 import { param, pathAndQuery, publicHandler } from '../citizen/public-handler.js';
@@ -22,7 +23,7 @@ import { sendUpdateForm, takeUpdate } from './update-routes.js';
 const opts = { schema: { hide: true } };
 
 const proofOf = (source: unknown): ReporterProof => ({ token: param(source, 'token'), request: param(source, 'request') });
-const formProof = (fields: FormFields): ReporterProof => ({ token: field(fields, 'token') ?? '', request: field(fields, 'request') ?? '' });
+const formProof = (fields: FormFields): ReporterProof => ({ token: field(fields, 'token') ?? '', request: field(fields, 'request') ?? '', csrf: field(fields, CSRF_FIELD) ?? '' });
 const answerOf = (s: string | undefined): ReporterAnswer | undefined => REPORTER_ANSWERS.find((a) => a === s);
 
 /** Whether a "no" would reopen: the request is closed and the window after its last closing still open. */

@@ -27,16 +27,13 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function hasValidCsrfToken(request: FastifyRequest, expected: string): boolean {
-  const sent = sentToken(request);
-  return sent !== undefined && expected !== '' && sameSecret(sent, expected);
-}
+/** Whether `sent` is the session's token `expected` (compared in constant time). */
+export const isCsrfToken = (sent: string | undefined, expected: string): boolean => sent !== undefined && expected !== '' && sameSecret(sent, expected);
+
+export const hasValidCsrfToken = (request: FastifyRequest, expected: string): boolean => isCsrfToken(sentToken(request), expected);
 
 /** The token among a multipart form's fields (read before its first file: see staffGuard's `multipart`). */
-export function hasValidCsrfField(fields: FormFields, expected: string): boolean {
-  const sent = fields.get(CSRF_FIELD)?.[0];
-  return sent !== undefined && expected !== '' && sameSecret(sent, expected);
-}
+export const hasValidCsrfField = (fields: FormFields, expected: string): boolean => isCsrfToken(fields.get(CSRF_FIELD)?.[0], expected);
 
 /** Host names are compared without ports, as cookies are: a TLS proxy may change the port, never the name. */
 function hostnameOf(url: string): string | undefined {
