@@ -95,6 +95,8 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
     expect(list.map((x) => x.service_code)).toContain('POTHOLE');
     expect((await fetch(discovery)).status).toBe(200);
     expect((await fetch(docs)).status).toBeLessThan(400);
+    const developers = local(/developers\s+(http:\/\/localhost:\d+\/developers) /.exec(out)?.[1] ?? '');
+    expect((await fetch(developers)).status).toBe(200);
 
     const post = await fetch(`${georeport}requests.json`, {
       method: 'POST',

@@ -202,6 +202,7 @@ function printBanner(
     if (monitor) out(`  status         ${u.base}/status (every registry endpoint, polled by the monitor)`);
     out(`  dashboard      ${u.base}/dashboard (the Daily Brief: filters, map and charts of the requests)`);
     out(`  open data      ${u.base}/open-data (every public request as CSV, GeoJSON, monthly GeoReport files, Atom)`);
+    out(`  developers     ${u.base}/developers (the API, self-service API keys, client SDK samples)`);
     if (geocoder !== undefined) out(`  geocoder       ${geocoder} (typed addresses not in the jurisdiction's gazetteer)`);
   }
   if (monitor && !web) out('  monitor        polling the registry\'s endpoints (its /status pages need the web apps)');
