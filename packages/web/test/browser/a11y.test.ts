@@ -35,6 +35,9 @@ interface PageCase {
 const CITIZEN_PAGES: readonly PageCase[] = [
   { name: 'home', path: () => '/', screenshot: true },
   { name: 'home filtered without JavaScript', path: () => '/?q=light' },
+  { name: 'developers', path: () => '/developers', screenshot: true },
+  { name: 'open data', path: () => '/open-data' },
+  { name: 'who covers it', path: () => '/discover' },
   { name: 'report form', path: () => '/report/POTHOLE', screenshot: true },
   { name: 'confirmation', path: (f) => `/report/POTHOLE/sent?id=${f.id}`, screenshot: true },
   { name: 'tracker', path: (f) => `/track/${f.id}`, screenshot: true },
@@ -68,10 +71,16 @@ const STAFF_PAGES: readonly PageCase[] = [
   { name: 'user', path: (f) => `/staff/users/${f.userId}` },
   { name: 'departments', path: () => '/staff/departments' },
   { name: 'API keys', path: () => '/staff/keys' },
+  { name: 'reporter mail settings', path: () => '/staff/reporter-settings' },
+  { name: 'webhooks', path: () => '/staff/webhooks' },
+  { name: 'background jobs', path: () => '/staff/jobs' },
   { name: 'audit log', path: () => '/staff/audit' },
   { name: 'account', path: () => '/staff/account' },
   { name: '404 unknown request', path: () => '/staff/requests/999999', status: 404 },
 ];
+
+/** The phone the sweep below uses: the narrowest common one. */
+const SMALL_PHONE = { width: 375, height: 667 };
 
 const shotName = (name: string): string => `pages-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
 
@@ -147,4 +156,26 @@ describe.skipIf(!browserAvailable)('every page passes axe-core', () => {
   });
 
   it.each(STAFF_PAGES)('staff: $name', async (c) => check(staff, c));
+
+  /** How far the page scrolls sideways (0 when it fits the viewport). */
+  const overflow = (page: Page): Promise<number> =>
+    page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+
+  it('every citizen and staff page fits a 375 px phone: no sideways scrolling', async () => {
+    const phone = (await s.open(undefined, { viewport: SMALL_PHONE })).page;
+    const wide: string[] = [];
+    for (const c of CITIZEN_PAGES) {
+      await phone.goto(s.url(c.path(f)));
+      if ((await overflow(phone)) > 0) wide.push(c.name);
+    }
+    await signIn(phone, s, 'admin');
+    for (const c of STAFF_PAGES) {
+      await phone.goto(s.url(c.path(f)));
+      if ((await overflow(phone)) > 0) wide.push(`staff: ${c.name}`);
+    }
+    expect(wide).toEqual([]);
+  });
 });
