@@ -258,6 +258,8 @@ export interface BackOfficeStore {
   listOutbox(f: OutboxFilter): Promise<OutboxMessage[]>;
   markMailSent(id: string, at: number): Promise<void>;
   markMailFailed(id: string, error: string): Promise<void>;
+  /** Forgets messages sent before `before` and unsent ones queued before it; returns how many. */
+  pruneOutbox(before: number): Promise<number>;
 
   // ---- settings shared by every process on the database ----
   getSetting(name: string): Promise<string | undefined>;

@@ -491,6 +491,10 @@ export class KyselyStore implements Store {
   listOutbox(f: OutboxFilter): Promise<OutboxMessage[]> {
     return outbox.listOutbox(this.#db, f);
   }
+  pruneOutbox(before: number): Promise<number> {
+    return outbox.pruneOutbox(this.#db, before);
+  }
+
   markMailSent(id: string, at: number): Promise<void> {
     return outbox.markMailSent(this.#db, id, at);
   }

@@ -646,6 +646,23 @@ export function runBackOfficeContract(dialect: TestDialect): void {
         for (const id of ['junk', '999999999', '', '-1']) expect(await store.getMail(id)).toBeUndefined();
       });
 
+      it('forgets messages sent before a time and unsent ones queued before it, keeping the rest', async () => {
+        // Times long before every other test's messages, which the prune must not touch.
+        const mail = (subject: string, at: number) => store.enqueueMail({ to: `${uid('p')}@example.org`, subject, text: subject, html: null }, at);
+        const sentEarly = await mail('sent early', 1_000);
+        const sentLate = await mail('sent late', 1_000);
+        const unsentOld = await mail('unsent old', 2_000);
+        const unsentNew = await mail('unsent new', 3_000);
+        await store.markMailSent(sentEarly.id, 2_000);
+        await store.markMailSent(sentLate.id, 4_000);
+        expect(await store.pruneOutbox(2_500)).toBe(2);
+        expect(await store.getMail(sentEarly.id)).toBeUndefined();
+        expect(await store.getMail(unsentOld.id)).toBeUndefined();
+        expect((await store.getMail(sentLate.id))?.subject).toBe('sent late');
+        expect((await store.getMail(unsentNew.id))?.subject).toBe('unsent new');
+        expect(await store.pruneOutbox(2_500)).toBe(0);
+      });
+
       it('lists the unsent messages never tried within a creation window (the delivery sweep)', async () => {
         const base = T0 + 1000 * HOUR;
         const mail = (subject: string, at: number) =>

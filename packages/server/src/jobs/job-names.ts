@@ -44,6 +44,8 @@ export const JOB = {
   validatePrune: 'validate.prune',
   /** Forgets developers' key requests that led to no key, a month after they were made. */
   keyRequestsPrune: 'key-requests.prune',
+  /** Forgets e-mail a month after it was sent (or queued and never sent): addresses and one-time links go with it. */
+  outboxPrune: 'outbox.prune',
   /** Takes the request change feed into the dashboard's read model of each local source (server/src/dashboard). */
   dashboardSync: 'dashboard.sync',
   /** Rebuilds one dashboard source's facts and rollups from scratch (new areas, an import, a reset). */
@@ -141,6 +143,7 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
   [JOB.validateRun]: ['runId'],
   [JOB.validatePrune]: [],
   [JOB.keyRequestsPrune]: [],
+  [JOB.outboxPrune]: [],
   [JOB.dashboardSync]: [],
   [JOB.dashboardRebuild]: ['sourceId'],
   [JOB.dashboardHarvestTick]: [],
@@ -300,6 +303,8 @@ export const SCHEDULE = {
   [JOB.validatePrune]: '40 4 * * *',
   /** Once a day, at 04:50 UTC. */
   [JOB.keyRequestsPrune]: '50 4 * * *',
+  /** Once a day, at 05:20 UTC. */
+  [JOB.outboxPrune]: '20 5 * * *',
   [JOB.dashboardSync]: '* * * * *',
   /** Every 5 minutes. */
   [JOB.dashboardHarvestTick]: '*/5 * * * *',

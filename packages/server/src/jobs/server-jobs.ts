@@ -18,6 +18,12 @@ interface SandboxResetData {
   jurisdictionId: string;
 }
 
+/**
+ * Mail is kept a month after it left (or was queued and never left): long enough
+ * to answer "did you send it?", not forever, as it holds addresses and links.
+ */
+export const OUTBOX_KEPT_MS = 30 * 24 * 3_600_000;
+
 export async function registerServerJobs(ctx: ServiceContext): Promise<void> {
   const { jobs } = ctx;
   await jobs.work(JOB.rateLimitsPrune, async () => {
@@ -35,6 +41,11 @@ export async function registerServerJobs(ctx: ServiceContext): Promise<void> {
     await pruneIdempotencyKeys(ctx);
   });
   await jobs.schedule(JOB.idempotencyKeysPrune, SCHEDULE[JOB.idempotencyKeysPrune], {}, { retryLimit: 0 });
+
+  await jobs.work(JOB.outboxPrune, async () => {
+    await ctx.store.pruneOutbox(ctx.now() - OUTBOX_KEPT_MS);
+  });
+  await jobs.schedule(JOB.outboxPrune, SCHEDULE[JOB.outboxPrune], {}, { retryLimit: 0 });
 
   await jobs.work(JOB.keyRequestsPrune, async () => {
     await pruneKeyRequests(ctx);

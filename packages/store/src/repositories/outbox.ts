@@ -59,6 +59,18 @@ export async function listOutbox(db: Db, f: OutboxFilter): Promise<OutboxMessage
   return rows.map(toMessage);
 }
 
+/**
+ * Forgets the messages sent before `before`, and those never sent that were
+ * queued before it (nothing sends a message that old); returns how many.
+ */
+export async function pruneOutbox(db: Db, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('outbox')
+    .where((eb) => eb.or([eb('sent_at', '<', before), eb.and([eb('sent_at', 'is', null), eb('created_at', '<', before)])]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Counts the attempt; a message sent twice keeps its first sending time. */
 export async function markMailSent(db: Db, id: string, at: number): Promise<void> {
   const rowId = parseRowId(id);
