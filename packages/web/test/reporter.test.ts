@@ -273,8 +273,23 @@ describe('"is it fixed?"', () => {
     const last = (await t.store.listEvents(JURISDICTION_ID, id)).at(-1)!;
     expect(last).toMatchObject({ type: 'status_change', status: 'open', description: 'The hole is still there.', author: REPORTER_NOT_FIXED_AUTHOR });
     expect((await t.app.inject({ url: `/track/${id}` })).body).toContain('Reopened by the reporter');
-    // Answered once.
+    // Answered once: the mail's links, opened again, say so instead of asking (or of "too late to reopen").
     expect((await t.postForm('/reporter/fixed', { token: fixedToken, answer: 'yes' })).statusCode).toBe(409);
+    for (const answer of ['no', 'yes']) {
+      const again = await t.app.inject({ url: `/reporter/fixed?token=${encodeURIComponent(fixedToken)}&answer=${answer}` });
+      expect(again.statusCode).toBe(200);
+      expect(again.body).toContain(`You have already answered for request #${id}.`);
+      expect(again.body).not.toContain('id="fixed-send"');
+    }
+  });
+
+  it('says there is nothing to answer when nothing was asked (a receipt\'s link with answer=no), and changes nothing', async () => {
+    const { id, token } = await report();
+    const page = await t.app.inject({ url: `/reporter/fixed?token=${encodeURIComponent(token)}&answer=no` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`There is no question to answer for request #${id} at the moment.`);
+    expect(page.body).not.toContain('id="fixed-send"');
+    expect(await status(id)).toBe('open');
   });
 
   it('"no" after the window leaves the request closed and tells staff with a public update', async () => {

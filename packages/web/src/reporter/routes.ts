@@ -32,6 +32,13 @@ async function noReopens(web: WebContext, a: ReporterAccess): Promise<boolean> {
   return r !== undefined && (await reporterServices.mayReopen(web.services, a.j, r));
 }
 
+/** A link that no longer asks (answered already, or nothing was asked): the POST's refusal, shown at once. */
+async function settled(web: WebContext, a: ReporterAccess): Promise<'answered' | 'noQuestion' | undefined> {
+  const q = await web.services.store.reporter.latestQuestion(a.j.id, a.requestId);
+  if (!q) return 'noQuestion';
+  return q.answer === null ? undefined : 'answered';
+}
+
 export function registerReporterRoutes(app: FastifyInstance, web: WebContext): void {
   app.get(UPDATE_PATH, opts, publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
@@ -47,7 +54,8 @@ export function registerReporterRoutes(app: FastifyInstance, web: WebContext): v
     const access = await reporterAccess(web, request, { token: param(request.query, 'token'), request: '' });
     const answer = answerOf(param(request.query, 'answer'));
     if (!isMailed(access) || !answer) return sendBadLink(web, request, reply, t);
-    const main = fixedAskPage(t, { access, answer, reopens: await noReopens(web, access), comment: '' });
+    const done = await settled(web, access);
+    const main = done ? fixedDonePage(t, access, done) : fixedAskPage(t, { access, answer, reopens: await noReopens(web, access), comment: '' });
     return sendPublicPage(reply, web, t, { title: t('reporter.fixed.title', { id: access.requestId }), path: pathAndQuery(request), main });
   }));
 
