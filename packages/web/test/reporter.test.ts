@@ -173,6 +173,20 @@ describe('updates from the mail\'s link', () => {
     expect((await t.store.listEvents(JURISDICTION_ID, id)).filter((e) => e.author === REPORTER_AUTHOR)).toEqual([]);
   });
 
+  it('counts a line break as one character, as the textarea\'s maxlength does; one over the limit stores nothing', async () => {
+    const { id, token } = await report();
+    // What a browser sends for 2,000 characters typed in ten lines: each break as CRLF.
+    const typed = `${'x'.repeat(199)}\n`.repeat(10);
+    const sent = typed.replace(/\n/g, '\r\n');
+    const ok = await t.postForm('/reporter/update', { token, comment: sent });
+    expect(ok.statusCode, ok.body).toBe(303);
+    expect((await t.store.listEvents(JURISDICTION_ID, id)).at(-1)).toMatchObject({ author: REPORTER_AUTHOR, description: typed.trim() });
+    const over = await t.postForm('/reporter/update', { token, comment: `${sent}yz` });
+    expect(over.statusCode).toBe(400);
+    expect(over.body).toContain('The comment may have at most 2000 characters.');
+    expect((await t.store.listEvents(JURISDICTION_ID, id)).filter((e) => e.author === REPORTER_AUTHOR)).toHaveLength(1);
+  });
+
   it('reopens a request closed by mistake within the window, and not after it', async () => {
     const { id, token } = await report();
     await close(id);

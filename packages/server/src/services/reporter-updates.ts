@@ -13,6 +13,14 @@ import {
 import type { ServiceContext } from './context.js';
 
 export const MAX_REPORTER_COMMENT = 2_000;
+
+/**
+ * A form sends each line break of a textarea as CRLF, while the browser's
+ * maxlength counts it as one character: counted as sent, a comment the
+ * textarea allowed would be refused as too long.
+ */
+const commentOf = (raw: string): string => raw.replace(/\r\n?/g, '\n').trim();
+
 const DAY_MS = 24 * 3_600_000;
 
 export interface ReporterUpdate {
@@ -56,7 +64,7 @@ export async function addReporterUpdate(
   requestId: string,
   u: ReporterUpdate,
 ): Promise<ReporterOutcome<{ reopened: boolean }>> {
-  const comment = u.comment.trim();
+  const comment = commentOf(u.comment);
   if (comment.length > MAX_REPORTER_COMMENT) return refuse('tooLong');
   if (comment === '' && !u.photo && !u.reopen) return refuse('empty');
   const r = await ctx.store.getRequest(j.id, requestId);
@@ -89,7 +97,7 @@ export async function answerFixed(
   answer: ReporterAnswer,
   rawComment: string,
 ): Promise<ReporterOutcome<FixedOutcome>> {
-  const comment = rawComment.trim();
+  const comment = commentOf(rawComment);
   if (comment.length > MAX_REPORTER_COMMENT) return refuse('tooLong');
   const r = await ctx.store.getRequest(j.id, requestId);
   if (!r) return refuse('unknownRequest');
