@@ -289,6 +289,12 @@ describe.each(['sqlite', 'postgres'] as const)('self-service keys on %s', (diale
       expect((await t.store.listApiKeys()).find((k) => k.id === key.id)).toMatchObject({ rate_limit_per_minute: 5, jurisdiction_id: j.id });
       expect((await t.get('/staff/keys/nope/limit', admin)).statusCode).toBe(404);
       expect((await t.get(`/staff/keys/${key.id}/limit`, await t.login('agent'))).statusCode).toBe(403);
+      // A key without a quota (0, from the CLI or the staff API) reads 'Unlimited', and its limit form does not offer the 0 it refuses.
+      const { key: free } = await t.store.createApiKey({ name: 'Free app', rate_limit_per_minute: 0, trusted: false });
+      const row = /<th scope="row">Free app<\/th>[\s\S]*?<\/tr>/.exec((await t.get('/staff/keys', admin)).body)?.[0] ?? '';
+      expect(row).toContain('<td>Unlimited</td>');
+      const freeForm = (await t.get(`/staff/keys/${free.id}/limit`, admin)).body;
+      expect(freeForm).toMatch(/id="key-limit-rate"[^>]*value=""|value=""[^>]*id="key-limit-rate"/);
 
       expect((await t.postForm('/staff/keys/settings', { terms: 'x'.repeat(20_001) }, admin)).statusCode).toBe(400);
       expect((await t.postForm('/staff/keys/settings', { terms: 'Be <nice> to the city.' }, admin)).statusCode).toBe(303);

@@ -99,6 +99,7 @@ export const developersEn = {
   'developers.admin.lastUsed': 'last {date}',
   'developers.admin.scope': 'Jurisdiction',
   'developers.admin.anyJurisdiction': 'Any',
+  'developers.admin.unlimited': 'Unlimited',
   'developers.admin.limit': 'Limit',
   'developers.admin.limitTitle': 'Limit the key {name}',
   'developers.admin.limitSave': 'Save the limits',

@@ -100,6 +100,7 @@ export const developersEs: Record<DevelopersKey, string> = {
   'developers.admin.lastUsed': 'última: {date}',
   'developers.admin.scope': 'Jurisdicción',
   'developers.admin.anyJurisdiction': 'Cualquiera',
+  'developers.admin.unlimited': 'Sin límite',
   'developers.admin.limit': 'Limitar',
   'developers.admin.limitTitle': 'Limitar la clave {name}',
   'developers.admin.limitSave': 'Guardar los límites',

@@ -100,6 +100,7 @@ export const developersFr: Record<DevelopersKey, string> = {
   'developers.admin.lastUsed': 'dernière : {date}',
   'developers.admin.scope': 'Juridiction',
   'developers.admin.anyJurisdiction': 'Toutes',
+  'developers.admin.unlimited': 'Sans limite',
   'developers.admin.limit': 'Limiter',
   'developers.admin.limitTitle': 'Limiter la clé {name}',
   'developers.admin.limitSave': 'Enregistrer les limites',

@@ -36,7 +36,7 @@ function keyRow(t: Translator, v: KeysView, k: ApiKey): Html {
 <th scope="row">${k.name}</th>
 <td>${owner ? html`${owner.name}<br>${owner.email}` : ''}</td>
 <td>${used ? html`${t.number(used.requests)}<br>${t('developers.admin.lastUsed', { date: t.date(used.last_request_at, tz) })}` : t.number(0)}</td>
-<td>${t.number(k.rate_limit_per_minute)}</td>
+<td>${k.rate_limit_per_minute === 0 ? t('developers.admin.unlimited') : t.number(k.rate_limit_per_minute)}</td>
 <td>${k.jurisdiction_id ?? t('developers.admin.anyJurisdiction')}</td>
 <td>${k.trusted ? t('staff.form.yes') : t('staff.form.no')}</td>
 <td>${t.date(k.created_at, tz)}</td>

@@ -15,7 +15,8 @@ export interface LimitDraft {
   jurisdiction: string;
 }
 
-export const draftOf = (k: ApiKey): LimitDraft => ({ rate: String(k.rate_limit_per_minute), jurisdiction: k.jurisdiction_id ?? '' });
+/** A key without a quota (0, set from the command line or the staff API) starts with an empty rate: this form sets a quota, and would refuse 0. */
+export const draftOf = (k: ApiKey): LimitDraft => ({ rate: k.rate_limit_per_minute === 0 ? '' : String(k.rate_limit_per_minute), jurisdiction: k.jurisdiction_id ?? '' });
 
 export function readLimits(request: FastifyRequest, t: Translator, jurisdictions: readonly Jurisdiction[]): { draft: LimitDraft; limits?: KeyLimits; errors: FieldError[] } {
   const draft = { rate: formText(request, 'rate'), jurisdiction: formText(request, 'jurisdiction') };
