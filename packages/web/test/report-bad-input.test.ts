@@ -93,6 +93,14 @@ describe('the plain report form with bad input', () => {
     expect(form.body).toMatch(new RegExp(`<textarea name="description"(?![^>]*maxlength)[^>]*data-max="${MAX_DESCRIPTION_LENGTH}"`));
   });
 
+  it('a description at the limit in several lines is filed: the browser\'s CRLF line breaks count as one character each', async () => {
+    const before = await count();
+    const typed = `${'y'.repeat(MAX_DESCRIPTION_LENGTH / 10 - 1)}\r\n`.repeat(10);
+    const res = await send([...BEFORE, ['description', typed], ...AFTER]);
+    expect(res.statusCode, res.body).toBe(303);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('says before sending that the description and photos are public and contact details private', async () => {
     const form = await t.app.inject({ url: '/report/POTHOLE' });
     expect(form.body).toContain('The description and the photos will be public');

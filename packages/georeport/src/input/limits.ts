@@ -9,6 +9,12 @@ export const MAX_REQUEST_IDS = 1000;
 export const MAX_RADIUS_M = 50_000;
 /** Spec: description is at most 4000 characters (counted as code points). */
 export const MAX_DESCRIPTION_LENGTH = 4000;
+/**
+ * A text as its writer counts it: an HTML form sends each line break as CRLF,
+ * while the textarea (and its maxlength) counts it as one character; counted as
+ * sent, a description of 4000 characters typed in ten lines would be refused.
+ */
+export const typedLineBreaks = (s: string): string => s.replace(/\r\n?/g, '\n');
 export const MAX_ATTRIBUTE_LENGTH = 4000;
 export const MAX_ADDRESS_LENGTH = 1000;
 export const MAX_URL_LENGTH = 2048;

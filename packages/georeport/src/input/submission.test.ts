@@ -70,6 +70,12 @@ describe('validateSubmission: location and fields', () => {
     expect(problems(`${ok}&description=${'a'.repeat(4001)}`)).toEqual(['description must be at most 4000 characters']);
   });
 
+  it('counts a CRLF line break (as HTML forms send them) as one character, as the textarea does', () => {
+    const typed = `${'a'.repeat(399)}\r\n`.repeat(10);
+    expect(submit(`${ok}&description=${encodeURIComponent(typed)}`).description).toBe(typed);
+    expect(problems(`${ok}&description=${encodeURIComponent(`${typed}b`)}`)).toEqual(['description must be at most 4000 characters']);
+  });
+
   it('keeps the description as sent, line breaks included', () => {
     expect(submit(`${ok}&description=${encodeURIComponent('  two\r\nlines ')}`).description).toBe('  two\r\nlines ');
   });

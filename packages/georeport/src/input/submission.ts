@@ -5,7 +5,7 @@ import { validateAttributeAnswers } from './attribute-answers.js';
 import type { FormFields } from './form.js';
 import { attributeFields, field } from './form.js';
 import {
-  MAX_ADDRESS_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_SHORT_FIELD_LENGTH, MAX_URL_LENGTH,
+  MAX_ADDRESS_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_SHORT_FIELD_LENGTH, MAX_URL_LENGTH, typedLineBreaks,
 } from './limits.js';
 import { inRange, parseDecimal } from './numbers.js';
 import { isEmail, isHttpUrl, isLongerThan } from './text-checks.js';
@@ -72,7 +72,8 @@ export function validateSubmission(fields: FormFields, attributes: readonly Attr
 
   const rawDescription = field(fields, 'description');
   const description = rawDescription === undefined || rawDescription.trim() === '' ? null : rawDescription;
-  if (description !== null && isLongerThan(description, MAX_DESCRIPTION_LENGTH)) {
+  // Kept as sent; a CRLF line break counts as the one character the form's reader typed.
+  if (description !== null && isLongerThan(typedLineBreaks(description), MAX_DESCRIPTION_LENGTH)) {
     problems.push(`description must be at most ${MAX_DESCRIPTION_LENGTH} characters`);
   }
 

@@ -4,7 +4,7 @@
  * still decides: anything it refuses beyond these is shown as it says it.
  */
 import {
-  MAX_ADDRESS_LENGTH, MAX_ATTRIBUTE_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_SHORT_FIELD_LENGTH, attributeFields,
+  MAX_ADDRESS_LENGTH, MAX_ATTRIBUTE_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_SHORT_FIELD_LENGTH, attributeFields, typedLineBreaks,
   type Attribute,
 } from '@o311/georeport';
 import type { Translator } from '../i18n/translate.js';
@@ -71,7 +71,7 @@ function attributeErrors(fields: FormFields, attributes: readonly Attribute[], t
 
 function textErrors(fields: FormFields, t: Translator): FieldError[] {
   const errors: FieldError[] = [];
-  const length = charCount(valueOf(fields, 'description'));
+  const length = charCount(typedLineBreaks(valueOf(fields, 'description')));
   if (length > MAX_DESCRIPTION_LENGTH) {
     errors.push({ id: FIELD_IDS.description, message: t('form.description.tooLong', { length: t.number(length), max: t.number(MAX_DESCRIPTION_LENGTH) }) });
   }
