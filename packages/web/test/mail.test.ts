@@ -146,6 +146,15 @@ describe('e-mails', () => {
     expect(m.html).toContain('href="https://x.example/?a=1&amp;b=2"');
   });
 
+  it('put a narrow no-break space before the colon of a link in French', () => {
+    const m = composeMail({
+      to: 'a@example.org', subject: 'S', lang: 'fr', paragraphs: ['P'],
+      action: { label: 'Confirmer la demande', url: 'https://x.example/c' }, unsubscribe: { label: 'Se désabonner', url: links.unsubscribe },
+    });
+    expect(m.text).toContain('Confirmer la demande\u202f:\nhttps://x.example/c');
+    expect(m.text).toContain(`Se désabonner\u202f:\n${links.unsubscribe}`);
+  });
+
   it('the confirmation asks to confirm, in the follower’s language, with an unsubscribe link', () => {
     const m = confirmMail(translator('es'), 'a@example.org', links, 'https://311.example/track/42/follow/confirm?token=t');
     expect(m.subject).toBe('Confirme que quiere avisos sobre la solicitud 42');

@@ -22,10 +22,14 @@ export interface MailContent {
   unsubscribe?: MailLink;
 }
 
+/** The colon before a link in the text part: French typography puts a narrow no-break space before it. */
+const colon = (lang: string): string => (lang === 'fr' ? '\u202f:' : ':');
+
 export function composeMail(c: MailContent): NewOutboxMessage {
-  const footer = c.unsubscribe ? [`--\n${c.unsubscribe.label}:\n${c.unsubscribe.url}`] : [];
+  const linkText = (l: MailLink) => `${l.label}${colon(c.lang)}\n${l.url}`;
+  const footer = c.unsubscribe ? [`--\n${linkText(c.unsubscribe)}`] : [];
   const actions = [c.action, ...(c.links ?? [])];
-  const text = [...c.paragraphs, ...actions.map((a) => `${a.label}:\n${a.url}`), ...footer].join('\n\n');
+  const text = [...c.paragraphs, ...actions.map(linkText), ...footer].join('\n\n');
   const body = html`<!doctype html>
 <html lang="${c.lang}"><head><meta charset="utf-8"><title>${c.subject}</title></head>
 <body>
