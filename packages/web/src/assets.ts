@@ -24,6 +24,8 @@ export async function registerAssets(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, {
     root: leafletDist, prefix: '/assets/vendor/leaflet/', decorateReply: false, ...cache,
   });
+  // Browsers ask for /favicon.ico on pages that name no icon (the API docs, a JSON answer opened in a tab).
+  app.get('/favicon.ico', { schema: { hide: true } }, (_request, reply) => reply.redirect('/assets/icon.svg', 301));
   await app.register(fastifyStatic, {
     root: chartDist, prefix: '/assets/vendor/chartjs/', decorateReply: false, ...cache,
   });

@@ -44,6 +44,7 @@ export function renderPage(o: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · ${t('common.siteName')}</title>
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/o311.css">
 ${o.area === 'staff' ? html`<link rel="stylesheet" href="/assets/staff.css">` : ''}
 ${o.map ? html`<link rel="stylesheet" href="/assets/vendor/leaflet/leaflet.css"><script src="/assets/vendor/leaflet/leaflet.js" defer></script>` : ''}

@@ -19,6 +19,17 @@ describe('unknown URLs', () => {
     expect(res.body).toContain('Página no encontrada');
   });
 
+  it('has an icon: pages name it, and /favicon.ico (which browsers ask for anyway) leads to it', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/no-such-page', headers: { accept: 'text/html' } });
+    expect(page.body).toContain('<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">');
+    const favicon = await get('/favicon.ico', 'image/*');
+    expect(favicon.statusCode).toBe(301);
+    expect(favicon.headers.location).toBe('/assets/icon.svg');
+    const icon = await get('/assets/icon.svg', 'image/*');
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+  });
+
   it.each([
     ['/open311/v2/nothing.xml', 'text/html', 'text/xml; charset=utf-8'],
     ['/api/v1/nothing', 'text/html', 'application/json; charset=utf-8'],
