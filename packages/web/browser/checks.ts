@@ -1,7 +1,8 @@
 /**
  * The report form's checks before sending, matching the server's (and
  * src/citizen/report-check.ts): a location, required answers, numbers,
- * dates, list choices, single-line strings and the e-mail address.
+ * dates, list choices, single-line strings, the description's length and the
+ * e-mail address.
  */
 import { fill, type ReportConfig } from './report-config.js';
 
@@ -70,8 +71,19 @@ function emailProblems(form: HTMLFormElement, m: ReportConfig['messages']): Fiel
   return email.validity.valid ? [] : [{ id: 'f-email', message: m['report.error.email'] }];
 }
 
+/** Counted as the server counts (code points, a line break as one), so its English refusal is never what is shown. */
+function descriptionProblems(form: HTMLFormElement, m: ReportConfig['messages']): FieldProblem[] {
+  const area = form.querySelector<HTMLTextAreaElement>('#f-description');
+  const max = Number(area?.dataset.max);
+  const length = area ? Array.from(area.value).length : 0;
+  if (!area || !Number.isFinite(max) || max <= 0 || length <= max) return [];
+  const n = new Intl.NumberFormat(document.documentElement.lang || 'en');
+  return [{ id: area.id, message: fill(m['form.description.tooLong'], { length: n.format(length), max: n.format(max) }) }];
+}
+
 export const checkReportForm = (form: HTMLFormElement, config: ReportConfig): FieldProblem[] => [
   ...locationProblems(form, config.messages),
   ...attributeProblems(form, config.messages),
+  ...descriptionProblems(form, config.messages),
   ...emailProblems(form, config.messages),
 ];

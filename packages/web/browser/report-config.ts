@@ -8,7 +8,8 @@ export type MessageName =
   | 'nearby.item' | 'photos.remove' | 'photos.preparing' | 'draft.restored'
   | 'nearby.distance' | 'nearby.status' | 'nearby.photo' | 'support.meToo' | 'tracker.title' | 'common.status.open'
   | 'form.photo.extra' | 'form.photo.notPhoto' | 'form.sentAlready'
-  | 'form.description.left.one' | 'form.description.left.other' | 'form.description.over.one' | 'form.description.over.other';
+  | 'form.description.left.one' | 'form.description.left.other' | 'form.description.over.one' | 'form.description.over.other'
+  | 'form.description.tooLong';
 
 export interface ReportConfig {
   apiKey: string;

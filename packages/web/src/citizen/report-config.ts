@@ -20,6 +20,7 @@ export const BROWSER_MESSAGES = [
   'nearby.distance', 'nearby.status', 'nearby.photo', 'support.meToo', 'tracker.title', 'common.status.open',
   'form.photo.extra', 'form.photo.notPhoto', 'form.sentAlready',
   'form.description.left.one', 'form.description.left.other', 'form.description.over.one', 'form.description.over.other',
+  'form.description.tooLong',
 ] as const satisfies readonly MessageKey[];
 
 export interface ReportConfig {

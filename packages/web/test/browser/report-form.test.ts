@@ -113,6 +113,27 @@ describe.skipIf(!browserAvailable)('the report form on a phone (issue 14)', () =
     expect((await area.inputValue()).length).toBe(max + 2);
   });
 
+  it('a description over the limit is named in the reader\'s language before sending; at the limit in ten lines it is filed', { timeout: 40_000 }, async () => {
+    const { page, errors } = await s.open('/report/POTHOLE?lang=es');
+    await page.locator('#report-map .leaflet-tile-pane').waitFor({ state: 'attached' });
+    await page.locator('#report-map').click({ position: { x: 150, y: 120 } });
+    await expect.poll(() => page.locator('#f-lat').inputValue()).not.toBe('');
+    await page.locator('input[name="attribute[LOCATION]"]').first().check();
+    await page.locator('input[name="attribute[SIZE]"]').first().check();
+    const area = page.locator('#f-description');
+    const max = Number(await area.getAttribute('data-max'));
+    const before = await count();
+    await area.fill('x'.repeat(max + 2));
+    await page.locator('#submit-report').click();
+    await expect.poll(() => page.locator('#error-summary').textContent()).toContain(`La descripción tiene ${(max + 2).toLocaleString('es')} caracteres`);
+    expect(await count()).toBe(before);
+    // Typed in lines, the browser sends each break as CRLF: still the limit, and filed.
+    await area.fill(`${'y'.repeat(max / 10 - 1)}\n`.repeat(10));
+    await Promise.all([page.waitForURL(/\/report\/POTHOLE\/sent\?id=/), page.locator('#submit-report').click()]);
+    expect(await count()).toBe(before + 1);
+    expect(errors).toEqual([]);
+  });
+
   it('Back after sending, then Send again, lands on the first request\'s page and files nothing more', { timeout: 40_000 }, async () => {
     const { page, errors } = await s.open('/report/POTHOLE');
     await placePoint(page);
