@@ -144,6 +144,8 @@ describe('updates from the mail\'s link', () => {
     const page = await t.app.inject({ url: `/reporter/update?token=${encodeURIComponent(token)}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('id="reporter-update-form"');
+    // The photos the server takes (and its "not a photo" message names), HEIC from a phone included.
+    expect(page.body).toContain('name="photo" accept="image/jpeg,image/png,image/gif,image/webp,image/heic"');
     const body = multipart([['token', token], ['comment', 'It got bigger overnight.']], [{ field: 'photo', filename: 'hole.jpg', type: 'image/jpeg', bytes: TINY_JPEG }]);
     const res = await t.app.inject({ method: 'POST', url: '/reporter/update', headers: { 'content-type': body.contentType }, payload: body.payload });
     expect(res.statusCode, res.body).toBe(303);

@@ -43,7 +43,7 @@ ${proofFields(v.access)}
 <div class="field"><label for="${UPDATE_IDS.comment}">${t('reporter.update.comment')}</label>
 <textarea id="${UPDATE_IDS.comment}" name="comment" rows="5" maxlength="${reporterServices.MAX_REPORTER_COMMENT}">${v.comment}</textarea></div>
 <div class="field"><label for="${UPDATE_IDS.photo}">${t('reporter.update.photo')}</label>
-<input type="file" id="${UPDATE_IDS.photo}" name="photo" accept="image/jpeg,image/png,image/webp,image/gif"></div>
+<input type="file" id="${UPDATE_IDS.photo}" name="photo" accept="image/jpeg,image/png,image/gif,image/webp,image/heic"></div>
 ${reopenField(t, v)}
 <button type="submit" id="reporter-update-send">${t('reporter.update.send')}</button>
 </form>`;
