@@ -68,6 +68,9 @@ describe('the receipt', () => {
     expect(receipt.text).toContain('https://311.riverton.example/track/unsubscribe?token=');
     const [follower] = await t.store.listConfirmedFollowers(JURISDICTION_ID, id);
     expect(follower).toMatchObject({ email, locale: 'es' });
+    // The confirmation page no longer tells them to ask for updates they already get.
+    const sentPage = await t.app.inject({ url: `/report/POTHOLE/sent?id=${id}&lang=es` });
+    expect(sentPage.body).toContain('Si dejó su correo electrónico, le hemos enviado un acuse de recibo');
   });
 
   it('mails every public update to the reporter in Spanish, and the stop link ends them', async () => {

@@ -80,7 +80,7 @@ export const citizenEn = {
   'sent.title': 'Thank you, your report was sent',
   'sent.number': 'Your request number is',
   'sent.track': 'Track your request',
-  'sent.followHint': 'On the tracking page you can follow the request by email.',
+  'sent.followHint': 'If you gave your email address, we have sent you a receipt and will email you its updates. Otherwise you can follow the request by email on the tracking page.',
   'sent.noNumber': 'This service does not give request numbers, but your report has reached the team that handles it.',
   'sent.another': 'Report another problem',
 

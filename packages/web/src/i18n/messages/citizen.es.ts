@@ -81,7 +81,7 @@ export const citizenEs: Record<CitizenKey, string> = {
   'sent.title': 'Gracias, su reporte fue enviado',
   'sent.number': 'Su número de solicitud es',
   'sent.track': 'Seguir su solicitud',
-  'sent.followHint': 'En la página de seguimiento puede recibir avisos por correo electrónico.',
+  'sent.followHint': 'Si dejó su correo electrónico, le hemos enviado un acuse de recibo y le avisaremos de cada novedad. Si no, en la página de seguimiento puede recibir avisos por correo electrónico.',
   'sent.noNumber': 'Este servicio no da números de solicitud, pero su reporte llegó al equipo que lo atiende.',
   'sent.another': 'Reportar otro problema',
 

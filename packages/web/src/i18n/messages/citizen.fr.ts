@@ -81,7 +81,7 @@ export const citizenFr: Record<CitizenKey, string> = {
   'sent.title': 'Merci, votre signalement a été envoyé',
   'sent.number': 'Votre numéro de demande est',
   'sent.track': 'Suivre votre demande',
-  'sent.followHint': 'Sur la page de suivi, vous pouvez suivre la demande par e-mail.',
+  'sent.followHint': 'Si vous avez donné votre adresse e-mail, nous vous avons envoyé un accusé de réception et vous écrirons à chaque nouvelle. Sinon, sur la page de suivi, vous pouvez suivre la demande par e-mail.',
   'sent.noNumber': 'Ce service ne donne pas de numéro de demande, mais votre signalement est bien parvenu à l’équipe concernée.',
   'sent.another': 'Signaler un autre problème',
 
