@@ -1,9 +1,8 @@
 /** The citizen app over HTTP: services, the form built from the definition, the no-JS submission, nearby requests. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CITY_HALL } from '@o311/demo';
 import { ensureWebApiKey, WEB_API_KEY_NAME } from '../src/citizen/api-key.js';
 import { ALL_TYPES_CODE, allTypesService } from './support/all-types-service.js';
-import { JURISDICTION_ID, TINY_JPEG, buildCitizenTestApp, multipart, type CitizenTestApp } from './support/citizen-app.js';
+import { JURISDICTION_ID, POTHOLE_REPORT, TINY_JPEG, buildCitizenTestApp, multipart, type CitizenTestApp } from './support/citizen-app.js';
 
 let t: CitizenTestApp;
 
@@ -19,13 +18,7 @@ const get = (url: string, lang?: string) =>
 const count = () => t.store.countRequests({ jurisdiction_id: JURISDICTION_ID });
 
 const POTHOLE_ANSWERS = {
-  service_code: 'POTHOLE',
-  lat: String(CITY_HALL.lat),
-  long: String(CITY_HALL.long),
-  'attribute[LOCATION]': 'travel_lane',
-  'attribute[SIZE]': 'large',
-  'attribute[DEPTH_CM]': '12',
-  description: 'Deep hole by the bus stop',
+  ...POTHOLE_REPORT,
   email: 'resident@example.org',
   first_name: 'Rita',
   phone: '555-0100',

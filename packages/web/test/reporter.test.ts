@@ -6,13 +6,12 @@
  * job however often it runs.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CITY_HALL } from '@o311/demo';
 import { REPORTER_AUTHOR, REPORTER_FIXED_AUTHOR, REPORTER_NOT_FIXED_AUTHOR } from '@o311/store';
 import { ACCOUNT_COOKIE } from '../src/account/session-cookie.js';
 import { webApiKey } from '../src/citizen/api-key.js';
 import { sendReceipt } from '../src/reporter/receipt.js';
 import { reporterTick } from '../src/reporter/questions.js';
-import { buildCitizenTestApp, JURISDICTION_ID, multipart, TINY_JPEG, type CitizenTestApp } from './support/citizen-app.js';
+import { buildCitizenTestApp, JURISDICTION_ID, multipart, POTHOLE_REPORT, TINY_JPEG, type CitizenTestApp } from './support/citizen-app.js';
 
 let t: CitizenTestApp;
 beforeAll(async () => {
@@ -22,13 +21,7 @@ afterAll(() => t.close());
 
 let seq = 0;
 const REPORT = {
-  service_code: 'POTHOLE',
-  lat: String(CITY_HALL.lat),
-  long: String(CITY_HALL.long),
-  'attribute[LOCATION]': 'travel_lane',
-  'attribute[SIZE]': 'large',
-  'attribute[DEPTH_CM]': '12',
-  description: 'Deep hole by the bus stop',
+  ...POTHOLE_REPORT,
   first_name: 'Rita',
   last_name: 'Reporter',
   phone: '555-0100',

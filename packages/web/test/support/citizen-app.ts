@@ -5,7 +5,7 @@
  * `notifyFollowers` from a real request, as the staff request page does.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { DEMO_JURISDICTION, seedDemoCity } from '@o311/demo';
+import { CITY_HALL, DEMO_JURISDICTION, seedDemoCity } from '@o311/demo';
 import { buildApp, type ServiceContext } from '@o311/server';
 import { openStore, type Store } from '@o311/store';
 import { webPlugin, type WebOptions } from '@o311/web';
@@ -15,6 +15,17 @@ import { createMailer } from '../../src/mail/mailer.js';
 import { notifyFollowers } from '../../src/mail/notify.js';
 
 export const JURISDICTION_ID = DEMO_JURISDICTION.id;
+
+/** A complete, valid pothole report at City Hall, as the form sends it (without contact details). */
+export const POTHOLE_REPORT = {
+  service_code: 'POTHOLE',
+  lat: String(CITY_HALL.lat),
+  long: String(CITY_HALL.long),
+  'attribute[LOCATION]': 'travel_lane',
+  'attribute[SIZE]': 'large',
+  'attribute[DEPTH_CM]': '12',
+  description: 'Deep hole by the bus stop',
+} as const;
 
 export interface CitizenTestApp {
   app: FastifyInstance;
