@@ -244,6 +244,8 @@ export interface BackOfficeStore {
   confirmFollower(confirmSecret: string, at?: number): Promise<Follower | undefined>;
   /** Removes the follower; undefined when the secret is unknown. */
   unsubscribe(unsubscribeSecret: string): Promise<Follower | undefined>;
+  /** The follower the unsubscribe secret names; undefined when unknown (or already gone). */
+  findFollowerToUnsubscribe(unsubscribeSecret: string): Promise<Follower | undefined>;
   /** With each follower's unsubscribe secret, which every e-mail must carry. */
   listConfirmedFollowers(jurisdiction_id: string, request_id: string): Promise<(Follower & { unsubscribeSecret: string })[]>;
 

@@ -472,6 +472,10 @@ export class KyselyStore implements Store {
   confirmFollower(confirmSecret: string, at?: number): Promise<Follower | undefined> {
     return followers.confirmFollower(this.#db, confirmSecret, at);
   }
+  findFollowerToUnsubscribe(unsubscribeSecret: string): Promise<Follower | undefined> {
+    return followers.findByUnsubscribe(this.#db, unsubscribeSecret);
+  }
+
   unsubscribe(unsubscribeSecret: string): Promise<Follower | undefined> {
     return followers.unsubscribe(this.#db, unsubscribeSecret);
   }

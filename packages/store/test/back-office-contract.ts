@@ -575,7 +575,10 @@ export function runBackOfficeContract(dialect: TestDialect): void {
         const r = await store.createRequest(newRequest(j));
         const ann = await store.addFollower({ jurisdiction_id: j, request_id: r.id, email: 'ann@example.org', at: T0 });
         const confirmed = await store.confirmFollower(ann.confirmSecret, T0 + 1);
+        expect(await store.findFollowerToUnsubscribe(ann.unsubscribeSecret)).toEqual(confirmed);
+        expect(await store.findFollowerToUnsubscribe('o311f_unknown')).toBeUndefined();
         expect(await store.unsubscribe(ann.unsubscribeSecret)).toEqual(confirmed);
+        expect(await store.findFollowerToUnsubscribe(ann.unsubscribeSecret)).toBeUndefined();
         expect(await store.unsubscribe(ann.unsubscribeSecret)).toBeUndefined();
         expect(await store.listConfirmedFollowers(j, r.id)).toEqual([]);
         expect(await store.unsubscribe('o311f_unknown')).toBeUndefined();

@@ -239,6 +239,12 @@ describe('following by e-mail', () => {
     await t.notify(id);
     expect(await outboxFor(follower)).toHaveLength(2);
     expect((await t.postForm('/track/unsubscribe', { token })).statusCode).toBe(404);
+    // The used link, opened again, says at once that it no longer works (no button that cannot succeed).
+    const again = await get(unsubscribePath);
+    expect(again.statusCode).toBe(404);
+    expect(again.body).toContain('This link does not work');
+    expect(again.body).not.toContain('id="unsubscribe-button"');
+    expect((await get('/track/unsubscribe?token=o311f_garbage')).statusCode).toBe(404);
   });
 
   it('says so when a confirmation link is wrong', async () => {

@@ -76,6 +76,12 @@ export async function confirmFollower(db: Db, confirmSecret: string, at = Date.n
   return row && toFollower(row);
 }
 
+/** The follower an unsubscribe link names, without removing it (the page that asks "stop?"). */
+export async function findByUnsubscribe(db: Db, unsubscribeSecret: string): Promise<Follower | undefined> {
+  const row = await db.selectFrom('followers').selectAll().where('unsubscribe_secret', '=', unsubscribeSecret).executeTakeFirst();
+  return row && toFollower(row);
+}
+
 export async function unsubscribe(db: Db, unsubscribeSecret: string): Promise<Follower | undefined> {
   const row = await db.deleteFrom('followers').where('unsubscribe_secret', '=', unsubscribeSecret).returningAll().executeTakeFirst();
   return row && toFollower(row);

@@ -161,7 +161,9 @@ export async function registerTrackerRoutes(app: FastifyInstance, web: WebContex
   app.get('/track/unsubscribe', opts, publicHandler(web, async (request, reply) => {
     const t = translatorFor(request, reply);
     const token = param(request.query, 'token');
-    if (token === '') return simplePage(web, request, reply, t, t('follow.badLinkTitle'), badLinkPage(t), 404);
+    // Only a link that still names a follower gets the button: a wrong or used one says so at once.
+    const follower = token === '' ? undefined : await web.services.store.findFollowerToUnsubscribe(token);
+    if (!follower) return simplePage(web, request, reply, t, t('follow.badLinkTitle'), badLinkPage(t), 404);
     return simplePage(web, request, reply, t, t('unsubscribe.title'), unsubscribeAskPage(t, token));
   }));
 
