@@ -132,8 +132,9 @@ export function prepareStatements(db: BetterSqlite3.Database): Statements {
         params.push(filter.name);
       }
       const clause = where.length ? `where ${where.join(' and ')}` : '';
+      // Jobs enqueued in the same millisecond list in the order they were enqueued (the rowid's), not by their random ids.
       return db
-        .prepare<unknown[], JobRow>(`select * from o311_jobs ${clause} order by created_at desc, id desc limit ? offset ?`)
+        .prepare<unknown[], JobRow>(`select * from o311_jobs ${clause} order by created_at desc, rowid desc limit ? offset ?`)
         .all(...params, filter.limit, filter.offset);
     },
   };
