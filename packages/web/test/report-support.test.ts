@@ -55,6 +55,8 @@ describe('the nearby box', () => {
     expect(body).toMatch(/<img class="nearby-photo" src="[^"]*\/open311\/v2\/media\/[^"]+" alt="Photo of request/);
     // The button submits a form of its own, outside the report form (forms do not nest).
     expect(body).toContain(`form="support-${id}"`);
+    // The button's request id is for screen readers only (the class o311.css hides).
+    expect(body).toContain(`<span class="sr-only"> (Request ${id})</span></button>`);
     const forms = body.slice(body.indexOf('<div id="nearby-forms">'));
     expect(body.indexOf('<div id="nearby-forms">')).toBeGreaterThan(body.indexOf('id="submit-report"'));
     expect(forms).toContain(`<form id="support-${id}" method="post" action="/track/${id}/support" hidden></form>`);

@@ -81,7 +81,7 @@ const nearbyItem = (t: Translator, timezone: string, r: NearbyRequest): Html =>
 <span class="nearby-meta"><span class="nearby-distance">${t('nearby.distance', { distance: metres(t, r.distanceM) })}</span> · <span class="nearby-status">${t('nearby.status', { status: statusLabel(t, r.status) })}</span></span>
 ${r.description ? html`<span class="nearby-description">${r.description}</span>` : ''}${r.address ? html`<span class="nearby-address">${r.address}</span>` : ''}
 ${supportCount(t, r.supporters)}
-<button type="submit" class="secondary me-too" form="${supportFormId(r.id)}">${t('support.meToo')}<span class="visually-hidden"> (${t('tracker.title', { id: r.id })})</span></button></div></li>`;
+<button type="submit" class="secondary me-too" form="${supportFormId(r.id)}">${t('support.meToo')}<span class="sr-only"> (${t('tracker.title', { id: r.id })})</span></button></div></li>`;
 
 /** The "me too" forms of the listed requests (empty forms the buttons submit). */
 export const nearbySupportForms = (items: readonly NearbyRequest[]): Html =>
