@@ -132,6 +132,30 @@ describe('the receipt', () => {
       await t.store.reporter.saveSettings({ jurisdiction_id: JURISDICTION_ID, receipts_for_api: false, question_delay_hours: 0, reopen_window_days: 30 }, Date.now());
     }
   });
+
+  it('costs an API post without an e-mail nothing: the receipt hook is not even asked', async () => {
+    const { secret } = await t.store.createApiKey({ name: 'no-mail', rate_limit_per_minute: 60, trusted: false });
+    const hook = t.web.services.requestFiled;
+    const told: string[] = [];
+    t.web.services.requestFiled = async (request, j, key, requestId) => {
+      told.push(requestId);
+      await hook?.(request, j, key, requestId);
+    };
+    try {
+      const post = (extra: Record<string, string>) =>
+        t.app.inject({
+          method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ api_key: secret, ...REPORT, ...extra }).toString(),
+        });
+      expect((await post({})).statusCode).toBe(200);
+      expect((await post({ email: '  ' })).statusCode).toBe(200);
+      expect(told).toEqual([]);
+      expect((await post({ email: `told.${Date.now()}@example.org` })).statusCode).toBe(200);
+      expect(told).toHaveLength(1);
+    } finally {
+      t.web.services.requestFiled = hook;
+    }
+  });
 });
 
 describe('updates from the mail\'s link', () => {

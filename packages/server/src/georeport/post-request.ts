@@ -77,7 +77,8 @@ export function postRequestRoute(ctx: ServiceContext) {
     });
     // A replay files nothing, so it costs no quota.
     if (replayed) await ctx.postLimits.giveBack(quota.bucket, quota.takenAt);
-    else await ctx.requestFiled?.(request, j, key, requestId);
+    // Only a reporter who left an e-mail can be told anything: the rest (most API posts) cost no extra read.
+    else if (field(fields, 'email')?.trim()) await ctx.requestFiled?.(request, j, key, requestId);
     return sendDocument(reply, format, encodeReceipts([receipt], format));
   });
 }

@@ -74,8 +74,9 @@ export interface ServiceContext {
    */
   publicChange?: (request: FastifyRequest, jurisdictionId: string, requestId: string) => Promise<void>;
   /**
-   * Told after a request is filed through POST requests (not a replay), e.g. to
-   * mail its reporter a receipt; set by a plugin. It must not throw: the request is filed.
+   * Told after a request is filed through POST requests (not a replay) with the
+   * reporter's e-mail, e.g. to mail them a receipt; set by a plugin. It must not
+   * throw: the request is filed.
    */
   requestFiled?: (request: FastifyRequest, j: Jurisdiction, key: ApiKey, requestId: string) => Promise<void>;
   /** Told when a developer's key is issued or their request refused (the web apps mail them); set by a plugin. */
