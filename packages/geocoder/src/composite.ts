@@ -9,7 +9,7 @@ import { GeocoderError } from './errors.js';
 import { checkQuery, rank, type GeocodeCandidate, type GeocodeQuery, type Geocoder } from './geocoder.js';
 
 /** A gazetteer candidate at least this good makes the external service unneeded (an address or an interpolated one). */
-export const GOOD_ENOUGH = 0.7;
+const GOOD_ENOUGH = 0.7;
 
 export class CompositeGeocoder implements Geocoder {
   readonly #first: Geocoder;

@@ -1,6 +1,6 @@
 /** The geocoder's one failure, with a kind a caller can act on (refuse the query, or fall back to the gazetteer). */
 
-export const GEOCODER_ERROR_KINDS = [
+const GEOCODER_ERROR_KINDS = [
   /** The query itself is unusable (empty, too long, control characters, bad limit). */
   'bad-query',
   /** The external service did not answer in time. */

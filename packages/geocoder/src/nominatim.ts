@@ -31,7 +31,7 @@ export interface NominatimOptions {
 
 type Tuning = Required<Pick<NominatimOptions, 'timeoutMs' | 'minIntervalMs' | 'maxWaitMs' | 'maxBytes'>>;
 
-export const NOMINATIM_DEFAULTS: Readonly<Tuning> = { timeoutMs: 5000, minIntervalMs: 1000, maxWaitMs: 2000, maxBytes: 512 * 1024 };
+const NOMINATIM_DEFAULTS: Readonly<Tuning> = { timeoutMs: 5000, minIntervalMs: 1000, maxWaitMs: 2000, maxBytes: 512 * 1024 };
 
 interface NominatimPlace {
   lat?: unknown;
@@ -50,7 +50,7 @@ function kindOf(p: NominatimPlace): CandidateKind {
 }
 
 /** The usable places of an answer (a place without a finite point or a name is skipped). */
-export function readPlaces(body: unknown): GeocodeCandidate[] {
+function readPlaces(body: unknown): GeocodeCandidate[] {
   if (!Array.isArray(body)) throw new GeocoderError('bad-response', 'the geocoder did not answer with a list of places');
   const out: GeocodeCandidate[] = [];
   for (const p of body as NominatimPlace[]) {

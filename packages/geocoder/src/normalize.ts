@@ -52,7 +52,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
 const NUMERIC_ORDINAL = /^(\d+)(st|nd|rd|th|er|re|e|eme|ieme|o|a)$/;
 
 /** Lower case, accents and punctuation removed, single spaces: the words of a text. */
-export function plainWords(text: string): string[] {
+function plainWords(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
