@@ -34,7 +34,7 @@ export { CHANGE_GAP_WAIT_MS, REQUEST_CHANGE_KINDS } from './changes.js';
 export type * from './dashboard.js';
 export type * from './webhooks.js';
 export type * from './moderation.js';
-export { MODERATION_TARGETS, MODERATION_ACTIONS, MAX_MODERATION_REASON } from './moderation.js';
+export { MODERATION_TARGETS, MODERATION_ACTIONS, MAX_MODERATION_REASON, hiddenMedia } from './moderation.js';
 export type * from './reporter.js';
 export { REPORTER_AUTHOR, REPORTER_NOT_FIXED_AUTHOR, REPORTER_FIXED_AUTHOR, isReporterAuthor, REPORTER_ANSWERS, DEFAULT_REPORTER_SETTINGS, MAX_QUESTION_DELAY_HOURS, MAX_REOPEN_WINDOW_DAYS } from './reporter.js';
 export type * from './key-requests.js';

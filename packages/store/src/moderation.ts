@@ -91,6 +91,20 @@ export interface HiddenMedia {
   hidden_by: ModerationEntry;
 }
 
+/** What a request's log (oldest first) leaves hidden now, in the order it was hidden: callers with the log need no second read. */
+export function hiddenMedia(log: readonly ModerationEntry[]): HiddenMedia[] {
+  const latest = new Map<string, ModerationEntry>();
+  for (const e of log) {
+    if (e.action !== 'redact') latest.set(`${e.target} ${e.target_id}`, e);
+  }
+  const out: HiddenMedia[] = [];
+  for (const e of latest.values()) {
+    if (e.action !== 'hide' || (e.target !== 'photo' && e.target !== 'media_url')) continue;
+    out.push({ target: e.target, target_id: e.target_id, url: e.original, hidden_by: e });
+  }
+  return out.sort((a, b) => Number(a.hidden_by.id) - Number(b.hidden_by.id));
+}
+
 export interface ModerationStore {
   redact(r: Redaction): Promise<ModerationOutcome>;
   hide(m: MediaModeration): Promise<ModerationOutcome>;

@@ -8,7 +8,7 @@
  * to the request itself. The web page and the staff API call these.
  */
 import { badRequest, conflict, MAX_DESCRIPTION_LENGTH, notFound, unknownRequest, type Open311Failure } from '@o311/georeport';
-import { MAX_MODERATION_REASON, type HiddenMedia, type Jurisdiction, type JurisdictionScope, type ModerationEntry, type ModerationOutcome } from '@o311/store';
+import { hiddenMedia, MAX_MODERATION_REASON, type HiddenMedia, type Jurisdiction, type JurisdictionScope, type ModerationEntry, type ModerationOutcome } from '@o311/store';
 import { recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { resolveStaffJurisdiction } from './jurisdictions.js';
@@ -107,8 +107,6 @@ export async function moderationLog(
 ): Promise<{ entries: ModerationEntry[]; hidden: HiddenMedia[] }> {
   const jurisdiction = await resolveStaffJurisdiction(ctx.store, scope, jurisdiction_id);
   if (!(await ctx.store.getPublicRequest(jurisdiction.id, request_id))) throw unknownRequest(request_id);
-  const [entries, hidden] = await Promise.all([
-    ctx.store.moderation.list(jurisdiction.id, request_id), ctx.store.moderation.hidden(jurisdiction.id, request_id),
-  ]);
-  return { entries, hidden };
+  const entries = await ctx.store.moderation.list(jurisdiction.id, request_id);
+  return { entries, hidden: hiddenMedia(entries) };
 }

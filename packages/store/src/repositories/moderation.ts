@@ -6,7 +6,7 @@
  */
 import type { Selectable } from 'kysely';
 import {
-  MODERATION_ACTIONS, MODERATION_TARGETS, type HiddenMedia, type MediaModeration, type ModerationAction, type ModerationEntry,
+  hiddenMedia, MODERATION_ACTIONS, MODERATION_TARGETS, type MediaModeration, type ModerationAction, type ModerationEntry,
   type ModerationOutcome, type ModerationStore, type ModerationTarget,
 } from '../moderation.js';
 import { withoutNul } from '../nul-text.js';
@@ -69,7 +69,7 @@ async function lastVisibility(db: Db, requestId: number, target: string, targetI
 /** An upload's place in the log: one of the request's own photos (in media_ids), else an update's. */
 const LISTED = 'media_ids';
 
-/** Marks an upload of the request hidden or shown; whether it was one of the request's own photos. */
+/** Marks an upload of the request hidden or shown. */
 async function markUpload(trx: Trx, r: LockedRequest, mediaId: string, hiddenAt: number | null): Promise<void> {
   await trx.updateTable('request_media').set({ hidden_at: hiddenAt }).where('id', '=', mediaId).where('request_id', '=', r.id).execute();
 }
@@ -159,16 +159,7 @@ export function moderationStore(db: Db, write: VersionedWrite, rowLocks: boolean
     },
 
     async hidden(jurisdiction_id, request_id) {
-      const latest = new Map<string, ModerationEntry>();
-      for (const e of await this.list(jurisdiction_id, request_id)) {
-        if (e.action !== 'redact') latest.set(`${e.target} ${e.target_id}`, e);
-      }
-      const out: HiddenMedia[] = [];
-      for (const e of latest.values()) {
-        if (e.action !== 'hide' || (e.target !== 'photo' && e.target !== 'media_url')) continue;
-        out.push({ target: e.target, target_id: e.target_id, url: e.original, hidden_by: e });
-      }
-      return out.sort((a, b) => Number(a.hidden_by.id) - Number(b.hidden_by.id));
+      return hiddenMedia(await this.list(jurisdiction_id, request_id));
     },
 
     async hiddenUpload(jurisdiction_id, media_id) {
