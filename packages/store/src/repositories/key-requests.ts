@@ -120,12 +120,10 @@ export function keyRequestStore(db: Db): KeyRequestStore {
     },
 
     async limitKey(id, limits) {
-      const done = await db.updateTable('api_keys')
+      const row = await db.updateTable('api_keys')
         .set({ rate_limit_per_minute: limits.rate_limit_per_minute, jurisdiction_id: limits.jurisdiction_id })
-        .where('id', '=', id).executeTakeFirst();
-      if (done.numUpdatedRows === 0n) return undefined;
-      const row = await db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      return toApiKey(row);
+        .where('id', '=', id).returningAll().executeTakeFirst();
+      return row && toApiKey(row);
     },
   };
 }
