@@ -16,11 +16,13 @@ function hashedKeys(keys: readonly string[]): string[] {
   return [...new Set(keys.map(hashSecret))];
 }
 
-async function countOf(db: Db, request_id: number): Promise<number> {
+/** Distinct supports of one request of a jurisdiction (two keys of one support count once). */
+async function countOf(db: Db, jurisdiction_id: string, request_id: number): Promise<number> {
   const row = await db
     .selectFrom('supporters')
     .select((eb) => eb.fn.count<number | string>('support_id').distinct().as('n'))
     .where('request_id', '=', request_id)
+    .where('jurisdiction_id', '=', jurisdiction_id)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
@@ -51,20 +53,13 @@ async function add(db: Db, s: NewSupport): Promise<SupportOutcome> {
     if (rows.length > 0) {
       await trx.insertInto('supporters').values(rows).onConflict((oc) => oc.columns(['request_id', 'key_hash']).doNothing()).execute();
     }
-    return { ok: true, added: earlier.length === 0, count: await countOf(trx, request_id) } as const;
+    return { ok: true, added: earlier.length === 0, count: await countOf(trx, s.jurisdiction_id, request_id) } as const;
   });
 }
 
 async function count(db: Db, jurisdiction_id: string, request_id: string): Promise<number> {
   const id = parseRowId(request_id);
-  if (id === undefined) return 0;
-  const row = await db
-    .selectFrom('supporters')
-    .select((eb) => eb.fn.count<number | string>('support_id').distinct().as('n'))
-    .where('request_id', '=', id)
-    .where('jurisdiction_id', '=', jurisdiction_id)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return id === undefined ? 0 : countOf(db, jurisdiction_id, id);
 }
 
 async function counts(db: Db, jurisdiction_id: string, request_ids: readonly string[]): Promise<Map<string, number>> {
