@@ -4,7 +4,7 @@
  * choose, use, send; address only when nothing matches or when asked), on the
  * demo city's gazetteer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toLatLong } from '../../demo/src/city.js';
 import { buildCitizenTestApp, JURISDICTION_ID, TINY_JPEG, multipart, type CitizenTestApp } from './support/citizen-app.js';
 import { GEOCODES_PER_MINUTE } from '../src/citizen/geocode-route.js';
@@ -46,6 +46,18 @@ describe('GET /geocode', () => {
     expect(long.statusCode).toBe(400);
     expect(long.json()).toEqual({ error: 'the address is longer than 200 characters' });
     expect((await geocode('Main', '&jurisdiction=nope.example')).statusCode).toBe(404);
+  });
+
+  it('reuses the answer to the same address typed again (case and spaces aside)', async () => {
+    const search = vi.spyOn(t.web.services.geocoder, 'search');
+    try {
+      const first = (await geocode('228 Main St', '', '10.1.0.2')).json<{ candidates: unknown[] }>();
+      const again = (await geocode('  228   MAIN st ', '', '10.1.0.2')).json<{ candidates: unknown[] }>();
+      expect(again.candidates).toEqual(first.candidates);
+      expect(search).toHaveBeenCalledTimes(1);
+    } finally {
+      search.mockRestore();
+    }
   });
 
   it('limits each client to a number of searches a minute', async () => {
