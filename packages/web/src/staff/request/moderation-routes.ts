@@ -4,6 +4,7 @@
  * upload, which the public media route no longer serves).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { moderation } from '@o311/server';
 import type { WebContext } from '../../context.js';
 import { readForm } from '../../form.js';
 import { translatorFor } from '../../request-locale.js';
@@ -39,7 +40,7 @@ export function registerModerationPages(app: FastifyInstance, web: WebContext): 
   app.get('/staff/requests/:id/hidden-media/:media', { preHandler: staffGuard(web, 'read') }, async (request, reply) => {
     const { id, media } = params(request);
     const jurisdiction = await webJurisdiction(web);
-    const found = media.length > 100 ? undefined : await web.services.store.moderation.hiddenUpload(jurisdiction.id, media);
+    const found = media.length > moderation.MAX_MODERATION_TARGET_ID ? undefined : await web.services.store.moderation.hiddenUpload(jurisdiction.id, media);
     if (!found || found.request_id !== id) return sendStaffRefusal(request, reply, web, 'not-found');
     return reply
       .header('cache-control', 'private, no-store')
