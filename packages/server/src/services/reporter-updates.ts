@@ -8,7 +8,7 @@
  */
 import { EXTENDED_STATUSES } from '@o311/georeport';
 import {
-  REPORTER_AUTHOR, REPORTER_FIXED_AUTHOR, REPORTER_NOT_FIXED_AUTHOR, type Jurisdiction, type NewMedia, type ReporterAnswer, type StoredRequest,
+  REPORTER_AUTHOR, REPORTER_FIXED_AUTHOR, REPORTER_NOT_FIXED_AUTHOR, type Jurisdiction, type NewComment, type NewMedia, type ReporterAnswer, type StoredRequest,
 } from '@o311/store';
 import type { ServiceContext } from './context.js';
 
@@ -35,6 +35,19 @@ export type ReporterOutcome<T> = { ok: true; value: T } | { ok: false; reason: R
 const refuse = (reason: Refusal): { ok: false; reason: Refusal } => ({ ok: false, reason });
 const isClosed = (r: Pick<StoredRequest, 'status'>): boolean => EXTENDED_STATUSES[r.status] === 'closed';
 
+/** Taken before the first write, so that a store without comments never keeps half an update. */
+function commentWriter(ctx: ServiceContext): (c: NewComment) => Promise<unknown> {
+  const { store } = ctx;
+  if (!store.addComment) throw new Error('This store cannot add comments to requests.');
+  return store.addComment.bind(store);
+}
+
+/** Whether `at` is within the city's reopen window after a closing at `closedAt`. */
+async function withinWindow(ctx: ServiceContext, j: Jurisdiction, closedAt: number, at: number): Promise<boolean> {
+  const { reopen_window_days } = await ctx.store.reporter.settings(j.id);
+  return at <= closedAt + reopen_window_days * DAY_MS;
+}
+
 /** When the request was last closed (its newest public move to a closed status); undefined while open. */
 export async function lastClosedAt(ctx: ServiceContext, j: Jurisdiction, r: StoredRequest): Promise<number | undefined> {
   if (!isClosed(r)) return undefined;
@@ -46,9 +59,7 @@ export async function lastClosedAt(ctx: ServiceContext, j: Jurisdiction, r: Stor
 /** Whether the reporter may reopen now: closed, within the window after its last closing. */
 export async function mayReopen(ctx: ServiceContext, j: Jurisdiction, r: StoredRequest): Promise<boolean> {
   const closedAt = await lastClosedAt(ctx, j, r);
-  if (closedAt === undefined) return false;
-  const { reopen_window_days } = await ctx.store.reporter.settings(j.id);
-  return ctx.now() <= closedAt + reopen_window_days * DAY_MS;
+  return closedAt !== undefined && withinWindow(ctx, j, closedAt, ctx.now());
 }
 
 async function photoUrl(ctx: ServiceContext, j: Jurisdiction, requestId: string, photo: NewMedia | undefined): Promise<string | null> {
@@ -71,13 +82,13 @@ export async function addReporterUpdate(
   if (!r) return refuse('unknownRequest');
   if (u.reopen && !isClosed(r)) return refuse('notClosed');
   if (u.reopen && !(await mayReopen(ctx, j, r))) return refuse('windowPassed');
+  const addComment = u.reopen ? undefined : commentWriter(ctx);
   const media_url = await photoUrl(ctx, j, r.id, u.photo);
   const at = ctx.now();
-  if (u.reopen) {
+  if (!addComment) {
     await ctx.store.changeStatus({ jurisdiction_id: j.id, request_id: r.id, status: 'open', note: comment || null, author: REPORTER_AUTHOR, at, media_url });
   } else {
-    if (!ctx.store.addComment) throw new Error('This store cannot add comments to requests.');
-    await ctx.store.addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: true, author: REPORTER_AUTHOR, at, media_url });
+    await addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: true, author: REPORTER_AUTHOR, at, media_url });
   }
   return { ok: true, value: { reopened: u.reopen } };
 }
@@ -103,19 +114,18 @@ export async function answerFixed(
   if (!r) return refuse('unknownRequest');
   const question = await ctx.store.reporter.latestQuestion(j.id, r.id);
   if (!question) return refuse('noQuestion');
+  const addComment = commentWriter(ctx);
   const at = ctx.now();
   if (!(await ctx.store.reporter.answer(question.change_id, answer, at))) return refuse('answered');
-  if (!ctx.store.addComment) throw new Error('This store cannot add comments to requests.');
   if (answer === 'yes') {
     // Staff see the answer in the history: an internal note, or the comment as a public update.
-    await ctx.store.addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: comment !== '', author: REPORTER_FIXED_AUTHOR, at });
+    await addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: comment !== '', author: REPORTER_FIXED_AUTHOR, at });
     return { ok: true, value: 'recorded' };
   }
-  const { reopen_window_days } = await ctx.store.reporter.settings(j.id);
-  if (isClosed(r) && at <= question.closed_at + reopen_window_days * DAY_MS) {
+  if (isClosed(r) && (await withinWindow(ctx, j, question.closed_at, at))) {
     await ctx.store.changeStatus({ jurisdiction_id: j.id, request_id: r.id, status: 'open', note: comment || null, author: REPORTER_NOT_FIXED_AUTHOR, at });
     return { ok: true, value: 'reopened' };
   }
-  await ctx.store.addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: true, author: REPORTER_NOT_FIXED_AUTHOR, at });
+  await addComment({ jurisdiction_id: j.id, request_id: r.id, description: comment, public: true, author: REPORTER_NOT_FIXED_AUTHOR, at });
   return { ok: true, value: 'noted' };
 }
