@@ -5,6 +5,7 @@
  */
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../i18n/locales.js';
 import type { ServiceRecord } from '@o311/store';
+import { valueLines } from './parse-values.js';
 
 export interface AttributeDraft {
   code: string;
@@ -69,7 +70,7 @@ function attributeTranslations(s: ServiceRecord, code: string): Record<Translate
   const out = noAttributeTranslations();
   for (const l of TRANSLATED_LOCALES) {
     const tr = s.translations[l]?.attributes?.[code];
-    if (tr) out[l] = { description: tr.description ?? '', datatype_description: tr.datatype_description ?? '', values: Object.entries(tr.values ?? {}).map(([k, name]) => `${k} = ${name}`).join('\n') };
+    if (tr) out[l] = { description: tr.description ?? '', datatype_description: tr.datatype_description ?? '', values: valueLines(Object.entries(tr.values ?? {}).map(([key, name]) => ({ key, name }))) };
   }
   return out;
 }
@@ -108,7 +109,7 @@ export function draftOfRecord(s: ServiceRecord): ServiceDraft {
       required: a.required,
       variable: a.variable,
       order: String(a.order),
-      values: (a.values ?? []).map((v) => `${v.key} = ${v.name}`).join('\n'),
+      values: valueLines(a.values ?? []),
       translations: attributeTranslations(s, a.code),
     })),
     translations,
