@@ -7,6 +7,7 @@
  * (src/citizen/geocode-view.ts) renders the same block without JavaScript.
  */
 import { fill } from './report-config.js';
+import { readDataBlock } from './staff-data.js';
 
 /** The `#geocode-config` block (src/citizen/geocode-view.ts: keep in step). */
 interface GeocodeConfig {
@@ -33,16 +34,6 @@ export interface GeocodeHooks {
   confirm(lat: number, long: number): void;
 }
 
-function readConfig(): GeocodeConfig | undefined {
-  const text = document.getElementById('geocode-config')?.textContent;
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as GeocodeConfig;
-  } catch {
-    return undefined;
-  }
-}
-
 type Answer = { kind: 'found'; candidates: Candidate[] } | { kind: 'busy' } | { kind: 'failed' };
 
 async function search(url: string, q: string): Promise<Answer> {
@@ -65,7 +56,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 };
 
 export function wireGeocode(hooks: GeocodeHooks): void {
-  const config = readConfig();
+  const config = readDataBlock<GeocodeConfig>('geocode-config');
   const find = document.getElementById('geocode-find') as HTMLButtonElement | null;
   const results = document.getElementById('geocode-results');
   const status = document.getElementById('geocode-status');
