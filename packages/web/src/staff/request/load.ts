@@ -1,7 +1,7 @@
 /** Everything the staff request page shows about one request, read in parallel, service texts in the page's language. */
 import { isOpen311Failure, type Attribute } from '@o311/georeport';
 import { catalogServices } from '@o311/server';
-import type { AuditEntry, HiddenMedia, Jurisdiction, ModerationEntry, RequestEvent, ResponseTemplate, ServiceRecord, TriagedRequest } from '@o311/store';
+import { hiddenMedia, type AuditEntry, type HiddenMedia, type Jurisdiction, type ModerationEntry, type RequestEvent, type ResponseTemplate, type ServiceRecord, type TriagedRequest } from '@o311/store';
 import type { WebContext } from '../../context.js';
 import { loadDirectory, type Directory } from '../inbox/directory.js';
 import { webJurisdiction } from './jurisdiction.js';
@@ -41,15 +41,14 @@ export async function loadRequestPage(web: WebContext, id: string, locale: strin
   const jurisdiction = await webJurisdiction(web);
   const request = await store.getTriagedRequest(jurisdiction.id, id);
   if (!request) return undefined;
-  const [directory, events, audit, templates, log, hidden] = await Promise.all([
+  const [directory, events, audit, templates, log] = await Promise.all([
     loadDirectory(web, jurisdiction, locale),
     store.listEvents(jurisdiction.id, id, { includeInternal: true }),
     store.listAudit({ request_id: id, jurisdiction_id: jurisdiction.id, limit: AUDIT_LIMIT }),
     store.listTemplates(jurisdiction.id),
     store.moderation.list(jurisdiction.id, id),
-    store.moderation.hidden(jurisdiction.id, id),
   ]);
   const service = directory.services.find((s) => s.service_code === request.service_code);
   const questions = await questionsOf(web, jurisdiction, service, locale);
-  return { directory, request, service, questions, events, audit, templates, moderation: { log, hidden } };
+  return { directory, request, service, questions, events, audit, templates, moderation: { log, hidden: hiddenMedia(log) } };
 }
