@@ -20,6 +20,7 @@ export default defineConfig({
       '@o311/router': src('router'),
       '@o311/monitor': src('monitor'),
       '@o311/harvest': src('harvest'),
+      '@o311/email-intake': src('email-intake'),
     },
   },
   test: {
