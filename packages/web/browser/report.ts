@@ -17,6 +17,9 @@ import { PhotoPicker } from './photos.js';
 import { photoStatus, showPhotoButton } from './photo-button.js';
 import { fill, readReportConfig, type ReportConfig } from './report-config.js';
 import { confirmationUrl, formToken, reportBody, submitReport } from './submit.js';
+import { installed, readAppConfig, type AppConfig } from './app-config.js';
+import { queueReport } from './outbox-send.js';
+import type { Photo } from './photos.js';
 
 const byId = <T extends HTMLElement>(id: string): T | null => document.getElementById(id) as T | null;
 
@@ -71,9 +74,25 @@ function wireLocation(form: HTMLFormElement, config: ReportConfig): void {
   });
 }
 
+/** Keeps the report in the outbox (outbox-send.ts) and shows it there, waiting for the connection. */
+async function queue(form: HTMLFormElement, config: ReportConfig, app: AppConfig, photos: readonly Photo[], token?: string): Promise<void> {
+  const answers: [string, string][] = [];
+  for (const [name, value] of new FormData(form)) if (typeof value === 'string') answers.push([name, value]);
+  await queueReport({
+    serviceCode: config.serviceCode,
+    serviceName: document.querySelector('main h1')?.textContent?.trim() ?? config.serviceCode,
+    apiKey: config.apiKey,
+    answers,
+    photos,
+    ...(token !== undefined && { token }),
+  }, app.syncTag);
+  window.location.assign(app.outboxPath);
+}
+
 function start(): void {
   const form = byId<HTMLFormElement>('report-form');
   const config = readReportConfig();
+  const app = readAppConfig();
   if (!form || !config) return;
   form.noValidate = true;
 
@@ -102,17 +121,38 @@ function start(): void {
   form.addEventListener('submit', async (event) => {
     const problems = checkReportForm(form, config);
     // A routed report posts to its page, which sends it on through the federated endpoint.
-    if (problems.length > 0 || !config.routed) event.preventDefault();
+    const offline = !navigator.onLine;
+    if (problems.length > 0 || !config.routed || offline) event.preventDefault();
     showProblems(form, problems);
     if (problems.length > 0) return;
+    // A routed report is sent on by the server at once, to an endpoint chosen then: it is not kept for later.
+    if (config.routed && offline) {
+      showProblems(form, [], [app?.messages['pwa.routed.needsConnection'] ?? config.messages['report.error.network']]);
+      return;
+    }
     if (config.routed) {
       draft.clear();
       submitStatus(config.messages['report.sending']);
       return;
     }
     if (button) button.disabled = true;
+    const chosen = photos?.photos ?? [];
+    if (offline && app) {
+      // Never sent, so a new token: the form may come from the app's cache, its token used already.
+      submitStatus(app.messages['pwa.queued']);
+      draft.clear();
+      await queue(form, config, app, chosen);
+      return;
+    }
     submitStatus(config.messages['report.sending']);
-    const result = await submitReport(reportBody(form, config, photos?.photos ?? []), formToken(form));
+    const result = await submitReport(reportBody(form, config, chosen), formToken(form), installed() ? 'app' : 'web');
+    if (!result.ok && 'network' in result && app) {
+      // It may have arrived: the same token makes the resend land on it.
+      submitStatus(app.messages['pwa.queued']);
+      draft.clear();
+      await queue(form, config, app, chosen, formToken(form));
+      return;
+    }
     if (button) button.disabled = false;
     if (result.ok) {
       draft.clear();

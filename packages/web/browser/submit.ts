@@ -31,9 +31,15 @@ interface ErrorItem {
 export const reportBody = (form: HTMLFormElement, config: ReportConfig, photos: readonly Photo[]): FormData =>
   orderedReportBody(new FormData(form), config.apiKey, config.serviceCode, photos);
 
-export async function submitReport(body: FormData, token?: string): Promise<SubmitResult> {
+/** How the report reaches the city: the web form, or the installed app (its window, or its outbox). */
+export type Channel = 'web' | 'app';
+
+/** Names the channel to the server, which takes only these two values from the citizen app. */
+export const CHANNEL_HEADER = 'o311-channel';
+
+export async function submitReport(body: FormData, token: string | undefined, channel: Channel): Promise<SubmitResult> {
   let res: Response;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', [CHANNEL_HEADER]: channel };
   // The same form sent again (Back, then Send) answers the first request's receipt.
   if (token !== undefined) headers['idempotency-key'] = `form-js:${token}`;
   try {

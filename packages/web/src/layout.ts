@@ -2,6 +2,7 @@
 import { html, type Html } from './html.js';
 import { LOCALE_NAMES, LOCALES } from './i18n/locales.js';
 import type { Translator } from './i18n/translate.js';
+import { appConfig, appHead } from './pwa/app-shell.js';
 
 export type Area = 'citizen' | 'staff';
 
@@ -46,7 +47,7 @@ export function renderPage(o: PageOptions): string {
 <title>${o.title} · ${t('common.siteName')}</title>
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/o311.css">
-${o.area === 'staff' ? html`<link rel="stylesheet" href="/assets/staff.css">` : ''}
+${o.area === 'staff' ? html`<link rel="stylesheet" href="/assets/staff.css">` : appHead()}
 ${o.map ? html`<link rel="stylesheet" href="/assets/vendor/leaflet/leaflet.css"><script src="/assets/vendor/leaflet/leaflet.js" defer></script>` : ''}
 ${o.head ?? ''}
 </head>
@@ -60,7 +61,8 @@ ${languageSwitcher(t, o.path)}
 <main id="main" tabindex="-1">
 ${o.main}
 </main>
-${(o.scripts ?? []).map((s) => html`<script type="module" src="/assets/js/${s}"></script>`)}
+${o.area === 'citizen' ? appConfig(t) : ''}
+${[...(o.scripts ?? []), ...(o.area === 'citizen' ? ['pwa.js'] : [])].map((s) => html`<script type="module" src="/assets/js/${s}"></script>`)}
 </body>
 </html>`;
   return doc.value;

@@ -16,6 +16,7 @@ import { registerReporterRoutes } from './reporter/routes.js';
 import { createMailer } from './mail/mailer.js';
 import { translatorFor } from './request-locale.js';
 import { notifySafely } from './mail/notify-safely.js';
+import { registerPwaRoutes } from './pwa/routes.js';
 import { registerStaffPages } from './staff/routes.js';
 import { registerStatusRoutes } from './status/routes.js';
 import { registerTrackerRoutes } from './tracker/routes.js';
@@ -45,6 +46,7 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     await registerOpenDataPages(app, web);
     registerDeveloperPages(app, web);
     await registerStaffPages(app, web);
+    registerPwaRoutes(app, web);
     await registerMailJobs(web);
     await registerAccountJobs(web);
     services.publicChange = (request, jurisdictionId, requestId) => notifySafely(web, request, jurisdictionId, requestId);

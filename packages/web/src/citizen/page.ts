@@ -12,6 +12,7 @@ import { STATUS_PATH } from '../status/paths.js';
 import { VALIDATE_PATH } from '../validate/paths.js';
 import { DASHBOARD_PATH } from '../dashboard/paths.js';
 import { OPEN_DATA_PATH } from '../open-data/paths.js';
+import { OFFLINE_HEADER, offlineUseOf } from '../pwa/offline-use.js';
 
 export interface PublicPage {
   title: string;
@@ -51,6 +52,7 @@ export function sendPublicPage(reply: FastifyReply, web: WebContext, t: Translat
     ...(page.scripts !== undefined && { scripts: page.scripts }),
     ...(page.map !== undefined && { map: page.map }),
   });
+  reply.header(OFFLINE_HEADER, offlineUseOf(reply.request));
   return sendPage(reply, body, {
     ...(page.status !== undefined && { status: page.status }),
     ...(origin !== undefined && { imageOrigins: [origin] }),

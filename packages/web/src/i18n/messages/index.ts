@@ -46,6 +46,9 @@ import { openDataEn } from './open-data.en.js';
 import { openDataEs } from './open-data.es.js';
 import { openDataFr } from './open-data.fr.js';
 import { registryEn } from './registry.en.js';
+import { pwaEn } from './pwa.en.js';
+import { pwaEs } from './pwa.es.js';
+import { pwaFr } from './pwa.fr.js';
 import { reporterEn } from './reporter.en.js';
 import { reporterEs } from './reporter.es.js';
 import { reporterFr } from './reporter.fr.js';
@@ -76,11 +79,11 @@ import { webhooksEn } from './webhooks.en.js';
 import { webhooksEs } from './webhooks.es.js';
 import { webhooksFr } from './webhooks.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...serviceQuestionsEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...requestFormEn, ...reportFormEn, ...reporterEn, ...geocoderEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...serviceQuestionsEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...requestFormEn, ...reportFormEn, ...reporterEn, ...geocoderEn, ...pwaEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...serviceQuestionsEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...requestFormEs, ...reportFormEs, ...reporterEs, ...geocoderEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...serviceQuestionsFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...requestFormFr, ...reportFormFr, ...reporterFr, ...geocoderFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...serviceQuestionsEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...requestFormEs, ...reportFormEs, ...reporterEs, ...geocoderEs, ...pwaEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...serviceQuestionsFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...requestFormFr, ...reportFormFr, ...reporterFr, ...geocoderFr, ...pwaFr },
 };

@@ -1,0 +1,65 @@
+/** The outbox page (src/pwa/outbox-page.ts): each report kept on this device, waiting, sent (with its number) or refused. */
+import { readAppConfig, type AppConfig } from './app-config.js';
+import { fill } from './report-config.js';
+import { allReports, deleteReport, putReport, type QueuedReport } from './outbox-store.js';
+import { OUTBOX_CHANGED, sendOutbox } from './outbox-send.js';
+
+function stateText(config: AppConfig, r: QueuedReport): string {
+  const m = config.messages;
+  if (r.state === 'pending') {
+    const time = new Intl.DateTimeFormat(config.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(r.queuedAt);
+    return fill(m['pwa.outbox.pending'], { time });
+  }
+  if (r.state === 'refused') return fill(m['pwa.outbox.refused'], { problems: (r.problems ?? []).join(' ') });
+  const id = r.receipt?.id;
+  return id ? fill(m['pwa.outbox.sent'], { id }) : m['pwa.outbox.sentNoNumber'];
+}
+
+function item(config: AppConfig, r: QueuedReport, render: () => Promise<void>): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = r.state === 'sent' ? 'success' : r.state === 'refused' ? 'notice' : '';
+  li.dataset.state = r.state;
+  const name = document.createElement('strong');
+  name.textContent = r.serviceName;
+  li.append(name, ': ', stateText(config, r));
+  const id = r.receipt?.id;
+  if (id) {
+    const a = document.createElement('a');
+    a.href = `/track/${encodeURIComponent(id)}`;
+    a.textContent = fill(config.messages['pwa.outbox.track'], { id });
+    li.append(' ', a);
+  }
+  if (r.state !== 'pending') {
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = config.messages['pwa.outbox.remove'];
+    remove.setAttribute('aria-label', `${config.messages['pwa.outbox.remove']}: ${r.serviceName}`);
+    remove.addEventListener('click', () => void deleteReport(r.id).then(render));
+    li.append(' ', remove);
+  }
+  return li;
+}
+
+function start(): void {
+  const config = readAppConfig();
+  const list = document.getElementById('outbox-list');
+  const empty = document.getElementById('outbox-empty');
+  const send = document.getElementById('outbox-send') as HTMLButtonElement | null;
+  if (!config || !list || !empty || !send) return;
+
+  const render = async (): Promise<void> => {
+    const reports = await allReports().catch(() => []);
+    list.replaceChildren(...reports.map((r) => item(config, r, render)));
+    list.hidden = reports.length === 0;
+    empty.hidden = reports.length > 0;
+    send.hidden = !reports.some((r) => r.state === 'pending');
+    // Seen here: the banner on other pages need not repeat it.
+    for (const r of reports) if (r.state === 'sent' && !r.told) await putReport({ ...r, told: true });
+  };
+  send.addEventListener('click', () => void sendOutbox().then(render));
+  window.addEventListener(OUTBOX_CHANGED, () => void render());
+  window.addEventListener('online', () => void sendOutbox().then(render));
+  void render();
+}
+
+start();
