@@ -1,0 +1,47 @@
+/**
+ * Which service a message is about, from the words of its subject and body
+ * against each active service's name, keywords and description (and their
+ * translations). The subject counts more than the body, the name and keywords
+ * more than the description. No match, a tie or a service whose required
+ * questions a mail cannot answer: none, and the request goes to triage.
+ */
+import type { ServiceRecord } from '@o311/store';
+
+const words = (text: string): Set<string> =>
+  new Set(
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 3),
+  );
+
+/** Words of a service worth matching: its name and keywords strongly, its description weakly. */
+function serviceWords(s: ServiceRecord): { strong: Set<string>; weak: Set<string> } {
+  const translations = Object.values(s.translations);
+  const strong = words([s.service_name, s.keywords ?? '', ...translations.map((t) => `${t.service_name ?? ''} ${t.keywords ?? ''}`)].join(' '));
+  const weak = words([s.description ?? '', ...translations.map((t) => t.description ?? '')].join(' '));
+  return { strong, weak };
+}
+
+const fileableByMail = (s: ServiceRecord): boolean => s.active && s.attributes.every((a) => !a.required || !a.variable);
+
+export function classify(subject: string, body: string, services: readonly ServiceRecord[]): ServiceRecord | undefined {
+  const inSubject = words(subject);
+  const inBody = words(body);
+  let best: { service: ServiceRecord; score: number } | undefined;
+  let tie = false;
+  for (const service of services.filter(fileableByMail)) {
+    const { strong, weak } = serviceWords(service);
+    let score = 0;
+    for (const w of strong) score += (inSubject.has(w) ? 3 : 0) + (inBody.has(w) ? 1 : 0);
+    for (const w of weak) score += inSubject.has(w) ? 1 : 0;
+    if (score === 0) continue;
+    if (!best || score > best.score) {
+      best = { service, score };
+      tie = false;
+    } else if (score === best.score) tie = true;
+  }
+  return best && !tie ? best.service : undefined;
+}

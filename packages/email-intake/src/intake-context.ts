@@ -1,0 +1,20 @@
+/** What the intake runs with: the server's services, the city's addresses and the limits. */
+import type { ServiceContext } from '@o311/server';
+import type { IntakeAddress } from './addresses.js';
+import type { MailLimits } from './limits.js';
+
+export interface IntakeContext {
+  services: ServiceContext;
+  /** At least one; the first one's domain names our own Message-IDs. */
+  addresses: readonly IntakeAddress[];
+  limits: MailLimits;
+}
+
+/** The envelope of an SMTP transaction (or of a file an operator hands in). */
+export interface MailEnvelope {
+  /** The MAIL FROM address; '' for the null sender `<>` of a bounce; undefined when unknown (a file). */
+  mailFrom: string | undefined;
+  rcptTo: readonly string[];
+}
+
+export const ownDomain = (ic: IntakeContext): string => ic.addresses[0]?.address.split('@')[1] ?? 'o311.invalid';

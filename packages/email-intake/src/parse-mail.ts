@@ -1,0 +1,82 @@
+/**
+ * One raw message read into what the intake needs. The raw bytes are bounded
+ * before (MailLimits.maxMessageBytes), so mailparser may hold them whole; its
+ * HTML-to-text pass is skipped for long HTML, and text is cut to a bound.
+ * A message without a sender is malformed; one without a Message-ID gets one
+ * from its bytes, so a redelivery of it is still recognised.
+ */
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type HeaderValue } from 'mailparser';
+import type { MailLimits } from './limits.js';
+
+export interface MailAttachment {
+  filename: string | undefined;
+  contentType: string;
+  bytes: Buffer;
+}
+
+export interface ParsedMail {
+  /** Without angle brackets. */
+  messageId: string;
+  from: string;
+  subject: string;
+  text: string;
+  /** In-Reply-To and References, newest last, without angle brackets. */
+  thread: string[];
+  /** Lower-cased header names to their raw text, for the loop guard. */
+  headers: ReadonlyMap<string, string>;
+  attachments: MailAttachment[];
+}
+
+export type ParseOutcome = { ok: true; mail: ParsedMail } | { ok: false; reason: 'malformed' | 'too-many-attachments' };
+
+const HTML_TO_TEXT_MAX = 1_000_000;
+
+const bare = (id: string): string => id.trim().replace(/^<|>$/g, '').trim();
+
+function ids(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  const all = (Array.isArray(value) ? value : value.split(/\s+/)).map(bare).filter((v) => v !== '');
+  return all.slice(-50);
+}
+
+function firstAddress(from: AddressObject | AddressObject[] | undefined): string | undefined {
+  const list = Array.isArray(from) ? from : from ? [from] : [];
+  const address = list.flatMap((a) => a.value).find((v) => v.address)?.address;
+  return address?.trim().toLowerCase();
+}
+
+function headerText(value: HeaderValue): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+  if (typeof value === 'object' && value !== null && 'value' in value) return String((value as { value: unknown }).value);
+  return JSON.stringify(value);
+}
+
+export async function parseMail(raw: Buffer, limits: MailLimits): Promise<ParseOutcome> {
+  let parsed;
+  try {
+    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: HTML_TO_TEXT_MAX });
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  const from = firstAddress(parsed.from);
+  if (!from || !from.includes('@')) return { ok: false, reason: 'malformed' };
+  if (parsed.attachments.length > limits.maxAttachments) return { ok: false, reason: 'too-many-attachments' };
+  const messageId = parsed.messageId ? bare(parsed.messageId) : '';
+  const headers = new Map<string, string>();
+  for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), headerText(value));
+  return {
+    ok: true,
+    mail: {
+      messageId: messageId !== '' && messageId.length <= 900 ? messageId : `${createHash('sha256').update(raw).digest('hex')}@o311.invalid`,
+      from,
+      subject: (parsed.subject ?? '').trim().slice(0, 400),
+      text: (parsed.text ?? '').slice(0, limits.maxTextChars),
+      thread: [...ids(parsed.references), ...ids(parsed.inReplyTo)],
+      headers,
+      attachments: parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType.toLowerCase(), bytes: a.content })),
+    },
+  };
+}
