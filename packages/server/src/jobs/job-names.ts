@@ -46,6 +46,8 @@ export const JOB = {
   keyRequestsPrune: 'key-requests.prune',
   /** Forgets e-mail a month after it was sent (or queued and never sent): addresses and one-time links go with it. */
   outboxPrune: 'outbox.prune',
+  /** Forgets inbound e-mail (and the bytes of quarantined messages) after their keeping time (@o311/email-intake). */
+  mailIntakePrune: 'mail-intake.prune',
   /** Takes the request change feed into the dashboard's read model of each local source (server/src/dashboard). */
   dashboardSync: 'dashboard.sync',
   /** Rebuilds one dashboard source's facts and rollups from scratch (new areas, an import, a reset). */
@@ -144,6 +146,7 @@ export const SHOWN_FIELDS: Readonly<Record<JobName, readonly string[]>> = {
   [JOB.validatePrune]: [],
   [JOB.keyRequestsPrune]: [],
   [JOB.outboxPrune]: [],
+  [JOB.mailIntakePrune]: [],
   [JOB.dashboardSync]: [],
   [JOB.dashboardRebuild]: ['sourceId'],
   [JOB.dashboardHarvestTick]: [],
@@ -305,6 +308,8 @@ export const SCHEDULE = {
   [JOB.keyRequestsPrune]: '50 4 * * *',
   /** Once a day, at 05:20 UTC. */
   [JOB.outboxPrune]: '20 5 * * *',
+  /** Once a day, at 05:30 UTC. */
+  [JOB.mailIntakePrune]: '30 5 * * *',
   [JOB.dashboardSync]: '* * * * *',
   /** Every 5 minutes. */
   [JOB.dashboardHarvestTick]: '*/5 * * * *',
