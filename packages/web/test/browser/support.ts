@@ -28,6 +28,8 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
   /** Lets axe-core (an inline script) run despite the pages' Content-Security-Policy. */
   axe?: boolean;
+  /** Lets pages register service workers (blocked by default: the installable app's tests allow them). */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /** A page in a context of its own (own cookies), with the script errors and CSP reports it caused. */
@@ -63,7 +65,7 @@ export async function startBrowserSuite(app: Omit<WebTestOptions, 'listen'> = {}
       locale,
       extraHTTPHeaders: { 'accept-language': locale },
       viewport: options.viewport ?? { width: 1280, height: 900 },
-      serviceWorkers: 'block',
+      serviceWorkers: options.serviceWorkers ?? 'block',
       bypassCSP: options.axe ?? false,
     });
     contexts.push(context);

@@ -1,0 +1,145 @@
+/**
+ * The installable app in Chromium (issue 15 item 4), with service workers
+ * allowed: installability as Lighthouse checks it (manifest, icons, a worker
+ * controlling the page, start_url served offline), then offline with
+ * context.setOffline: the service list and the form still open, a report
+ * with a photo is queued in the outbox, and once online it is filed exactly
+ * once (a second send of the same report under the same token files nothing)
+ * and the reporter is told its number.
+ *
+ * setOffline must also cut the worker's own fetches, or "served offline"
+ * would prove nothing: a page the worker never kept is checked to come back
+ * as the offline page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_JURISDICTION } from '@o311/demo';
+import { browserAvailable, screenshot } from '../../../../test-support/browser.js';
+import { pngPhoto } from '../fixtures/photo.js';
+import { expectAccessible, startBrowserSuite, type BrowserSuite, type WatchedPage } from './support.js';
+
+const DESCRIPTION = 'Reported from the app without a connection';
+
+let s: BrowserSuite;
+let w: WatchedPage;
+beforeAll(async () => {
+  s = await startBrowserSuite();
+  w = await s.open('/', { serviceWorkers: 'allow', axe: true });
+});
+afterAll(() => s?.close());
+
+/** Runs an expression in the page (a string, so the test needs no DOM types). */
+const inPage = <T>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
+
+/** The requests of the demo city the public API lists with our description. */
+async function filedByTheApp(): Promise<{ service_request_id: string; media_url?: string }[]> {
+  const res = await fetch(s.url('/open311/v2/requests.json?service_code=POTHOLE'));
+  const list = (await res.json()) as { service_request_id: string; description?: string; media_url?: string }[];
+  return list.filter((r) => r.description === DESCRIPTION);
+}
+
+const count = () => s.store.countRequests({ jurisdiction_id: DEMO_JURISDICTION.id });
+
+/** A second copy of the queued report under the same token: as if a send had lost its answer and went again. */
+const DUPLICATE_QUEUED = `(async () => {
+  const db = await new Promise((ok, no) => { const r = indexedDB.open('o311-outbox', 1); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+  const all = await new Promise((ok) => { const r = db.transaction('reports').objectStore('reports').getAll(); r.onsuccess = () => ok(r.result); });
+  const copy = { ...all[0], id: 'same-report-again', queuedAt: all[0].queuedAt + 1 };
+  await new Promise((ok, no) => { const tx = db.transaction('reports', 'readwrite'); tx.objectStore('reports').put(copy); tx.oncomplete = ok; tx.onerror = no; });
+  db.close();
+  return [all.length, all[0].token === copy.token, all[0].photos.length];
+})()`;
+
+describe.skipIf(!browserAvailable)('the installable app (issue 15)', () => {
+  it('is installable: manifest, icons of the declared sizes, a worker controlling the page', { timeout: 30_000 }, async () => {
+    const { page } = w;
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    const reg = await inPage<{ scope: string; script: string }>(page, `navigator.serviceWorker.getRegistration().then((r) => ({ scope: r.scope, script: r.active.scriptURL }))`);
+    expect(reg).toEqual({ scope: s.url('/'), script: s.url('/sw.js') });
+
+    const manifest = await inPage<{ type: string; body: Record<string, unknown> & { icons: { src: string; sizes: string; type: string; purpose: string }[] } }>(
+      page,
+      `(async () => { const r = await fetch(document.querySelector('link[rel=manifest]').href); return { type: r.headers.get('content-type'), body: await r.json() }; })()`,
+    );
+    expect(manifest.type).toMatch(/^application\/manifest\+json/);
+    expect(manifest.body).toMatchObject({ short_name: 'o311', start_url: '/', scope: '/', display: 'standalone' });
+    expect(typeof manifest.body.name).toBe('string');
+    for (const size of [192, 512]) {
+      const icon = manifest.body.icons.find((i) => i.sizes === `${size}x${size}` && i.type === 'image/png' && i.purpose === 'any');
+      expect(icon, `a ${size} px PNG icon`).toBeDefined();
+      const natural = await inPage<number[]>(page, `(async () => { const i = new Image(); i.src = ${JSON.stringify(icon?.src)}; await i.decode(); return [i.naturalWidth, i.naturalHeight]; })()`);
+      expect(natural).toEqual([size, size]);
+    }
+    expect(manifest.body.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+
+    // The service list asked the worker to keep every form: the pothole form is there for offline use.
+    await expect.poll(() => inPage<boolean>(page, `caches.match('/report/POTHOLE').then((r) => r !== undefined)`), { timeout: 15_000 }).toBe(true);
+    expect(await inPage<boolean>(page, `caches.match('/offline').then((r) => r !== undefined)`)).toBe(true);
+  });
+
+  it('offline: start_url, the service list and the form open; a page never kept is the offline page', { timeout: 30_000 }, async () => {
+    const { page, context } = w;
+    await context.setOffline(true);
+    expect(await inPage<boolean>(page, 'navigator.onLine')).toBe(false);
+
+    await page.goto(s.url('/status'));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('No connection');
+    await expectAccessible(page, 'offline page');
+
+    await page.goto(s.url('/'));
+    expect(await page.getByRole('link', { name: /^Pothole/ }).count()).toBeGreaterThan(0);
+    await page.goto(s.url('/report/POTHOLE'));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Pothole/);
+  });
+
+  let queuedAt = 0;
+  it('offline: a report with a photo is kept in the outbox, and the outbox still opens on reload', { timeout: 40_000 }, async () => {
+    const { page } = w;
+    const map = page.locator('#report-map');
+    await map.locator('.leaflet-tile-pane').waitFor({ state: 'attached' });
+    await map.click({ position: { x: 200, y: 140 } });
+    await expect.poll(() => page.locator('#location-status').textContent()).toMatch(/^Marker placed at/);
+    await page.getByRole('group', { name: /Where in the road is it\?/ }).getByLabel('Travel lane').check();
+    await page.getByRole('group', { name: /How big is it\?/ }).getByLabel('About the size of a car tire').check();
+    await page.getByLabel(/^Describe the problem/).fill(DESCRIPTION);
+    await page.getByLabel('Photos').setInputFiles({ name: 'pothole.png', mimeType: 'image/png', buffer: pngPhoto({ width: 60, height: 40 }) });
+    await page.getByRole('img', { name: 'pothole.jpg' }).waitFor();
+    queuedAt = await count();
+    await Promise.all([page.waitForURL(s.url('/outbox')), page.getByRole('button', { name: 'Send report' }).click()]);
+
+    const item = page.locator('#outbox-list li');
+    await expect.poll(() => item.first().textContent()).toMatch(/Pothole.*Waiting for a connection/);
+    await page.reload();
+    await expect.poll(() => item.first().textContent()).toMatch(/Waiting for a connection/);
+    await expectAccessible(page, 'outbox with a waiting report');
+    await screenshot(page, 'pwa-outbox-waiting');
+    expect(await count(), 'nothing reached the server while offline').toBe(queuedAt);
+
+    const [kept, sameToken, photos] = await inPage<[number, boolean, number]>(page, DUPLICATE_QUEUED);
+    expect([kept, sameToken, photos]).toEqual([1, true, 1]);
+  });
+
+  it('back online: the report is filed exactly once, with its photo, and the reporter sees its number', { timeout: 40_000 }, async () => {
+    const { page, context, errors } = w;
+    await page.goto(s.url('/'));
+    await context.setOffline(false);
+    const banner = page.locator('#app-banner .success').first();
+    await expect.poll(() => banner.textContent(), { timeout: 15_000 }).toMatch(/^Your report \(Pothole\) was sent\. Its number is \d+\./);
+    const id = /Its number is (\d+)\./.exec((await banner.textContent()) ?? '')?.[1] ?? '';
+
+    const filed = await filedByTheApp();
+    expect(filed.map((r) => r.service_request_id)).toEqual([id]);
+    expect(filed[0]?.media_url, 'the photo came with it').toBeTruthy();
+    expect(await count(), 'both sends of the same report filed one request').toBe(queuedAt + 1);
+
+    await page.goto(s.url('/outbox'));
+    const items = page.locator('#outbox-list li');
+    await expect.poll(() => items.count()).toBe(2);
+    for (const text of await items.allTextContents()) expect(text).toContain(`Sent. Its number is ${id}.`);
+    await expectAccessible(page, 'outbox with sent reports');
+    await page.getByRole('link', { name: `Track request ${id}` }).first().click();
+    await page.waitForURL(s.url(`/track/${id}`));
+    // Offline, the form's own look-ups (nearby requests, map tiles) fail as they should; nothing else may.
+    expect(errors.filter((e) => !e.endsWith('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  });
+});
