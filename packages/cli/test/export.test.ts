@@ -36,7 +36,7 @@ describe('o311 export (sqlite)', () => {
       await store.createRequest({
         jurisdiction_id: TOWN.id, service_code: i % 2 ? 'graffiti' : 'pothole', with_token: false, description: `request ${i}`, address: null,
         address_id: null, zipcode: null, lat: i === 0 ? null : 41.5 + i / 10, long: -93.6, media_url: null, attributes: {}, reporter: SECRET,
-        media: [], api_key_id: null, requested_at: Date.parse(day),
+        media: [], api_key_id: null, channel: 'api', requested_at: Date.parse(day),
       });
     }
   });

@@ -32,6 +32,16 @@ export const EXTENDED_STATUSES = {
 } as const satisfies Record<string, PublicStatus>;
 export type ExtendedStatus = keyof typeof EXTENDED_STATUSES;
 
+/**
+ * How a request reached the city (an o311 extension, not part of GeoReport v2):
+ * the citizen web app, another program through the API, the contact centre,
+ * e-mail, SMS, or the installed app.
+ */
+export const REQUEST_CHANNELS = ['web', 'api', 'phone', 'email', 'sms', 'app'] as const;
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
+
+export const isRequestChannel = (s: string): s is RequestChannel => (REQUEST_CHANNELS as readonly string[]).includes(s);
+
 export interface Service {
   service_code: string;
   service_name: string;

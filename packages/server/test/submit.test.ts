@@ -97,6 +97,7 @@ describe.each(dialects)('POST requests (%s)', (dialect) => {
       expect(req?.agency_responsible).toBe('Streets Department');
       expect(Date.parse(req!.expected_datetime) - Date.parse(req!.requested_datetime)).toBe(72 * 3600_000);
       expect(req?.requested_datetime).toMatch(/-0[56]:00$/); // America/Chicago
+      expect((await s.store.getRequest(JURISDICTION.id, r!.service_request_id!))?.channel).toBe('api');
     });
 
     it('accepts the api_key in the query string and an empty field as absent', async () => {

@@ -8,6 +8,7 @@ import type {
   Attribute,
   ExtendedStatus,
   PublicStatus,
+  RequestChannel,
   ServiceType,
 } from '@o311/georeport';
 import type { BackOfficeStore } from './back-office.js';
@@ -145,6 +146,7 @@ export interface StoredRequest {
   reporter: Reporter;
   /** Uploaded media ids, in upload order. */
   media_ids: string[];
+  channel: RequestChannel;
 }
 
 /** A stored request as public answers see it: everything but the reporter's contact data. */
@@ -168,6 +170,7 @@ export interface NewRequest {
   /** Defaults to now; set by imports and the demo seeder. */
   requested_at?: number;
   api_key_id: string | null;
+  channel: RequestChannel;
   /**
    * Claims the client's Idempotency-Key for this request, under `api_key_id`
    * (required with it): a key claimed before with the same fingerprint gives
@@ -284,7 +287,9 @@ export interface StaffToken {
   revoked_at: number | null;
 }
 
-export interface ImportedRequest extends Omit<NewRequest, 'media' | 'with_token' | 'api_key_id' | 'idempotency'> {
+export interface ImportedRequest extends Omit<NewRequest, 'media' | 'with_token' | 'api_key_id' | 'idempotency' | 'channel'> {
+  /** Defaults to `api`: an imported request came from another system. */
+  channel?: RequestChannel;
   status: ExtendedStatus;
   status_notes: string | null;
   updated_at: number;

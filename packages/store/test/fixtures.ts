@@ -74,6 +74,7 @@ export const newRequest = (jurisdiction_id: string, overrides: Partial<NewReques
   reporter,
   media: [],
   api_key_id: null,
+  channel: 'api',
   ...overrides,
 });
 

@@ -8,7 +8,7 @@ describe('concurrent createRequest on SQLite', () => {
   let store: Store;
   const request = (service_code: string, n: number): NewRequest => ({
     jurisdiction_id: 'gc.example', service_code, with_token: false, description: `#${n}`, address: null, address_id: null,
-    zipcode: null, lat: 1, long: 2, media_url: null, attributes: {}, media: [], api_key_id: null,
+    zipcode: null, lat: 1, long: 2, media_url: null, attributes: {}, media: [], api_key_id: null, channel: 'api',
     reporter: { email: null, first_name: null, last_name: null, phone: null, device_id: null, account_id: null },
   });
 

@@ -27,7 +27,7 @@ describe.each(dialects)('import of tricky values (%s)', (dialect) => {
         description: t, address: t, address_id: t, zipcode: t, status: 'closed', status_notes: t, media_url: t,
         service_name: t, agency_responsible: t, requested_at: T0 - i * 1000, updated_at: T0 + i, expected_at: T0 + HOUR + i,
         lat: -89.123456789012 + i / 7, long: 179.98765432101 - i / 3, attributes: { [t]: [t, `${t}${t}`] },
-        reporter: { email: t, first_name: t, last_name: t, phone: t, device_id: t, account_id: t },
+        reporter: { email: t, first_name: t, last_name: t, phone: t, device_id: t, account_id: t }, channel: 'phone',
       }),
     );
     expect(await store.importRequests(rows)).toBe(TRICKY.length);
@@ -38,7 +38,7 @@ describe.each(dialects)('import of tricky values (%s)', (dialect) => {
         description: t, address: t, address_id: t, zipcode: t, status: 'closed', status_notes: t, media_url: t,
         service_name: t, agency_responsible: t, requested_at: T0 - i * 1000, updated_at: T0 + i, expected_at: T0 + HOUR + i,
         lat: -89.123456789012 + i / 7, long: 179.98765432101 - i / 3, attributes: { [t]: [t, `${t}${t}`] }, media_ids: [],
-        reporter: { email: t, first_name: t, last_name: t, phone: t, device_id: t, account_id: t },
+        reporter: { email: t, first_name: t, last_name: t, phone: t, device_id: t, account_id: t }, channel: 'phone',
       });
     }
   });
@@ -69,7 +69,7 @@ describe('COPY binary encoding', () => {
     jurisdiction_id: 'j', service_code: 's', service_name: 'S', status: 'open', public_status: 'open', status_notes: null,
     description: 'd', agency_responsible: null, service_notice: null, requested_at: 1, updated_at: 2, expected_at: null,
     address: null, address_id: null, zipcode: null, lat: 41.5, long: -87.25, media_url: null, attributes: '{}',
-    email: null, first_name: null, last_name: null, phone: null, device_id: null, account_id: null, status_imported: 0,
+    email: null, first_name: null, last_name: null, phone: null, device_id: null, account_id: null, channel: 'api', status_imported: 0,
     ...overrides,
   });
 
@@ -100,13 +100,14 @@ describe('COPY binary encoding', () => {
       row({ description: text, requested_at: -1, updated_at: 2 ** 40 + 5, expected_at: Number.MAX_SAFE_INTEGER, status_imported: 1 }),
       row({ description: '\\.', lat: -89.123456789012, long: 0.1 + 0.2 }),
     ]));
-    expect(first).toHaveLength(27);
+    expect(first).toHaveLength(28);
     expect(COPY_COLUMNS[6]).toBe('description');
     expect(first![6]!.toString('utf8')).toBe(text);
     expect(first![5]).toBeNull();
     expect([9, 10, 11].map((c) => first![c]!.readBigInt64BE())).toEqual([-1n, 2n ** 40n + 5n, BigInt(Number.MAX_SAFE_INTEGER)]);
-    expect(first![25]!.readInt32BE()).toBe(1);
-    expect(first![26]!.toString()).toBe('[]');
+    expect(first![25]!.toString()).toBe('api');
+    expect(first![26]!.readInt32BE()).toBe(1);
+    expect(first![27]!.toString()).toBe('[]');
     expect(second![6]!.toString()).toBe('\\.');
     expect([second![15]!.readDoubleBE(), second![16]!.readDoubleBE()]).toEqual([-89.123456789012, 0.1 + 0.2]);
   });

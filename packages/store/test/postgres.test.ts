@@ -41,7 +41,7 @@ describe('PostgreSQL specifics', () => {
       const at = Date.UTC(2100, 0, 1);
       const r = await store.createRequest({
         jurisdiction_id: 'pg', service_code: 'x', with_token: false, description: null, address: null, address_id: null,
-        zipcode: null, lat: null, long: null, media_url: null, attributes: {}, media: [], api_key_id: null, requested_at: at,
+        zipcode: null, lat: null, long: null, media_url: null, attributes: {}, media: [], api_key_id: null, channel: 'api', requested_at: at,
         reporter: { email: null, first_name: null, last_name: null, phone: null, device_id: null, account_id: null },
       });
       const got = await store.getRequest('pg', r.id);

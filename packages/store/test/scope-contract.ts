@@ -3,16 +3,13 @@
  * jurisdiction, staff users and staff tokens scoped to jurisdictions, and the
  * staff lists filtered by a scope. Run from sqlite.test.ts and postgres.test.ts.
  */
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { GLOBAL_SCOPE, openStore, parseDatabaseUrl, type Jurisdiction, type NewStaffUser, type Store } from '@o311/store';
+import { GLOBAL_SCOPE, openStore, type Jurisdiction, type NewStaffUser, type Store } from '@o311/store';
 import { freshUrl, type FreshDatabase, type TestDialect } from '../../../test-support/databases.js';
 import { freshMigratedUrl } from '../../../test-support/migrated-databases.js';
-import type { DialectAdapter } from '../src/dialects/adapter.js';
-import { createPostgresAdapter } from '../src/dialects/postgres.js';
-import { createSqliteAdapter } from '../src/dialects/sqlite.js';
-import { migrationProvider } from '../src/schema/migrations.js';
 import { uid } from './fixtures.js';
+import { withSchemaBefore } from './schema-before.js';
 
 const SCOPE_MIGRATION = '0007_jurisdiction_scope';
 const PHC = '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA';
@@ -33,10 +30,6 @@ async function withOwnStore(dialect: TestDialect, work: (store: Store, db: Fresh
   }
 }
 
-function adapterFor(url: string): DialectAdapter {
-  const location = parseDatabaseUrl(url);
-  return location.dialect === 'sqlite' ? createSqliteAdapter(location.path) : createPostgresAdapter(location.url, 1);
-}
 
 export function runScopeContract(dialect: TestDialect): void {
   describe(`Store contract, jurisdiction scope: ${dialect}`, () => {
@@ -147,34 +140,22 @@ export function runScopeContract(dialect: TestDialect): void {
     it('migration 0007 makes existing admins global, other accounts primary-only, and stores a primary (never a sandbox)', async () => {
       const db = await freshUrl(dialect);
       try {
-        const adapter = adapterFor(db.url);
-        try {
-          const migrator = new Migrator({
-            db: adapter.db, provider: migrationProvider(adapter),
-            migrationTableName: 'o311_migration', migrationLockTableName: 'o311_migration_lock',
-          });
-          const names = Object.keys(await migrationProvider(adapter).getMigrations()).sort();
-          const before = names[names.indexOf(SCOPE_MIGRATION) - 1];
-          if (before === undefined) throw new Error(`no migration before ${SCOPE_MIGRATION}`);
-          const { error } = await migrator.migrateTo(before);
-          if (error) throw error;
+        await withSchemaBefore(db.url, SCOPE_MIGRATION, async (db) => {
           // Two cities and a sandbox; "aaa" sorts first but "zzz" has the oldest request after the sandbox's.
           for (const [id, sandbox] of [['aaa', 0], ['play', 1], ['zzz', 0]] as const) {
             await sql`insert into jurisdictions (id, name, contact, key_service, timezone, services_changed_at, sandbox)
-                      values (${id}, ${id}, '', '', 'UTC', 0, ${sandbox})`.execute(adapter.db);
+                      values (${id}, ${id}, '', '', 'UTC', 0, ${sandbox})`.execute(db);
           }
           await sql`insert into requests (jurisdiction_id, service_code, service_name, status, public_status, requested_at, updated_at, attributes, media_ids)
                     values ('play', 's', 'S', 'open', 'open', 0, 0, '{}', '[]'), ('zzz', 's', 'S', 'open', 'open', 1, 1, '{}', '[]'),
-                           ('aaa', 's', 'S', 'open', 'open', 2, 2, '{}', '[]')`.execute(adapter.db);
+                           ('aaa', 's', 'S', 'open', 'open', 2, 2, '{}', '[]')`.execute(db);
           for (const [email, role] of [['root@x.org', 'admin'], ['doer@x.org', 'agent']] as const) {
             await sql`insert into staff_users (id, email, name, role, department_id, password_hash, active, locale, created_at, failed_logins, locked_until)
-                      values (${email}, ${email}, 'n', ${role}, null, ${PHC}, 1, null, 0, 0, null)`.execute(adapter.db);
+                      values (${email}, ${email}, 'n', ${role}, null, ${PHC}, 1, null, 0, 0, null)`.execute(db);
             await sql`insert into staff_tokens (id, name, role, secret_hash, created_at, revoked_at)
-                      values (${email}, 't', ${role}, ${email}, 0, null)`.execute(adapter.db);
+                      values (${email}, 't', ${role}, ${email}, 0, null)`.execute(db);
           }
-        } finally {
-          await adapter.close();
-        }
+        });
         const store = await openStore(db.url);
         try {
           await store.migrate();

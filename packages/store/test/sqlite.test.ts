@@ -74,7 +74,7 @@ describe('SQLite specifics', () => {
       });
       const r = await store.createRequest({
         jurisdiction_id: 'j', service_code: 's', with_token: false, description: 'before', address: null, address_id: null, zipcode: '1',
-        lat: 1, long: 2, media_url: null, attributes: { a: 'b' }, media: [], api_key_id: null,
+        lat: 1, long: 2, media_url: null, attributes: { a: 'b' }, media: [], api_key_id: null, channel: 'api',
         reporter: { email: 'e@x', first_name: null, last_name: null, phone: null, device_id: null, account_id: null },
       });
       const list = () => store.listRequests({ jurisdiction_id: 'j', limit: 10, offset: 0 });

@@ -406,7 +406,7 @@ describe('My reports, paged', () => {
     for (let i = 0; i < 21; i++) {
       const r = await store.createRequest({
         jurisdiction_id: J, service_code: 'POTHOLE', with_token: false, description: `Hole ${i}`, address: null, address_id: null, zipcode: null,
-        lat: CITY_HALL.lat, long: CITY_HALL.long, media_url: null, attributes: { LOCATION: 'bike_lane', SIZE: 'large' }, media: [], api_key_id: null,
+        lat: CITY_HALL.lat, long: CITY_HALL.long, media_url: null, attributes: { LOCATION: 'bike_lane', SIZE: 'large' }, media: [], api_key_id: null, channel: 'api',
         requested_at: clock - DAY + i * 1000,
         reporter: { email: c.email, first_name: null, last_name: null, phone: null, device_id: null, account_id: c.accountId },
       });

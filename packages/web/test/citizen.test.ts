@@ -114,6 +114,7 @@ describe('submitting without JavaScript', () => {
     expect(stored?.attributes).toEqual({ LOCATION: 'travel_lane', SIZE: 'large', DEPTH_CM: '12' });
     expect(stored?.reporter.email).toBe('resident@example.org');
     expect(stored?.description).toBe('Deep hole by the bus stop');
+    expect(stored?.channel).toBe('web');
 
     const page = await get(location);
     expect(page.statusCode).toBe(200);

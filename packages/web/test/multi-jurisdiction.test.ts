@@ -28,7 +28,7 @@ async function addAlbany(store: Store): Promise<string> {
   await store.saveService({ ...template, jurisdiction_id: ALBANY, service_code: 'ALB-SNOW', service_name: 'Albany snow plowing' });
   const request = await store.createRequest({
     ...emptyRequestDetails(),
-    jurisdiction_id: ALBANY, service_code: 'ALB-SNOW', with_token: false, media: [], api_key_id: null,
+    jurisdiction_id: ALBANY, service_code: 'ALB-SNOW', with_token: false, media: [], api_key_id: null, channel: 'api',
     description: 'Albany: street not plowed',
     reporter: { email: ALBANY_REPORTER, first_name: 'Al', last_name: 'Bany', phone: null, device_id: null, account_id: null },
   });

@@ -21,7 +21,7 @@ describe('the sandbox and the back office', () => {
     const [service] = await t.store.listServices(sandbox.jurisdictionId);
     await t.store.createRequest({
       ...emptyRequestDetails(), jurisdiction_id: sandbox.jurisdictionId, service_code: service!.service_code, with_token: false,
-      description: MARK, address: '1 Main St', attributes: {}, media: [], api_key_id: null,
+      description: MARK, address: '1 Main St', attributes: {}, media: [], api_key_id: null, channel: 'api',
       reporter: { email: 'dev@example.org', first_name: null, last_name: null, phone: null, device_id: null, account_id: null },
     });
   });

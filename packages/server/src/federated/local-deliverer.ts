@@ -45,7 +45,7 @@ export function localDeliverer(ctx: ServiceContext): LocalDeliverer {
     const service = await activeService(ctx.store, j, r.service_code);
     const key = r.api_key_id === null ? undefined : (await ctx.store.listApiKeys()).find((k) => k.id === r.api_key_id);
     if (key === undefined) throw new Error('The API key the request was posted with is gone; it cannot be filed locally.');
-    const { receipt } = await submitRequestOnce(ctx, j, key, service, formOf(r), [], r.id);
+    const { receipt } = await submitRequestOnce(ctx, j, key, service, formOf(r), [], { idempotencyKey: r.id });
     if (receipt.service_request_id) return receipt.service_request_id;
     if (receipt.token) return (await resolveToken(ctx, j, receipt.token)).service_request_id ?? null;
     return null;

@@ -70,7 +70,7 @@ export function postRequestRoute(ctx: ServiceContext) {
         if (code === undefined) throw badRequest('service_code is required.');
         const service = await activeService(ctx.store, j, code);
         const media = await acceptMedia(uploads, ctx.limits.maxMediaPixels);
-        return await submitRequestOnce(ctx, j, key, service, fields, media, idempotencyKey);
+        return await submitRequestOnce(ctx, j, key, service, fields, media, { idempotencyKey });
       } finally {
         await discard();
       }

@@ -28,6 +28,7 @@ const stored: StoredRequest = {
     account_id: 'acct-secret',
   },
   media_ids: ['m1', 'm2'],
+  channel: 'api',
 };
 
 const ctx = { timezone: 'America/Chicago', mediaBase: 'https://city.example/open311/v2/media/' };

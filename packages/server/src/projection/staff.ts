@@ -6,7 +6,7 @@ import { EXTENDED_STATUSES, type PublicStatus } from '@o311/georeport';
 import type {
   ApiKey, Jurisdiction, JurisdictionScope, RequestEvent, ServiceRecord, ServiceTranslation, StaffToken, StoredRequest,
 } from '@o311/store';
-import type { Attribute, ExtendedStatus } from '@o311/georeport';
+import type { Attribute, ExtendedStatus, RequestChannel } from '@o311/georeport';
 import { hasMetadata } from './service.js';
 import { optionalDateTime, requiredDateTime } from './published-date.js';
 import { mediaUrl, requestDetails, type ProjectionContext } from './public-request.js';
@@ -87,6 +87,7 @@ export interface StaffRequestView {
   media_urls: string[];
   attributes: Record<string, string | string[]>;
   reporter: StoredRequest['reporter'];
+  channel: RequestChannel;
   events?: StaffEventView[];
 }
 
@@ -111,6 +112,7 @@ export function toStaffRequest(
     media_urls,
     attributes: r.attributes,
     reporter: r.reporter,
+    channel: r.channel,
   };
   if (events) view.events = events.map((e) => toStaffEvent(e, tz));
   return view;

@@ -4,7 +4,7 @@
  */
 import {
   IDEMPOTENCY_KEY_KEPT_HOURS, idempotencyKeyReused, unknownRequest, unknownToken, validateSubmission, type FormFields,
-  type RequestReceipt, type RequestsQuery,
+  type RequestChannel, type RequestReceipt, type RequestsQuery,
 } from '@o311/georeport';
 import {
   IdempotencyKeyReused, type ApiKey, type IdempotencyClaim, type Jurisdiction, type NewMedia, type RequestFilter, type ServiceRecord, type StoredRequest,
@@ -41,6 +41,13 @@ export interface Submitted {
   requestId: string;
 }
 
+export interface SubmitOptions {
+  /** The client's key (its submission fingerprinted here), or a claim whose fingerprint the caller chose (the web form's one-time token). */
+  idempotencyKey?: string | IdempotencyClaim;
+  /** How the request reached the city; `api` when not said. */
+  channel?: RequestChannel;
+}
+
 /**
  * submitRequest under the client's Idempotency-Key (an extension), when given:
  * the key is claimed with the request, in its transaction, for the API key. The
@@ -54,8 +61,7 @@ export async function submitRequestOnce(
   service: ServiceRecord,
   fields: FormFields,
   media: readonly NewMedia[],
-  /** The client's key (its submission fingerprinted here), or a claim whose fingerprint the caller chose (the web form's one-time token). */
-  idempotencyKey?: string | IdempotencyClaim,
+  { idempotencyKey, channel = 'api' }: SubmitOptions = {},
 ): Promise<Submitted> {
   const sub = validateSubmission(fields, service.attributes);
   const idempotency =
@@ -84,6 +90,7 @@ export async function submitRequestOnce(
     },
     media: [...media],
     api_key_id: key.id,
+    channel,
     ...(idempotency && { idempotency }),
   }).catch((e: unknown) => {
     throw e instanceof IdempotencyKeyReused ? idempotencyKeyReused() : e;

@@ -49,7 +49,7 @@ const stored = (id: string, over: Partial<StoredRequest> = {}): StoredRequest =>
   description: null, agency_responsible: null, service_notice: 'notice', requested_at: 0, updated_at: 0, expected_at: null,
   address: 'a', address_id: null, zipcode: null, lat: null, long: null, media_url: null, attributes: {},
   reporter: { email: 'e@x.org', first_name: null, last_name: null, phone: null, device_id: null, account_id: 'acct' },
-  media_ids: [], ...over,
+  media_ids: [], channel: 'api', ...over,
 });
 
 describe('resolveJurisdiction', () => {

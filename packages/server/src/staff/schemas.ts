@@ -1,6 +1,6 @@
 /** Typebox contracts of the staff API: validation, handler types and OpenAPI from one source. */
 import { Type, type TSchema } from 'typebox';
-import { DATATYPES, EXTENDED_STATUSES, PUBLIC_STATUSES, SERVICE_TYPES } from '@o311/georeport';
+import { DATATYPES, EXTENDED_STATUSES, PUBLIC_STATUSES, REQUEST_CHANNELS, SERVICE_TYPES } from '@o311/georeport';
 import { API_CLIENTS, BLACKBOX_RECEIPTS } from '@o311/store';
 import { MAX_ATTRIBUTE_ORDER, MAX_PAGE, MAX_RATE_PER_MINUTE, MAX_SLA_HOURS } from '../services/setting-bounds.js';
 
@@ -220,6 +220,7 @@ export const StaffRequest = Type.Object({
   media_urls: Type.Array(Type.String()),
   attributes: Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())])),
   reporter: Reporter,
+  channel: Type.Enum([...REQUEST_CHANNELS], { description: 'How the request reached the city.' }),
   events: opt(Type.Array(Event)),
 });
 

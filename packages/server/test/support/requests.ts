@@ -13,6 +13,7 @@ export function newRequest(over: Partial<NewRequest> & Pick<NewRequest, 'service
     reporter: { ...REPORTER },
     media: [],
     api_key_id: null,
+    channel: 'api',
     ...over,
   };
 }

@@ -18,9 +18,10 @@ export type ColumnType = ColumnDataType | Expression<unknown>;
  */
 export type ImportRowValues = Omit<
   RequestsTable,
-  'id' | 'token' | 'media_ids' | 'api_key_id' | 'status_imported' | keyof RequestTriageColumns
+  'id' | 'token' | 'media_ids' | 'api_key_id' | 'status_imported' | 'channel' | keyof RequestTriageColumns
 > & {
   status_imported: number;
+  channel: string;
 };
 
 /** How a table's auto-incrementing integer key is declared. */

@@ -24,7 +24,7 @@ const COLUMNS = [
   ['service_notice', 'text'], ['requested_at', 'int8'], ['updated_at', 'int8'], ['expected_at', 'int8'],
   ['address', 'text'], ['address_id', 'text'], ['zipcode', 'text'], ['lat', 'float8'], ['long', 'float8'],
   ['media_url', 'text'], ['attributes', 'text'], ['email', 'text'], ['first_name', 'text'], ['last_name', 'text'],
-  ['phone', 'text'], ['device_id', 'text'], ['account_id', 'text'], ['status_imported', 'int4'],
+  ['phone', 'text'], ['device_id', 'text'], ['account_id', 'text'], ['channel', 'text'], ['status_imported', 'int4'],
 ] as const satisfies readonly (readonly [keyof ImportRowValues, ColumnType])[];
 
 export const COPY_COLUMNS: readonly (keyof ImportRowValues)[] = COLUMNS.map(([name]) => name);

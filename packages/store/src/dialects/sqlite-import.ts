@@ -19,7 +19,7 @@ import type { ImportRowValues } from './adapter.js';
 const TEXT_COLUMNS = [
   'jurisdiction_id', 'service_code', 'service_name', 'status', 'public_status', 'status_notes',
   'description', 'agency_responsible', 'service_notice', 'address', 'address_id', 'zipcode',
-  'media_url', 'attributes', 'email', 'first_name', 'last_name', 'phone', 'device_id', 'account_id',
+  'media_url', 'attributes', 'email', 'first_name', 'last_name', 'phone', 'device_id', 'account_id', 'channel',
 ] as const satisfies readonly (keyof ImportRowValues)[];
 const NUMBER_COLUMNS = ['requested_at', 'updated_at', 'expected_at', 'lat', 'long', 'status_imported'] as const satisfies readonly (keyof ImportRowValues)[];
 const COLUMNS = [...TEXT_COLUMNS, ...NUMBER_COLUMNS];
@@ -65,12 +65,13 @@ function bindRow(v: SqliteValue[], at: number, r: ImportRowValues): void {
   v[at + 17] = r.phone;
   v[at + 18] = r.device_id;
   v[at + 19] = r.account_id;
-  v[at + 20] = r.requested_at;
-  v[at + 21] = r.updated_at;
-  v[at + 22] = r.expected_at;
-  v[at + 23] = r.lat;
-  v[at + 24] = r.long;
-  v[at + 25] = r.status_imported;
+  v[at + 20] = r.channel;
+  v[at + 21] = r.requested_at;
+  v[at + 22] = r.updated_at;
+  v[at + 23] = r.expected_at;
+  v[at + 24] = r.lat;
+  v[at + 25] = r.long;
+  v[at + 26] = r.status_imported;
 }
 /** A batch on its way to the worker; `lengths` is -1 for null, numbers are NaN for null. */
 interface EncodedBatch {
@@ -129,6 +130,7 @@ class BatchEncoder {
     this.#text(r.phone);
     this.#text(r.device_id);
     this.#text(r.account_id);
+    this.#text(r.channel);
     this.#number(r.requested_at);
     this.#number(r.updated_at);
     this.#number(r.expected_at);

@@ -192,6 +192,7 @@ function prepare(r: ImportedRequest, service: ServiceFacts | null, index: number
     phone: r.reporter.phone,
     device_id: r.reporter.device_id,
     account_id: r.reporter.account_id,
+    channel: r.channel ?? 'api',
     status_imported: r.status !== 'open' ? 1 : 0,
   };
 }

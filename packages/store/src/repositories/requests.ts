@@ -7,7 +7,7 @@ import type { Database, RequestsTable, RequestTriageColumns } from '../schema/ta
 import { generateRequestToken } from '../secrets.js';
 import { HISTORY_COLUMNS, insertEvent, storeDerivedHistory } from './events.js';
 import { changeKindOf, recordChange } from './request-changes.js';
-import { chunks, inTransaction, paging, parseJson, parseRowId, parseRowIds, publicStatusOf, readStatus, type Db } from './shared.js';
+import { chunks, inTransaction, paging, parseJson, parseRowId, parseRowIds, publicStatusOf, readChannel, readStatus, type Db } from './shared.js';
 
 const HOUR_MS = 3_600_000;
 /** Mean Earth radius (IUGG), metres. */
@@ -25,7 +25,7 @@ export const PUBLIC_COLUMNS = [
   'requests.status', 'requests.status_notes', 'requests.description', 'requests.agency_responsible',
   'requests.service_notice', 'requests.requested_at', 'requests.updated_at', 'requests.expected_at', 'requests.address',
   'requests.address_id', 'requests.zipcode', 'requests.lat', 'requests.long', 'requests.media_url', 'requests.attributes',
-  'requests.media_ids',
+  'requests.media_ids', 'requests.channel',
 ] as const;
 
 type PublicColumnsRow = Pick<Selectable<RequestsTable>, (typeof PUBLIC_COLUMNS)[number] extends `requests.${infer C}` ? C & keyof RequestsTable : never>;
@@ -53,6 +53,7 @@ export function toPublicStoredRequest(row: PublicColumnsRow): PublicStoredReques
     media_url: row.media_url,
     attributes: parseJson<Record<string, string | string[]>>(row.attributes),
     media_ids: parseJson<string[]>(row.media_ids),
+    channel: readChannel(row.channel),
   };
 }
 
@@ -117,6 +118,7 @@ export async function createRequest(trx: Db, r: NewRequest): Promise<StoredReque
     device_id: r.reporter.device_id,
     account_id: r.reporter.account_id,
     api_key_id: r.api_key_id,
+    channel: r.channel,
     status_imported: 0,
   } satisfies Omit<PublicRow, 'id'>;
   // No event row: the `submitted` entry of the history is derived from the request (events.ts).

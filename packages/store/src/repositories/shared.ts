@@ -1,6 +1,6 @@
 /** Small helpers shared by the repositories. */
 import type { Kysely, Transaction } from 'kysely';
-import { EXTENDED_STATUSES, type ExtendedStatus, type PublicStatus } from '@o311/georeport';
+import { EXTENDED_STATUSES, isRequestChannel, type ExtendedStatus, type PublicStatus, type RequestChannel } from '@o311/georeport';
 import { PRIORITIES, type Priority } from '../back-office.js';
 import type { StaffRole } from '../contract.js';
 import type { Database } from '../schema/tables.js';
@@ -60,6 +60,11 @@ export function publicStatusOf(status: string): PublicStatus {
 export function readStatus(status: string): ExtendedStatus {
   if (!isExtendedStatus(status)) throw new Error(`stored request status "${status}" is not an extended status`);
   return status;
+}
+
+export function readChannel(channel: string): RequestChannel {
+  if (!isRequestChannel(channel)) throw new Error(`stored request channel "${channel}" is not a channel`);
+  return channel;
 }
 
 const STAFF_ROLES: readonly StaffRole[] = ['admin', 'agent', 'viewer'];

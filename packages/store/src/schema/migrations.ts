@@ -24,6 +24,7 @@ import { dropWebhooks, webhooks } from './webhook-migration.js';
 import { dropGazetteer, gazetteer } from './gazetteer-migration.js';
 import { dropModeration, moderation } from './moderation-migration.js';
 import { dropSupporters, supporters } from './supporters-migration.js';
+import { channel, dropChannel } from './channel-migration.js';
 import { dropKeyRequests, keyRequests } from './key-requests-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { dropReporter, reporter } from './reporter-migration.js';
@@ -233,6 +234,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0022_gazetteer': { up: (db: Kysely<unknown>) => gazetteer(db, adapter), down: dropGazetteer },
     '0023_supporters': { up: supporters, down: dropSupporters },
     '0024_key_requests': { up: keyRequests, down: dropKeyRequests },
+    '0025_channel': { up: channel, down: dropChannel },
   };
   return { getMigrations: async () => migrations };
 }

@@ -89,6 +89,8 @@ export interface RequestsTable extends RequestTriageColumns {
   device_id: string | null;
   account_id: string | null;
   api_key_id: string | null;
+  /** How the request reached the city (migration 0025): a RequestChannel. */
+  channel: Generated<string>;
   /**
    * 1 when `status`, `status_notes` and `updated_at` came from an import in a
    * status other than `open`: the history then has an entry "status changed

@@ -53,7 +53,7 @@ export async function submitReport(
   const token = formTokenOf(input.fields);
   const claim = token === undefined ? undefined : formTokenClaim(token, service.service_code);
   const sent = await submitWithWebKey(web, t, { jurisdiction: j, visitor }, async (key) =>
-    (await requestServices.submitRequestOnce(services, j, key, service, fields, input.photos, claim)).receipt,
+    (await requestServices.submitRequestOnce(services, j, key, service, fields, input.photos, { idempotencyKey: claim, channel: 'web' })).receipt,
   );
   return sent.ok ? { ok: true, receipt: sent.value } : sent;
 }

@@ -34,6 +34,7 @@ export async function seedRequest(store: Store, over: Partial<NewRequest> & Pick
     reporter: { email: 'rosa@example.org', first_name: 'Rosa', last_name: 'Parks', phone: '+1 555 0100', device_id: null, account_id: null },
     media: [],
     api_key_id: null,
+    channel: 'api',
     ...over,
   });
 }
