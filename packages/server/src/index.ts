@@ -25,6 +25,7 @@ export { developerSettings, saveDeveloperSettings, termsDigest, MAX_TERMS_LENGTH
 export { changeService, removeService } from './services/catalog-changes.js';
 export { deleteTemplate, saveTemplate } from './services/templates.js';
 export * as staffAccounts from './services/staff-accounts.js';
+export * as callTaking from './services/call-taking.js';
 export * as catalogServices from './services/catalog.js';
 export * as requestServices from './services/requests.js';
 export * as reporterServices from './services/reporter-updates.js';

@@ -24,6 +24,8 @@ export interface StaffUser {
   /** The jurisdictions the user works on; only admins may be global. */
   jurisdictions: JurisdictionScope;
   department_id: string | null;
+  /** An agent who may log requests for callers (the contact centre, issue 15); admins may without it. */
+  call_taker: boolean;
   active: boolean;
   /** Preferred UI language (`en`, `es`, `fr`), null = from the browser. */
   locale: string | null;
@@ -41,6 +43,8 @@ export interface NewStaffUser {
   /** An argon2id PHC string; hashing is the caller's job. */
   password_hash: string;
   locale?: string | null;
+  /** Default: false. */
+  call_taker?: boolean;
   /** Default: global for an admin, the primary jurisdiction for any other role. */
   jurisdictions?: JurisdictionScope;
 }
@@ -49,7 +53,7 @@ export interface NewStaffUser {
  * A non-admin left global (role changed, scope not given) gets the primary
  * jurisdiction; a global scope for another role than admin throws.
  */
-export type StaffUserPatch = Partial<Pick<StaffUser, 'name' | 'role' | 'department_id' | 'active' | 'locale' | 'jurisdictions'>> & {
+export type StaffUserPatch = Partial<Pick<StaffUser, 'name' | 'role' | 'department_id' | 'call_taker' | 'active' | 'locale' | 'jurisdictions'>> & {
   password_hash?: string;
 };
 

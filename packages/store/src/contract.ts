@@ -26,6 +26,7 @@ import type { ModerationStore } from './moderation.js';
 import type { ReporterStore } from './reporter.js';
 import type { KeyRequestStore } from './key-requests.js';
 import type { SupporterStore } from './supporters.js';
+import type { CallerStore } from './callers.js';
 import type { GazetteerStore } from './gazetteer.js';
 import type { ExportFilter } from './exports.js';
 
@@ -335,6 +336,8 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly keyRequests: KeyRequestStore;
   /** "Me too" supporters of requests (issue 14). */
   readonly supporters: SupporterStore;
+  /** The contact centre's caller lookup (issue 15). */
+  readonly callers: CallerStore;
   /** The jurisdictions' address gazetteers, searched by the geocoder (issue 14). */
   readonly gazetteer: GazetteerStore;
   migrate(): Promise<void>;

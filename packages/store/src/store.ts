@@ -88,6 +88,8 @@ import type { KeyRequestStore } from './key-requests.js';
 import { keyRequestStore } from './repositories/key-requests.js';
 import type { SupporterStore } from './supporters.js';
 import { supporterStore } from './repositories/supporters.js';
+import type { CallerStore } from './callers.js';
+import { callerStore } from './repositories/callers.js';
 import type { GazetteerStore } from './gazetteer.js';
 import { gazetteerStore } from './repositories/gazetteer.js';
 import { validationRuns } from './repositories/validation-runs.js';
@@ -125,6 +127,7 @@ export class KyselyStore implements Store {
   readonly keyRequests: KeyRequestStore;
   readonly gazetteer: GazetteerStore;
   readonly supporters: SupporterStore;
+  readonly callers: CallerStore;
   readonly #adapter: DialectAdapter;
   /** SQLite: concurrent new requests and federated outbox writes share a commit (see group-commit.ts). */
   readonly #group: GroupCommit<Database> | undefined;
@@ -154,6 +157,7 @@ export class KyselyStore implements Store {
     this.reporter = reporterStore(adapter.db);
     this.keyRequests = keyRequestStore(adapter.db);
     this.supporters = supporterStore(adapter.db);
+    this.callers = callerStore(adapter.db);
     this.gazetteer = gazetteerStore(adapter);
   }
 

@@ -20,9 +20,15 @@ export interface Profile {
   name: string;
   role: StaffRole;
   department_id: string | null;
+  /** Absent: unchanged (false for a new account). */
+  call_taker?: boolean;
   /** Absent: unchanged (or, for a new account, the creator's scope / the store's default). */
   jurisdictions?: JurisdictionScope;
 }
+
+/** Only agents hold the call-taker capability as a flag: admins take calls by their role, viewers never. */
+const callTakerFlag = (role: StaffRole, asked: boolean | undefined): boolean | undefined =>
+  asked === undefined ? (role === 'agent' ? undefined : false) : role === 'agent' && asked;
 
 /** The user `id` if `actor` may administer it. */
 export async function reachableAccount(ctx: ServiceContext, actor: StaffActor, id: string): Promise<StaffUser | undefined> {
@@ -46,6 +52,7 @@ export async function createAccount(
   if (!granted.ok) return { ok: false, reason: 'scope', refusal: granted.refusal };
   const added = await ctx.store.addUser({
     email: input.email, name: input.name, role: input.role, department_id: input.department_id, password_hash: input.password_hash,
+    call_taker: callTakerFlag(input.role, input.call_taker) ?? false,
     ...(granted.scope !== undefined ? { jurisdictions: granted.scope } : {}),
   });
   // Taken, even by a creation running at the same time: a reason from the store's transaction.
@@ -53,7 +60,9 @@ export async function createAccount(
   const { user } = added;
   await recordAudit(ctx, actor, {
     action: 'user.create',
-    details: { user: user.id, email: user.email, role: user.role, department: user.department_id, jurisdictions: user.jurisdictions },
+    details: {
+      user: user.id, email: user.email, role: user.role, department: user.department_id, call_taker: user.call_taker, jurisdictions: user.jurisdictions,
+    },
   });
   return { ok: true, user };
 }
@@ -66,10 +75,13 @@ export async function updateAccount(ctx: ServiceContext, actor: StaffActor, id: 
   const kept = before.jurisdictions === GLOBAL_SCOPE && input.role !== 'admin' ? undefined : before.jurisdictions;
   const granted = await grantScope(ctx.store, actor.scope, input.role, input.jurisdictions ?? kept);
   if (!granted.ok) return { ok: false, reason: 'scope', refusal: granted.refusal };
-  const { jurisdictions: _asked, ...profile } = input;
-  const user = await ctx.store.updateUser(id, { ...profile, ...(granted.scope !== undefined ? { jurisdictions: granted.scope } : {}) });
+  const { jurisdictions: _asked, call_taker: _flag, ...profile } = input;
+  const callTaker = callTakerFlag(input.role, input.call_taker);
+  const user = await ctx.store.updateUser(id, {
+    ...profile, ...(callTaker !== undefined && { call_taker: callTaker }), ...(granted.scope !== undefined ? { jurisdictions: granted.scope } : {}),
+  });
   if (!user) return { ok: false, reason: 'not-found' };
-  const changed = (['name', 'role', 'department_id', 'jurisdictions'] as const)
+  const changed = (['name', 'role', 'department_id', 'call_taker', 'jurisdictions'] as const)
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(user[k]));
   if (changed.length > 0) {
     await recordAudit(ctx, actor, {

@@ -20,6 +20,7 @@ export const toStaffUser = (row: Selectable<StaffUsersTable>): StaffUser => ({
   role: readRole(row.role),
   jurisdictions: readScope(row.jurisdiction_scope),
   department_id: row.department_id,
+  call_taker: fromFlag(row.call_taker),
   active: fromFlag(row.active),
   locale: row.locale,
   created_at: row.created_at,
@@ -41,6 +42,7 @@ export async function addUser(db: Db, u: NewStaffUser): Promise<UserCreation> {
     jurisdiction_scope: await scopeToStore(db, role, u.jurisdictions),
     department_id: u.department_id,
     password_hash: u.password_hash,
+    call_taker: toFlag(u.call_taker ?? false),
     active: 1,
     locale: u.locale ?? null,
     created_at: Date.now(),
@@ -89,6 +91,7 @@ export async function updateUser(db: Db, id: string, patch: StaffUserPatch): Pro
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.role !== undefined) set.role = readRole(patch.role);
   if (patch.department_id !== undefined) set.department_id = patch.department_id;
+  if (patch.call_taker !== undefined) set.call_taker = toFlag(patch.call_taker);
   if (patch.active !== undefined) set.active = toFlag(patch.active);
   if (patch.locale !== undefined) set.locale = patch.locale;
   if (patch.password_hash !== undefined) set.password_hash = patch.password_hash;

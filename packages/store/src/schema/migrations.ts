@@ -28,6 +28,7 @@ import { channel, dropChannel } from './channel-migration.js';
 import { dropKeyRequests, keyRequests } from './key-requests-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { dropReporter, reporter } from './reporter-migration.js';
+import { callTaker, dropCallTaker } from './call-taker-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
 const MIGRATION_TABLE = 'o311_migration';
@@ -235,6 +236,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0023_supporters': { up: supporters, down: dropSupporters },
     '0024_key_requests': { up: keyRequests, down: dropKeyRequests },
     '0025_channel': { up: channel, down: dropChannel },
+    '0026_call_taker': { up: callTaker, down: dropCallTaker },
   };
   return { getMigrations: async () => migrations };
 }

@@ -179,6 +179,8 @@ export interface StaffUsersTable {
   name: string;
   role: string;
   department_id: string | null;
+  /** 1: an agent who takes calls (migration 0026). */
+  call_taker: Generated<number>;
   /** argon2id PHC string, computed by the caller. */
   password_hash: string;
   active: number;

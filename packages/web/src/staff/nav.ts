@@ -1,5 +1,6 @@
 /** The staff navigation: the pages the signed-in role may open, who is signed in, and the logout button. */
-import { roleAllows, type Permission } from '@o311/server';
+import { callTaking, roleAllows, type Permission } from '@o311/server';
+import type { StaffUser } from '@o311/store';
 import { html, type Html } from '../html.js';
 import type { MessageKey, Translator } from '../i18n/translate.js';
 import type { SignedIn } from './auth/authenticate.js';
@@ -10,10 +11,13 @@ interface NavItem {
   href: string;
   label: MessageKey;
   permission: Permission;
+  /** A capability beyond the role the item needs. */
+  shownTo?: (user: StaffUser) => boolean;
 }
 
 export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff', label: 'staff.nav.inbox', permission: 'read' },
+  { href: '/staff/calls', label: 'staff.nav.calls', permission: 'manage-requests', shownTo: callTaking.takesCalls },
   { href: '/staff/services', label: 'staff.nav.services', permission: 'read' },
   { href: '/staff/templates', label: 'staff.nav.templates', permission: 'read' },
   { href: '/staff/users', label: 'staff.nav.users', permission: 'admin' },
@@ -36,7 +40,7 @@ function currentHref(path: string): string | undefined {
 
 export function staffNav(t: Translator, who: SignedIn, path: string): Html {
   const current = currentHref(path);
-  const items = STAFF_NAV.filter((i) => roleAllows(who.user.role, i.permission, who.user.jurisdictions));
+  const items = STAFF_NAV.filter((i) => roleAllows(who.user.role, i.permission, who.user.jurisdictions) && (i.shownTo?.(who.user) ?? true));
   return html`<ul class="admin-nav">${items.map(
     (i) => html`<li><a href="${i.href}"${i.href === current ? html` aria-current="page"` : ''}>${t(i.label)}</a></li>`,
   )}</ul>

@@ -12,6 +12,7 @@ import { registerRegistryPages } from './admin/registry/routes.js';
 import { registerUserPages } from './admin/users/routes.js';
 import { registerWebhookPages } from './admin/webhooks/routes.js';
 import { registerAuthPages } from './auth/routes.js';
+import { registerCallPages } from './calls/routes.js';
 import { registerInboxPages } from './inbox/routes.js';
 import { registerRequestPages } from './request/routes.js';
 import { registerModerationPages } from './request/moderation-routes.js';
@@ -23,6 +24,7 @@ export async function registerStaffPages(app: FastifyInstance, web: WebContext):
   await registerAccountPages(app, web);
   await registerInboxPages(app, web);
   await registerRequestPages(app, web);
+  registerCallPages(app, web);
   registerModerationPages(app, web);
   await registerServiceEditorPages(app, web);
   await registerTemplatePages(app, web);

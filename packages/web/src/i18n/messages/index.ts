@@ -3,6 +3,9 @@ import type { Locale } from '../locales.js';
 import { accountEn } from './account.en.js';
 import { accountEs } from './account.es.js';
 import { accountFr } from './account.fr.js';
+import { callsEn } from './calls.en.js';
+import { callsEs } from './calls.es.js';
+import { callsFr } from './calls.fr.js';
 import { citizenEn } from './citizen.en.js';
 import { citizenEs } from './citizen.es.js';
 import { citizenFr } from './citizen.fr.js';
@@ -79,11 +82,11 @@ import { webhooksEn } from './webhooks.en.js';
 import { webhooksEs } from './webhooks.es.js';
 import { webhooksFr } from './webhooks.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...serviceQuestionsEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...requestFormEn, ...reportFormEn, ...reporterEn, ...geocoderEn, ...pwaEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...serviceQuestionsEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...requestFormEn, ...reportFormEn, ...reporterEn, ...geocoderEn, ...callsEn, ...pwaEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...serviceQuestionsEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...requestFormEs, ...reportFormEs, ...reporterEs, ...geocoderEs, ...pwaEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...serviceQuestionsFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...requestFormFr, ...reportFormFr, ...reporterFr, ...geocoderFr, ...pwaFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...serviceQuestionsEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...requestFormEs, ...reportFormEs, ...reporterEs, ...geocoderEs, ...callsEs, ...pwaEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...serviceQuestionsFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...requestFormFr, ...reportFormFr, ...reporterFr, ...geocoderFr, ...callsFr, ...pwaFr },
 };

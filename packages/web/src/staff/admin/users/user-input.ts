@@ -15,14 +15,17 @@ export interface UserDraft {
   email: string;
   role: string;
   department: string;
+  /** The contact-centre capability (user-view.ts). */
+  call_taker: boolean;
 }
 
-export const EMPTY_DRAFT: UserDraft = { name: '', email: '', role: 'agent', department: '' };
+export const EMPTY_DRAFT: UserDraft = { name: '', email: '', role: 'agent', department: '', call_taker: false };
 
 export interface ProfileInput {
   name: string;
   role: StaffRole;
   department_id: string | null;
+  call_taker: boolean;
   /** Absent: unchanged (or, for a new account, the creator's scope / the store's default). */
   jurisdictions?: JurisdictionScope;
 }
@@ -42,6 +45,7 @@ export function readProfile(request: FastifyRequest, t: Translator, departments:
     email: formText(request, 'email').toLowerCase(),
     role: formText(request, 'role'),
     department: formText(request, 'department'),
+    call_taker: formText(request, 'call_taker') === '1',
   };
   const errors: FieldError[] = [];
   if (draft.name === '' || draft.name.length > 200) errors.push({ field: fieldId(form, 'name'), message: t('staff.users.error.name') });
@@ -52,7 +56,7 @@ export function readProfile(request: FastifyRequest, t: Translator, departments:
   const jurisdictions = readScopeField(request);
   const input = errors.length === 0 && isStaffRole(draft.role)
     ? {
-      name: draft.name, role: draft.role, department_id: draft.department === '' ? null : draft.department,
+      name: draft.name, role: draft.role, department_id: draft.department === '' ? null : draft.department, call_taker: draft.call_taker,
       ...(jurisdictions !== undefined ? { jurisdictions } : {}),
     }
     : undefined;

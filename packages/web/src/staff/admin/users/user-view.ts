@@ -5,7 +5,7 @@ import type { Translator } from '../../../i18n/translate.js';
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { passwordInput } from '../../auth/password-input.js';
 import { errorSummary } from '../../forms/error-summary.js';
-import { errorFor, selectField, textInput, type FieldError } from '../../forms/fields.js';
+import { checkbox, errorFor, selectField, textInput, type FieldError } from '../../forms/fields.js';
 import { departmentChoices, roleChoices } from './user-choices.js';
 import { scopeField, type ScopeChoices } from './scope-field.js';
 import { fieldId, type UserDraft } from './user-input.js';
@@ -26,7 +26,9 @@ export interface UserView {
   scope: ScopeChoices;
 }
 
-const draftOf = (u: StaffUser): UserDraft => ({ name: u.name, email: u.email, role: u.role, department: u.department_id ?? '' });
+const draftOf = (u: StaffUser): UserDraft => ({
+  name: u.name, email: u.email, role: u.role, department: u.department_id ?? '', call_taker: u.call_taker,
+});
 
 function profileForm(t: Translator, v: UserView, action: string): Html {
   const draft = v.draft ?? draftOf(v.user);
@@ -37,6 +39,7 @@ function profileForm(t: Translator, v: UserView, action: string): Html {
 ${textInput({ id: id('name'), name: 'name', label: t('staff.users.name'), value: draft.name, required: true, error: errorFor(v.errors, id('name')) })}
 ${selectField({ id: id('role'), name: 'role', label: t('staff.users.role'), value: draft.role, choices: roleChoices(t), required: true, error: errorFor(v.errors, id('role')) })}
 ${selectField({ id: id('department'), name: 'department', label: t('staff.users.department'), value: draft.department, choices: departmentChoices(t, v.departments), error: errorFor(v.errors, id('department')) })}
+${checkbox({ id: id('call_taker'), name: 'call_taker', label: t('staff.user.callTaker'), hint: t('staff.user.callTakerHint'), checked: draft.call_taker })}
 ${scopeField(t, EDIT_USER_FORM, v.scope, v.user.jurisdictions)}
 <button type="submit">${t('staff.user.save')}</button>
 </form>

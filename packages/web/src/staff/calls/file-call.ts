@@ -1,0 +1,88 @@
+/**
+ * A posted call form: our checks (the citizen form's, so every problem is
+ * named at its field in the agent's language, plus the receipt consents),
+ * then the server's contact-centre service with the web app's key and the
+ * form's one-time token, so a double send files one request. The receipt is
+ * queued only when the caller agreed to it.
+ */
+import type { FastifyRequest } from 'fastify';
+import { isOpen311Failure, type Attribute } from '@o311/georeport';
+import { callTaking } from '@o311/server';
+import type { Jurisdiction, ServiceRecord, StaffUser } from '@o311/store';
+import type { WebContext } from '../../context.js';
+import type { Translator } from '../../i18n/translate.js';
+import { DEFAULT_LOCALE, isLocale } from '../../i18n/locales.js';
+import { webApiKey } from '../../citizen/api-key.js';
+import { FIELD_IDS, valueOf, type FormFields } from '../../citizen/form-state.js';
+import { FORM_TOKEN_FIELD, formTokenOf } from '../../citizen/form-token.js';
+import { checkReport, type FieldError } from '../../citizen/report-check.js';
+import { queueReceipt } from '../../reporter/receipt.js';
+import { webActorOf } from '../staff-actor.js';
+import { CALL_FIELDS, CALL_FIELD_IDS } from './call-fields.js';
+
+export type CallOutcome = { ok: true; requestId: string } | { ok: false; errors: FieldError[]; serverProblems: string[] };
+
+const consents = (fields: FormFields): callTaking.ReceiptConsent[] => [
+  ...(valueOf(fields, CALL_FIELDS.receiptEmail) === '1' ? ['email' as const] : []),
+  ...(valueOf(fields, CALL_FIELDS.receiptSms) === '1' ? ['sms' as const] : []),
+];
+
+/** A receipt needs the address or number to send it to. */
+function consentErrors(fields: FormFields, t: Translator): FieldError[] {
+  const errors: FieldError[] = [];
+  const wants = consents(fields);
+  if (wants.includes('email') && valueOf(fields, 'email').trim() === '') {
+    errors.push({ id: CALL_FIELD_IDS.receiptEmail, message: t('calls.error.receiptEmail') });
+  }
+  if (wants.includes('sms') && valueOf(fields, 'phone').trim() === '') {
+    errors.push({ id: CALL_FIELD_IDS.receiptSms, message: t('calls.error.receiptSms') });
+  }
+  return errors;
+}
+
+/** Every problem of the form, in its order (the caller's details come first on it). */
+export function checkCall(fields: FormFields, attributes: readonly Attribute[], t: Translator): FieldError[] {
+  const order: readonly string[] = [FIELD_IDS.first_name, FIELD_IDS.last_name, FIELD_IDS.phone, FIELD_IDS.email];
+  const all = checkReport(fields, attributes, t);
+  return [...all.filter((e) => order.includes(e.id)), ...all.filter((e) => !order.includes(e.id)), ...consentErrors(fields, t)];
+}
+
+/** The GeoReport submission: the form without its own fields. */
+function submission(fields: FormFields, code: string): FormFields {
+  const sent = new Map(fields).set('service_code', [code]);
+  for (const name of [FORM_TOKEN_FIELD, ...Object.values(CALL_FIELDS)]) sent.delete(name);
+  return sent;
+}
+
+export async function fileCall(
+  web: WebContext,
+  request: FastifyRequest,
+  who: StaffUser,
+  target: { j: Jurisdiction; service: ServiceRecord; attributes: readonly Attribute[] },
+  fields: FormFields,
+  t: Translator,
+): Promise<CallOutcome> {
+  const errors = checkCall(fields, target.attributes, t);
+  if (errors.length > 0) return { ok: false, errors, serverProblems: [] };
+  const { services } = web;
+  const key = await services.store.findApiKey(await webApiKey(web));
+  if (!key) throw new Error('The web app API key is missing or revoked.');
+  const token = formTokenOf(fields);
+  const receipts = consents(fields);
+  let requestId: string;
+  let replayed: boolean;
+  try {
+    ({ requestId, replayed } = await callTaking.fileForCaller(services, webActorOf(who), target.j, {
+      key, service: target.service, fields: submission(fields, target.service.service_code), receipts,
+      claim: token === undefined ? undefined : { key: `call:${token}`, fingerprint: `call-form:${target.service.service_code}` },
+    }));
+  } catch (e) {
+    if (isOpen311Failure(e) && e.status < 500) return { ok: false, errors: [], serverProblems: e.errors.map((x) => x.description) };
+    throw e;
+  }
+  if (!replayed && receipts.includes('email')) {
+    const asked = valueOf(fields, CALL_FIELDS.locale);
+    await queueReceipt(web, request, target.j, requestId, { locale: isLocale(asked) ? asked : DEFAULT_LOCALE });
+  }
+  return { ok: true, requestId };
+}

@@ -1,0 +1,134 @@
+/**
+ * The contact centre (issue 15): GET /staff/calls (look the caller up, find
+ * the service), GET and POST /staff/calls/report/:code (the request form; a
+ * refused send comes back with its errors, status 400), GET
+ * /staff/calls/filed/:id (the number to read out). Every route is behind
+ * callTakerGuard.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isOpen311Failure } from '@o311/georeport';
+import { callTaking } from '@o311/server';
+import type { CallerHistory } from '@o311/store';
+import type { WebContext } from '../../context.js';
+import { readForm } from '../../form.js';
+import type { Translator } from '../../i18n/translate.js';
+import { translatorFor } from '../../request-locale.js';
+import { loadServices } from '../../citizen/catalog.js';
+import { type FormFields } from '../../citizen/form-state.js';
+import { newFormToken, formTokenOf } from '../../citizen/form-token.js';
+import { locateTyped } from '../../citizen/geocode-form.js';
+import type { GeocodeView } from '../../citizen/geocode-view.js';
+import { loadReportContext, type ReportContext } from '../../citizen/report-context.js';
+import type { FieldError } from '../../citizen/report-check.js';
+import { CSRF_FIELD } from '../auth/csrf.js';
+import { sendStaffRefusal } from '../error-page.js';
+import { csrfField, currentStaff } from '../guard.js';
+import { sendStaffPage } from '../page.js';
+import { webJurisdiction } from '../request/jurisdiction.js';
+import { trackerUrl } from '../request/public-link.js';
+import { pathParam, queryParam } from '../route-params.js';
+import type { FieldError as StaffFieldError } from '../forms/fields.js';
+import { webActorOf } from '../staff-actor.js';
+import { callTakerGuard } from './access.js';
+import { callFormPage } from './call-form-page.js';
+import { checkCall, fileCall } from './file-call.js';
+import { filedPage } from './filed-page.js';
+import { CALLS_PATH, filedPath } from './paths.js';
+import { CALLER_FIELD_ID, startPage } from './start-page.js';
+
+/** Longest caller contact or keyword read from the query (an e-mail address is at most 254). */
+const MAX_QUERY = 254;
+
+const queryText = (request: FastifyRequest, name: string): string => (queryParam(request, name) ?? '').trim().slice(0, MAX_QUERY);
+
+interface Problems {
+  errors: readonly FieldError[];
+  serverProblems: readonly string[];
+}
+
+/** The form of a service; a 404 page for an unknown or inactive one. */
+async function reportContext(web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator): Promise<ReportContext | FastifyReply> {
+  try {
+    return await loadReportContext(web, pathParam(request, 'code'), t.locale);
+  } catch (e) {
+    if (isOpen311Failure(e) && e.status === 404) return sendStaffRefusal(request, reply, web, 'not-found');
+    throw e;
+  }
+}
+
+/** A fresh form starts with the contact the caller was looked up by. */
+function startingFields(request: FastifyRequest): FormFields {
+  const contact = callTaking.callerContactOf(queryText(request, 'caller'));
+  const fields: FormFields = new Map();
+  if (contact?.kind === 'email') fields.set('email', [contact.email]);
+  if (contact?.kind === 'phone') fields.set('phone', [queryText(request, 'caller')]);
+  return fields;
+}
+
+function sendForm(
+  web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator, rc: ReportContext, fields: FormFields, problems: Problems, geocode?: GeocodeView,
+): FastifyReply {
+  const invalid = problems.errors.length > 0 || problems.serverProblems.length > 0;
+  const title = t('calls.form.title', { service: rc.service.service_name });
+  return sendStaffPage(request, reply, web, {
+    title: invalid ? t('calls.form.titleWithErrors', { title }) : title,
+    status: invalid ? 400 : 200,
+    main: callFormPage(t, {
+      service: rc.service, definition: rc.definition, fields, ...problems, ...(geocode && { geocode }),
+      formToken: formTokenOf(fields) ?? newFormToken(), csrf: csrfField(request), locale: t.locale,
+    }),
+  });
+}
+
+export function registerCallPages(app: FastifyInstance, web: WebContext): void {
+  const guarded = { preHandler: callTakerGuard(web) };
+  const { store } = web.services;
+
+  app.get(CALLS_PATH, guarded, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const j = await webJurisdiction(web);
+    const caller = queryText(request, 'caller');
+    const errors: StaffFieldError[] = [];
+    let history: CallerHistory | undefined;
+    if (caller !== '') {
+      const contact = callTaking.callerContactOf(caller);
+      if (contact) history = await callTaking.lookUpCaller(web.services, webActorOf(currentStaff(request).user), j, contact);
+      else errors.push({ field: CALLER_FIELD_ID, message: t('calls.error.caller', { min: callTaking.MIN_PHONE_DIGITS }) });
+    }
+    const main = startPage(t, {
+      caller, query: queryText(request, 'q'), services: await loadServices(store, j, t.locale), timezone: j.timezone, errors,
+      ...(history && { history }),
+    });
+    return sendStaffPage(request, reply, web, { title: t('calls.title'), main, status: errors.length > 0 ? 400 : 200 });
+  });
+
+  app.get(`${CALLS_PATH}/report/:code`, guarded, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const rc = await reportContext(web, request, reply, t);
+    if (!('j' in rc)) return rc;
+    return sendForm(web, request, reply, t, rc, startingFields(request), { errors: [], serverProblems: [] });
+  });
+
+  app.post(`${CALLS_PATH}/report/:code`, guarded, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const rc = await reportContext(web, request, reply, t);
+    if (!('j' in rc)) return rc;
+    const fields = new Map(readForm(request));
+    fields.delete(CSRF_FIELD);
+    const located = await locateTyped(web, rc.j, fields, {
+      withPhotos: false, otherwiseValid: () => checkCall(fields, rc.definition.attributes, t).length === 0, locale: t.locale,
+    });
+    if (located.kind === 'show') return sendForm(web, request, reply, t, rc, fields, { errors: [], serverProblems: [] }, located.view);
+    const outcome = await fileCall(web, request, currentStaff(request).user, { j: rc.j, service: rc.record, attributes: rc.definition.attributes }, fields, t);
+    if (!outcome.ok) return sendForm(web, request, reply, t, rc, fields, outcome);
+    return reply.redirect(filedPath(outcome.requestId), 303);
+  });
+
+  app.get(`${CALLS_PATH}/filed/:id`, guarded, async (request, reply) => {
+    const t = translatorFor(request, reply);
+    const j = await webJurisdiction(web);
+    const r = await store.getRequest(j.id, pathParam(request, 'id'));
+    if (!r) return sendStaffRefusal(request, reply, web, 'not-found');
+    return sendStaffPage(request, reply, web, { title: t('calls.filed.titleWithNumber', { id: r.id }), main: filedPage(t, r, trackerUrl(web, request, r.id)) });
+  });
+}

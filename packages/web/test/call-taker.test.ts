@@ -1,0 +1,208 @@
+/**
+ * The contact centre (issue 15, item 1) without JavaScript: the `call-taker`
+ * capability (granted by an admin, audited, checked on every route, within the
+ * jurisdiction), the caller lookup by phone or e-mail, and the call form (errors
+ * named per field with values kept, one request per form, channel `phone`,
+ * attributed to the agent, the receipt only with consent). Both dialects.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { StoredRequest } from '@o311/store';
+import { dialects } from '../../../test-support/databases.js';
+import { hashPassword } from '../src/staff/auth/passwords.js';
+import { SESSION_COOKIE } from '../src/staff/auth/session-cookie.js';
+import { buildWebTestApp, cookieOf, type StaffAuth, type WebTestApp } from './support/app.js';
+import { demoJurisdiction, redirectTo, seedRequest, summaryLinks, userId } from './support/back-office.js';
+import { POTHOLE_REPORT } from './support/citizen-app.js';
+
+const CALLER_PHONE = '+1 (515) 555-0142';
+const CALLER_EMAIL = 'caller.42@example.org';
+const OTHER_CITY = 'albany.example';
+const OUTSIDER = 'outsider@albany.example';
+const PASSWORD = 'contact-centre-password';
+
+const formToken = (html: string): string => {
+  const m = /name="form_token" value="([^"]+)"/.exec(html);
+  if (!m) throw new Error('no form token on the page');
+  return m[1]!;
+};
+
+const { service_code: _code, ...POTHOLE_FIELDS } = POTHOLE_REPORT;
+
+describe.each(dialects)('the contact centre (%s)', (dialect) => {
+  let t: WebTestApp;
+  let admin: StaffAuth;
+  let agent: StaffAuth;
+  let viewer: StaffAuth;
+  let agentId: string;
+  let earlier: StoredRequest;
+
+  beforeAll(async () => {
+    t = await buildWebTestApp({ dialect });
+    [admin, agent, viewer] = [await t.login('admin'), await t.login('agent'), await t.login('viewer')];
+    agentId = await userId(t.store, 'agent');
+    earlier = await seedRequest(t.store, {
+      service_code: 'POTHOLE', address: '12 Elm St',
+      reporter: { email: CALLER_EMAIL.toUpperCase(), first_name: 'Cal', last_name: 'Ler', phone: '515.555.0142', device_id: null, account_id: null },
+    });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  describe('the call-taker capability', () => {
+    it('is refused (403) to an agent without it and to a viewer, on every route, and not offered in the menu', async () => {
+      for (const who of [agent, viewer]) {
+        const page = await t.get('/staff/calls', who);
+        expect(page.statusCode).toBe(403);
+        if (who === agent) expect(page.body).toContain('does not allow taking calls for callers');
+        expect((await t.get('/staff/calls/report/POTHOLE', who)).statusCode).toBe(403);
+        expect((await t.postForm('/staff/calls/report/POTHOLE', { ...POTHOLE_FIELDS }, who)).statusCode).toBe(403);
+        expect((await t.get(`/staff/calls/filed/${earlier.id}`, who)).statusCode).toBe(403);
+      }
+      expect((await t.get('/staff', agent)).body).not.toContain('href="/staff/calls"');
+      expect(await t.store.listInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id, limit: 1000, offset: 0 }))
+        .not.toContainEqual(expect.objectContaining({ channel: 'phone' }));
+    });
+
+    it('is what admins have by their role', async () => {
+      const page = await t.get('/staff/calls', admin);
+      expect(page.statusCode).toBe(200);
+      expect((await t.get('/staff', admin)).body).toContain('href="/staff/calls"');
+    });
+
+    it('is granted to an agent by an admin on the user page, audited', async () => {
+      const form = await t.get(`/staff/users/${agentId}`, admin);
+      expect(form.body).toMatch(/<input type="checkbox" id="edit-user-call_taker" name="call_taker" value="1" aria-describedby/);
+      const saved = await t.postForm(`/staff/users/${agentId}`, { name: 'Agent Smith', role: 'agent', department: '', call_taker: '1' }, admin);
+      expect(redirectTo(saved)).toContain('done=saved');
+      expect((await t.store.getUser(agentId))?.call_taker).toBe(true);
+      const [audit] = await t.store.listAudit({ actor: await userId(t.store, 'admin'), limit: 5 });
+      expect(audit).toMatchObject({ action: 'user.update', details: { user: agentId, call_taker: { from: false, to: true } } });
+      expect((await t.get('/staff/calls', agent)).statusCode).toBe(200);
+      expect((await t.get('/staff', agent)).body).toContain('href="/staff/calls"');
+    });
+
+    it('is not kept by a viewer (the role cannot take calls)', async () => {
+      const viewerId = await userId(t.store, 'viewer');
+      await t.postForm(`/staff/users/${viewerId}`, { name: 'Viewer', role: 'viewer', department: '', call_taker: '1' }, admin);
+      expect((await t.store.getUser(viewerId))?.call_taker).toBe(false);
+      expect((await t.get('/staff/calls', viewer)).statusCode).toBe(403);
+    });
+
+    it('reaches only the jurisdictions of the account: a call-taker of another city is refused here (404)', async () => {
+      await t.store.saveJurisdiction({ id: OTHER_CITY, name: 'Albany', contact: 'Albany 311', key_service: 'Ask Albany', timezone: 'America/New_York' });
+      await t.store.createUser({
+        email: OUTSIDER, name: 'Outsider', role: 'agent', department_id: null, call_taker: true,
+        password_hash: await hashPassword(PASSWORD), jurisdictions: [OTHER_CITY],
+      });
+      const res = await t.postForm('/staff/login', { email: OUTSIDER, password: PASSWORD });
+      const secret = cookieOf(res, SESSION_COOKIE);
+      const found = secret === undefined ? undefined : await t.store.findSession(secret);
+      if (!found) throw new Error(`login as ${OUTSIDER} failed: ${res.statusCode}`);
+      const outsider = { cookie: `${SESSION_COOKIE}=${secret}`, csrf: found.session.csrf_token };
+      expect((await t.get(`/staff/calls?caller=${encodeURIComponent(CALLER_PHONE)}`, outsider)).statusCode).toBe(404);
+      expect((await t.postForm('/staff/calls/report/POTHOLE', { ...POTHOLE_FIELDS }, outsider)).statusCode).toBe(404);
+    });
+  });
+
+  describe('the caller lookup', () => {
+    it('finds the caller\'s earlier requests by the phone number written another way', async () => {
+      const res = await t.get(`/staff/calls?caller=${encodeURIComponent(CALLER_PHONE)}`, agent);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(`href="/staff/requests/${earlier.id}"`);
+      expect(res.body).toContain('12 Elm St');
+    });
+
+    it('finds them by e-mail whatever its case, with the requests the caller follows', async () => {
+      const followed = await seedRequest(t.store, {
+        service_code: 'GRAFFITI', reporter: { email: null, first_name: null, last_name: null, phone: null, device_id: null, account_id: null },
+      });
+      const j = await demoJurisdiction(t.store);
+      const { confirmSecret } = await t.store.addFollower({ jurisdiction_id: j.id, request_id: followed.id, email: CALLER_EMAIL, locale: 'en', at: Date.now() });
+      await t.store.confirmFollower(confirmSecret, Date.now());
+      const res = await t.get(`/staff/calls?caller=${encodeURIComponent('Caller.42@Example.org')}`, agent);
+      expect(res.body).toContain(`href="/staff/requests/${earlier.id}"`);
+      expect(res.body).toContain('Requests they follow');
+      expect(res.body).toContain(`href="/staff/requests/${followed.id}"`);
+    });
+
+    it('shows nothing of another caller whose number shares only its last seven digits', async () => {
+      const res = await t.get(`/staff/calls?caller=${encodeURIComponent('+1 641 555 0142')}`, agent);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('No earlier request of this caller.');
+      expect(res.body).not.toContain(`href="/staff/requests/${earlier.id}"`);
+    });
+
+    it('names what cannot be a phone number or an e-mail address at its field (400), the value kept', async () => {
+      const res = await t.get('/staff/calls?caller=call%20me', agent);
+      expect(res.statusCode).toBe(400);
+      expect(summaryLinks(res.body)).toEqual(['call-caller']);
+      expect(res.body).toContain('value="call me"');
+    });
+
+    it('lists the services matching a keyword, the first one focused, each opening the form with the caller', async () => {
+      const res = await t.get(`/staff/calls?caller=${encodeURIComponent(CALLER_PHONE)}&q=pothole`, agent);
+      expect(res.body).toMatch(/<a href="\/staff\/calls\/report\/POTHOLE\?caller=[^"]+" autofocus>/);
+      const form = await t.get(`/staff/calls/report/POTHOLE?caller=${encodeURIComponent(CALLER_PHONE)}`, agent);
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toContain(`value="${CALLER_PHONE}"`);
+    });
+  });
+
+  describe('the call form', () => {
+    it('names each problem at its field with the values kept, and files nothing', async () => {
+      const before = (await t.store.listAudit({ actor: agentId, limit: 100 })).length;
+      const form = await t.get('/staff/calls/report/POTHOLE', agent);
+      const res = await t.postForm('/staff/calls/report/POTHOLE', {
+        form_token: formToken(form.body), first_name: 'Ann', phone: CALLER_PHONE, lat: POTHOLE_FIELDS.lat, long: POTHOLE_FIELDS.long,
+        'attribute[LOCATION]': 'travel_lane', receipt_email: '1',
+      }, agent);
+      expect(res.statusCode).toBe(400);
+      expect(summaryLinks(res.body)).toEqual(['attr-SIZE', 'call-receipt-email']);
+      expect(res.body).toContain('value="Ann"');
+      expect(res.body).toMatch(/id="call-receipt-email" value="1" checked/);
+      expect((await t.store.listAudit({ actor: agentId, limit: 100 })).length).toBe(before);
+    });
+
+    it('files one request by phone for the caller, attributed to the agent, however often the form is sent', async () => {
+      const form = await t.get('/staff/calls/report/POTHOLE', agent);
+      const fields = {
+        ...POTHOLE_FIELDS, form_token: formToken(form.body), first_name: 'Ann', last_name: 'Caller', phone: CALLER_PHONE,
+        email: 'ann.caller@example.org', caller_locale: 'es', receipt_email: '1', receipt_sms: '1',
+      };
+      const first = redirectTo(await t.postForm('/staff/calls/report/POTHOLE', fields, agent));
+      const again = redirectTo(await t.postForm('/staff/calls/report/POTHOLE', fields, agent));
+      expect(again).toBe(first);
+      const id = /\/staff\/calls\/filed\/(\d+)$/.exec(first)![1]!;
+      const j = await demoJurisdiction(t.store);
+      const filed = await t.store.getRequest(j.id, id);
+      expect(filed).toMatchObject({ channel: 'phone', service_code: 'POTHOLE', reporter: { first_name: 'Ann', phone: CALLER_PHONE } });
+      const audits = (await t.store.listAudit({ request_id: id, limit: 10 })).filter((e) => e.action === 'request.create');
+      expect(audits).toHaveLength(1);
+      expect(audits[0]).toMatchObject({ actor: agentId, details: { received_by: 'phone', receipt_by: ['email', 'sms'] } });
+
+      const page = await t.get(first, agent);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`<p class="call-number" id="call-number" aria-labelledby="call-number-label">${id}</p>`);
+      expect(page.body).toMatch(/<a class="button" href="\/staff\/calls" id="call-next" autofocus>/);
+
+      // The receipt, in the caller's language, because they agreed to it.
+      const [mail] = await vi.waitFor(async () => {
+        const mails = await t.store.listOutbox({ to: 'ann.caller@example.org', limit: 5 });
+        expect(mails).toHaveLength(1);
+        return mails;
+      }, { timeout: 10_000, interval: 20 });
+      expect(mail!.text).toContain(id);
+    });
+
+    it('sends no receipt without the caller\'s consent', async () => {
+      const form = await t.get('/staff/calls/report/POTHOLE', agent);
+      const done = redirectTo(await t.postForm('/staff/calls/report/POTHOLE', {
+        ...POTHOLE_FIELDS, form_token: formToken(form.body), email: 'no.receipt@example.org',
+      }, agent));
+      const id = /(\d+)$/.exec(done)![1]!;
+      const j = await demoJurisdiction(t.store);
+      expect((await t.store.getRequest(j.id, id))?.reporter.email).toBe('no.receipt@example.org');
+      // The filing answered after queuing whatever it queues; nothing was queued for this address.
+      expect(await t.store.listOutbox({ to: 'no.receipt@example.org', limit: 5 })).toEqual([]);
+    });
+  });
+});
