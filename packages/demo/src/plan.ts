@@ -8,6 +8,7 @@ import type { ImportedRequest, Jurisdiction } from '@o311/store';
 import { localDays, type LocalDay } from './calendar.js';
 import { NEIGHBOURHOODS, placeAtIntersection, placeInPark, placeOnStreet, type Neighbourhood, type Place } from './city.js';
 import { makeReporter } from './people.js';
+import { demoChannel } from './channels.js';
 import { Random } from './random.js';
 import type { AnswerContext, DemoAttribute, DemoService } from './services.js';
 
@@ -299,6 +300,7 @@ function planOne(
     updated_at: first?.at ?? requested_at,
     expected_at: s.sla_hours === null ? null : requested_at + s.sla_hours * HOUR,
     agency_responsible: s.agency,
+    channel: demoChannel(requested_at),
   };
   return { row, later };
 }

@@ -125,6 +125,17 @@ describe('planned requests', () => {
     expect(Math.max(...full)).toBeLessThan(900);
   });
 
+  it('arrives by every channel, mostly by phone and then the web form', () => {
+    const counts = new Map<string, number>();
+    for (const p of planned) counts.set(p.row.channel ?? 'none', (counts.get(p.row.channel ?? 'none') ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual(['api', 'app', 'email', 'phone', 'sms', 'web']);
+    const share = (c: string) => (counts.get(c) ?? 0) / planned.length;
+    expect(share('phone')).toBeGreaterThan(0.37);
+    expect(share('phone')).toBeLessThan(0.47);
+    expect(share('web')).toBeGreaterThan(share('app'));
+    expect(share('sms')).toBeGreaterThan(0.01);
+  });
+
   it('uses every service and places requests inside the city with addresses and zipcodes', () => {
     expect(new Set(planned.map((p) => p.row.service_code)).size).toBe(DEMO_SERVICES.length);
     const b = cityBounds();
