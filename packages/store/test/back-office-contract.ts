@@ -49,6 +49,7 @@ export function runBackOfficeContract(dialect: TestDialect): void {
           role: 'admin',
           jurisdictions: 'global',
           department_id: null,
+          call_taker: false,
           active: true,
           locale: 'fr',
           created_at: expect.any(Number),
@@ -85,6 +86,13 @@ export function runBackOfficeContract(dialect: TestDialect): void {
         expect(await store.updateUser(u.id, { locale: null })).toEqual({ ...updated, locale: null });
         expect((await store.findUserByEmail(u.email))?.password_hash).toBe('new-hash');
         expect(await store.updateUser('nope', { name: 'x' })).toBeUndefined();
+      });
+
+      it('keeps the call-taker capability of an account (issue 15), false unless given', async () => {
+        const u = await user();
+        expect(u.call_taker).toBe(false);
+        expect(await store.updateUser(u.id, { call_taker: true })).toEqual({ ...u, call_taker: true });
+        expect((await user({ call_taker: true })).call_taker).toBe(true);
       });
 
       it('locks the account once failures reach the limit, and a success resets it', async () => {

@@ -8,6 +8,7 @@ import { runRegistryContract } from './registry-contract.js';
 import { runFederationContract } from './federation-contract.js';
 import { runWebhooksContract } from './webhooks-contract.js';
 import { runSupportersContract } from './supporters-contract.js';
+import { runCallersContract } from './callers-contract.js';
 import { runStoreContract } from './contract.js';
 import { runExportContract } from './export-contract.js';
 
@@ -19,6 +20,7 @@ runRegistryContract('postgres');
 runFederationContract('postgres');
 runWebhooksContract('postgres');
 runSupportersContract('postgres');
+runCallersContract('postgres');
 runExportContract('postgres');
 
 describe('PostgreSQL specifics', () => {

@@ -16,6 +16,7 @@ import { runRegistryContract } from './registry-contract.js';
 import { runFederationContract } from './federation-contract.js';
 import { runWebhooksContract } from './webhooks-contract.js';
 import { runSupportersContract } from './supporters-contract.js';
+import { runCallersContract } from './callers-contract.js';
 import { runStoreContract } from './contract.js';
 import { runExportContract } from './export-contract.js';
 import { rawQuery } from './raw.js';
@@ -28,6 +29,7 @@ runRegistryContract('sqlite');
 runFederationContract('sqlite');
 runWebhooksContract('sqlite');
 runSupportersContract('sqlite');
+runCallersContract('sqlite');
 runExportContract('sqlite');
 
 describe('SQLite specifics', () => {
