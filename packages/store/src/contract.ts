@@ -24,6 +24,7 @@ import type { DashboardStore } from './dashboard.js';
 import type { WebhookStore } from './webhooks.js';
 import type { ModerationStore } from './moderation.js';
 import type { ReporterStore } from './reporter.js';
+import type { SmsStore } from './sms.js';
 import type { KeyRequestStore } from './key-requests.js';
 import type { SupporterStore } from './supporters.js';
 import type { CallerStore } from './callers.js';
@@ -336,6 +337,7 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly keyRequests: KeyRequestStore;
   /** "Me too" supporters of requests (issue 14). */
   readonly supporters: SupporterStore;
+  readonly sms: SmsStore;
   /** The contact centre's caller lookup (issue 15). */
   readonly callers: CallerStore;
   /** The jurisdictions' address gazetteers, searched by the geocoder (issue 14). */

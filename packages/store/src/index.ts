@@ -43,6 +43,8 @@ export { WEBHOOK_EVENTS, WEBHOOK_STATES, DELIVERY_STATES, MAX_WEBHOOK_URL, MAX_W
 export type * from './gazetteer.js';
 export { MAX_GAZETTEER_TEXT, MAX_GAZETTEER_ADDRESSES, MAX_GAZETTEER_STREETS, MAX_GAZETTEER_RESULTS, MAX_NEIGHBOURS } from './gazetteer.js';
 export type * from './supporters.js';
+export type * from './sms.js';
+export { SMS_DIRECTIONS, SMS_MESSAGE_STATES } from './sms.js';
 export type * from './callers.js';
 export { PHONE_MATCH_DIGITS } from './callers.js';
 export { MAX_SUPPORTER_KEYS, MAX_SUPPORTER_KEY_LENGTH } from './supporters.js';

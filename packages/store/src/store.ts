@@ -87,6 +87,8 @@ import { reporterStore } from './repositories/reporter.js';
 import type { KeyRequestStore } from './key-requests.js';
 import { keyRequestStore } from './repositories/key-requests.js';
 import type { SupporterStore } from './supporters.js';
+import type { SmsStore } from './sms.js';
+import { smsStore } from './repositories/sms.js';
 import { supporterStore } from './repositories/supporters.js';
 import type { CallerStore } from './callers.js';
 import { callerStore } from './repositories/callers.js';
@@ -127,6 +129,7 @@ export class KyselyStore implements Store {
   readonly keyRequests: KeyRequestStore;
   readonly gazetteer: GazetteerStore;
   readonly supporters: SupporterStore;
+  readonly sms: SmsStore;
   readonly callers: CallerStore;
   readonly #adapter: DialectAdapter;
   /** SQLite: concurrent new requests and federated outbox writes share a commit (see group-commit.ts). */
@@ -157,6 +160,7 @@ export class KyselyStore implements Store {
     this.reporter = reporterStore(adapter.db);
     this.keyRequests = keyRequestStore(adapter.db);
     this.supporters = supporterStore(adapter.db);
+    this.sms = smsStore(adapter.db);
     this.callers = callerStore(adapter.db);
     this.gazetteer = gazetteerStore(adapter);
   }

@@ -24,6 +24,7 @@ import { dropWebhooks, webhooks } from './webhook-migration.js';
 import { dropGazetteer, gazetteer } from './gazetteer-migration.js';
 import { dropModeration, moderation } from './moderation-migration.js';
 import { dropSupporters, supporters } from './supporters-migration.js';
+import { dropSms, sms } from './sms-migration.js';
 import { channel, dropChannel } from './channel-migration.js';
 import { dropKeyRequests, keyRequests } from './key-requests-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
@@ -237,6 +238,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0024_key_requests': { up: keyRequests, down: dropKeyRequests },
     '0025_channel': { up: channel, down: dropChannel },
     '0026_call_taker': { up: callTaker, down: dropCallTaker },
+    '0029_sms': { up: (db: Kysely<unknown>) => sms(db, adapter), down: dropSms },
   };
   return { getMigrations: async () => migrations };
 }

@@ -10,6 +10,7 @@ import type { ModerationTables } from './moderation-tables.js';
 import type { ReporterTables } from './reporter-tables.js';
 import type { KeyRequestTables } from './key-request-tables.js';
 import type { SupporterTables } from './supporter-tables.js';
+import type { SmsTables } from './sms-tables.js';
 import type { GazetteerTables } from './gazetteer-tables.js';
 
 export interface JurisdictionsTable {
@@ -540,7 +541,7 @@ export interface ChangeCursorsTable {
   updated_at: number;
 }
 
-export interface Database extends DashboardTables, WebhookTables, ReporterTables, SupporterTables, KeyRequestTables, ModerationTables, GazetteerTables {
+export interface Database extends SmsTables, DashboardTables, WebhookTables, ReporterTables, SupporterTables, KeyRequestTables, ModerationTables, GazetteerTables {
   jurisdictions: JurisdictionsTable;
   services: ServicesTable;
   requests: RequestsTable;
