@@ -7,7 +7,7 @@ import {
   type RequestChannel, type RequestReceipt, type RequestsQuery,
 } from '@o311/georeport';
 import {
-  IdempotencyKeyReused, type ApiKey, type IdempotencyClaim, type Jurisdiction, type NewMedia, type RequestFilter, type ServiceRecord, type StoredRequest,
+  IdempotencyKeyReused, type ApiKey, type CreatedRequest, type IdempotencyClaim, type NewRequest, type Jurisdiction, type NewMedia, type RequestFilter, type ServiceRecord, type StoredRequest,
 } from '@o311/store';
 import {
   toExtendedRequest, toPublicRequest, type ProjectedRequest, type ProjectionContext,
@@ -46,6 +46,11 @@ export interface SubmitOptions {
   idempotencyKey?: string | IdempotencyClaim;
   /** How the request reached the city; `api` when not said. */
   channel?: RequestChannel;
+  /**
+   * Writes the validated request (default: the store's createRequest); the
+   * e-mail intake writes it with its mail thread in one transaction.
+   */
+  create?: (r: NewRequest) => Promise<CreatedRequest>;
 }
 
 /**
@@ -61,14 +66,14 @@ export async function submitRequestOnce(
   service: ServiceRecord,
   fields: FormFields,
   media: readonly NewMedia[],
-  { idempotencyKey, channel = 'api' }: SubmitOptions = {},
+  { idempotencyKey, channel = 'api', create = (r) => ctx.store.createRequest(r) }: SubmitOptions = {},
 ): Promise<Submitted> {
   const sub = validateSubmission(fields, service.attributes);
   const idempotency =
     idempotencyKey === undefined || typeof idempotencyKey !== 'string'
       ? idempotencyKey
       : { key: idempotencyKey, fingerprint: submissionFingerprint(j, fields, media) };
-  const stored = await ctx.store.createRequest({
+  const stored = await create({
     jurisdiction_id: j.id,
     service_code: service.service_code,
     with_token: service.type === 'batch' || (service.type === 'blackbox' && service.blackbox_receipt === 'token'),
