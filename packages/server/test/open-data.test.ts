@@ -99,6 +99,7 @@ describe.each(dialects)('open data (%s)', (dialect) => {
     const fixed = rows.find((r) => r[EXPORT_FIELDS.indexOf('description')] === 'plain')!;
     expect(fixed[EXPORT_FIELDS.indexOf('status')]).toBe('closed');
     expect(fixed[EXPORT_FIELDS.indexOf('detailed_status')]).toBe('fixed');
+    expect(fixed[EXPORT_FIELDS.indexOf('channel')]).toBe('api');
     expect(fixed[EXPORT_FIELDS.indexOf('lat')]).toBe('');
     expect(rows[0]![EXPORT_FIELDS.indexOf('requested_datetime')]).toBe('2025-10-03T10:00:00-05:00');
     expect(rows[0]![EXPORT_FIELDS.indexOf('long')]).toBe('-87.6');

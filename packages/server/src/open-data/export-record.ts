@@ -26,12 +26,14 @@ export interface ExportRecord {
   lat: number | null;
   long: number | null;
   media_url: string | null;
+  /** How the request reached the city (web, api, phone, email, sms, app). */
+  channel: string;
 }
 
 export const EXPORT_FIELDS = [
   'service_request_id', 'status', 'detailed_status', 'service_code', 'service_name', 'description', 'status_notes',
   'agency_responsible', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'zipcode', 'lat', 'long',
-  'media_url',
+  'media_url', 'channel',
 ] as const satisfies readonly (keyof ExportRecord)[];
 
 export function exportRecord(r: PublicStoredRequest, projection: ProjectionContext): ExportRecord {
@@ -53,6 +55,7 @@ export function exportRecord(r: PublicStoredRequest, projection: ProjectionConte
     lat: p.lat,
     long: p.long,
     media_url: p.media_url,
+    channel: r.channel,
   };
 }
 
