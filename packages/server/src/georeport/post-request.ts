@@ -11,6 +11,7 @@ import { spendingQuota } from '../services/api-keys.js';
 import { activeService } from '../services/catalog.js';
 import type { ServiceContext } from '../services/context.js';
 import { submitRequestOnce } from '../services/requests.js';
+import { CHANNEL_DOC, CHANNEL_HEADER, claimedChannel } from './channel-header.js';
 import { readPostForm } from './post-form.js';
 import { georeportRoute, type Contract } from './route.js';
 import { FormatParams, GEOREPORT_TAG, ReceiptSchema, SubmissionBody, documents, errors } from './schemas.js';
@@ -45,6 +46,7 @@ export const contract: Contract = {
     }),
     headers: Type.Object({
       [KEY_HEADER]: Type.Optional(Type.String({ description: KEY_DOC, examples: ['"8e03978e-40d5-43e8-bc93-6894a57f9324"'] })),
+      [CHANNEL_HEADER.toLowerCase()]: Type.Optional(Type.String({ description: CHANNEL_DOC, examples: ['app'] })),
     }),
     consumes: ['application/x-www-form-urlencoded', 'multipart/form-data'],
     body: SubmissionBody,
@@ -70,7 +72,8 @@ export function postRequestRoute(ctx: ServiceContext) {
         if (code === undefined) throw badRequest('service_code is required.');
         const service = await activeService(ctx.store, j, code);
         const media = await acceptMedia(uploads, ctx.limits.maxMediaPixels);
-        return await submitRequestOnce(ctx, j, key, service, fields, media, { idempotencyKey });
+        const channel = claimedChannel(request.headers[CHANNEL_HEADER.toLowerCase()], key);
+        return await submitRequestOnce(ctx, j, key, service, fields, media, { idempotencyKey, channel });
       } finally {
         await discard();
       }

@@ -131,6 +131,7 @@ describe.skipIf(!browserAvailable)('the installable app (issue 15)', () => {
     expect(filed.map((r) => r.service_request_id)).toEqual([id]);
     expect(filed[0]?.media_url, 'the photo came with it').toBeTruthy();
     expect(await count(), 'both sends of the same report filed one request').toBe(queuedAt + 1);
+    expect((await s.store.getRequest(DEMO_JURISDICTION.id, id))?.channel, 'sent from the outbox').toBe('app');
 
     await page.goto(s.url('/outbox'));
     const items = page.locator('#outbox-list li');
