@@ -21,6 +21,7 @@ export default defineConfig({
       '@o311/monitor': src('monitor'),
       '@o311/harvest': src('harvest'),
       '@o311/email-intake': src('email-intake'),
+      '@o311/sms': src('sms'),
     },
   },
   test: {

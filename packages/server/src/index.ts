@@ -61,6 +61,7 @@ export type { MonitorRuntime } from './monitor/monitor-runtime.js';
 export * as monitorAdmin from './registry-admin/monitor-admin.js';
 export * as webhookAdmin from './webhooks/subscribers.js';
 export { isEmailAddress, MAX_EMAIL_LENGTH } from './services/email-address.js';
+export { privateLiteral } from './services/outbound-address.js';
 export {
   queueValidationRun, clientOf, isRefusal, MAX_API_KEY_LENGTH, MAX_JURISDICTION_LENGTH, type ValidationRunInput, type RunRefusal,
   type ValidationContext,

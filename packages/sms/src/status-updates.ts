@@ -1,0 +1,61 @@
+/**
+ * Status updates by SMS: the `sms.tick` job reads the request change feed
+ * from its own cursor and texts each follower of a changed request its new
+ * status, once per status (a note or comment alone is not worth an SMS).
+ */
+import type { ExtendedStatus } from '@o311/georeport';
+import type { SmsChannel } from './channel.js';
+import { queueSms } from './send-queue.js';
+import { serviceName } from './service-name.js';
+import { isSmsLocale, smsTexts, DEFAULT_SMS_LOCALE } from './texts.js';
+
+export const SMS_FEED_CONSUMER = 'sms.status';
+const BATCH = 200;
+/** Characters of a status note in an SMS (the tracker has the rest). */
+const MAX_NOTE = 240;
+
+/** A new consumer starts from now: a server that turns SMS on does not text old changes. */
+export async function startStatusFeed(ch: SmsChannel): Promise<void> {
+  const { changes } = ch.ctx.store;
+  if ((await changes.cursor(SMS_FEED_CONSUMER)) === 0) await changes.saveCursor(SMS_FEED_CONSUMER, await changes.latest());
+}
+
+async function textStatus(ch: SmsChannel, jurisdiction_id: string, request_id: string): Promise<number> {
+  const { store } = ch.ctx;
+  const followers = await store.sms.subscribers(jurisdiction_id, request_id);
+  if (followers.length === 0) return 0;
+  const request = await store.getPublicRequest(jurisdiction_id, request_id);
+  if (!request) return 0;
+  let texted = 0;
+  for (const f of followers) {
+    // Followers follow from filing, when a request is open.
+    if ((f.last_status ?? 'open') === request.status) continue;
+    const locale = isSmsLocale(f.locale) ? f.locale : DEFAULT_SMS_LOCALE;
+    const t = smsTexts(locale);
+    const update = t('statusUpdate', {
+      id: request.id, service: await serviceName(store, jurisdiction_id, request.service_code, locale), status: t(`status.${request.status satisfies ExtendedStatus}`),
+    });
+    const note = request.status_notes?.trim().slice(0, MAX_NOTE);
+    const body = note ? t('statusNote', { update, note }) : update;
+    const queued = await queueSms(ch.ctx, { jurisdiction_id, phone: f.phone, body });
+    await store.sms.told(jurisdiction_id, request_id, f.phone, request.status);
+    if (queued.queued) texted++;
+  }
+  return texted;
+}
+
+/** Handles the changes since the cursor; returns how many SMS it queued. */
+export async function textStatusChanges(ch: SmsChannel): Promise<number> {
+  const { changes } = ch.ctx.store;
+  let texted = 0;
+  for (;;) {
+    const batch = await changes.after(await changes.cursor(SMS_FEED_CONSUMER), BATCH, ch.ctx.now());
+    const last = batch.at(-1);
+    if (!last) return texted;
+    for (const c of batch) {
+      if (c.request_id !== null && (c.kind === 'updated' || c.kind === 'closed')) texted += await textStatus(ch, c.jurisdiction_id, c.request_id);
+    }
+    await changes.saveCursor(SMS_FEED_CONSUMER, last.id);
+    if (batch.length < BATCH) return texted;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The SMS channel's Spanish texts. Written without the accents GSM-7 lacks
+ * (á, í, ó, ú), as Spanish SMS usually are: one accented letter would halve
+ * the characters of each part (UCS-2).
+ */
+import type { SmsMessageKey } from './en.js';
+
+export const es: Record<SmsMessageKey, string> = {
+  chooseService: 'Hola! Que quiere reportar? Responda con un numero:\n{list}',
+  serviceUnknown: 'Responda con un numero del 1 al {max}:\n{list}',
+  noServices: 'Lo sentimos, los reportes por SMS no estan disponibles ahora.',
+  askLocation: '{service}. Donde esta? Envie una direccion o comparta su ubicacion.',
+  locationNotFound: 'No encontramos ese lugar. Envie una direccion (p. ej. 200 Main St) o comparta su ubicacion.',
+  locationUnavailable: 'No podemos buscar direcciones ahora. Comparta su ubicacion, por favor.',
+  askDescription: 'Describa el problema en pocas palabras.',
+  askList: '{question} Responda con un numero:\n{list}',
+  askMany: '{question} Responda con uno o varios numeros, p. ej. 1 3:\n{list}',
+  askValue: '{question}',
+  askNumber: '{question} Responda con un numero.',
+  askDate: '{question} Responda con una fecha, p. ej. 2026-06-02.',
+  answerAgain: 'No entendimos. {question}',
+  confirm: '{service} en {place}: "{description}". Responda SI para enviarlo y recibir avisos por SMS, ENVIAR para enviarlo sin avisos, o CANCEL.',
+  confirmAgain: 'Responda SI para enviarlo con avisos por SMS, ENVIAR para enviarlo sin avisos, o CANCEL.',
+  filed: 'Gracias! Su numero de reporte es {id}.',
+  filedNoNumber: 'Gracias! Su reporte fue enviado.',
+  following: 'Le avisaremos por SMS cuando cambie su estado. Responda STOP para no recibir mas.',
+  notFiled: 'Lo sentimos, no pudimos enviar su reporte. Responda CANCEL para empezar de nuevo.',
+  cancelled: 'Reporte cancelado. Envie un mensaje cuando quiera para empezar otro.',
+  help: 'Reportes a la ciudad por SMS. CANCEL empieza de nuevo, LANG EN o LANG FR cambia el idioma, STOP detiene los mensajes.',
+  language: 'De acuerdo, le escribiremos en espanol.',
+  stopped: 'No recibira mas mensajes nuestros. Responda START para volver a recibirlos.',
+  started: 'Los mensajes estan activos de nuevo. Envie un mensaje para reportar un problema.',
+  unreadable: 'No pudimos leer ese mensaje. Envie solo texto, por favor.',
+  tooLong: 'El mensaje es demasiado largo. Envie como maximo {max} caracteres.',
+  receipt: 'Recibimos su reporte {service}, numero {id}. Responda STOP para no recibir mensajes.',
+  statusUpdate: 'El reporte {id} ({service}) esta ahora {status}.',
+  statusNote: '{update} {note}',
+  'status.open': 'abierto',
+  'status.closed': 'cerrado',
+  'status.fixed': 'resuelto',
+  'status.in_progress': 'en curso',
+  'status.action_scheduled': 'con trabajo programado',
+  'status.planned': 'planificado',
+  'status.investigating': 'en investigacion',
+  'status.duplicate': 'cerrado por duplicado',
+  'status.not_councils_responsibility': 'cerrado: no es competencia de la ciudad',
+  'status.no_further_action': 'cerrado sin mas acciones',
+  'status.internal_referral': 'remitido a otro equipo',
+  'status.cancelled': 'cancelado',
+  'status.reopen': 'reabierto',
+  'status.for_triage': 'pendiente de revision',
+  'status.unchanged': 'sin cambios',
+};
