@@ -27,6 +27,7 @@ import type { ReporterStore } from './reporter.js';
 import type { SmsStore } from './sms.js';
 import type { KeyRequestStore } from './key-requests.js';
 import type { SupporterStore } from './supporters.js';
+import type { MailIntakeStore } from './mail-intake.js';
 import type { CallerStore } from './callers.js';
 import type { GazetteerStore } from './gazetteer.js';
 import type { ExportFilter } from './exports.js';
@@ -337,6 +338,8 @@ export interface Store extends BackOfficeStore, RegistryStore {
   readonly keyRequests: KeyRequestStore;
   /** "Me too" supporters of requests (issue 14). */
   readonly supporters: SupporterStore;
+  /** Mail to the city's intake address: verdicts, threads, quarantine (issue 15). */
+  readonly mailIntake: MailIntakeStore;
   readonly sms: SmsStore;
   /** The contact centre's caller lookup (issue 15). */
   readonly callers: CallerStore;

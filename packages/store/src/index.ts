@@ -48,6 +48,8 @@ export { SMS_DIRECTIONS, SMS_MESSAGE_STATES } from './sms.js';
 export type * from './callers.js';
 export { PHONE_MATCH_DIGITS } from './callers.js';
 export { MAX_SUPPORTER_KEYS, MAX_SUPPORTER_KEY_LENGTH } from './supporters.js';
+export type * from './mail-intake.js';
+export { MAIL_VERDICTS, MAX_MESSAGE_ID, MAX_RAW_MAIL } from './mail-intake.js';
 export type * from './exports.js';
 export { EXPORT_PAGE_BOUNDS } from './exports.js';
 export {

@@ -90,6 +90,8 @@ import type { SupporterStore } from './supporters.js';
 import type { SmsStore } from './sms.js';
 import { smsStore } from './repositories/sms.js';
 import { supporterStore } from './repositories/supporters.js';
+import type { MailIntakeStore } from './mail-intake.js';
+import { mailIntakeStore } from './repositories/mail-intake.js';
 import type { CallerStore } from './callers.js';
 import { callerStore } from './repositories/callers.js';
 import type { GazetteerStore } from './gazetteer.js';
@@ -129,6 +131,7 @@ export class KyselyStore implements Store {
   readonly keyRequests: KeyRequestStore;
   readonly gazetteer: GazetteerStore;
   readonly supporters: SupporterStore;
+  readonly mailIntake: MailIntakeStore;
   readonly sms: SmsStore;
   readonly callers: CallerStore;
   readonly #adapter: DialectAdapter;
@@ -160,6 +163,8 @@ export class KyselyStore implements Store {
     this.reporter = reporterStore(adapter.db);
     this.keyRequests = keyRequestStore(adapter.db);
     this.supporters = supporterStore(adapter.db);
+    // Filing writes public data (a request): the data version moves on in its transaction.
+    this.mailIntake = mailIntakeStore(adapter.db, (work) => this.#write(work));
     this.sms = smsStore(adapter.db);
     this.callers = callerStore(adapter.db);
     this.gazetteer = gazetteerStore(adapter);

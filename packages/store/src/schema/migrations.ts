@@ -29,6 +29,7 @@ import { channel, dropChannel } from './channel-migration.js';
 import { dropKeyRequests, keyRequests } from './key-requests-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { dropReporter, reporter } from './reporter-migration.js';
+import { dropMailIntake, mailIntake } from './mail-intake-migration.js';
 import { callTaker, dropCallTaker } from './call-taker-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
@@ -238,6 +239,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0024_key_requests': { up: keyRequests, down: dropKeyRequests },
     '0025_channel': { up: channel, down: dropChannel },
     '0026_call_taker': { up: callTaker, down: dropCallTaker },
+    '0027_mail_intake': { up: (db: Kysely<unknown>) => mailIntake(db, adapter), down: dropMailIntake },
     '0029_sms': { up: (db: Kysely<unknown>) => sms(db, adapter), down: dropSms },
   };
   return { getMigrations: async () => migrations };

@@ -12,6 +12,7 @@ import type { KeyRequestTables } from './key-request-tables.js';
 import type { SupporterTables } from './supporter-tables.js';
 import type { SmsTables } from './sms-tables.js';
 import type { GazetteerTables } from './gazetteer-tables.js';
+import type { MailIntakeTables } from './mail-intake-tables.js';
 
 export interface JurisdictionsTable {
   id: string;
@@ -541,7 +542,7 @@ export interface ChangeCursorsTable {
   updated_at: number;
 }
 
-export interface Database extends SmsTables, DashboardTables, WebhookTables, ReporterTables, SupporterTables, KeyRequestTables, ModerationTables, GazetteerTables {
+export interface Database extends SmsTables, DashboardTables, WebhookTables, ReporterTables, SupporterTables, KeyRequestTables, ModerationTables, GazetteerTables, MailIntakeTables {
   jurisdictions: JurisdictionsTable;
   services: ServicesTable;
   requests: RequestsTable;
