@@ -4,7 +4,7 @@
  * response templates, saved filters, followers of a request and an e-mail outbox.
  * Part of the {@link Store} contract; times are epoch milliseconds (UTC).
  */
-import type { ExtendedStatus } from '@o311/georeport';
+import type { ExtendedStatus, RequestChannel } from '@o311/georeport';
 import type { RequestFilter, StaffRole, StoredRequest } from './contract.js';
 import type { JurisdictionScope } from './scope.js';
 
@@ -110,6 +110,8 @@ export interface InboxFilter extends Omit<RequestFilter, 'statuses'> {
   /** Only requests assigned to nobody. */
   unassigned?: boolean;
   priorities?: Priority[];
+  /** How the requests reached the city (issue 15); any of these. */
+  channels?: RequestChannel[];
   sort?: { by: 'requested_at' | 'updated_at' | 'expected_at' | 'priority'; direction: 'asc' | 'desc' };
 }
 

@@ -206,3 +206,57 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
     });
   });
 });
+
+describe('the channel of requests (SQLite)', () => {
+  let t: WebTestApp;
+  let agent: StaffAuth;
+  let byPhone: StoredRequest;
+  let bySms: StoredRequest;
+  let byWeb: StoredRequest;
+
+  beforeAll(async () => {
+    t = await buildWebTestApp();
+    agent = await t.login('agent');
+    byPhone = await seedRequest(t.store, { service_code: 'POTHOLE', channel: 'phone' });
+    bySms = await seedRequest(t.store, { service_code: 'POTHOLE', channel: 'sms' });
+    byWeb = await seedRequest(t.store, { service_code: 'POTHOLE', channel: 'web' });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  const linkedIds = (html: string): string[] => [...html.matchAll(/<th scope="row"><a href="\/staff\/requests\/(\d+)">/g)].map((m) => m[1]!);
+
+  it('filters the inbox by channel, kept in the form, the CSV link and saved filters', async () => {
+    const res = await t.get('/staff?status=all&channel=phone&channel=sms', agent);
+    expect(res.statusCode).toBe(200);
+    const ids = linkedIds(res.body);
+    expect(ids).toEqual(expect.arrayContaining([byPhone.id, bySms.id]));
+    expect(ids).not.toContain(byWeb.id);
+    expect(res.body).toMatch(/name="channel" value="phone" checked/);
+    expect(res.body).toContain('href="/staff/requests.csv?status=all&amp;channel=phone&amp;channel=sms"');
+    const saved = await t.postForm('/staff/filters', { name: 'By phone', query: 'status=all&channel=phone' }, agent);
+    expect(redirectTo(saved)).toBe('/staff?status=all&channel=phone&done=filter-saved');
+    const csv = await t.get('/staff/requests.csv?status=all&channel=phone', agent);
+    expect(csv.body).toContain(`\n${byPhone.id},`);
+    expect(csv.body).not.toContain(`\n${byWeb.id},`);
+  });
+
+  it('shows the channel on the staff request page', async () => {
+    const res = await t.get(`/staff/requests/${byPhone.id}`, agent);
+    expect(res.body).toContain('<dt>Channel</dt><dd>Phone</dd>');
+  });
+
+  it('filters the staff API request list by channel, and refuses an unknown channel (400)', async () => {
+    const { secret } = await t.store.createStaffToken({ name: 'channel test', role: 'viewer', jurisdictions: [(await demoJurisdiction(t.store)).id] });
+    const api = (query: string) => t.app.inject({ method: 'GET', url: `/api/v1/requests?${query}`, headers: { authorization: `Bearer ${secret}` } });
+    const res = await api('channel=sms,phone&page_size=500');
+    expect(res.statusCode).toBe(200);
+    const items = res.json<{ items: { id: string; channel: string }[] }>().items;
+    const j = await demoJurisdiction(t.store);
+    const expected = await t.store.listInbox({ jurisdiction_id: j.id, channels: ['sms', 'phone'], limit: 500, offset: 0 });
+    expect(items.map((i) => i.id).sort()).toEqual(expected.map((r) => r.id).sort());
+    expect(items.map((i) => i.id)).toEqual(expect.arrayContaining([byPhone.id, bySms.id]));
+    expect(items.map((i) => i.id)).not.toContain(byWeb.id);
+    expect(new Set(items.map((i) => i.channel))).toEqual(new Set(['sms', 'phone']));
+    expect((await api('channel=pigeon')).statusCode).toBe(400);
+  });
+});

@@ -3,11 +3,11 @@
  * Jurisdictions are administered in jurisdiction-admin.ts.
  */
 import {
-  EXTENDED_STATUSES, PUBLIC_STATUSES, badRequest, conflict, forbidden, notFound, parseW3CDateTime, unknownRequest,
+  EXTENDED_STATUSES, PUBLIC_STATUSES, badRequest, conflict, forbidden, isRequestChannel, notFound, parseW3CDateTime, unknownRequest,
   unknownService, type ExtendedStatus, type Open311Failure, type PublicStatus, type ServiceType,
 } from '@o311/georeport';
 import type {
-  BlackboxReceipt, Jurisdiction, JurisdictionScope, RequestEvent, RequestFilter, ServiceRecord, ServiceTranslation, StaffRole, StaffToken,
+  BlackboxReceipt, InboxFilter, Jurisdiction, JurisdictionScope, RequestEvent, ServiceRecord, ServiceTranslation, StaffRole, StaffToken,
   StoredRequest,
 } from '@o311/store';
 import type { ServiceContext } from './context.js';
@@ -79,6 +79,8 @@ export interface StaffRequestQuery {
   jurisdiction_id?: string;
   status?: string;
   service_code?: string;
+  /** How the requests reached the city, comma-separated (issue 15). */
+  channel?: string;
   page?: number;
   page_size?: number;
 }
@@ -99,14 +101,16 @@ export async function listStaffRequests(
   const jurisdiction = await resolveStaffJurisdiction(ctx.store, scope, q.jurisdiction_id);
   const page = q.page ?? 1;
   const page_size = q.page_size ?? ctx.limits.defaultPageSize;
-  const where: Omit<RequestFilter, 'limit' | 'offset'> = {
+  // The inbox's filter: the public list's, and the channel the public list does not show.
+  const where: Omit<InboxFilter, 'limit' | 'offset'> = {
     jurisdiction_id: jurisdiction.id,
     statuses: splitList(q.status)?.filter(isPublicStatus),
     service_codes: splitList(q.service_code),
+    channels: splitList(q.channel)?.filter(isRequestChannel),
   };
   const [rows, total] = await Promise.all([
-    ctx.store.listRequests({ ...where, limit: page_size, offset: (page - 1) * page_size }),
-    ctx.store.countRequests(where),
+    ctx.store.listInbox({ ...where, limit: page_size, offset: (page - 1) * page_size }),
+    ctx.store.countInbox(where),
   ]);
   return { jurisdiction, rows, total, page, page_size };
 }

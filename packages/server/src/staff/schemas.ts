@@ -228,6 +228,10 @@ export const RequestListQuery = Type.Object({
   jurisdiction_id: opt(Type.String()),
   status: opt(Type.String({ description: '`open`, `closed` or both, comma-separated.', pattern: '^(open|closed)?(,(open|closed))*$' })),
   service_code: opt(Type.String({ description: 'Comma-separated codes.' })),
+  channel: opt(Type.String({
+    description: 'How the requests reached the city: `web`, `api`, `phone`, `email`, `sms` or `app`, comma-separated.',
+    pattern: '^(web|api|phone|email|sms|app)(,(web|api|phone|email|sms|app))*$',
+  })),
   page: opt(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
   page_size: opt(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 });

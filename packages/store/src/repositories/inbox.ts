@@ -1,6 +1,6 @@
 /**
  * The staff inbox: the public list's filters (requests.ts) plus extended
- * statuses, text search, assignment and priority, in several sort orders.
+ * statuses, text search, assignment, priority and channel, in several sort orders.
  */
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { PUBLIC_STATUSES, type PublicStatus } from '@o311/georeport';
@@ -67,6 +67,7 @@ function whereClause(f: InboxCriteria, plan: GeoPlan): Expression<SqlBool> {
   if (f.assigned_user_id !== undefined) out.push(eb('assigned_user_id', '=', f.assigned_user_id));
   if (f.unassigned) out.push(eb.and([eb('assigned_department_id', 'is', null), eb('assigned_user_id', 'is', null)]));
   if (f.priorities && f.priorities.length > 0) out.push(eb('priority', 'in', [...new Set(f.priorities)]));
+  if (f.channels && f.channels.length > 0) out.push(eb('channel', 'in', [...new Set(f.channels)]));
   return eb.and(out);
 }
 

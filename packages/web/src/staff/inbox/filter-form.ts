@@ -8,6 +8,8 @@ import type { Translator } from '../../i18n/translate.js';
 import { checkbox, checkboxGroup, selectField, textInput, type Choice } from '../forms/fields.js';
 import { STATUSES, priorityLabel, statusLabel } from '../request/status-labels.js';
 import { PRIORITIES } from '@o311/store';
+import { REQUEST_CHANNELS } from '@o311/georeport';
+import { channelLabel } from '../request/channel-label.js';
 import type { Directory } from './directory.js';
 import { ALL_STATUSES, type InboxQuery } from './query.js';
 
@@ -51,6 +53,10 @@ ${checkbox({ id: 'inbox-unassigned', name: 'unassigned', label: t('inbox.filter.
 ${checkboxGroup({
   id: 'inbox-priority', name: 'priority', legend: t('inbox.filter.priority'),
   choices: PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) })), checked: q.priorities,
+})}
+${checkboxGroup({
+  id: 'inbox-channel', name: 'channel', legend: t('channel.label'),
+  choices: REQUEST_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) })), checked: q.channels,
 })}
 ${q.sort !== 'requested_at' || q.direction !== 'desc'
   ? html`<input type="hidden" name="sort" value="${q.sort}"><input type="hidden" name="dir" value="${q.direction}">`

@@ -22,6 +22,7 @@ export function toInboxWhere(q: InboxQuery, d: Directory): InboxWhere | undefine
   if (codes !== undefined) where.service_codes = codes;
   if (q.statuses.length > 0) where.statuses = q.statuses;
   if (q.priorities.length > 0) where.priorities = q.priorities;
+  if (q.channels.length > 0) where.channels = q.channels;
   if (q.text !== '') where.text = q.text;
   if (q.unassigned) where.unassigned = true;
   if (q.department !== '') where.assigned_department_id = q.department;

@@ -8,18 +8,18 @@ const parse = (s: string) => parseInboxQuery(new URLSearchParams(s));
 describe('inbox query', () => {
   it('reads every filter and writes it back the same', () => {
     const search = 'status=closed&status=in_progress&service=POTHOLE&group=Streets&from=2026-01-01&to=2026-01-31&department=d1'
-      + '&agent=u1&unassigned=1&priority=high&priority=urgent&q=elm+street&sort=priority&dir=asc&page=3';
+      + '&agent=u1&unassigned=1&priority=high&priority=urgent&channel=phone&channel=sms&q=elm+street&sort=priority&dir=asc&page=3';
     const q = parse(search);
     expect(q).toEqual({
       statuses: ['closed', 'in_progress'], services: ['POTHOLE'], group: 'Streets', from: '2026-01-01', to: '2026-01-31',
-      department: 'd1', agent: 'u1', unassigned: true, priorities: ['high', 'urgent'], text: 'elm street',
+      department: 'd1', agent: 'u1', unassigned: true, priorities: ['high', 'urgent'], channels: ['phone', 'sms'], text: 'elm street',
       sort: 'priority', direction: 'asc', page: 3,
     });
     expect(toSearchParams(q).toString()).toBe(search);
   });
 
   it('drops what it does not know and leaves defaults out', () => {
-    const q = parse('status=teleported&status=open&status=open&priority=meh&from=yesterday&sort=random&dir=sideways&page=-2&x=1');
+    const q = parse('status=teleported&status=open&status=open&priority=meh&channel=pigeon&from=yesterday&sort=random&dir=sideways&page=-2&x=1');
     expect(q).toEqual({ ...DEFAULT_QUERY, statuses: ['open'] });
     expect(toSearchParams(DEFAULT_QUERY).toString()).toBe('');
     expect(queryHref('/staff', DEFAULT_QUERY)).toBe('/staff');

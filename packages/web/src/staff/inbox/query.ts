@@ -4,7 +4,7 @@
  * values are dropped, so any URL gives a valid query. With no status the
  * inbox shows open requests (the work to do); `status=all` shows every one.
  */
-import type { ExtendedStatus } from '@o311/georeport';
+import { isRequestChannel, type ExtendedStatus, type RequestChannel } from '@o311/georeport';
 import type { Priority } from '@o311/store';
 import { isExtendedStatus, isPriority } from '../request/status-labels.js';
 
@@ -24,6 +24,8 @@ export interface InboxQuery {
   agent: string;
   unassigned: boolean;
   priorities: Priority[];
+  /** How the requests reached the city (issue 15); empty: any. */
+  channels: RequestChannel[];
   text: string;
   sort: SortKey;
   direction: Direction;
@@ -38,7 +40,7 @@ const DEFAULT_STATUSES: ExtendedStatus[] = ['open'];
 
 export const DEFAULT_QUERY: InboxQuery = {
   statuses: DEFAULT_STATUSES, services: [], group: '', from: '', to: '', department: '', agent: '', unassigned: false,
-  priorities: [], text: '', sort: 'requested_at', direction: 'desc', page: 1,
+  priorities: [], channels: [], text: '', sort: 'requested_at', direction: 'desc', page: 1,
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,6 +72,7 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
     agent: one('agent'),
     unassigned: one('unassigned') === '1',
     priorities: unique(all('priority').filter(isPriority)),
+    channels: unique(all('channel').filter(isRequestChannel)),
     text: one('q').slice(0, 200),
     sort: isSortKey(sort) ? sort : DEFAULT_QUERY.sort,
     direction: one('dir') === 'asc' ? 'asc' : 'desc',
@@ -89,6 +92,7 @@ export function toSearchParams(q: InboxQuery): URLSearchParams {
   ];
   singles.forEach(([k, v]) => v !== '' && p.append(k, v));
   q.priorities.forEach((v) => p.append('priority', v));
+  q.channels.forEach((v) => p.append('channel', v));
   if (q.text !== '') p.append('q', q.text);
   if (q.sort !== DEFAULT_QUERY.sort || q.direction !== DEFAULT_QUERY.direction) {
     p.append('sort', q.sort);

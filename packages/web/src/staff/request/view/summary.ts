@@ -1,8 +1,9 @@
-/** The facts of a request: service, status, priority, dates, place, assignment, duplicate link. */
+/** The facts of a request: service, status, priority, dates, channel, place, assignment, duplicate link. */
 import { EXTENDED_STATUSES } from '@o311/georeport';
 import { html, type Html } from '../../../html.js';
 import type { Translator } from '../../../i18n/translate.js';
 import type { RequestPageData } from '../load.js';
+import { channelLabel } from '../channel-label.js';
 import { priorityLabel, statusWithPublic } from '../status-labels.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,6 +32,7 @@ ${fact(t('inbox.col.service'), html`${d.serviceName(r.service_code, r.service_na
 ${fact(t('inbox.col.status'), statusWithPublic(t, r.status))}
 ${fact(t('inbox.col.priority'), priorityLabel(t, r.priority))}
 ${fact(t('inbox.col.requested'), t.dateTime(r.requested_at, tz))}
+${fact(t('channel.label'), channelLabel(t, r.channel))}
 ${fact(t('inbox.col.updated'), t.dateTime(r.updated_at, tz))}
 ${fact(t('inbox.col.expected'), due(t, data, now))}
 ${fact(t('inbox.req.address'), place || t('inbox.req.none'))}
