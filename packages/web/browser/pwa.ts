@@ -10,7 +10,8 @@ import { allReports, putReport } from './outbox-store.js';
 import { OUTBOX_CHANGED, sendOutbox } from './outbox-send.js';
 
 function keepForms(): void {
-  const paths = Array.from(document.querySelectorAll<HTMLAnchorElement>('main a[href^="/report/"]'), (a) => a.pathname);
+  // A service's form is /report/CODE (the service list links each); its confirmation pages are not kept ahead.
+  const paths = Array.from(document.querySelectorAll<HTMLAnchorElement>('main a[href^="/report/"]'), (a) => a.pathname).filter((p) => /^\/report\/[^/]+$/.test(p));
   if (paths.length === 0) return;
   void navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage({ type: 'warm', paths: [...new Set(paths)] }));
 }

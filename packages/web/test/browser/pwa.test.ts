@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_JURISDICTION } from '@o311/demo';
 import { browserAvailable, screenshot } from '../../../../test-support/browser.js';
 import { pngPhoto } from '../fixtures/photo.js';
-import { expectAccessible, startBrowserSuite, type BrowserSuite, type WatchedPage } from './support.js';
+import { expectAccessible, linkIn, mailsTo, startBrowserSuite, type BrowserSuite, type WatchedPage } from './support.js';
 
 const DESCRIPTION = 'Reported from the app without a connection';
 
@@ -39,6 +39,14 @@ async function filedByTheApp(): Promise<{ service_request_id: string; media_url?
 }
 
 const count = () => s.store.countRequests({ jurisdiction_id: DEMO_JURISDICTION.id });
+
+/** The state of each report in the outbox, oldest first. */
+const OUTBOX_STATES = `(async () => {
+  const db = await new Promise((ok, no) => { const r = indexedDB.open('o311-outbox', 1); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+  const all = await new Promise((ok) => { const r = db.transaction('reports').objectStore('reports').getAll(); r.onsuccess = () => ok(r.result); });
+  db.close();
+  return all.sort((a, b) => a.queuedAt - b.queuedAt).map((r) => r.state);
+})()`;
 
 /** A second copy of the queued report under the same token: as if a send had lost its answer and went again. */
 const DUPLICATE_QUEUED = `(async () => {
@@ -123,6 +131,7 @@ describe.skipIf(!browserAvailable)('the installable app (issue 15)', () => {
     const { page, context, errors } = w;
     await page.goto(s.url('/'));
     await context.setOffline(false);
+    await expect.poll(() => inPage<string[]>(page, OUTBOX_STATES), { timeout: 15_000 }).toEqual(['sent', 'sent']);
     const banner = page.locator('#app-banner .success').first();
     await expect.poll(() => banner.textContent(), { timeout: 15_000 }).toMatch(/^Your report \(Pothole\) was sent\. Its number is \d+\./);
     const id = /Its number is (\d+)\./.exec((await banner.textContent()) ?? '')?.[1] ?? '';
@@ -142,5 +151,45 @@ describe.skipIf(!browserAvailable)('the installable app (issue 15)', () => {
     await page.waitForURL(s.url(`/track/${id}`));
     // Offline, the form's own look-ups (nearby requests, map tiles) fail as they should; nothing else may.
     expect(errors.filter((e) => !e.endsWith('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  });
+});
+
+describe.skipIf(!browserAvailable)('My reports and followed requests in the installed app', () => {
+  const EMAIL = 'offline.reader@example.org';
+
+  it('are readable offline once seen, and forgotten on this device at sign-out', { timeout: 60_000 }, async () => {
+    const { page, context } = await s.open('/account/sign-in', { serviceWorkers: 'allow', axe: true });
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    await page.getByRole('textbox', { name: 'Email address' }).fill(EMAIL);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
+    const [mail] = await mailsTo(s.store, EMAIL);
+    if (!mail) throw new Error('no sign-in mail in the outbox');
+    await page.goto(s.url(linkIn(mail, /^\/account\/link$/)));
+    await Promise.all([page.waitForURL(/\/account$/), page.getByRole('button', { name: 'Sign in' }).click()]);
+
+    // Follow a request from its tracker page; My reports then lists it.
+    const [open] = (await (await fetch(s.url('/open311/v2/requests.json?status=open'))).json()) as { service_request_id: string }[];
+    const id = open?.service_request_id ?? '';
+    await page.goto(s.url(`/track/${id}`));
+    await Promise.all([page.waitForURL(new RegExp(`/track/${id}#follow$`)), page.getByRole('button', { name: `Follow request ${id}` }).click()]);
+    await page.goto(s.url('/account'));
+    await expect.poll(() => page.locator('#main').textContent()).toContain(id);
+
+    await context.setOffline(true);
+    await page.goto(s.url('/account'));
+    expect(await page.locator('#signed-in-as').textContent()).toBe(`Signed in as ${EMAIL}`);
+    expect(await page.locator('#main').textContent()).toContain(id);
+    await page.goto(s.url(`/track/${id}`));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(id);
+
+    await context.setOffline(false);
+    await page.goto(s.url('/account'));
+    await Promise.all([page.waitForURL(/\/account\/sign-in\?done=signed-out$/), page.getByRole('button', { name: 'Sign out' }).click()]);
+    expect(await inPage<boolean>(page, `caches.has('o311-personal')`)).toBe(false);
+    await context.setOffline(true);
+    await page.goto(s.url('/account'));
+    expect(await page.getByRole('heading', { level: 1 }).textContent(), 'nothing personal left for the next person').toBe('No connection');
+    await context.setOffline(false);
   });
 });
