@@ -1,0 +1,131 @@
+/**
+ * One inbound message, from the SMTP listener or a file: the path every mail
+ * takes. Refused (the listener answers 550/552): not for us, too large.
+ * Ignored (recorded, never answered): loops, bounces, bulk. Quarantined (kept
+ * for an admin): malformed, dangerous attachments, a sender over their limit,
+ * a reply on a thread from someone else. Otherwise a reply on a thread becomes
+ * the reporter's update, and a new message a request. A message seen before
+ * (its Message-ID) gives back what it gave then and writes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { isOpen311Failure } from '@o311/georeport';
+import { JOB, reporterReceiptOptions, reporterServices, type ReporterReceiptData } from '@o311/server';
+import type { InboundMail, Jurisdiction } from '@o311/store';
+import { addressedTo } from './addresses.js';
+import { fileMail } from './file-mail.js';
+import type { IntakeContext, MailEnvelope } from './intake-context.js';
+import { ownDomain } from './intake-context.js';
+import { loopReason } from './loop-guard.js';
+import { ownWords } from './mail-text.js';
+import { parseMail, type ParsedMail } from './parse-mail.js';
+import { isDangerous, mailPhotos } from './photos.js';
+import { isOwnMessageId, tokenInThread } from './thread-ids.js';
+
+export type IngestResult =
+  | { verdict: 'refused'; reason: 'not-our-address' | 'too-large' | 'unknown-jurisdiction' }
+  | { verdict: 'ignored'; reason: string }
+  | { verdict: 'quarantined'; reason: string }
+  | { verdict: 'filed'; requestId: string; replayed: boolean }
+  | { verdict: 'update'; requestId: string; replayed: boolean; refused?: string };
+
+const SHA = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
+
+function inboundOf(j: Jurisdiction, mail: Pick<ParsedMail, 'messageId' | 'from' | 'subject'>, at: number): InboundMail {
+  return { jurisdiction_id: j.id, message_id: mail.messageId, sender: mail.from, subject: mail.subject, received_at: at };
+}
+
+async function quarantine(ic: IntakeContext, m: InboundMail, reason: string, raw: Buffer): Promise<IngestResult> {
+  const claim = await ic.services.store.mailIntake.claim(m, 'quarantined', { reason, raw });
+  return claim.claimed ? { verdict: 'quarantined', reason } : earlierResult(claim.earlier);
+}
+
+function earlierResult(earlier: { verdict: string; reason: string | null; request_id: string | null }): IngestResult {
+  if (earlier.verdict === 'filed' && earlier.request_id) return { verdict: 'filed', requestId: earlier.request_id, replayed: true };
+  if (earlier.verdict === 'update' && earlier.request_id) return { verdict: 'update', requestId: earlier.request_id, replayed: true };
+  if (earlier.verdict === 'ignored') return { verdict: 'ignored', reason: earlier.reason ?? 'seen' };
+  return { verdict: 'quarantined', reason: earlier.reason ?? 'seen' };
+}
+
+/** Whether the sender may send one more new message now (store-backed: holds across processes). */
+async function withinSenderLimit(ic: IntakeContext, sender: string): Promise<boolean> {
+  const { perSenderLimit, perSenderWindowMs } = ic.limits;
+  const decision = await ic.services.store.rateLimits.take(`mail-in:${SHA(sender)}`, perSenderLimit, perSenderWindowMs, ic.services.now());
+  return decision.allowed;
+}
+
+async function reporterReply(
+  ic: IntakeContext, j: Jurisdiction, m: InboundMail, mail: ParsedMail, requestId: string, raw: Buffer, release: IngestOptions['release'],
+): Promise<IngestResult> {
+  const { store } = ic.services;
+  const request = await store.getRequest(j.id, requestId);
+  if (!request?.reporter.email || request.reporter.email.toLowerCase() !== mail.from) return quarantine(ic, m, 'not-the-reporter', raw);
+  const claim = await store.mailIntake.claim(m, 'update', { request_id: requestId, ...(release !== undefined && { replaces: release }) });
+  if (!claim.claimed) return earlierResult(claim.earlier);
+  try {
+    const { media } = await mailPhotos(mail.attachments, { ...ic.services.limits, maxMediaFiles: 1 });
+    const done = await reporterServices.addReporterUpdate(ic.services, j, requestId, {
+      comment: ownWords(mail.text).slice(0, reporterServices.MAX_REPORTER_COMMENT), reopen: false, ...(media[0] && { photo: media[0] }),
+    });
+    await store.mailIntake.noteReply(j.id, requestId, mail.messageId);
+    return { verdict: 'update', requestId, replayed: false, ...(!done.ok && { refused: done.reason }) };
+  } catch (e) {
+    await store.mailIntake.unclaim(claim.id);
+    throw e;
+  }
+}
+
+async function queueReceipt(ic: IntakeContext, j: Jurisdiction, requestId: string): Promise<void> {
+  const data: ReporterReceiptData = { jurisdictionId: j.id, requestId, locale: 'en' };
+  await ic.services.jobs.enqueue(JOB.reporterReceipt, data, reporterReceiptOptions(data));
+}
+
+async function newMessage(ic: IntakeContext, j: Jurisdiction, m: InboundMail, mail: ParsedMail, raw: Buffer, released: boolean): Promise<IngestResult> {
+  if (!released && mail.attachments.some(isDangerous)) return quarantine(ic, m, 'attachment-type', raw);
+  const photos = await mailPhotos(mail.attachments.filter((a) => !isDangerous(a)), ic.services.limits);
+  let filed;
+  try {
+    filed = await fileMail(ic, j, m, mail, photos);
+  } catch (e) {
+    // Even the triage service refused it (say, coordinates off the map): an admin reads it.
+    if (isOpen311Failure(e) && e.status < 500) return quarantine(ic, m, 'unfileable', raw);
+    throw e;
+  }
+  if (!filed.replayed) await queueReceipt(ic, j, filed.requestId);
+  return { verdict: 'filed', requestId: filed.requestId, replayed: filed.replayed };
+}
+
+export interface IngestOptions {
+  /** An admin releases this quarantined message (its row id): past the sender's limit and the attachment check. */
+  release?: string;
+}
+
+export async function ingestMail(ic: IntakeContext, raw: Buffer, envelope: MailEnvelope, o: IngestOptions = {}): Promise<IngestResult> {
+  if (raw.byteLength > ic.limits.maxMessageBytes) return { verdict: 'refused', reason: 'too-large' };
+  const to = envelope.rcptTo.map((r) => addressedTo(r, ic.addresses)).find((a) => a !== undefined);
+  if (!to) return { verdict: 'refused', reason: 'not-our-address' };
+  const { store, now } = ic.services;
+  const j = await store.getJurisdiction(to.intake.jurisdiction_id);
+  if (!j) return { verdict: 'refused', reason: 'unknown-jurisdiction' };
+  const parsed = await parseMail(raw, ic.limits);
+  if (!parsed.ok) {
+    const sender = envelope.mailFrom?.toLowerCase() ?? '';
+    return quarantine(ic, inboundOf(j, { messageId: `${SHA(raw)}@o311.invalid`, from: sender, subject: '' }, now()), parsed.reason, raw);
+  }
+  const mail = parsed.mail;
+  const m = inboundOf(j, mail, now());
+  const domain = ownDomain(ic);
+  const loop = loopReason(envelope.mailFrom, mail.from, mail.headers, isOwnMessageId(mail.messageId, domain));
+  if (loop) {
+    const claim = await store.mailIntake.claim(m, 'ignored', { reason: loop });
+    return claim.claimed ? { verdict: 'ignored', reason: loop } : earlierResult(claim.earlier);
+  }
+  const earlier = await store.mailIntake.find(j.id, mail.messageId);
+  const released = o.release !== undefined && earlier?.id === o.release && earlier.verdict === 'quarantined';
+  if (earlier && !released) return earlierResult(earlier);
+  if (!released && !(await withinSenderLimit(ic, mail.from))) return quarantine(ic, m, 'sender-limit', raw);
+  const token = to.token ?? tokenInThread(mail.thread, domain);
+  if (token === undefined) return newMessage(ic, j, m, mail, raw, released);
+  const thread = await store.mailIntake.threadByToken(token);
+  if (!thread || thread.jurisdiction_id !== j.id) return quarantine(ic, m, 'unknown-thread', raw);
+  return reporterReply(ic, j, m, mail, thread.request_id, raw, released ? o.release : undefined);
+}

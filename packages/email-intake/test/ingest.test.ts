@@ -1,0 +1,120 @@
+/**
+ * ingestMail on SQLite and PostgreSQL: a mail with a GPS photo becomes a
+ * request of the matched service with the stripped photo, the sender kept
+ * private; unclassified mail goes to triage; a redelivery files nothing new;
+ * loops are ignored, malformed and dangerous mail and a flooding sender are
+ * quarantined with nothing half-stored; a reply on the thread becomes the
+ * reporter's update, and one from someone else is quarantined.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects } from '../../../test-support/databases.js';
+import { ingestMail } from '../src/ingest.js';
+import { TRIAGE_SERVICE_CODE } from '../src/triage-service.js';
+import { jpegAt } from './support/gps-jpeg.js';
+import { CITY, INTAKE, intakeFixture, type IntakeFixture } from './support/intake.js';
+import { rawMail, type TestMail } from './support/mails.js';
+
+const JANE = 'jane@example.org';
+let n = 0;
+const mail = (over: Partial<TestMail> = {}): TestMail => ({
+  from: JANE, to: INTAKE, subject: 'Pothole on Main St', body: 'A deep hole by the school.', messageId: `m${++n}.${Date.now()}@example.org`, ...over,
+});
+const envelope = (from = JANE, to = INTAKE) => ({ mailFrom: from, rcptTo: [to] });
+
+describe.each(dialects)('ingestMail (%s)', (dialect) => {
+  let f: IntakeFixture;
+  beforeAll(async () => {
+    f = await intakeFixture(dialect, { perSenderLimit: 3 });
+  });
+  afterAll(() => f?.close());
+
+  const ingest = (m: TestMail, from = m.from) => ingestMail(f.ic, rawMail(m), envelope(from));
+  const requestCount = async () => (await f.store.listRequests({ jurisdiction_id: CITY.id, limit: 1000, offset: 0 })).length;
+
+  it('files a mail with a GPS photo as a request of the matched service, the photo stripped, the sender private', async () => {
+    const m = mail({ from: 'photo@example.org', attachments: [{ filename: 'hole.jpg', contentType: 'image/jpeg', bytes: jpegAt(41.5868, -93.625) }] });
+    const result = await ingest(m);
+    expect(result).toMatchObject({ verdict: 'filed', replayed: false });
+    const id = (result as { requestId: string }).requestId;
+    const r = await f.store.getRequest(CITY.id, id);
+    expect(r?.service_code).toBe('POTHOLE');
+    expect(r?.lat).toBeCloseTo(41.5868, 4);
+    expect(r?.long).toBeCloseTo(-93.625, 4);
+    expect(r?.reporter.email).toBe('photo@example.org');
+    expect(r?.channel).toBe('email');
+    expect(r?.description).toContain('A deep hole by the school.');
+    expect(r?.media_ids).toHaveLength(1);
+    const photo = await f.store.getMedia(r!.media_ids[0]!);
+    expect(photo?.content_type).toBe('image/jpeg');
+    expect(photo?.bytes.includes(Buffer.from('Exif'))).toBe(false);
+    const publicRequest = JSON.stringify(await f.store.getPublicRequest(CITY.id, id));
+    expect(publicRequest).not.toContain('photo@example.org');
+    expect(await f.store.mailIntake.threadOf(CITY.id, id)).toMatchObject({ root_message_id: m.messageId });
+  });
+
+  it('files a redelivered message once', async () => {
+    const m = mail({ from: 'again@example.org' });
+    const first = await ingest(m);
+    const before = await requestCount();
+    const second = await ingest(m);
+    expect(second).toEqual({ ...first, replayed: true });
+    expect(await requestCount()).toBe(before);
+  });
+
+  it('leaves mail that matches no service for triage, with its typed address', async () => {
+    const result = await ingest(mail({ from: 'triage@example.org', subject: 'A question', body: 'Address: 12 Elm St\nSomething is wrong here.' }));
+    const r = await f.store.getRequest(CITY.id, (result as { requestId: string }).requestId);
+    expect(r?.service_code).toBe(TRIAGE_SERVICE_CODE);
+    expect(r?.address).toBe('12 Elm St');
+  });
+
+  it('refuses mail for any other mailbox', async () => {
+    expect(await ingestMail(f.ic, rawMail(mail()), envelope(JANE, 'someone@elsewhere.example'))).toEqual({ verdict: 'refused', reason: 'not-our-address' });
+  });
+
+  it.each([
+    ['an auto-reply', { headers: { 'Auto-Submitted': 'auto-replied' } }, JANE, 'auto-submitted'],
+    ['bulk mail', { headers: { Precedence: 'bulk' } }, JANE, 'bulk'],
+    ['a bounce (null sender)', {}, '', 'null-sender'],
+  ])('ignores %s and files nothing', async (_name, over, from, reason) => {
+    const before = await requestCount();
+    expect(await ingest(mail(over), from)).toEqual({ verdict: 'ignored', reason });
+    expect(await requestCount()).toBe(before);
+  });
+
+  it('quarantines malformed MIME and dangerous attachments, filing nothing', async () => {
+    const before = await requestCount();
+    const garbage = Buffer.from('this is not\r\na mail at all\r\n\r\n--\r\n');
+    expect(await ingestMail(f.ic, garbage, envelope())).toEqual({ verdict: 'quarantined', reason: 'malformed' });
+    const exe = mail({ from: 'exe@example.org', attachments: [{ filename: 'invoice.exe', contentType: 'application/octet-stream', bytes: Buffer.from('MZ') }] });
+    expect(await ingest(exe)).toEqual({ verdict: 'quarantined', reason: 'attachment-type' });
+    expect(await requestCount()).toBe(before);
+    const held = await f.store.mailIntake.quarantined(CITY.id, 50);
+    expect(held.map((h) => h.reason)).toEqual(expect.arrayContaining(['malformed', 'attachment-type']));
+  });
+
+  it('quarantines a flooding sender past the limit', async () => {
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await ingest(mail({ from: 'flood@example.org' })));
+    expect(results.map((r) => r.verdict)).toEqual(['filed', 'filed', 'filed', 'quarantined', 'quarantined']);
+    const held = await f.store.mailIntake.quarantined(CITY.id, 50);
+    const kept = held.find((h) => h.sender === 'flood@example.org');
+    expect(kept?.reason).toBe('sender-limit');
+    expect((await f.store.mailIntake.quarantinedMail(CITY.id, kept!.id))?.raw.byteLength).toBeGreaterThan(0);
+  });
+
+  it("takes the reporter's reply on the thread as their update, and quarantines one from anyone else", async () => {
+    const first = mail({ from: 'thread@example.org' });
+    const { requestId } = (await ingest(first)) as { requestId: string };
+    const thread = (await f.store.mailIntake.threadOf(CITY.id, requestId))!;
+    const to = `report+${thread.token}@riverton.example`;
+    const reply = mail({ from: 'thread@example.org', to, subject: 'Re: Pothole', inReplyTo: first.messageId, body: 'It got bigger.\n\nOn Fri, Riverton wrote:\n> received' });
+    expect(await ingestMail(f.ic, rawMail(reply), envelope('thread@example.org', to))).toEqual({ verdict: 'update', requestId, replayed: false });
+    const events = await f.store.listEvents(CITY.id, requestId);
+    expect(events.at(-1)?.description).toBe('It got bigger.');
+    expect((await f.store.mailIntake.threadOf(CITY.id, requestId))?.last_message_id).toBe(reply.messageId);
+    const stranger = mail({ from: 'mallory@example.org', to, body: 'spam' });
+    expect(await ingestMail(f.ic, rawMail(stranger), envelope('mallory@example.org', to))).toEqual({ verdict: 'quarantined', reason: 'not-the-reporter' });
+    expect(await f.store.listEvents(CITY.id, requestId)).toHaveLength(events.length);
+  });
+});
