@@ -25,7 +25,7 @@ declare const workbox: {
   precaching: typeof import('workbox-precaching');
 };
 
-/** Written by the server: keep in step with src/pwa/service-worker-config.ts. */
+/** Written by the server: keep in step with ServiceWorkerConfig in src/pwa/service-worker.ts. */
 interface ServiceWorkerConfig {
   offlineHeader: string;
   offlinePath: string;

@@ -154,6 +154,38 @@ describe.skipIf(!browserAvailable)('the installable app (issue 15)', () => {
   });
 });
 
+describe.skipIf(!browserAvailable)('a report whose answer is lost on the way back', () => {
+  it('is kept in the outbox with its form token, and its resend lands on the request already filed', { timeout: 40_000 }, async () => {
+    const { page, context, errors } = await s.open('/', { serviceWorkers: 'allow', axe: true });
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    await page.goto(s.url('/report/POTHOLE'));
+    const map = page.locator('#report-map');
+    await map.locator('.leaflet-tile-pane').waitFor({ state: 'attached' });
+    await map.click({ position: { x: 180, y: 120 } });
+    await expect.poll(() => page.locator('#location-status').textContent()).toMatch(/^Marker placed at/);
+    await page.getByRole('group', { name: /Where in the road is it\?/ }).getByLabel('Travel lane').check();
+    await page.getByRole('group', { name: /How big is it\?/ }).getByLabel('About the size of a car tire').check();
+    await page.getByLabel(/^Describe the problem/).fill('The answer to this one got lost');
+    const before = await count();
+    // The first send reaches the server and is filed; the browser never hears back.
+    let filedFirst = 0;
+    await context.route('**/open311/v2/requests.json', async (route) => {
+      await route.fetch();
+      filedFirst = await count();
+      await route.abort('connectionreset');
+    }, { times: 1 });
+    await Promise.all([page.waitForURL(s.url('/outbox')), page.getByRole('button', { name: 'Send report' }).click()]);
+    expect(filedFirst, 'the lost send was filed').toBe(before + 1);
+
+    const item = page.locator('#outbox-list li').first();
+    await expect.poll(() => item.textContent(), { timeout: 15_000 }).toMatch(/Sent\. Its number is \d+\./);
+    const id = /Its number is (\d+)\./.exec((await item.textContent()) ?? '')?.[1] ?? '';
+    expect(await count(), 'the resend filed nothing new').toBe(before + 1);
+    expect((await s.store.getRequest(DEMO_JURISDICTION.id, id))?.description).toBe('The answer to this one got lost');
+    expect(errors.filter((e) => !/ERR_(INTERNET_DISCONNECTED|CONNECTION_RESET)|Failed to fetch/.test(e))).toEqual([]);
+  });
+});
+
 describe.skipIf(!browserAvailable)('My reports and followed requests in the installed app', () => {
   const EMAIL = 'offline.reader@example.org';
 
