@@ -4,6 +4,7 @@
  * response templates, saved filters, followers of a request and an e-mail outbox.
  * Part of the {@link Store} contract; times are epoch milliseconds (UTC).
  */
+import type { MailThreading } from './mail-intake.js';
 import type { ExtendedStatus, RequestChannel } from '@o311/georeport';
 import type { RequestFilter, StaffRole, StoredRequest } from './contract.js';
 import type { JurisdictionScope } from './scope.js';
@@ -168,9 +169,11 @@ export interface OutboxMessage {
   sent_at: number | null;
   attempts: number;
   last_error: string | null;
+  /** Headers that keep the mail in its reader's thread (a request filed by e-mail); else null. */
+  threading: MailThreading | null;
 }
 
-export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | 'html'>;
+export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | 'html'> & { threading?: MailThreading | null };
 
 export interface OutboxFilter {
   unsent?: boolean;

@@ -83,6 +83,14 @@ export function runMailIntakeContract(dialect: TestDialect): void {
       expect(await store.mailIntake.quarantined(j, 10)).toEqual([]);
     });
 
+    it('keeps the threading headers of an outbox message (migration 0028), and none for plain mail', async () => {
+      const threading = { messageId: 'o311.tok.x@riverton.example', inReplyTo: 'a@example.org', references: ['a@example.org'], replyTo: 'r+tok@riverton.example' };
+      const threaded = await store.enqueueMail({ to: 'jane@example.org', subject: 's', text: 't', html: null, threading }, T0);
+      const plain = await store.enqueueMail({ to: 'jane@example.org', subject: 's', text: 't', html: null }, T0);
+      expect((await store.getMail(threaded.id))?.threading).toEqual(threading);
+      expect((await store.getMail(plain.id))?.threading).toBeNull();
+    });
+
     it('notes the newest reply of a thread, and prunes old rows but keeps threads', async () => {
       const j = await addJurisdiction(store);
       const m = mail(j, { received_at: T0 });

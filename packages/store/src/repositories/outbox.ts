@@ -5,6 +5,7 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { NewOutboxMessage, OutboxFilter, OutboxMessage } from '../back-office.js';
+import type { MailThreading } from '../mail-intake.js';
 import type { OutboxTable } from '../schema/tables.js';
 import { parseRowId, type Db } from './shared.js';
 
@@ -18,10 +19,12 @@ const toMessage = (row: Selectable<OutboxTable>): OutboxMessage => ({
   sent_at: row.sent_at,
   attempts: row.attempts,
   last_error: row.last_error,
+  threading: row.threading === null ? null : (JSON.parse(row.threading) as MailThreading),
 });
 
 const newRow = (m: NewOutboxMessage, at: number, once_key: string | null): Insertable<OutboxTable> => ({
   recipient: m.to, subject: m.subject, text_body: m.text, html_body: m.html, created_at: at, sent_at: null, attempts: 0, last_error: null, once_key,
+  threading: m.threading ? JSON.stringify(m.threading) : null,
 });
 
 export async function enqueueMail(db: Db, m: NewOutboxMessage, at = Date.now()): Promise<OutboxMessage> {

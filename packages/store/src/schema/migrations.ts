@@ -30,6 +30,7 @@ import { dropKeyRequests, keyRequests } from './key-requests-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { dropReporter, reporter } from './reporter-migration.js';
 import { dropMailIntake, mailIntake } from './mail-intake-migration.js';
+import { dropOutboxThreading, outboxThreading } from './outbox-threading-migration.js';
 import { callTaker, dropCallTaker } from './call-taker-migration.js';
 import { FIRST_REQUEST_ID } from './tables.js';
 
@@ -240,6 +241,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0025_channel': { up: channel, down: dropChannel },
     '0026_call_taker': { up: callTaker, down: dropCallTaker },
     '0027_mail_intake': { up: (db: Kysely<unknown>) => mailIntake(db, adapter), down: dropMailIntake },
+    '0028_outbox_threading': { up: outboxThreading, down: dropOutboxThreading },
     '0029_sms': { up: (db: Kysely<unknown>) => sms(db, adapter), down: dropSms },
   };
   return { getMigrations: async () => migrations };

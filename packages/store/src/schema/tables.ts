@@ -261,6 +261,8 @@ export interface OutboxTable {
   last_error: string | null;
   /** Unique where set: see `enqueueMailOnce` (migration 0011). */
   once_key: string | null;
+  /** JSON MailThreading, for mail about a request filed by e-mail (migration 0028); else null. */
+  threading: string | null;
 }
 
 /** Migration 0012: see registry.ts. */
