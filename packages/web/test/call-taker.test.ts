@@ -49,6 +49,8 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
 
   describe('the call-taker capability', () => {
     it('is refused (403) to an agent without it and to a viewer, on every route, and not offered in the menu', async () => {
+      const count = async () => t.store.countInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id });
+      const before = await count();
       for (const who of [agent, viewer]) {
         const page = await t.get('/staff/calls', who);
         expect(page.statusCode).toBe(403);
@@ -58,8 +60,7 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
         expect((await t.get(`/staff/calls/filed/${earlier.id}`, who)).statusCode).toBe(403);
       }
       expect((await t.get('/staff', agent)).body).not.toContain('href="/staff/calls"');
-      expect(await t.store.listInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id, limit: 1000, offset: 0 }))
-        .not.toContainEqual(expect.objectContaining({ channel: 'phone' }));
+      expect(await count(), 'nothing filed').toBe(before);
     });
 
     it('is what admins have by their role', async () => {
@@ -191,6 +192,20 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
         return mails;
       }, { timeout: 10_000, interval: 20 });
       expect(mail!.text).toContain(id);
+      // And by SMS, to the number in its international form.
+      const [text] = await t.store.sms.messagesOf(j.id, '+15155550142', 5);
+      expect(text).toMatchObject({ direction: 'out', state: 'queued' });
+      expect(text!.body).toContain(id);
+    });
+
+    it('asks for an international number to send the receipt by SMS', async () => {
+      const form = await t.get('/staff/calls/report/POTHOLE', agent);
+      const res = await t.postForm('/staff/calls/report/POTHOLE', {
+        ...POTHOLE_FIELDS, form_token: formToken(form.body), phone: '515 555 0142', receipt_sms: '1',
+      }, agent);
+      expect(res.statusCode).toBe(400);
+      expect(summaryLinks(res.body)).toEqual(['call-receipt-sms']);
+      expect(res.body).toContain('with its country code');
     });
 
     it('sends no receipt without the caller\'s consent', async () => {

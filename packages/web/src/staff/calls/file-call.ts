@@ -2,12 +2,14 @@
  * A posted call form: our checks (the citizen form's, so every problem is
  * named at its field in the agent's language, plus the receipt consents),
  * then the server's contact-centre service with the web app's key and the
- * form's one-time token, so a double send files one request. The receipt is
- * queued only when the caller agreed to it.
+ * form's one-time token, so a double send files one request. Each receipt
+ * (e-mail, SMS) is queued only when the caller agreed to it, and never fails
+ * the filing.
  */
 import type { FastifyRequest } from 'fastify';
 import { isOpen311Failure, type Attribute } from '@o311/georeport';
 import { callTaking } from '@o311/server';
+import { e164, queueSmsReceipt } from '@o311/sms';
 import type { Jurisdiction, ServiceRecord, StaffUser } from '@o311/store';
 import type { WebContext } from '../../context.js';
 import type { Translator } from '../../i18n/translate.js';
@@ -34,7 +36,8 @@ function consentErrors(fields: FormFields, t: Translator): FieldError[] {
   if (wants.includes('email') && valueOf(fields, 'email').trim() === '') {
     errors.push({ id: CALL_FIELD_IDS.receiptEmail, message: t('calls.error.receiptEmail') });
   }
-  if (wants.includes('sms') && valueOf(fields, 'phone').trim() === '') {
+  // A text message goes only to an international number (the SMS provider's rule).
+  if (wants.includes('sms') && e164(valueOf(fields, 'phone').trim()) === undefined) {
     errors.push({ id: CALL_FIELD_IDS.receiptSms, message: t('calls.error.receiptSms') });
   }
   return errors;
@@ -80,9 +83,21 @@ export async function fileCall(
     if (isOpen311Failure(e) && e.status < 500) return { ok: false, errors: [], serverProblems: e.errors.map((x) => x.description) };
     throw e;
   }
-  if (!replayed && receipts.includes('email')) {
-    const asked = valueOf(fields, CALL_FIELDS.locale);
-    await queueReceipt(web, request, target.j, requestId, { locale: isLocale(asked) ? asked : DEFAULT_LOCALE });
-  }
+  if (!replayed) await queueReceipts(web, request, target.j, requestId, fields, receipts);
   return { ok: true, requestId };
+}
+
+async function queueReceipts(
+  web: WebContext, request: FastifyRequest, j: Jurisdiction, requestId: string, fields: FormFields, receipts: readonly callTaking.ReceiptConsent[],
+): Promise<void> {
+  const asked = valueOf(fields, CALL_FIELDS.locale);
+  const locale = isLocale(asked) ? asked : DEFAULT_LOCALE;
+  if (receipts.includes('email')) await queueReceipt(web, request, j, requestId, { locale });
+  if (!receipts.includes('sms')) return;
+  try {
+    const queued = await queueSmsReceipt(web.services, { jurisdictionId: j.id, requestId, phone: valueOf(fields, 'phone').trim(), locale });
+    if (!queued.queued) request.log.warn({ requestId, queued }, 'the SMS receipt of a request filed by phone was not queued');
+  } catch (err) {
+    request.log.error({ err, requestId }, 'enqueuing the SMS receipt of a request filed by phone failed');
+  }
 }
