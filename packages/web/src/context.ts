@@ -1,4 +1,5 @@
 /** What every page handler gets: the server's services, the web options and the mailer. */
+import type { IntakeAddress, MailLimits } from '@o311/email-intake';
 import type { ServiceContext } from '@o311/server';
 import type { Mailer } from './mail/mailer.js';
 import type { MailLog } from './mail/transport.js';
@@ -29,6 +30,8 @@ export interface WebOptions {
   loginThrottle?: Partial<ThrottlePolicy>;
   /** Secure cookies (default: true when publicUrl is https). */
   secureCookies?: boolean;
+  /** The e-mail intake (`serve --intake-address`): its quarantine page, and mail to its reporters in their thread. */
+  emailIntake?: { addresses: readonly IntakeAddress[]; limits: MailLimits };
 }
 
 export interface WebContext {

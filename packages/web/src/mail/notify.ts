@@ -17,6 +17,7 @@ import { statusLabel } from '../tracker/status-label.js';
 import { eventAnchor } from '../tracker/timeline.js';
 import { loadTrackedRequest, type TrackedRequest } from '../tracker/tracked-request.js';
 import { updateMail } from './follow-mails.js';
+import { inReporterThread } from './threading.js';
 
 /** The base of links in mail, without a trailing slash (never a request's Host header). */
 export const mailBase = (web: WebContext): string => (web.options.publicUrl ?? web.services.origin.announced).replace(/\/+$/, '');
@@ -63,7 +64,8 @@ export async function notifyFollowers(web: WebContext, d: FollowersNotifyData): 
         unsubscribe: `${base}${unsubscribePath(follower.unsubscribeSecret)}`,
       };
       // A retry after a partial failure mails only the followers this event has not reached.
-      await web.mailer.send(updateMail(t, follower.email, links, update), `${JOB.followersNotify}:${d.requestId}:${d.event}:${follower.id}`);
+      const mail = await inReporterThread(web, j.id, d.requestId, updateMail(t, follower.email, links, update));
+      await web.mailer.send(mail, `${JOB.followersNotify}:${d.requestId}:${d.event}:${follower.id}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 /** Delivery through SMTP (nodemailer), configured by a URL such as `smtp://user:pass@host:587`. */
 import nodemailer from 'nodemailer';
-import type { NewOutboxMessage } from '@o311/store';
+import type { MailThreading, NewOutboxMessage } from '@o311/store';
 
 export type Deliver = (m: NewOutboxMessage) => Promise<void>;
 
@@ -17,9 +17,17 @@ export function senderAddress(publicUrl: string | undefined): string {
   return `o311 <no-reply@${host}>`;
 }
 
+const bracketed = (id: string): string => `<${id}>`;
+
+/** Keeps a mail in its reader's thread (see @o311/email-intake threading.ts). */
+function threadHeaders(t: MailThreading | null | undefined) {
+  if (!t) return {};
+  return { messageId: bracketed(t.messageId), inReplyTo: bracketed(t.inReplyTo), references: t.references.map(bracketed), replyTo: t.replyTo };
+}
+
 export function smtpDelivery(smtpUrl: string, from: string): Deliver {
   const transport = nodemailer.createTransport(smtpUrl, { from, ...TIMEOUTS });
   return async (m) => {
-    await transport.sendMail({ to: m.to, subject: m.subject, text: m.text, ...(m.html !== null && { html: m.html }) });
+    await transport.sendMail({ to: m.to, subject: m.subject, text: m.text, ...(m.html !== null && { html: m.html }), ...threadHeaders(m.threading) });
   };
 }

@@ -20,6 +20,7 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, pickLocale, type Locale } from
 import { translator } from '../i18n/translate.js';
 import { receiptMail } from './mails.js';
 import { reporterLinks } from './links.js';
+import { inReporterThread } from '../mail/threading.js';
 
 async function isWebAppKey(web: WebContext, key: ApiKey): Promise<boolean> {
   const found = await web.services.store.findApiKey(await webApiKey(web));
@@ -65,7 +66,7 @@ export async function sendReceipt(web: WebContext, d: ReporterReceiptData): Prom
   const { confirmSecret, unsubscribeSecret } = await store.addFollower({ jurisdiction_id: j.id, request_id: r.id, email, locale, at: now() });
   await store.confirmFollower(confirmSecret, now());
   const links = await reporterLinks(web, j, r, locale, unsubscribeSecret);
-  await web.mailer.send(receiptMail(translator(locale), email, links), `${JOB.reporterReceipt}:${r.id}`);
+  await web.mailer.send(await inReporterThread(web, j.id, r.id, receiptMail(translator(locale), email, links)), `${JOB.reporterReceipt}:${r.id}`);
 }
 
 /** The web form's path: its receipt names the request by id, or by token (batch services); blackbox ones without either get none. */
