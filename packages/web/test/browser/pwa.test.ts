@@ -13,9 +13,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_JURISDICTION } from '@o311/demo';
+import { CITY_HALL, DEMO_JURISDICTION } from '@o311/demo';
 import { browserAvailable, screenshot } from '../../../../test-support/browser.js';
 import { pngPhoto } from '../fixtures/photo.js';
+import { seedDemoRegistry } from '../support/demo-region.js';
 import { expectAccessible, linkIn, mailsTo, startBrowserSuite, type BrowserSuite, type WatchedPage } from './support.js';
 
 const DESCRIPTION = 'Reported from the app without a connection';
@@ -183,6 +184,24 @@ describe.skipIf(!browserAvailable)('a report whose answer is lost on the way bac
     expect(await count(), 'the resend filed nothing new').toBe(before + 1);
     expect((await s.store.getRequest(DEMO_JURISDICTION.id, id))?.description).toBe('The answer to this one got lost');
     expect(errors.filter((e) => !/ERR_(INTERNET_DISCONNECTED|CONNECTION_RESET)|Failed to fetch/.test(e))).toEqual([]);
+  });
+});
+
+describe.skipIf(!browserAvailable)('a report to another endpoint (through the router)', () => {
+  it('says offline that it needs a connection and stays on the form with the answers', { timeout: 30_000 }, async () => {
+    await seedDemoRegistry(s.store);
+    const { page, context } = await s.open('/', { serviceWorkers: 'allow', axe: true });
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    await page.goto(s.url(`/report/to/tallgrass-county%3ACULVERT?lat=${CITY_HALL.lat}&long=${CITY_HALL.long}`));
+    await page.getByLabel(/^Describe the problem/).fill('Culvert blocked, reported without a connection.');
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Send report' }).click();
+    const summary = page.getByRole('alert', { name: 'There is a problem' });
+    await expect.poll(() => summary.textContent()).toContain('Sending a report to another endpoint needs a connection.');
+    expect(page.url()).toContain('/report/to/tallgrass-county%3ACULVERT');
+    expect(await page.getByLabel(/^Describe the problem/).inputValue()).toBe('Culvert blocked, reported without a connection.');
+    await expectAccessible(page, 'routed form offline');
+    await context.setOffline(false);
   });
 });
 
