@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export.js';
 import { gazetteerCommand } from './commands/gazetteer.js';
 import { importCommand } from './commands/import.js';
 import { keysCommand } from './commands/keys.js';
+import { mailCommand } from './commands/mail.js';
 import { monitorCommand } from './commands/monitor.js';
 import { serveCommand } from './commands/serve.js';
 import { tokensCommand } from './commands/tokens.js';
@@ -45,7 +46,8 @@ export function createProgram(io: CliIo): Command {
     .addCommand(discoveryCommand(io))
     .addCommand(validateCommand(io))
     .addCommand(discoverCommand(io))
-    .addCommand(monitorCommand(io));
+    .addCommand(monitorCommand(io))
+    .addCommand(mailCommand(io));
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({

@@ -18,6 +18,7 @@ import { MAX_WORKERS, superviseWorkers, workerRole, type AnnouncedOrigin, type H
 import { monitorFailuresOption, monitorTimeoutOption } from './monitor.js';
 import { resolveGeocoderUrl } from './geocoder-url.js';
 import { addDatabaseOption, checkPublicUrl, integerIn, type DatabaseOptions } from './options.js';
+import { intakeAddresses } from './intake-options.js';
 
 export const DEFAULT_PORT = 3311;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -61,6 +62,11 @@ export interface ServeOptions extends DatabaseOptions {
   monitorFailures?: number;
   /** ms one poll may take; undefined: the monitor's 10 s. */
   monitorTimeout?: number;
+  /** The city's e-mail intake addresses (ADDRESS or ADDRESS=JURISDICTION); none: no intake. */
+  intakeAddress?: string[];
+  /** Listen for inbound SMTP on this port (needs intakeAddress). */
+  smtpIn?: number;
+  smtpInHost: string;
 }
 
 interface DemoAccess {
@@ -174,6 +180,15 @@ async function demoRouterSecret(io: CliIo, store: Store, demo: boolean): Promise
 /** The monitor runs: asked for, or a demo unless --no-monitor. */
 const monitors = (o: Pick<ServeOptions, 'monitor' | 'demo'>): boolean => o.monitor ?? o.demo;
 
+/** The banner's e-mail intake line. */
+function intakeText(o: Pick<ServeOptions, 'intakeAddress' | 'smtpIn' | 'smtpInHost'>): string | undefined {
+  if (!o.intakeAddress?.length) return undefined;
+  const addresses = o.intakeAddress.map((a) => a.split('=')[0]).join(', ');
+  return o.smtpIn === undefined
+    ? `${addresses} (no listener: --smtp-in PORT; files by hand with o311 mail ingest FILE.eml)`
+    : `${addresses} (SMTP on ${o.smtpInHost}:${o.smtpIn})`;
+}
+
 /** The banner's e-mail line: where mail goes, unless through SMTP. */
 function mailText(o: Pick<ServeOptions, 'mailLog' | 'demo' | 'smtp' | 'web'>): string | undefined {
   if (!o.web || o.smtp !== undefined) return undefined;
@@ -183,7 +198,7 @@ function mailText(o: Pick<ServeOptions, 'mailLog' | 'demo' | 'smtp' | 'web'>): s
 function printBanner(
   io: CliIo, origin: AnnouncedOrigin, bound: string, demo: DemoAccess | undefined, web: boolean,
   sandbox: (SandboxConfig & { base: string }) | undefined, served: string | undefined, workers: string | undefined,
-  mail: string | undefined, monitor: boolean, geocoder?: string,
+  mail: string | undefined, monitor: boolean, geocoder?: string, intake?: string,
 ): void {
   const u = serverUrls(origin.announced);
   const out = (line = ''): void => println(io.stdout, line);
@@ -195,6 +210,7 @@ function printBanner(
     out(`  report & track ${u.base}/`);
     out(`  my reports     ${u.base}/account (sign in with a link sent by e-mail)`);
     if (mail !== undefined) out(`  e-mail         ${mail}`);
+    if (intake !== undefined) out(`  e-mail intake  ${intake}`);
     out(`  staff          ${u.staff}`);
     for (const s of demo?.staff ?? []) out(`                   ${s.role.padEnd(6)} ${s.email} / ${s.password}`);
     out(`  who covers it  ${u.base}/discover`);
@@ -251,7 +267,7 @@ async function prepare(io: CliIo, store: Store, o: ServeOptions, url: string): P
     handoff: { sandbox, webJurisdiction: served?.configured },
     banner: async (origin, port, workers) => {
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers, mailText(o), monitors(o), o.geocoderUrl);
+      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers, mailText(o), monitors(o), o.geocoderUrl, intakeText(o));
       if (empty) {
         println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
       }
@@ -265,6 +281,18 @@ function checkWorkers(io: CliIo, workers: number, url: string): void {
   if (workers > 1) {
     println(io.stderr, `note: ${workers} workers on SQLite share one database file (WAL): reads run in parallel, writes wait for each other; use PostgreSQL for many writers`);
   }
+}
+
+/** The e-mail intake's plugin (and the web apps' part of it), with `--intake-address`. */
+async function emailIntake(store: Store, o: ServeOptions, jurisdictionId: string | undefined) {
+  if (!o.intakeAddress?.length) {
+    if (o.smtpIn !== undefined) throw new UsageError('--smtp-in needs --intake-address: the listener accepts mail only for the city\'s addresses');
+    return undefined;
+  }
+  const { emailIntakePlugin, DEFAULT_MAIL_LIMITS } = await import('@o311/email-intake');
+  const options = { addresses: await intakeAddresses(store, o.intakeAddress, jurisdictionId ?? o.jurisdiction), limits: DEFAULT_MAIL_LIMITS };
+  const smtp = o.smtpIn === undefined ? undefined : { port: o.smtpIn, host: o.smtpInHost };
+  return { options, plugin: emailIntakePlugin({ ...options, ...(smtp && { smtp }) }) };
 }
 
 export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
@@ -305,12 +333,17 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
       // Loaded here, not at start-up: the other commands do not need the HTTP stack.
       const { buildApp, startJobQueue } = await import('@o311/server');
       jobs = await startJobQueue(url);
-      const plugins = o.web
-        ? [(await import('@o311/web')).webPlugin({
-            tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl, jurisdictionId,
-            ...(printsMail(o) && { mailLog: (text: string) => println(io.stdout, text) }),
-          })]
-        : [];
+      const intake = await emailIntake(store, o, jurisdictionId);
+      const plugins = [
+        ...(intake ? [intake.plugin] : []),
+        ...(o.web
+          ? [(await import('@o311/web')).webPlugin({
+              tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl, jurisdictionId,
+              ...(printsMail(o) && { mailLog: (text: string) => println(io.stdout, text) }),
+              ...(intake && { emailIntake: intake.options }),
+            })]
+          : []),
+      ];
       app = await buildApp({
         store, jobs, publicUrl, logger: o.log, readCacheBytes: o.readCache * 1024 * 1024, plugins,
         homePath: o.web ? '/developers' : '/',
@@ -385,6 +418,9 @@ export function serveCommand(io: CliIo): Command {
       .option('--no-monitor', 'do not run the status monitor, also with --demo')
       .addOption(monitorFailuresOption('--monitor-failures'))
       .addOption(monitorTimeoutOption('--monitor-timeout', 'milliseconds one poll of the monitor may take (default 10000)'))
+      .option('--intake-address <address...>', "the city's e-mail intake address(es): mail to it becomes a request (ADDRESS, or ADDRESS=JURISDICTION; default jurisdiction: the web apps')")
+      .addOption(new Option('--smtp-in <port>', 'listen for inbound e-mail (SMTP, as the MX behind the city\'s mail domain) on this port; needs --intake-address').argParser(integerIn(0, 65_535)))
+      .addOption(new Option('--smtp-in-host <host>', 'interface of the SMTP listener (0.0.0.0 for all)').default(DEFAULT_HOST))
       .addOption(new Option('--max-requests-per-socket <n>', 'requests on one connection before it is closed (default 1000, 0 = no limit)').argParser(integerIn(0, 1_000_000))),
   ).action(async (o: ServeOptions) => serve(io, o));
 }

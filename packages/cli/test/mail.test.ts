@@ -1,0 +1,64 @@
+/**
+ * `o311 mail ingest FILE.eml` on SQLite: a message becomes a request filed by
+ * e-mail (its verdict printed as JSON), the same file again files nothing new,
+ * and a message for no jurisdiction or without --intake-address is refused.
+ */
+import { newService, openStore, type Store } from '@o311/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
+import { cli, scratch } from './support.js';
+
+const MAIL = [
+  'From: Jane <jane@example.org>',
+  'To: report@riverton.example',
+  'Subject: Pothole by the school',
+  'Message-ID: <cli-1@example.org>',
+  'Date: Fri, 04 Dec 2026 10:00:00 +0000',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Address: 1 Main St',
+  'A deep pothole.',
+  '',
+].join('\r\n');
+
+describe('mail ingest', () => {
+  let db: FreshDatabase;
+  let store: Store;
+  let files: Awaited<ReturnType<typeof scratch>>;
+  let database: string[];
+
+  beforeAll(async () => {
+    db = await freshUrl('sqlite');
+    database = ['--database', db.url];
+    store = await openStore(db.url);
+    await store.migrate();
+    await store.saveJurisdiction({ id: 'riverton', name: 'Riverton', contact: '311', key_service: 'ask', timezone: 'America/Chicago' });
+    await store.saveService(newService({ jurisdiction_id: 'riverton', service_code: 'POTHOLE', service_name: 'Pothole', keywords: 'pothole' }));
+    files = await scratch();
+  });
+  afterAll(async () => {
+    await files?.cleanup();
+    await store?.close();
+    await db?.cleanup();
+  });
+
+  it('files a message once and prints the verdict', async () => {
+    const file = await files.file('pothole.eml', MAIL);
+    const first = await cli(['mail', 'ingest', file, '--intake-address', 'report@riverton.example', ...database]);
+    expect(first.code, first.stderr).toBe(0);
+    const verdict = JSON.parse(first.last) as { verdict: string; requestId: string; replayed: boolean };
+    expect(verdict).toMatchObject({ verdict: 'filed', replayed: false });
+    const r = await store.getRequest('riverton', verdict.requestId);
+    expect(r).toMatchObject({ service_code: 'POTHOLE', channel: 'email', address: '1 Main St' });
+    const again = await cli(['mail', 'ingest', file, '--intake-address', 'report@riverton.example', ...database]);
+    expect(JSON.parse(again.last)).toEqual({ ...verdict, replayed: true });
+  });
+
+  it('refuses an intake address of no jurisdiction, and a missing file', async () => {
+    const file = await files.file('other.eml', MAIL);
+    const unknown = await cli(['mail', 'ingest', file, '--intake-address', 'report@riverton.example=atlantis', ...database]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no jurisdiction atlantis');
+    expect((await cli(['mail', 'ingest', `${files.dir}/missing.eml`, '--intake-address', 'report@riverton.example', ...database])).code).toBe(2);
+  });
+});
