@@ -211,6 +211,11 @@ describe.skipIf(!browserAvailable)('My reports and followed requests in the inst
   it('are readable offline once seen, and forgotten on this device at sign-out', { timeout: 60_000 }, async () => {
     const { page, context } = await s.open('/account/sign-in', { serviceWorkers: 'allow', axe: true });
     await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    // Staff pages and API answers pass through the worker but are never kept.
+    await page.goto(s.url('/staff/login'));
+    expect(await inPage<number>(page, `fetch('/open311/v2/services.json').then((r) => r.status)`)).toBe(200);
+    expect(await inPage<boolean>(page, `Promise.all([caches.match('/staff/login'), caches.match('/open311/v2/services.json')]).then((m) => m.every((r) => r === undefined))`)).toBe(true);
+    await page.goto(s.url('/account/sign-in'));
     await page.getByRole('textbox', { name: 'Email address' }).fill(EMAIL);
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
