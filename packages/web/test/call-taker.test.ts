@@ -163,6 +163,21 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect((await t.store.listAudit({ actor: agentId, limit: 100 })).length).toBe(before);
     });
 
+    it('finds a typed address without JavaScript: the places found to choose, then the point used, the values kept', async () => {
+      const before = await t.store.countInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id });
+      const form = await t.get('/staff/calls/report/POTHOLE', agent);
+      const typed = { form_token: formToken(form.body), first_name: 'Ann', address_string: '226 Main St' };
+      const found = await t.postForm('/staff/calls/report/POTHOLE', { ...typed, geocode: 'find' }, agent);
+      expect(found.statusCode).toBe(200);
+      const pick = /name="geocode_pick" id="geocode-pick-0" value="([^"]+)"/.exec(found.body)?.[1];
+      expect(pick, 'a place found').toMatch(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/);
+      const used = await t.postForm('/staff/calls/report/POTHOLE', { ...typed, geocode: 'use', geocode_pick: pick! }, agent);
+      expect(used.statusCode).toBe(200);
+      expect(used.body).toContain(`name="lat" step="any" min="-90" max="90" inputmode="decimal" value="${pick!.split(',')[0]}"`);
+      expect(used.body).toContain('value="Ann"');
+      expect(await t.store.countInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id }), 'nothing filed').toBe(before);
+    });
+
     it('files one request by phone for the caller, attributed to the agent, however often the form is sent', async () => {
       const form = await t.get('/staff/calls/report/POTHOLE', agent);
       const fields = {

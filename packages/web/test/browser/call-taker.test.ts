@@ -2,7 +2,8 @@
  * The issue-15 proof "a call-taker logs a request for a caller by keyboard
  * only", in Chromium: an agent with the call-taker capability looks the caller
  * up by phone (their earlier request shown), finds the service by typing a
- * keyword, answers its questions, finds the address in the gazetteer, saves,
+ * keyword, answers its questions, finds the address in the gazetteer (the
+ * map shows it), saves,
  * reads the number, and "Next caller" puts the focus on the first field. The
  * request is then on the Open311 API, and the staff API says it came by phone.
  * No mouse click anywhere; axe finds nothing serious at desktop width and at 375 px.
@@ -65,10 +66,16 @@ describe.skipIf(!browserAvailable)('a call-taker logs a request for a caller by 
     await typeInto(page, page.getByLabel('Last name'), 'Caller');
     await typeInto(page, page.getByLabel('Email address'), 'ann.caller@example.org');
 
+    // The map is there for those who point; the keyboard finds the address (on the page: browser/staff-call.ts).
+    await page.locator('#call-map .leaflet-tile-pane').waitFor({ state: 'attached' });
     await typeInto(page, page.getByLabel(/^Address/), '226 Main St');
     const places = page.getByRole('group', { name: 'Places found for “226 Main St”' });
     await enterOn(page, page.getByRole('button', { name: 'Find this address' }), () => places.waitFor());
     await expectAccessible(page, 'call form with the places found');
+    // The first place found has the focus: Enter shows it on the map, then "Use this place" sets the point.
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document.activeElement?.className)).toBe('geocode-choice');
+    await page.keyboard.press('Enter');
+    await page.locator('#call-map .leaflet-marker-icon').waitFor();
     await enterOn(page, places.getByRole('button', { name: 'Use this place' }), () => places.waitFor({ state: 'detached' }));
     expect(await page.getByLabel('Latitude').inputValue(), 'the point of the place chosen').not.toBe('');
     expect(await page.getByLabel('First name').inputValue(), 'the values kept').toBe('Ann');

@@ -28,6 +28,7 @@ export const callsEn = {
   'calls.form.callerPrivate': 'The caller’s details are private: only staff see them.',
   'calls.form.language': 'Caller’s language (for the receipt and updates)',
   'calls.form.addressHint': 'Type the address the caller gives, then “Find this address” to place the point.',
+  'calls.form.mapHelp': 'Click the map where the caller says, or drag the marker; or type the address and find it.',
   'calls.form.place': 'Where is it?',
   'calls.form.problem': 'The problem',
   'calls.form.description': 'What the caller says (optional)',

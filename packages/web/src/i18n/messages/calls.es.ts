@@ -30,6 +30,7 @@ export const callsEs: Record<CallsKey, string> = {
   'calls.form.callerPrivate': 'Los datos de quien llama son privados: solo los ve el personal.',
   'calls.form.language': 'Idioma de quien llama (para el acuse y las novedades)',
   'calls.form.addressHint': 'Escriba la dirección que le dan y pulse «Buscar esta dirección» para situar el punto.',
+  'calls.form.mapHelp': 'Haga clic en el mapa donde indique quien llama, o arrastre el marcador; o escriba la dirección y búsquela.',
   'calls.form.place': '¿Dónde está?',
   'calls.form.problem': 'El problema',
   'calls.form.description': 'Lo que cuenta quien llama (opcional)',

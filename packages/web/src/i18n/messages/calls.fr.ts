@@ -30,6 +30,7 @@ export const callsFr: Record<CallsKey, string> = {
   'calls.form.callerPrivate': 'Les coordonnées de l’appelant sont privées : seul le personnel les voit.',
   'calls.form.language': 'Langue de l’appelant (pour l’accusé et les nouvelles)',
   'calls.form.addressHint': 'Tapez l’adresse donnée, puis « Trouver cette adresse » pour placer le point.',
+  'calls.form.mapHelp': 'Cliquez sur la carte à l’endroit indiqué, ou déplacez le marqueur ; ou tapez l’adresse et trouvez-la.',
   'calls.form.place': 'Où est-ce ?',
   'calls.form.problem': 'Le problème',
   'calls.form.description': 'Ce que dit l’appelant (facultatif)',

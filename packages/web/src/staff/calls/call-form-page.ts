@@ -6,7 +6,7 @@
  * every problem is named at its field and in the summary, values kept.
  */
 import { MAX_ADDRESS_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_SHORT_FIELD_LENGTH, type Service, type ServiceDefinition } from '@o311/georeport';
-import { html, type Html } from '../../html.js';
+import { html, jsonData, type Html } from '../../html.js';
 import type { MessageKey, Translator } from '../../i18n/translate.js';
 import { LOCALE_NAMES, LOCALES } from '../../i18n/locales.js';
 import { attributeField } from '../../citizen/attribute-field.js';
@@ -16,6 +16,8 @@ import { FIELD_IDS, attributeId, valueOf, type FixedField, type FormFields } fro
 import { FORM_TOKEN_FIELD } from '../../citizen/form-token.js';
 import { geocodeControls, type GeocodeView } from '../../citizen/geocode-view.js';
 import type { FieldError } from '../../citizen/report-check.js';
+import type { MapConfig } from '../../citizen/map-config.js';
+import type { MapView } from '../../citizen/map-center.js';
 import { EMAIL_PATTERN } from '../../citizen/value-checks.js';
 import { CALL_FIELDS, CALL_FIELD_IDS } from './call-fields.js';
 import { CALLS_PATH, callFormPath } from './paths.js';
@@ -32,6 +34,21 @@ export interface CallFormView {
   csrf: Html;
   /** The caller's language when the form starts (the agent's own). */
   locale: string;
+  /** Where the map opens (browser/staff-call.ts shows it; without JavaScript the point is found by the address). */
+  map: MapConfig & { center: MapView };
+}
+
+/** The id of the map's settings (browser/staff-call.ts reads them). */
+export const CALL_MAP_CONFIG_ID = 'call-map-config';
+
+function mapBlock(t: Translator, map: CallFormView['map']): Html {
+  const config = { map, messages: { 'location.marker': t('location.marker'), 'location.chosen': t('location.chosen') } };
+  return html`<div class="map-block" id="call-map-block" hidden>
+<p class="hint" id="call-map-help">${t('calls.form.mapHelp')}</p>
+<div id="call-map" class="map" aria-describedby="call-map-help"></div>
+<p id="call-map-status" class="status" role="status"></p>
+</div>
+<script type="application/json" id="${CALL_MAP_CONFIG_ID}">${jsonData(config)}</script>`;
 }
 
 type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[] };
@@ -69,12 +86,13 @@ function coordinateInput(c: Ctx, name: 'lat' | 'long', label: MessageKey, limit:
   return textField(c.t, f, html`<input type="number" name="${name}" step="any" min="${-limit}" max="${limit}" inputmode="decimal" value="${valueOf(c.fields, name)}" ${inputAria(f)}>`);
 }
 
-function placeSection(c: Ctx, geocode: GeocodeView | undefined): Html {
+function placeSection(c: Ctx, geocode: GeocodeView | undefined, map: CallFormView['map']): Html {
   const { t } = c;
   const address = frame(c, FIELD_IDS.address_string, 'location.addressLabel', t('calls.form.addressHint'));
   const hasPoint = valueOf(c.fields, 'lat') !== '' || errorFor(c, FIELD_IDS.lat) !== undefined;
   return section('call-step-place', t('calls.form.place'), html`${textField(t, address, html`<input type="text" name="address_string" autocomplete="off" maxlength="${MAX_ADDRESS_LENGTH}" value="${valueOf(c.fields, 'address_string')}" ${inputAria(address)}>`)}
 ${geocodeControls(t, geocode)}
+${mapBlock(t, map)}
 <details class="coordinates" id="coordinates"${hasPoint ? html` open` : ''}><summary>${t('location.coordinates')}</summary>
 ${coordinateInput(c, 'lat', 'location.lat', 90)}${coordinateInput(c, 'long', 'location.long', 180)}
 </details>`);
@@ -114,7 +132,7 @@ ${errorSummary(t, [
 <form id="call-form" class="report-form call-form" method="post" action="${callFormPath(v.service.service_code)}" novalidate>${v.csrf}
 <input type="hidden" name="${FORM_TOKEN_FIELD}" value="${v.formToken}">
 ${callerSection(c, v.locale)}
-${placeSection(c, v.geocode)}
+${placeSection(c, v.geocode, v.map)}
 ${problemSection(c, v.definition)}
 ${receiptSection(c)}
 <div class="actions"><button type="submit" id="call-save">${t('calls.form.save')}</button></div>

@@ -17,6 +17,8 @@ import { loadServices } from '../../citizen/catalog.js';
 import { type FormFields } from '../../citizen/form-state.js';
 import { newFormToken, formTokenOf } from '../../citizen/form-token.js';
 import { locateTyped } from '../../citizen/geocode-form.js';
+import { mapCenter } from '../../citizen/map-center.js';
+import { mapConfig } from '../../citizen/map-config.js';
 import type { GeocodeView } from '../../citizen/geocode-view.js';
 import { loadReportContext, type ReportContext } from '../../citizen/report-context.js';
 import type { FieldError } from '../../citizen/report-check.js';
@@ -65,17 +67,20 @@ function startingFields(request: FastifyRequest): FormFields {
   return fields;
 }
 
-function sendForm(
+async function sendForm(
   web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator, rc: ReportContext, fields: FormFields, problems: Problems, geocode?: GeocodeView,
-): FastifyReply {
+): Promise<FastifyReply> {
   const invalid = problems.errors.length > 0 || problems.serverProblems.length > 0;
   const title = t('calls.form.title', { service: rc.service.service_name });
   return sendStaffPage(request, reply, web, {
     title: invalid ? t('calls.form.titleWithErrors', { title }) : title,
     status: invalid ? 400 : 200,
+    map: true,
+    scripts: ['staff-call.js'],
     main: callFormPage(t, {
       service: rc.service, definition: rc.definition, fields, ...problems, ...(geocode && { geocode }),
       formToken: formTokenOf(fields) ?? newFormToken(), csrf: csrfField(request), locale: t.locale,
+      map: { ...mapConfig(web.options), center: await mapCenter(web.services.store, rc.j) },
     }),
   });
 }
