@@ -1,6 +1,7 @@
 /** What every page handler gets: the server's services, the web options and the mailer. */
 import type { IntakeAddress, MailLimits } from '@o311/email-intake';
 import type { ServiceContext } from '@o311/server';
+import type { SmsOptions } from '@o311/sms';
 import type { Mailer } from './mail/mailer.js';
 import type { MailLog } from './mail/transport.js';
 import type { ThrottlePolicy } from './staff/auth/login-throttle.js';
@@ -28,6 +29,8 @@ export interface WebOptions {
   accountSessionTtlMs?: number;
   /** The staff login throttle; unset fields keep their defaults (login-throttle.ts). */
   loginThrottle?: Partial<ThrottlePolicy>;
+  /** The SMS channel (`serve --sms-provider`); `simulator` adds /channels/sms/simulator (demo and development only). */
+  sms?: SmsOptions & { simulator?: boolean };
   /** Secure cookies (default: true when publicUrl is https). */
   secureCookies?: boolean;
   /** The e-mail intake (`serve --intake-address`): its quarantine page, and mail to its reporters in their thread. */

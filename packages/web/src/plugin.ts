@@ -25,6 +25,7 @@ import { registerDashboardRoutes } from './dashboard/routes.js';
 import { registerOpenDataPages } from './open-data/routes.js';
 import { registerDeveloperPages } from './developers/routes.js';
 import { mailKeyDecision } from './developers/decision-mail.js';
+import { registerSmsChannel } from './sms-simulator/sms-channel.js';
 
 export function webPlugin(options: WebOptions = {}): AppPlugin {
   return async (app, services) => {
@@ -52,6 +53,7 @@ export function webPlugin(options: WebOptions = {}): AppPlugin {
     services.publicChange = (request, jurisdictionId, requestId) => notifySafely(web, request, jurisdictionId, requestId);
     services.requestFiled = (request, j, key, requestId) => queueReceipt(web, request, j, requestId, { key });
     services.keyRequestDecided = (decision) => mailKeyDecision(web, decision);
+    if (options.sms) await registerSmsChannel(app, web, options.sms);
     services.htmlNotFound = async (request, reply) =>
       sendNotFound(reply, web, translatorFor(request, reply), request.url);
     services.htmlFailure = async (request, reply, failure) =>

@@ -1,0 +1,65 @@
+/**
+ * The SMS simulator without reloads: the form is sent with fetch and the
+ * transcript redrawn from the JSON answer. Without this script the form posts
+ * and the page comes back (post/redirect/get); on any failure it does that.
+ */
+interface ShownMessage {
+  direction: 'in' | 'out';
+  body: string;
+  note: string;
+}
+
+function item(list: HTMLElement, m: ShownMessage): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = `sms-${m.direction}`;
+  const who = document.createElement('span');
+  who.className = 'sms-who';
+  who.textContent = `${(m.direction === 'in' ? list.dataset.you : list.dataset.city) ?? ''}:`;
+  const body = document.createElement('span');
+  body.className = 'sms-body';
+  body.textContent = m.body;
+  li.append(who, ' ', body);
+  if (m.note) {
+    const note = document.createElement('span');
+    note.className = 'sms-note';
+    note.textContent = m.note;
+    li.append(' ', note);
+  }
+  return li;
+}
+
+function enhance(form: HTMLFormElement): void {
+  form.addEventListener('submit', (event) => {
+    const list = document.getElementById('sms-transcript');
+    const from = form.querySelector<HTMLInputElement>('input[name="from"]');
+    // The first message of a number shows its transcript: the page itself does that.
+    if (!list || !from || from.defaultValue !== from.value) return;
+    event.preventDefault();
+    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (button) button.disabled = true;
+    fetch(form.action, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+    })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(String(res.status));
+        const answer = (await res.json()) as { messages: ShownMessage[]; noReply: boolean };
+        list.replaceChildren(...answer.messages.map((m) => item(list, m)));
+        document.getElementById('sms-empty')?.toggleAttribute('hidden', answer.messages.length > 0);
+        document.getElementById('sms-no-reply')?.toggleAttribute('hidden', !answer.noReply);
+        const body = form.querySelector<HTMLTextAreaElement>('textarea[name="body"]');
+        if (body) {
+          body.value = '';
+          body.focus();
+        }
+      })
+      .catch(() => form.submit())
+      .finally(() => {
+        if (button) button.disabled = false;
+      });
+  });
+}
+
+const form = document.getElementById('sms-form');
+if (form instanceof HTMLFormElement) enhance(form);
