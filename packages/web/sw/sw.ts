@@ -5,8 +5,8 @@
  *
  * - The app shell (styles, scripts, icons, Leaflet) is precached, revisioned.
  * - Pages are network-first. A page is kept for offline use only when the
- *   server says so (the offline header): `public` pages in one cache,
- *   `personal` ones (a signed-in citizen's My reports, followed requests,
+ *   server says so (the offline header): `public` and `shell` pages (the
+ *   same for everyone: the offline page, the outbox) in one cache, `personal` ones (a signed-in citizen's My reports, followed requests,
  *   forms holding their e-mail) in another, which is emptied on sign-out and
  *   whenever the server answers as to someone signed out. Staff pages, API
  *   answers and POST answers carry no such header and are never kept.
@@ -63,8 +63,8 @@ async function keep(request: Request, response: Response): Promise<void> {
   const kind = response.headers.get(config.offlineHeader);
   // An answer as to someone signed out: nothing personal stays on the device.
   if (kind === 'public') await forgetPersonal();
-  if (!response.ok || response.redirected || (kind !== 'public' && kind !== 'personal')) return;
-  const cache = await caches.open(kind === 'public' ? PAGES : PERSONAL);
+  if (!response.ok || response.redirected || (kind !== 'public' && kind !== 'personal' && kind !== 'shell')) return;
+  const cache = await caches.open(kind === 'personal' ? PERSONAL : PAGES);
   await cache.put(request, response);
 }
 

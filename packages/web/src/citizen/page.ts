@@ -12,7 +12,7 @@ import { STATUS_PATH } from '../status/paths.js';
 import { VALIDATE_PATH } from '../validate/paths.js';
 import { DASHBOARD_PATH } from '../dashboard/paths.js';
 import { OPEN_DATA_PATH } from '../open-data/paths.js';
-import { OFFLINE_HEADER, offlineUseOf } from '../pwa/offline-use.js';
+import { OFFLINE_HEADER, offlineUseOf, type OfflineUse } from '../pwa/offline-use.js';
 
 export interface PublicPage {
   title: string;
@@ -25,6 +25,8 @@ export interface PublicPage {
   status?: number;
   /** See SendPageOptions.cacheControl. */
   cacheControl?: string;
+  /** How the installed app may keep it offline (pwa/offline-use.ts); by default as the session says. */
+  offlineUse?: OfflineUse;
 }
 
 /**
@@ -52,7 +54,7 @@ export function sendPublicPage(reply: FastifyReply, web: WebContext, t: Translat
     ...(page.scripts !== undefined && { scripts: page.scripts }),
     ...(page.map !== undefined && { map: page.map }),
   });
-  reply.header(OFFLINE_HEADER, offlineUseOf(reply.request));
+  reply.header(OFFLINE_HEADER, page.offlineUse ?? offlineUseOf(reply.request));
   return sendPage(reply, body, {
     ...(page.status !== undefined && { status: page.status }),
     ...(origin !== undefined && { imageOrigins: [origin] }),

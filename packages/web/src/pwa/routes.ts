@@ -40,13 +40,15 @@ export function registerPwaRoutes(app: FastifyInstance, web: WebContext): void {
 
   app.get(OFFLINE_PATH, opts, async (request, reply) => {
     const t = translatorFor(request, reply);
-    return sendPublicPage(reply, web, t, { title: t('pwa.offline.title'), path: pathAndQuery(request), main: offlinePage(t) });
+    return sendPublicPage(reply, web, t, {
+      title: t('pwa.offline.title'), path: pathAndQuery(request), main: offlinePage(t), offlineUse: 'shell',
+    });
   });
 
   app.get(OUTBOX_PATH, opts, async (request, reply) => {
     const t = translatorFor(request, reply);
     return sendPublicPage(reply, web, t, {
-      title: t('pwa.outbox.title'), path: pathAndQuery(request), scripts: ['outbox-page.js'], main: outboxPage(t),
+      title: t('pwa.outbox.title'), path: pathAndQuery(request), scripts: ['outbox-page.js'], main: outboxPage(t), offlineUse: 'shell',
     });
   });
 }

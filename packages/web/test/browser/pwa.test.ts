@@ -246,6 +246,8 @@ describe.skipIf(!browserAvailable)('My reports and followed requests in the inst
     await context.setOffline(true);
     await page.goto(s.url('/account'));
     expect(await page.getByRole('heading', { level: 1 }).textContent(), 'nothing personal left for the next person').toBe('No connection');
+    await page.goto(s.url('/outbox'));
+    expect(await page.getByRole('heading', { level: 1 }).textContent(), 'the outbox stays').toBe('Reports waiting to be sent');
     await context.setOffline(false);
   });
 });
