@@ -25,7 +25,7 @@ export interface CallerRequest {
 }
 
 export interface CallerHistory {
-  /** Requests the caller left this contact with, newest first. */
+  /** Requests the caller left this contact with (or, for an e-mail, filed from its citizen account), newest first. */
   filed: CallerRequest[];
   /** Requests the caller follows by e-mail (confirmed), newest first; none for a phone number. */
   followed: CallerRequest[];

@@ -44,6 +44,16 @@ export function runCallersContract(dialect: TestDialect): void {
       expect(ids(h.followed)).toEqual([followed]);
     });
 
+    it('finds by e-mail the requests filed from the citizen account of that address, without the address on them', async () => {
+      const j = await addJurisdiction(store);
+      const { secret } = await store.citizens.createSignInLink({ email: 'bea@example.org', locale: 'en', ttl_ms: 60_000, at: T0 });
+      const used = await store.citizens.useSignInLink(secret, { ttl_ms: 60_000 }, T0 + 1);
+      if (!used.ok) throw new Error(`sign-in failed: ${used.reason}`);
+      const fromAccount = await filed(j, { account_id: used.account.id });
+      await filed(j, { email: 'someone.else@example.org' });
+      expect(ids((await store.callers.history(j, { kind: 'email', email: 'bea@example.org' }, 10)).filed)).toEqual([fromAccount]);
+    });
+
     it('stays in the jurisdiction and returns at most `limit` of each list', async () => {
       const j = await addJurisdiction(store);
       const other = await addJurisdiction(store);

@@ -1,7 +1,8 @@
 /**
  * The caller lookup (callers.ts). Phone numbers are stored as typed, so the
  * comparison strips the usual separators in SQL (the same in both dialects)
- * and matches the end of the number; e-mail addresses are compared lower-cased.
+ * and matches the end of the number; e-mail addresses are compared lower-cased,
+ * and also find the requests of the citizen account of that address.
  */
 import { sql, type Expression, type Selectable } from 'kysely';
 import { PHONE_MATCH_DIGITS, type CallerContact, type CallerHistory, type CallerRequest, type CallerStore } from '../callers.js';
@@ -25,7 +26,12 @@ const COLUMNS = ['requests.id', 'requests.service_name', 'requests.status', 'req
 async function filed(db: Db, jurisdiction_id: string, contact: CallerContact, limit: number): Promise<CallerRequest[]> {
   let q = db.selectFrom('requests').select(COLUMNS).where('requests.jurisdiction_id', '=', jurisdiction_id);
   if (contact.kind === 'email') {
-    q = q.where((eb) => eb(eb.fn('lower', ['requests.email']), '=', contact.email.toLowerCase()));
+    const email = contact.email.toLowerCase();
+    // Left with the address, or filed signed in to the citizen account of that address ("My reports").
+    q = q.where((eb) => eb.or([
+      eb(eb.fn('lower', ['requests.email']), '=', email),
+      eb('requests.account_id', 'in', eb.selectFrom('citizen_accounts').select('citizen_accounts.id').where('citizen_accounts.email', '=', email)),
+    ]));
   } else {
     const tail = contact.digits.slice(-PHONE_MATCH_DIGITS);
     // Digits only: nothing in the pattern is a wildcard.
