@@ -19,12 +19,13 @@ import { monitorFailuresOption, monitorTimeoutOption } from './monitor.js';
 import { resolveGeocoderUrl } from './geocoder-url.js';
 import { addDatabaseOption, checkPublicUrl, integerIn, type DatabaseOptions } from './options.js';
 import { intakeAddresses } from './intake-options.js';
+import { smsServeOptions, smsText, type SmsServeOptions } from './sms-options.js';
 
 export const DEFAULT_PORT = 3311;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEMO_KEY_NAME = 'demo';
 
-export interface ServeOptions extends DatabaseOptions {
+export interface ServeOptions extends DatabaseOptions, SmsServeOptions {
   port: number;
   host: string;
   publicUrl?: string;
@@ -198,7 +199,7 @@ function mailText(o: Pick<ServeOptions, 'mailLog' | 'demo' | 'smtp' | 'web'>): s
 function printBanner(
   io: CliIo, origin: AnnouncedOrigin, bound: string, demo: DemoAccess | undefined, web: boolean,
   sandbox: (SandboxConfig & { base: string }) | undefined, served: string | undefined, workers: string | undefined,
-  mail: string | undefined, monitor: boolean, geocoder?: string, intake?: string,
+  mail: string | undefined, monitor: boolean, geocoder?: string, intake?: string, sms?: string,
 ): void {
   const u = serverUrls(origin.announced);
   const out = (line = ''): void => println(io.stdout, line);
@@ -211,6 +212,7 @@ function printBanner(
     out(`  my reports     ${u.base}/account (sign in with a link sent by e-mail)`);
     if (mail !== undefined) out(`  e-mail         ${mail}`);
     if (intake !== undefined) out(`  e-mail intake  ${intake}`);
+    if (sms !== undefined) out(`  SMS            ${sms}`);
     out(`  staff          ${u.staff}`);
     for (const s of demo?.staff ?? []) out(`                   ${s.role.padEnd(6)} ${s.email} / ${s.password}`);
     out(`  who covers it  ${u.base}/discover`);
@@ -263,11 +265,15 @@ async function prepare(io: CliIo, store: Store, o: ServeOptions, url: string): P
   const served = o.web ? await webJurisdiction(io, store, o.jurisdiction) : undefined;
   const servedText = served ? await describeServed(store, served.configured) : undefined;
   const empty = !o.demo && (await store.listJurisdictions()).length === 0;
+  const sms = await smsServeOptions(o, io.env, store);
   return {
     handoff: { sandbox, webJurisdiction: served?.configured },
     banner: async (origin, port, workers) => {
       const bound = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port} (database ${redactUrl(url)})`;
-      printBanner(io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers, mailText(o), monitors(o), o.geocoderUrl, intakeText(o));
+      printBanner(
+        io, origin, bound, demo, o.web, sandbox && { ...sandbox, base: SANDBOX_BASE }, servedText, workers, mailText(o), monitors(o), o.geocoderUrl, intakeText(o),
+        smsText(sms, serverUrls(origin.announced).base),
+      );
       if (empty) {
         println(io.stderr, 'note: the database has no jurisdiction yet: start with --demo for the demo city, or create one with the staff API (POST /api/v1/jurisdictions)');
       }
@@ -334,6 +340,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
       const { buildApp, startJobQueue } = await import('@o311/server');
       jobs = await startJobQueue(url);
       const intake = await emailIntake(store, o, jurisdictionId);
+      const sms = await smsServeOptions(o, io.env, store);
       const plugins = [
         ...(intake ? [intake.plugin] : []),
         ...(o.web
@@ -341,6 +348,7 @@ export async function serve(io: CliIo, o: ServeOptions): Promise<void> {
               tileUrl: o.tiles, smtpUrl: o.smtp, publicUrl, jurisdictionId,
               ...(printsMail(o) && { mailLog: (text: string) => println(io.stdout, text) }),
               ...(intake && { emailIntake: intake.options }),
+              ...(sms && { sms: { ...sms, jurisdictionId } }),
             })]
           : []),
       ];
@@ -421,6 +429,12 @@ export function serveCommand(io: CliIo): Command {
       .option('--intake-address <address...>', "the city's e-mail intake address(es): mail to it becomes a request (ADDRESS, or ADDRESS=JURISDICTION; default jurisdiction: the web apps')")
       .addOption(new Option('--smtp-in <port>', 'listen for inbound e-mail (SMTP, as the MX behind the city\'s mail domain) on this port; needs --intake-address').argParser(integerIn(0, 65_535)))
       .addOption(new Option('--smtp-in-host <host>', 'interface of the SMTP listener (0.0.0.0 for all)').default(DEFAULT_HOST))
+      .option('--sms-provider <name>', 'the SMS channel: twilio (its webhook at /channels/sms/inbound/twilio) or neutral (signed JSON at /channels/sms/inbound) (default: $O311_SMS_PROVIDER; none)')
+      .option('--sms-secret <secret>', "Twilio's auth token, or the neutral webhook's HMAC key (default: $O311_SMS_SECRET)")
+      .option('--twilio-account-sid <sid>', 'send texts (status updates, receipts) through Twilio with this account (default: $TWILIO_ACCOUNT_SID; else they stay in the database)')
+      .option('--sms-from <number>', 'the number (or Messaging Service SID) texts are sent from (default: $O311_SMS_FROM)')
+      .option('--sms-simulator', 'serve the SMS simulator at /channels/sms/simulator, where anyone may text as any number: demos and development only (on with --demo)')
+      .option('--no-sms-simulator', 'no SMS simulator, also with --demo')
       .addOption(new Option('--max-requests-per-socket <n>', 'requests on one connection before it is closed (default 1000, 0 = no limit)').argParser(integerIn(0, 1_000_000))),
   ).action(async (o: ServeOptions) => serve(io, o));
 }

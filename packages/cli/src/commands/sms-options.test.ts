@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '@o311/store';
+import { smsServeOptions, smsText } from './sms-options.js';
+
+/** Only what the SMS options use of a store: a setting claimed once. */
+function settingsStore(): Store {
+  const settings = new Map<string, string>();
+  return {
+    claimSetting: async (name: string, value: string) => {
+      if (!settings.has(name)) settings.set(name, value);
+      return settings.get(name)!;
+    },
+  } as unknown as Store;
+}
+
+const base = { demo: false, web: true, allowPrivateEndpoints: false };
+
+describe('serve --sms-*', () => {
+  it('is off unless a provider is named or the demo runs', async () => {
+    expect(await smsServeOptions(base, {}, settingsStore())).toBeUndefined();
+  });
+
+  it('gives a demo the simulator, the neutral webhook and one secret kept for every worker', async () => {
+    const store = settingsStore();
+    const first = await smsServeOptions({ ...base, demo: true }, {}, store);
+    const again = await smsServeOptions({ ...base, demo: true }, {}, store);
+    expect(first).toMatchObject({ provider: 'neutral', simulator: true });
+    expect(first?.secret.length).toBeGreaterThanOrEqual(16);
+    expect(again?.secret).toBe(first?.secret);
+    expect(first?.sender.name).toBe('log');
+    expect(smsText(first, 'http://x')).toBe('http://x/channels/sms/simulator (simulator); webhook http://x/channels/sms/inbound (JSON signed with X-O311-Signature); texts kept in the database, not sent');
+    expect(await smsServeOptions({ ...base, demo: true, smsSimulator: false }, {}, store)).toBeUndefined();
+  });
+
+  it('sends through Twilio with an account, from the environment too', async () => {
+    const env = { O311_SMS_PROVIDER: 'twilio', O311_SMS_SECRET: 'twilio-auth-token-0123456789', TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, O311_SMS_FROM: '+15550100000' };
+    const sms = await smsServeOptions(base, env, settingsStore());
+    expect(sms).toMatchObject({ provider: 'twilio', simulator: false });
+    expect(sms?.sender.name).toBe('twilio');
+  });
+
+  it('refuses what cannot work, with the option to fix', async () => {
+    const store = settingsStore();
+    await expect(smsServeOptions({ ...base, smsProvider: 'carrier-pigeon' }, {}, store)).rejects.toThrow(/choose one of twilio, neutral/);
+    await expect(smsServeOptions({ ...base, smsProvider: 'twilio' }, {}, store)).rejects.toThrow(/at least 16 characters/);
+    await expect(smsServeOptions({ ...base, smsProvider: 'neutral', smsSecret: 'short' }, {}, store)).rejects.toThrow(/at least 16 characters/);
+    await expect(smsServeOptions({ ...base, web: false, smsProvider: 'neutral' }, {}, store)).rejects.toThrow(/--no-web/);
+    await expect(smsServeOptions({ ...base, smsProvider: 'neutral', smsSecret: 'x'.repeat(16), twilioAccountSid: `AC${'0'.repeat(32)}` }, {}, store)).rejects.toThrow(/--sms-provider twilio and --sms-from/);
+    await expect(smsServeOptions({ ...base, smsProvider: 'twilio', smsSecret: 'x'.repeat(16), twilioAccountSid: 'nope', smsFrom: '+1555' }, {}, store)).rejects.toThrow(/account SID/);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * `serve`'s SMS channel: which provider's webhook is served and with what
+ * secret, how SMS are sent, and the simulator. A demo without a provider gets
+ * the simulator, our neutral webhook and a secret of its own (kept in its
+ * database, so that every worker checks the same signatures); nothing is sent
+ * to a real phone.
+ */
+import { randomBytes } from 'node:crypto';
+import type { SmsOptions } from '@o311/sms';
+import type { Store } from '@o311/store';
+import { UsageError } from '../errors.js';
+
+export interface SmsServeOptions {
+  /** `--sms-provider` (else $O311_SMS_PROVIDER): twilio or neutral. */
+  smsProvider?: string;
+  /** `--sms-secret` (else $O311_SMS_SECRET): Twilio's auth token, or the neutral webhook's HMAC key. */
+  smsSecret?: string;
+  /** `--twilio-account-sid` (else $TWILIO_ACCOUNT_SID): texts go out through Twilio's API. */
+  twilioAccountSid?: string;
+  /** `--sms-from` (else $O311_SMS_FROM): our number, or a Twilio Messaging Service SID. */
+  smsFrom?: string;
+  /** `--sms-simulator`: the page /channels/sms/simulator (on with --demo). */
+  smsSimulator?: boolean;
+}
+
+export type WebSms = SmsOptions & { simulator: boolean };
+
+const DEMO_SMS_SECRET = 'demo.sms-secret';
+
+export async function smsServeOptions(
+  o: SmsServeOptions & { demo: boolean; web: boolean; allowPrivateEndpoints: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+  store: Store,
+): Promise<WebSms | undefined> {
+  const provider = o.smsProvider ?? env.O311_SMS_PROVIDER;
+  const simulator = o.smsSimulator ?? o.demo;
+  if (provider === undefined && !simulator) return undefined;
+  if (!o.web) throw new UsageError('the SMS channel needs the web apps: leave out --no-web');
+  const sms = await import('@o311/sms');
+  if (provider !== undefined && !(sms.SMS_PROVIDERS as readonly string[]).includes(provider)) {
+    throw new UsageError(`--sms-provider ${provider}: choose one of ${sms.SMS_PROVIDERS.join(', ')}`);
+  }
+  let secret = o.smsSecret ?? env.O311_SMS_SECRET;
+  if (secret === undefined && provider === undefined) secret = await store.claimSetting(DEMO_SMS_SECRET, randomBytes(24).toString('base64url'));
+  if (secret === undefined || secret.length < 16) throw new UsageError('--sms-secret (or $O311_SMS_SECRET) must be at least 16 characters');
+  const accountSid = o.twilioAccountSid ?? env.TWILIO_ACCOUNT_SID;
+  const from = o.smsFrom ?? env.O311_SMS_FROM;
+  let sender = sms.logSender();
+  if (accountSid !== undefined) {
+    if (provider !== 'twilio' || from === undefined) throw new UsageError('sending through Twilio needs --sms-provider twilio and --sms-from');
+    try {
+      sender = sms.twilioSender({ accountSid, authToken: secret, from, allowPrivate: o.allowPrivateEndpoints });
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+  }
+  return { provider: (provider ?? 'neutral') as WebSms['provider'], secret, sender, simulator };
+}
+
+/** The banner's SMS line. */
+export function smsText(sms: WebSms | undefined, base: string): string | undefined {
+  if (!sms) return undefined;
+  const hook = sms.provider === 'twilio' ? `${base}/channels/sms/inbound/twilio (Twilio)` : `${base}/channels/sms/inbound (JSON signed with X-O311-Signature)`;
+  const out = sms.sender.name === 'log' ? 'texts kept in the database, not sent' : `texts sent through ${sms.sender.name}`;
+  return sms.simulator ? `${base}/channels/sms/simulator (simulator); webhook ${hook}; ${out}` : `webhook ${hook}; ${out}`;
+}
