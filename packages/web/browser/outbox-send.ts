@@ -52,7 +52,7 @@ export async function queueReport(r: NewReport, syncTag: string): Promise<void> 
 
 const bodyOf = (r: QueuedReport): FormData => orderedReportBody(r.answers, r.apiKey, r.serviceCode, r.photos);
 
-/** Sends one report; false when the connection is still missing. */
+/** Sends one report; false when it must wait (no connection, or the server asks to come back later). */
 async function sendOne(r: QueuedReport, channel: Channel): Promise<boolean> {
   let result = await submitReport(bodyOf(r), r.token, channel);
   if (!result.ok && 'sentAlready' in result) {
@@ -62,7 +62,7 @@ async function sendOne(r: QueuedReport, channel: Channel): Promise<boolean> {
     await putReport(r);
     result = await submitReport(bodyOf(r), r.token, channel);
   }
-  if (!result.ok && 'network' in result) return false;
+  if (!result.ok && ('network' in result || ('later' in result && result.later))) return false;
   const done: QueuedReport = { ...r, answers: [], photos: [] };
   if (result.ok) Object.assign(done, { state: 'sent', receipt: { id: result.id, token: result.token } });
   else Object.assign(done, { state: 'refused', problems: 'problems' in result ? result.problems : [] });

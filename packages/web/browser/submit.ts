@@ -8,7 +8,8 @@ import { orderedReportBody } from './report-body.js';
 
 export type SubmitResult =
   | { ok: true; id: string | null; token: string | null }
-  | { ok: false; problems: string[] }
+  /** `later`: refused for now (too many sends, the server failing), not for what it says. */
+  | { ok: false; problems: string[]; later?: boolean }
   /** The form's one-time token was spent on another submission (sent, then changed and sent again). */
   | { ok: false; sentAlready: true }
   | { ok: false; network: true };
@@ -55,7 +56,8 @@ export async function submitReport(body: FormData, token: string | undefined, ch
     return { ok: true, id: r.service_request_id ?? null, token: r.token ?? null };
   }
   const problems = (list as ErrorItem[]).map((e) => e.description ?? '').filter(Boolean);
-  return problems.length > 0 ? { ok: false, problems } : { ok: false, network: true };
+  if (problems.length === 0) return { ok: false, network: true };
+  return res.status === 429 || res.status >= 500 ? { ok: false, problems, later: true } : { ok: false, problems };
 }
 
 /** The confirmation page for a receipt (the same one the no-JS path redirects to). */

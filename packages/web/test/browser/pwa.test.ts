@@ -187,6 +187,41 @@ describe.skipIf(!browserAvailable)('a report whose answer is lost on the way bac
   });
 });
 
+describe.skipIf(!browserAvailable)('a queued report the server asks to send later', () => {
+  it('stays waiting after a 429, and is sent by "Send now"', { timeout: 40_000 }, async () => {
+    const { page, context } = await s.open('/report/POTHOLE', { serviceWorkers: 'allow', axe: true });
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    await page.reload();
+    const map = page.locator('#report-map');
+    await map.locator('.leaflet-tile-pane').waitFor({ state: 'attached' });
+    await map.click({ position: { x: 160, y: 150 } });
+    await expect.poll(() => page.locator('#location-status').textContent()).toMatch(/^Marker placed at/);
+    await page.getByRole('group', { name: /Where in the road is it\?/ }).getByLabel('Travel lane').check();
+    await page.getByRole('group', { name: /How big is it\?/ }).getByLabel('About the size of a car tire').check();
+    await page.getByLabel(/^Describe the problem/).fill('Sent when the server had room again');
+    await context.setOffline(true);
+    await Promise.all([page.waitForURL(s.url('/outbox')), page.getByRole('button', { name: 'Send report' }).click()]);
+    const before = await count();
+
+    let refused = 0;
+    await context.route('**/open311/v2/requests.json', async (route) => {
+      refused += 1;
+      await route.fulfill({ status: 429, contentType: 'application/json', body: '[{"code":429,"description":"Too many requests: try again in a minute."}]' });
+    }, { times: 1 });
+    await context.setOffline(false);
+    await expect.poll(() => refused, { timeout: 15_000 }).toBe(1);
+    // The outbox is sent under a Web Lock: taking it waits for that send to end.
+    expect(await inPage<string[]>(page, `navigator.locks.request('o311-outbox', () => ${OUTBOX_STATES})`)).toEqual(['pending']);
+    const item = page.locator('#outbox-list li').first();
+    await expect.poll(() => item.textContent()).toMatch(/Waiting for a connection/);
+    expect(await count()).toBe(before);
+
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => item.textContent(), { timeout: 15_000 }).toMatch(/Sent\. Its number is \d+\./);
+    expect(await count()).toBe(before + 1);
+  });
+});
+
 describe.skipIf(!browserAvailable)('a report to another endpoint (through the router)', () => {
   it('says offline that it needs a connection and stays on the form with the answers', { timeout: 30_000 }, async () => {
     await seedDemoRegistry(s.store);
