@@ -23,6 +23,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: '/staff/users', label: 'staff.nav.users', permission: 'admin' },
   { href: '/staff/departments', label: 'staff.nav.departments', permission: 'admin' },
   { href: '/staff/reporter-settings', label: 'reporter.settings.title', permission: 'admin' },
+  { href: '/staff/mail-quarantine', label: 'mailQuarantine.title', permission: 'admin' },
   { href: '/staff/keys', label: 'staff.nav.keys', permission: 'global-admin' },
   { href: '/staff/webhooks', label: 'staff.nav.webhooks', permission: 'admin' },
   { href: '/staff/dashboards', label: 'staff.nav.dashboard', permission: 'admin' },

@@ -7,6 +7,7 @@ import { registerDashboardAdminPages } from './admin/dashboard/routes.js';
 import { registerDepartmentPages } from './admin/departments/routes.js';
 import { registerReporterSettingsPages } from './admin/reporter/routes.js';
 import { registerJobPages } from './admin/jobs/routes.js';
+import { registerMailQuarantinePages } from './admin/mail-quarantine/routes.js';
 import { registerKeyPages } from './admin/keys/routes.js';
 import { registerRegistryPages } from './admin/registry/routes.js';
 import { registerUserPages } from './admin/users/routes.js';
@@ -31,6 +32,7 @@ export async function registerStaffPages(app: FastifyInstance, web: WebContext):
   await registerUserPages(app, web);
   await registerDepartmentPages(app, web);
   await registerReporterSettingsPages(app, web);
+  registerMailQuarantinePages(app, web);
   await registerKeyPages(app, web);
   await registerAuditPages(app, web);
   await registerJobPages(app, web);

@@ -30,6 +30,8 @@ export interface WebTestOptions {
   jobs?: JobQueue;
   /** Further server options (e.g. `discovery: { allowPrivate: true }` to reach the server itself). */
   app?: Omit<AppOptions, 'store' | 'jobs' | 'plugins' | 'homePath'>;
+  /** Server plugins after the web apps' (e.g. the e-mail intake's). */
+  plugins?: AppOptions['plugins'];
 }
 
 /** What a logged-in role sends: the `Cookie` header value and its CSRF token. */
@@ -78,7 +80,7 @@ export async function buildWebTestApp(options: WebTestOptions = {}): Promise<Web
       await seedDemoCity(store, { requests: 60 });
       await seedDemoStaff(store);
     }
-    app = await buildApp({ ...options.app, store, jobs: options.jobs, plugins: [webPlugin({ secureCookies: false, ...options.web })], homePath: '/developers' });
+    app = await buildApp({ ...options.app, store, jobs: options.jobs, plugins: [webPlugin({ secureCookies: false, ...options.web }), ...(options.plugins ?? [])], homePath: '/developers' });
     const url = options.listen ? await app.listen({ port: 0, host: '127.0.0.1' }) : undefined;
     const server = app;
 
