@@ -1,11 +1,12 @@
 export { registerSms, SMS_INBOUND_PATH, SMS_PROVIDERS, TWILIO_INBOUND_PATH, type SmsOptions, type SmsProvider } from './register.js';
-export { DEFAULT_SMS_LIMITS, type SmsChannel, type SmsLimits } from './channel.js';
+export { DEFAULT_SMS_LIMITS, smsJurisdiction, type SmsChannel, type SmsLimits } from './channel.js';
 export { SmsError, type SmsErrorKind } from './errors.js';
 export { receiveSms, type SmsAnswer } from './receive.js';
 export { e164, MAX_SMS_BODY, type InboundSms } from './inbound.js';
+export type { SmsMessage } from '@o311/store';
 export { queueSms, type Queued } from './send-queue.js';
 export { queueSmsReceipt, type SmsReceipt } from './receipt.js';
-export { textStatusChanges } from './status-updates.js';
+export { queueStatusTexts, textStatusChanges } from './status-updates.js';
 export { SMS_JOB } from './jobs.js';
 export { logSender } from './outbound/log-sender.js';
 export { twilioSender, TWILIO_API_BASE, type TwilioSenderOptions } from './outbound/twilio-sender.js';

@@ -5,6 +5,7 @@
  */
 import type { ExtendedStatus } from '@o311/georeport';
 import type { SmsChannel } from './channel.js';
+import { SMS_JOB } from './jobs.js';
 import { queueSms } from './send-queue.js';
 import { serviceName } from './service-name.js';
 import { isSmsLocale, smsTexts, DEFAULT_SMS_LOCALE } from './texts.js';
@@ -28,8 +29,10 @@ async function textStatus(ch: SmsChannel, jurisdiction_id: string, request_id: s
   if (!request) return 0;
   let texted = 0;
   for (const f of followers) {
-    // Followers follow from filing, when a request is open.
+    // Followers follow from filing, when a request is open. Marked told before the SMS is
+    // queued, and only if no other job marked it first: at most one SMS per change.
     if ((f.last_status ?? 'open') === request.status) continue;
+    if (!(await store.sms.told(jurisdiction_id, request_id, f.phone, f.last_status, request.status))) continue;
     const locale = isSmsLocale(f.locale) ? f.locale : DEFAULT_SMS_LOCALE;
     const t = smsTexts(locale);
     const update = t('statusUpdate', {
@@ -37,9 +40,7 @@ async function textStatus(ch: SmsChannel, jurisdiction_id: string, request_id: s
     });
     const note = request.status_notes?.trim().slice(0, MAX_NOTE);
     const body = note ? t('statusNote', { update, note }) : update;
-    const queued = await queueSms(ch.ctx, { jurisdiction_id, phone: f.phone, body });
-    await store.sms.told(jurisdiction_id, request_id, f.phone, request.status);
-    if (queued.queued) texted++;
+    if ((await queueSms(ch.ctx, { jurisdiction_id, phone: f.phone, body })).queued) texted++;
   }
   return texted;
 }
@@ -57,5 +58,17 @@ export async function textStatusChanges(ch: SmsChannel): Promise<number> {
     }
     await changes.saveCursor(SMS_FEED_CONSUMER, last.id);
     if (batch.length < BATCH) return texted;
+  }
+}
+
+/**
+ * Asks for a tick now (after a public change made through the APIs), rather
+ * than at the next minute; never throws: the change has already happened.
+ */
+export async function queueStatusTexts(ch: SmsChannel, log: { error(o: object, msg: string): void }): Promise<void> {
+  try {
+    await ch.ctx.jobs.enqueue(SMS_JOB.tick, {}, { singletonKey: SMS_JOB.tick, retryLimit: 0 });
+  } catch (err) {
+    log.error({ err }, 'queueing the SMS status texts failed');
   }
 }

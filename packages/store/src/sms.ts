@@ -95,8 +95,12 @@ export interface SmsStore {
   /** Follows the request's public status changes by SMS (again: nothing changes). */
   subscribe(jurisdiction_id: string, request_id: string, subscriber: Omit<SmsSubscriber, 'last_status'>, at: number): Promise<void>;
   subscribers(jurisdiction_id: string, request_id: string): Promise<SmsSubscriber[]>;
-  /** Records the status a follower was told of. */
-  told(jurisdiction_id: string, request_id: string, phone: string, status: string): Promise<void>;
+  /**
+   * Records that the follower is told of `status`, if they were last told of
+   * `before` (null: nothing yet); false when another process did first, so
+   * that two status jobs at once text once.
+   */
+  told(jurisdiction_id: string, request_id: string, phone: string, before: string | null, status: string): Promise<boolean>;
   /** Logs a message; returns its id. */
   log(message: NewSmsMessage): Promise<string>;
   message(id: string): Promise<SmsMessage | undefined>;

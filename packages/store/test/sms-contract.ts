@@ -62,8 +62,13 @@ export function runSmsContract(dialect: TestDialect): void {
       await store.sms.subscribe(j, r.id, { phone, locale: 'es' }, T0);
       await store.sms.subscribe(j, r.id, { phone, locale: 'es' }, T0 + 1);
       expect(await store.sms.subscribers(j, r.id)).toEqual([{ phone, locale: 'es', last_status: null }]);
-      await store.sms.told(j, r.id, phone, 'closed');
+      expect(await store.sms.told(j, r.id, phone, null, 'closed')).toBe(true);
+      // A second job that read the same follower before the first one wrote: it tells nothing.
+      expect(await store.sms.told(j, r.id, phone, null, 'closed')).toBe(false);
+      expect(await store.sms.told(j, r.id, phone, 'open', 'fixed')).toBe(false);
       expect(await store.sms.subscribers(j, r.id)).toEqual([{ phone, locale: 'es', last_status: 'closed' }]);
+      expect(await store.sms.told(j, r.id, phone, 'closed', 'reopen')).toBe(true);
+      expect(await store.sms.told(j, 'nope', phone, null, 'open')).toBe(false);
       expect(await store.sms.subscribers(await addJurisdiction(store), r.id)).toEqual([]);
       expect(await store.sms.subscribers(j, 'nope')).toEqual([]);
       await expect(store.sms.subscribe(j, 'nope', { phone, locale: 'en' }, T0)).rejects.toThrow(RangeError);

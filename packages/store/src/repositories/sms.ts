@@ -124,11 +124,14 @@ export function smsStore(db: Db): SmsStore {
         .where('request_id', '=', id).where('jurisdiction_id', '=', jurisdiction_id).orderBy('created_at').execute();
     },
 
-    async told(jurisdiction_id, request_id, phone, status) {
+    async told(jurisdiction_id, request_id, phone, before, status) {
       const id = parseRowId(request_id);
-      if (id === undefined) return;
-      await db.updateTable('sms_subscriptions').set({ last_status: status })
-        .where('request_id', '=', id).where('jurisdiction_id', '=', jurisdiction_id).where('phone', '=', phone).execute();
+      if (id === undefined) return false;
+      const done = await db.updateTable('sms_subscriptions').set({ last_status: status })
+        .where('request_id', '=', id).where('jurisdiction_id', '=', jurisdiction_id).where('phone', '=', phone)
+        .where((eb) => (before === null ? eb('last_status', 'is', null) : eb('last_status', '=', before)))
+        .executeTakeFirst();
+      return done.numUpdatedRows === 1n;
     },
 
     async log(m) {
