@@ -9,6 +9,7 @@
  * Days are the source's local calendar days, written `YYYY-MM-DD`; times are
  * epoch milliseconds (UTC).
  */
+import type { RequestChannel } from '@o311/georeport';
 
 export const DASHBOARD_SOURCE_KINDS = ['local', 'endpoint'] as const;
 /** `local`: a jurisdiction of this server, fed from the change feed. `endpoint`: a registry endpoint, harvested. */
@@ -135,6 +136,13 @@ export interface DashboardFilter {
    * count only requests of that status.
    */
   status?: FactStatus;
+  /**
+   * How the requests reached the city (issue 15); empty or absent: every
+   * channel. Only a local source knows it (a harvested endpoint does not say):
+   * a RangeError for another. The figures are then counted from the facts
+   * rather than the rollups (the rollups hold no channel).
+   */
+  channels?: readonly RequestChannel[];
 }
 
 /** Counts of one day under a filter. */

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { FACT_STATUSES, MAX_POINTS, type DashboardFact, type DashboardFilter, type MapPoint } from '../dashboard.js';
 import { readStored } from './monitor-shared.js';
-import { and, instants, keyConditions, rows, scopeOf, type Scope } from './dashboard-filter.js';
+import { and, factKeyConditions, instants, rows, scopeOf, type Scope } from './dashboard-filter.js';
 import { readFact, type FactRow } from './dashboard-facts.js';
 import type { Db } from './shared.js';
 
@@ -11,7 +11,7 @@ export const STREAM_PAGE = 2_000;
 
 function opened(s: Scope) {
   const [start, end] = instants(s);
-  const parts = [...keyConditions(s), sql`requested_at >= ${start}`, sql`requested_at < ${end}`];
+  const parts = [...factKeyConditions(s), sql`requested_at >= ${start}`, sql`requested_at < ${end}`];
   if (s.status !== undefined) parts.push(sql`status = ${s.status}`);
   return parts;
 }

@@ -1,8 +1,9 @@
 /**
  * The dashboard's figures (dashboard.ts), from the daily rollups wherever a
  * count will do, so that a year's filter reads at most days × services × areas
- * rollup rows; the brief's median time to close and SLA breaches read the
- * facts of one day through the closed_at and expected_at indexes.
+ * rollup rows (a filter by channel counts the same rows from the facts); the
+ * brief's median time to close and SLA breaches read the facts of one day
+ * through the closed_at and expected_at indexes.
  */
 import { sql } from 'kysely';
 import {
@@ -11,7 +12,7 @@ import {
 } from '../dashboard.js';
 import { dayOfNumber, localDayNumber } from '../days.js';
 import { CLOSE_HOURS_COLUMNS } from '../schema/dashboard-tables.js';
-import { and, closedSum, instants, keyConditions, openedSum, rollupKeys, rows, scopeOf, type Scope } from './dashboard-filter.js';
+import { and, closedSum, dailyRows, factKeyConditions, instants, openedSum, rows, scopeOf, type Scope } from './dashboard-filter.js';
 import type { Db } from './shared.js';
 
 const HOUR_MS = 3_600_000;
@@ -20,19 +21,16 @@ const TOP = 10;
 type Row = Record<string, string | number | null>;
 const num = (v: string | number | null | undefined): number => Number(v ?? 0);
 
-function rollupWhere(s: Scope, from: number | null, to: number, by?: 'service_code' | 'area_id'): ReturnType<typeof and> {
-  const parts = rollupKeys(s, by);
-  if (from !== null) parts.push(sql`day >= ${from}`);
-  parts.push(sql`day <= ${to}`);
-  return and(parts);
+/** The scope's daily rows (dailyRows) of days `from` (null: from the first) to `to`. */
+function daysOf(s: Scope, from: number | null, to: number, by?: 'service_code' | 'area_id'): ReturnType<typeof and> {
+  return dailyRows(s, by, [...(from !== null ? [sql`day >= ${from}`] : []), sql`day <= ${to}`]);
 }
 
 async function countsBy(db: Db, s: Scope, column: 'service_code' | 'area_id', from: number, to: number): Promise<CountByKey[]> {
   // Grouped by an expression, not the column: without statistics SQLite would otherwise walk the index that
   // yields the column in order (all the grain's rows) rather than the one that holds the filter's keys.
   const found = await rows<Row>(db, sql`
-    select ${sql.ref(column)} || '' as k, ${openedSum(s.status)} as n from dashboard_daily
-    where ${rollupWhere(s, from, to, column)} group by ${sql.ref(column)} || ''`);
+    select ${sql.ref(column)} || '' as k, ${openedSum(s.status)} as n from ${daysOf(s, from, to, column)} group by ${sql.ref(column)} || ''`);
   return found
     .map((r) => ({ key: String(r.k), count: num(r.n) }))
     .filter((c) => c.count > 0)
@@ -51,7 +49,7 @@ export async function countsByArea(db: Db, f: DashboardFilter): Promise<CountByK
 
 export async function total(db: Db, f: DashboardFilter): Promise<number> {
   const s = await scopeOf(db, f);
-  const [row] = await rows<Row>(db, sql`select ${openedSum(s.status)} as n from dashboard_daily where ${rollupWhere(s, s.from, s.to)}`);
+  const [row] = await rows<Row>(db, sql`select ${openedSum(s.status)} as n from ${daysOf(s, s.from, s.to)}`);
   return num(row?.n);
 }
 
@@ -79,8 +77,7 @@ export async function volume(db: Db, f: DashboardFilter, bucket: SeriesBucket): 
     points.set(b, { start: dayOfNumber(b), opened: 0, closed: 0 });
   }
   const found = await rows<Row>(db, sql`
-    select day, ${openedSum(s.status)} as opened, ${closedSum(s.status)} as closed from dashboard_daily
-    where ${rollupWhere(s, s.from, s.to)} group by day`);
+    select day, ${openedSum(s.status)} as opened, ${closedSum(s.status)} as closed from ${daysOf(s, s.from, s.to)} group by day`);
   for (const r of found) {
     const p = points.get(bucketStart(num(r.day), bucket));
     if (!p) continue;
@@ -95,7 +92,7 @@ export async function closeTimes(db: Db, f: DashboardFilter): Promise<number[]> 
   const out = new Array<number>(CLOSE_HOURS_BOUNDS.length + 1).fill(0);
   if (s.status === 'open') return out;
   const sums = CLOSE_HOURS_COLUMNS.map((h) => sql`coalesce(sum(${sql.ref(h)}), 0) as ${sql.ref(h)}`);
-  const [row] = await rows<Row>(db, sql`select ${sql.join(sums)} from dashboard_daily where ${rollupWhere(s, s.from, s.to)}`);
+  const [row] = await rows<Row>(db, sql`select ${sql.join(sums)} from ${daysOf(s, s.from, s.to)}`);
   return out.map((_, i) => num(row?.[CLOSE_HOURS_COLUMNS[i]!]));
 }
 
@@ -106,7 +103,7 @@ export async function backlogByAge(db: Db, f: DashboardFilter, now: number): Pro
   if (s.status === 'closed') return out;
   const today = localDayNumber(now, s.timezone);
   const found = await rows<Row>(db, sql`
-    select day, sum(opened_still_open) as n from dashboard_daily where ${and(rollupKeys(s))} group by day having sum(opened_still_open) > 0`);
+    select day, sum(opened_still_open) as n from ${dailyRows(s)} group by day having sum(opened_still_open) > 0`);
   for (const r of found) {
     const age = today - num(r.day);
     const i = BACKLOG_AGE_BOUNDS.findIndex((bound) => age < bound);
@@ -123,7 +120,7 @@ async function rollupFigures(db: Db, s: Scope, d: number, w: number) {
   const [r] = await rows<Row>(db, sql`
     select ${opened(d, '=')} as od, ${closed(d, '=')} as cd, ${opened(d, '<=')} as ocd, ${closed(d, '<=')} as ccd,
       ${opened(w, '=')} as ow, ${closed(w, '=')} as cw, ${opened(w, '<=')} as ocw, ${closed(w, '<=')} as ccw
-    from dashboard_daily where ${rollupWhere(s, null, d)}`);
+    from ${daysOf(s, null, d)}`);
   return {
     day: { opened: num(r?.od), closed: num(r?.cd), backlog: num(r?.ocd) - num(r?.ccd) },
     week: { opened: num(r?.ow), closed: num(r?.cw), backlog: num(r?.ocw) - num(r?.ccw) },
@@ -138,7 +135,7 @@ function openedTerm(s: Scope) {
 }
 
 function factConditions(s: Scope) {
-  const parts = keyConditions(s);
+  const parts = factKeyConditions(s);
   if (s.status !== undefined) parts.push(sql`status = ${s.status}`);
   return parts;
 }
