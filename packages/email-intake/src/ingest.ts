@@ -74,8 +74,14 @@ async function reporterReply(
   }
 }
 
-async function queueReceipt(ic: IntakeContext, j: Jurisdiction, requestId: string): Promise<void> {
-  const data: ReporterReceiptData = { jurisdictionId: j.id, requestId, locale: 'en' };
+/** The language the reporter wrote in, as their mail client says (Content-Language); English otherwise. */
+function mailLocale(mail: ParsedMail): string {
+  const tag = mail.headers.get('content-language')?.trim().slice(0, 2).toLowerCase();
+  return tag === 'es' || tag === 'fr' ? tag : 'en';
+}
+
+async function queueReceipt(ic: IntakeContext, j: Jurisdiction, requestId: string, mail: ParsedMail): Promise<void> {
+  const data: ReporterReceiptData = { jurisdictionId: j.id, requestId, locale: mailLocale(mail) };
   await ic.services.jobs.enqueue(JOB.reporterReceipt, data, reporterReceiptOptions(data));
 }
 
@@ -90,7 +96,7 @@ async function newMessage(ic: IntakeContext, j: Jurisdiction, m: InboundMail, ma
     if (isOpen311Failure(e) && e.status < 500) return quarantine(ic, m, 'unfileable', raw);
     throw e;
   }
-  if (!filed.replayed) await queueReceipt(ic, j, filed.requestId);
+  if (!filed.replayed) await queueReceipt(ic, j, filed.requestId, mail);
   return { verdict: 'filed', requestId: filed.requestId, replayed: filed.replayed };
 }
 
@@ -114,7 +120,8 @@ export async function ingestMail(ic: IntakeContext, raw: Buffer, envelope: MailE
   const mail = parsed.mail;
   const m = inboundOf(j, mail, now());
   const domain = ownDomain(ic);
-  const loop = loopReason(envelope.mailFrom, mail.from, mail.headers, isOwnMessageId(mail.messageId, domain));
+  const ours = isOwnMessageId(mail.messageId, domain) || ic.addresses.some((a) => addressedTo(mail.from, [a]) !== undefined);
+  const loop = loopReason(envelope.mailFrom, mail.from, mail.headers, ours);
   if (loop) {
     const claim = await store.mailIntake.claim(m, 'ignored', { reason: loop });
     return claim.claimed ? { verdict: 'ignored', reason: loop } : earlierResult(claim.earlier);

@@ -15,7 +15,7 @@ export function loopReason(
   envelopeFrom: string | undefined,
   from: string,
   headers: ReadonlyMap<string, string>,
-  /** The message is one of ours (thread-ids.ts), come back. */
+  /** The message is one of ours (thread-ids.ts) come back, or sent from our own intake address. */
   ownMail: boolean,
 ): LoopReason | undefined {
   // The envelope's sender is `<>` (false or empty) on bounces and many auto-replies.

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../test-support/databases.js';
 import { ingestMail } from '../src/ingest.js';
+import { releaseMail } from '../src/quarantine.js';
 import { TRIAGE_SERVICE_CODE } from '../src/triage-service.js';
 import { jpegAt } from './support/gps-jpeg.js';
 import { CITY, INTAKE, intakeFixture, type IntakeFixture } from './support/intake.js';
@@ -29,6 +30,8 @@ describe.each(dialects)('ingestMail (%s)', (dialect) => {
   afterAll(() => f?.close());
 
   const ingest = (m: TestMail, from = m.from) => ingestMail(f.ic, rawMail(m), envelope(from));
+  /** The same intake with a 4 KB message limit. */
+  const smallIntake = () => ({ ...f.ic, limits: { ...f.ic.limits, maxMessageBytes: 4_096 } });
   const requestCount = async () => (await f.store.listRequests({ jurisdiction_id: CITY.id, limit: 1000, offset: 0 })).length;
 
   it('files a mail with a GPS photo as a request of the matched service, the photo stripped, the sender private', async () => {
@@ -91,6 +94,41 @@ describe.each(dialects)('ingestMail (%s)', (dialect) => {
     expect(await requestCount()).toBe(before);
     const held = await f.store.mailIntake.quarantined(CITY.id, 50);
     expect(held.map((h) => h.reason)).toEqual(expect.arrayContaining(['malformed', 'attachment-type']));
+  });
+
+  it('survives broken MIME: a cut multipart with bad base64 is filed without the photo, nothing crashes', async () => {
+    const broken = Buffer.from([
+      'From: cut@example.org', `To: ${INTAKE}`, 'Subject: Graffiti on the wall', `Message-ID: <cut.${Date.now()}@example.org>`,
+      'Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/plain', '', 'Paint everywhere. Address: 5 Oak St',
+      '--b1', 'Content-Type: image/jpeg; name="x.jpg"', 'Content-Transfer-Encoding: base64', '', '!!!not base64 at all%%%', '',
+    ].join('\r\n'));
+    const result = await ingestMail(f.ic, broken, envelope('cut@example.org'));
+    expect(result).toMatchObject({ verdict: 'filed' });
+    const r = await f.store.getRequest(CITY.id, (result as { requestId: string }).requestId);
+    expect(r?.media_ids).toEqual([]);
+    expect(r?.service_code).toBe('GRAFFITI');
+  });
+
+  it('refuses a message over the size limit, and ignores mail from its own intake address', async () => {
+    const small = smallIntake();
+    expect(await ingestMail(small, rawMail(mail({ body: 'x'.repeat(5_000) })), envelope())).toEqual({ verdict: 'refused', reason: 'too-large' });
+    expect(await ingest(mail({ from: INTAKE }))).toEqual({ verdict: 'ignored', reason: 'own-mail' });
+  });
+
+  it('quarantines a reply naming a thread the city does not know', async () => {
+    const to = 'report+AAAAAAAAAAAAAAAAAAAAAAAA@riverton.example';
+    expect(await ingestMail(f.ic, rawMail(mail({ from: 'lost@example.org', to })), envelope('lost@example.org', to))).toEqual({ verdict: 'quarantined', reason: 'unknown-thread' });
+  });
+
+  it('files a held message when an admin releases it, past the sender limit', async () => {
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await ingest(mail({ from: 'release@example.org' })));
+    expect(results.at(-1)).toEqual({ verdict: 'quarantined', reason: 'sender-limit' });
+    const held = (await f.store.mailIntake.quarantined(CITY.id, 50)).find((h) => h.sender === 'release@example.org')!;
+    const released = await releaseMail(f.ic, (await f.store.getJurisdiction(CITY.id))!, held.id);
+    expect(released).toMatchObject({ ok: true, result: { verdict: 'filed', replayed: false } });
+    expect(await f.store.mailIntake.quarantinedMail(CITY.id, held.id)).toBeUndefined();
+    expect(await releaseMail(f.ic, (await f.store.getJurisdiction(CITY.id))!, held.id)).toEqual({ ok: false, reason: 'unknown' });
   });
 
   it('quarantines a flooding sender past the limit', async () => {
