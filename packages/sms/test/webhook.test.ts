@@ -9,6 +9,7 @@ import { dialects } from '../../../test-support/databases.js';
 import { JURISDICTION, startServer, type Server } from '../../server/test/support/fixture.js';
 import { staffCall } from '../../server/test/support/staff.js';
 import { logSender, queueSmsReceipt, registerSms, textStatusChanges, twilioSignature, neutralSignature, type SmsChannel } from '../src/index.js';
+import { SmsError } from '../src/errors.js';
 import { sendQueued } from '../src/send-queue.js';
 
 const SECRET = 'sms-test-secret-0123456789';
@@ -121,6 +122,26 @@ describe.each(dialects)('SMS neutral webhook (%s)', (dialect) => {
     expect(queued.queued).toBe(true);
     expect((await s.store.sms.messagesOf(JURISDICTION.id, phone, 1))[0]?.body).toBe(`We received your report Bulk trash pickup, number ${request.id}. Reply STOP to stop messages.`);
     expect(await queueSmsReceipt(ch.ctx, { ...receipt, phone: '555' })).toEqual({ queued: false, reason: 'bad-number' });
+  });
+
+  it('sends a queued SMS once, gives up on a refusal, retries an outage, and never texts a number that opted out meanwhile', async () => {
+    const failing = (kind: 'refused' | 'unavailable'): SmsChannel => ({ ...ch, sender: { name: 'x', send: async () => { throw new SmsError(kind, kind); } } });
+    // Logged as queued without a job, so that the server's own worker does not send it first.
+    const queue = (phone: string): Promise<string> =>
+      s.store.sms.log({ jurisdiction_id: JURISDICTION.id, phone, direction: 'out', body: 'Hello', state: 'queued', at: clock });
+    const refused = await queue('+15550100106');
+    await sendQueued(failing('refused'), { messageId: refused });
+    expect((await s.store.sms.message(refused))?.state).toBe('failed');
+    const down = await queue('+15550100106');
+    await expect(sendQueued(failing('unavailable'), { messageId: down })).rejects.toThrow(SmsError);
+    expect((await s.store.sms.message(down))?.state).toBe('queued');
+    await sendQueued(ch, { messageId: down });
+    await sendQueued(failing('refused'), { messageId: down });
+    expect((await s.store.sms.message(down))).toMatchObject({ state: 'sent', provider_id: expect.stringMatching(/^log-/) });
+    const late = await queue('+15550100107');
+    await s.store.sms.optOut(JURISDICTION.id, '+15550100107', clock);
+    await sendQueued(ch, { messageId: late });
+    expect((await s.store.sms.message(late))?.state).toBe('failed');
   });
 
   it('stops answering a number that floods', async () => {
