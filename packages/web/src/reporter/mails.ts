@@ -13,7 +13,8 @@ export interface ReporterLinks {
   stop: string;
 }
 
-export const receiptMail = (t: Translator, to: string, l: ReporterLinks): NewOutboxMessage =>
+/** `replyByMail`: the request was filed by e-mail, and a reply to this mail reaches it. */
+export const receiptMail = (t: Translator, to: string, l: ReporterLinks, replyByMail = false): NewOutboxMessage =>
   composeMail({
     to,
     lang: t.locale,
@@ -22,6 +23,7 @@ export const receiptMail = (t: Translator, to: string, l: ReporterLinks): NewOut
       t('reporter.receipt.intro', { id: l.requestId, service: l.serviceName }),
       t('reporter.receipt.updates'),
       t('reporter.receipt.keep'),
+      ...(replyByMail ? [t('reporter.receipt.reply')] : []),
     ],
     action: { label: t('reporter.receipt.track'), url: l.tracker },
     links: [{ label: t('reporter.receipt.update'), url: l.update }],

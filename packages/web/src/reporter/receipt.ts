@@ -20,7 +20,7 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, pickLocale, type Locale } from
 import { translator } from '../i18n/translate.js';
 import { receiptMail } from './mails.js';
 import { reporterLinks } from './links.js';
-import { inReporterThread } from '../mail/threading.js';
+import { reporterThreading } from '../mail/threading.js';
 
 async function isWebAppKey(web: WebContext, key: ApiKey): Promise<boolean> {
   const found = await web.services.store.findApiKey(await webApiKey(web));
@@ -66,7 +66,9 @@ export async function sendReceipt(web: WebContext, d: ReporterReceiptData): Prom
   const { confirmSecret, unsubscribeSecret } = await store.addFollower({ jurisdiction_id: j.id, request_id: r.id, email, locale, at: now() });
   await store.confirmFollower(confirmSecret, now());
   const links = await reporterLinks(web, j, r, locale, unsubscribeSecret);
-  await web.mailer.send(await inReporterThread(web, j.id, r.id, receiptMail(translator(locale), email, links)), `${JOB.reporterReceipt}:${r.id}`);
+  const threading = await reporterThreading(web, j.id, r.id, email);
+  const mail = receiptMail(translator(locale), email, links, threading !== undefined);
+  await web.mailer.send(threading ? { ...mail, threading } : mail, `${JOB.reporterReceipt}:${r.id}`);
 }
 
 /** The web form's path: its receipt names the request by id, or by token (batch services); blackbox ones without either get none. */

@@ -52,6 +52,10 @@ describe.skipIf(!browserAvailable)('reports by e-mail in Chromium', () => {
     expect(await photo.getAttribute('src')).toBeTruthy();
     expect(await page.content()).not.toContain(REPORTER);
     expect(errors).toEqual([]);
+    await expect.poll(async () => (await mailsTo(s.store, REPORTER)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const [receipt] = await mailsTo(s.store, REPORTER);
+    expect(receipt?.text).toContain('reply to this e-mail');
+    expect(receipt?.threading).toMatchObject({ inReplyTo: FIRST_ID, references: [FIRST_ID] });
   });
 
   it("an agent's public reply goes to the reporter in their thread", { timeout: 30_000 }, async () => {

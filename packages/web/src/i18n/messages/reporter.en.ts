@@ -4,6 +4,7 @@ export const reporterEn = {
   'reporter.receipt.intro': 'Thank you: your request #{id} ({service}) has been received.',
   'reporter.receipt.updates': 'We will e-mail you every public update of it. When it is closed, we will ask you whether it is fixed.',
   'reporter.receipt.keep': 'Keep this e-mail: its link lets you add a comment or a photo to your request.',
+  'reporter.receipt.reply': 'You can also reply to this e-mail: your reply and its photos are added to your request.',
   'reporter.receipt.track': 'Follow your request',
   'reporter.receipt.update': 'Add a comment or a photo',
   'reporter.stop': 'Stop e-mails about this request',

@@ -6,6 +6,7 @@ export const reporterEs: Record<ReporterKey, string> = {
   'reporter.receipt.intro': 'Gracias: hemos recibido su solicitud n.º {id} ({service}).',
   'reporter.receipt.updates': 'Le enviaremos por correo cada novedad pública. Cuando se cierre, le preguntaremos si está arreglado.',
   'reporter.receipt.keep': 'Conserve este correo: su enlace le permite añadir un comentario o una foto a su solicitud.',
+  'reporter.receipt.reply': 'También puede responder a este correo: su respuesta y sus fotos se añaden a su solicitud.',
   'reporter.receipt.track': 'Seguir su solicitud',
   'reporter.receipt.update': 'Añadir un comentario o una foto',
   'reporter.stop': 'Dejar de recibir correos sobre esta solicitud',

@@ -6,6 +6,7 @@ export const reporterFr: Record<ReporterKey, string> = {
   'reporter.receipt.intro': 'Merci : votre demande n° {id} ({service}) a bien été reçue.',
   'reporter.receipt.updates': 'Nous vous enverrons par courriel chaque nouvelle publique. Une fois la demande close, nous vous demanderons si c’est réparé.',
   'reporter.receipt.keep': 'Gardez ce courriel : son lien vous permet d’ajouter un commentaire ou une photo à votre demande.',
+  'reporter.receipt.reply': 'Vous pouvez aussi répondre à ce courriel : votre réponse et ses photos sont ajoutées à votre demande.',
   'reporter.receipt.track': 'Suivre votre demande',
   'reporter.receipt.update': 'Ajouter un commentaire ou une photo',
   'reporter.stop': 'Ne plus recevoir de courriels sur cette demande',
