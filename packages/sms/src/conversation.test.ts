@@ -74,6 +74,21 @@ describe('SMS conversation', () => {
     expect(lang?.replies).toEqual(['D\'accord, nous vous écrirons en français.', 'Nid-de-poule. Où est-ce ? Envoyez une adresse ou partagez votre position.']);
   });
 
+  it('takes "no" as an answer before the confirmation, and as a cancel at it', async () => {
+    const noWorld: ConversationWorld = {
+      ...world,
+      services: async () => [{ ...LIGHT, questions: [{ code: 'SAFE', datatype: 'singlevaluelist', text: 'Safe?', values: [{ key: 'y', name: 'Yes' }, { key: 'n', name: 'No' }] }] }],
+    };
+    let current: { locale: SmsLocale; state: ConversationState | undefined } = { locale: 'en', state: undefined };
+    for (const text of ['lamp', '200 Main St', 'Dark']) {
+      const turn = await converse(current, text, noWorld);
+      current = { locale: turn.locale, state: turn.state ?? undefined };
+    }
+    const answered = await converse(current, 'No', noWorld);
+    expect(answered.state).toMatchObject({ step: 'confirm', answers: { SAFE: ['n'] } });
+    expect(await converse({ locale: 'en', state: answered.state ?? undefined }, 'no', noWorld)).toMatchObject({ state: null, replies: ['Report cancelled. Send a message any time to start a new one.'] });
+  });
+
   it('asks again at the confirmation until YES, SEND or CANCEL', async () => {
     const turns = await play('en', 'lamp', '200 Main St', 'Dark', 'maybe');
     expect(turns[2]?.state?.step).toBe('confirm');

@@ -156,8 +156,11 @@ export async function converse(
     case 'help':
       return same([t('help')]);
     case 'restart':
-    case 'no':
       return { locale, state: null, replies: [t('cancelled')] };
+    case 'no':
+      // Only the confirmation is a yes/no question: elsewhere "no" is an answer (a list value, a description).
+      if (state?.step === 'confirm') return { locale, state: null, replies: [t('cancelled')] };
+      break;
     case 'language':
       return same([t('language'), prompt(state ?? { step: 'service', answers: {} }, service, services, t)]);
     case 'yes':

@@ -41,7 +41,17 @@ async function read(ch: SmsChannel, j: Jurisdiction, sms: InboundSms, body: stri
   const conversation = await ch.ctx.store.sms.conversation(j.id, sms.from);
   const live = conversation && conversation.updated_at >= now - ch.limits.conversationTtlMs ? conversation : undefined;
   const locale = conversation && isSmsLocale(conversation.locale) ? conversation.locale : guessLanguage(body, sms.from, ch.defaultLocale);
-  return { conversation, state: live && (JSON.parse(live.state) as ConversationState), locale };
+  return { conversation, state: live && stateOf(live.state), locale };
+}
+
+/** The stored state, or undefined (start again) when it is not one this version wrote. */
+function stateOf(json: string): ConversationState | undefined {
+  try {
+    const state = JSON.parse(json) as Partial<ConversationState> | null;
+    return state && typeof state.step === 'string' && typeof state.answers === 'object' ? (state as ConversationState) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function writeOf(r: Reading, j: Jurisdiction, phone: string, turn: Turn): SmsConversationWrite {
