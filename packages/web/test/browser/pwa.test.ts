@@ -136,6 +136,8 @@ describe.skipIf(!browserAvailable)('the installable app (issue 15)', () => {
     const banner = page.locator('#app-banner .success').first();
     await expect.poll(() => banner.textContent(), { timeout: 15_000 }).toMatch(/^Your report \(Pothole\) was sent\. Its number is \d+\./);
     const id = /Its number is (\d+)\./.exec((await banner.textContent()) ?? '')?.[1] ?? '';
+    await expectAccessible(page, 'service list with the sent banner');
+    await screenshot(page, 'pwa-sent-banner');
 
     const filed = await filedByTheApp();
     expect(filed.map((r) => r.service_request_id)).toEqual([id]);
