@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isOpen311Failure } from '@o311/georeport';
-import { JOB, reporterReceiptOptions, reporterServices, type ReporterReceiptData } from '@o311/server';
+import { JOB, queueFollowerNotice, reporterReceiptOptions, reporterServices, type ReporterReceiptData } from '@o311/server';
 import type { InboundMail, Jurisdiction } from '@o311/store';
 import { addressedTo } from './addresses.js';
 import { fileMail } from './file-mail.js';
@@ -67,6 +67,8 @@ async function reporterReply(
       comment: ownWords(mail.text).slice(0, reporterServices.MAX_REPORTER_COMMENT), reopen: false, ...(media[0] && { photo: media[0] }),
     });
     await store.mailIntake.noteReply(j.id, requestId, mail.messageId);
+    // The update is filed: a notice that cannot be queued is reported, never a reason to take the mail again.
+    if (done.ok) await queueFollowerNotice(ic.services, j.id, requestId).catch((e: unknown) => ic.onError?.(e));
     return { verdict: 'update', requestId, replayed: false, ...(!done.ok && { refused: done.reason }) };
   } catch (e) {
     await store.mailIntake.unclaim(claim.id);

@@ -8,6 +8,8 @@ export interface IntakeContext {
   /** At least one; the first one's domain names our own Message-IDs. */
   addresses: readonly IntakeAddress[];
   limits: MailLimits;
+  /** Told of a failure that does not fail the message (e.g. a notice to followers not queued). */
+  onError?: (error: unknown) => void;
 }
 
 /** The envelope of an SMTP transaction (or of a file an operator hands in). */

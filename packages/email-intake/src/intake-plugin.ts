@@ -25,7 +25,7 @@ export interface EmailIntakeOptions {
 
 export function emailIntakePlugin(o: EmailIntakeOptions): AppPlugin {
   return async (app, services) => {
-    const ic: IntakeContext = { services, addresses: o.addresses, limits: o.limits };
+    const ic: IntakeContext = { services, addresses: o.addresses, limits: o.limits, onError: (err) => app.log.error({ err }, 'e-mail intake: a side effect failed') };
     const { jobs } = services;
     await jobs.work(JOB.mailIntakePrune, async () => {
       await services.store.mailIntake.prune(services.now() - o.limits.keepDays * DAY_MS);

@@ -12,6 +12,7 @@ export type { Channel, StaffActor } from './services/staff-actor.js';
 export { recordAudit, type AuditedChange } from './services/audit.js';
 export { changeStatus } from './services/request-status.js';
 export { addComment, MAX_COMMENT_LENGTH } from './services/request-comments.js';
+export { queueFollowerNotice } from './services/follower-notices.js';
 export { updateTriage, type TriageInput } from './services/request-triage.js';
 export { markDuplicate } from './services/request-duplicates.js';
 export * as moderation from './services/moderation.js';

@@ -5,17 +5,12 @@
  * request; a failure is logged and never undoes or fails the change.
  */
 import type { FastifyRequest } from 'fastify';
-import { JOB, followersNotifyOptions, type FollowersNotifyData } from '@o311/server';
+import { queueFollowerNotice } from '@o311/server';
 import type { WebContext } from '../context.js';
 
 export async function notifySafely(web: WebContext, request: FastifyRequest, jurisdictionId: string, requestId: string): Promise<void> {
-  const { store, jobs } = web.services;
   try {
-    if ((await store.listConfirmedFollowers(jurisdictionId, requestId)).length === 0) return;
-    const event = (await store.listEvents(jurisdictionId, requestId)).length;
-    if (event === 0) return;
-    const data: FollowersNotifyData = { jurisdictionId, requestId, event };
-    await jobs.enqueue(JOB.followersNotify, data, followersNotifyOptions(data));
+    await queueFollowerNotice(web.services, jurisdictionId, requestId);
   } catch (err) {
     request.log.error({ err, requestId }, 'enqueuing the notice to the followers of a request failed');
   }
