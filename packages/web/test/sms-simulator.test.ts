@@ -38,6 +38,19 @@ describe('SMS simulator routes', () => {
     expect(page.body).toContain('What do you want to report? Reply with a number:');
   });
 
+  it('finds a typed address in the city\'s gazetteer', async () => {
+    const send = async (body: string): Promise<string | undefined> => {
+      const res = await w.postForm('/channels/sms/simulator', { from: '+15550100304', body }, undefined, { accept: 'application/json' });
+      return res.json<{ messages: { body: string }[] }>().messages.at(-1)?.body;
+    };
+    expect(await send('I want to report a pothole')).toBe('Pothole. Where is it? Send a street address, or share your location.');
+    expect(await send('Nowhere Lane 99999')).toMatch(/^We could not find that place/);
+    expect(await send('200 Main St')).toBe('Describe the problem in a few words.');
+    expect(await send('Deep hole')).toMatch(/Reply with a number/);
+    expect(await send('1')).toMatch(/Reply with a number/);
+    expect(await send('2')).toMatch(/^Pothole at 200 Main St.*: "Deep hole"\. Reply YES/);
+  });
+
   it('answers the transcript as JSON to its script', async () => {
     const res = await w.postForm('/channels/sms/simulator', { from: '+15550100302', body: 'help' }, undefined, { accept: 'application/json' });
     expect(res.statusCode).toBe(200);
