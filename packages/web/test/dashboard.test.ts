@@ -130,7 +130,7 @@ describe.each(dialects)('the dashboard over HTTP (%s)', (dialect) => {
       expect(res.headers['server-timing']).toMatch(/^app;dur=/);
       const v = JSON.parse(res.body);
       expect(v.source).toMatchObject({ id: SOURCE_ID, name: 'Test City', timezone: 'UTC' });
-      expect(v.filter).toEqual({ day: YESTERDAY, from: '2026-02-10', to: TODAY, areas: [], services: [], groups: [], status: 'any' });
+      expect(v.filter).toEqual({ day: YESTERDAY, from: '2026-02-10', to: TODAY, areas: [], services: [], groups: [], status: 'any', channels: [] });
       expect(v.brief.day).toMatchObject({ opened: 4, closed: 1, median_close_hours: 2 });
       expect(v.brief.week_before).toMatchObject({ opened: 1 });
       expect(v.brief.top_services[0]).toEqual({ key: 'pothole', name: 'Pothole', count: 3, week_before: 1 });
@@ -144,6 +144,14 @@ describe.each(dialects)('the dashboard over HTTP (%s)', (dialect) => {
       expect(v.total).toBe(7);
       expect(v.points).toMatchObject({ shown: 6, total: 7 });
       expect(v.links.csv).toBe('/dashboard/endpoint/testcity/requests.csv?day=2026-03-10&from=2026-02-10&to=2026-03-11');
+    });
+
+    it('leaves the channel out for a harvested endpoint (its requests do not say theirs), and refuses an unknown one', async () => {
+      const v = JSON.parse((await get(api('view', 'channel=phone'))).body);
+      expect(v.filter.channels).toEqual(['phone']);
+      expect(v.total).toBe(7);
+      expect((await get(PAGE)).body).not.toContain('name="channel"');
+      expect((await get(api('view', 'channel=pigeon'))).statusCode).toBe(400);
     });
 
     it('gives each part alone, the areas and points as GeoJSON', async () => {

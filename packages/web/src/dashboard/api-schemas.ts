@@ -6,6 +6,7 @@
  */
 import type { FastifySchema } from 'fastify';
 import { STATUS_TAG } from '@o311/server';
+import { REQUEST_CHANNELS } from '@o311/georeport';
 import { BACKLOG_AGE_BOUNDS, CLOSE_HOURS_BOUNDS, DASHBOARD_SOURCE_KINDS, FACT_STATUSES, SERIES_BUCKETS } from '@o311/store';
 import { arrayOf, dateTime, integer, jsonResponse, nullable, number, object, oneOf, text, type JsonSchema } from '../api-schema.js';
 import { DEFAULT_RANGE_DAYS, FIRST_DAY, MAX_LIST_VALUES, MAX_RANGE_YEARS, MAX_VALUE_LENGTH, STATUS_CHOICES } from './dashboard-query.js';
@@ -24,9 +25,10 @@ const Query = object(
     service: list('Service codes.'),
     group: list('Groups of services (each stands for its services\' codes, added to `service`).'),
     status: { ...oneOf(STATUS_CHOICES, 'The requests\' status now.'), default: 'any' },
+    channel: arrayOf(oneOf(REQUEST_CHANNELS), 'How the requests reached the city. Repeat the key for several; none: all. A source of this server only (a harvested endpoint\'s requests do not say theirs: ignored there).'),
   },
   {
-    optional: ['day', 'from', 'to', 'area', 'service', 'group', 'status'],
+    optional: ['day', 'from', 'to', 'area', 'service', 'group', 'status', 'channel'],
     description: `Days from ${FIRST_DAY} to tomorrow; a range of at most ${MAX_RANGE_YEARS} years (it ends before the same date ${MAX_RANGE_YEARS} years after its start). Anything else is a 400.`,
   },
 );
@@ -71,6 +73,7 @@ const View = object({
   source: Source,
   filter: object({
     day: text(), from: text(), to: text(), areas: arrayOf(text()), services: arrayOf(text()), groups: arrayOf(text()), status: oneOf(STATUS_CHOICES),
+    channels: arrayOf(oneOf(REQUEST_CHANNELS)),
   }, { description: 'The filter as read (defaults filled in).' }),
   brief: Brief,
   volume: Volume,

@@ -45,7 +45,7 @@ export function dashboardPage(t: Translator, p: DashboardPage): Html {
 <h1>${t('dashboard.title', { name: s.name })}</h1>
 <p class="lead">${t('dashboard.intro', { name: s.name, timezone: s.timezone })}</p>
 ${s.synced_at !== null ? html`<p class="hint" id="dashboard-synced">${t('dashboard.synced', { time: dateTimeUtc(t, s.synced_at) })}</p>` : ''}
-${filterForm(t, { action: p.path, query: p.query, choices: p.choices, lastDay: p.lastDay, areaLabel, errors: p.errors })}
+${filterForm(t, { action: p.path, query: p.query, choices: p.choices, lastDay: p.lastDay, areaLabel, channels: s.kind === 'local', errors: p.errors })}
 <p class="sr-only" id="dashboard-live" role="status" aria-live="polite"></p>
 ${p.view ? html`${briefSection(t, p.view.brief)}
 ${rangeSection(t, p.view)}

@@ -1,10 +1,11 @@
 /**
  * The dashboard's filter, read from the URL's query (so a filter is a link):
  * `day` (the brief's), `from`/`to` (the range of the charts, map and
- * downloads), `area`, `service` and `group` (each repeatable), `status`
- * (open, closed, any). Every value is bounded; a bad one is an error naming
+ * downloads), `area`, `service`, `group` and `channel` (each repeatable),
+ * `status` (open, closed, any). Every value is bounded; a bad one is an error naming
  * its field (the page answers 400 with the form and the errors).
  */
+import { isRequestChannel, type RequestChannel } from '@o311/georeport';
 import { addDays, dayNumber, dayOf } from '@o311/store';
 
 export const FIRST_DAY = '2000-01-01';
@@ -24,9 +25,11 @@ export interface DashboardQuery {
   services: string[];
   groups: string[];
   status: StatusChoice;
+  /** How the requests reached the city (issue 15); a harvested endpoint's requests do not say, so there it is left out (view-data.ts). */
+  channels: RequestChannel[];
 }
 
-export type QueryField = 'day' | 'from' | 'to' | 'area' | 'service' | 'group' | 'status';
+export type QueryField = 'day' | 'from' | 'to' | 'area' | 'service' | 'group' | 'status' | 'channel';
 
 /** What is wrong with one field; `problem` names the message (dashboard.error.<problem>). */
 export interface QueryError {
@@ -67,6 +70,13 @@ function readList(params: URLSearchParams, field: 'area' | 'service' | 'group', 
   return values;
 }
 
+function readChannels(params: URLSearchParams, errors: QueryError[]): RequestChannel[] {
+  const values = [...new Set(all(params, 'channel'))];
+  if (values.every(isRequestChannel)) return values;
+  errors.push({ field: 'channel', problem: 'badValue' });
+  return [];
+}
+
 function readStatus(params: URLSearchParams, errors: QueryError[]): StatusChoice {
   const given = params.get('status')?.trim() ?? '';
   if (given === '') return 'any';
@@ -96,6 +106,7 @@ export function parseDashboardQuery(params: URLSearchParams, timezone: string, n
     services: readList(params, 'service', errors),
     groups: readList(params, 'group', errors),
     status: readStatus(params, errors),
+    channels: readChannels(params, errors),
   };
   return { query, errors };
 }
@@ -110,6 +121,7 @@ export function queryString(q: DashboardQuery): string {
   for (const s of q.services) p.append('service', s);
   for (const g of q.groups) p.append('group', g);
   if (q.status !== 'any') p.set('status', q.status);
+  for (const c of q.channels) p.append('channel', c);
   return p.toString();
 }
 

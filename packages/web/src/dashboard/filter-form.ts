@@ -3,7 +3,9 @@
  * button works without any script). Multi-valued fields are plain multiple
  * selects; browser/dashboard.ts sends the same query on every change.
  */
+import { REQUEST_CHANNELS } from '@o311/georeport';
 import { html, type Html } from '../html.js';
+import { channelLabel } from '../channel-label.js';
 import type { Translator } from '../i18n/translate.js';
 import { errorSummary } from '../citizen/error-summary.js';
 import type { FieldError } from '../citizen/report-check.js';
@@ -33,7 +35,7 @@ ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : '
 <input type="date" id="${id}" name="${field}" value="${value}" min="${FIRST_DAY}" max="${max}" aria-describedby="${error ? `${id}-error ` : ''}dashboard-date-hint"${error ? html` aria-invalid="true"` : ''}></div>`;
 }
 
-function multiSelect(t: Translator, field: 'area' | 'service' | 'group', label: string, options: readonly Option[], chosen: readonly string[], errors: readonly FieldError[]): Html | string {
+function multiSelect(t: Translator, field: 'area' | 'service' | 'group' | 'channel', label: string, options: readonly Option[], chosen: readonly string[], errors: readonly FieldError[]): Html | string {
   if (options.length === 0) return '';
   const id = fieldId(field);
   const error = errorOf(errors, field);
@@ -62,6 +64,8 @@ export interface FilterFormOptions {
   /** The last day a date may be (tomorrow in the source's zone). */
   lastDay: string;
   areaLabel: string;
+  /** Offer the channel (a source of this server: a harvested endpoint's requests do not say theirs). */
+  channels: boolean;
   errors: readonly FieldError[];
 }
 
@@ -82,6 +86,7 @@ ${statusField(t, q.status, o.errors)}
 ${multiSelect(t, 'area', o.areaLabel, o.choices.areas.map((a) => ({ value: a.id, text: a.name })), q.areas, o.errors)}
 ${multiSelect(t, 'service', t('dashboard.field.service'), o.choices.services.map((s) => ({ value: s.code, text: s.name })), q.services, o.errors)}
 ${multiSelect(t, 'group', t('dashboard.field.group'), o.choices.groups.map((g) => ({ value: g, text: g })), q.groups, o.errors)}
+${o.channels ? multiSelect(t, 'channel', t('dashboard.field.channel'), REQUEST_CHANNELS.map((c) => ({ value: c, text: channelLabel(t, c) })), q.channels, o.errors) : ''}
 </div>
 <p class="actions"><button type="submit">${t('dashboard.apply')}</button> <a href="${o.action}" id="dashboard-clear">${t('dashboard.clear')}</a></p>
 </form>`;

@@ -80,6 +80,8 @@ export function filterOf(source: DashboardSource, q: DashboardQuery, choices: So
     ...(codes.size > 0 && { service_codes: [...codes] }),
     ...(q.areas.length > 0 && { area_ids: q.areas }),
     ...(q.status !== 'any' && { status: q.status }),
+    // Only this server's own requests know their channel.
+    ...(source.kind === 'local' && q.channels.length > 0 && { channels: q.channels }),
   };
 }
 

@@ -32,7 +32,7 @@ export const sourceJson = (s: DashboardSource) => ({
 });
 
 export const filterJson = (q: DashboardQuery) => ({
-  day: q.day, from: q.from, to: q.to, areas: q.areas, services: q.services, groups: q.groups, status: q.status,
+  day: q.day, from: q.from, to: q.to, areas: q.areas, services: q.services, groups: q.groups, status: q.status, channels: q.channels,
 });
 
 const ranked = (list: readonly RankedCount[], name: (key: string) => string) =>

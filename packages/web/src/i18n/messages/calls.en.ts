@@ -50,6 +50,7 @@ export const callsEn = {
   'staff.nav.calls': 'Take a call',
   'staff.user.callTaker': 'Takes calls (contact centre)',
   'staff.user.callTakerHint': 'An agent with this may log requests for callers on the “Take a call” screen. Admins always may; viewers never.',
+  'dashboard.field.channel': 'Channel',
   'channel.label': 'Channel',
   'channel.any': 'Any channel',
   'channel.web': 'Web',

@@ -52,6 +52,7 @@ export const callsEs: Record<CallsKey, string> = {
   'staff.nav.calls': 'Atender una llamada',
   'staff.user.callTaker': 'Atiende llamadas (centro de atención)',
   'staff.user.callTakerHint': 'Un agente con esta opción puede registrar solicitudes por teléfono en «Atender una llamada». Los administradores siempre pueden; los lectores nunca.',
+  'dashboard.field.channel': 'Canal',
   'channel.label': 'Canal',
   'channel.any': 'Cualquier canal',
   'channel.web': 'Web',

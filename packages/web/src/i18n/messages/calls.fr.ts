@@ -52,6 +52,7 @@ export const callsFr: Record<CallsKey, string> = {
   'staff.nav.calls': 'Prendre un appel',
   'staff.user.callTaker': 'Prend des appels (centre d’appels)',
   'staff.user.callTakerHint': 'Un agent qui l’a peut enregistrer des demandes pour des appelants sur l’écran « Prendre un appel ». Les administrateurs le peuvent toujours, les lecteurs jamais.',
+  'dashboard.field.channel': 'Canal',
   'channel.label': 'Canal',
   'channel.any': 'Tous les canaux',
   'channel.web': 'Web',

@@ -9,7 +9,7 @@ import { checkbox, checkboxGroup, selectField, textInput, type Choice } from '..
 import { STATUSES, priorityLabel, statusLabel } from '../request/status-labels.js';
 import { PRIORITIES } from '@o311/store';
 import { REQUEST_CHANNELS } from '@o311/georeport';
-import { channelLabel } from '../request/channel-label.js';
+import { channelLabel } from '../../channel-label.js';
 import type { Directory } from './directory.js';
 import { ALL_STATUSES, type InboxQuery } from './query.js';
 

@@ -3,7 +3,7 @@ import { EXTENDED_STATUSES } from '@o311/georeport';
 import { html, type Html } from '../../../html.js';
 import type { Translator } from '../../../i18n/translate.js';
 import type { RequestPageData } from '../load.js';
-import { channelLabel } from '../channel-label.js';
+import { channelLabel } from '../../../channel-label.js';
 import { priorityLabel, statusWithPublic } from '../status-labels.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
