@@ -1,7 +1,8 @@
 /**
  * `o311 mail ingest FILE.eml` on SQLite: a message becomes a request filed by
  * e-mail (its verdict printed as JSON), the same file again files nothing new,
- * and a message for no jurisdiction or without --intake-address is refused.
+ * and a message for no jurisdiction or without --intake-address is refused;
+ * `serve` refuses a listener without an intake address.
  */
 import { newService, openStore, type Store } from '@o311/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,5 +61,14 @@ describe('mail ingest', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no jurisdiction atlantis');
     expect((await cli(['mail', 'ingest', `${files.dir}/missing.eml`, '--intake-address', 'report@riverton.example', ...database])).code).toBe(2);
+  });
+
+  it('serve refuses --smtp-in without an intake address, and an address that is none', async () => {
+    const bare = await cli(['serve', '--smtp-in', '2599', '--port', '0', '--no-web', '--no-sandbox', ...database]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--smtp-in needs --intake-address');
+    const bad = await cli(['serve', '--intake-address', 'not-an-address', '--port', '0', '--no-web', '--no-sandbox', ...database]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not an e-mail address');
   });
 });
