@@ -68,6 +68,8 @@ export interface AccountErasure {
   federated: number;
   follows: number;
   mails: number;
+  /** Mail received from the address by the e-mail intake. */
+  received: number;
   links: number;
   sessions: number;
 }

@@ -245,6 +245,10 @@ export function runCitizensContract(dialect: TestDialect): void {
         const m2 = await store.enqueueMailOnce({ to: email, subject: 's', text: 't', html: null }, `once-${uid('k')}`);
         await store.markMailSent(m2!.id, T0);
         const kept = await store.enqueueMail({ to: 'other@example.org', subject: 's', text: 't', html: null });
+        const received = { jurisdiction_id: j, sender: email, subject: 's', received_at: T0 };
+        await store.mailIntake.claim({ ...received, message_id: `${uid('m')}@example.org` }, 'quarantined', { reason: 'sender-limit', raw: new Uint8Array([1]) });
+        const strangers = { ...received, sender: 'other@example.org', message_id: `${uid('m')}@example.org` };
+        await store.mailIntake.claim(strangers, 'ignored', { reason: 'bulk' });
         const federated = await store.federation.create(
           {
             endpoint_slug: 'polk-county', service_code: 'ROADKILL', account_id: account.id, api_key_id: null,
@@ -255,7 +259,9 @@ export function runCitizensContract(dialect: TestDialect): void {
         );
 
         const erased = await store.citizens.deleteAccount(account.id, T0 + 9);
-        expect(erased).toEqual({ requests: 1, federated: 1, follows: 1, mails: 2, links: 2, sessions: 1 });
+        expect(erased).toEqual({ requests: 1, federated: 1, follows: 1, mails: 2, received: 1, links: 2, sessions: 1 });
+        expect(await store.mailIntake.quarantined(j, 10)).toEqual([]);
+        expect(await store.mailIntake.find(j, strangers.message_id)).toBeDefined();
         const after = await store.getRequest(j, r.id);
         expect(after?.reporter).toEqual(reporter);
         expect(after?.description).toBe('Public words');

@@ -2,8 +2,8 @@
  * Deleting a citizen account erases what o311 keeps of the person, in one
  * transaction: the reporter contact fields of the account's requests (local
  * and federated; the requests stay, public, without them), the followers rows
- * and the outbox messages of the address, the sign-in links and sessions, the
- * account. The audit entry names the account's id and counts, never the address.
+ * and the outbox messages of the address, the mail received from it (e-mail
+ * intake), the sign-in links and sessions, the account. The audit entry names the account's id and counts, never the address.
  */
 import { sql } from 'kysely';
 import type { AccountErasure } from '../citizens.js';
@@ -26,6 +26,8 @@ export function deleteAccount(db: Db, account_id: string, at: number): Promise<A
       // Recipients are kept as typed; the account's address is lower-cased.
       mails: count(await trx.deleteFrom('outbox').where(sql<string>`lower(recipient)`, '=', account.email).executeTakeFirst()),
       links: count(await trx.deleteFrom('citizen_sign_in_links').where('email', '=', account.email).executeTakeFirst()),
+      // The intake keeps senders lower-cased.
+      received: count(await trx.deleteFrom('inbound_mail').where('sender', '=', account.email).executeTakeFirst()),
       sessions: count(await trx.deleteFrom('citizen_sessions').where('account_id', '=', account_id).executeTakeFirst()),
     };
     await trx.deleteFrom('citizen_accounts').where('id', '=', account_id).execute();
