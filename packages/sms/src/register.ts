@@ -98,7 +98,7 @@ export async function registerSms(app: FastifyInstance, ctx: ServiceContext, o: 
     await ctx.store.sms.expireConversations(ctx.now() - ch.limits.conversationTtlMs);
     await ctx.store.sms.prune(ctx.now() - LOG_KEPT_MS);
   });
-  // A missed tick is made up by the next one.
-  await ctx.jobs.schedule(SMS_JOB.tick, SMS_TICK_SCHEDULE, {}, { retryLimit: 0 });
+  // A missed tick is made up by the next one; one pending at most (also when a restart turned SMS off).
+  await ctx.jobs.schedule(SMS_JOB.tick, SMS_TICK_SCHEDULE, {}, { retryLimit: 0, singletonKey: SMS_JOB.tick });
   return ch;
 }
