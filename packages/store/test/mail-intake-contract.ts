@@ -31,6 +31,15 @@ export function runMailIntakeContract(dialect: TestDialect): void {
       expect(await count(j)).toBe(1);
     });
 
+    it('files a message delivered six times at once one time', async () => {
+      const j = await addJurisdiction(store);
+      const m = mail(j);
+      const both = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => store.mailIntake.fileRequest(m, newRequest(j), uid(`tok-${i}-0123456789`))));
+      expect(both.filter((b) => !b.replayed)).toHaveLength(1);
+      expect(new Set(both.map((b) => b.request.id)).size).toBe(1);
+      expect(await count(j)).toBe(1);
+    });
+
     it('writes nothing when the request cannot be written', async () => {
       const j = await addJurisdiction(store);
       const m = mail(j);

@@ -3,8 +3,8 @@
  * message's row is looked up first, so a message filed before gives back its
  * request; otherwise the request (with its media), the thread and the row are
  * written together. Two deliveries of one message at once on PostgreSQL: the
- * second transaction fails on the row's unique key and writes nothing; the
- * sender's retry then finds the first one's request.
+ * second transaction fails on the row's unique key and writes nothing, then
+ * gives back the first one's request.
  */
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
@@ -16,7 +16,7 @@ import {
 import type { InboundMailTable, MailThreadsTable } from '../schema/mail-intake-tables.js';
 import { createRequestOnce } from './idempotency-keys.js';
 import { getRequest } from './requests.js';
-import { parseRowId, type Db, type WriteRunner } from './shared.js';
+import { isUniqueViolation, parseRowId, type Db, type WriteRunner } from './shared.js';
 
 const RECORD_COLUMNS = [
   'id', 'jurisdiction_id', 'message_id', 'sender', 'subject', 'verdict', 'reason', 'request_id', 'raw_size', 'received_at',
@@ -51,9 +51,20 @@ async function find(db: Db, jurisdiction_id: string, message_id: string): Promis
   return row && toRecord(row);
 }
 
-async function fileRequest(write: WriteRunner, mail: InboundMail, request: NewRequest, token: string): Promise<FileOutcome> {
+async function fileRequest(db: Db, write: WriteRunner, mail: InboundMail, request: NewRequest, token: string): Promise<FileOutcome> {
   const m = bounded(mail);
   if (request.jurisdiction_id !== m.jurisdiction_id) throw new Error('a mail files a request of its own jurisdiction');
+  try {
+    return await fileOnce(write, m, request, token);
+  } catch (e) {
+    const winner = isUniqueViolation(e) ? await find(db, m.jurisdiction_id, m.message_id) : undefined;
+    const filed = winner?.request_id ? await getRequest(db, m.jurisdiction_id, winner.request_id) : undefined;
+    if (filed) return { request: { ...filed, replayed: true }, replayed: true };
+    throw e;
+  }
+}
+
+function fileOnce(write: WriteRunner, m: InboundMail, request: NewRequest, token: string): Promise<FileOutcome> {
   return write(async (trx) => {
     const earlier = await find(trx, m.jurisdiction_id, m.message_id);
     const filed = earlier?.request_id ? await getRequest(trx, m.jurisdiction_id, earlier.request_id) : undefined;
@@ -171,7 +182,7 @@ async function prune(db: Db, before: number): Promise<number> {
 }
 
 export const mailIntakeStore = (db: Db, write: WriteRunner): MailIntakeStore => ({
-  fileRequest: (m, r, token) => fileRequest(write, m, r, token),
+  fileRequest: (m, r, token) => fileRequest(db, write, m, r, token),
   claim: (m, verdict, detail) => claim(db, m, verdict, detail),
   unclaim: async (id) => {
     await db.deleteFrom('inbound_mail').where('id', '=', id).execute();
