@@ -2,7 +2,8 @@
  * The SMTP listener with nodemailer as the sending client, on an ephemeral
  * port: a mail for the intake address is filed; other mailboxes are refused
  * at RCPT (550: no open relay); a message over the size limit is refused at
- * DATA with 552 and nothing is stored.
+ * DATA with 552 and nothing is stored; auto-replies and malformed mail are
+ * taken (250) and filed as nothing; recipients per message are bounded.
  */
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,27 @@ describe('SMTP listener', () => {
   it('refuses other mailboxes at RCPT with 550 (no open relay)', async () => {
     const sent = transport().sendMail({ from: 'jane@example.org', to: 'victim@elsewhere.example', subject: 'x', text: 'y' });
     await expect(sent).rejects.toMatchObject({ responseCode: 550 });
+  });
+
+  it('accepts an auto-reply and a malformed message without filing either (no bounce, no loop)', async () => {
+    const before = await count();
+    const auto = await transport().sendMail({
+      from: 'away@example.org', to: INTAKE, subject: 'Out of office', text: 'I am away', headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    expect(auto.response).toMatch(/^250 /);
+    expect(results.at(-1)).toEqual({ verdict: 'ignored', reason: 'auto-submitted' });
+    const raw = await transport().sendMail({ envelope: { from: 'x@example.org', to: [INTAKE] }, raw: 'garbage without headers\r\n\r\n--\r\n' });
+    expect(raw.response).toMatch(/^250 /);
+    expect(results.at(-1)).toEqual({ verdict: 'quarantined', reason: 'malformed' });
+    expect(await count()).toBe(before);
+  });
+
+  it('takes at most 10 recipients of one message (452 for the rest)', async () => {
+    const many = Array.from({ length: 11 }, (_, i) => `report+recipient-number-${String(i).padStart(2, '0')}@riverton.example`);
+    const info = await transport().sendMail({ from: 'jane@example.org', to: many, subject: 'x', text: 'Address: 1 Main St' });
+    expect(info.accepted).toHaveLength(10);
+    expect(info.rejected).toEqual([many[10]]);
+    expect((info as unknown as { rejectedErrors: { responseCode: number }[] }).rejectedErrors[0]?.responseCode).toBe(452);
   });
 
   it('refuses a 30 MB attachment (over the 20 MB limit) with 552 and stores nothing', async () => {
