@@ -6,7 +6,7 @@
  * message the matched service's rules refuse (say, a description over its
  * limit) goes to triage as it is, never half-filed.
  */
-import { isOpen311Failure, type FormFields } from '@o311/georeport';
+import { isOpen311Failure, MAX_DESCRIPTION_LENGTH, type FormFields } from '@o311/georeport';
 import { requestServices } from '@o311/server';
 import type { InboundMail, Jurisdiction, ServiceRecord } from '@o311/store';
 import { classify } from './classify.js';
@@ -20,11 +20,13 @@ import { triageService } from './triage-service.js';
 
 /** The address of a request whose mail named no place (staff ask the reporter). */
 export const NO_LOCATION = 'No location given (e-mail)';
-const MAX_DESCRIPTION = 4_000;
+
+/** The first `max` code points (the limit counts them; a cut never splits a surrogate pair). */
+const firstCodePoints = (text: string, max: number): string => Array.from(text).slice(0, max).join('');
 
 function fieldsOf(mail: ParsedMail, photos: MailPhotos, service: ServiceRecord): FormFields {
   const words = ownWords(mail.text);
-  const description = [mail.subject, words].filter((t) => t !== '').join('\n\n').slice(0, MAX_DESCRIPTION);
+  const description = firstCodePoints([mail.subject, words].filter((t) => t !== '').join('\n\n'), MAX_DESCRIPTION_LENGTH);
   const typed = typedLocation(words);
   const place = photos.location ?? (typed && 'lat' in typed ? typed : undefined);
   const fields: FormFields = new Map([

@@ -1,10 +1,8 @@
 export { DEFAULT_MAIL_LIMITS, type MailLimits } from './limits.js';
-export { addressedTo, parseIntakeAddress, replyAddress, type AddressedTo, type IntakeAddress } from './addresses.js';
-export { ownMessageId, tokenInThread } from './thread-ids.js';
+export { parseIntakeAddress, type IntakeAddress } from './addresses.js';
 export type { IntakeContext, MailEnvelope } from './intake-context.js';
 export { ingestMail, type IngestOptions, type IngestResult } from './ingest.js';
 export { startSmtpIntake, type SmtpIntake, type SmtpIntakeOptions } from './smtp-listener.js';
 export { emailIntakePlugin, type EmailIntakeOptions } from './intake-plugin.js';
-export { deleteMail, quarantined, releaseMail, QUARANTINE_PAGE_SIZE, type ReleaseOutcome } from './quarantine.js';
+export { deleteMail, quarantined, releaseMail, type ReleaseOutcome } from './quarantine.js';
 export { threadingFor } from './threading.js';
-export { TRIAGE_SERVICE_CODE } from './triage-service.js';

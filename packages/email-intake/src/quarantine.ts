@@ -7,7 +7,8 @@ import type { Jurisdiction, MailRecord } from '@o311/store';
 import { ingestMail, type IngestResult } from './ingest.js';
 import type { IntakeContext } from './intake-context.js';
 
-export const QUARANTINE_PAGE_SIZE = 100;
+/** Held messages listed at most (newest first). */
+const QUARANTINE_PAGE_SIZE = 100;
 
 export const quarantined = (ic: IntakeContext, j: Jurisdiction): Promise<MailRecord[]> => ic.services.store.mailIntake.quarantined(j.id, QUARANTINE_PAGE_SIZE);
 
