@@ -3,8 +3,8 @@
  * triage service), the location from a photo's EXIF (else typed in the body),
  * the body as the description, the sender as the private e-mail, the photos,
  * and the thread, written in one transaction with the message's row. A
- * message the matched service's rules refuse (say, a description over its
- * limit) goes to triage as it is, never half-filed.
+ * message the matched service's checks refuse (a 400) goes to triage as it
+ * is, never half-filed.
  */
 import { isOpen311Failure, MAX_DESCRIPTION_LENGTH, type FormFields } from '@o311/georeport';
 import { requestServices } from '@o311/server';

@@ -1,7 +1,7 @@
 /**
  * The e-mail intake as a plugin of the server: the daily prune of inbound
- * mail and, when a port is given, the SMTP listener, started once the server
- * listens and closed with it. Without a port the intake still serves
+ * mail and, when a port is given, the SMTP listener, started when the server
+ * is ready and closed with it. Without a port the intake still serves
  * `ingestMail` (the CLI's `o311 mail ingest`) and the quarantine page.
  */
 import { JOB, SCHEDULE, type AppPlugin } from '@o311/server';
