@@ -10,6 +10,7 @@ import type { StoredRequest } from '@o311/store';
 import { dialects } from '../../../test-support/databases.js';
 import { hashPassword } from '../src/staff/auth/passwords.js';
 import { SESSION_COOKIE } from '../src/staff/auth/session-cookie.js';
+import { logSender } from '@o311/sms';
 import { buildWebTestApp, cookieOf, type StaffAuth, type WebTestApp } from './support/app.js';
 import { demoJurisdiction, redirectTo, seedRequest, summaryLinks, userId } from './support/back-office.js';
 import { POTHOLE_REPORT } from './support/citizen-app.js';
@@ -37,7 +38,8 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
   let earlier: StoredRequest;
 
   beforeAll(async () => {
-    t = await buildWebTestApp({ dialect });
+    // With an SMS channel, so that a caller may be texted the receipt.
+    t = await buildWebTestApp({ dialect, web: { sms: { provider: 'neutral', secret: 'call-taker-test-sms-secret', sender: logSender() } } });
     [admin, agent, viewer] = [await t.login('admin'), await t.login('agent'), await t.login('viewer')];
     agentId = await userId(t.store, 'agent');
     earlier = await seedRequest(t.store, {
@@ -99,14 +101,14 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       const found = secret === undefined ? undefined : await t.store.findSession(secret);
       if (!found) throw new Error(`login as ${OUTSIDER} failed: ${res.statusCode}`);
       const outsider = { cookie: `${SESSION_COOKIE}=${secret}`, csrf: found.session.csrf_token };
-      expect((await t.get(`/staff/calls?caller=${encodeURIComponent(CALLER_PHONE)}`, outsider)).statusCode).toBe(404);
+      expect((await t.postForm('/staff/calls', { caller: CALLER_PHONE }, outsider)).statusCode).toBe(404);
       expect((await t.postForm('/staff/calls/report/POTHOLE', { ...POTHOLE_FIELDS }, outsider)).statusCode).toBe(404);
     });
   });
 
   describe('the caller lookup', () => {
     it('finds the caller\'s earlier requests by the phone number written another way', async () => {
-      const res = await t.get(`/staff/calls?caller=${encodeURIComponent(CALLER_PHONE)}`, agent);
+      const res = await t.postForm('/staff/calls', { caller: CALLER_PHONE }, agent);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain(`href="/staff/requests/${earlier.id}"`);
       expect(res.body).toContain('12 Elm St');
@@ -119,32 +121,36 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       const j = await demoJurisdiction(t.store);
       const { confirmSecret } = await t.store.addFollower({ jurisdiction_id: j.id, request_id: followed.id, email: CALLER_EMAIL, locale: 'en', at: Date.now() });
       await t.store.confirmFollower(confirmSecret, Date.now());
-      const res = await t.get(`/staff/calls?caller=${encodeURIComponent('Caller.42@Example.org')}`, agent);
+      const res = await t.postForm('/staff/calls', { caller: 'Caller.42@Example.org' }, agent);
       expect(res.body).toContain(`href="/staff/requests/${earlier.id}"`);
       expect(res.body).toContain('Requests they follow');
       expect(res.body).toContain(`href="/staff/requests/${followed.id}"`);
     });
 
     it('shows nothing of another caller whose number shares only its last seven digits', async () => {
-      const res = await t.get(`/staff/calls?caller=${encodeURIComponent('+1 641 555 0142')}`, agent);
+      const res = await t.postForm('/staff/calls', { caller: '+1 641 555 0142' }, agent);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('No earlier request of this caller.');
       expect(res.body).not.toContain(`href="/staff/requests/${earlier.id}"`);
     });
 
     it('names what cannot be a phone number or an e-mail address at its field (400), the value kept', async () => {
-      const res = await t.get('/staff/calls?caller=call%20me', agent);
+      const res = await t.postForm('/staff/calls', { caller: 'call me', service: 'POTHOLE' }, agent);
       expect(res.statusCode).toBe(400);
       expect(summaryLinks(res.body)).toEqual(['call-caller']);
       expect(res.body).toContain('value="call me"');
     });
 
-    it('lists the services matching a keyword, the first one focused, each opening the form with the caller', async () => {
-      const res = await t.get(`/staff/calls?caller=${encodeURIComponent(CALLER_PHONE)}&q=pothole`, agent);
-      expect(res.body).toMatch(/<a href="\/staff\/calls\/report\/POTHOLE\?caller=[^"]+" autofocus>/);
-      const form = await t.get(`/staff/calls/report/POTHOLE?caller=${encodeURIComponent(CALLER_PHONE)}`, agent);
+    it('lists the services matching a keyword, the first one focused, each opening the form started with the caller', async () => {
+      const res = await t.postForm('/staff/calls', { caller: CALLER_PHONE, q: 'pothole' }, agent);
+      expect(res.body).toMatch(/<button type="submit" name="service" value="POTHOLE" class="inbox-link-button" autofocus>Pothole<\/button>/);
+      // The caller's number travels in the form, never in a link (the browser's history, the server's logs).
+      expect(res.body).not.toMatch(/href="[^"]*(caller=|515)/);
+      const form = await t.postForm('/staff/calls', { caller: CALLER_PHONE, q: 'pothole', service: 'POTHOLE' }, agent);
       expect(form.statusCode).toBe(200);
-      expect(form.body).toContain(`value="${CALLER_PHONE}"`);
+      expect(form.body).toContain('action="/staff/calls/report/POTHOLE"');
+      expect(form.body).toMatch(new RegExp(`name="phone" autocomplete="off" maxlength="\\d+" value="${CALLER_PHONE.replace(/[()+]/g, '\\$&')}"`));
+      expect((await t.postForm('/staff/calls', { caller: CALLER_PHONE, service: 'NO_SUCH' }, agent)).statusCode).toBe(404);
     });
   });
 
@@ -209,7 +215,7 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect(mail!.text).toContain(id);
       // And by SMS, to the number in its international form.
       const [text] = await t.store.sms.messagesOf(j.id, '+15155550142', 5);
-      expect(text).toMatchObject({ direction: 'out', state: 'queued' });
+      expect(text).toMatchObject({ direction: 'out' });
       expect(text!.body).toContain(id);
     });
 
@@ -288,6 +294,12 @@ describe('the channel of requests (SQLite)', () => {
     expect(phones + others).toBe(await total(''));
     const page = await t.get(`/dashboard?${range}&channel=phone`);
     expect(page.body).toMatch(/<option value="phone" selected>Phone<\/option>/);
+  });
+
+  it('offers no SMS receipt on a server that does not text', async () => {
+    const form = await t.get('/staff/calls/report/POTHOLE', await t.login('admin'));
+    expect(form.body).toContain('name="receipt_email"');
+    expect(form.body).not.toContain('name="receipt_sms"');
   });
 
   it('shows the channel on the staff request page', async () => {

@@ -76,8 +76,8 @@ const STAFF_PAGES: readonly PageCase[] = [
   { name: 'background jobs', path: () => '/staff/jobs' },
   { name: 'audit log', path: () => '/staff/audit' },
   { name: 'account', path: () => '/staff/account' },
-  { name: 'take a call', path: () => '/staff/calls?caller=515-555-0100&q=pothole' },
-  { name: 'call form', path: () => '/staff/calls/report/POTHOLE?caller=515-555-0100', screenshot: true },
+  { name: 'take a call', path: () => '/staff/calls' },
+  { name: 'call form', path: () => '/staff/calls/report/POTHOLE', screenshot: true },
   { name: 'request filed by phone', path: (f) => `/staff/calls/filed/${f.id}` },
   { name: '404 unknown request', path: () => '/staff/requests/999999', status: 404 },
 ];

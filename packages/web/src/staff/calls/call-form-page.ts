@@ -34,6 +34,8 @@ export interface CallFormView {
   csrf: Html;
   /** The caller's language when the form starts (the agent's own). */
   locale: string;
+  /** Offer the receipt by SMS (the server has an SMS channel). */
+  sms: boolean;
   /** Where the map opens (browser/staff-call.ts shows it; without JavaScript the point is found by the address). */
   map: MapConfig & { center: MapView };
 }
@@ -113,10 +115,10 @@ function consent(c: Ctx, name: string, id: string, label: MessageKey): Html {
     valueOf(c.fields, name) === '1' ? html` checked` : ''}${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}><label for="${id}">${c.t(label)}</label></div>`;
 }
 
-function receiptSection(c: Ctx): Html {
+function receiptSection(c: Ctx, sms: boolean): Html {
   return section('call-step-receipt', c.t('calls.form.receipt'), html`<p class="hint">${c.t('calls.form.receiptHint')}</p>
 ${consent(c, CALL_FIELDS.receiptEmail, CALL_FIELD_IDS.receiptEmail, 'calls.form.receiptEmail')}
-${consent(c, CALL_FIELDS.receiptSms, CALL_FIELD_IDS.receiptSms, 'calls.form.receiptSms')}`);
+${sms ? consent(c, CALL_FIELDS.receiptSms, CALL_FIELD_IDS.receiptSms, 'calls.form.receiptSms') : ''}`);
 }
 
 export function callFormPage(t: Translator, v: CallFormView): Html {
@@ -134,7 +136,7 @@ ${errorSummary(t, [
 ${callerSection(c, v.locale)}
 ${placeSection(c, v.geocode, v.map)}
 ${problemSection(c, v.definition)}
-${receiptSection(c)}
+${receiptSection(c, v.sms)}
 <div class="actions"><button type="submit" id="call-save">${t('calls.form.save')}</button></div>
 </form>`;
 }

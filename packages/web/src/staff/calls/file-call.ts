@@ -24,15 +24,18 @@ import { CALL_FIELDS, CALL_FIELD_IDS } from './call-fields.js';
 
 export type CallOutcome = { ok: true; requestId: string } | { ok: false; errors: FieldError[]; serverProblems: string[] };
 
-const consents = (fields: FormFields): callTaking.ReceiptConsent[] => [
+/** Whether this server texts (an SMS channel is configured): else the form offers no SMS receipt. */
+export const textsReceipts = (web: WebContext): boolean => web.options.sms !== undefined;
+
+const consents = (web: WebContext, fields: FormFields): callTaking.ReceiptConsent[] => [
   ...(valueOf(fields, CALL_FIELDS.receiptEmail) === '1' ? ['email' as const] : []),
-  ...(valueOf(fields, CALL_FIELDS.receiptSms) === '1' ? ['sms' as const] : []),
+  ...(textsReceipts(web) && valueOf(fields, CALL_FIELDS.receiptSms) === '1' ? ['sms' as const] : []),
 ];
 
 /** A receipt needs the address or number to send it to. */
-function consentErrors(fields: FormFields, t: Translator): FieldError[] {
+function consentErrors(web: WebContext, fields: FormFields, t: Translator): FieldError[] {
   const errors: FieldError[] = [];
-  const wants = consents(fields);
+  const wants = consents(web, fields);
   if (wants.includes('email') && valueOf(fields, 'email').trim() === '') {
     errors.push({ id: CALL_FIELD_IDS.receiptEmail, message: t('calls.error.receiptEmail') });
   }
@@ -44,10 +47,10 @@ function consentErrors(fields: FormFields, t: Translator): FieldError[] {
 }
 
 /** Every problem of the form, in its order (the caller's details come first on it). */
-export function checkCall(fields: FormFields, attributes: readonly Attribute[], t: Translator): FieldError[] {
+export function checkCall(web: WebContext, fields: FormFields, attributes: readonly Attribute[], t: Translator): FieldError[] {
   const order: readonly string[] = [FIELD_IDS.first_name, FIELD_IDS.last_name, FIELD_IDS.phone, FIELD_IDS.email];
   const all = checkReport(fields, attributes, t);
-  return [...all.filter((e) => order.includes(e.id)), ...all.filter((e) => !order.includes(e.id)), ...consentErrors(fields, t)];
+  return [...all.filter((e) => order.includes(e.id)), ...all.filter((e) => !order.includes(e.id)), ...consentErrors(web, fields, t)];
 }
 
 /** The GeoReport submission: the form without its own fields. */
@@ -65,13 +68,13 @@ export async function fileCall(
   fields: FormFields,
   t: Translator,
 ): Promise<CallOutcome> {
-  const errors = checkCall(fields, target.attributes, t);
+  const errors = checkCall(web, fields, target.attributes, t);
   if (errors.length > 0) return { ok: false, errors, serverProblems: [] };
   const { services } = web;
   const key = await services.store.findApiKey(await webApiKey(web));
   if (!key) throw new Error('The web app API key is missing or revoked.');
   const token = formTokenOf(fields);
-  const receipts = consents(fields);
+  const receipts = consents(web, fields);
   let requestId: string;
   let replayed: boolean;
   try {

@@ -1,16 +1,16 @@
 /**
- * The contact centre (issue 15): GET /staff/calls (look the caller up, find
- * the service), GET and POST /staff/calls/report/:code (the request form; a
- * refused send comes back with its errors, status 400), GET
- * /staff/calls/filed/:id (the number to read out). Every route is behind
- * callTakerGuard.
+ * The contact centre (issue 15): GET and POST /staff/calls (look the caller
+ * up, find the service; the service chosen answers its form), GET and POST
+ * /staff/calls/report/:code (the request form; a refused send comes back with
+ * its errors, status 400), GET /staff/calls/filed/:id (the number to read
+ * out). Every route is behind callTakerGuard.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOpen311Failure } from '@o311/georeport';
 import { callTaking } from '@o311/server';
 import type { CallerHistory } from '@o311/store';
 import type { WebContext } from '../../context.js';
-import { readForm } from '../../form.js';
+import { formText, readForm } from '../../form.js';
 import type { Translator } from '../../i18n/translate.js';
 import { translatorFor } from '../../request-locale.js';
 import { loadServices } from '../../citizen/catalog.js';
@@ -28,20 +28,20 @@ import { csrfField, currentStaff } from '../guard.js';
 import { sendStaffPage } from '../page.js';
 import { webJurisdiction } from '../request/jurisdiction.js';
 import { trackerUrl } from '../request/public-link.js';
-import { pathParam, queryParam } from '../route-params.js';
+import { pathParam } from '../route-params.js';
 import type { FieldError as StaffFieldError } from '../forms/fields.js';
 import { webActorOf } from '../staff-actor.js';
 import { callTakerGuard } from './access.js';
 import { callFormPage } from './call-form-page.js';
-import { checkCall, fileCall } from './file-call.js';
+import { checkCall, fileCall, textsReceipts } from './file-call.js';
 import { filedPage } from './filed-page.js';
 import { CALLS_PATH, filedPath } from './paths.js';
 import { CALLER_FIELD_ID, startPage } from './start-page.js';
 
-/** Longest caller contact or keyword read from the query (an e-mail address is at most 254). */
-const MAX_QUERY = 254;
+/** Longest caller contact or keyword read (an e-mail address is at most 254). */
+const MAX_TYPED = 254;
 
-const queryText = (request: FastifyRequest, name: string): string => (queryParam(request, name) ?? '').trim().slice(0, MAX_QUERY);
+const typed = (request: FastifyRequest, name: string): string => formText(request, name).slice(0, MAX_TYPED);
 
 interface Problems {
   errors: readonly FieldError[];
@@ -49,9 +49,11 @@ interface Problems {
 }
 
 /** The form of a service; a 404 page for an unknown or inactive one. */
-async function reportContext(web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator): Promise<ReportContext | FastifyReply> {
+async function reportContext(
+  web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator, code = pathParam(request, 'code'),
+): Promise<ReportContext | FastifyReply> {
   try {
-    return await loadReportContext(web, pathParam(request, 'code'), t.locale);
+    return await loadReportContext(web, code, t.locale);
   } catch (e) {
     if (isOpen311Failure(e) && e.status === 404) return sendStaffRefusal(request, reply, web, 'not-found');
     throw e;
@@ -59,11 +61,11 @@ async function reportContext(web: WebContext, request: FastifyRequest, reply: Fa
 }
 
 /** A fresh form starts with the contact the caller was looked up by. */
-function startingFields(request: FastifyRequest): FormFields {
-  const contact = callTaking.callerContactOf(queryText(request, 'caller'));
+function startingFields(caller: string): FormFields {
+  const contact = callTaking.callerContactOf(caller);
   const fields: FormFields = new Map();
   if (contact?.kind === 'email') fields.set('email', [contact.email]);
-  if (contact?.kind === 'phone') fields.set('phone', [queryText(request, 'caller')]);
+  if (contact?.kind === 'phone') fields.set('phone', [caller.trim()]);
   return fields;
 }
 
@@ -79,7 +81,7 @@ async function sendForm(
     scripts: ['staff-call.js'],
     main: callFormPage(t, {
       service: rc.service, definition: rc.definition, fields, ...problems, ...(geocode && { geocode }),
-      formToken: formTokenOf(fields) ?? newFormToken(), csrf: csrfField(request), locale: t.locale,
+      formToken: formTokenOf(fields) ?? newFormToken(), csrf: csrfField(request), locale: t.locale, sms: textsReceipts(web),
       map: { ...mapConfig(web.options), center: await mapCenter(web.services.store, rc.j) },
     }),
   });
@@ -89,29 +91,42 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
   const guarded = { preHandler: callTakerGuard(web) };
   const { store } = web.services;
 
-  app.get(CALLS_PATH, guarded, async (request, reply) => {
+  async function showStart(request: FastifyRequest, reply: FastifyReply, typedIn: { caller: string; query: string }): Promise<FastifyReply> {
     const t = translatorFor(request, reply);
     const j = await webJurisdiction(web);
-    const caller = queryText(request, 'caller');
     const errors: StaffFieldError[] = [];
     let history: CallerHistory | undefined;
-    if (caller !== '') {
-      const contact = callTaking.callerContactOf(caller);
+    if (typedIn.caller !== '') {
+      const contact = callTaking.callerContactOf(typedIn.caller);
       if (contact) history = await callTaking.lookUpCaller(web.services, webActorOf(currentStaff(request).user), j, contact);
       else errors.push({ field: CALLER_FIELD_ID, message: t('calls.error.caller', { min: callTaking.MIN_PHONE_DIGITS }) });
     }
     const main = startPage(t, {
-      caller, query: queryText(request, 'q'), services: await loadServices(store, j, t.locale), timezone: j.timezone, errors,
-      ...(history && { history }),
+      ...typedIn, services: await loadServices(store, j, t.locale), timezone: j.timezone, errors, csrf: csrfField(request), ...(history && { history }),
     });
     return sendStaffPage(request, reply, web, { title: t('calls.title'), main, status: errors.length > 0 ? 400 : 200 });
+  }
+
+  app.get(CALLS_PATH, guarded, (request, reply) => showStart(request, reply, { caller: '', query: '' }));
+
+  // The lookup, the service search, and the service chosen (its form, started with the caller's contact).
+  app.post(CALLS_PATH, guarded, async (request, reply) => {
+    const caller = typed(request, 'caller');
+    const code = typed(request, 'service');
+    if (code === '' || (caller !== '' && callTaking.callerContactOf(caller) === undefined)) {
+      return showStart(request, reply, { caller, query: typed(request, 'q') });
+    }
+    const t = translatorFor(request, reply);
+    const rc = await reportContext(web, request, reply, t, code);
+    if (!('j' in rc)) return rc;
+    return sendForm(web, request, reply, t, rc, startingFields(caller), { errors: [], serverProblems: [] });
   });
 
   app.get(`${CALLS_PATH}/report/:code`, guarded, async (request, reply) => {
     const t = translatorFor(request, reply);
     const rc = await reportContext(web, request, reply, t);
     if (!('j' in rc)) return rc;
-    return sendForm(web, request, reply, t, rc, startingFields(request), { errors: [], serverProblems: [] });
+    return sendForm(web, request, reply, t, rc, new Map(), { errors: [], serverProblems: [] });
   });
 
   app.post(`${CALLS_PATH}/report/:code`, guarded, async (request, reply) => {
@@ -121,7 +136,7 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
     const fields = new Map(readForm(request));
     fields.delete(CSRF_FIELD);
     const located = await locateTyped(web, rc.j, fields, {
-      withPhotos: false, otherwiseValid: () => checkCall(fields, rc.definition.attributes, t).length === 0, locale: t.locale,
+      withPhotos: false, otherwiseValid: () => checkCall(web, fields, rc.definition.attributes, t).length === 0, locale: t.locale,
     });
     if (located.kind === 'show') return sendForm(web, request, reply, t, rc, fields, { errors: [], serverProblems: [] }, located.view);
     const outcome = await fileCall(web, request, currentStaff(request).user, { j: rc.j, service: rc.record, attributes: rc.definition.attributes }, fields, t);

@@ -1,8 +1,10 @@
 /**
- * `/staff/calls`: the first screen of a call. One search form, for the
- * keyboard: the caller's phone or e-mail (their earlier requests and follows
- * are shown), then a keyword of what they call about (the services matching
- * it, the first one focused so that Enter opens its form).
+ * `/staff/calls`: the first screen of a call. One form, for the keyboard: the
+ * caller's phone or e-mail (their earlier requests and follows are shown),
+ * then a keyword of what they call about (the services matching it, each a
+ * button that opens its form for this caller; the first one focused, so that
+ * Enter opens it). The form is POSTed: a caller's phone number or address
+ * never stands in a URL (the browser's history, the server's logs).
  */
 import type { CallerHistory } from '@o311/store';
 import type { Service } from '@o311/georeport';
@@ -12,7 +14,7 @@ import { filterServices, groupServices } from '../../citizen/catalog.js';
 import { errorSummary } from '../forms/error-summary.js';
 import { errorFor, textInput, type FieldError } from '../forms/fields.js';
 import { callerHistory } from './caller-history.js';
-import { CALLS_PATH, callFormPath } from './paths.js';
+import { CALLS_PATH } from './paths.js';
 
 export const CALLER_FIELD_ID = 'call-caller';
 export const SERVICE_SEARCH_ID = 'call-service-search';
@@ -25,11 +27,11 @@ export interface StartView {
   history?: CallerHistory;
   timezone: string;
   errors: readonly FieldError[];
+  csrf: Html;
 }
 
-function searchForm(t: Translator, v: StartView): Html {
-  return html`<form method="get" action="${CALLS_PATH}" role="search" class="admin-form call-search" id="call-search">
-${textInput({
+function searchFields(t: Translator, v: StartView): Html {
+  return html`${textInput({
     id: CALLER_FIELD_ID, name: 'caller', type: 'search', label: t('calls.caller'), hint: t('calls.callerHint'), value: v.caller,
     error: errorFor(v.errors, CALLER_FIELD_ID), extra: html` autocomplete="off" maxlength="254"${v.query === '' && v.errors.length === 0 ? html` autofocus` : ''}`,
   })}
@@ -37,24 +39,23 @@ ${textInput({
     id: SERVICE_SEARCH_ID, name: 'q', type: 'search', label: t('calls.serviceSearch'), hint: t('calls.serviceSearchHint'), value: v.query,
     extra: html` autocomplete="off" maxlength="200"`,
   })}
-<button type="submit" id="call-find">${t('calls.find')}</button>
-</form>`;
+<button type="submit" id="call-find">${t('calls.find')}</button>`;
 }
 
 function serviceList(t: Translator, v: StartView): Html {
   const shown = filterServices(v.services, v.query);
   let first = v.query !== '' && v.errors.length === 0;
-  const link = (s: Service): Html => {
+  const choice = (s: Service): Html => {
     // After a search, the first match takes the focus: Enter opens its form.
     const focus = first ? html` autofocus` : '';
     first = false;
-    return html`<li><a href="${callFormPath(s.service_code, v.caller)}"${focus}>${s.service_name}</a>${
+    return html`<li><button type="submit" name="service" value="${s.service_code}" class="inbox-link-button"${focus}>${s.service_name}</button>${
       s.description ? html` <span class="svc-hint">${s.description}</span>` : ''}</li>`;
   };
   return html`<section class="admin-section" aria-labelledby="call-services-title" id="call-services">
 <h2 id="call-services-title">${t('calls.services')}</h2>
 <p role="status" id="call-services-count">${v.query === '' ? '' : shown.length === 0 ? t('calls.servicesNone') : t.plural('calls.servicesCount', shown.length)}</p>
-${groupServices(shown, t.locale).map((g) => html`<h3>${g.name ?? t('home.otherServices')}</h3><ul class="call-services">${g.services.map(link)}</ul>`)}
+${groupServices(shown, t.locale).map((g) => html`<h3>${g.name ?? t('home.otherServices')}</h3><ul class="call-services">${g.services.map(choice)}</ul>`)}
 </section>`;
 }
 
@@ -62,7 +63,9 @@ export function startPage(t: Translator, v: StartView): Html {
   return html`<h1>${t('calls.title')}</h1>
 <p class="lead">${t('calls.intro')}</p>
 ${errorSummary(t, v.errors)}
-${searchForm(t, v)}
+<form method="post" action="${CALLS_PATH}" class="admin-form call-search" id="call-search">${v.csrf}
+${searchFields(t, v)}
 ${v.history ? callerHistory(t, v.timezone, v.caller, v.history) : ''}
-${serviceList(t, v)}`;
+${serviceList(t, v)}
+</form>`;
 }
