@@ -1,8 +1,12 @@
 /**
  * The SMS simulator without reloads: the form is sent with fetch and the
- * transcript redrawn from the JSON answer. Without this script the form posts
- * and the page comes back (post/redirect/get); on any failure it does that.
+ * transcript brought up to date from the JSON answer, and texts the city sends
+ * later (status updates) appear by themselves. Without this script the form
+ * posts and the page comes back (post/redirect/get); on any failure it does that.
  */
+
+/** How often the transcript is read again while the page is shown. */
+const POLL_MS = 5_000;
 interface ShownMessage {
   direction: 'in' | 'out';
   body: string;
@@ -28,6 +32,37 @@ function item(list: HTMLElement, m: ShownMessage): HTMLLIElement {
   return li;
 }
 
+/**
+ * Changes only what changed, so that the live region announces the new
+ * messages, not the whole conversation again.
+ */
+function update(list: HTMLElement, messages: readonly ShownMessage[]): void {
+  const items = messages.map((m) => item(list, m));
+  const old = [...list.children];
+  const shifted = old.length > 0 && items.length > 0 && old[0]?.textContent !== items[0]?.textContent;
+  if (shifted || old.length > items.length) {
+    list.replaceChildren(...items);
+  } else {
+    items.forEach((li, i) => {
+      const before = old[i];
+      if (!before) list.append(li);
+      else if (before.textContent !== li.textContent) before.replaceWith(li);
+    });
+  }
+  document.getElementById('sms-empty')?.toggleAttribute('hidden', messages.length > 0);
+}
+
+function poll(list: HTMLElement): void {
+  setInterval(() => {
+    if (document.hidden) return;
+    fetch(location.pathname + location.search, { headers: { accept: 'application/json' } })
+      .then(async (res) => {
+        if (res.ok) update(list, ((await res.json()) as { messages: ShownMessage[] }).messages);
+      })
+      .catch(() => undefined);
+  }, POLL_MS);
+}
+
 function enhance(form: HTMLFormElement): void {
   form.addEventListener('submit', (event) => {
     const list = document.getElementById('sms-transcript');
@@ -45,8 +80,7 @@ function enhance(form: HTMLFormElement): void {
       .then(async (res) => {
         if (!res.ok) throw new Error(String(res.status));
         const answer = (await res.json()) as { messages: ShownMessage[]; noReply: boolean };
-        list.replaceChildren(...answer.messages.map((m) => item(list, m)));
-        document.getElementById('sms-empty')?.toggleAttribute('hidden', answer.messages.length > 0);
+        update(list, answer.messages);
         document.getElementById('sms-no-reply')?.toggleAttribute('hidden', !answer.noReply);
         const body = form.querySelector<HTMLTextAreaElement>('textarea[name="body"]');
         if (body) {
@@ -63,3 +97,5 @@ function enhance(form: HTMLFormElement): void {
 
 const form = document.getElementById('sms-form');
 if (form instanceof HTMLFormElement) enhance(form);
+const transcript = document.getElementById('sms-transcript');
+if (transcript) poll(transcript);

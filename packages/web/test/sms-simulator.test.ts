@@ -58,6 +58,8 @@ describe('SMS simulator routes', () => {
     expect(answer.noReply).toBe(false);
     expect(answer.messages.map((m) => m.direction)).toEqual(['in', 'out']);
     expect(answer.messages[1]?.body).toMatch(/^City problem reports by SMS/);
+    const again = await w.app.inject({ method: 'GET', url: '/channels/sms/simulator?from=%2B15550100302', headers: { accept: 'application/json' } });
+    expect(again.json<{ messages: unknown[] }>().messages).toEqual(answer.messages);
   });
 
   it('names a bad number and an empty message, and refuses a form from another site', async () => {

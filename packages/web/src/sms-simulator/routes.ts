@@ -2,8 +2,8 @@
  * GET /channels/sms/simulator (the page, with the transcript of `?from=`) and
  * its POST (one message as that number, through the same receiver as the
  * providers' webhooks). Served only when the server enables the simulator.
- * With `Accept: application/json` the POST answers the transcript instead of
- * redirecting (the page's script).
+ * With `Accept: application/json` both answer the transcript (the page's
+ * script): the POST instead of redirecting.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -48,9 +48,10 @@ export function registerSmsSimulator(app: FastifyInstance, web: WebContext, ch: 
     });
   }
 
-  app.get(SMS_SIMULATOR_PATH, opts, publicHandler(web, (request, reply) => {
-    const from = param(request.query, 'from').slice(0, 32);
-    return page(request, reply, { from: e164(from) ?? '', errors: [], noReply: param(request.query, 'replied') === 'no' });
+  app.get(SMS_SIMULATOR_PATH, opts, publicHandler(web, async (request, reply) => {
+    const from = e164(param(request.query, 'from').slice(0, 32));
+    if (wantsJson(request)) return reply.header('cache-control', 'no-store').send({ messages: await transcript(translatorFor(request, reply), from) });
+    return page(request, reply, { from: from ?? '', errors: [], noReply: param(request.query, 'replied') === 'no' });
   }));
 
   app.post(SMS_SIMULATOR_PATH, opts, publicHandler(web, async (request, reply) => {

@@ -67,10 +67,8 @@ describe.skipIf(!browserAvailable)('SMS simulator', () => {
     expect(staff.channel).toBe('sms');
 
     expect((await changeStatus(id!, 'fixed', 'Reparado hoy')).status).toBe(200);
-    await expect.poll(async () => {
-      await page.locator('#sms-refresh').click();
-      return lastMessage(page).textContent();
-    }, { timeout: 20_000 }).toContain(`El reporte ${id} (Bache) esta ahora resuelto. Reparado hoy`);
+    // The page's script reads the transcript again by itself: no reload.
+    await expect.poll(() => lastMessage(page).textContent(), { timeout: 20_000 }).toContain(`El reporte ${id} (Bache) esta ahora resuelto. Reparado hoy`);
 
     expect(await text(page, 'STOP')).toBe('No recibira mas mensajes nuestros. Responda START para volver a recibirlos.');
     const shown = await page.locator('#sms-transcript li').count();
