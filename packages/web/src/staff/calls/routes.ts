@@ -48,6 +48,8 @@ interface Problems {
   serverProblems: readonly string[];
 }
 
+const NO_PROBLEMS: Problems = { errors: [], serverProblems: [] };
+
 /** The form of a service; a 404 page for an unknown or inactive one. */
 async function reportContext(
   web: WebContext, request: FastifyRequest, reply: FastifyReply, t: Translator, code = pathParam(request, 'code'),
@@ -119,14 +121,14 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
     const t = translatorFor(request, reply);
     const rc = await reportContext(web, request, reply, t, code);
     if (!('j' in rc)) return rc;
-    return sendForm(web, request, reply, t, rc, startingFields(caller), { errors: [], serverProblems: [] });
+    return sendForm(web, request, reply, t, rc, startingFields(caller), NO_PROBLEMS);
   });
 
   app.get(`${CALLS_PATH}/report/:code`, guarded, async (request, reply) => {
     const t = translatorFor(request, reply);
     const rc = await reportContext(web, request, reply, t);
     if (!('j' in rc)) return rc;
-    return sendForm(web, request, reply, t, rc, new Map(), { errors: [], serverProblems: [] });
+    return sendForm(web, request, reply, t, rc, new Map(), NO_PROBLEMS);
   });
 
   app.post(`${CALLS_PATH}/report/:code`, guarded, async (request, reply) => {
@@ -138,7 +140,7 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
     const located = await locateTyped(web, rc.j, fields, {
       withPhotos: false, otherwiseValid: () => checkCall(web, fields, rc.definition.attributes, t).length === 0, locale: t.locale,
     });
-    if (located.kind === 'show') return sendForm(web, request, reply, t, rc, fields, { errors: [], serverProblems: [] }, located.view);
+    if (located.kind === 'show') return sendForm(web, request, reply, t, rc, fields, NO_PROBLEMS, located.view);
     const outcome = await fileCall(web, request, currentStaff(request).user, { j: rc.j, service: rc.record, attributes: rc.definition.attributes }, fields, t);
     if (!outcome.ok) return sendForm(web, request, reply, t, rc, fields, outcome);
     return reply.redirect(filedPath(outcome.requestId), 303);
