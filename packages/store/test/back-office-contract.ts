@@ -607,7 +607,7 @@ export function runBackOfficeContract(dialect: TestDialect): void {
         const one = await store.enqueueMail({ to, subject: 'One', text: 'first', html: null }, T0);
         const two = await store.enqueueMail({ to, subject: 'Two', text: 'second', html: '<p>second</p>' }, T0);
         const older = await store.enqueueMail({ to, subject: 'Zero', text: 'older', html: null }, T0 - 1);
-        expect(one).toEqual({ id: expect.any(String), to, subject: 'One', text: 'first', html: null, created_at: T0, sent_at: null, attempts: 0, last_error: null });
+        expect(one).toEqual({ id: expect.any(String), to, subject: 'One', text: 'first', html: null, created_at: T0, sent_at: null, attempts: 0, last_error: null, threading: null });
         expect(await store.listOutbox({ to, limit: 10 })).toEqual([older, one, two]);
         expect(await store.listOutbox({ to, limit: 1 })).toEqual([older]);
         await store.markMailFailed(older.id, 'SMTP 451 try later');
@@ -628,7 +628,7 @@ export function runBackOfficeContract(dialect: TestDialect): void {
         const to = `${uid('once')}@example.org`;
         const key = `followers.notify:${uid('r')}:1:7`;
         const first = await store.enqueueMailOnce({ to, subject: 'Once', text: 'first', html: null }, key, T0);
-        expect(first).toEqual({ id: expect.any(String), to, subject: 'Once', text: 'first', html: null, created_at: T0, sent_at: null, attempts: 0, last_error: null });
+        expect(first).toEqual({ id: expect.any(String), to, subject: 'Once', text: 'first', html: null, created_at: T0, sent_at: null, attempts: 0, last_error: null, threading: null });
         expect(await store.enqueueMailOnce({ to, subject: 'Once', text: 'retried', html: null }, key, T0 + 1)).toBeUndefined();
         await store.markMailSent(first!.id, T0 + 2);
         expect(await store.enqueueMailOnce({ to, subject: 'Once', text: 'after sending', html: null }, key, T0 + 3)).toBeUndefined();
