@@ -77,6 +77,7 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       const saved = await t.postForm(`/staff/users/${agentId}`, { name: 'Agent Smith', role: 'agent', department: '', call_taker: '1' }, admin);
       expect(redirectTo(saved)).toContain('done=saved');
       expect((await t.store.getUser(agentId))?.call_taker).toBe(true);
+      expect((await t.get('/staff/users', admin)).body).toContain('Agent, takes calls');
       const [audit] = await t.store.listAudit({ actor: await userId(t.store, 'admin'), limit: 5 });
       expect(audit).toMatchObject({ action: 'user.update', details: { user: agentId, call_taker: { from: false, to: true } } });
       expect((await t.get('/staff/calls', agent)).statusCode).toBe(200);

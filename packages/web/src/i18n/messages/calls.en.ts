@@ -48,6 +48,7 @@ export const callsEn = {
   'calls.filed.next': 'Next caller',
   'calls.filed.open': 'Open the request',
   'staff.nav.calls': 'Take a call',
+  'staff.users.takesCalls': 'takes calls',
   'staff.user.callTaker': 'Takes calls (contact centre)',
   'staff.user.callTakerHint': 'An agent with this may log requests for callers on the “Take a call” screen. Admins always may; viewers never.',
   'dashboard.field.channel': 'Channel',

@@ -50,6 +50,7 @@ export const callsEs: Record<CallsKey, string> = {
   'calls.filed.next': 'Siguiente llamada',
   'calls.filed.open': 'Abrir la solicitud',
   'staff.nav.calls': 'Atender una llamada',
+  'staff.users.takesCalls': 'atiende llamadas',
   'staff.user.callTaker': 'Atiende llamadas (centro de atención)',
   'staff.user.callTakerHint': 'Un agente con esta opción puede registrar solicitudes por teléfono en «Atender una llamada». Los administradores siempre pueden; los lectores nunca.',
   'dashboard.field.channel': 'Canal',

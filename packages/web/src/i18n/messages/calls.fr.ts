@@ -50,6 +50,7 @@ export const callsFr: Record<CallsKey, string> = {
   'calls.filed.next': 'Appel suivant',
   'calls.filed.open': 'Ouvrir la demande',
   'staff.nav.calls': 'Prendre un appel',
+  'staff.users.takesCalls': 'prend des appels',
   'staff.user.callTaker': 'Prend des appels (centre d’appels)',
   'staff.user.callTakerHint': 'Un agent qui l’a peut enregistrer des demandes pour des appelants sur l’écran « Prendre un appel ». Les administrateurs le peuvent toujours, les lecteurs jamais.',
   'dashboard.field.channel': 'Canal',

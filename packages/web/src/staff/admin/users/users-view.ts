@@ -43,7 +43,7 @@ function usersTable(t: Translator, v: UsersView): Html {
 <thead><tr><th scope="col">${t('staff.users.name')}</th><th scope="col">${t('staff.users.email')}</th><th scope="col">${t('staff.users.role')}</th><th scope="col">${t('staff.users.department')}</th><th scope="col">${t('staff.users.status')}</th></tr></thead>
 <tbody>${sorted.map((u) => html`<tr${u.active ? '' : html` class="admin-inactive"`}>
 <th scope="row"><a href="/staff/users/${encodeURIComponent(u.id)}">${u.name}</a></th>
-<td>${u.email}</td><td>${t(ROLE_LABELS[u.role])}</td>
+<td>${u.email}</td><td>${t(ROLE_LABELS[u.role])}${u.role === 'agent' && u.call_taker ? html`, ${t('staff.users.takesCalls')}` : ''}</td>
 <td>${(u.department_id !== null ? departmentName.get(u.department_id) : undefined) ?? '—'}</td>
 <td>${statusText(t, u, v)}</td></tr>`)}</tbody>
 </table></div>`;
