@@ -5,6 +5,7 @@
  */
 import { servedJurisdiction, type ServiceContext } from '@o311/server';
 import type { Jurisdiction } from '@o311/store';
+import { e164 } from './inbound.js';
 import type { SmsSender } from './outbound/sender.js';
 import { DEFAULT_SMS_LOCALE, type SmsLocale } from './texts.js';
 
@@ -27,6 +28,11 @@ export interface SmsChannel {
   ctx: ServiceContext;
   /** The jurisdiction configured, else the primary one. */
   jurisdictionId: string | undefined;
+  /**
+   * Our numbers (E.164), each with its jurisdiction (undefined: the one above).
+   * Empty: any number the provider delivers to is ours.
+   */
+  numbers: ReadonlyMap<string, string | undefined>;
   defaultLocale: SmsLocale;
   sender: SmsSender;
   limits: SmsLimits;
@@ -35,6 +41,7 @@ export interface SmsChannel {
 export interface SmsChannelOptions {
   sender: SmsSender;
   jurisdictionId?: string;
+  numbers?: ReadonlyMap<string, string | undefined>;
   defaultLocale?: SmsLocale;
   limits?: Partial<SmsLimits>;
 }
@@ -43,11 +50,24 @@ export function smsChannel(ctx: ServiceContext, options: SmsChannelOptions): Sms
   return {
     ctx,
     jurisdictionId: options.jurisdictionId,
+    numbers: options.numbers ?? new Map(),
     defaultLocale: options.defaultLocale ?? DEFAULT_SMS_LOCALE,
     sender: options.sender,
     limits: { ...DEFAULT_SMS_LIMITS, ...options.limits },
   };
 }
 
-/** The jurisdiction SMS reports go to; undefined when the server has none yet. */
-export const smsJurisdiction = (ch: SmsChannel): Promise<Jurisdiction | undefined> => servedJurisdiction(ch.ctx.store, ch.jurisdictionId);
+/** The number texted when none is named (the simulator's): the first of ours, or '' when any is. */
+export const firstNumber = (ch: SmsChannel): string => ch.numbers.keys().next().value ?? '';
+
+/**
+ * The jurisdiction of messages to `to` (default: `firstNumber`); 'unknown-number'
+ * when we have numbers and it is none of them; undefined when the server has
+ * no jurisdiction yet.
+ */
+export async function smsJurisdiction(ch: SmsChannel, to = firstNumber(ch)): Promise<Jurisdiction | 'unknown-number' | undefined> {
+  if (ch.numbers.size === 0) return servedJurisdiction(ch.ctx.store, ch.jurisdictionId);
+  const ours = e164(to);
+  if (ours === undefined || !ch.numbers.has(ours)) return 'unknown-number';
+  return servedJurisdiction(ch.ctx.store, ch.numbers.get(ours) ?? ch.jurisdictionId);
+}

@@ -21,7 +21,7 @@ export interface SmsAnswer {
   /** What to text back now, in order (the webhook's answer). */
   replies: string[];
   /** Why nothing was done, when nothing was. */
-  ignored?: 'replayed' | 'flood' | 'opted-out' | 'no-jurisdiction';
+  ignored?: 'replayed' | 'flood' | 'opted-out' | 'no-jurisdiction' | 'unknown-number';
 }
 
 const ignored = (why: NonNullable<SmsAnswer['ignored']>): SmsAnswer => ({ replies: [], ignored: why });
@@ -90,12 +90,13 @@ async function turnOf(ch: SmsChannel, j: Jurisdiction, r: Reading, body: string,
 
 export async function receiveSms(ch: SmsChannel, sms: InboundSms): Promise<SmsAnswer> {
   const { store, postLimits } = ch.ctx;
+  const j = await smsJurisdiction(ch, sms.to);
+  if (j === 'unknown-number') return ignored('unknown-number');
+  if (!j) return ignored('no-jurisdiction');
   if (await store.sms.handled(sms.provider, sms.messageId)) return ignored('replayed');
   const now = ch.ctx.now();
   if (!(await postLimits.take(`sms:${sms.from}`, ch.limits.perNumberPerMinute, now)).allowed) return ignored('flood');
   if (!(await postLimits.take('sms:*', ch.limits.allPerMinute, now)).allowed) return ignored('flood');
-  const j = await smsJurisdiction(ch);
-  if (!j) return ignored('no-jurisdiction');
   const body = cleanBody(sms.body);
   const claim = { provider: sms.provider, message_id: sms.messageId, at: now };
   const logged = (replies: readonly string[]): NewSmsMessage[] => [

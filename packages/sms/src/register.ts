@@ -39,6 +39,8 @@ export interface SmsOptions {
   /** The base URL the provider calls (Twilio signs it); default: the server's public URL. */
   webhookBase?: string;
   jurisdictionId?: string;
+  /** Our numbers (E.164) and their jurisdictions (undefined: `jurisdictionId`); messages to others are refused with a 400. */
+  numbers?: ReadonlyMap<string, string | undefined>;
   defaultLocale?: SmsLocale;
   limits?: Partial<SmsLimits>;
 }
@@ -60,7 +62,8 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
 
 async function answer(ch: SmsChannel, sms: InboundSms | InboundProblem | 'bad-body', reply: FastifyReply, format: (replies: string[]) => unknown): Promise<unknown> {
   if (typeof sms === 'string') return refuse(reply, 400, problemText[sms]);
-  const { replies } = await receiveSms(ch, sms);
+  const { replies, ignored } = await receiveSms(ch, sms);
+  if (ignored === 'unknown-number') return refuse(reply, 400, 'To is not one of the numbers this server answers');
   return format(replies);
 }
 
@@ -89,7 +92,7 @@ function registerWebhook(scope: FastifyInstance, ch: SmsChannel, o: SmsOptions):
 
 export async function registerSms(app: FastifyInstance, ctx: ServiceContext, o: SmsOptions): Promise<SmsChannel> {
   if (o.secret.length < 16) throw new SmsError('config', 'the SMS secret must be at least 16 characters');
-  const ch = smsChannel(ctx, { sender: o.sender, jurisdictionId: o.jurisdictionId, defaultLocale: o.defaultLocale, limits: o.limits });
+  const ch = smsChannel(ctx, { sender: o.sender, jurisdictionId: o.jurisdictionId, numbers: o.numbers, defaultLocale: o.defaultLocale, limits: o.limits });
   await app.register(async (scope) => registerWebhook(scope, ch, o));
   await startStatusFeed(ch);
   await ctx.jobs.work<SmsSendData>(SMS_JOB.send, (job) => sendQueued(ch, job.data));

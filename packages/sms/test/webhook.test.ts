@@ -163,7 +163,7 @@ describe('SMS Twilio webhook', () => {
       options: {
         publicUrl: PUBLIC,
         plugins: [async (app, ctx) => {
-          await registerSms(app, ctx, { provider: 'twilio', secret: TOKEN, sender: logSender() });
+          await registerSms(app, ctx, { provider: 'twilio', secret: TOKEN, sender: logSender(), numbers: new Map([['+15550100000', undefined]]) });
         }],
       },
     });
@@ -184,6 +184,15 @@ describe('SMS Twilio webhook', () => {
     const body = await res.text();
     expect(body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response><Message>Bonjour ! Que voulez-vous signaler \? Répondez par un numéro :\n1 /);
     expect(body).toMatch(/\n\d Pothole\n/);
+  });
+
+  it('refuses a message to a number that is not ours, and stores nothing of it', async () => {
+    const params = new URLSearchParams({ MessageSid: 'SM0003', From: '+33612345670', To: '+15550100009', Body: 'Bonjour' });
+    const res = await post(params, twilioSignature(TOKEN, `${PUBLIC}/channels/sms/inbound/twilio`, params));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('not one of the numbers');
+    expect(await s.store.sms.handled('twilio', 'SM0003')).toBe(false);
+    expect(await s.store.sms.messagesOf(JURISDICTION.id, '+33612345670', 5)).toEqual([]);
   });
 
   it('refuses a signature made for another host, whatever the Host header says', async () => {

@@ -433,6 +433,7 @@ export function serveCommand(io: CliIo): Command {
       .option('--sms-secret <secret>', "Twilio's auth token, or the neutral webhook's HMAC key (default: $O311_SMS_SECRET)")
       .option('--twilio-account-sid <sid>', 'send texts (status updates, receipts) through Twilio with this account (default: $TWILIO_ACCOUNT_SID; else they stay in the database)')
       .option('--sms-from <number>', 'the number (or Messaging Service SID) texts are sent from (default: $O311_SMS_FROM)')
+      .option('--sms-number <number...>', "the city's SMS number(s): messages to any other are refused (NUMBER, or NUMBER=JURISDICTION; default jurisdiction: the web apps')")
       .option('--sms-simulator', 'serve the SMS simulator at /channels/sms/simulator, where anyone may text as any number: demos and development only (on with --demo)')
       .option('--no-sms-simulator', 'no SMS simulator, also with --demo')
       .addOption(new Option('--max-requests-per-socket <n>', 'requests on one connection before it is closed (default 1000, 0 = no limit)').argParser(integerIn(0, 1_000_000))),

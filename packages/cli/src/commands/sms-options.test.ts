@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '@o311/store';
 import { smsServeOptions, smsText } from './sms-options.js';
 
-/** Only what the SMS options use of a store: a setting claimed once. */
+/** Only what the SMS options use of a store: a setting claimed once, one jurisdiction. */
 function settingsStore(): Store {
   const settings = new Map<string, string>();
   return {
+    getJurisdiction: async (id: string) => (id === 'riverton.example' ? { id } : undefined),
     claimSetting: async (name: string, value: string) => {
       if (!settings.has(name)) settings.set(name, value);
       return settings.get(name)!;
@@ -37,6 +38,13 @@ describe('serve --sms-*', () => {
     const sms = await smsServeOptions(base, env, settingsStore());
     expect(sms).toMatchObject({ provider: 'twilio', simulator: false });
     expect(sms?.sender.name).toBe('twilio');
+  });
+
+  it('takes the city\'s numbers, each with its jurisdiction', async () => {
+    const sms = await smsServeOptions({ ...base, smsProvider: 'neutral', smsSecret: 'x'.repeat(16), smsNumber: ['+1 555 010 0000', '+15550100001=riverton.example'] }, {}, settingsStore());
+    expect([...(sms?.numbers ?? [])]).toEqual([['+15550100000', undefined], ['+15550100001', 'riverton.example']]);
+    await expect(smsServeOptions({ ...base, smsProvider: 'neutral', smsSecret: 'x'.repeat(16), smsNumber: ['555'] }, {}, settingsStore())).rejects.toThrow(/not an international number/);
+    await expect(smsServeOptions({ ...base, smsProvider: 'neutral', smsSecret: 'x'.repeat(16), smsNumber: ['+15550100001=nowhere'] }, {}, settingsStore())).rejects.toThrow(/no jurisdiction nowhere/);
   });
 
   it('refuses what cannot work, with the option to fix', async () => {

@@ -21,11 +21,26 @@ export interface SmsServeOptions {
   smsFrom?: string;
   /** `--sms-simulator`: the page /channels/sms/simulator (on with --demo). */
   smsSimulator?: boolean;
+  /** `--sms-number`: our numbers, NUMBER or NUMBER=JURISDICTION; messages to others are refused. None: any. */
+  smsNumber?: string[];
 }
 
 export type WebSms = SmsOptions & { simulator: boolean };
 
 const DEMO_SMS_SECRET = 'demo.sms-secret';
+
+/** `--sms-number` values as a map of E.164 numbers to their jurisdiction (undefined: the web apps'). */
+async function smsNumbers(specs: readonly string[], store: Store, e164: (raw: string) => string | undefined): Promise<Map<string, string | undefined>> {
+  const numbers = new Map<string, string | undefined>();
+  for (const spec of specs) {
+    const [raw = '', jurisdiction] = spec.split('=', 2);
+    const number = e164(raw);
+    if (number === undefined) throw new UsageError(`--sms-number ${spec}: not an international number (+ and 8 to 15 digits), optionally =JURISDICTION`);
+    if (jurisdiction !== undefined && !(await store.getJurisdiction(jurisdiction))) throw new UsageError(`--sms-number ${spec}: no jurisdiction ${jurisdiction}`);
+    numbers.set(number, jurisdiction);
+  }
+  return numbers;
+}
 
 export async function smsServeOptions(
   o: SmsServeOptions & { demo: boolean; web: boolean; allowPrivateEndpoints: boolean },
@@ -54,7 +69,8 @@ export async function smsServeOptions(
       throw new UsageError(e instanceof Error ? e.message : String(e));
     }
   }
-  return { provider: (provider ?? 'neutral') as WebSms['provider'], secret, sender, simulator };
+  const numbers = await smsNumbers(o.smsNumber ?? [], store, sms.e164);
+  return { provider: (provider ?? 'neutral') as WebSms['provider'], secret, sender, simulator, numbers };
 }
 
 /** The banner's SMS line. */
@@ -62,5 +78,6 @@ export function smsText(sms: WebSms | undefined, base: string): string | undefin
   if (!sms) return undefined;
   const hook = sms.provider === 'twilio' ? `${base}/channels/sms/inbound/twilio (Twilio)` : `${base}/channels/sms/inbound (JSON signed with X-O311-Signature)`;
   const out = sms.sender.name === 'log' ? 'texts kept in the database, not sent' : `texts sent through ${sms.sender.name}`;
-  return sms.simulator ? `${base}/channels/sms/simulator (simulator); webhook ${hook}; ${out}` : `webhook ${hook}; ${out}`;
+  const numbers = sms.numbers && sms.numbers.size > 0 ? `; numbers ${[...sms.numbers.keys()].join(', ')}` : '';
+  return `${sms.simulator ? `${base}/channels/sms/simulator (simulator); ` : ''}webhook ${hook}; ${out}${numbers}`;
 }

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden } from '@o311/georeport';
-import { e164, receiveSms, smsJurisdiction, type SmsChannel } from '@o311/sms';
+import { e164, firstNumber, receiveSms, smsJurisdiction, type SmsChannel } from '@o311/sms';
 import type { WebContext } from '../context.js';
 import { formRaw, formText } from '../form.js';
 import { html } from '../html.js';
@@ -32,7 +32,7 @@ const wantsJson = (request: FastifyRequest): boolean => (request.headers.accept 
 export function registerSmsSimulator(app: FastifyInstance, web: WebContext, ch: SmsChannel): void {
   async function transcript(t: Translator, from: string | undefined): Promise<ShownMessage[]> {
     const j = from === undefined ? undefined : await smsJurisdiction(ch);
-    return j && from ? shownMessages(t, await web.services.store.sms.messagesOf(j.id, from, TRANSCRIPT_LENGTH)) : [];
+    return j && j !== 'unknown-number' && from ? shownMessages(t, await web.services.store.sms.messagesOf(j.id, from, TRANSCRIPT_LENGTH)) : [];
   }
 
   async function page(request: FastifyRequest, reply: FastifyReply, view: Omit<SimulatorView, 'messages'>, status = 200): Promise<FastifyReply> {
@@ -69,7 +69,8 @@ export function registerSmsSimulator(app: FastifyInstance, web: WebContext, ch: 
       if (wantsJson(request)) return reply.code(400).send({ errors });
       return page(request, reply, { from: typed.slice(0, 32), errors, noReply: false }, 400);
     }
-    const answer = await receiveSms(ch, { provider: SIMULATOR_PROVIDER, messageId: randomUUID(), from, to: SIMULATOR_PROVIDER, body });
+    // Texted to the channel's first number: the simulator speaks with the default jurisdiction.
+    const answer = await receiveSms(ch, { provider: SIMULATOR_PROVIDER, messageId: randomUUID(), from, to: firstNumber(ch), body });
     const noReply = answer.replies.length === 0;
     if (wantsJson(request)) return reply.send({ messages: await transcript(t, from), noReply });
     const target = new URL(simulatorPath(from, 'sms-transcript'), 'http://x');
