@@ -34,9 +34,24 @@ function inboundOf(j: Jurisdiction, mail: Pick<ParsedMail, 'messageId' | 'from' 
   return { jurisdiction_id: j.id, message_id: mail.messageId, sender: mail.from, subject: mail.subject, received_at: at };
 }
 
+/** Whether the quarantine may keep one more message of the sender (and of anyone) in this window. */
+async function roomToHold(ic: IntakeContext, m: InboundMail): Promise<boolean> {
+  const { rateLimits } = ic.services.store;
+  const { heldPerSender, heldPerWindow, perSenderWindowMs } = ic.limits;
+  const now = ic.services.now();
+  const sender = await rateLimits.take(`mail-held:${SHA(m.sender)}`, heldPerSender, perSenderWindowMs, now);
+  return sender.allowed && (await rateLimits.take(`mail-held:${m.jurisdiction_id}`, heldPerWindow, perSenderWindowMs, now)).allowed;
+}
+
 async function quarantine(ic: IntakeContext, m: InboundMail, reason: string, raw: Buffer): Promise<IngestResult> {
+  if (!(await ic.services.store.mailIntake.find(m.jurisdiction_id, m.message_id)) && !(await roomToHold(ic, m))) return ignore(ic, m, 'flood');
   const claim = await ic.services.store.mailIntake.claim(m, 'quarantined', { reason, raw });
   return claim.claimed ? { verdict: 'quarantined', reason } : earlierResult(claim.earlier);
+}
+
+async function ignore(ic: IntakeContext, m: InboundMail, reason: string): Promise<IngestResult> {
+  const claim = await ic.services.store.mailIntake.claim(m, 'ignored', { reason });
+  return claim.claimed ? { verdict: 'ignored', reason } : earlierResult(claim.earlier);
 }
 
 function earlierResult(earlier: { verdict: string; reason: string | null; request_id: string | null }): IngestResult {
@@ -124,10 +139,7 @@ export async function ingestMail(ic: IntakeContext, raw: Buffer, envelope: MailE
   const domain = ownDomain(ic);
   const ours = isOwnMessageId(mail.messageId, domain) || ic.addresses.some((a) => addressedTo(mail.from, [a]) !== undefined);
   const loop = loopReason(envelope.mailFrom, mail.from, mail.headers, ours);
-  if (loop) {
-    const claim = await store.mailIntake.claim(m, 'ignored', { reason: loop });
-    return claim.claimed ? { verdict: 'ignored', reason: loop } : earlierResult(claim.earlier);
-  }
+  if (loop) return ignore(ic, m, loop);
   const earlier = await store.mailIntake.find(j.id, mail.messageId);
   const released = o.release !== undefined && earlier?.id === o.release && earlier.verdict === 'quarantined';
   if (earlier && !released) return earlierResult(earlier);

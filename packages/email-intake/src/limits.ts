@@ -10,6 +10,13 @@ export interface MailLimits {
   /** New messages of one sender per window; the rest are quarantined. */
   perSenderLimit: number;
   perSenderWindowMs: number;
+  /**
+   * Messages kept in quarantine (with their bytes) per window: per sender, and
+   * for the whole intake. Past either, a message is recorded as ignored
+   * (`flood`) without its bytes, so a flood cannot fill the database.
+   */
+  heldPerSender: number;
+  heldPerWindow: number;
   /** Days a message's row (and a quarantined message's bytes) is kept. */
   keepDays: number;
 }
@@ -20,5 +27,7 @@ export const DEFAULT_MAIL_LIMITS: MailLimits = {
   maxAttachments: 10,
   perSenderLimit: 5,
   perSenderWindowMs: 3_600_000,
+  heldPerSender: 10,
+  heldPerWindow: 200,
   keepDays: 30,
 };

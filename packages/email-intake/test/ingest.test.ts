@@ -131,6 +131,19 @@ describe.each(dialects)('ingestMail (%s)', (dialect) => {
     expect(await releaseMail(f.ic, (await f.store.getJurisdiction(CITY.id))!, held.id)).toEqual({ ok: false, reason: 'unknown' });
   });
 
+  it('keeps a flood out of the quarantine past its limit: recorded as ignored, without the bytes', async () => {
+    const g = await intakeFixture(dialect, { perSenderLimit: 1, heldPerSender: 2 });
+    try {
+      const results = [];
+      for (let i = 0; i < 5; i++) results.push(await ingestMail(g.ic, rawMail(mail({ from: 'storm@example.org' })), envelope('storm@example.org')));
+      expect(results.map((r) => r.verdict)).toEqual(['filed', 'quarantined', 'quarantined', 'ignored', 'ignored']);
+      expect(results.at(-1)).toEqual({ verdict: 'ignored', reason: 'flood' });
+      expect(await g.store.mailIntake.quarantined(CITY.id, 50)).toHaveLength(2);
+    } finally {
+      await g.close();
+    }
+  });
+
   it('quarantines a flooding sender past the limit', async () => {
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await ingest(mail({ from: 'flood@example.org' })));
