@@ -7,7 +7,7 @@ import { folded } from './keywords.js';
 import type { SmsLocale } from './texts.js';
 
 /** Common words of a first message ("Hola, hay un bache"), folded (keywords.ts). */
-const WORDS: Record<Exclude<SmsLocale, 'en'>, ReadonlySet<string>> & { en: ReadonlySet<string> } = {
+const WORDS: Record<SmsLocale, ReadonlySet<string>> = {
   en: new Set(['HELLO', 'HI', 'THERE', 'IS', 'A', 'THE', 'ON', 'IN', 'MY', 'STREET', 'PLEASE', 'REPORT', 'BROKEN', 'POTHOLE', 'I', 'WANT', 'TO', 'GOOD', 'MORNING']),
   es: new Set(['HOLA', 'HAY', 'UN', 'UNA', 'EL', 'LA', 'EN', 'MI', 'CALLE', 'POR', 'FAVOR', 'QUIERO', 'REPORTAR', 'BACHE', 'BUENOS', 'DIAS', 'BUENAS', 'ROTO', 'ROTA', 'GRACIAS']),
   fr: new Set(['BONJOUR', 'SALUT', 'IL', 'Y', 'UN', 'UNE', 'LE', 'LA', 'DANS', 'MA', 'RUE', 'JE', 'VEUX', 'SIGNALER', 'NID', 'POULE', 'MERCI', 'CASSE', 'CASSEE']),
