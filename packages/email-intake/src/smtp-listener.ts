@@ -25,6 +25,8 @@ export interface SmtpIntakeOptions {
 }
 
 const MAX_RECIPIENTS = 10;
+/** Connections at once from one address (one sender cannot take every slot of maxClients). */
+const MAX_CONNECTIONS_PER_ADDRESS = 5;
 
 export interface SmtpIntake {
   port: number;
@@ -48,6 +50,8 @@ async function read(stream: SMTPServerDataStream, max: number): Promise<Buffer |
 }
 
 export async function startSmtpIntake(ic: IntakeContext, o: SmtpIntakeOptions): Promise<SmtpIntake> {
+  // Open sessions by client address: a set of ids, since a session may close before it was counted.
+  const open = new Map<string, Set<string>>();
   const server = new SMTPServer({
     name: o.hostname,
     banner: 'o311 e-mail intake',
@@ -59,6 +63,17 @@ export async function startSmtpIntake(ic: IntakeContext, o: SmtpIntakeOptions): 
     maxClients: o.maxClients ?? 50,
     socketTimeout: o.socketTimeoutMs ?? 60_000,
     closeTimeout: 5_000,
+    onConnect(session, callback) {
+      const ids = open.get(session.remoteAddress) ?? new Set<string>();
+      if (ids.size >= MAX_CONNECTIONS_PER_ADDRESS) return callback(smtpError(421, 'Too many connections from your address; try again later'));
+      open.set(session.remoteAddress, ids.add(session.id));
+      callback();
+    },
+    onClose(session) {
+      const ids = open.get(session.remoteAddress);
+      ids?.delete(session.id);
+      if (ids?.size === 0) open.delete(session.remoteAddress);
+    },
     onRcptTo(address, session, callback) {
       if (session.envelope.rcptTo.length >= MAX_RECIPIENTS) return callback(smtpError(452, 'Too many recipients'));
       if (!addressedTo(address.address, ic.addresses)) return callback(smtpError(550, 'No such mailbox here; this server relays nothing'));

@@ -5,6 +5,7 @@
  * DATA with 552 and nothing is stored; auto-replies and malformed mail are
  * taken (250) and filed as nothing; recipients per message are bounded.
  */
+import { connect, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestResult } from '../src/ingest.js';
@@ -59,6 +60,18 @@ describe('SMTP listener', () => {
     expect(info.accepted).toHaveLength(10);
     expect(info.rejected).toEqual([many[10]]);
     expect((info as unknown as { rejectedErrors: { responseCode: number }[] }).rejectedErrors[0]?.responseCode).toBe(452);
+  });
+
+  it('takes at most 5 connections at once from one address (421 for the sixth)', async () => {
+    const greeting = (socket: Socket) => new Promise<string>((resolve) => socket.once('data', (d: Buffer) => resolve(d.toString())));
+    const sockets = Array.from({ length: 6 }, () => connect(smtp.port, '127.0.0.1'));
+    try {
+      // Which socket the server takes last is its choice: count the answers.
+      const codes = (await Promise.all(sockets.map(greeting))).map((g) => g.slice(0, 3)).sort();
+      expect(codes).toEqual(['220', '220', '220', '220', '220', '421']);
+    } finally {
+      for (const s of sockets) s.destroy();
+    }
   });
 
   it('refuses a 30 MB attachment (over the 20 MB limit) with 552 and stores nothing', async () => {
