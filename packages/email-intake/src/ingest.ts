@@ -1,9 +1,10 @@
 /**
  * One inbound message, from the SMTP listener or a file: the path every mail
  * takes. Refused (the listener answers 550/552): not for us, too large.
- * Ignored (recorded, never answered): loops, bounces, bulk. Quarantined (kept
- * for an admin): malformed, dangerous attachments, a sender over their limit,
- * a reply on a thread from someone else. Otherwise a reply on a thread becomes
+ * Ignored (recorded, never answered): loops, bounces, bulk, and a flood past
+ * what the quarantine keeps. Quarantined (kept for an admin): malformed,
+ * dangerous attachments, a sender over their limit, an unknown thread, a reply
+ * on a thread from someone else, mail no service would take. Otherwise a reply on a thread becomes
  * the reporter's update, and a new message a request. A message seen before
  * (its Message-ID) gives back what it gave then and writes nothing.
  */
@@ -40,7 +41,7 @@ async function roomToHold(ic: IntakeContext, m: InboundMail): Promise<boolean> {
   const { heldPerSender, heldPerWindow, perSenderWindowMs } = ic.limits;
   const now = ic.services.now();
   const sender = await rateLimits.take(`mail-held:${SHA(m.sender)}`, heldPerSender, perSenderWindowMs, now);
-  return sender.allowed && (await rateLimits.take(`mail-held:${m.jurisdiction_id}`, heldPerWindow, perSenderWindowMs, now)).allowed;
+  return sender.allowed && (await rateLimits.take(`mail-held-all:${m.jurisdiction_id}`, heldPerWindow, perSenderWindowMs, now)).allowed;
 }
 
 async function quarantine(ic: IntakeContext, m: InboundMail, reason: string, raw: Buffer): Promise<IngestResult> {
