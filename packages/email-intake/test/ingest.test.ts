@@ -109,6 +109,19 @@ describe.each(dialects)('ingestMail (%s)', (dialect) => {
     expect(r?.service_code).toBe('GRAFFITI');
   });
 
+  it('reads an HTML-only mail as its text, with an encoded subject', async () => {
+    const html = Buffer.from([
+      'From: html@example.org', `To: ${INTAKE}`, 'Subject: =?UTF-8?B?R3JhZmZpdGkgw6AgbGEgbWFpcmll?=', `Message-ID: <html.${Date.now()}@example.org>`,
+      'Content-Type: text/html; charset=utf-8', '', '<p>Paint on the <b>wall</b>.</p><p>Address: 2 Elm St</p><script>alert(1)</script>', '',
+    ].join('\r\n'));
+    const result = await ingestMail(f.ic, html, envelope('html@example.org'));
+    const r = await f.store.getRequest(CITY.id, (result as { requestId: string }).requestId);
+    expect(r?.description).toContain('Graffiti à la mairie');
+    expect(r?.description).toContain('Paint on the wall.');
+    expect(r?.description).not.toMatch(/<p>|<b>|<script>/);
+    expect(r?.address).toBe('2 Elm St');
+  });
+
   it('refuses a message over the size limit, and ignores mail from its own intake address', async () => {
     const small = smallIntake();
     expect(await ingestMail(small, rawMail(mail({ body: 'x'.repeat(5_000) })), envelope())).toEqual({ verdict: 'refused', reason: 'too-large' });
