@@ -31,6 +31,15 @@ export function runCallersContract(dialect: TestDialect): void {
       expect(ids((await store.callers.history(j, { kind: 'phone', digits: '15155550142' }, 10)).filed)).toEqual([international, dotted]);
     });
 
+    it('finds a number shorter than the 9 digits compared (a local extension) by its end', async () => {
+      const j = await addJurisdiction(store);
+      const short = await filed(j, { phone: '555-0142' });
+      const long = await filed(j, { phone: '+1 515 555 0142' }, T0 + 1000);
+      await filed(j, { phone: '555-0143' });
+      expect(ids((await store.callers.history(j, { kind: 'phone', digits: '5550142' }, 10)).filed)).toEqual([long, short]);
+      expect(ids((await store.callers.history(j, { kind: 'phone', digits: '5155550142' }, 10)).filed)).toEqual([long]);
+    });
+
     it('finds an e-mail address in any case, with the requests it follows (confirmed only)', async () => {
       const j = await addJurisdiction(store);
       const own = await filed(j, { email: 'Ann@Example.org' });

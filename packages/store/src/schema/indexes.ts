@@ -20,6 +20,7 @@
  */
 import { sql, type SchemaModule } from 'kysely';
 import { CONTACT_EMAIL_SQL } from './contact-email.js';
+import { PHONE_TAIL_SQL } from './phone-tail.js';
 import { PLACE_CELL_SQL } from './place-cells.js';
 import type { Database } from './tables.js';
 
@@ -113,6 +114,8 @@ export const INDEXES: readonly IndexDefinition[] = [
   // claimed report leaves the index and an import (no contact data) never enters it.
   { name: 'requests_by_email', table: 'requests', columns: [{ sql: CONTACT_EMAIL_SQL }], whereNotNull: 'email', whereNull: 'account_id', deferrable: false },
   { name: 'federated_by_email', table: 'federated_requests', columns: [{ sql: CONTACT_EMAIL_SQL }], whereNotNull: 'email', whereNull: 'account_id', deferrable: false },
+  // Migration 0030: the contact centre's caller lookup by the last digits of a phone number (phone-tail.ts).
+  { name: 'requests_by_phone_tail', table: 'requests', columns: ['jurisdiction_id', { sql: PHONE_TAIL_SQL }], whereNotNull: 'phone', deferrable: true },
 ];
 
 /** The definition of the list's index `name` (a migration creates or drops it by its current definition). */

@@ -26,6 +26,7 @@ import { dropModeration, moderation } from './moderation-migration.js';
 import { dropSupporters, supporters } from './supporters-migration.js';
 import { dropSms, sms } from './sms-migration.js';
 import { channel, dropChannel } from './channel-migration.js';
+import { dropPhoneTail, phoneTail } from './phone-tail-migration.js';
 import { dropKeyRequests, keyRequests } from './key-requests-migration.js';
 import { serviceStatusIndexDown, serviceStatusIndexUp } from './service-status-migration.js';
 import { dropReporter, reporter } from './reporter-migration.js';
@@ -243,6 +244,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0027_mail_intake': { up: (db: Kysely<unknown>) => mailIntake(db, adapter), down: dropMailIntake },
     '0028_outbox_threading': { up: outboxThreading, down: dropOutboxThreading },
     '0029_sms': { up: (db: Kysely<unknown>) => sms(db, adapter), down: dropSms },
+    '0030_phone_tail': { up: phoneTail, down: dropPhoneTail },
   };
   return { getMigrations: async () => migrations };
 }
