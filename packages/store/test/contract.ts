@@ -1123,13 +1123,14 @@ export function runStoreContract(dialect: TestDialect): void {
             updated_at: T0 + i + 5,
             expected_at: T0 + i + 10,
             agency_responsible: `Agency ${i}`,
+            ...(i % 3 === 0 && { channel: 'sms' as const }),
           });
           const expected = (r: ImportedRequest) => ({
             jurisdiction_id: id, service_code: 'pothole', service_name: r.service_name ?? 'Pothole', token: null,
             status: r.status, status_notes: r.status_notes, description: r.description, agency_responsible: r.agency_responsible,
             service_notice: 'Notice', requested_at: r.requested_at, updated_at: r.updated_at, expected_at: r.expected_at,
             address: r.address, address_id: r.address_id, zipcode: r.zipcode, lat: r.lat, long: r.long, media_url: r.media_url,
-            attributes: r.attributes, reporter: r.reporter, media_ids: [],
+            attributes: r.attributes, reporter: r.reporter, media_ids: [], channel: r.channel ?? 'api',
           });
           // Small: written on the store's connection.
           const small = [full(0), full(1), { ...full(2), lat: null, long: null, expected_at: null, status_notes: null, agency_responsible: null, address_id: null, media_url: null, zipcode: null }];
@@ -1139,7 +1140,7 @@ export function runStoreContract(dialect: TestDialect): void {
           // Large: written in several batches (by a worker thread for a SQLite file).
           const N = 30_000;
           await big.importRequests(Array.from({ length: N }, (_, i) => full(1000 + i)));
-          for (const i of [1000, 1001, 1000 + N - 1]) {
+          for (const i of [1000, 1001, 1002, 1000 + N - 1]) {
             const [r] = await big.listRequests({ jurisdiction_id: id, requested_from: T0 + i, requested_to: T0 + i, limit: 1, offset: 0 });
             const { id: _id, ...rest } = r!;
             expect(rest).toEqual(expected(full(i)));
