@@ -1,8 +1,9 @@
 /**
  * The channel the citizen app names for a report it posts through the API
  * (header O311-Channel, server/src/georeport/channel-header.ts): `web` from
- * its form, `app` from the installed app or its outbox; a bad value is a 400,
- * and a key that is not the app's public one files `api` whatever it says.
+ * its form, `app` from the installed app or its outbox; a trusted key (a
+ * city's contact-centre integration) may name any channel; a bad value is a
+ * 400, and any other key files `api` whatever it says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webApiKey } from '../src/citizen/api-key.js';
@@ -39,10 +40,19 @@ describe('O311-Channel on API posts', () => {
 
   it('refuses any other value with a 400 naming the header, and files nothing', async () => {
     const before = await t.store.countRequests({ jurisdiction_id: JURISDICTION_ID });
-    const res = await post(await webApiKey(t.web), 'phone');
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('O311-Channel must be web or app.');
+    const phone = await post(await webApiKey(t.web), 'phone');
+    expect(phone.statusCode).toBe(400);
+    expect(phone.body).toContain('O311-Channel must be web or app under a public key.');
+    const fax = await post(await webApiKey(t.web), 'fax');
+    expect(fax.statusCode).toBe(400);
+    expect(fax.body).toContain('O311-Channel must be one of web, api, phone, email, sms, app.');
     expect(await t.store.countRequests({ jurisdiction_id: JURISDICTION_ID })).toBe(before);
+  });
+
+  it('files any channel a trusted key names (a contact-centre integration)', async () => {
+    const { secret } = await t.store.createApiKey({ name: 'city CRM', rate_limit_per_minute: 60, trusted: true });
+    expect(await channelOf(await post(secret, 'phone'))).toBe('phone');
+    expect(await channelOf(await post(secret, 'email'))).toBe('email');
   });
 
   it('files api for another app’s key, whatever it claims', async () => {
