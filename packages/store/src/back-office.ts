@@ -8,6 +8,7 @@ import type { MailThreading } from './mail-intake.js';
 import type { ExtendedStatus, RequestChannel } from '@o311/georeport';
 import type { RequestFilter, StaffRole, StoredRequest } from './contract.js';
 import type { JurisdictionScope } from './scope.js';
+import type { ServiceMove, ServiceMoveResult } from './service-move.js';
 
 export interface Department {
   id: string;
@@ -228,6 +229,8 @@ export interface BackOfficeStore {
   countInbox(f: Omit<InboxFilter, 'limit' | 'offset' | 'sort'>): Promise<number>;
   /** Applies the given fields and writes one audit entry per changed field, in one transaction. */
   updateTriage(c: TriageChange): Promise<TriagedRequest | undefined>;
+  /** Moves the request to another active service of its jurisdiction (service-move.ts); a refusal writes nothing. */
+  moveRequestService(m: ServiceMove): Promise<ServiceMoveResult>;
 
   // ---- audit ----
   appendAudit(e: NewAuditEntry): Promise<AuditEntry>;

@@ -4,6 +4,7 @@
  */
 export type * from './contract.js';
 export type * from './back-office.js';
+export type * from './service-move.js';
 export type * from './login-attempts.js';
 export type * from './registry.js';
 export type * from './federation.js';

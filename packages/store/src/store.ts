@@ -113,6 +113,8 @@ import * as staffTokens from './repositories/staff-tokens.js';
 import * as staffUsers from './repositories/staff-users.js';
 import * as templates from './repositories/templates.js';
 import * as triage from './repositories/triage.js';
+import * as serviceMove from './repositories/service-move.js';
+import type { ServiceMove, ServiceMoveResult } from './service-move.js';
 
 export class KyselyStore implements Store {
   readonly dialect: Dialect;
@@ -447,6 +449,9 @@ export class KyselyStore implements Store {
   async updateTriage(c: TriageChange): Promise<TriagedRequest | undefined> {
     const { request } = await this.#write((trx) => triage.updateTriage(trx, c), (r) => r.publicChange);
     return request;
+  }
+  moveRequestService(m: ServiceMove): Promise<ServiceMoveResult> {
+    return this.#write((trx) => serviceMove.moveRequestService(trx, m), (r) => r.ok);
   }
 
   appendAudit(e: NewAuditEntry): Promise<AuditEntry> {

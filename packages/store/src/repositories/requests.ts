@@ -10,6 +10,10 @@ import { changeKindOf, recordChange } from './request-changes.js';
 import { chunks, inTransaction, paging, parseJson, parseRowId, parseRowIds, publicStatusOf, readChannel, readStatus, type Db } from './shared.js';
 
 const HOUR_MS = 3_600_000;
+
+/** The `expected_at` a service's SLA gives a request filed at `requested_at` (none without an SLA). */
+export const slaExpectedAt = (requested_at: number, sla_hours: number | null): number | null =>
+  sla_hours === null ? null : requested_at + Math.round(sla_hours * HOUR_MS);
 /** Mean Earth radius (IUGG), metres. */
 const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
@@ -102,7 +106,7 @@ export async function createRequest(trx: Db, r: NewRequest): Promise<StoredReque
     service_notice: service.service_notice,
     requested_at: at,
     updated_at: at,
-    expected_at: service.sla_hours === null ? null : at + Math.round(service.sla_hours * HOUR_MS),
+    expected_at: slaExpectedAt(at, service.sla_hours),
     address: r.address,
     address_id: r.address_id,
     zipcode: r.zipcode,
