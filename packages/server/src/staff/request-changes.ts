@@ -1,5 +1,5 @@
 /**
- * Staff API: comments, triage and duplicates (agent or admin), through the
+ * Staff API: comments, triage, duplicates and service moves (agent or admin), through the
  * same services as the web back office, which audit each change once.
  */
 import { Type, type TSchema } from 'typebox';
@@ -9,6 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../services/context.js';
 import { addComment, MAX_COMMENT_LENGTH } from '../services/request-comments.js';
 import { markDuplicate } from '../services/request-duplicates.js';
+import { moveRequestService } from '../services/request-service-move.js';
 import { updateTriage } from '../services/request-triage.js';
 import { staffRequestWithEvents } from '../services/staff.js';
 import { toStaffRequest } from '../projection/staff.js';
@@ -39,6 +40,11 @@ const DuplicateBody = Type.Object({
   jurisdiction_id: opt(Type.String()),
   original: Type.String({ minLength: 1, description: 'The id of the request this one duplicates.' }),
   note: opt(nullable(Type.String({ maxLength: 4000, description: 'Public note; defaults to one naming the original.' }))),
+});
+
+const ServiceBody = Type.Object({
+  jurisdiction_id: opt(Type.String()),
+  service_code: Type.String({ minLength: 1, maxLength: 200, description: 'An active service of the same jurisdiction.' }),
 });
 
 function expectedAtOf(value: string | null | undefined): number | null | undefined {
@@ -83,6 +89,24 @@ export function requestChangeRoutes(app: StaffApp, ctx: ServiceContext): void {
       ...rest, ...(expected_at !== undefined ? { expected_at } : {}),
     });
     return answer(request, jurisdiction.id, request.params.id);
+  });
+
+  app.post('/requests/:id/service', {
+    onRequest: manage,
+    schema: {
+      ...base,
+      summary: 'Move a request to another service',
+      description: 'Name, notice, and the agency and expected date while they are still the old service\'s, come from the new service; '
+        + 'answers to attributes the new service does not ask are dropped. A public history entry names both services; followers are told. '
+        + 'The request\'s own service changes nothing.',
+      body: ServiceBody,
+      response,
+    },
+  }, async (request) => {
+    const { id } = request.params;
+    const { jurisdiction, moved } = await moveRequestService(ctx, apiActorOf(request), id, request.body);
+    if (moved) await ctx.publicChange?.(request, jurisdiction.id, id);
+    return answer(request, jurisdiction.id, id);
   });
 
   app.post('/requests/:id/duplicate', {
