@@ -14,6 +14,7 @@ export { changeStatus } from './services/request-status.js';
 export { addComment, MAX_COMMENT_LENGTH } from './services/request-comments.js';
 export { queueFollowerNotice } from './services/follower-notices.js';
 export { updateTriage, type TriageInput } from './services/request-triage.js';
+export { moveRequestService, type ServiceMoveInput, type ServiceMoveOutcome } from './services/request-service-move.js';
 export { markDuplicate } from './services/request-duplicates.js';
 export * as moderation from './services/moderation.js';
 export { createDepartment, deleteDepartment, renameDepartment, type DepartmentInput } from './services/departments.js';

@@ -81,6 +81,9 @@ import { statusFr } from './status.fr.js';
 import { validateEn } from './validate.en.js';
 import { validateEs } from './validate.es.js';
 import { validateFr } from './validate.fr.js';
+import { serviceMoveEn } from './service-move.en.js';
+import { serviceMoveEs } from './service-move.es.js';
+import { serviceMoveFr } from './service-move.fr.js';
 import { smsSimulatorEn } from './sms-simulator.en.js';
 import { smsSimulatorEs } from './sms-simulator.es.js';
 import { smsSimulatorFr } from './sms-simulator.fr.js';
@@ -88,11 +91,11 @@ import { webhooksEn } from './webhooks.en.js';
 import { webhooksEs } from './webhooks.es.js';
 import { webhooksFr } from './webhooks.fr.js';
 
-const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...serviceQuestionsEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...requestFormEn, ...reportFormEn, ...reporterEn, ...geocoderEn, ...callsEn, ...pwaEn, ...mailQuarantineEn, ...smsSimulatorEn };
+const en = { ...commonEn, ...citizenEn, ...staffEn, ...inboxEn, ...inboxViewEn, ...serviceQuestionsEn, ...jobsEn, ...discoverEn, ...registryEn, ...federationEn, ...monitorEn, ...accountEn, ...routedEn, ...statusEn, ...validateEn, ...dashboardEn, ...openDataEn, ...webhooksEn, ...developersEn, ...dashboardAdminEn, ...moderationEn, ...requestFormEn, ...reportFormEn, ...reporterEn, ...geocoderEn, ...callsEn, ...pwaEn, ...mailQuarantineEn, ...smsSimulatorEn, ...serviceMoveEn };
 export type MessageKey = keyof typeof en;
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
   en,
-  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...serviceQuestionsEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...requestFormEs, ...reportFormEs, ...reporterEs, ...geocoderEs, ...callsEs, ...pwaEs, ...mailQuarantineEs, ...smsSimulatorEs },
-  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...serviceQuestionsFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...requestFormFr, ...reportFormFr, ...reporterFr, ...geocoderFr, ...callsFr, ...pwaFr, ...mailQuarantineFr, ...smsSimulatorFr },
+  es: { ...commonEs, ...citizenEs, ...staffEs, ...inboxEs, ...inboxViewEs, ...serviceQuestionsEs, ...jobsEs, ...discoverEs, ...registryEs, ...federationEs, ...monitorEs, ...accountEs, ...routedEs, ...statusEs, ...validateEs, ...dashboardEs, ...openDataEs, ...webhooksEs, ...developersEs, ...dashboardAdminEs, ...moderationEs, ...requestFormEs, ...reportFormEs, ...reporterEs, ...geocoderEs, ...callsEs, ...pwaEs, ...mailQuarantineEs, ...smsSimulatorEs, ...serviceMoveEs },
+  fr: { ...commonFr, ...citizenFr, ...staffFr, ...inboxFr, ...inboxViewFr, ...serviceQuestionsFr, ...jobsFr, ...discoverFr, ...registryFr, ...federationFr, ...monitorFr, ...accountFr, ...routedFr, ...statusFr, ...validateFr, ...dashboardFr, ...openDataFr, ...webhooksFr, ...developersFr, ...dashboardAdminFr, ...moderationFr, ...requestFormFr, ...reportFormFr, ...reporterFr, ...geocoderFr, ...callsFr, ...pwaFr, ...mailQuarantineFr, ...smsSimulatorFr, ...serviceMoveFr },
 };

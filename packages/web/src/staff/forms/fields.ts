@@ -59,6 +59,16 @@ export function selectField(f: Common & { value: string; choices: readonly Choic
   )}</select>`);
 }
 
+/** A select whose choices come in labelled groups (<optgroup>); choices before the groups stand alone. */
+export function groupedSelectField(
+  f: Common & { value: string; loose: readonly Choice[]; groups: readonly { label: string; choices: readonly Choice[] }[] },
+): Html {
+  const option = (c: Choice): Html => html`<option value="${c.value}"${c.value === f.value ? html` selected` : ''}>${c.label}</option>`;
+  return wrap(f, html`<select id="${f.id}" name="${f.name}"${f.required ? html` required` : ''}${describedBy(f)}>${f.loose.map(option)}${f.groups.map(
+    (g) => html`<optgroup label="${g.label}">${g.choices.map(option)}</optgroup>`,
+  )}</select>`);
+}
+
 /** A checkbox; a disabled one is not sent with its form (its hint should say why it is disabled). */
 export function checkbox(f: { id: string; name: string; label: string; checked: boolean; value?: string; hint?: string; disabled?: boolean }): Html {
   const hint = f.hint ? html`<p class="svc-hint" id="${f.id}-hint">${f.hint}</p>` : '';

@@ -5,6 +5,7 @@ import { FIELDS } from './fields.js';
 
 const LABELS: Readonly<Record<string, MessageKey>> = {
   [FIELDS.status.id]: 'reqform.status',
+  [FIELDS.service.id]: 'serviceMove.label',
   [FIELDS.comment.id]: 'reqform.message',
   [FIELDS.visibility.id]: 'inbox.req.visibility',
   [FIELDS.department.id]: 'inbox.filter.department',

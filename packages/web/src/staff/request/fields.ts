@@ -1,6 +1,7 @@
 /** Names and element ids of the request page's form fields, shared by the forms and the actions. */
 export const FIELDS = {
   status: { id: 'req-status', name: 'status' },
+  service: { id: 'req-service', name: 'service' },
   note: { id: 'req-status-note', name: 'note' },
   comment: { id: 'req-comment', name: 'comment' },
   visibility: { id: 'req-visibility', name: 'visibility' },

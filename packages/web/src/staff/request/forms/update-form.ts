@@ -1,5 +1,5 @@
 /**
- * The one form at the top of the request page: status, a reply or internal
+ * The one form at the top of the request page: status, service, a reply or internal
  * note (with response templates), assignment, priority and expected date,
  * saved together by one button (actions/save-request.ts). The template's
  * "Insert" button comes first in the form, so it is what Enter in a field
@@ -14,6 +14,7 @@ import { actionPath } from '../fields.js';
 import type { FormState } from '../form-state.js';
 import type { RequestPageData } from '../load.js';
 import { commentFields } from './comment-form.js';
+import { serviceField } from './service-field.js';
 import { statusField } from './status-form.js';
 import { templatePicker, templatesData } from './template-picker.js';
 import { triageFields } from './triage-form.js';
@@ -24,6 +25,7 @@ export function updateForm(request: FastifyRequest, t: Translator, data: Request
 <form method="post" action="${actionPath(data.request.id, 'update')}" class="request-update-form">${csrfField(request)}
 <div class="request-update-grid">
 ${statusField(t, data, s)}
+${serviceField(t, data, s)}
 </div>
 <fieldset class="request-update-group">
 <legend>${t('reqform.messageGroup')}</legend>
