@@ -2,12 +2,15 @@
  * The staff API's service move (POST /api/v1/requests/{id}/service): roles and
  * scope refused on the server, unknown and inactive services answered with the
  * error document, one audit entry with both codes, and the GeoReport API
- * showing the new service (also to `updated_after`).
+ * showing the new service (also to `updated_after`), and the dashboard
+ * counting it under the new service at its next sync.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredRequest } from '@o311/store';
+import { addDays, dayOf, type StoredRequest } from '@o311/store';
 import { dialects } from '../../../test-support/databases.js';
+import { JOB } from '../src/jobs/job-names.js';
 import { JURISDICTION, startServer, type Server } from './support/fixture.js';
+import { ManualQueue } from './support/manual-queue.js';
 import { DAY, seedRequest } from './support/requests.js';
 import { staffCall, type StaffAnswer } from './support/staff.js';
 
@@ -22,6 +25,13 @@ describe.each(dialects)('staff API service move (%s)', (dialect) => {
   let s: Server;
   let req: StoredRequest;
   let outsider: string;
+  const queue = new ManualQueue();
+  const dashboardCount = async (service_code: string) => {
+    await queue.enqueue(JOB.dashboardSync, {});
+    await queue.run();
+    const today = dayOf(Date.now(), JURISDICTION.timezone);
+    return s.store.dashboard.total({ source_id: `local:${JURISDICTION.id}`, from_day: addDays(today, -30), to_day: addDays(today, 1), service_codes: [service_code] });
+  };
   const call = <T = unknown>(method: string, path: string, token: string | undefined, body?: unknown) => staffCall<T>(s.url, method, path, token, body);
   const move = (token: string, service_code: string, id = req.id) => call<{ service_code: string; events: { description: string }[] }>(
     'POST', `/requests/${id}/service`, token, { service_code },
@@ -29,6 +39,7 @@ describe.each(dialects)('staff API service move (%s)', (dialect) => {
 
   beforeAll(async () => {
     s = await startServer(dialect, {
+      options: { jobs: queue },
       seed: async (store) => {
         req = await seedRequest(store, { service_code: 'pothole', attributes: { SIZE: 'small' }, description: 'Hole', requested_at: Date.now() - DAY });
         await store.saveJurisdiction({ id: 'other.example', name: 'Other', contact: 'c', key_service: 'k', timezone: 'UTC' });
@@ -52,6 +63,7 @@ describe.each(dialects)('staff API service move (%s)', (dialect) => {
   });
 
   it('moves the request for an agent, audits both codes once, and the GeoReport API shows the new service', async () => {
+    expect(await dashboardCount('pothole')).toBe(1);
     const before = Date.now() - 1000;
     const moved = await move(s.staff.agent, 'graffiti');
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
@@ -66,6 +78,7 @@ describe.each(dialects)('staff API service move (%s)', (dialect) => {
     const since = new Date(before).toISOString().replace(/\.\d+Z$/, 'Z');
     const listed = (await (await fetch(`${s.url}/open311/v2/requests.json?updated_after=${since}&service_code=graffiti`)).json()) as { service_request_id: string }[];
     expect(listed.map((r) => r.service_request_id)).toContain(req.id);
+    expect([await dashboardCount('pothole'), await dashboardCount('graffiti')]).toEqual([0, 1]);
 
     // Asking again for the service it is under changes nothing.
     expect((await move(s.staff.admin, 'graffiti')).status).toBe(200);
