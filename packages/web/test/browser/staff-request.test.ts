@@ -87,6 +87,19 @@ describe.skipIf(!browserAvailable)('the back office’s request page and inbox i
     expect(errors).toEqual([]);
   });
 
+  it('one form: the Service select moves a request to another service, and the history says so', { timeout: 30_000 }, async () => {
+    const request = (await allRequests(s.store)).find((r) => EXTENDED_STATUSES[r.status] === 'open' && r.service_code !== 'GRAFFITI')!;
+    const { page, errors } = await s.open();
+    await signIn(page, s, 'agent', `/staff/requests/${request.id}`);
+    const form = page.getByRole('region', { name: 'Update this request' });
+    await form.getByLabel('Service', { exact: true }).selectOption('GRAFFITI');
+    await Promise.all([page.waitForURL(/done=saved$/), page.getByRole('button', { name: 'Save changes' }).click()]);
+    expect(await s.store.getRequest(DEMO_JURISDICTION.id, request.id)).toMatchObject({ service_code: 'GRAFFITI', service_name: 'Graffiti removal' });
+    expect(await page.getByRole('region', { name: 'Update this request' }).getByLabel('Service', { exact: true }).inputValue()).toBe('GRAFFITI');
+    expect(await page.locator('.request-history').textContent()).toContain(`${request.service_name} → Graffiti removal`);
+    expect(errors).toEqual([]);
+  });
+
   it('the one form without JavaScript: "Insert template" comes back with every field kept', { timeout: 20_000 }, async () => {
     const request = (await allRequests(s.store)).find((r) => EXTENDED_STATUSES[r.status] === 'open')!;
     const { page, context } = await s.open();
