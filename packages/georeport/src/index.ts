@@ -8,6 +8,7 @@ export * from './codec/discovery-codec.js';
 export * from './input/form.js';
 export * from './input/requests-query.js';
 export * from './input/submission.js';
+export { validateAttributeAnswers, type AttributeAnswer } from './input/attribute-answers.js';
 export * from './input/updates.js';
 export * from './input/limits.js';
 export * from './input/idempotency-key.js';

@@ -9,7 +9,8 @@
  *   service's (its agency; `requested_at` + its SLA): a value staff set
  *   themselves is kept;
  * - the answers to the old service's attributes whose codes the new service
- *   also has; the others are dropped (named in the result and the audit entry).
+ *   also asks, when they fit its question; the others are dropped (named in
+ *   the result and the audit entry).
  * The move is public: a public history entry "Old name → New name" (service
  * names need no translation), `updated_at`, the change feed (`updated`) and
  * the data version move on, and one audit entry `request.service` is written.

@@ -53,6 +53,16 @@ function runServiceMoveContract(dialect: TestDialect): void {
       expect(listed.map((x) => x.id)).toEqual([r.id]);
     });
 
+    it('drops an answer the new service asks differently (a list key where it wants a number)', async () => {
+      const j = await city();
+      await store.saveService(service(j, {
+        service_code: 'drain', service_name: 'Drain', attributes: [{ ...ATTRIBUTES[0]!, datatype: 'number', values: undefined, required: false }],
+      }));
+      const list = await store.createRequest(newRequest(j, { requested_at: T0, attributes: { DEPTH: 'deep' } }));
+      expect(await move(j, list.id, 'drain')).toMatchObject({ ok: true, dropped_attributes: ['DEPTH'] });
+      expect((await store.getRequest(j, list.id))?.attributes).toEqual({});
+    });
+
     it('keeps an agency and an expected date that staff set themselves', async () => {
       const j = await city();
       const r = await store.createRequest(newRequest(j, { requested_at: T0 }));

@@ -1,5 +1,5 @@
 /** Moving a request to another service of its jurisdiction (see service-move.ts for what moves with it). */
-import type { Attribute } from '@o311/georeport';
+import { validateAttributeAnswers, type Attribute } from '@o311/georeport';
 import type { ServiceMove, ServiceMoveResult } from '../service-move.js';
 import { appendAudit } from './audit.js';
 import { insertEvent, storeDerivedHistory } from './events.js';
@@ -25,10 +25,12 @@ export async function moveRequestService(db: Db, m: ServiceMove): Promise<Servic
     // The old service may have been deleted since: then nothing of the request is known to be its.
     const source = services.find((s) => s.service_code === row.service_code);
 
-    const asked = new Set(parseJson<Attribute[]>(target.attributes).map((a) => a.code));
     const answers = parseJson<Record<string, string | string[]>>(row.attributes);
-    const kept = Object.fromEntries(Object.entries(answers).filter(([code]) => asked.has(code)));
-    const dropped = Object.keys(answers).filter((code) => !asked.has(code));
+    // An answer stays when the new service asks the same code and the answer fits its question (a list's keys, a
+    // number); what the new service requires but was never asked stays unanswered: staff cannot answer for the reporter.
+    const sent = new Map(Object.entries(answers).map(([code, a]): [string, string[]] => [code, typeof a === 'string' ? [a] : a]));
+    const kept = validateAttributeAnswers(sent, parseJson<Attribute[]>(target.attributes), []);
+    const dropped = Object.keys(answers).filter((code) => !Object.hasOwn(kept, code));
     const agencyWasService = source !== undefined && row.agency_responsible === source.agency_responsible;
     const expectedWasSla = source !== undefined && row.expected_at === slaExpectedAt(row.requested_at, source.sla_hours);
 
