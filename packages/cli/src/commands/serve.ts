@@ -211,10 +211,11 @@ function printBanner(
     out(`  report & track ${u.base}/`);
     out(`  my reports     ${u.base}/account (sign in with a link sent by e-mail)`);
     if (mail !== undefined) out(`  e-mail         ${mail}`);
-    if (intake !== undefined) out(`  e-mail intake  ${intake}`);
+    out(`  e-mail intake  ${intake ?? 'off (--intake-address ADDRESS --smtp-in PORT: mail to the city becomes a request)'}`);
     if (sms !== undefined) out(`  SMS            ${sms}`);
     out(`  staff          ${u.staff}`);
     for (const s of demo?.staff ?? []) out(`                   ${s.role.padEnd(6)} ${s.email} / ${s.password}`);
+    out(`  take a call    ${u.staff}/calls (the contact centre: admins, and agents an admin lets take calls)`);
     out(`  who covers it  ${u.base}/discover`);
     out(`  validator      ${u.base}/validate (checks any Open311 endpoint, like the W3C validator)`);
     if (monitor) out(`  status         ${u.base}/status (every registry endpoint, polled by the monitor)`);
