@@ -87,6 +87,10 @@ describe.each(dialects)('o311 serve --demo on %s', (dialect) => {
     expect(out).toContain(`curl '${georeport.replace('127.0.0.1', 'localhost')}services.json'`);
     // Without --public-url, the links' origin is said at start-up.
     expect(out).toMatch(/public URL\s+http:\/\/localhost:\d+ \(links in mail, feeds and discovery; set --public-url/);
+    // Every channel is named: the contact centre, the e-mail intake (off unless asked for), the SMS simulator.
+    expect(out).toMatch(/take a call\s+http:\/\/localhost:\d+\/staff\/calls /);
+    expect(out).toMatch(/e-mail intake\s+off \(--intake-address ADDRESS --smtp-in PORT/);
+    expect(out).toMatch(/SMS\s+http:\/\/localhost:\d+\/channels\/sms\/simulator \(simulator\)/);
 
     const services = await fetch(`${georeport}services.json`);
     expect(services.status).toBe(200);
