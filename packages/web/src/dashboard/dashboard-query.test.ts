@@ -27,7 +27,7 @@ describe('the dashboard filter', () => {
       { field: 'to', problem: 'outOfRange' },
       { field: 'from', problem: 'outOfRange' },
       { field: 'status', problem: 'badStatus' },
-      { field: 'channel', problem: 'badValue' },
+      { field: 'channel', problem: 'badChannel' },
     ]);
     expect(query.channels).toEqual([]);
     expect(query.day).toBe('2026-03-09');

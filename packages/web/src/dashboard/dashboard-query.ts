@@ -34,7 +34,7 @@ export type QueryField = 'day' | 'from' | 'to' | 'area' | 'service' | 'group' | 
 /** What is wrong with one field; `problem` names the message (dashboard.error.<problem>). */
 export interface QueryError {
   field: QueryField;
-  problem: 'notADay' | 'outOfRange' | 'fromAfterTo' | 'rangeTooLong' | 'tooMany' | 'badValue' | 'badStatus';
+  problem: 'notADay' | 'outOfRange' | 'fromAfterTo' | 'rangeTooLong' | 'tooMany' | 'badValue' | 'badStatus' | 'badChannel';
 }
 
 export interface ParsedQuery {
@@ -73,7 +73,7 @@ function readList(params: URLSearchParams, field: 'area' | 'service' | 'group', 
 function readChannels(params: URLSearchParams, errors: QueryError[]): RequestChannel[] {
   const values = [...new Set(all(params, 'channel'))];
   if (values.every(isRequestChannel)) return values;
-  errors.push({ field: 'channel', problem: 'badValue' });
+  errors.push({ field: 'channel', problem: 'badChannel' });
   return [];
 }
 

@@ -35,6 +35,7 @@ export const dashboardEn = {
   'dashboard.error.tooMany': '{field}: choose at most 200.',
   'dashboard.error.badValue': '{field}: a value is too long or has characters that cannot be read.',
   'dashboard.error.badStatus': '{field}: choose open, closed, or open or closed.',
+  'dashboard.error.badChannel': '{field}: choose among web, api, phone, e-mail, SMS and app.',
   'dashboard.brief': 'Brief for {day}',
   'dashboard.briefText': 'Each figure beside that of {weekBefore}, the same day a week before.',
   'dashboard.col.figure': 'Figure',

@@ -37,6 +37,7 @@ export const dashboardEs: Record<DashboardKey, string> = {
   'dashboard.error.tooMany': '{field}: elija 200 como máximo.',
   'dashboard.error.badValue': '{field}: un valor es demasiado largo o tiene caracteres ilegibles.',
   'dashboard.error.badStatus': '{field}: elija abiertas, cerradas, o abiertas o cerradas.',
+  'dashboard.error.badChannel': '{field}: elija entre web, API, teléfono, correo electrónico, SMS y aplicación.',
   'dashboard.brief': 'Resumen del {day}',
   'dashboard.briefText': 'Cada cifra junto a la del {weekBefore}, el mismo día de la semana anterior.',
   'dashboard.col.figure': 'Cifra',

@@ -37,6 +37,7 @@ export const dashboardFr: Record<DashboardKey, string> = {
   'dashboard.error.tooMany': '{field} : choisissez-en 200 au plus.',
   'dashboard.error.badValue': '{field} : une valeur est trop longue ou contient des caractères illisibles.',
   'dashboard.error.badStatus': '{field} : choisissez ouvertes, fermées, ou ouvertes ou fermées.',
+  'dashboard.error.badChannel': '{field} : choisissez parmi web, API, téléphone, courriel, SMS et application.',
   'dashboard.brief': 'Bilan du {day}',
   'dashboard.briefText': 'Chaque chiffre à côté de celui du {weekBefore}, le même jour une semaine plus tôt.',
   'dashboard.col.figure': 'Chiffre',
