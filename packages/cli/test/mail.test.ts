@@ -34,6 +34,9 @@ describe('mail ingest', () => {
     store = await openStore(db.url);
     await store.migrate();
     await store.saveJurisdiction({ id: 'riverton', name: 'Riverton', contact: '311', key_service: 'ask', timezone: 'America/Chicago' });
+    // Alphabetically first, but not the primary: a bare intake address must never land here.
+    await store.saveJurisdiction({ id: 'aardvark', name: 'Aardvark', contact: '311', key_service: 'ask', timezone: 'America/Chicago' });
+    expect((await store.primaryJurisdiction())?.id).toBe('riverton');
     await store.saveService(newService({ jurisdiction_id: 'riverton', service_code: 'POTHOLE', service_name: 'Pothole', keywords: 'pothole' }));
     files = await scratch();
   });

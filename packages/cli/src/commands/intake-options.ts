@@ -5,8 +5,9 @@ import { UsageError } from '../errors.js';
 
 export async function intakeAddresses(store: Store, specs: readonly string[], jurisdiction: string | undefined): Promise<IntakeAddress[]> {
   const { parseIntakeAddress } = await import('@o311/email-intake');
-  const fallback = jurisdiction ?? (await store.listJurisdictions()).find((j) => !j.sandbox)?.id;
-  if (fallback === undefined) throw new UsageError('--intake-address needs a jurisdiction: the database has none');
+  // A bare address belongs to the jurisdiction the web apps serve: the named one, else the stored primary.
+  const fallback = jurisdiction ?? (await store.primaryJurisdiction())?.id;
+  if (fallback === undefined) throw new UsageError('--intake-address needs a jurisdiction: the database has no primary one (name it: ADDRESS=JURISDICTION)');
   const addresses = specs.map((spec) => {
     const parsed = parseIntakeAddress(spec, fallback);
     if (!parsed) throw new UsageError(`--intake-address ${spec} is not an e-mail address (ADDRESS or ADDRESS=JURISDICTION, no plus part)`);
