@@ -53,7 +53,11 @@ export interface NewSmsMessage {
 export interface SmsMessage extends NewSmsMessage {
   id: string;
   sent_at: number | null;
-  /** The provider's id of a sent message. */
+  /**
+   * The provider's id of a sent message; for an inbound message and the
+   * replies given in its webhook's answer, `provider:message_id` of the
+   * inbound message (a redelivery is answered the same, `repliesTo`).
+   */
   provider_id: string | null;
 }
 
@@ -82,6 +86,12 @@ export interface SmsStore {
   conversation(jurisdiction_id: string, phone: string): Promise<SmsConversation | undefined>;
   /** Whether the provider message was handled already. */
   handled(provider: string, message_id: string): Promise<boolean>;
+  /**
+   * The replies given to a handled message, in order, when it came from
+   * `phone` to the jurisdiction; undefined when no such message of that number
+   * is logged (another number's, or pruned).
+   */
+  repliesTo(claim: Omit<SmsInboundClaim, 'at'>, jurisdiction_id: string, phone: string): Promise<string[] | undefined>;
   /**
    * Answers one inbound message in ONE transaction: claims its provider id,
    * writes the conversation and logs the messages (the inbound one and the

@@ -29,6 +29,19 @@ export function runSmsContract(dialect: TestDialect): void {
       expect((await store.sms.messagesOf(j, phone, 10)).map((m) => [m.direction, m.body])).toEqual([['in', 'Hola'], ['out', 'Que quiere reportar?']]);
     });
 
+    it('gives the replies of a handled message again, for its own number only', async () => {
+      const j = await addJurisdiction(store);
+      const c = claim();
+      expect(await store.sms.exchange(c, { kind: 'keep' }, [inbound(j, 'YES'), reply(j, 'Thank you! 1'), reply(j, 'Updates follow')])).toEqual({ ok: true });
+      await store.sms.exchange(claim(), { kind: 'keep' }, [inbound(j, 'HELP'), reply(j, 'Help text')]);
+      expect(await store.sms.repliesTo(c, j, phone)).toEqual(['Thank you! 1', 'Updates follow']);
+      expect(await store.sms.repliesTo(c, j, '+15550100999')).toBeUndefined();
+      expect(await store.sms.repliesTo({ provider: c.provider, message_id: 'never' }, j, phone)).toBeUndefined();
+      const quiet = claim();
+      await store.sms.exchange(quiet, { kind: 'keep' }, [inbound(j, 'opted out')]);
+      expect(await store.sms.repliesTo(quiet, j, phone)).toEqual([]);
+    });
+
     it('refuses a save at a version that moved on, and writes nothing of it', async () => {
       const j = await addJurisdiction(store);
       const conversation = { id: 'c2', jurisdiction_id: j, phone, locale: 'en', state: '{}' };

@@ -16,10 +16,13 @@ class Refused extends Error {
   }
 }
 
-const logRow = (m: NewSmsMessage) => ({
+const logRow = (m: NewSmsMessage, provider_id: string | null = null) => ({
   jurisdiction_id: m.jurisdiction_id, phone: m.phone, direction: m.direction, body: m.body, state: m.state,
-  created_at: m.at, sent_at: null, provider_id: null,
+  created_at: m.at, sent_at: null, provider_id,
 });
+
+/** The provider id logged with an inbound message and its replies. */
+const inboundKey = (c: Omit<SmsInboundClaim, 'at'>): string => `${c.provider}:${c.message_id}`;
 
 async function claim(trx: Trx, c: SmsInboundClaim): Promise<void> {
   try {
@@ -78,6 +81,14 @@ export function smsStore(db: Db): SmsStore {
       return r !== undefined;
     },
 
+    async repliesTo(c, jurisdiction_id, phone) {
+      const rows = await db.selectFrom('sms_messages').select(['direction', 'body'])
+        .where('jurisdiction_id', '=', jurisdiction_id).where('phone', '=', phone).where('provider_id', '=', inboundKey(c))
+        .orderBy('id').execute();
+      if (!rows.some((r) => r.direction === 'in')) return undefined;
+      return rows.filter((r) => r.direction === 'out').map((r) => r.body);
+    },
+
     async exchange(c, w, log): Promise<SmsExchangeOutcome> {
       const first = log[0];
       try {
@@ -85,7 +96,7 @@ export function smsStore(db: Db): SmsStore {
           await claim(trx, c);
           if (first) await write(trx, w, c.at, first.jurisdiction_id, first.phone);
           else if (w.kind !== 'keep') throw new RangeError('a conversation write needs the inbound message in the log');
-          if (log.length > 0) await trx.insertInto('sms_messages').values(log.map(logRow)).execute();
+          if (log.length > 0) await trx.insertInto('sms_messages').values(log.map((m) => logRow(m, inboundKey(c)))).execute();
         });
         return { ok: true };
       } catch (e) {
