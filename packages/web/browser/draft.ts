@@ -35,7 +35,8 @@ function controls(form: HTMLFormElement, name: string): (HTMLInputElement | HTML
   );
 }
 
-function apply(form: HTMLFormElement, entries: Entries): boolean {
+/** Puts the answers back in the form's controls; whether any was not empty. */
+export function fillForm(form: HTMLFormElement, entries: Entries): boolean {
   const byName = new Map<string, string[]>();
   for (const [name, value] of entries) byName.set(name, [...(byName.get(name) ?? []), value]);
   let restored = false;
@@ -64,7 +65,7 @@ export function keepDraft(form: HTMLFormElement, serviceCode: string, restore: b
   if (store && restore) {
     try {
       const saved: unknown = JSON.parse(store.getItem(key) ?? 'null');
-      if (Array.isArray(saved)) restored = apply(form, saved as Entries);
+      if (Array.isArray(saved)) restored = fillForm(form, saved as Entries);
     } catch {
       store.removeItem(key);
     }

@@ -3,6 +3,7 @@ import { readAppConfig, type AppConfig } from './app-config.js';
 import { fill } from './report-config.js';
 import { allReports, deleteReport, putReport, type QueuedReport } from './outbox-store.js';
 import { OUTBOX_CHANGED, sendOutbox } from './outbox-send.js';
+import { reopenHref } from './outbox-reopen.js';
 
 function stateText(config: AppConfig, r: QueuedReport): string {
   const m = config.messages;
@@ -10,9 +11,45 @@ function stateText(config: AppConfig, r: QueuedReport): string {
     const time = new Intl.DateTimeFormat(config.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(r.queuedAt);
     return fill(m['pwa.outbox.pending'], { time });
   }
-  if (r.state === 'refused') return fill(m['pwa.outbox.refused'], { problems: (r.problems ?? []).join(' ') });
+  if (r.state === 'refused') return m['pwa.outbox.refused'];
   const id = r.receipt?.id;
   return id ? fill(m['pwa.outbox.sent'], { id }) : m['pwa.outbox.sentNoNumber'];
+}
+
+/** Fields the reporter did not write (the app's key, the service, the form's token). */
+const NOT_SHOWN = new Set(['api_key', 'service_code', 'form_token', 'account_id']);
+
+/** A refused report: the server's reasons (in its own words, English), everything written, and the way back to the form. */
+function refusedDetails(config: AppConfig, r: QueuedReport): HTMLElement[] {
+  const m = config.messages;
+  const out: HTMLElement[] = [];
+  if ((r.problems ?? []).length > 0) {
+    const said = document.createElement('p');
+    said.textContent = m['pwa.outbox.serverSaid'];
+    const reasons = document.createElement('ul');
+    reasons.lang = 'en';
+    reasons.className = 'outbox-reasons';
+    for (const p of r.problems ?? []) reasons.append(Object.assign(document.createElement('li'), { textContent: p }));
+    out.push(said, reasons);
+  }
+  const written = r.answers.filter(([name, value]) => !NOT_SHOWN.has(name) && value.trim() !== '');
+  const details = document.createElement('details');
+  details.append(Object.assign(document.createElement('summary'), { textContent: m['pwa.outbox.answers'] }));
+  const dl = document.createElement('dl');
+  for (const [name, value] of written) {
+    dl.append(Object.assign(document.createElement('dt'), { textContent: name }), Object.assign(document.createElement('dd'), { textContent: value }));
+  }
+  details.append(dl);
+  if (r.photos.length > 0) details.append(Object.assign(document.createElement('p'), { textContent: fill(m['pwa.outbox.photosKept'], { number: r.photos.length }) }));
+  const edit = document.createElement('a');
+  edit.href = reopenHref(r.serviceCode, r.id);
+  edit.className = 'button';
+  edit.textContent = m['pwa.outbox.edit'];
+  edit.setAttribute('aria-label', `${m['pwa.outbox.edit']}: ${r.serviceName}`);
+  const p = document.createElement('p');
+  p.append(edit);
+  out.push(details, p);
+  return out;
 }
 
 function item(config: AppConfig, r: QueuedReport, render: () => Promise<void>): HTMLLIElement {
@@ -22,6 +59,7 @@ function item(config: AppConfig, r: QueuedReport, render: () => Promise<void>): 
   const name = document.createElement('strong');
   name.textContent = r.serviceName;
   li.append(name, ': ', stateText(config, r));
+  if (r.state === 'refused') li.append(...refusedDetails(config, r));
   const id = r.receipt?.id;
   if (id) {
     const a = document.createElement('a');

@@ -63,9 +63,10 @@ async function sendOne(r: QueuedReport, channel: Channel): Promise<boolean> {
     result = await submitReport(bodyOf(r), r.token, channel);
   }
   if (!result.ok && ('network' in result || ('later' in result && result.later))) return false;
-  const done: QueuedReport = { ...r, answers: [], photos: [] };
-  if (result.ok) Object.assign(done, { state: 'sent', receipt: { id: result.id, token: result.token } });
-  else Object.assign(done, { state: 'refused', problems: 'problems' in result ? result.problems : [] });
+  // A refused report keeps every answer and photo, so the reporter can correct it and send it again.
+  const done: QueuedReport = result.ok
+    ? { ...r, answers: [], photos: [], state: 'sent', receipt: { id: result.id, token: result.token } }
+    : { ...r, state: 'refused', problems: 'problems' in result ? result.problems : [] };
   await putReport(done);
   return true;
 }

@@ -2,7 +2,8 @@
  * The outbox: reports made without a connection, kept in IndexedDB (photos
  * as Blobs) until they are sent (outbox-send.ts). Once sent, a report keeps
  * only what the reporter is told (the service and the number): its answers,
- * contact details and photos are dropped.
+ * contact details and photos are dropped. A refused report keeps them all, to
+ * be corrected in the form and sent again (browser/outbox-reopen.ts).
  */
 
 export interface QueuedPhoto {
@@ -17,7 +18,7 @@ export interface QueuedReport {
   serviceCode: string;
   serviceName: string;
   apiKey: string;
-  /** The form's answers, in order; empty once sent. */
+  /** The form's answers, in order; empty once sent (kept when refused). */
   answers: [string, string][];
   photos: QueuedPhoto[];
   /** The one-time token, sent as the Idempotency-Key, so any resend lands on the first request. */
@@ -65,6 +66,7 @@ export function newToken(): string {
 
 export const putReport = (r: QueuedReport): Promise<IDBValidKey> => run('readwrite', (s) => s.put(r));
 export const deleteReport = (id: string): Promise<undefined> => run('readwrite', (s) => s.delete(id));
+export const getReport = (id: string): Promise<QueuedReport | undefined> => run('readonly', (s) => s.get(id) as IDBRequest<QueuedReport | undefined>);
 
 export async function allReports(): Promise<QueuedReport[]> {
   const list = await run<QueuedReport[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedReport[]>);

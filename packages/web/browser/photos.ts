@@ -72,6 +72,14 @@ export class PhotoPicker {
     return this.#photos.map((p) => p.photo);
   }
 
+  /** Photos already prepared (kept in the outbox), shown as if just chosen. */
+  addPrepared(photos: readonly Photo[]): void {
+    for (const photo of photos.slice(0, Math.max(0, this.max - this.#photos.length))) {
+      this.#photos.push({ photo, url: URL.createObjectURL(photo.blob) });
+    }
+    this.#render();
+  }
+
   async #add(): Promise<void> {
     const chosen = Array.from(this.input.files ?? []);
     this.input.value = '';

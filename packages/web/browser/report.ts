@@ -19,6 +19,7 @@ import { fill, readReportConfig, type ReportConfig } from './report-config.js';
 import { confirmationUrl, formToken, reportBody, submitReport } from './submit.js';
 import { installed, readAppConfig, type AppConfig } from './app-config.js';
 import { queueReport } from './outbox-send.js';
+import { reopenFromOutbox, type Reopened } from './outbox-reopen.js';
 import type { Photo } from './photos.js';
 
 const byId = <T extends HTMLElement>(id: string): T | null => document.getElementById(id) as T | null;
@@ -116,6 +117,13 @@ function start(): void {
       : undefined;
   if (input) showPhotoButton(input);
   countCharacters(config);
+  let reopened: Reopened | undefined;
+  if (app && !config.routed) {
+    void reopenFromOutbox(form, config.serviceCode, (kept) => photos?.addPrepared(kept)).then((r) => {
+      reopened = r;
+      if (r) submitStatus(app.messages['pwa.outbox.reopened']);
+    });
+  }
 
   const button = byId<HTMLButtonElement>('submit-report');
   form.addEventListener('submit', async (event) => {
@@ -141,6 +149,7 @@ function start(): void {
       // Never sent, so a new token: the form may come from the app's cache, its token used already.
       submitStatus(app.messages['pwa.queued']);
       draft.clear();
+      await reopened?.done();
       await queue(form, config, app, chosen);
       return;
     }
@@ -150,12 +159,14 @@ function start(): void {
       // It may have arrived: the same token makes the resend land on it.
       submitStatus(app.messages['pwa.queued']);
       draft.clear();
+      await reopened?.done();
       await queue(form, config, app, chosen, formToken(form));
       return;
     }
     if (button) button.disabled = false;
     if (result.ok) {
       draft.clear();
+      await reopened?.done();
       window.location.assign(confirmationUrl(config, result));
       return;
     }

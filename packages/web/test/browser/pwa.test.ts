@@ -224,6 +224,57 @@ describe.skipIf(!browserAvailable)('a queued report the server asks to send late
   });
 });
 
+describe.skipIf(!browserAvailable)('a queued report the server refuses', () => {
+  it('keeps every answer and photo, shows the server’s reasons under our own words, and goes back to the form to be sent again', { timeout: 60_000 }, async () => {
+    const { page, context, errors } = await s.open('/report/POTHOLE', { serviceWorkers: 'allow', axe: true });
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    await page.reload();
+    const map = page.locator('#report-map');
+    await map.locator('.leaflet-tile-pane').waitFor({ state: 'attached' });
+    await map.click({ position: { x: 170, y: 130 } });
+    await expect.poll(() => page.locator('#location-status').textContent()).toMatch(/^Marker placed at/);
+    await page.getByRole('group', { name: /Where in the road is it\?/ }).getByLabel('Travel lane').check();
+    await page.getByRole('group', { name: /How big is it\?/ }).getByLabel('About the size of a car tire').check();
+    await page.getByLabel(/^Describe the problem/).fill('Refused once, then corrected');
+    await page.locator('input[name="email"]').fill('refused.reporter@example.org');
+    await page.getByLabel('Photos').setInputFiles({ name: 'kept.png', mimeType: 'image/png', buffer: pngPhoto({ width: 50, height: 40 }) });
+    await page.getByRole('img', { name: 'kept.jpg' }).waitFor();
+    await context.setOffline(true);
+    await Promise.all([page.waitForURL(s.url('/outbox')), page.getByRole('button', { name: 'Send report' }).click()]);
+    const before = await count();
+
+    await context.route('**/open311/v2/requests.json', (route) =>
+      route.fulfill({ status: 400, contentType: 'application/json', body: '[{"code":400,"description":"service_code \'POTHOLE\' does not exist"}]' }), { times: 1 });
+    await context.setOffline(false);
+    const item = page.locator('#outbox-list li').first();
+    await expect.poll(() => item.textContent(), { timeout: 15_000 }).toMatch(/Pothole: Not sent: the city did not accept this report/);
+    expect(await item.textContent()).toContain('The server said:');
+    expect(await item.locator('ul[lang="en"] li').allTextContents()).toEqual(["service_code 'POTHOLE' does not exist"]);
+    await item.getByText('What you wrote').click();
+    expect(await item.locator('dd').allTextContents()).toEqual(expect.arrayContaining(['Refused once, then corrected', 'refused.reporter@example.org']));
+    expect(await item.textContent()).toContain('Photos kept: 1');
+    await expectAccessible(page, 'outbox with a refused report');
+    await screenshot(page, 'pwa-outbox-refused');
+    expect(await count(), 'nothing filed').toBe(before);
+
+    await Promise.all([page.waitForURL(/\/report\/POTHOLE#outbox=/), item.getByRole('link', { name: /^Correct and send again/ }).click()]);
+    await expect.poll(() => page.getByLabel(/^Describe the problem/).inputValue()).toBe('Refused once, then corrected');
+    expect(await page.locator('input[name="email"]').inputValue()).toBe('refused.reporter@example.org');
+    expect(await page.getByRole('group', { name: /Where in the road is it\?/ }).getByLabel('Travel lane').isChecked()).toBe(true);
+    await page.getByRole('img', { name: 'kept.jpg' }).waitFor();
+    expect(await page.locator('#submit-status').textContent()).toMatch(/^Your report is back in the form/);
+    await page.getByLabel(/^Describe the problem/).fill('Refused once, then corrected and sent');
+    await Promise.all([page.waitForURL(/\/report\/POTHOLE\/sent\?/), page.getByRole('button', { name: 'Send report' }).click()]);
+    expect(await count(), 'the corrected report filed once').toBe(before + 1);
+    const filed = (await fetch(s.url('/open311/v2/requests.json?service_code=POTHOLE')).then((r) => r.json())) as { description?: string; media_url?: string }[];
+    const corrected = filed.filter((r) => r.description === 'Refused once, then corrected and sent');
+    expect(corrected).toHaveLength(1);
+    expect(corrected[0]?.media_url, 'the kept photo came with it').toBeTruthy();
+    expect(await inPage<string[]>(page, OUTBOX_STATES), 'the refused copy is gone once sent').toEqual([]);
+    expect(errors.filter((e) => !/ERR_(INTERNET_DISCONNECTED|CONNECTION_RESET)|Failed to fetch|status of 400/.test(e))).toEqual([]);
+  });
+});
+
 describe.skipIf(!browserAvailable)('a report to another endpoint (through the router)', () => {
   it('says offline that it needs a connection and stays on the form with the answers', { timeout: 30_000 }, async () => {
     await seedDemoRegistry(s.store);

@@ -1,0 +1,40 @@
+/**
+ * "Correct and send again": the outbox page links a refused report to its
+ * service's form with `#outbox=ID` (a fragment, so the page the service worker
+ * kept still matches offline). The form is filled with everything the reporter
+ * wrote, photos included; the kept report is dropped only once the corrected
+ * one is sent or queued again, so nothing is lost on the way.
+ */
+import { fillForm } from './draft.js';
+import { deleteReport, getReport } from './outbox-store.js';
+import type { Photo } from './photos.js';
+
+const FRAGMENT = /^#outbox=([\w-]{1,64})$/;
+
+/** Answers the form makes afresh: the page's own token, key and service. */
+const NOT_REFILLED = new Set(['form_token', 'api_key', 'service_code']);
+
+export const reopenHref = (serviceCode: string, id: string): string => `/report/${encodeURIComponent(serviceCode)}#outbox=${id}`;
+
+export interface Reopened {
+  /** Drops the refused report from the outbox: its corrected copy has been sent or queued. */
+  done(): Promise<void>;
+}
+
+/** Refills the form from the refused report the URL names; undefined when it names none (or another service's). */
+export async function reopenFromOutbox(
+  form: HTMLFormElement,
+  serviceCode: string,
+  addPhotos: (photos: readonly Photo[]) => void,
+): Promise<Reopened | undefined> {
+  const id = FRAGMENT.exec(window.location.hash)?.[1];
+  if (id === undefined) return undefined;
+  const kept = await getReport(id).catch(() => undefined);
+  if (!kept || kept.state !== 'refused' || kept.serviceCode !== serviceCode) return undefined;
+  fillForm(form, kept.answers.filter(([name]) => !NOT_REFILLED.has(name)));
+  addPhotos(kept.photos);
+  // The map and the draft follow the refilled point and answers.
+  for (const field of ['f-lat', 'f-long']) document.getElementById(field)?.dispatchEvent(new Event('change'));
+  form.dispatchEvent(new Event('change'));
+  return { done: () => deleteReport(id).catch(() => undefined) };
+}
