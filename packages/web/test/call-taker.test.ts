@@ -142,9 +142,14 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect(res.body).toContain('value="call me"');
     });
 
-    it('lists the services matching a keyword, the first one focused, each opening the form started with the caller', async () => {
-      const res = await t.postForm('/staff/calls', { caller: CALLER_PHONE, q: 'pothole' }, agent);
-      expect(res.body).toMatch(/<button type="submit" name="service" value="POTHOLE" class="inbox-link-button" autofocus>Pothole<\/button>/);
+    it('lists the services matching a keyword, named ones first and the first focused, each opening the form started with the caller', async () => {
+      const res = await t.postForm('/staff/calls', { caller: CALLER_PHONE, q: 'light' }, agent);
+      // Streetlight and Traffic signal name "light" (their keywords); Pothole only through its group "Streets & Lighting".
+      expect(res.body).toMatch(/<button type="submit" name="service" value="STREETLIGHT" class="inbox-link-button" autofocus>/);
+      const order = [...res.body.matchAll(/name="service" value="([A-Z_]+)"/g)].map((m) => m[1]);
+      expect(order.slice(0, 2)).toEqual(['STREETLIGHT', 'TRAFFIC_SIGNAL']);
+      expect(order).toContain('POTHOLE');
+      expect(order.indexOf('POTHOLE')).toBeGreaterThan(1);
       // The caller's number travels in the form, never in a link (the browser's history, the server's logs).
       expect(res.body).not.toMatch(/href="[^"]*(caller=|515)/);
       const form = await t.postForm('/staff/calls', { caller: CALLER_PHONE, q: 'pothole', service: 'POTHOLE' }, agent);
@@ -152,6 +157,17 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect(form.body).toContain('action="/staff/calls/report/POTHOLE"');
       expect(form.body).toMatch(new RegExp(`name="phone" autocomplete="off" maxlength="\\d+" value="${CALLER_PHONE.replace(/[()+]/g, '\\$&')}"`));
       expect((await t.postForm('/staff/calls', { caller: CALLER_PHONE, service: 'NO_SUCH' }, agent)).statusCode).toBe(404);
+    });
+
+    it('opens the form of the one service a keyword names, in any language, whatever the agent\'s (Enter in the search)', async () => {
+      const res = await t.postForm('/staff/calls', { caller: CALLER_PHONE, q: 'bache' }, agent);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('action="/staff/calls/report/POTHOLE"');
+      expect(res.body).toContain('Pothole');
+      // A fresh form: its first field has the focus, not the page (a keyboard agent is not sent through the menu).
+      expect(res.body).toMatch(/name="first_name" autocomplete="off" maxlength="\d+" value="" autofocus/);
+      const french = await t.postForm('/staff/calls', { q: 'lampadaire' }, agent);
+      expect(french.body).toContain('action="/staff/calls/report/STREETLIGHT"');
     });
   });
 
@@ -182,6 +198,19 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect(used.statusCode).toBe(200);
       expect(used.body).toContain(`name="lat" step="any" min="-90" max="90" inputmode="decimal" value="${pick!.split(',')[0]}"`);
       expect(used.body).toContain('value="Ann"');
+      expect(await t.store.countInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id }), 'nothing filed').toBe(before);
+    });
+
+    it('names why a save with an address and no point saved nothing: the summary, focused, points at the places found', async () => {
+      const before = await t.store.countInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id });
+      const form = await t.get('/staff/calls/report/POTHOLE', agent);
+      const { lat: _lat, long: _long, ...noPoint } = POTHOLE_FIELDS;
+      const res = await t.postForm('/staff/calls/report/POTHOLE', { ...noPoint, form_token: formToken(form.body), address_string: '226 Main St' }, agent);
+      expect(res.statusCode).toBe(400);
+      expect(summaryLinks(res.body)).toEqual(['geocode-pick-0']);
+      expect(res.body).toContain('Nothing was saved yet: choose one of the places found for “226 Main St”');
+      expect(res.body).toMatch(/class="svc-error-summary" role="alert" tabindex="-1" autofocus/);
+      expect(res.body).toContain('id="geocode-pick-0"');
       expect(await t.store.countInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id }), 'nothing filed').toBe(before);
     });
 

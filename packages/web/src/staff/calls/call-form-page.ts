@@ -53,7 +53,7 @@ function mapBlock(t: Translator, map: CallFormView['map']): Html {
 <script type="application/json" id="${CALL_MAP_CONFIG_ID}">${jsonData(config)}</script>`;
 }
 
-type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[] };
+type Ctx = { t: Translator; fields: FormFields; errors: readonly FieldError[]; /** A fresh form: its first field takes the focus. */ fresh: boolean };
 
 const errorFor = (c: Ctx, id: string): string | undefined => c.errors.find((e) => e.id === id)?.message;
 
@@ -68,7 +68,8 @@ const section = (id: string, title: string, body: Html): Html =>
 function contactInput(c: Ctx, name: FixedField, label: MessageKey, type: string): Html {
   const f = frame(c, FIELD_IDS[name], label);
   const pattern = name === 'email' ? html` pattern="${EMAIL_PATTERN}"` : '';
-  return textField(c.t, f, html`<input type="${type}" name="${name}" autocomplete="off" maxlength="${MAX_SHORT_FIELD_LENGTH}" value="${valueOf(c.fields, name)}"${pattern} ${inputAria(f)}>`);
+  const focus = c.fresh && name === 'first_name' ? html` autofocus` : '';
+  return textField(c.t, f, html`<input type="${type}" name="${name}" autocomplete="off" maxlength="${MAX_SHORT_FIELD_LENGTH}" value="${valueOf(c.fields, name)}"${pattern}${focus} ${inputAria(f)}>`);
 }
 
 function callerSection(c: Ctx, locale: string): Html {
@@ -122,7 +123,8 @@ ${sms ? consent(c, CALL_FIELDS.receiptSms, CALL_FIELD_IDS.receiptSms, 'calls.for
 }
 
 export function callFormPage(t: Translator, v: CallFormView): Html {
-  const c: Ctx = { t, fields: v.fields, errors: v.errors };
+  const fresh = v.errors.length === 0 && v.serverProblems.length === 0 && v.geocode === undefined;
+  const c: Ctx = { t, fields: v.fields, errors: v.errors, fresh };
   return html`<p><a href="${CALLS_PATH}">${t('calls.back')}</a></p>
 <h1>${t('calls.form.title', { service: v.service.service_name })}</h1>
 ${v.service.description ? html`<p class="lead">${v.service.description}</p>` : ''}

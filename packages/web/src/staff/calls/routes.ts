@@ -13,8 +13,7 @@ import type { WebContext } from '../../context.js';
 import { formText, readForm } from '../../form.js';
 import type { Translator } from '../../i18n/translate.js';
 import { translatorFor } from '../../request-locale.js';
-import { loadServices } from '../../citizen/catalog.js';
-import { type FormFields } from '../../citizen/form-state.js';
+import { valueOf, type FormFields } from '../../citizen/form-state.js';
 import { newFormToken, formTokenOf } from '../../citizen/form-token.js';
 import { locateTyped } from '../../citizen/geocode-form.js';
 import { mapCenter } from '../../citizen/map-center.js';
@@ -36,6 +35,7 @@ import { callFormPage } from './call-form-page.js';
 import { checkCall, fileCall, textsReceipts } from './file-call.js';
 import { filedPage } from './filed-page.js';
 import { CALLS_PATH, filedPath } from './paths.js';
+import { matchServices, searchableServices, type ServiceMatches } from './service-search.js';
 import { CALLER_FIELD_ID, startPage } from './start-page.js';
 
 /** Longest caller contact or keyword read (an e-mail address is at most 254). */
@@ -93,9 +93,12 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
   const guarded = { preHandler: callTakerGuard(web) };
   const { store } = web.services;
 
-  async function showStart(request: FastifyRequest, reply: FastifyReply, typedIn: { caller: string; query: string }): Promise<FastifyReply> {
+  async function showStart(
+    request: FastifyRequest, reply: FastifyReply, typedIn: { caller: string; query: string }, matches?: ServiceMatches,
+  ): Promise<FastifyReply> {
     const t = translatorFor(request, reply);
     const j = await webJurisdiction(web);
+    const searchable = await searchableServices(store, j, t.locale);
     const errors: StaffFieldError[] = [];
     let history: CallerHistory | undefined;
     if (typedIn.caller !== '') {
@@ -104,7 +107,7 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
       else errors.push({ field: CALLER_FIELD_ID, message: t('calls.error.caller', { min: callTaking.MIN_PHONE_DIGITS }) });
     }
     const main = startPage(t, {
-      ...typedIn, services: await loadServices(store, j, t.locale), timezone: j.timezone, errors, csrf: csrfField(request), ...(history && { history }),
+      ...typedIn, services: searchable.map((s) => s.service), matches: matches ?? matchServices(searchable, typedIn.query, t.locale), timezone: j.timezone, errors, csrf: csrfField(request), ...(history && { history }),
     });
     return sendStaffPage(request, reply, web, { title: t('calls.title'), main, status: errors.length > 0 ? 400 : 200 });
   }
@@ -114,11 +117,18 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
   // The lookup, the service search, and the service chosen (its form, started with the caller's contact).
   app.post(CALLS_PATH, guarded, async (request, reply) => {
     const caller = typed(request, 'caller');
-    const code = typed(request, 'service');
-    if (code === '' || (caller !== '' && callTaking.callerContactOf(caller) === undefined)) {
-      return showStart(request, reply, { caller, query: typed(request, 'q') });
-    }
+    const query = typed(request, 'q');
+    if (caller !== '' && callTaking.callerContactOf(caller) === undefined) return showStart(request, reply, { caller, query });
     const t = translatorFor(request, reply);
+    let code = typed(request, 'service');
+    let matches: ServiceMatches | undefined;
+    if (code === '') {
+      // Enter in the search opens the service it names: the only match, or the only one matched by name or keyword.
+      matches = matchServices(await searchableServices(store, await webJurisdiction(web), t.locale), query, t.locale);
+      const named = matches.named === 1 || matches.services.length === 1 ? matches.services[0] : undefined;
+      if (!named) return showStart(request, reply, { caller, query }, matches);
+      code = named.service_code;
+    }
     const rc = await reportContext(web, request, reply, t, code);
     if (!('j' in rc)) return rc;
     return sendForm(web, request, reply, t, rc, startingFields(caller), NO_PROBLEMS);
@@ -137,10 +147,17 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
     if (!('j' in rc)) return rc;
     const fields = new Map(readForm(request));
     fields.delete(CSRF_FIELD);
+    const saving = valueOf(fields, 'geocode') === '';
     const located = await locateTyped(web, rc.j, fields, {
       withPhotos: false, otherwiseValid: () => checkCall(web, fields, rc.definition.attributes, t).length === 0, locale: t.locale,
     });
-    if (located.kind === 'show') return sendForm(web, request, reply, t, rc, fields, NO_PROBLEMS, located.view);
+    if (located.kind === 'show') {
+      // "Save" with an address and no point searched it: nothing was saved, and the summary says why.
+      const unsaved = saving && located.view !== undefined
+        ? { errors: [{ id: 'geocode-pick-0', message: t('calls.error.choosePlace', { address: located.view.query }) }], serverProblems: [] }
+        : NO_PROBLEMS;
+      return sendForm(web, request, reply, t, rc, fields, unsaved, located.view);
+    }
     const outcome = await fileCall(web, request, currentStaff(request).user, { j: rc.j, service: rc.record, attributes: rc.definition.attributes }, fields, t);
     if (!outcome.ok) return sendForm(web, request, reply, t, rc, fields, outcome);
     return reply.redirect(filedPath(outcome.requestId), 303);

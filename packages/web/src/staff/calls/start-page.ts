@@ -1,20 +1,21 @@
 /**
  * `/staff/calls`: the first screen of a call. One form, for the keyboard: the
  * caller's phone or e-mail (their earlier requests and follows are shown),
- * then a keyword of what they call about (the services matching it, each a
- * button that opens its form for this caller; the first one focused, so that
- * Enter opens it). The form is POSTed: a caller's phone number or address
+ * then a keyword of what they call about (the services matching it, best
+ * first, each a button that opens its form for this caller; the first one
+ * focused, so that Enter opens it). The form is POSTed: a caller's phone number or address
  * never stands in a URL (the browser's history, the server's logs).
  */
 import type { CallerHistory } from '@o311/store';
 import type { Service } from '@o311/georeport';
 import { html, type Html } from '../../html.js';
 import type { Translator } from '../../i18n/translate.js';
-import { filterServices, groupServices } from '../../citizen/catalog.js';
+import { groupServices } from '../../citizen/catalog.js';
 import { errorSummary } from '../forms/error-summary.js';
 import { errorFor, textInput, type FieldError } from '../forms/fields.js';
 import { callerHistory } from './caller-history.js';
 import { CALLS_PATH } from './paths.js';
+import type { ServiceMatches } from './service-search.js';
 
 export const CALLER_FIELD_ID = 'call-caller';
 export const SERVICE_SEARCH_ID = 'call-service-search';
@@ -22,7 +23,10 @@ export const SERVICE_SEARCH_ID = 'call-service-search';
 export interface StartView {
   caller: string;
   query: string;
+  /** Every service, shown by group while nothing is searched. */
   services: readonly Service[];
+  /** The services matching the query, best first. */
+  matches: ServiceMatches;
   /** The caller's requests, when a contact was looked up. */
   history?: CallerHistory;
   timezone: string;
@@ -43,19 +47,23 @@ ${textInput({
 }
 
 function serviceList(t: Translator, v: StartView): Html {
-  const shown = filterServices(v.services, v.query);
-  let first = v.query !== '' && v.errors.length === 0;
+  const searched = v.query.trim() !== '';
+  let first = searched && v.errors.length === 0;
   const choice = (s: Service): Html => {
-    // After a search, the first match takes the focus: Enter opens its form.
+    // After a search, the first (best) match takes the focus: Enter opens its form.
     const focus = first ? html` autofocus` : '';
     first = false;
+    const hint = [searched ? s.group : null, s.description].filter(Boolean).join(' — ');
     return html`<li><button type="submit" name="service" value="${s.service_code}" class="inbox-link-button"${focus}>${s.service_name}</button>${
-      s.description ? html` <span class="svc-hint">${s.description}</span>` : ''}</li>`;
+      hint ? html` <span class="svc-hint">${hint}</span>` : ''}</li>`;
   };
+  const shown = v.matches.services;
   return html`<section class="admin-section" aria-labelledby="call-services-title" id="call-services">
 <h2 id="call-services-title">${t('calls.services')}</h2>
-<p role="status" id="call-services-count">${v.query === '' ? '' : shown.length === 0 ? t('calls.servicesNone') : t.plural('calls.servicesCount', shown.length)}</p>
-${groupServices(shown, t.locale).map((g) => html`<h3>${g.name ?? t('home.otherServices')}</h3><ul class="call-services">${g.services.map(choice)}</ul>`)}
+<p role="status" id="call-services-count">${!searched ? '' : shown.length === 0 ? t('calls.servicesNone') : t.plural('calls.servicesCount', shown.length)}</p>
+${searched
+    ? html`<ul class="call-services" id="call-matches">${shown.map(choice)}</ul>`
+    : groupServices(v.services, t.locale).map((g) => html`<h3>${g.name ?? t('home.otherServices')}</h3><ul class="call-services">${g.services.map(choice)}</ul>`)}
 </section>`;
 }
 
