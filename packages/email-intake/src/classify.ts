@@ -2,8 +2,9 @@
  * Which service a message is about, from the words of its subject and body
  * against each active service's name, keywords and description (and their
  * translations). The subject counts more than the body, the name and keywords
- * more than the description. No match, a tie or a service whose required
- * questions a mail cannot answer: none, and the request goes to triage.
+ * more than the description. No match or a tie: none, and the request goes
+ * to triage. A match may ask questions a mail cannot answer
+ * (`fileableByMail`): the caller then files in triage with a suggestion.
  */
 import type { ServiceRecord } from '@o311/store';
 
@@ -25,14 +26,15 @@ function serviceWords(s: ServiceRecord): { strong: Set<string>; weak: Set<string
   return { strong, weak };
 }
 
-const fileableByMail = (s: ServiceRecord): boolean => s.active && s.attributes.every((a) => !a.required || !a.variable);
+/** Whether a mail can be filed in the service: it asks no required question (never invent a citizen's answer). */
+export const fileableByMail = (s: ServiceRecord): boolean => s.active && s.attributes.every((a) => !a.required || !a.variable);
 
 export function classify(subject: string, body: string, services: readonly ServiceRecord[]): ServiceRecord | undefined {
   const inSubject = words(subject);
   const inBody = words(body);
   let best: { service: ServiceRecord; score: number } | undefined;
   let tie = false;
-  for (const service of services.filter(fileableByMail)) {
+  for (const service of services.filter((s) => s.active)) {
     const { strong, weak } = serviceWords(service);
     let score = 0;
     for (const w of strong) score += (inSubject.has(w) ? 3 : 0) + (inBody.has(w) ? 1 : 0);

@@ -1,20 +1,25 @@
 /**
  * A new message filed as a request: the service its words name (else the
- * triage service), the location from a photo's EXIF (else typed in the body),
- * the body as the description, the sender as the private e-mail, the photos,
- * and the thread, written in one transaction with the message's row. A
- * message the matched service's checks refuse (a 400) goes to triage as it
- * is, never half-filed.
+ * triage service), the location from a photo's EXIF (else typed in the body,
+ * an address geocoded), the body without signature or contact details as the
+ * public description, the sender as the private e-mail, the photos, and the
+ * thread, written in one transaction with the message's row. A message the
+ * matched service's checks refuse (a 400), or whose service asks required
+ * questions, goes to triage as it is, never half-filed, with the matched
+ * service suggested to staff; the mail as written is kept for staff.
  */
 import { isOpen311Failure, MAX_DESCRIPTION_LENGTH, type FormFields } from '@o311/georeport';
 import { requestServices } from '@o311/server';
 import type { InboundMail, Jurisdiction, ServiceRecord } from '@o311/store';
-import { classify } from './classify.js';
+import { classify, fileableByMail } from './classify.js';
+import { geocodeAddress } from './geocode-address.js';
 import type { IntakeContext } from './intake-context.js';
 import { intakeKey } from './intake-key.js';
 import { ownWords, typedLocation } from './mail-text.js';
 import type { ParsedMail } from './parse-mail.js';
 import type { MailPhotos } from './photos.js';
+import { publicText } from './public-text.js';
+import { keepOriginal, suggestService } from './staff-copy.js';
 import { newThreadToken } from './thread-ids.js';
 import { triageService } from './triage-service.js';
 
@@ -24,11 +29,22 @@ export const NO_LOCATION = 'No location given (e-mail)';
 /** The first `max` code points (the limit counts them; a cut never splits a surrogate pair). */
 const firstCodePoints = (text: string, max: number): string => Array.from(text).slice(0, max).join('');
 
-function fieldsOf(mail: ParsedMail, photos: MailPhotos, service: ServiceRecord): FormFields {
-  const words = ownWords(mail.text);
-  const description = firstCodePoints([mail.subject, words].filter((t) => t !== '').join('\n\n'), MAX_DESCRIPTION_LENGTH);
-  const typed = typedLocation(words);
-  const place = photos.location ?? (typed && 'lat' in typed ? typed : undefined);
+type Place = { lat: number; long: number };
+
+/** The public description: subject and own words, contacts removed. */
+const descriptionOf = (mail: ParsedMail): string =>
+  firstCodePoints(publicText([mail.subject, ownWords(mail.text)].filter((t) => t !== '').join('\n\n')), MAX_DESCRIPTION_LENGTH);
+
+async function placeOf(ic: IntakeContext, j: Jurisdiction, mail: ParsedMail, photos: MailPhotos, locale: string): Promise<Place | undefined> {
+  if (photos.location) return photos.location;
+  const typed = typedLocation(ownWords(mail.text));
+  if (!typed) return undefined;
+  return 'lat' in typed ? typed : geocodeAddress(ic, j, typed.address, locale);
+}
+
+function fieldsOf(mail: ParsedMail, place: Place | undefined, service: ServiceRecord): FormFields {
+  const description = descriptionOf(mail);
+  const typed = typedLocation(ownWords(mail.text));
   const fields: FormFields = new Map([
     ['service_code', [service.service_code]],
     ['email', [mail.from]],
@@ -37,6 +53,7 @@ function fieldsOf(mail: ParsedMail, photos: MailPhotos, service: ServiceRecord):
   if (place) {
     fields.set('lat', [String(place.lat)]);
     fields.set('long', [String(place.long)]);
+    if (typed && 'address' in typed) fields.set('address_string', [typed.address]);
   } else {
     fields.set('address_string', [typed && 'address' in typed ? typed.address : NO_LOCATION]);
   }
@@ -49,24 +66,32 @@ export async function fileMail(
   m: InboundMail,
   mail: ParsedMail,
   photos: MailPhotos,
+  locale: string,
 ): Promise<{ requestId: string; replayed: boolean }> {
   const { store } = ic.services;
   const key = await intakeKey(store);
   const token = newThreadToken();
+  const place = await placeOf(ic, j, mail, photos, locale);
   const file = async (service: ServiceRecord) => {
-    const submitted = await requestServices.submitRequestOnce(ic.services, j, key, service, fieldsOf(mail, photos, service), photos.media, {
+    const submitted = await requestServices.submitRequestOnce(ic.services, j, key, service, fieldsOf(mail, place, service), photos.media, {
       channel: 'email',
       create: async (r) => (await store.mailIntake.fileRequest(m, r, token)).request,
     });
     return { requestId: submitted.requestId, replayed: submitted.replayed };
   };
   const matched = classify(mail.subject, ownWords(mail.text), await store.listServices(j.id));
-  if (matched) {
+  let filed: { requestId: string; replayed: boolean } | undefined;
+  if (matched && fileableByMail(matched)) {
     try {
-      return await file(matched);
+      filed = await file(matched);
     } catch (e) {
       if (!isOpen311Failure(e) || e.status !== 400) throw e;
     }
   }
-  return file(await triageService(store, j));
+  if (!filed) {
+    filed = await file(await triageService(store, j));
+    if (!filed.replayed && matched) await suggestService(ic, j, filed.requestId, matched);
+  }
+  if (!filed.replayed) await keepOriginal(ic, j, filed.requestId, [mail.subject, mail.text].join('\n\n'), descriptionOf(mail));
+  return filed;
 }

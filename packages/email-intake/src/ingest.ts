@@ -19,6 +19,8 @@ import { ownDomain } from './intake-context.js';
 import { loopReason } from './loop-guard.js';
 import { ownWords } from './mail-text.js';
 import { parseMail, type ParsedMail } from './parse-mail.js';
+import { publicText } from './public-text.js';
+import { keepOriginal } from './staff-copy.js';
 import { isDangerous, mailPhotos } from './photos.js';
 import { isOwnMessageId, tokenInThread } from './thread-ids.js';
 
@@ -79,9 +81,9 @@ async function reporterReply(
   if (!claim.claimed) return earlierResult(claim.earlier);
   try {
     const { media } = await mailPhotos(mail.attachments, { ...ic.services.limits, maxMediaFiles: 1 });
-    const done = await reporterServices.addReporterUpdate(ic.services, j, requestId, {
-      comment: ownWords(mail.text).slice(0, reporterServices.MAX_REPORTER_COMMENT), reopen: false, ...(media[0] && { photo: media[0] }),
-    });
+    const comment = publicText(ownWords(mail.text)).slice(0, reporterServices.MAX_REPORTER_COMMENT);
+    const done = await reporterServices.addReporterUpdate(ic.services, j, requestId, { comment, reopen: false, ...(media[0] && { photo: media[0] }) });
+    if (done.ok) await keepOriginal(ic, j, requestId, mail.text, comment);
     await store.mailIntake.noteReply(j.id, requestId, mail.messageId);
     // The update is filed: a notice that cannot be queued is reported, never a reason to take the mail again.
     if (done.ok) await queueFollowerNotice(ic.services, j.id, requestId).catch((e: unknown) => ic.onError?.(e));
@@ -108,7 +110,7 @@ async function newMessage(ic: IntakeContext, j: Jurisdiction, m: InboundMail, ma
   const photos = await mailPhotos(mail.attachments.filter((a) => !isDangerous(a)), ic.services.limits);
   let filed;
   try {
-    filed = await fileMail(ic, j, m, mail, photos);
+    filed = await fileMail(ic, j, m, mail, photos, mailLocale(mail));
   } catch (e) {
     // Even the triage service refused it (say, coordinates off the map): an admin reads it.
     if (isOpen311Failure(e) && e.status < 500) return quarantine(ic, m, 'unfileable', raw);

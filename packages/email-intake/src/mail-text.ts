@@ -2,9 +2,10 @@
  * The words a person wrote in a message: a reply without the quoted mail it
  * answers (lines starting with ">" and everything after an "On … wrote:"
  * line, in our three languages, or an Outlook "-----Original Message-----"),
- * without a signature after "-- ". And a typed location: "Address: …"
+ * without its signature (signature.ts). And a typed location: "Address: …"
  * (Dirección, Adresse, Location, Ubicación, Lieu, Where) or coordinates.
  */
+import { signatureStart } from './signature.js';
 
 const QUOTE_HEADS = [
   /^On .{3,200} wrote:\s*$/i,
@@ -17,11 +18,11 @@ const QUOTE_HEADS = [
 export function ownWords(text: string): string {
   const kept: string[] = [];
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    if (line === '-- ' || QUOTE_HEADS.some((h) => h.test(line.trim()))) break;
+    if (QUOTE_HEADS.some((h) => h.test(line.trim()))) break;
     if (line.trimStart().startsWith('>')) continue;
     kept.push(line);
   }
-  return kept.join('\n').trim();
+  return kept.slice(0, signatureStart(kept)).join('\n').trim();
 }
 
 const ADDRESS_LINE = /^\s*(address|location|where|dirección|direccion|ubicación|ubicacion|adresse|lieu)\s*:\s*(.{3,250})$/imu;

@@ -71,6 +71,48 @@ describe.each(dialects)('ingestMail (%s)', (dialect) => {
     expect(r?.address).toBe('12 Elm St');
   });
 
+  it('publishes no signature, e-mail address or phone number of the body, and keeps the mail as written for staff', async () => {
+    const body = [
+      'There is a dead deer near 41.5868, -93.625. Call my neighbour on 515-555-0111 or bob@example.net.', '', 'Thanks,', 'Alice Smith',
+      'Mobile: +1 515 555 0199', 'alice.s@example.org', '', 'Sent from my iPhone',
+    ].join('\n');
+    const result = await ingest(mail({ from: 'alice.s@example.org', subject: 'Pothole on Elm', body }));
+    const id = (result as { requestId: string }).requestId;
+    const published = JSON.stringify(await f.store.getPublicRequest(CITY.id, id));
+    for (const secret of ['Alice Smith', '0199', '0111', 'alice.s@', 'bob@example.net', 'iPhone']) expect(published).not.toContain(secret);
+    const r = await f.store.getRequest(CITY.id, id);
+    expect(r?.description).toBe('Pothole on Elm\n\nThere is a dead deer near 41.5868, -93.625. Call my neighbour on [phone removed] or [e-mail removed].');
+    expect(r?.lat).toBeCloseTo(41.5868, 4);
+    const notes = (await f.store.listEvents(CITY.id, id, { includeInternal: true })).filter((e) => !e.public);
+    expect(notes.map((e) => e.description).join('\n')).toContain('Mobile: +1 515 555 0199');
+    expect((await f.store.listEvents(CITY.id, id)).map((e) => e.description).join('\n')).not.toContain('0199');
+  });
+
+  it('cuts a "--" signature without its space and the image links of an HTML mail', async () => {
+    const html = Buffer.from([
+      'From: html-sig@example.org', `To: ${INTAKE}`, 'Subject: Graffiti on the wall', `Message-ID: <htmlsig.${Date.now()}@example.org>`,
+      'Content-Type: text/html; charset=utf-8', '',
+      '<p>Paint everywhere.</p><img src="http://track.example/p.gif"><div>-- <br>Html Person<br>Tel 515-555-0999</div>', '',
+    ].join('\r\n'));
+    const result = await ingestMail(f.ic, html, envelope('html-sig@example.org'));
+    const r = await f.store.getRequest(CITY.id, (result as { requestId: string }).requestId);
+    expect(r?.description).toBe('Graffiti on the wall\n\nPaint everywhere.');
+  });
+
+  it('keeps a mail whose service asks required questions in triage, with the service suggested to staff', async () => {
+    const result = await ingest(mail({ from: 'lamp@example.org', subject: 'Streetlight out', body: 'The lamp is dark.' }));
+    const id = (result as { requestId: string }).requestId;
+    expect((await f.store.getRequest(CITY.id, id))?.service_code).toBe(TRIAGE_SERVICE_CODE);
+    const notes = (await f.store.listEvents(CITY.id, id, { includeInternal: true })).filter((e) => !e.public);
+    expect(notes.map((e) => e.description)).toContainEqual(expect.stringContaining('Looks like: Streetlight (STREETLIGHT)'));
+  });
+
+  it('places a typed address with the jurisdiction\'s gazetteer', async () => {
+    const result = await ingest(mail({ from: 'gaz@example.org', subject: 'A question', body: 'Something is wrong.\nAddress: 10 Main St' }));
+    const r = await f.store.getRequest(CITY.id, (result as { requestId: string }).requestId);
+    expect(r).toMatchObject({ address: '10 Main St', lat: 41.5, long: -93.6 });
+  });
+
   it('refuses mail for any other mailbox', async () => {
     expect(await ingestMail(f.ic, rawMail(mail()), envelope(JANE, 'someone@elsewhere.example'))).toEqual({ verdict: 'refused', reason: 'not-our-address' });
   });

@@ -30,6 +30,14 @@ export async function intakeFixture(dialect: TestDialect, limits: Partial<MailLi
     newService({ jurisdiction_id: CITY.id, service_code: 'POTHOLE', service_name: 'Pothole', keywords: 'pothole, road, hole', description: 'Holes in the road' }),
   );
   await store.saveService(newService({ jurisdiction_id: CITY.id, service_code: 'GRAFFITI', service_name: 'Graffiti', keywords: 'paint, tag' }));
+  await store.saveService(newService({
+    jurisdiction_id: CITY.id, service_code: 'STREETLIGHT', service_name: 'Streetlight', keywords: 'streetlight, lamp',
+    attributes: [{ code: 'POLE', variable: true, datatype: 'string', required: true, datatype_description: null, order: 1, description: 'Pole number' }],
+  }));
+  await store.gazetteer.replace(CITY.id, {
+    addresses: [{ street_key: 'main street', street: 'Main St', number: 10, number_text: '10', unit: null, postcode: null, lat: 41.5, long: -93.6 }],
+    streets: [{ street_key: 'main street', name: 'Main St', lat: 41.5, long: -93.6 }],
+  });
   let services: ServiceContext | undefined;
   const app = await buildApp({ store, logger: false, plugins: [async (_app, ctx) => void (services = ctx)] });
   await app.ready();
