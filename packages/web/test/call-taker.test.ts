@@ -12,7 +12,7 @@ import { hashPassword } from '../src/staff/auth/passwords.js';
 import { SESSION_COOKIE } from '../src/staff/auth/session-cookie.js';
 import { logSender } from '@o311/sms';
 import { buildWebTestApp, cookieOf, type StaffAuth, type WebTestApp } from './support/app.js';
-import { demoJurisdiction, redirectTo, seedRequest, summaryLinks, userId } from './support/back-office.js';
+import { demoJurisdiction, parseCsv, redirectTo, seedRequest, summaryLinks, userId } from './support/back-office.js';
 import { POTHOLE_REPORT } from './support/citizen-app.js';
 
 const CALLER_PHONE = '+1 (515) 555-0142';
@@ -304,6 +304,21 @@ describe('the channel of requests (SQLite)', () => {
     const csv = await t.get('/staff/requests.csv?status=all&channel=phone', agent);
     expect(csv.body).toContain(`\n${byPhone.id},`);
     expect(csv.body).not.toContain(`\n${byWeb.id},`);
+  });
+
+  it('names the channel of each request in the inbox rows (translated) and in a CSV column', async () => {
+    const rowOf = (html: string, id: string): string => html.slice(html.indexOf(`href="/staff/requests/${id}"`)).split('</tr>')[0]!;
+    const page = await t.get('/staff?status=all', agent);
+    expect(page.body).toContain('<th scope="col">Channel</th>');
+    expect(rowOf(page.body, byPhone.id)).toContain('<span class="inbox-channel inbox-channel-phone">Phone</span>');
+    expect(rowOf(page.body, bySms.id)).toContain('>SMS</span>');
+    const spanish = await t.get('/staff?status=all&lang=es', agent);
+    expect(rowOf(spanish.body, byPhone.id)).toMatch(/<span class="inbox-channel inbox-channel-phone">(?!Phone<)[^<]+<\/span>/);
+    const [header, ...rows] = parseCsv((await t.get('/staff/requests.csv?status=all', agent)).body);
+    const column = header!.indexOf('channel');
+    expect(column).toBeGreaterThan(-1);
+    const channelOf = (id: string): string | undefined => rows.find((r) => r[0] === id)?.[column];
+    expect([channelOf(byPhone.id), channelOf(bySms.id), channelOf(byWeb.id)]).toEqual(['phone', 'sms', 'web']);
   });
 
   it('narrows the dashboard of this server\'s requests by channel', async () => {

@@ -29,6 +29,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'requested_datetime', value: (r, d) => date(r.requested_at, d) },
   { header: 'updated_datetime', value: (r, d) => date(r.updated_at, d) },
   { header: 'expected_datetime', value: (r, d) => date(r.expected_at, d) },
+  { header: 'channel', value: (r) => r.channel },
   { header: 'description', value: (r) => r.description },
   { header: 'address', value: (r) => r.address },
   { header: 'zipcode', value: (r) => r.zipcode },
