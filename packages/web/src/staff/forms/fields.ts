@@ -70,11 +70,13 @@ export function groupedSelectField(
 }
 
 /** A checkbox; a disabled one is not sent with its form (its hint should say why it is disabled). */
-export function checkbox(f: { id: string; name: string; label: string; checked: boolean; value?: string; hint?: string; disabled?: boolean }): Html {
+export function checkbox(f: { id: string; name: string; label: string; checked: boolean; value?: string; hint?: string; disabled?: boolean; error?: string }): Html {
   const hint = f.hint ? html`<p class="svc-hint" id="${f.id}-hint">${f.hint}</p>` : '';
-  return html`<div class="svc-check"><input type="checkbox" id="${f.id}" name="${f.name}" value="${f.value ?? '1'}"${
+  const error = f.error ? html`<p class="svc-field-error" id="${f.id}-error">${f.error}</p>` : '';
+  const described = [f.error ? `${f.id}-error` : '', f.hint ? `${f.id}-hint` : ''].filter(Boolean).join(' ');
+  return html`<div class="svc-check${f.error ? ' svc-field-invalid' : ''}"><input type="checkbox" id="${f.id}" name="${f.name}" value="${f.value ?? '1'}"${
     f.checked ? html` checked` : ''
-  }${f.disabled ? html` disabled` : ''}${f.hint ? html` aria-describedby="${f.id}-hint"` : ''}><div><label for="${f.id}">${f.label}</label>${hint}</div></div>`;
+  }${f.disabled ? html` disabled` : ''}${f.error ? html` aria-invalid="true"` : ''}${described ? html` aria-describedby="${described}"` : ''}><div><label for="${f.id}">${f.label}</label>${error}${hint}</div></div>`;
 }
 
 /** A group of checkboxes for one repeatable field, in a fieldset with a legend. */
