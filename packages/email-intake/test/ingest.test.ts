@@ -186,6 +186,18 @@ describe.each(dialects)('ingestMail (%s)', (dialect) => {
     expect(await releaseMail(f.ic, (await f.store.getJurisdiction(CITY.id))!, held.id)).toEqual({ ok: false, reason: 'unknown' });
   });
 
+  it('files a held message once when two admins release it at the same moment', async () => {
+    for (let i = 0; i < 4; i++) await ingest(mail({ from: 'twice@example.org', subject: `Pothole ${i}` }));
+    const held = (await f.store.mailIntake.quarantined(CITY.id, 50)).find((h) => h.sender === 'twice@example.org')!;
+    const j = (await f.store.getJurisdiction(CITY.id))!;
+    const before = await requestCount();
+    const both = await Promise.all([releaseMail(f.ic, j, held.id), releaseMail(f.ic, j, held.id)]);
+    expect(await requestCount()).toBe(before + 1);
+    const filed = both.flatMap((b) => (b.ok && b.result.verdict === 'filed' ? [b.result] : []));
+    expect(new Set(filed.map((r) => r.requestId)).size).toBeLessThanOrEqual(1);
+    expect(filed.filter((r) => !r.replayed)).toHaveLength(1);
+  });
+
   it('keeps a flood out of the quarantine past its limit: recorded as ignored, without the bytes', async () => {
     const g = await intakeFixture(dialect, { perSenderLimit: 1, heldPerSender: 2 });
     try {

@@ -69,6 +69,13 @@ function fileOnce(write: WriteRunner, m: InboundMail, request: NewRequest, token
     const earlier = await find(trx, m.jurisdiction_id, m.message_id);
     const filed = earlier?.request_id ? await getRequest(trx, m.jurisdiction_id, earlier.request_id) : undefined;
     if (filed) return { request: { ...filed, replayed: true } as CreatedRequest, replayed: true };
+    if (earlier && !(await takeHeld(trx, earlier.id))) {
+      // Another release of the same held message filed it first (the claim above waited for its commit).
+      const winner = await find(trx, m.jurisdiction_id, m.message_id);
+      const theirs = winner?.request_id ? await getRequest(trx, m.jurisdiction_id, winner.request_id) : undefined;
+      if (theirs) return { request: { ...theirs, replayed: true } as CreatedRequest, replayed: true };
+      throw new Error('a released message left the quarantine before it could be filed');
+    }
     const created = await createRequestOnce(trx, request);
     const request_id = Number(created.id);
     await trx
@@ -83,6 +90,15 @@ function fileOnce(write: WriteRunner, m: InboundMail, request: NewRequest, token
     }
     return { request: created, replayed: false };
   });
+}
+
+/**
+ * Claims a held message for filing: one conditional update, so of two
+ * releases at once (a double click, two admins, two processes) only one files.
+ */
+async function takeHeld(trx: Db, id: string): Promise<boolean> {
+  const taken = await trx.updateTable('inbound_mail').set({ verdict: 'filed', reason: null }).where('id', '=', id).where('verdict', '=', 'quarantined').executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1;
 }
 
 async function claim(
