@@ -8,6 +8,8 @@
  * with a secret the store never sees): the store keeps opaque text.
  */
 
+import type { RequestChannel } from '@o311/georeport';
+
 /** Where a federated request is on its way upstream. */
 export const FEDERATED_STATES = ['queued', 'delivered', 'failed', 'dead'] as const;
 export type FederatedState = (typeof FEDERATED_STATES)[number];
@@ -43,9 +45,24 @@ export interface NewFederatedRequest {
   account_id: string | null;
   /** The API key of this server the client posted with. */
   api_key_id: string | null;
+  /**
+   * How the report reached this server (the citizen app's form: `web`, or
+   * `app` when installed), given to a local endpoint's request; `api` when not said.
+   */
+  channel?: RequestChannel;
 }
 
-export interface FederatedRequest extends NewFederatedRequest {
+/**
+ * A one-time key of the client's (the citizen form's token): the same key,
+ * under the same API key, for the same service stores the request once and
+ * answers the first one again; for another service it is IdempotencyKeyReused.
+ */
+export interface FederatedOnce {
+  key: string;
+}
+
+export interface FederatedRequest extends Omit<NewFederatedRequest, 'channel'> {
+  channel: RequestChannel;
   /** Stable and unique: the Idempotency-Key and the marker sent upstream. */
   id: string;
   /** What the client was given to resolve the request later (tokens/{token}). */
@@ -78,8 +95,11 @@ export interface FederatedFilter {
 export const MAX_FEDERATED_ERROR = 1000;
 
 export interface FederationStore {
-  /** Stores the request, queued, with a fresh id and token (one statement). */
-  create(r: NewFederatedRequest, at: number): Promise<FederatedRequest>;
+  /**
+   * Stores the request, queued, with a fresh token (one statement) and a fresh
+   * id, or with `once` an id that key makes (see FederatedOnce).
+   */
+  create(r: NewFederatedRequest, at: number, once?: FederatedOnce): Promise<FederatedRequest>;
   get(id: string): Promise<FederatedRequest | undefined>;
   getByToken(token: string): Promise<FederatedRequest | undefined>;
   /** Counts an attempt starting at `at`; undefined unless the request is queued or dead (a dead one becomes queued). */

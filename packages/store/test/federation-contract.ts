@@ -51,6 +51,34 @@ export function runFederationContract(dialect: TestDialect): void {
       expect(other.token).not.toBe(r.token);
     });
 
+    it('keeps the channel the report came by (api when not said)', async () => {
+      expect((await f().create(request(), T0)).channel).toBe('api');
+      const app = await f().create(request({ channel: 'app' }), T0);
+      expect(app.channel).toBe('app');
+      expect((await f().get(app.id))?.channel).toBe('app');
+      expect((await f().get(app.id))?.fields).toEqual(request().fields);
+    });
+
+    it('stores a request once per one-time key and API key; the key for another service is refused', async () => {
+      const key = await store.createApiKey({ name: 'web app', rate_limit_per_minute: 0, trusted: false });
+      const other = await store.createApiKey({ name: 'other app', rate_limit_per_minute: 0, trusted: false });
+      const before = await f().count({ endpoint_slug: 'polk-county' });
+      const once = { key: uid('form') };
+      const first = await f().create(request({ api_key_id: key.key.id, channel: 'web' }), T0, once);
+      const again = await f().create(request({ api_key_id: key.key.id, fields: { ...request().fields, description: 'Sent twice' } }), T0 + 1, once);
+      expect(again).toEqual(first);
+      expect(first.id).not.toContain(once.key);
+      const [x, y] = await Promise.all([
+        f().create(request({ api_key_id: key.key.id }), T0, { key: 'form:concurrent' }),
+        f().create(request({ api_key_id: key.key.id }), T0, { key: 'form:concurrent' }),
+      ]);
+      expect(x.id).toBe(y.id);
+      expect(x.token).toBe(y.token);
+      expect((await f().create(request({ api_key_id: other.key.id }), T0, once)).id, 'another API key, another request').not.toBe(first.id);
+      await expect(f().create(request({ api_key_id: key.key.id, service_code: 'POTHOLE' }), T0, once)).rejects.toMatchObject({ kind: 'idempotency-key-reused' });
+      expect(await f().count({ endpoint_slug: 'polk-county' }), 'the first, the concurrent pair once, the other key').toBe(before + 3);
+    });
+
     it('counts attempts, keeps errors and the upstream token, and ends delivered once', async () => {
       const r = await f().create(request(), T0);
       const first = await f().markAttempt(r.id, T0 + 1);

@@ -5,12 +5,14 @@
  * its commit (and its flush) with the POSTs and deliveries of the same turn
  * of the event loop, as a local POST does.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
+import { isRequestChannel, type RequestChannel } from '@o311/georeport';
 import {
-  FEDERATED_STATES, MAX_FEDERATED_ERROR, type FederatedFields, type FederatedFilter, type FederatedRequest,
+  FEDERATED_STATES, MAX_FEDERATED_ERROR, type FederatedFields, type FederatedFilter, type FederatedOnce, type FederatedRequest,
   type FederatedState, type FederationStore,
 } from '../federation.js';
+import { IdempotencyKeyReused } from '../idempotency.js';
 import type { FederatedRequestsTable } from '../schema/tables.js';
 import { generateRequestToken } from '../secrets.js';
 import { numberOrNull, readStored } from './monitor-shared.js';
@@ -18,13 +20,34 @@ import { paging, parseJson, type Db, type WriteRunner } from './shared.js';
 
 const DEFAULT_ACCOUNT_LIMIT = 500;
 
+/**
+ * The channel has no column of its own: it is kept in the fields document under
+ * a name no Open311 field has (upstreams are sent named fields only, never the document).
+ */
+const CHANNEL_KEY = 'o311_channel';
+
+type StoredFields = FederatedFields & { [CHANNEL_KEY]?: string };
+
+const storedFields = (fields: FederatedFields, channel: RequestChannel): string => JSON.stringify({ ...fields, [CHANNEL_KEY]: channel });
+
+function readFields(json: string): { fields: FederatedFields; channel: RequestChannel } {
+  const { [CHANNEL_KEY]: channel, ...fields } = parseJson<StoredFields>(json);
+  return { fields, channel: channel !== undefined && isRequestChannel(channel) ? channel : 'api' };
+}
+
+/** The id a one-time key makes: UUID-shaped like the others, and the key cannot be read back from it. */
+function onceId(apiKeyId: string | null, once: FederatedOnce): string {
+  const hex = createHash('sha256').update(`${apiKeyId ?? ''}\n${once.key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 function toFederated(row: Selectable<FederatedRequestsTable>): FederatedRequest {
   return {
     id: row.id,
     token: row.token,
     endpoint_slug: row.endpoint_slug,
     service_code: row.service_code,
-    fields: parseJson<FederatedFields>(row.fields),
+    ...readFields(row.fields),
     contact: { email: row.email, first_name: row.first_name, last_name: row.last_name, phone: row.phone, device_id: row.device_id },
     account_id: row.account_id,
     api_key_id: row.api_key_id,
@@ -59,15 +82,16 @@ export function federatedRequests(db: Db, write: WriteRunner = (work) => work(db
   };
 
   return {
-    async create(r, at) {
+    async create(r, at, once) {
+      const id = once === undefined ? randomUUID() : onceId(r.api_key_id, once);
       const row = await write((w) => w
         .insertInto('federated_requests')
         .values({
-          id: randomUUID(),
+          id,
           token: generateRequestToken(),
           endpoint_slug: r.endpoint_slug,
           service_code: r.service_code,
-          fields: JSON.stringify(r.fields),
+          fields: storedFields(r.fields, r.channel ?? 'api'),
           ...r.contact,
           account_id: r.account_id,
           api_key_id: r.api_key_id,
@@ -81,9 +105,14 @@ export function federatedRequests(db: Db, write: WriteRunner = (work) => work(db
           last_attempt_at: null,
           delivered_at: null,
         })
+        // A second send of the same key (after the first's commit, or waiting for it) stores nothing.
+        .onConflict((c) => c.column('id').doNothing())
         .returningAll()
-        .executeTakeFirstOrThrow());
-      return toFederated(row);
+        .executeTakeFirst());
+      if (row !== undefined) return toFederated(row);
+      const first = await db.selectFrom('federated_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      if (first.endpoint_slug !== r.endpoint_slug || first.service_code !== r.service_code) throw new IdempotencyKeyReused();
+      return toFederated(first);
     },
 
     async get(id) {
