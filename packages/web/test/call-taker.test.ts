@@ -84,11 +84,28 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect((await t.get('/staff', agent)).body).toContain('href="/staff/calls"');
     });
 
-    it('is not kept by a viewer (the role cannot take calls)', async () => {
+    it('is refused to a viewer with the field named (400), not silently dropped', async () => {
       const viewerId = await userId(t.store, 'viewer');
-      await t.postForm(`/staff/users/${viewerId}`, { name: 'Viewer', role: 'viewer', department: '', call_taker: '1' }, admin);
+      const res = await t.postForm(`/staff/users/${viewerId}`, { name: 'Viewer', role: 'viewer', department: '', call_taker: '1' }, admin);
+      expect(res.statusCode).toBe(400);
+      expect(summaryLinks(res.body)).toEqual(['edit-user-call_taker']);
+      expect(res.body).toContain('A viewer cannot take calls');
+      expect(res.body).toMatch(/id="edit-user-call_taker" name="call_taker" value="1" checked aria-invalid="true" aria-describedby="edit-user-call_taker-error edit-user-call_taker-hint"/);
       expect((await t.store.getUser(viewerId))?.call_taker).toBe(false);
       expect((await t.get('/staff/calls', viewer)).statusCode).toBe(403);
+    });
+
+    it('is offered on the create-user form: an agent created with it takes calls, a viewer is refused with the field named', async () => {
+      const form = await t.get('/staff/users', admin);
+      expect(form.body).toMatch(/<input type="checkbox" id="new-user-call_taker" name="call_taker" value="1" aria-describedby="new-user-call_taker-hint">/);
+      const person = { name: 'New Caller', department: '', password: 'a-long-enough-password-42', call_taker: '1' };
+      const refused = await t.postForm('/staff/users', { ...person, email: 'new.viewer@example.org', role: 'viewer' }, admin);
+      expect(refused.statusCode).toBe(400);
+      expect(summaryLinks(refused.body)).toEqual(['new-user-call_taker']);
+      expect(await t.store.findUserByEmail('new.viewer@example.org')).toBeUndefined();
+      const created = await t.postForm('/staff/users', { ...person, email: 'new.agent@example.org', role: 'agent' }, admin);
+      expect(created.statusCode).toBe(303);
+      expect((await t.store.findUserByEmail('new.agent@example.org'))?.call_taker).toBe(true);
     });
 
     it('reaches only the jurisdictions of the account: a call-taker of another city is refused here (404)', async () => {

@@ -52,6 +52,7 @@ export const callsEn = {
   'staff.users.takesCalls': 'takes calls',
   'staff.user.callTaker': 'Takes calls (contact centre)',
   'staff.user.callTakerHint': 'An agent with this may log requests for callers on the “Take a call” screen. Admins always may; viewers never.',
+  'staff.user.callTakerViewer': 'A viewer cannot take calls: untick “Takes calls (contact centre)”, or choose the role Agent.',
   'dashboard.field.channel': 'Channel',
   'channel.label': 'Channel',
   'channel.any': 'Any channel',

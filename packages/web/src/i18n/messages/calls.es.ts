@@ -54,6 +54,7 @@ export const callsEs: Record<CallsKey, string> = {
   'staff.users.takesCalls': 'atiende llamadas',
   'staff.user.callTaker': 'Atiende llamadas (centro de atención)',
   'staff.user.callTakerHint': 'Un agente con esta opción puede registrar solicitudes por teléfono en «Atender una llamada». Los administradores siempre pueden; los lectores nunca.',
+  'staff.user.callTakerViewer': 'Un lector no puede atender llamadas: desmarque «Atiende llamadas (centro de atención)» o elija el rol Agente.',
   'dashboard.field.channel': 'Canal',
   'channel.label': 'Canal',
   'channel.any': 'Cualquier canal',

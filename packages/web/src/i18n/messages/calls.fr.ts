@@ -54,6 +54,7 @@ export const callsFr: Record<CallsKey, string> = {
   'staff.users.takesCalls': 'prend des appels',
   'staff.user.callTaker': 'Prend des appels (centre d’appels)',
   'staff.user.callTakerHint': 'Un agent qui l’a peut enregistrer des demandes pour des appelants sur l’écran « Prendre un appel ». Les administrateurs le peuvent toujours, les lecteurs jamais.',
+  'staff.user.callTakerViewer': 'Un lecteur ne peut pas prendre d’appels : décochez « Prend des appels (centre d’appels) » ou choisissez le rôle Agent.',
   'dashboard.field.channel': 'Canal',
   'channel.label': 'Canal',
   'channel.any': 'Tous les canaux',

@@ -53,6 +53,8 @@ export function readProfile(request: FastifyRequest, t: Translator, departments:
   if (draft.department !== '' && !departments.some((d) => d.id === draft.department)) {
     errors.push({ field: fieldId(form, 'department'), message: t('staff.users.error.department') });
   }
+  // Viewers never take calls (callTaking.takesCalls): the box ticked for one is refused, not dropped.
+  if (draft.call_taker && draft.role === 'viewer') errors.push({ field: fieldId(form, 'call_taker'), message: t('staff.user.callTakerViewer') });
   const jurisdictions = readScopeField(request);
   const input = errors.length === 0 && isStaffRole(draft.role)
     ? {
@@ -84,7 +86,7 @@ export function readNewUser(
   if (!isEmailAddress(email)) errors.push({ field: fieldId(form, 'email'), message: t('staff.users.error.email') });
   const { password, error } = readNewPassword(request, t, form);
   if (error) errors.push(error);
-  const order = ['name', 'email', 'role', 'department', 'password'].map((f) => `${form}-${f}`);
+  const order = ['name', 'email', 'role', 'department', 'call_taker', 'password'].map((f) => `${form}-${f}`);
   errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
   const input = errors.length === 0 && profile.input && password !== undefined ? { ...profile.input, email, password } : undefined;
   return { draft: profile.draft, input, errors };

@@ -39,7 +39,7 @@ function profileForm(t: Translator, v: UserView, action: string): Html {
 ${textInput({ id: id('name'), name: 'name', label: t('staff.users.name'), value: draft.name, required: true, error: errorFor(v.errors, id('name')) })}
 ${selectField({ id: id('role'), name: 'role', label: t('staff.users.role'), value: draft.role, choices: roleChoices(t), required: true, error: errorFor(v.errors, id('role')) })}
 ${selectField({ id: id('department'), name: 'department', label: t('staff.users.department'), value: draft.department, choices: departmentChoices(t, v.departments), error: errorFor(v.errors, id('department')) })}
-${checkbox({ id: id('call_taker'), name: 'call_taker', label: t('staff.user.callTaker'), hint: t('staff.user.callTakerHint'), checked: draft.call_taker })}
+${checkbox({ id: id('call_taker'), name: 'call_taker', label: t('staff.user.callTaker'), hint: t('staff.user.callTakerHint'), checked: draft.call_taker, error: errorFor(v.errors, id('call_taker')) })}
 ${scopeField(t, EDIT_USER_FORM, v.scope, v.user.jurisdictions)}
 <button type="submit">${t('staff.user.save')}</button>
 </form>

@@ -6,7 +6,7 @@ import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { passwordInput } from '../../auth/password-input.js';
 import { ROLE_LABELS } from '../../roles.js';
 import { errorSummary } from '../../forms/error-summary.js';
-import { errorFor, selectField, textInput, type FieldError } from '../../forms/fields.js';
+import { checkbox, errorFor, selectField, textInput, type FieldError } from '../../forms/fields.js';
 import { departmentChoices, roleChoices } from './user-choices.js';
 import { scopeField, type ScopeChoices } from './scope-field.js';
 import { fieldId, type UserDraft } from './user-input.js';
@@ -59,6 +59,10 @@ ${textInput({ id: id('name'), name: 'name', label: t('staff.users.name'), value:
 ${textInput({ id: id('email'), name: 'email', type: 'email', label: t('staff.users.email'), value: v.draft.email, required: true, error: errorFor(v.errors, id('email')), extra: html` autocomplete="off" spellcheck="false"` })}
 ${selectField({ id: id('role'), name: 'role', label: t('staff.users.role'), value: v.draft.role, choices: roleChoices(t), required: true, error: errorFor(v.errors, id('role')) })}
 ${selectField({ id: id('department'), name: 'department', label: t('staff.users.department'), value: v.draft.department, choices: departmentChoices(t, v.departments), error: errorFor(v.errors, id('department')) })}
+${checkbox({
+    id: id('call_taker'), name: 'call_taker', label: t('staff.user.callTaker'), hint: t('staff.user.callTakerHint'), checked: v.draft.call_taker,
+    error: errorFor(v.errors, id('call_taker')),
+  })}
 ${scopeField(t, NEW_USER_FORM, v.scope, v.defaultScope)}
 ${passwordInput({
     id: id('password'), name: 'password', label: t('staff.users.initialPassword'), autocomplete: 'new-password', minLength: MIN_PASSWORD_LENGTH,
