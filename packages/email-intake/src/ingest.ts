@@ -3,7 +3,8 @@
  * takes. Refused (the listener answers 550/552): not for us, too large.
  * Ignored (recorded, never answered): loops, bounces, bulk, and a flood past
  * what the quarantine keeps. Quarantined (kept for an admin): malformed,
- * dangerous attachments, a sender over their limit, an unknown thread, a reply
+ * dangerous attachments, a sender over their limit (new mail and replies
+ * counted apart), the jurisdiction over its limit of new mail, an unknown thread, a reply
  * on a thread from someone else, mail no service would take. Otherwise a reply on a thread becomes
  * the reporter's update, and a new message a request. A message seen before
  * (its Message-ID) gives back what it gave then and writes nothing.
@@ -64,11 +65,18 @@ function earlierResult(earlier: { verdict: string; reason: string | null; reques
   return { verdict: 'quarantined', reason: earlier.reason ?? 'seen' };
 }
 
-/** Whether the sender may send one more new message now (store-backed: holds across processes). */
-async function withinSenderLimit(ic: IntakeContext, sender: string): Promise<boolean> {
-  const { perSenderLimit, perSenderWindowMs } = ic.limits;
-  const decision = await ic.services.store.rateLimits.take(`mail-in:${SHA(sender)}`, perSenderLimit, perSenderWindowMs, ic.services.now());
-  return decision.allowed;
+/**
+ * Why a message must wait for an admin, if it is over a limit (store-backed:
+ * holds across processes): a sender's new messages, all new messages of the
+ * jurisdiction, or a sender's replies on their threads, each counted apart.
+ */
+async function overLimit(ic: IntakeContext, j: Jurisdiction, sender: string, reply: boolean): Promise<string | undefined> {
+  const { perSenderLimit, perSenderReplies, newPerWindow, perSenderWindowMs: window } = ic.limits;
+  const { rateLimits } = ic.services.store;
+  const now = ic.services.now();
+  if (reply) return (await rateLimits.take(`mail-reply:${SHA(sender)}`, perSenderReplies, window, now)).allowed ? undefined : 'sender-limit';
+  if (!(await rateLimits.take(`mail-in:${SHA(sender)}`, perSenderLimit, window, now)).allowed) return 'sender-limit';
+  return (await rateLimits.take(`mail-new-all:${j.id}`, newPerWindow, window, now)).allowed ? undefined : 'intake-limit';
 }
 
 async function reporterReply(
@@ -127,7 +135,9 @@ export interface IngestOptions {
 
 export async function ingestMail(ic: IntakeContext, raw: Buffer, envelope: MailEnvelope, o: IngestOptions = {}): Promise<IngestResult> {
   if (raw.byteLength > ic.limits.maxMessageBytes) return { verdict: 'refused', reason: 'too-large' };
-  const to = envelope.rcptTo.map((r) => addressedTo(r, ic.addresses)).find((a) => a !== undefined);
+  const recipients = envelope.rcptTo.map((r) => addressedTo(r, ic.addresses)).filter((a) => a !== undefined);
+  // A Reply-All names the plain address too: the thread's address wins.
+  const to = recipients.find((a) => a.token !== undefined) ?? recipients[0];
   if (!to) return { verdict: 'refused', reason: 'not-our-address' };
   const { store, now } = ic.services;
   const j = await store.getJurisdiction(to.intake.jurisdiction_id);
@@ -146,8 +156,9 @@ export async function ingestMail(ic: IntakeContext, raw: Buffer, envelope: MailE
   const earlier = await store.mailIntake.find(j.id, mail.messageId);
   const released = o.release !== undefined && earlier?.id === o.release && earlier.verdict === 'quarantined';
   if (earlier && !released) return earlierResult(earlier);
-  if (!released && !(await withinSenderLimit(ic, mail.from))) return quarantine(ic, m, 'sender-limit', raw);
   const token = to.token ?? tokenInThread(mail.thread, domain);
+  const limited = released ? undefined : await overLimit(ic, j, mail.from, token !== undefined);
+  if (limited) return quarantine(ic, m, limited, raw);
   if (token === undefined) return newMessage(ic, j, m, mail, raw, released);
   const thread = await store.mailIntake.threadByToken(token);
   if (!thread || thread.jurisdiction_id !== j.id) return quarantine(ic, m, 'unknown-thread', raw);

@@ -10,6 +10,14 @@ export interface MailLimits {
   /** New messages of one sender per window; the rest are quarantined. */
   perSenderLimit: number;
   perSenderWindowMs: number;
+  /** Replies of one sender on their threads per window (not new mail: a reporter sending photo after photo); the rest are quarantined. */
+  perSenderReplies: number;
+  /**
+   * New messages of anyone to one jurisdiction per window, whatever the
+   * sender (forged From addresses): past it, quarantined, and no receipt goes
+   * to an address that may not have written.
+   */
+  newPerWindow: number;
   /**
    * Messages kept in quarantine (with their bytes) per window: per sender, and
    * for the whole intake. Past either, a message is recorded as ignored
@@ -27,6 +35,8 @@ export const DEFAULT_MAIL_LIMITS: MailLimits = {
   maxAttachments: 10,
   perSenderLimit: 5,
   perSenderWindowMs: 3_600_000,
+  perSenderReplies: 30,
+  newPerWindow: 100,
   heldPerSender: 10,
   heldPerWindow: 200,
   keepDays: 30,

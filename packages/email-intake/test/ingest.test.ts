@@ -198,6 +198,31 @@ describe.each(dialects)('ingestMail (%s)', (dialect) => {
     expect(filed.filter((r) => !r.replayed)).toHaveLength(1);
   });
 
+  it("counts a reporter's replies apart from new mail, and takes a Reply-All to both addresses as a reply", async () => {
+    const first = mail({ from: 'replier@example.org' });
+    const { requestId } = (await ingest(first)) as { requestId: string };
+    const to = `report+${(await f.store.mailIntake.threadOf(CITY.id, requestId))!.token}@riverton.example`;
+    const verdicts = [];
+    for (let i = 0; i < 4; i++) {
+      const reply = mail({ from: 'replier@example.org', to, subject: 'Re: Pothole', inReplyTo: first.messageId, body: `photo ${i} follows` });
+      verdicts.push((await ingestMail(f.ic, rawMail(reply), { mailFrom: 'replier@example.org', rcptTo: [INTAKE, to] })).verdict);
+    }
+    expect(verdicts).toEqual(['update', 'update', 'update', 'update']);
+    expect((await ingest(mail({ from: 'replier@example.org' }))).verdict).toBe('filed');
+  });
+
+  it('holds new mail past the jurisdiction-wide hourly bound, whoever the senders are', async () => {
+    const g = await intakeFixture(dialect, { newPerWindow: 2 });
+    try {
+      const results = [];
+      for (let i = 0; i < 3; i++) results.push(await ingestMail(g.ic, rawMail(mail({ from: `spam${i}@spam${i}.example` })), envelope(`spam${i}@spam${i}.example`)));
+      expect(results.map((r) => r.verdict)).toEqual(['filed', 'filed', 'quarantined']);
+      expect(results.at(-1)).toEqual({ verdict: 'quarantined', reason: 'intake-limit' });
+    } finally {
+      await g.close();
+    }
+  });
+
   it('keeps a flood out of the quarantine past its limit: recorded as ignored, without the bytes', async () => {
     const g = await intakeFixture(dialect, { perSenderLimit: 1, heldPerSender: 2 });
     try {

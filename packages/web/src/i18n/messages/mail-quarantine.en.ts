@@ -28,6 +28,7 @@ export const mailQuarantineEn = {
   'mailQuarantine.reason.too-many-attachments': 'Too many attachments',
   'mailQuarantine.reason.attachment-type': 'An attachment of a dangerous type (program, script or archive)',
   'mailQuarantine.reason.sender-limit': 'The sender sent more mail than the hourly limit',
+  'mailQuarantine.reason.intake-limit': 'More new mail reached the city this hour than the intake takes (a flood, perhaps forged senders)',
   'mailQuarantine.reason.unknown-thread': 'A reply to a request the city does not know',
   'mailQuarantine.reason.not-the-reporter': "A reply on a request's thread from someone other than its reporter",
   'mailQuarantine.reason.unfileable': 'Could not be filed as a request',

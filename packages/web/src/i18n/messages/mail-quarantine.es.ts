@@ -30,6 +30,7 @@ export const mailQuarantineEs: Record<MailQuarantineKey, string> = {
   'mailQuarantine.reason.too-many-attachments': 'Demasiados adjuntos',
   'mailQuarantine.reason.attachment-type': 'Un adjunto de un tipo peligroso (programa, script o archivo comprimido)',
   'mailQuarantine.reason.sender-limit': 'El remitente envió más correo que el límite por hora',
+  'mailQuarantine.reason.intake-limit': 'Llegó a la ciudad más correo nuevo esta hora del que admite la recepción (una avalancha, quizá remitentes falsificados)',
   'mailQuarantine.reason.unknown-thread': 'Una respuesta a una solicitud que la ciudad no conoce',
   'mailQuarantine.reason.not-the-reporter': 'Una respuesta en el hilo de una solicitud de alguien que no la presentó',
   'mailQuarantine.reason.unfileable': 'No se pudo registrar como solicitud',

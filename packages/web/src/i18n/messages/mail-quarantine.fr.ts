@@ -30,6 +30,7 @@ export const mailQuarantineFr: Record<MailQuarantineKey, string> = {
   'mailQuarantine.reason.too-many-attachments': 'Trop de pièces jointes',
   'mailQuarantine.reason.attachment-type': 'Une pièce jointe d’un type dangereux (programme, script ou archive)',
   'mailQuarantine.reason.sender-limit': 'L’expéditeur a envoyé plus de courriels que la limite horaire',
+  'mailQuarantine.reason.intake-limit': 'La ville a reçu cette heure plus de nouveaux courriels que la réception n’en accepte (un afflux, peut-être des expéditeurs falsifiés)',
   'mailQuarantine.reason.unknown-thread': 'Une réponse à une demande que la ville ne connaît pas',
   'mailQuarantine.reason.not-the-reporter': 'Une réponse dans le fil d’une demande venant d’une autre personne que son auteur',
   'mailQuarantine.reason.unfileable': 'Impossible de l’enregistrer comme demande',

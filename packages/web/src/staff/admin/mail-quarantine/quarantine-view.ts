@@ -15,7 +15,7 @@ export interface QuarantineView {
   csrf: Html;
 }
 
-const REASONS = new Set(['malformed', 'too-many-attachments', 'attachment-type', 'sender-limit', 'unknown-thread', 'not-the-reporter', 'unfileable']);
+const REASONS = new Set(['malformed', 'too-many-attachments', 'attachment-type', 'sender-limit', 'intake-limit', 'unknown-thread', 'not-the-reporter', 'unfileable']);
 
 export function reasonLabel(t: Translator, reason: string | null): string {
   return reason !== null && REASONS.has(reason) ? t(`mailQuarantine.reason.${reason}` as MessageKey) : (reason ?? '');
