@@ -266,6 +266,16 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect(text!.body).toContain(id);
     });
 
+    it('files nothing without the form\'s one-time token, and gives the form back with a fresh one', async () => {
+      const before = await t.store.countInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id });
+      const res = await t.postForm('/staff/calls/report/POTHOLE', { ...POTHOLE_FIELDS, first_name: 'Tokenless' }, agent);
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('the form came without its one-time token');
+      expect(res.body).toContain('value="Tokenless"');
+      expect(formToken(res.body)).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+      expect(await t.store.countInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id }), 'nothing filed').toBe(before);
+    });
+
     it('asks for an international number to send the receipt by SMS', async () => {
       const form = await t.get('/staff/calls/report/POTHOLE', agent);
       const res = await t.postForm('/staff/calls/report/POTHOLE', {

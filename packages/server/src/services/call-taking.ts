@@ -46,19 +46,19 @@ export async function lookUpCaller(ctx: ServiceContext, actor: StaffActor, j: Ju
 }
 
 /**
- * Files the request with the channel `phone` (the caller's consent to a receipt recorded with it), under the form's one-time claim
- * (a second send of the same form answers the first request, audited once).
+ * Files the request with the channel `phone` (the caller's consent to a receipt recorded with it), under the form's one-time claim,
+ * always required: a second send of the same form answers the first request, audited once.
  * GeoReport failures (a 400 naming the field) come back as thrown by submitRequestOnce.
  */
 export async function fileForCaller(
   ctx: ServiceContext,
   actor: StaffActor,
   j: Jurisdiction,
-  filed: { key: ApiKey; service: ServiceRecord; fields: FormFields; claim: IdempotencyClaim | undefined; receipts: readonly ReceiptConsent[] },
+  filed: { key: ApiKey; service: ServiceRecord; fields: FormFields; claim: IdempotencyClaim; receipts: readonly ReceiptConsent[] },
 ): Promise<Submitted> {
   await requireInScope(ctx.store, actor.scope, j.id);
   const submitted = await submitRequestOnce(ctx, j, filed.key, filed.service, filed.fields, [], {
-    ...(filed.claim && { idempotencyKey: filed.claim }), channel: 'phone',
+    idempotencyKey: filed.claim, channel: 'phone',
   });
   if (!submitted.replayed) {
     await recordAudit(ctx, actor, {

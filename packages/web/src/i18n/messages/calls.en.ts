@@ -41,6 +41,7 @@ export const callsEn = {
   'calls.error.receiptEmail': 'Type the caller’s e-mail address to send the receipt by e-mail, or untick the box.',
   'calls.error.receiptSms': 'Type the caller’s phone number with its country code (e.g. +1 515 555 0100) to send the receipt by SMS, or untick the box.',
   'calls.error.choosePlace': 'Nothing was saved yet: choose one of the places found for “{address}” (or “None of these: send the address only”), then save again.',
+  'calls.error.formToken': 'Nothing was saved: the form came without its one-time token. Check the details below and save again.',
   'calls.filed.title': 'Request saved',
   'calls.filed.titleWithNumber': 'Request {id} saved',
   'calls.filed.number': 'Request number',

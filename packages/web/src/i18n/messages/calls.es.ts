@@ -43,6 +43,7 @@ export const callsEs: Record<CallsKey, string> = {
   'calls.error.receiptEmail': 'Escriba el correo de quien llama para enviar el acuse por correo, o desmarque la casilla.',
   'calls.error.receiptSms': 'Escriba el teléfono de quien llama con su prefijo internacional (p. ej. +34 612 345 678) para enviar el acuse por SMS, o desmarque la casilla.',
   'calls.error.choosePlace': 'Aún no se ha guardado nada: elija uno de los lugares encontrados para «{address}» (o «Ninguno de estos: enviar solo la dirección») y vuelva a guardar.',
+  'calls.error.formToken': 'No se ha guardado nada: el formulario llegó sin su código de un solo uso. Revise los datos y vuelva a guardar.',
   'calls.filed.title': 'Solicitud guardada',
   'calls.filed.titleWithNumber': 'Solicitud {id} guardada',
   'calls.filed.number': 'Número de solicitud',

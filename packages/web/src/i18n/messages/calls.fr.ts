@@ -43,6 +43,7 @@ export const callsFr: Record<CallsKey, string> = {
   'calls.error.receiptEmail': 'Tapez l’adresse e-mail de l’appelant pour envoyer l’accusé par e-mail, ou décochez la case.',
   'calls.error.receiptSms': 'Tapez le numéro de l’appelant avec son indicatif international (p. ex. +33 6 12 34 56 78) pour envoyer l’accusé par SMS, ou décochez la case.',
   'calls.error.choosePlace': 'Rien n’est encore enregistré : choisissez l’un des lieux trouvés pour « {address} » (ou « Aucun de ceux-ci : envoyer l’adresse seule »), puis enregistrez à nouveau.',
+  'calls.error.formToken': 'Rien n’a été enregistré : le formulaire est arrivé sans son jeton à usage unique. Vérifiez les informations et enregistrez à nouveau.',
   'calls.filed.title': 'Demande enregistrée',
   'calls.filed.titleWithNumber': 'Demande {id} enregistrée',
   'calls.filed.number': 'Numéro de la demande',

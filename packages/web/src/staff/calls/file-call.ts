@@ -73,14 +73,16 @@ export async function fileCall(
   const { services } = web;
   const key = await services.store.findApiKey(await webApiKey(web));
   if (!key) throw new Error('The web app API key is missing or revoked.');
+  // Only a form sent with its one-time token files (a copy without one, e.g. scripted, would file at each send).
   const token = formTokenOf(fields);
+  if (token === undefined) return { ok: false, errors: [], serverProblems: [t('calls.error.formToken')] };
   const receipts = consents(web, fields);
   let requestId: string;
   let replayed: boolean;
   try {
     ({ requestId, replayed } = await callTaking.fileForCaller(services, webActorOf(who), target.j, {
       key, service: target.service, fields: submission(fields, target.service.service_code), receipts,
-      claim: token === undefined ? undefined : { key: `call:${token}`, fingerprint: `call-form:${target.service.service_code}` },
+      claim: { key: `call:${token}`, fingerprint: `call-form:${target.service.service_code}` },
     }));
   } catch (e) {
     if (isOpen311Failure(e) && e.status < 500) return { ok: false, errors: [], serverProblems: e.errors.map((x) => x.description) };
