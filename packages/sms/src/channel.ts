@@ -6,6 +6,7 @@
 import { servedJurisdiction, type ServiceContext } from '@o311/server';
 import type { Jurisdiction } from '@o311/store';
 import { e164 } from './inbound.js';
+import { inTurn } from './in-turn.js';
 import type { SmsSender } from './outbound/sender.js';
 import { DEFAULT_SMS_LOCALE, type SmsLocale } from './texts.js';
 
@@ -33,15 +34,21 @@ export interface SmsChannel {
    * Empty: any number the provider delivers to is ours.
    */
   numbers: ReadonlyMap<string, string | undefined>;
+  /** The number texts are sent from (E.164), when it is one: a message from it is never answered. */
+  ownNumber: string | undefined;
   defaultLocale: SmsLocale;
   sender: SmsSender;
   limits: SmsLimits;
+  /** Runs the answers to one number one at a time (in-turn.ts). */
+  inTurn: ReturnType<typeof inTurn>;
 }
 
 export interface SmsChannelOptions {
   sender: SmsSender;
   jurisdictionId?: string;
   numbers?: ReadonlyMap<string, string | undefined>;
+  /** The number texts are sent from (`--sms-from`): E.164, or anything else (a Messaging Service id) that is no number. */
+  from?: string;
   defaultLocale?: SmsLocale;
   limits?: Partial<SmsLimits>;
 }
@@ -51,9 +58,11 @@ export function smsChannel(ctx: ServiceContext, options: SmsChannelOptions): Sms
     ctx,
     jurisdictionId: options.jurisdictionId,
     numbers: options.numbers ?? new Map(),
+    ownNumber: options.from === undefined ? undefined : e164(options.from),
     defaultLocale: options.defaultLocale ?? DEFAULT_SMS_LOCALE,
     sender: options.sender,
     limits: { ...DEFAULT_SMS_LIMITS, ...options.limits },
+    inTurn: inTurn(),
   };
 }
 

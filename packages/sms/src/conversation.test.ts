@@ -11,7 +11,12 @@ const LIGHT: SmsService = { code: 'light', name: 'Streetlight', words: ['STREETL
 
 const world: ConversationWorld = {
   services: async (locale) => [POTHOLE[locale], LIGHT],
-  locate: async (text) => (/main st/i.test(text) ? { label: '200 Main St', lat: 41.5, long: -93.6 } : /down/i.test(text) ? 'unavailable' : 'not-found'),
+  locate: async (text) =>
+    /main st/i.test(text) ? [{ label: '200 Main St', lat: 41.5, long: -93.6 }]
+      : /elm st/i.test(text) ? [{ label: '5 Elm St (north)', lat: 41.6, long: -93.6 }, { label: '5 Elm St (south)', lat: 41.4, long: -93.6 }]
+        : /rue de rivoli/i.test(text) ? [{ label: 'Rue de Rivoli, Paris', lat: 48.86, long: 2.35 }]
+          : /down/i.test(text) ? 'unavailable' : 'not-found',
+  inside: async ({ lat, long }) => lat > 41 && lat < 42 && long > -94 && long < -93,
 };
 
 /** Plays the messages one after the other, as the receiver would. */
@@ -30,10 +35,10 @@ describe('SMS conversation', () => {
   it('goes from a first message naming the service to a report to file, in Spanish', async () => {
     const turns = await play('es', 'Hola, hay un bache', '200 Main St', 'Un bache muy hondo', '2', 'SI');
     expect(turns.map((t) => t.replies[0])).toEqual([
-      'Bache. Donde esta? Envie una direccion o comparta su ubicacion.',
-      'Describa el problema en pocas palabras.',
+      'Bache. ¿Donde esta? Envie una direccion o comparta su ubicacion.',
+      'Describa el problema en pocas palabras. Su descripcion sera publica: no incluya nombres, telefonos ni otros datos personales.',
       'Que tamano? Responda con un numero:\n1 Pequeno\n2 Grande',
-      'Bache en 200 Main St: "Un bache muy hondo". Responda SI para enviarlo y recibir avisos por SMS, ENVIAR para enviarlo sin avisos, o CANCEL.',
+      'Bache en 200 Main St: "Un bache muy hondo". Responda SI para enviarlo y recibir avisos por SMS, ENVIAR para enviarlo sin avisos, o REINICIAR para empezar de nuevo.',
       undefined,
     ]);
     expect(turns.at(-1)?.file).toEqual({
@@ -61,8 +66,10 @@ describe('SMS conversation', () => {
     expect(down?.replies).toEqual(['We cannot look up addresses right now. Please share your location instead.']);
   });
 
-  it('answers HELP without losing the step, and CANCEL ends the conversation', async () => {
-    const [, help, cancel] = await play('en', 'pothole', 'help', 'cancel');
+  it('answers HELP without losing the step, and RESTART (not CANCEL, an opt-out word) ends the conversation', async () => {
+    const [, help, cancel] = await play('en', 'pothole', 'help', 'restart');
+    expect(help?.replies[0]).toContain('RESTART starts over');
+    expect(help?.replies[0]).not.toContain('CANCEL');
     expect(help?.replies[0]).toMatch(/^City problem reports by SMS/);
     expect(help?.state).toMatchObject({ step: 'location' });
     expect(cancel).toMatchObject({ state: null, replies: ['Report cancelled. Send a message any time to start a new one.'] });
@@ -71,7 +78,7 @@ describe('SMS conversation', () => {
   it('changes language on LANG and asks the current question again in it', async () => {
     const [, lang] = await play('en', 'pothole', 'LANG FR');
     expect(lang?.locale).toBe('fr');
-    expect(lang?.replies).toEqual(['D\'accord, nous vous écrirons en français.', 'Nid-de-poule. Où est-ce ? Envoyez une adresse ou partagez votre position.']);
+    expect(lang?.replies).toEqual(['D\'accord, nous vous écrirons en francais.', 'Nid-de-poule. Où est-ce ? Envoyez une adresse ou partagez votre position.']);
   });
 
   it('takes "no" as an answer before the confirmation, and as a cancel at it', async () => {
@@ -89,14 +96,49 @@ describe('SMS conversation', () => {
     expect(await converse({ locale: 'en', state: answered.state ?? undefined }, 'no', noWorld)).toMatchObject({ state: null, replies: ['Report cancelled. Send a message any time to start a new one.'] });
   });
 
-  it('asks again at the confirmation until YES, SEND or CANCEL', async () => {
+  it('asks again at the confirmation until YES, SEND or RESTART', async () => {
     const turns = await play('en', 'lamp', '200 Main St', 'Dark', 'maybe');
     expect(turns[2]?.state?.step).toBe('confirm');
-    expect(turns[3]?.replies).toEqual(['Reply YES to send it with updates by SMS, SEND to send it without, or CANCEL.']);
+    expect(turns[3]?.replies).toEqual(['Reply YES to send it with updates by SMS, SEND to send it without, or RESTART to start over.']);
     expect(turns[3]?.file).toBeUndefined();
     // YES before the confirmation files nothing.
     const [, early] = await play('en', 'lamp', 'yes');
     expect(early?.file).toBeUndefined();
+  });
+
+  it('asks which place when an address has several matches, and takes a number or another address', async () => {
+    const [, which, chosen] = await play('en', 'pothole', '5 Elm St', '2');
+    expect(which?.replies).toEqual(['We found several places. Reply with a number:\n1 5 Elm St (north)\n2 5 Elm St (south)']);
+    expect(which?.state?.step).toBe('place');
+    expect(chosen?.state).toMatchObject({ step: 'description', place: { label: '5 Elm St (south)', lat: 41.4 } });
+    const [, , other] = await play('en', 'pothole', '5 Elm St', '200 Main St');
+    expect(other?.state).toMatchObject({ step: 'description', place: { label: '200 Main St' } });
+  });
+
+  it('refuses a place outside the area served (a typo, a phone without a fix) and asks again', async () => {
+    const outside = 'That place is outside the area we serve. Send a street address here, or share your location.';
+    for (const where of ['0,0', '48.8566,2.3522', 'Rue de Rivoli']) {
+      const [, turn] = await play('en', 'pothole', where);
+      expect(turn?.replies).toEqual([outside]);
+      expect(turn?.state?.step).toBe('location');
+    }
+  });
+
+  it('says before the description that it will be public', async () => {
+    for (const locale of ['en', 'es', 'fr'] as const) {
+      const [, where] = await play(locale, locale === 'en' ? 'pothole' : locale === 'es' ? 'bache' : 'nid de poule', '200 Main St');
+      expect(where?.state?.step).toBe('description');
+      expect(where?.replies[0]).toMatch(/public|publica|publique/);
+    }
+  });
+
+  it('after filing, answers a stray YES with the report number in the reporter\'s language, and starts anew on anything else', async () => {
+    const filed: ConversationState = { step: 'filed', filed: '6001', answers: {} };
+    const again = await converse({ locale: 'es', state: filed }, 'Si', world);
+    expect(again).toMatchObject({ locale: 'es', state: filed, replies: ['Su reporte 6001 fue enviado. Envie un mensaje para reportar otra cosa.'] });
+    expect(again.file).toBeUndefined();
+    const next = await converse({ locale: 'es', state: filed }, 'hay un bache', world);
+    expect(next).toMatchObject({ locale: 'es', state: { step: 'location', service: 'pothole' } });
   });
 
   it('answers unreadable messages without moving on', async () => {

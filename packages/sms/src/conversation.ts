@@ -1,7 +1,9 @@
 /**
  * The SMS conversation, one message at a time: service (a number from the
  * list, or a word of its name) → location (an address or a shared location)
- * → description → the service's required questions → confirm. Pure but for
+ * (one of several matches, asked; never outside the area served) → description
+ * → the service's required questions → confirm, then filed (kept a while so a
+ * stray YES is told the report's number, in its language). Pure but for
  * the world it is given (the services, the geocoder), so each step is tested
  * without a server. Filing is the caller's: a turn only says to file.
  */
@@ -34,20 +36,29 @@ export interface Place {
 export interface ConversationWorld {
   /** The services offered by SMS, in list order, in `locale`. */
   services(locale: SmsLocale): Promise<readonly SmsService[]>;
-  /** The best point for a typed address. */
-  locate(text: string, locale: SmsLocale): Promise<Place | 'not-found' | 'unavailable'>;
+  /** The places a typed address may be, best first: one, or several equally good and apart. */
+  locate(text: string, locale: SmsLocale): Promise<readonly Place[] | 'not-found' | 'unavailable'>;
+  /** Whether a point is in the area served (a typo or a phone's failed fix "0,0" is not). */
+  inside(point: { lat: number; long: number }): Promise<boolean>;
 }
 
-export type Step = 'service' | 'location' | 'description' | 'question' | 'confirm';
+export type Step = 'service' | 'location' | 'place' | 'description' | 'question' | 'confirm' | 'filed';
+
+/** Places offered to choose from at most. */
+export const MAX_PLACES = 5;
 
 export interface ConversationState {
   step: Step;
   service?: string;
   place?: Place;
+  /** Step `place`: the matches to choose from. */
+  places?: Place[];
   description?: string;
   /** The index of the question being asked (step `question`). */
   question?: number;
   answers: Record<string, string[]>;
+  /** Step `filed`: the number of the report filed (null: it has none yet). */
+  filed?: string | null;
 }
 
 export interface Turn {
@@ -85,6 +96,8 @@ function prompt(state: ConversationState, service: SmsService | undefined, servi
       return t('chooseService', { list: serviceList(services) });
     case 'location':
       return t('askLocation', { service: service?.name ?? '' });
+    case 'place':
+      return t('locationWhich', { list: numbered((state.places ?? []).map((p) => p.label)) });
     case 'description':
       return t('askDescription');
     case 'question': {
@@ -93,7 +106,26 @@ function prompt(state: ConversationState, service: SmsService | undefined, servi
     }
     case 'confirm':
       return t('confirm', { service: service?.name ?? '', place: state.place?.label ?? '', description: state.description ?? '' });
+    case 'filed':
+      return state.filed ? t('alreadyFiled', { id: state.filed }) : t('alreadyFiledNoNumber');
   }
+}
+
+/** The next state for a location typed or shared, or what to answer. */
+async function located(state: ConversationState, text: string, world: ConversationWorld, locale: SmsLocale, t: SmsTexts): Promise<ConversationState | string> {
+  const shared = sharedLocation(text);
+  if (shared) {
+    if (!(await world.inside(shared))) return t('locationOutside');
+    return { ...state, step: 'description', place: { ...shared, label: placeLabel(shared) }, places: undefined };
+  }
+  const found = await world.locate(text, locale);
+  if (found === 'not-found') return t('locationNotFound');
+  if (found === 'unavailable') return t('locationUnavailable');
+  const served: Place[] = [];
+  for (const p of found.slice(0, MAX_PLACES)) if (await world.inside(p)) served.push(p);
+  if (served.length === 0) return found.length > 0 ? t('locationOutside') : t('locationNotFound');
+  if (served.length > 1) return { ...state, step: 'place', places: served };
+  return { ...state, step: 'description', place: served[0], places: undefined };
 }
 
 /** After the description or an answer: the next required question, else the confirmation. */
@@ -108,13 +140,13 @@ async function advance(state: ConversationState, text: string, service: SmsServi
       if (!chosen) return t('serviceUnknown', { max: Math.min(services.length, MAX_LISTED_SERVICES), list: serviceList(services) });
       return { ...state, step: 'location', service: chosen.code };
     }
-    case 'location': {
-      const shared = sharedLocation(text);
-      if (shared) return { ...state, step: 'description', place: { ...shared, label: placeLabel(shared) } };
-      const found = await world.locate(text, locale);
-      if (found === 'not-found') return t('locationNotFound');
-      if (found === 'unavailable') return t('locationUnavailable');
-      return { ...state, step: 'description', place: found };
+    case 'location':
+      return located(state, text, world, locale, t);
+    case 'place': {
+      // A number picks one of the places; anything else is another address.
+      const n = Number(text.trim());
+      const chosen = Number.isInteger(n) ? state.places?.[n - 1] : undefined;
+      return chosen ? { ...state, step: 'description', place: chosen, places: undefined } : located(state, text, world, locale, t);
     }
     case 'description':
       if (!service) return { step: 'service', answers: {} };
@@ -129,6 +161,8 @@ async function advance(state: ConversationState, text: string, service: SmsServi
     }
     case 'confirm':
       return t('confirmAgain');
+    case 'filed':
+      return { step: 'service', answers: {} };
   }
 }
 
@@ -166,9 +200,11 @@ export async function converse(
     case 'yes':
     case 'send':
       if (state?.step === 'confirm') return { locale, state: null, replies: [], file: { filed: state, follow: keyword.kind === 'yes' } };
+      // A second YES (or a gateway's echo) after filing: the report went, here is its number again.
+      if (state?.step === 'filed') return same([prompt(state, service, services, t)]);
   }
 
-  if (!state) {
+  if (!state || state.step === 'filed') {
     // A first message that names one service ("hay un bache") goes straight to its location.
     const named = serviceNamedIn(text, services) ?? serviceChosen(text, services);
     const started: ConversationState = named ? { step: 'location', service: named.code, answers: {} } : { step: 'service', answers: {} };

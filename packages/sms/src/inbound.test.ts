@@ -21,12 +21,13 @@ describe('inbound text', () => {
 });
 
 describe('keywords', () => {
-  it('knows STOP, START, HELP, CANCEL and yes in every language, only as the whole message', () => {
-    for (const w of ['STOP', 'stop.', 'Unsubscribe', 'CANCELAR', 'arrêt', 'ARRET']) expect(keywordOf(w)).toEqual({ kind: 'stop' });
+  it('knows STOP, START, HELP, RESTART and yes in every language, only as the whole message', () => {
+    // Twilio's and the carriers' opt-out words, CANCEL among them, are all STOP.
+    for (const w of ['STOP', 'stop.', 'Unsubscribe', 'CANCEL', 'cancel', 'STOPALL', 'END', 'QUIT', 'CANCELAR', 'arrêt', 'ARRET', 'annuler']) expect(keywordOf(w)).toEqual({ kind: 'stop' });
+    for (const w of ['RESTART', 'new', 'start over', 'reiniciar', 'nuevo', 'recommencer', 'nouveau']) expect(keywordOf(w)).toEqual({ kind: 'restart' });
     expect(keywordOf('stop the leak')).toBeUndefined();
     expect(keywordOf('start')).toEqual({ kind: 'start' });
     expect(keywordOf('Ayuda')).toEqual({ kind: 'help' });
-    expect(keywordOf('cancel')).toEqual({ kind: 'restart' });
     expect(keywordOf('start over')).toEqual({ kind: 'restart' });
     for (const w of ['yes', '¡Sí!', 'oui']) expect(keywordOf(w)).toEqual({ kind: 'yes' });
     expect(keywordOf('enviar')).toEqual({ kind: 'send' });

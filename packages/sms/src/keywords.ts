@@ -19,10 +19,11 @@ export type Keyword =
   | { kind: 'no' };
 
 const WORDS: Record<Exclude<Keyword['kind'], 'language'>, readonly string[]> = {
-  stop: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'END', 'QUIT', 'OPTOUT', 'CANCELAR', 'BAJA', 'ARRET', 'ARRETER'],
+  // The carriers' and Twilio's opt-out words (CANCEL among them) and their translations: never used for anything else.
+  stop: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE', 'CANCELAR', 'BAJA', 'ARRET', 'ARRETER', 'ANNULER'],
   start: ['START', 'UNSTOP', 'ALTA', 'REPRENDRE'],
   help: ['HELP', 'INFO', 'AYUDA', 'AIDE'],
-  restart: ['CANCEL', 'START OVER', 'RESTART', 'REINICIAR', 'EMPEZAR DE NUEVO', 'RECOMMENCER', 'ANNULER'],
+  restart: ['RESTART', 'NEW', 'START OVER', 'REINICIAR', 'NUEVO', 'EMPEZAR DE NUEVO', 'RECOMMENCER', 'NOUVEAU'],
   yes: ['YES', 'Y', 'SI', 'OUI'],
   send: ['SEND', 'ENVIAR', 'ENVOYER'],
   no: ['NO', 'NON'],

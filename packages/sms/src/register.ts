@@ -6,7 +6,7 @@
  *   POST /channels/sms/inbound/twilio   Twilio (form, X-Twilio-Signature, TwiML answer)
  *   POST /channels/sms/inbound          our neutral JSON (X-O311-Signature, {replies})
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '@o311/server';
 import { smsChannel, type SmsChannel, type SmsLimits } from './channel.js';
 import { SmsError } from './errors.js';
@@ -41,6 +41,8 @@ export interface SmsOptions {
   jurisdictionId?: string;
   /** Our numbers (E.164) and their jurisdictions (undefined: `jurisdictionId`); messages to others are refused with a 400. */
   numbers?: ReadonlyMap<string, string | undefined>;
+  /** The number texts are sent from (`--sms-from`); a message from it is ignored. */
+  from?: string;
   defaultLocale?: SmsLocale;
   limits?: Partial<SmsLimits>;
 }
@@ -51,7 +53,7 @@ const problemText: Record<InboundProblem | 'bad-body', string> = {
   'bad-body': 'the body is not the JSON object {message_id, from, to, body} of strings',
 };
 
-function refuse(reply: FastifyReply, status: 400 | 403, message: string): FastifyReply {
+function refuse(reply: FastifyReply, status: 400 | 403 | 409 | 500, message: string): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send({ error: message });
 }
 
@@ -64,10 +66,18 @@ async function answer(ch: SmsChannel, sms: InboundSms | InboundProblem | 'bad-bo
   if (typeof sms === 'string') return refuse(reply, 400, problemText[sms]);
   const { replies, ignored } = await receiveSms(ch, sms);
   if (ignored === 'unknown-number') return refuse(reply, 400, 'To is not one of the numbers this server answers');
+  if (ignored === 'id-reused') return refuse(reply, 409, 'this message id was already used by a message of another number');
   return format(replies);
 }
 
 function registerWebhook(scope: FastifyInstance, ch: SmsChannel, o: SmsOptions): void {
+  // The webhooks answer in their own shape, also when something unexpected failed (the gateway may retry).
+  scope.setErrorHandler((err: FastifyError, request, reply) => {
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) request.log.error({ err }, 'SMS webhook failed');
+    return reply.code(status).type('application/json; charset=utf-8')
+      .send({ error: status === 500 ? 'the message could not be handled; nothing was saved, send it again' : err.message });
+  });
   if (o.provider === 'twilio') {
     const base = (o.webhookBase ?? ch.ctx.publicUrl ?? ch.ctx.origin.announced).replace(/\/+$/, '');
     scope.post(TWILIO_INBOUND_PATH, { bodyLimit: WEBHOOK_BODY_LIMIT }, async (request, reply) => {
@@ -92,7 +102,7 @@ function registerWebhook(scope: FastifyInstance, ch: SmsChannel, o: SmsOptions):
 
 export async function registerSms(app: FastifyInstance, ctx: ServiceContext, o: SmsOptions): Promise<SmsChannel> {
   if (o.secret.length < 16) throw new SmsError('config', 'the SMS secret must be at least 16 characters');
-  const ch = smsChannel(ctx, { sender: o.sender, jurisdictionId: o.jurisdictionId, numbers: o.numbers, defaultLocale: o.defaultLocale, limits: o.limits });
+  const ch = smsChannel(ctx, { sender: o.sender, jurisdictionId: o.jurisdictionId, numbers: o.numbers, from: o.from, defaultLocale: o.defaultLocale, limits: o.limits });
   await app.register(async (scope) => registerWebhook(scope, ch, o));
   await startStatusFeed(ch);
   await ctx.jobs.work<SmsSendData>(SMS_JOB.send, (job) => sendQueued(ch, job.data));

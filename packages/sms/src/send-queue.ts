@@ -7,6 +7,7 @@
 import type { ServiceContext } from '@o311/server';
 import type { SmsChannel } from './channel.js';
 import { SmsError } from './errors.js';
+import { toGsm7 } from './gsm7.js';
 import { SMS_JOB, smsSendOptions, type SmsSendData } from './jobs.js';
 
 export interface SmsToQueue {
@@ -19,7 +20,7 @@ export type Queued = { queued: true; messageId: string } | { queued: false; reas
 
 export async function queueSms(ctx: ServiceContext, sms: SmsToQueue): Promise<Queued> {
   if (await ctx.store.sms.optedOut(sms.jurisdiction_id, sms.phone)) return { queued: false, reason: 'opted-out' };
-  const messageId = await ctx.store.sms.log({ ...sms, direction: 'out', state: 'queued', at: ctx.now() });
+  const messageId = await ctx.store.sms.log({ ...sms, body: toGsm7(sms.body), direction: 'out', state: 'queued', at: ctx.now() });
   const data: SmsSendData = { messageId };
   await ctx.jobs.enqueue(SMS_JOB.send, data, smsSendOptions(data));
   return { queued: true, messageId };

@@ -10,6 +10,8 @@ import { JURISDICTION, startServer, type Server } from '../../server/test/suppor
 import { staffCall } from '../../server/test/support/staff.js';
 import { logSender, queueSmsReceipt, registerSms, textStatusChanges, twilioSignature, neutralSignature, type SmsChannel } from '../src/index.js';
 import { SmsError } from '../src/errors.js';
+import { inTurn } from '../src/in-turn.js';
+import { receiveSms } from '../src/receive.js';
 import { sendQueued } from '../src/send-queue.js';
 
 const SECRET = 'sms-test-secret-0123456789';
@@ -42,7 +44,7 @@ describe.each(dialects)('SMS neutral webhook (%s)', (dialect) => {
       options: {
         now: () => clock,
         plugins: [async (app, ctx) => {
-          ch = await registerSms(app, ctx, { provider: 'neutral', secret: SECRET, sender: logSender(), limits: { perNumberPerMinute: 8 } });
+          ch = await registerSms(app, ctx, { provider: 'neutral', secret: SECRET, sender: logSender(), from: '+15550100000', limits: { perNumberPerMinute: 8 } });
         }],
       },
     });
@@ -75,8 +77,8 @@ describe.each(dialects)('SMS neutral webhook (%s)', (dialect) => {
 
   it('files a Spanish conversation as a request with channel sms, once however often a message is replayed', async () => {
     const phone = '+15550100103';
-    expect((await text(phone, 'Hola, hay un bache')).replies).toEqual(['Bache. Donde esta? Envie una direccion o comparta su ubicacion.']);
-    expect((await text(phone, '41.8781, -87.6298')).replies).toEqual(['Describa el problema en pocas palabras.']);
+    expect((await text(phone, 'Hola, hay un bache')).replies).toEqual(['Bache. ¿Donde esta? Envie una direccion o comparta su ubicacion.']);
+    expect((await text(phone, '41.8781, -87.6298')).replies).toEqual(['Describa el problema en pocas palabras. Su descripcion sera publica: no incluya nombres, telefonos ni otros datos personales.']);
     expect((await text(phone, 'Un bache enorme frente a la escuela 🚧')).replies[0]).toMatch(/^¿Qué tamaño tiene\? Responda con un numero:\n1 Pequeño\n2 Grande$/);
     expect((await text(phone, '2')).replies[0]).toMatch(/^Bache en 41\.87810, -87\.62980: "Un bache enorme frente a la escuela 🚧"\. Responda SI/);
     const yes = nextId();
@@ -84,12 +86,18 @@ describe.each(dialects)('SMS neutral webhook (%s)', (dialect) => {
     const id = /numero de reporte es (\d+)\./.exec(filed ?? '')?.[1];
     expect(id, filed).toBeDefined();
     expect(filed).toContain('Le avisaremos por SMS');
-    // Twilio and others deliver again when unsure: the same message changes nothing.
-    expect(await text(phone, 'Sí', yes)).toMatchObject({ status: 200, replies: [] });
+    // Twilio and others deliver again when unsure: the same message changes nothing and gets the same answer.
+    expect(await text(phone, 'Sí', yes)).toMatchObject({ status: 200, replies: [filed] });
+    // The same id from another number is not that message: refused in the webhook's own error shape.
+    const reused = await text('+15550100199', 'Sí', yes);
+    expect(reused.status).toBe(409);
+    expect(JSON.parse(reused.raw)).toEqual({ error: expect.stringContaining('another number') });
+    // A stray YES after filing gets the number again, still in Spanish, and files nothing.
+    expect((await text(phone, 'SI')).replies).toEqual([`Su reporte ${id} fue enviado. Envie un mensaje para reportar otra cosa.`]);
     const stored = await s.store.getRequest(JURISDICTION.id, id!);
     expect(stored).toMatchObject({ channel: 'sms', service_code: 'pothole', description: 'Un bache enorme frente a la escuela 🚧', attributes: { SIZE: 'large' } });
     expect(stored?.reporter.phone).toBe(phone);
-    expect(await s.store.sms.conversation(JURISDICTION.id, phone)).toBeUndefined();
+    expect(await s.store.sms.conversation(JURISDICTION.id, phone)).toMatchObject({ locale: 'es', state: expect.stringContaining('"filed"') });
     // The reporter's number is private: the public API does not show it.
     const open311 = await (await fetch(`${s.url}/open311/v2/requests/${id}.json?jurisdiction_id=${JURISDICTION.id}&extensions=true`)).text();
     expect(open311).not.toContain('0100103');
@@ -117,6 +125,8 @@ describe.each(dialects)('SMS neutral webhook (%s)', (dialect) => {
     });
     const receipt = { jurisdictionId: JURISDICTION.id, requestId: request.id, phone, locale: 'en' };
     expect(await queueSmsReceipt(ch.ctx, receipt)).toEqual({ queued: false, reason: 'opted-out' });
+    // HELP is still answered (carriers require it), with the way back.
+    expect((await text(phone, 'HELP')).replies).toEqual(['City problem reports by SMS. You asked for no messages: reply START to allow them again.']);
     expect((await text(phone, 'START')).replies).toEqual(['Messages are on again. Send a message to report a problem.']);
     const queued = await queueSmsReceipt(ch.ctx, receipt);
     expect(queued.queued).toBe(true);
@@ -142,6 +152,44 @@ describe.each(dialects)('SMS neutral webhook (%s)', (dialect) => {
     await s.store.sms.optOut(JURISDICTION.id, '+15550100107', clock);
     await sendQueued(ch, { messageId: late });
     expect((await s.store.sms.message(late))?.state).toBe('failed');
+  });
+
+  it('answers every one of several messages of one number that arrive at once', async () => {
+    const phone = '+15550100108';
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => text(phone, `hello ${i}`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(answers.every((a) => a.replies.length === 1)).toBe(true);
+    const logged = await s.store.sms.messagesOf(JURISDICTION.id, phone, 20);
+    expect(logged.filter((m) => m.direction === 'in').map((m) => m.body).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `hello ${i}`));
+  });
+
+  it('answers every one of several messages of one number handled by several processes at once', async () => {
+    const phone = '+15550100109';
+    // Each copy of the channel stands for a process: its own turns, the one database.
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) =>
+      receiveSms({ ...ch, inTurn: inTurn() }, { provider: 'neutral', messageId: nextId(), from: phone, to: '+15550100000', body: `deer ${i}` })));
+    expect(answers.every((a) => a.replies.length === 1 && a.ignored === undefined)).toBe(true);
+    expect((await s.store.sms.messagesOf(JURISDICTION.id, phone, 20)).filter((m) => m.direction === 'in')).toHaveLength(8);
+  });
+
+  it('answers an unexpected failure in the webhook\'s own error shape, saving nothing', async () => {
+    const phone = '+15550100110';
+    const handled = s.store.sms.handled;
+    s.store.sms.handled = () => Promise.reject(new Error('the database went away'));
+    try {
+      const failed = await text(phone, 'pothole');
+      expect(failed.status).toBe(500);
+      expect(JSON.parse(failed.raw)).toEqual({ error: expect.stringContaining('send it again') });
+    } finally {
+      s.store.sms.handled = handled;
+    }
+    await nothingStored(phone);
+  });
+
+  it('never answers a message from our own number', async () => {
+    const own = '+15550100000';
+    expect(await text(own, 'pothole')).toMatchObject({ status: 200, replies: [] });
+    await nothingStored(own);
   });
 
   it('stops answering a number that floods', async () => {

@@ -1,6 +1,6 @@
 /**
  * The SMS channel's English texts. SMS are short and plain: GSM-7 characters
- * only where the language allows (no curly quotes), one idea per message.
+ * only (gsm7.ts; no curly quotes), one idea per message.
  */
 export const en = {
   chooseService: 'Hello! What do you want to report? Reply with a number:\n{list}',
@@ -8,22 +8,27 @@ export const en = {
   noServices: 'Sorry, reports by SMS are not available right now.',
   askLocation: '{service}. Where is it? Send a street address, or share your location.',
   locationNotFound: 'We could not find that place. Send a street address (e.g. 200 Main St) or share your location.',
+  locationOutside: 'That place is outside the area we serve. Send a street address here, or share your location.',
+  locationWhich: 'We found several places. Reply with a number:\n{list}',
   locationUnavailable: 'We cannot look up addresses right now. Please share your location instead.',
-  askDescription: 'Describe the problem in a few words.',
+  askDescription: 'Describe the problem in a few words. Your description will be public: no names, phone numbers or other personal details.',
   askList: '{question} Reply with a number:\n{list}',
   askMany: '{question} Reply with one or more numbers, e.g. 1 3:\n{list}',
   askValue: '{question}',
   askNumber: '{question} Reply with a number.',
   askDate: '{question} Reply with a date, e.g. 2026-06-02.',
   answerAgain: 'Sorry, we did not understand. {question}',
-  confirm: '{service} at {place}: "{description}". Reply YES to send it and get updates by SMS, SEND to send it without updates, or CANCEL.',
-  confirmAgain: 'Reply YES to send it with updates by SMS, SEND to send it without, or CANCEL.',
+  confirm: '{service} at {place}: "{description}". Reply YES to send it and get updates by SMS, SEND to send it without updates, or RESTART to start over.',
+  confirmAgain: 'Reply YES to send it with updates by SMS, SEND to send it without, or RESTART to start over.',
   filed: 'Thank you! Your report number is {id}.',
   filedNoNumber: 'Thank you! Your report was sent.',
   following: 'We will text you when its status changes. Reply STOP to stop.',
-  notFiled: 'Sorry, your report could not be sent. Reply CANCEL to start again.',
+  notFiled: 'Sorry, your report could not be sent. Reply RESTART to start again.',
   cancelled: 'Report cancelled. Send a message any time to start a new one.',
-  help: 'City problem reports by SMS. CANCEL starts over, LANG ES or LANG FR changes language, STOP ends all messages.',
+  help: 'City problem reports by SMS. RESTART starts over, LANG ES or LANG FR changes language, STOP ends all messages.',
+  helpStopped: 'City problem reports by SMS. You asked for no messages: reply START to allow them again.',
+  alreadyFiled: 'Your report {id} was sent. Send a message to report something else.',
+  alreadyFiledNoNumber: 'Your report was sent. Send a message to report something else.',
   language: 'OK, we will write in English.',
   stopped: 'You will get no more messages from us. Reply START to allow them again.',
   started: 'Messages are on again. Send a message to report a problem.',

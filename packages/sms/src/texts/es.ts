@@ -1,33 +1,38 @@
 /**
- * The SMS channel's Spanish texts. Written without the accents GSM-7 lacks
- * (á, í, ó, ú), as Spanish SMS usually are: one accented letter would halve
- * the characters of each part (UCS-2).
+ * The SMS channel's Spanish texts, in GSM-7 (gsm7.ts): é, ñ, ü, ¿ and ¡ are
+ * written, á, í, ó and ú are not (one of them would halve the characters of
+ * each part), as Spanish SMS usually are.
  */
 import type { SmsMessageKey } from './en.js';
 
 export const es: Record<SmsMessageKey, string> = {
-  chooseService: 'Hola! Que quiere reportar? Responda con un numero:\n{list}',
+  chooseService: '¡Hola! ¿Qué quiere reportar? Responda con un numero:\n{list}',
   serviceUnknown: 'Responda con un numero del 1 al {max}:\n{list}',
   noServices: 'Lo sentimos, los reportes por SMS no estan disponibles ahora.',
-  askLocation: '{service}. Donde esta? Envie una direccion o comparta su ubicacion.',
+  askLocation: '{service}. ¿Donde esta? Envie una direccion o comparta su ubicacion.',
   locationNotFound: 'No encontramos ese lugar. Envie una direccion (p. ej. 200 Main St) o comparta su ubicacion.',
+  locationOutside: 'Ese lugar esta fuera de la zona que atendemos. Envie una direccion de aqui o comparta su ubicacion.',
+  locationWhich: 'Encontramos varios lugares. Responda con un numero:\n{list}',
   locationUnavailable: 'No podemos buscar direcciones ahora. Comparta su ubicacion, por favor.',
-  askDescription: 'Describa el problema en pocas palabras.',
+  askDescription: 'Describa el problema en pocas palabras. Su descripcion sera publica: no incluya nombres, telefonos ni otros datos personales.',
   askList: '{question} Responda con un numero:\n{list}',
   askMany: '{question} Responda con uno o varios numeros, p. ej. 1 3:\n{list}',
   askValue: '{question}',
   askNumber: '{question} Responda con un numero.',
   askDate: '{question} Responda con una fecha, p. ej. 2026-06-02.',
   answerAgain: 'No entendimos. {question}',
-  confirm: '{service} en {place}: "{description}". Responda SI para enviarlo y recibir avisos por SMS, ENVIAR para enviarlo sin avisos, o CANCEL.',
-  confirmAgain: 'Responda SI para enviarlo con avisos por SMS, ENVIAR para enviarlo sin avisos, o CANCEL.',
-  filed: 'Gracias! Su numero de reporte es {id}.',
-  filedNoNumber: 'Gracias! Su reporte fue enviado.',
+  confirm: '{service} en {place}: "{description}". Responda SI para enviarlo y recibir avisos por SMS, ENVIAR para enviarlo sin avisos, o REINICIAR para empezar de nuevo.',
+  confirmAgain: 'Responda SI para enviarlo con avisos por SMS, ENVIAR para enviarlo sin avisos, o REINICIAR para empezar de nuevo.',
+  filed: '¡Gracias! Su numero de reporte es {id}.',
+  filedNoNumber: '¡Gracias! Su reporte fue enviado.',
   following: 'Le avisaremos por SMS cuando cambie su estado. Responda STOP para no recibir mas.',
-  notFiled: 'Lo sentimos, no pudimos enviar su reporte. Responda CANCEL para empezar de nuevo.',
+  notFiled: 'Lo sentimos, no pudimos enviar su reporte. Responda REINICIAR para empezar de nuevo.',
   cancelled: 'Reporte cancelado. Envie un mensaje cuando quiera para empezar otro.',
-  help: 'Reportes a la ciudad por SMS. CANCEL empieza de nuevo, LANG EN o LANG FR cambia el idioma, STOP detiene los mensajes.',
-  language: 'De acuerdo, le escribiremos en espanol.',
+  help: 'Reportes a la ciudad por SMS. REINICIAR empieza de nuevo, LANG EN o LANG FR cambia el idioma, STOP detiene los mensajes.',
+  helpStopped: 'Reportes a la ciudad por SMS. Usted pidio no recibir mensajes: responda START para volver a recibirlos.',
+  alreadyFiled: 'Su reporte {id} fue enviado. Envie un mensaje para reportar otra cosa.',
+  alreadyFiledNoNumber: 'Su reporte fue enviado. Envie un mensaje para reportar otra cosa.',
+  language: 'De acuerdo, le escribiremos en español.',
   stopped: 'No recibira mas mensajes nuestros. Responda START para volver a recibirlos.',
   started: 'Los mensajes estan activos de nuevo. Envie un mensaje para reportar un problema.',
   unreadable: 'No pudimos leer ese mensaje. Envie solo texto, por favor.',

@@ -1,6 +1,6 @@
 /**
- * The SMS channel's French texts, in GSM-7 characters where French allows it
- * (é, è, à, ù are in it; ê, ç, ô, î are not and are avoided).
+ * The SMS channel's French texts, in GSM-7 (gsm7.ts): é, è, à and ù are
+ * written; ê, ç, ô, î and â are not (written bare, e.g. "recu", "plutot").
  */
 import type { SmsMessageKey } from './en.js';
 
@@ -10,28 +10,33 @@ export const fr: Record<SmsMessageKey, string> = {
   noServices: 'Désolé, les signalements par SMS sont indisponibles pour le moment.',
   askLocation: '{service}. Où est-ce ? Envoyez une adresse ou partagez votre position.',
   locationNotFound: 'Lieu introuvable. Envoyez une adresse (ex. 200 Main St) ou partagez votre position.',
+  locationOutside: 'Ce lieu est hors de la zone que nous servons. Envoyez une adresse d\'ici ou partagez votre position.',
+  locationWhich: 'Nous avons trouvé plusieurs lieux. Répondez par un numéro :\n{list}',
   locationUnavailable: 'La recherche d\'adresses est indisponible. Partagez plutot votre position.',
-  askDescription: 'Décrivez le problème en quelques mots.',
+  askDescription: 'Décrivez le problème en quelques mots. Votre description sera publique : pas de noms, de numéros de téléphone ni d\'autres données personnelles.',
   askList: '{question} Répondez par un numéro :\n{list}',
   askMany: '{question} Répondez par un ou plusieurs numéros, ex. 1 3 :\n{list}',
   askValue: '{question}',
   askNumber: '{question} Répondez par un nombre.',
   askDate: '{question} Répondez par une date, ex. 2026-06-02.',
   answerAgain: 'Nous n\'avons pas compris. {question}',
-  confirm: '{service} à {place} : "{description}". Répondez OUI pour l\'envoyer et recevoir le suivi par SMS, ENVOYER pour l\'envoyer sans suivi, ou CANCEL.',
-  confirmAgain: 'Répondez OUI pour l\'envoyer avec le suivi par SMS, ENVOYER pour l\'envoyer sans, ou CANCEL.',
+  confirm: '{service} à {place} : "{description}". Répondez OUI pour l\'envoyer et recevoir le suivi par SMS, ENVOYER pour l\'envoyer sans suivi, ou RECOMMENCER.',
+  confirmAgain: 'Répondez OUI pour l\'envoyer avec le suivi par SMS, ENVOYER pour l\'envoyer sans, ou RECOMMENCER.',
   filed: 'Merci ! Votre signalement porte le numéro {id}.',
   filedNoNumber: 'Merci ! Votre signalement a été envoyé.',
   following: 'Nous vous écrirons quand son état changera. Répondez STOP pour arreter.',
-  notFiled: 'Désolé, votre signalement n\'a pas pu etre envoyé. Répondez CANCEL pour recommencer.',
+  notFiled: 'Désolé, votre signalement n\'a pas pu etre envoyé. Répondez RECOMMENCER pour recommencer.',
   cancelled: 'Signalement annulé. Envoyez un message quand vous voulez pour en commencer un autre.',
-  help: 'Signalements à la ville par SMS. CANCEL recommence, LANG EN ou LANG ES change la langue, STOP arrete tous les messages.',
-  language: 'D\'accord, nous vous écrirons en français.',
+  help: 'Signalements à la ville par SMS. RECOMMENCER reprend au début, LANG EN ou LANG ES change la langue, STOP arrete tous les messages.',
+  helpStopped: 'Signalements à la ville par SMS. Vous avez demandé à ne plus recevoir de messages : répondez START pour les recevoir à nouveau.',
+  alreadyFiled: 'Votre signalement {id} a été envoyé. Envoyez un message pour signaler autre chose.',
+  alreadyFiledNoNumber: 'Votre signalement a été envoyé. Envoyez un message pour signaler autre chose.',
+  language: 'D\'accord, nous vous écrirons en francais.',
   stopped: 'Vous ne recevrez plus de messages. Répondez START pour les recevoir à nouveau.',
   started: 'Les messages sont réactivés. Envoyez un message pour signaler un problème.',
   unreadable: 'Nous n\'avons pas pu lire ce message. Envoyez du texte simple.',
   tooLong: 'Ce message est trop long. Envoyez au plus {max} caractères.',
-  receipt: 'Nous avons reçu votre signalement {service}, numéro {id}. Répondez STOP pour arreter les messages.',
+  receipt: 'Nous avons recu votre signalement {service}, numéro {id}. Répondez STOP pour arreter les messages.',
   statusUpdate: 'Le signalement {id} ({service}) est maintenant {status}.',
   statusNote: '{update} {note}',
   'status.open': 'ouvert',
