@@ -252,6 +252,9 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(`<p class="call-number" id="call-number" aria-labelledby="call-number-label">${id}</p>`);
       expect(page.body).toMatch(/<a class="button" href="\/staff\/calls" id="call-next" autofocus>/);
+      // The page of a request that did not come by phone is not one to read out.
+      expect(earlier.channel).not.toBe('phone');
+      expect((await t.get(`/staff/calls/filed/${earlier.id}`, agent)).statusCode).toBe(404);
 
       // The receipt, in the caller's language, because they agreed to it.
       const [mail] = await vi.waitFor(async () => {

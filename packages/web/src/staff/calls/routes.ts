@@ -167,7 +167,8 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
     const t = translatorFor(request, reply);
     const j = await webJurisdiction(web);
     const r = await store.getRequest(j.id, pathParam(request, 'id'));
-    if (!r) return sendStaffRefusal(request, reply, web, 'not-found');
+    // The "read the number to the caller" page is for what was filed by phone only.
+    if (!r || r.channel !== 'phone') return sendStaffRefusal(request, reply, web, 'not-found');
     return sendStaffPage(request, reply, web, { title: t('calls.filed.titleWithNumber', { id: r.id }), main: filedPage(t, r, trackerUrl(web, request, r.id)) });
   });
 }
