@@ -4,7 +4,8 @@
  * addresses, a message over the size limit at the end of DATA (552: SIZE is
  * only advertised, so the stream's own flag is checked), and a failure of
  * ours is temporary (451) so that the sender tries again later. Connections
- * and recipients are bounded, and idle clients are dropped.
+ * and recipients are bounded, idle clients are dropped, and a session ends
+ * after a maximum time however busy (NOOP) the client keeps it.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
@@ -19,6 +20,8 @@ export interface SmtpIntakeOptions {
   hostname?: string;
   maxClients?: number;
   socketTimeoutMs?: number;
+  /** The longest a session may last, whatever the client does (10 minutes unless given). */
+  maxSessionMs?: number;
   /** Told of each message handled (the CLI logs it). */
   onResult?: (result: IngestResult) => void;
   onError?: (error: unknown) => void;
@@ -27,6 +30,8 @@ export interface SmtpIntakeOptions {
 const MAX_RECIPIENTS = 10;
 /** Connections at once from one address (one sender cannot take every slot of maxClients). */
 const MAX_CONNECTIONS_PER_ADDRESS = 5;
+/** Enough for a slow client to send several 20 MB messages; a session kept alive with NOOP ends here. */
+const MAX_SESSION_MS = 10 * 60_000;
 
 export interface SmtpIntake {
   port: number;
@@ -52,6 +57,12 @@ async function read(stream: SMTPServerDataStream, max: number): Promise<Buffer |
 export async function startSmtpIntake(ic: IntakeContext, o: SmtpIntakeOptions): Promise<SmtpIntake> {
   // Open sessions by client address: a set of ids, since a session may close before it was counted.
   const open = new Map<string, Set<string>>();
+  const deadlines = new Map<string, NodeJS.Timeout>();
+  const endSession = (id: string): void => {
+    const connection = [...server.connections].find((c) => c.id === id);
+    connection?.send(421, 'Session too long; closing');
+    connection?.close();
+  };
   const server = new SMTPServer({
     name: o.hostname,
     banner: 'o311 e-mail intake',
@@ -67,9 +78,12 @@ export async function startSmtpIntake(ic: IntakeContext, o: SmtpIntakeOptions): 
       const ids = open.get(session.remoteAddress) ?? new Set<string>();
       if (ids.size >= MAX_CONNECTIONS_PER_ADDRESS) return callback(smtpError(421, 'Too many connections from your address; try again later'));
       open.set(session.remoteAddress, ids.add(session.id));
+      deadlines.set(session.id, setTimeout(() => endSession(session.id), o.maxSessionMs ?? MAX_SESSION_MS).unref());
       callback();
     },
     onClose(session) {
+      clearTimeout(deadlines.get(session.id));
+      deadlines.delete(session.id);
       const ids = open.get(session.remoteAddress);
       ids?.delete(session.id);
       if (ids?.size === 0) open.delete(session.remoteAddress);

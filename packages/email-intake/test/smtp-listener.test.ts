@@ -74,6 +74,26 @@ describe('SMTP listener', () => {
     }
   });
 
+  it('ends a session kept alive with NOOP at its maximum time, with 421', async () => {
+    const short = await startSmtpIntake(f.ic, { port: 0, host: '127.0.0.1', maxSessionMs: 300 });
+    const socket = connect(short.port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    let heard = '';
+    socket.on('data', (d: Buffer) => {
+      heard += d.toString();
+      if (!socket.destroyed) socket.write('NOOP\r\n');
+    });
+    try {
+      await new Promise((resolve) => socket.once('close', resolve));
+      expect(heard).toMatch(/^220 /);
+      expect(heard).toContain('250');
+      expect(heard).toMatch(/421 Session too long/);
+    } finally {
+      socket.destroy();
+      await short.close();
+    }
+  });
+
   it('refuses a 30 MB attachment (over the 20 MB limit) with 552 and stores nothing', async () => {
     const before = await count();
     const huge = Buffer.alloc(30 * 1024 * 1024, 'a');
