@@ -11,7 +11,7 @@ const stored = (over: Partial<FederatedRequest> = {}): FederatedRequest => ({
   id: ID, token: 'tok', endpoint_slug: 'polk-county', service_code: 'ROADKILL',
   fields: { lat: 41.6, long: -93.6, address_string: null, address_id: null, zipcode: null, description: 'A deer', media_url: null, attributes: { SIZE: 'large', WHO: ['car', 'bike'] } },
   contact: { email: 'ann@private.example', first_name: 'Ann', last_name: null, phone: null, device_id: null },
-  account_id: 'acct-7', api_key_id: 'k1', state: 'queued', attempts: 0, last_error: null, upstream_token: null, upstream_id: null,
+  account_id: 'acct-7', api_key_id: 'k1', channel: 'api', state: 'queued', attempts: 0, last_error: null, upstream_token: null, upstream_id: null,
   created_at: 0, updated_at: 0, last_attempt_at: null, delivered_at: null, ...over,
 });
 

@@ -8,7 +8,7 @@ const r = (over: Partial<FederatedRequest>): FederatedRequest => ({
   id: 'id-1', token: 'tok-1', endpoint_slug: 'polk-county', service_code: 'ROADKILL',
   fields: { lat: 1, long: 2, address_string: null, address_id: null, zipcode: null, description: null, media_url: null, attributes: {} },
   contact: { email: null, first_name: null, last_name: null, phone: null, device_id: null },
-  account_id: null, api_key_id: null, state: 'queued', attempts: 0, last_error: null, upstream_token: null, upstream_id: null,
+  account_id: null, api_key_id: null, channel: 'api', state: 'queued', attempts: 0, last_error: null, upstream_token: null, upstream_id: null,
   created_at: 0, updated_at: 0, last_attempt_at: null, delivered_at: null, ...over,
 });
 

@@ -50,7 +50,7 @@ export { MAX_ATTRIBUTE_ORDER, MAX_RATE_PER_MINUTE, MAX_SLA_HOURS } from './servi
 export * as registryAdmin from './registry-admin/registry-admin.js';
 export * as federationAdmin from './registry-admin/federation-admin.js';
 export { queueDelivery, sweepDeliveries } from './jobs/router-delivery.js';
-export { routerServices, type RouterServices } from './federated/router-services.js';
+export { routerServices, type RouterServices, type RoutedSubmission } from './federated/router-services.js';
 export { federatedName, localeTag, parseFederatedName } from '@o311/router';
 export { CredentialBox, CredentialError, NO_SECRET_MESSAGE, ROUTER_SECRET_ENV } from '@o311/router';
 export { parseEndpointFields, type EndpointFields } from './registry-admin/endpoint-input.js';

@@ -75,6 +75,12 @@ function wireLocation(form: HTMLFormElement, config: ReportConfig): void {
   });
 }
 
+/** The routed form posts as a plain form (no header): the installed app says so in a field (src/citizen/routed/submit-routed.ts CHANNEL_FIELD). */
+function markFromApp(form: HTMLFormElement): void {
+  if (form.elements.namedItem('o311_channel')) return;
+  form.append(Object.assign(document.createElement('input'), { type: 'hidden', name: 'o311_channel', value: 'app' }));
+}
+
 /** Keeps the report in the outbox (outbox-send.ts) and shows it there, waiting for the connection. */
 async function queue(form: HTMLFormElement, config: ReportConfig, app: AppConfig, photos: readonly Photo[], token?: string): Promise<void> {
   const answers: [string, string][] = [];
@@ -140,6 +146,7 @@ function start(): void {
     }
     if (config.routed) {
       draft.clear();
+      if (installed()) markFromApp(form);
       submitStatus(config.messages['report.sending']);
       return;
     }

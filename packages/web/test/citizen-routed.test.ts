@@ -180,6 +180,30 @@ describe.each(dialects)('reporting to any endpoint (%s)', (dialect) => {
     expect(byToken.headers.location).toBe(`/track/${encodeURIComponent(id)}`);
   });
 
+  it('gives the form a one-time token: a double submit stores one report, filed once upstream as channel web (app from the installed app)', async () => {
+    const form = await get(`/report/to/${encodeURIComponent(CULVERT)}?${AT}`);
+    const formToken = /name="form_token" value="([\w-]+)"/.exec(form.body)?.[1];
+    expect(formToken, 'the routed form carries a token').toBeDefined();
+    const fields = { lat: String(CITY_HALL.lat), long: String(CITY_HALL.long), description: 'Routed double submit', form_token: formToken! };
+    const url = `/report/to/${encodeURIComponent(CULVERT)}`;
+    const [first, second] = await Promise.all([post(url, fields), post(url, fields)]);
+    const token = tokenOf(first);
+    expect(tokenOf(second), 'the second send lands on the first').toBe(token);
+    expect(tokenOf(await post(url, fields)), 'and so does a later one').toBe(token);
+    const stored = await delivered(token);
+    expect(stored.channel).toBe('web');
+    expect((await store.federation.list({ endpoint_slug: 'tallgrass-county', limit: 500, offset: 0 })).filter((r) => r.fields.description === 'Routed double submit')).toHaveLength(1);
+    expect((await store.getRequest(DEMO_COUNTY.id, stored.upstream_id!))?.channel).toBe('web');
+
+    const fromApp = tokenOf(await post(url, { ...fields, form_token: 'another-form-token-0001', description: 'Routed from the app', o311_channel: 'app' }));
+    const appStored = await delivered(fromApp);
+    expect(appStored.channel).toBe('app');
+    expect((await store.getRequest(DEMO_COUNTY.id, appStored.upstream_id!))?.channel).toBe('app');
+    // Only web and app come from the form: anything else is the web form's.
+    const claimed = tokenOf(await post(url, { ...fields, form_token: 'another-form-token-0002', description: 'Routed, claiming phone', o311_channel: 'phone' }));
+    expect((await delivered(claimed)).channel).toBe('web');
+  });
+
   it('shows a pending token (polling the federated endpoint) before delivery; unknown ids 404, unreadable endpoints 502, its own city’s ids its own page', async () => {
     const queued = await store.federation.create({
       endpoint_slug: 'tallgrass-county', service_code: 'CULVERT', api_key_id: null, account_id: null,

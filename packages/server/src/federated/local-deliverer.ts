@@ -3,7 +3,7 @@
  * very server): in process, through the same submission service as
  * POST /open311/v2/requests, under the API key the client posted with and
  * with the federated request's id as its Idempotency-Key, so an attempt
- * repeated after a crash files it once. A refusal (unknown service, a
+ * repeated after a crash files it once, and with the channel it came by. A refusal (unknown service, a
  * missing attribute) is the service's own 4xx, which fails the delivery.
  */
 import type { FormFields } from '@o311/georeport';
@@ -45,7 +45,7 @@ export function localDeliverer(ctx: ServiceContext): LocalDeliverer {
     const service = await activeService(ctx.store, j, r.service_code);
     const key = r.api_key_id === null ? undefined : (await ctx.store.listApiKeys()).find((k) => k.id === r.api_key_id);
     if (key === undefined) throw new Error('The API key the request was posted with is gone; it cannot be filed locally.');
-    const { receipt } = await submitRequestOnce(ctx, j, key, service, formOf(r), [], { idempotencyKey: r.id });
+    const { receipt } = await submitRequestOnce(ctx, j, key, service, formOf(r), [], { idempotencyKey: r.id, channel: r.channel });
     if (receipt.service_request_id) return receipt.service_request_id;
     if (receipt.token) return (await resolveToken(ctx, j, receipt.token)).service_request_id ?? null;
     return null;

@@ -3,9 +3,9 @@
  * accept path per server context, shared by the `/federated/open311/v2/`
  * routes and the web app, which calls them directly instead of over HTTP.
  */
-import type { FormFields, PublicRequest } from '@o311/georeport';
+import { idempotencyKeyReused, type FormFields, type PublicRequest, type RequestChannel } from '@o311/georeport';
 import { FederatedReader, acceptSubmission, withDeadline, type AcceptSources, type Federation } from '@o311/router';
-import type { FederatedRequest } from '@o311/store';
+import { IdempotencyKeyReused, type FederatedOnce, type FederatedRequest } from '@o311/store';
 import { queueDelivery } from '../jobs/router-delivery.js';
 import type { ServiceContext } from '../services/context.js';
 import { createFederation } from './federation.js';
@@ -19,12 +19,20 @@ export interface RouterServices {
    * POST requests after the API key was checked: accepted (acceptSubmission's
    * Open311Failure otherwise: 400, 404), stored, and its delivery queued.
    */
-  submit(fields: FormFields, apiKeyId: string): Promise<FederatedRequest>;
+  submit(fields: FormFields, apiKeyId: string, how?: RoutedSubmission): Promise<FederatedRequest>;
   /**
    * Several federated requests (`slug:ID`) read at once, all within `deadlineMs`:
    * those read in time by id; the unknown, unreadable and late ones are left out.
    */
   readRequests(ids: readonly string[], deadlineMs: number): Promise<Map<string, PublicRequest>>;
+}
+
+/** What the citizen app adds to a routed submission. */
+export interface RoutedSubmission {
+  /** Its form's one-time token: a second send answers the request stored first. */
+  once?: FederatedOnce;
+  /** How it reached this server (`api` when not said), given to a local endpoint's request. */
+  channel?: RequestChannel;
 }
 
 const made = new WeakMap<ServiceContext, RouterServices>();
@@ -47,8 +55,11 @@ function create(ctx: ServiceContext): RouterServices {
   return {
     federation,
     reader,
-    async submit(fields, apiKeyId) {
-      const stored = await ctx.store.federation.create(await acceptSubmission(sources, fields, apiKeyId), ctx.now());
+    async submit(fields, apiKeyId, { once, channel }: RoutedSubmission = {}) {
+      const accepted = { ...(await acceptSubmission(sources, fields, apiKeyId)), ...(channel && { channel }) };
+      const stored = await ctx.store.federation.create(accepted, ctx.now(), once).catch((e: unknown) => {
+        throw e instanceof IdempotencyKeyReused ? idempotencyKeyReused() : e;
+      });
       // Stored first: nothing accepted is lost if the process dies now (router.sweep queues it again).
       await queueDelivery(ctx, stored.id);
       return stored;

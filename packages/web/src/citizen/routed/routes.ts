@@ -15,6 +15,7 @@ import { translatorFor } from '../../request-locale.js';
 import { citizenOf } from '../../account/authenticate.js';
 import { FEDERATED_TOKENS, pendingToken } from '../../tracker/pending-token.js';
 import { EMPTY_FORM, valueOf, type FormFields } from '../form-state.js';
+import { formTokenOf, newFormToken } from '../form-token.js';
 import { webJurisdiction } from '../jurisdiction.js';
 import { mapCenter, type MapView } from '../map-center.js';
 import { mapConfig } from '../map-config.js';
@@ -98,6 +99,7 @@ async function sendRoutedForm(
       nearby: [],
       timezone: j.timezone,
       config,
+      formToken: formTokenOf(fields) ?? newFormToken(),
       ...(who && { account: { id: who.account.id, email: who.account.email } }),
       routed: {
         action: routedReportPath(rs.name),
