@@ -252,6 +252,7 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(`<p class="call-number" id="call-number" aria-labelledby="call-number-label">${id}</p>`);
       expect(page.body).toMatch(/<a class="button" href="\/staff\/calls" id="call-next" autofocus>/);
+      expect(page.body, 'this number did not say STOP').not.toContain('id="call-sms-stopped"');
       // The page of a request that did not come by phone is not one to read out.
       expect(earlier.channel).not.toBe('phone');
       expect((await t.get(`/staff/calls/filed/${earlier.id}`, agent)).statusCode).toBe(404);
@@ -277,6 +278,19 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect(res.body).toContain('value="Tokenless"');
       expect(formToken(res.body)).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
       expect(await t.store.countInbox({ jurisdiction_id: (await demoJurisdiction(t.store)).id }), 'nothing filed').toBe(before);
+    });
+
+    it('tells the agent on the number page that no text went to a number that said STOP', async () => {
+      const j = await demoJurisdiction(t.store);
+      await t.store.sms.optOut(j.id, '+15155550177', Date.now());
+      const form = await t.get('/staff/calls/report/POTHOLE', agent);
+      expect(form.body).toContain('The caller agrees to get the request number by text message (SMS)');
+      const done = redirectTo(await t.postForm('/staff/calls/report/POTHOLE', {
+        ...POTHOLE_FIELDS, form_token: formToken(form.body), phone: '+1 515 555 0177', receipt_sms: '1',
+      }, agent));
+      const page = await t.get(done, agent);
+      expect(page.body).toContain('No text message was sent: this number said STOP to our texts.');
+      expect(await t.store.sms.messagesOf(j.id, '+15155550177', 5)).toEqual([]);
     });
 
     it('asks for an international number to send the receipt by SMS', async () => {

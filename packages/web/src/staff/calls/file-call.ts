@@ -32,6 +32,12 @@ const consents = (web: WebContext, fields: FormFields): callTaking.ReceiptConsen
   ...(textsReceipts(web) && valueOf(fields, CALL_FIELDS.receiptSms) === '1' ? ['sms' as const] : []),
 ];
 
+/** Whether `phone` said STOP to this server's texts (so no receipt or other text goes to it). */
+export async function textsRefused(web: WebContext, j: Jurisdiction, phone: string | null): Promise<boolean> {
+  const number = textsReceipts(web) && phone !== null ? e164(phone.trim()) : undefined;
+  return number !== undefined && (await web.services.store.sms.optedOut(j.id, number));
+}
+
 /** A receipt needs the address or number to send it to. */
 function consentErrors(web: WebContext, fields: FormFields, t: Translator): FieldError[] {
   const errors: FieldError[] = [];

@@ -32,7 +32,7 @@ import type { FieldError as StaffFieldError } from '../forms/fields.js';
 import { webActorOf } from '../staff-actor.js';
 import { callTakerGuard } from './access.js';
 import { callFormPage } from './call-form-page.js';
-import { checkCall, fileCall, textsReceipts } from './file-call.js';
+import { checkCall, fileCall, textsReceipts, textsRefused } from './file-call.js';
 import { filedPage } from './filed-page.js';
 import { CALLS_PATH, filedPath } from './paths.js';
 import { matchServices, searchableServices, type ServiceMatches } from './service-search.js';
@@ -169,6 +169,9 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
     const r = await store.getRequest(j.id, pathParam(request, 'id'));
     // The "read the number to the caller" page is for what was filed by phone only.
     if (!r || r.channel !== 'phone') return sendStaffRefusal(request, reply, web, 'not-found');
-    return sendStaffPage(request, reply, web, { title: t('calls.filed.titleWithNumber', { id: r.id }), main: filedPage(t, r, trackerUrl(web, request, r.id)) });
+    const smsStopped = await textsRefused(web, j, r.reporter.phone);
+    return sendStaffPage(request, reply, web, {
+      title: t('calls.filed.titleWithNumber', { id: r.id }), main: filedPage(t, r, trackerUrl(web, request, r.id), { smsStopped }),
+    });
   });
 }
