@@ -2,11 +2,13 @@
  * One raw message read into what the intake needs. The raw bytes are bounded
  * before (MailLimits.maxMessageBytes), so mailparser may hold them whole; its
  * HTML-to-text pass is skipped for long HTML, and text is cut to a bound.
+ * Raw 8-bit text of no named charset is read as Windows-1252 (legacy-charset.ts).
  * A message without a sender is malformed; one without a Message-ID gets one
  * from its bytes, so a redelivery of it is still recognised.
  */
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type HeaderValue } from 'mailparser';
+import { legacyCharsetToUtf8 } from './legacy-charset.js';
 import type { MailLimits } from './limits.js';
 
 export interface MailAttachment {
@@ -57,7 +59,7 @@ function headerText(value: HeaderValue): string {
 export async function parseMail(raw: Buffer, limits: MailLimits): Promise<ParseOutcome> {
   let parsed;
   try {
-    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: HTML_TO_TEXT_MAX });
+    parsed = await simpleParser(legacyCharsetToUtf8(raw), { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: HTML_TO_TEXT_MAX });
   } catch {
     return { ok: false, reason: 'malformed' };
   }
