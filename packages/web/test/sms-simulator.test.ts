@@ -10,6 +10,7 @@ import { logSender, SMS_JOB } from '@o311/sms';
 import { startJobQueue, type JobQueue } from '@o311/server';
 import { freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
 import { buildWebTestApp, type WebTestApp } from './support/app.js';
+import { SIMULATOR_POSTS_PER_MINUTE } from '../src/sms-simulator/routes.js';
 
 const SMS = { provider: 'neutral', secret: 'web-test-sms-secret-0123', sender: logSender() } as const;
 
@@ -29,10 +30,10 @@ describe('SMS simulator routes', () => {
   });
 
   it('sends a message as the number and shows the reply on the page it redirects to', async () => {
-    const res = await w.postForm('/channels/sms/simulator', { from: '+1 555 010 0301', body: 'Hello' });
+    const res = await w.postForm('/channels/sms/simulator', { from: '+1 515 555 0101', body: 'Hello' });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/channels/sms/simulator?from=%2B15550100301#sms-transcript');
-    const page = await w.get('/channels/sms/simulator?from=%2B15550100301');
+    expect(res.headers.location).toBe('/channels/sms/simulator?from=%2B15155550101#sms-transcript');
+    const page = await w.get('/channels/sms/simulator?from=%2B15155550101');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<span class="sms-body">Hello</span>');
     expect(page.body).toContain('What do you want to report? Reply with a number:');
@@ -40,36 +41,61 @@ describe('SMS simulator routes', () => {
 
   it('finds a typed address in the city\'s gazetteer', async () => {
     const send = async (body: string): Promise<string | undefined> => {
-      const res = await w.postForm('/channels/sms/simulator', { from: '+15550100304', body }, undefined, { accept: 'application/json' });
+      const res = await w.postForm('/channels/sms/simulator', { from: '+15155550104', body }, undefined, { accept: 'application/json' });
       return res.json<{ messages: { body: string }[] }>().messages.at(-1)?.body;
     };
     expect(await send('I want to report a pothole')).toBe('Pothole. Where is it? Send a street address, or share your location.');
     expect(await send('Nowhere Lane 99999')).toMatch(/^We could not find that place/);
-    expect(await send('200 Main St')).toBe('Describe the problem in a few words.');
+    // The demo gazetteer has two "200 Main St": the reporter is asked which.
+    expect(await send('200 Main St')).toMatch(/^We found several places\. Reply with a number:\n1 200 Main St.*\n2 200 Main St/);
+    expect(await send('1')).toMatch(/^Describe the problem in a few words\. Your description will be public/);
     expect(await send('Deep hole')).toMatch(/Reply with a number/);
     expect(await send('1')).toMatch(/Reply with a number/);
     expect(await send('2')).toMatch(/^Pothole at 200 Main St.*: "Deep hole"\. Reply YES/);
   });
 
   it('answers the transcript as JSON to its script', async () => {
-    const res = await w.postForm('/channels/sms/simulator', { from: '+15550100302', body: 'help' }, undefined, { accept: 'application/json' });
+    const res = await w.postForm('/channels/sms/simulator', { from: '+15155550102', body: 'help' }, undefined, { accept: 'application/json' });
     expect(res.statusCode).toBe(200);
     const answer = res.json<{ messages: { direction: string; body: string }[]; noReply: boolean }>();
     expect(answer.noReply).toBe(false);
     expect(answer.messages.map((m) => m.direction)).toEqual(['in', 'out']);
     expect(answer.messages[1]?.body).toMatch(/^City problem reports by SMS/);
-    const again = await w.app.inject({ method: 'GET', url: '/channels/sms/simulator?from=%2B15550100302', headers: { accept: 'application/json' } });
+    const again = await w.app.inject({ method: 'GET', url: '/channels/sms/simulator?from=%2B15155550102', headers: { accept: 'application/json' } });
     expect(again.json<{ messages: unknown[] }>().messages).toEqual(answer.messages);
   });
 
   it('names a bad number and an empty message, and refuses a form from another site', async () => {
     const res = await w.postForm('/channels/sms/simulator', { from: 'call me', body: ' ' });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('Enter an international phone number');
+    expect(res.body).toContain('Enter a fictional number');
     expect(res.body).toContain('Type a message.');
-    const foreign = await w.postForm('/channels/sms/simulator', { from: '+15550100303', body: 'hi' }, undefined, { origin: 'https://evil.example' });
+    const foreign = await w.postForm('/channels/sms/simulator', { from: '+15155550103', body: 'hi' }, undefined, { origin: 'https://evil.example' });
     expect(foreign.statusCode).toBe(403);
-    expect(await w.store.sms.messagesOf((await w.store.primaryJurisdiction())!.id, '+15550100303', 5)).toEqual([]);
+    expect(await w.store.sms.messagesOf((await w.store.primaryJurisdiction())!.id, '+15155550103', 5)).toEqual([]);
+  });
+
+  it('speaks as fictional numbers only, so a real reporter\'s texts are never shown', async () => {
+    const j = (await w.store.primaryJurisdiction())!;
+    const real = '+15155550199'.replace('5550199', '2340199');
+    await w.store.sms.log({ jurisdiction_id: j.id, phone: real, direction: 'in', body: 'deer on the shoulder', state: 'logged', at: Date.now() });
+    const page = await w.get(`/channels/sms/simulator?from=${encodeURIComponent(real)}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('deer on the shoulder');
+    const json = await w.app.inject({ method: 'GET', url: `/channels/sms/simulator?from=${encodeURIComponent(real)}`, headers: { accept: 'application/json' } });
+    expect(json.json<{ messages: unknown[] }>().messages).toEqual([]);
+    const posted = await w.postForm('/channels/sms/simulator', { from: real, body: 'STOP' });
+    expect(posted.statusCode).toBe(400);
+    expect(posted.body).toContain('Enter a fictional number');
+    expect(await w.store.sms.optedOut(j.id, real)).toBe(false);
+  });
+
+  it('limits the messages one client posts in a minute', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < SIMULATOR_POSTS_PER_MINUTE + 2; i++) {
+      statuses.push((await w.postForm('/channels/sms/simulator', { from: `+1515555${String(150 + (i % 40)).padStart(4, '0')}`, body: 'help' }, undefined, { 'x-forwarded-for': '198.51.100.7' })).statusCode);
+    }
+    expect(statuses.filter((c) => c === 429).length).toBeGreaterThan(0);
   });
 
   it('queues the status texts when the staff API changes a status', async () => {

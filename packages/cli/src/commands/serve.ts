@@ -19,7 +19,7 @@ import { monitorFailuresOption, monitorTimeoutOption } from './monitor.js';
 import { resolveGeocoderUrl } from './geocoder-url.js';
 import { addDatabaseOption, checkPublicUrl, integerIn, type DatabaseOptions } from './options.js';
 import { intakeAddresses } from './intake-options.js';
-import { smsServeOptions, smsText, type SmsServeOptions } from './sms-options.js';
+import { checkSmsOptions, smsServeOptions, smsText, type SmsServeOptions } from './sms-options.js';
 
 export const DEFAULT_PORT = 3311;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -260,6 +260,8 @@ interface Prepared {
 
 /** Demo city and keys, the sandbox and its key, the web apps' jurisdiction checked. */
 async function prepare(io: CliIo, store: Store, o: ServeOptions, url: string): Promise<Prepared> {
+  // Options that cannot work are refused before the demo's seeding, which takes a while.
+  checkSmsOptions(o, io.env, (await import('@o311/sms')).SMS_PROVIDERS);
   const demo = o.demo ? await prepareDemo(io, store, o.web) : undefined;
   const { ensureSandbox, SANDBOX_BASE } = await import('@o311/server');
   const sandbox = o.sandbox ? await ensureSandbox(store) : undefined;

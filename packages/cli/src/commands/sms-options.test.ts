@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '@o311/store';
-import { smsServeOptions, smsText } from './sms-options.js';
+import { checkSmsOptions, smsServeOptions, smsText } from './sms-options.js';
 
 /** Only what the SMS options use of a store: a setting claimed once, one jurisdiction. */
 function settingsStore(): Store {
@@ -36,8 +36,25 @@ describe('serve --sms-*', () => {
   it('sends through Twilio with an account, from the environment too', async () => {
     const env = { O311_SMS_PROVIDER: 'twilio', O311_SMS_SECRET: 'twilio-auth-token-0123456789', TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, O311_SMS_FROM: '+15550100000' };
     const sms = await smsServeOptions(base, env, settingsStore());
-    expect(sms).toMatchObject({ provider: 'twilio', simulator: false });
+    expect(sms).toMatchObject({ provider: 'twilio', simulator: false, from: '+15550100000' });
     expect(sms?.sender.name).toBe('twilio');
+  });
+
+  it('keeps the simulator off with a real provider, even with --demo, unless asked for', async () => {
+    const real = { ...base, demo: true, smsProvider: 'twilio', smsSecret: 'x'.repeat(16) };
+    expect(await smsServeOptions(real, {}, settingsStore())).toMatchObject({ provider: 'twilio', simulator: false });
+    expect(await smsServeOptions({ ...real, smsProvider: 'neutral' }, {}, settingsStore())).toMatchObject({ simulator: false });
+    expect(await smsServeOptions({ ...real, smsSimulator: true }, {}, settingsStore())).toMatchObject({ simulator: true });
+  });
+
+  it('refuses a short secret or an unknown provider from the options alone, before anything slow', () => {
+    const providers = ['twilio', 'neutral'];
+    expect(() => checkSmsOptions({ smsProvider: 'neutral', smsSecret: 's3cret' }, {}, providers)).toThrow(/at least 16 characters/);
+    expect(() => checkSmsOptions({}, { O311_SMS_SECRET: 'short' }, providers)).toThrow(/at least 16 characters/);
+    expect(() => checkSmsOptions({ smsProvider: 'neutral' }, {}, providers)).toThrow(/at least 16 characters/);
+    expect(() => checkSmsOptions({ smsProvider: 'pigeon' }, {}, providers)).toThrow(/choose one of twilio, neutral/);
+    expect(() => checkSmsOptions({ smsProvider: 'neutral', smsSecret: 'x'.repeat(16) }, {}, providers)).not.toThrow();
+    expect(() => checkSmsOptions({}, {}, providers)).not.toThrow();
   });
 
   it('takes the city\'s numbers, each with its jurisdiction', async () => {

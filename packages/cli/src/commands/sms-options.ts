@@ -3,7 +3,8 @@
  * secret, how SMS are sent, and the simulator. A demo without a provider gets
  * the simulator, our neutral webhook and a secret of its own (kept in its
  * database, so that every worker checks the same signatures); nothing is sent
- * to a real phone.
+ * to a real phone. With a provider configured the simulator is off unless
+ * asked for (--sms-simulator).
  */
 import { randomBytes } from 'node:crypto';
 import type { SmsOptions } from '@o311/sms';
@@ -19,7 +20,7 @@ export interface SmsServeOptions {
   twilioAccountSid?: string;
   /** `--sms-from` (else $O311_SMS_FROM): our number, or a Twilio Messaging Service SID. */
   smsFrom?: string;
-  /** `--sms-simulator`: the page /channels/sms/simulator (on with --demo). */
+  /** `--sms-simulator`: the page /channels/sms/simulator (on with --demo when no provider is configured). */
   smsSimulator?: boolean;
   /** `--sms-number`: our numbers, NUMBER or NUMBER=JURISDICTION; messages to others are refused. None: any. */
   smsNumber?: string[];
@@ -28,6 +29,21 @@ export interface SmsServeOptions {
 export type WebSms = SmsOptions & { simulator: boolean };
 
 const DEMO_SMS_SECRET = 'demo.sms-secret';
+/** The shortest secret accepted: a guessable HMAC key would let anyone file reports as any number. */
+export const MIN_SMS_SECRET = 16;
+const SHORT_SECRET = `--sms-secret (or $O311_SMS_SECRET) must be at least ${MIN_SMS_SECRET} characters`;
+
+/**
+ * What can be refused from the options alone, checked before anything slow
+ * (the demo's seeding): the provider's name and a secret too short.
+ */
+export function checkSmsOptions(o: SmsServeOptions, env: Readonly<Record<string, string | undefined>>, providers: readonly string[]): void {
+  const provider = o.smsProvider ?? env.O311_SMS_PROVIDER;
+  if (provider !== undefined && !providers.includes(provider)) throw new UsageError(`--sms-provider ${provider}: choose one of ${providers.join(', ')}`);
+  const secret = o.smsSecret ?? env.O311_SMS_SECRET;
+  if (secret !== undefined && secret.length < MIN_SMS_SECRET) throw new UsageError(SHORT_SECRET);
+  if (provider !== undefined && secret === undefined) throw new UsageError(SHORT_SECRET);
+}
 
 /** `--sms-number` values as a map of E.164 numbers to their jurisdiction (undefined: the web apps'). */
 async function smsNumbers(specs: readonly string[], store: Store, e164: (raw: string) => string | undefined): Promise<Map<string, string | undefined>> {
@@ -48,16 +64,14 @@ export async function smsServeOptions(
   store: Store,
 ): Promise<WebSms | undefined> {
   const provider = o.smsProvider ?? env.O311_SMS_PROVIDER;
-  const simulator = o.smsSimulator ?? o.demo;
+  const simulator = o.smsSimulator ?? (o.demo && provider === undefined);
   if (provider === undefined && !simulator) return undefined;
   if (!o.web) throw new UsageError('the SMS channel needs the web apps: leave out --no-web');
   const sms = await import('@o311/sms');
-  if (provider !== undefined && !(sms.SMS_PROVIDERS as readonly string[]).includes(provider)) {
-    throw new UsageError(`--sms-provider ${provider}: choose one of ${sms.SMS_PROVIDERS.join(', ')}`);
-  }
+  checkSmsOptions(o, env, sms.SMS_PROVIDERS);
   let secret = o.smsSecret ?? env.O311_SMS_SECRET;
   if (secret === undefined && provider === undefined) secret = await store.claimSetting(DEMO_SMS_SECRET, randomBytes(24).toString('base64url'));
-  if (secret === undefined || secret.length < 16) throw new UsageError('--sms-secret (or $O311_SMS_SECRET) must be at least 16 characters');
+  if (secret === undefined || secret.length < MIN_SMS_SECRET) throw new UsageError(SHORT_SECRET);
   const accountSid = o.twilioAccountSid ?? env.TWILIO_ACCOUNT_SID;
   const from = o.smsFrom ?? env.O311_SMS_FROM;
   let sender = sms.logSender();
@@ -70,7 +84,7 @@ export async function smsServeOptions(
     }
   }
   const numbers = await smsNumbers(o.smsNumber ?? [], store, sms.e164);
-  return { provider: (provider ?? 'neutral') as WebSms['provider'], secret, sender, simulator, numbers };
+  return { provider: (provider ?? 'neutral') as WebSms['provider'], secret, sender, simulator, numbers, ...(from !== undefined && { from }) };
 }
 
 /** The banner's SMS line. */

@@ -1,13 +1,15 @@
 /**
  * GET /channels/sms/simulator (the page, with the transcript of `?from=`) and
  * its POST (one message as that number, through the same receiver as the
- * providers' webhooks). Served only when the server enables the simulator.
+ * providers' webhooks). Served only when the server enables the simulator;
+ * it speaks as fictional numbers only (fictional-number.ts), and each client
+ * may post SIMULATOR_POSTS_PER_MINUTE messages a minute.
  * With `Accept: application/json` both answer the transcript (the page's
  * script): the POST instead of redirecting.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden } from '@o311/georeport';
+import { forbidden, tooManyRequests } from '@o311/georeport';
 import { e164, firstNumber, receiveSms, smsJurisdiction, type SmsChannel } from '@o311/sms';
 import type { WebContext } from '../context.js';
 import { formRaw, formText } from '../form.js';
@@ -19,6 +21,7 @@ import { param, pathAndQuery, publicHandler } from '../citizen/public-handler.js
 import { sendRefused } from '../citizen/refused-page.js';
 import type { FieldError } from '../citizen/report-check.js';
 import { comesFromThisSite } from '../staff/auth/csrf.js';
+import { isFictionalNumber } from './fictional-number.js';
 import { SMS_SIMULATOR_PATH, simulatorPath } from './paths.js';
 import { SIMULATOR_FIELDS, simulatorPage, type SimulatorView } from './simulator-page.js';
 import { shownMessages, TRANSCRIPT_LENGTH, type ShownMessage } from './transcript.js';
@@ -26,6 +29,13 @@ import { shownMessages, TRANSCRIPT_LENGTH, type ShownMessage } from './transcrip
 const opts = { schema: { hide: true } };
 /** The provider name of simulated messages (their ids are unique per provider). */
 const SIMULATOR_PROVIDER = 'simulator';
+export const SIMULATOR_POSTS_PER_MINUTE = 20;
+
+/** The number as E.164 when the simulator may use it (a fictional one). */
+const simulated = (typed: string): string | undefined => {
+  const number = e164(typed.slice(0, 32));
+  return number !== undefined && isFictionalNumber(number) ? number : undefined;
+};
 
 const wantsJson = (request: FastifyRequest): boolean => (request.headers.accept ?? '').includes('application/json');
 
@@ -37,7 +47,7 @@ export function registerSmsSimulator(app: FastifyInstance, web: WebContext, ch: 
 
   async function page(request: FastifyRequest, reply: FastifyReply, view: Omit<SimulatorView, 'messages'>, status = 200): Promise<FastifyReply> {
     const t = translatorFor(request, reply);
-    const messages = await transcript(t, e164(view.from));
+    const messages = await transcript(t, simulated(view.from));
     return sendPublicPage(reply, web, t, {
       title: t('smsSimulator.title'),
       main: simulatorPage(t, { ...view, messages }),
@@ -49,7 +59,7 @@ export function registerSmsSimulator(app: FastifyInstance, web: WebContext, ch: 
   }
 
   app.get(SMS_SIMULATOR_PATH, opts, publicHandler(web, async (request, reply) => {
-    const from = e164(param(request.query, 'from').slice(0, 32));
+    const from = simulated(param(request.query, 'from'));
     if (wantsJson(request)) return reply.header('cache-control', 'no-store').send({ messages: await transcript(translatorFor(request, reply), from) });
     return page(request, reply, { from: from ?? '', errors: [], noReply: param(request.query, 'replied') === 'no' });
   }));
@@ -59,8 +69,13 @@ export function registerSmsSimulator(app: FastifyInstance, web: WebContext, ch: 
     if (!comesFromThisSite(web, request)) {
       return sendRefused(reply, web, t, pathAndQuery(request), forbidden('This form must be sent from this site.'));
     }
+    const { postLimits, now } = web.services;
+    if (!(await postLimits.take(`sms-simulator-ip:${request.ip}`, SIMULATOR_POSTS_PER_MINUTE, now())).allowed) {
+      reply.header('retry-after', '60');
+      return sendRefused(reply, web, t, pathAndQuery(request), tooManyRequests(60));
+    }
     const typed = formText(request, 'from');
-    const from = e164(typed);
+    const from = simulated(typed);
     const body = formRaw(request, 'body');
     const errors: FieldError[] = [];
     if (from === undefined) errors.push({ id: SIMULATOR_FIELDS.from, message: t('smsSimulator.badNumber') });

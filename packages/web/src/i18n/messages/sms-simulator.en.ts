@@ -4,7 +4,7 @@ export const smsSimulatorEn = {
   'smsSimulator.intro':
     'Text the city as a phone would: type a message as the number below and read the replies. This page is for tests and demonstrations: nothing reaches a real phone.',
   'smsSimulator.number': 'Phone number',
-  'smsSimulator.numberHint': 'International, with + and the country code, e.g. +34 600 000 001.',
+  'smsSimulator.numberHint': 'A fictional number, that no real phone has: +1, an area code and 555 0100 to 555 0199 (e.g. +1 515 555 0123), or +44 7700 900 000 to 999.',
   'smsSimulator.message': 'Message',
   'smsSimulator.messageHint': 'For example "Hola, hay un bache". Reply HELP for the commands, STOP to stop all messages.',
   'smsSimulator.send': 'Send',
@@ -16,7 +16,7 @@ export const smsSimulatorEn = {
   'smsSimulator.queued': '(sending)',
   'smsSimulator.failed': '(not delivered)',
   'smsSimulator.noReply': 'No reply: this number said STOP, or sent too many messages in a minute.',
-  'smsSimulator.badNumber': 'Enter an international phone number: + and 8 to 15 digits.',
+  'smsSimulator.badNumber': 'Enter a fictional number: +1, an area code and 555 0100 to 555 0199, or +44 7700 900 000 to 999.',
   'smsSimulator.emptyMessage': 'Type a message.',
 } as const;
 

@@ -5,7 +5,7 @@ export const smsSimulatorFr: Record<SmsSimulatorKey, string> = {
   'smsSimulator.intro':
     'Écrivez à la ville comme le ferait un téléphone : envoyez un message depuis le numéro ci-dessous et lisez les réponses. Cette page sert aux tests et aux démonstrations : rien n’arrive sur un vrai téléphone.',
   'smsSimulator.number': 'Numéro de téléphone',
-  'smsSimulator.numberHint': 'International, avec + et l’indicatif du pays, p. ex. +33 6 12 34 56 78.',
+  'smsSimulator.numberHint': 'Un numéro fictif, qu’aucun vrai téléphone n’a : +1, un indicatif régional et 555 0100 à 555 0199 (p. ex. +1 515 555 0123), ou +44 7700 900 000 à 999.',
   'smsSimulator.message': 'Message',
   'smsSimulator.messageHint': 'Par exemple « Bonjour, il y a un nid-de-poule ». Répondez AIDE pour les commandes, STOP pour ne plus recevoir de messages.',
   'smsSimulator.send': 'Envoyer',
@@ -17,6 +17,6 @@ export const smsSimulatorFr: Record<SmsSimulatorKey, string> = {
   'smsSimulator.queued': '(envoi en cours)',
   'smsSimulator.failed': '(non distribué)',
   'smsSimulator.noReply': 'Pas de réponse : ce numéro a envoyé STOP, ou trop de messages en une minute.',
-  'smsSimulator.badNumber': 'Saisissez un numéro international : + et 8 à 15 chiffres.',
+  'smsSimulator.badNumber': 'Saisissez un numéro fictif : +1, un indicatif régional et 555 0100 à 555 0199, ou +44 7700 900 000 à 999.',
   'smsSimulator.emptyMessage': 'Saisissez un message.',
 };
