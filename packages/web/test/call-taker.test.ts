@@ -145,6 +145,22 @@ describe.each(dialects)('the contact centre (%s)', (dialect) => {
       expect(res.body).toContain(`href="/staff/requests/${followed.id}"`);
     });
 
+    it('is audited: who looked up, when, in which jurisdiction, by which kind of contact; never the number or address', async () => {
+      const j = await demoJurisdiction(t.store);
+      const since = Date.now();
+      await t.postForm('/staff/calls', { caller: CALLER_PHONE }, agent);
+      await t.postForm('/staff/calls', { caller: CALLER_EMAIL }, agent);
+      const lookups = (await t.store.listAudit({ actor: agentId, limit: 20 })).filter((e) => e.action === 'caller.lookup' && e.at >= since);
+      expect(lookups.map((e) => e.details['contact_kind']).sort()).toEqual(['email', 'phone']);
+      for (const e of lookups) {
+        expect(e).toMatchObject({ actor: agentId, jurisdiction_id: j.id, details: { channel: 'web' } });
+        const written = JSON.stringify(e);
+        for (const secret of ['0142', '515', 'caller.42', 'example.org']) expect(written).not.toContain(secret);
+      }
+      const page = await t.get('/staff/audit', admin);
+      expect(page.body).toContain('caller.lookup');
+    });
+
     it('shows nothing of another caller whose number shares only its last seven digits', async () => {
       const res = await t.postForm('/staff/calls', { caller: '+1 641 555 0142' }, agent);
       expect(res.statusCode).toBe(200);

@@ -39,10 +39,19 @@ export function callerContactOf(typed: string): CallerContact | undefined {
   return digits.length >= MIN_PHONE_DIGITS && digits.length <= MAX_PHONE_DIGITS ? { kind: 'phone', digits } : undefined;
 }
 
-/** The caller's earlier requests and follows in `j` (404 outside the actor's scope). */
+/**
+ * The caller's earlier requests and follows in `j` (404 outside the actor's scope), audited (`caller.lookup`: who, when, where,
+ * and by which kind of contact) so a city can see lookups that no call explains. The number or address itself is not kept:
+ * the audit log would become a list of citizens' contacts, and a hash of a phone number is undone by trying them all.
+ */
 export async function lookUpCaller(ctx: ServiceContext, actor: StaffActor, j: Jurisdiction, contact: CallerContact): Promise<CallerHistory> {
   await requireInScope(ctx.store, actor.scope, j.id);
-  return ctx.store.callers.history(j.id, contact, CALLER_HISTORY_LIMIT);
+  const history = await ctx.store.callers.history(j.id, contact, CALLER_HISTORY_LIMIT);
+  await recordAudit(ctx, actor, {
+    action: 'caller.lookup', jurisdiction_id: j.id,
+    details: { contact_kind: contact.kind, filed: history.filed.length, followed: history.followed.length },
+  });
+  return history;
 }
 
 /**
