@@ -11,7 +11,7 @@ import { logSender } from '@o311/sms';
 import { browserAvailable } from '../../../../test-support/browser.js';
 import { expectAccessible, startBrowserSuite, type BrowserSuite } from './support.js';
 
-const PHONE = '+34600000111';
+const PHONE = '+15155550111';
 
 describe.skipIf(!browserAvailable)('SMS simulator', () => {
   let s: BrowserSuite;
@@ -48,10 +48,10 @@ describe.skipIf(!browserAvailable)('SMS simulator', () => {
     await page.getByLabel('Número de teléfono').fill(PHONE);
     await page.getByLabel('Mensaje').fill('Hola, hay un bache');
     await page.getByRole('button', { name: 'Enviar' }).click();
-    await expect.poll(() => lastMessage(page).textContent()).toContain('Bache. Donde esta?');
+    await expect.poll(() => lastMessage(page).textContent()).toContain('Bache. ¿Donde esta?');
     await expectAccessible(page, 'the SMS simulator with a conversation');
 
-    expect(await text(page, `geo:${somewhere!.lat},${somewhere!.long}`)).toBe('Describa el problema en pocas palabras.');
+    expect(await text(page, `geo:${somewhere!.lat},${somewhere!.long}`)).toMatch(/^Describa el problema en pocas palabras\. Su descripcion sera publica/);
     expect(await text(page, 'Un bache profundo delante de la escuela')).toMatch(/Responda con un numero/);
     let reply = await text(page, '1');
     while (/Responda con un numero/.test(reply)) reply = await text(page, '2');
@@ -62,7 +62,7 @@ describe.skipIf(!browserAvailable)('SMS simulator', () => {
 
     const api = await (await fetch(s.url(`/open311/v2/requests/${id}.json?jurisdiction_id=${encodeURIComponent(jurisdiction)}`))).json() as { description: string }[];
     expect(api[0]?.description).toBe('Un bache profundo delante de la escuela');
-    expect(JSON.stringify(api)).not.toContain('600000111');
+    expect(JSON.stringify(api)).not.toContain('5550111');
     const staff = await (await fetch(s.url(`/api/v1/requests/${id}?jurisdiction_id=${encodeURIComponent(jurisdiction)}`), { headers: { authorization: `Bearer ${staffToken}` } })).json() as { channel?: string };
     expect(staff.channel).toBe('sms');
 
@@ -88,12 +88,12 @@ describe.skipIf(!browserAvailable)('SMS simulator', () => {
     await page.getByLabel('Message').fill('Hello');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('Enter an international phone number');
+    expect(await page.getByRole('alert').textContent()).toContain('Enter a fictional number');
     await expectAccessible(page, 'the SMS simulator with an error');
-    await page.getByLabel('Phone number').fill('+15550100222');
+    await page.getByLabel('Phone number').fill('+15155550122');
     await page.getByLabel('Message').fill('Hello');
     await page.getByRole('button', { name: 'Send' }).click();
-    await page.waitForURL(/from=%2B15550100222/);
+    await page.waitForURL(/from=%2B15155550122/);
     expect(await lastMessage(page).textContent()).toContain('What do you want to report?');
   });
 });
