@@ -58,6 +58,21 @@ describe('mail ingest', () => {
     expect(JSON.parse(again.last)).toEqual({ ...verdict, replayed: true });
   });
 
+  it("takes a reply to the thread's address (read from its To header) as the reporter's update, and holds a stranger's", async () => {
+    const first = await cli(['mail', 'ingest', await files.file('first.eml', MAIL.replace('cli-1@', 'cli-thread@')), '--intake-address', 'report@riverton.example', ...database]);
+    const { requestId } = JSON.parse(first.last) as { requestId: string };
+    const thread = (await store.mailIntake.threadOf('riverton', requestId))!;
+    const reply = (from: string, id: string) => MAIL
+      .replace('To: report@riverton.example', `To: report+${thread.token}@riverton.example`)
+      .replace('From: Jane <jane@example.org>', `From: ${from}`)
+      .replace('Message-ID: <cli-1@example.org>', `Message-ID: <${id}@example.org>\r\nIn-Reply-To: <cli-thread@example.org>`)
+      .replace('A deep pothole.', 'It got deeper.');
+    const own = await cli(['mail', 'ingest', await files.file('reply.eml', reply('jane@example.org', 'cli-reply')), '--intake-address', 'report@riverton.example', ...database]);
+    expect(JSON.parse(own.last)).toEqual({ verdict: 'update', requestId, replayed: false });
+    const stranger = await cli(['mail', 'ingest', await files.file('stranger.eml', reply('mallory@evil.example', 'cli-mallory')), '--intake-address', 'report@riverton.example', ...database]);
+    expect(JSON.parse(stranger.last)).toEqual({ verdict: 'quarantined', reason: 'not-the-reporter' });
+  });
+
   it('refuses an intake address of no jurisdiction, and a missing file', async () => {
     const file = await files.file('other.eml', MAIL);
     const unknown = await cli(['mail', 'ingest', file, '--intake-address', 'report@riverton.example=atlantis', ...database]);

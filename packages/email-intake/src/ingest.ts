@@ -135,14 +135,19 @@ export interface IngestOptions {
 
 export async function ingestMail(ic: IntakeContext, raw: Buffer, envelope: MailEnvelope, o: IngestOptions = {}): Promise<IngestResult> {
   if (raw.byteLength > ic.limits.maxMessageBytes) return { verdict: 'refused', reason: 'too-large' };
-  const recipients = envelope.rcptTo.map((r) => addressedTo(r, ic.addresses)).filter((a) => a !== undefined);
+  // A file has no envelope: its headers name the recipients (a reply's plus address among them).
+  const read = envelope.rcptTo.length === 0 ? await parseMail(raw, ic.limits) : undefined;
+  const named = envelope.rcptTo.length > 0 ? envelope.rcptTo : read?.ok ? read.mail.recipients : [];
+  const recipients = [...named, ...(envelope.handedInFor ? [envelope.handedInFor] : [])]
+    .map((r) => addressedTo(r, ic.addresses))
+    .filter((a) => a !== undefined);
   // A Reply-All names the plain address too: the thread's address wins.
   const to = recipients.find((a) => a.token !== undefined) ?? recipients[0];
   if (!to) return { verdict: 'refused', reason: 'not-our-address' };
   const { store, now } = ic.services;
   const j = await store.getJurisdiction(to.intake.jurisdiction_id);
   if (!j) return { verdict: 'refused', reason: 'unknown-jurisdiction' };
-  const parsed = await parseMail(raw, ic.limits);
+  const parsed = read ?? (await parseMail(raw, ic.limits));
   if (!parsed.ok) {
     const sender = envelope.mailFrom?.toLowerCase() ?? '';
     return quarantine(ic, inboundOf(j, { messageId: `${SHA(raw)}@o311.invalid`, from: sender, subject: '' }, now()), parsed.reason, raw);

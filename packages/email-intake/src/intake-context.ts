@@ -16,7 +16,10 @@ export interface IntakeContext {
 export interface MailEnvelope {
   /** The MAIL FROM address; '' for the null sender `<>` of a bounce; undefined when unknown (a file). */
   mailFrom: string | undefined;
+  /** Empty for a file: its To/Cc/Delivered-To headers name the recipients then. */
   rcptTo: readonly string[];
+  /** A file's intake address when its headers name none of ours (an operator hands it in for that address). */
+  handedInFor?: string;
 }
 
 export const ownDomain = (ic: IntakeContext): string => ic.addresses[0]?.address.split('@')[1] ?? 'o311.invalid';

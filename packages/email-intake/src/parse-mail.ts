@@ -23,6 +23,8 @@ export interface ParsedMail {
   from: string;
   subject: string;
   text: string;
+  /** To, Cc and Delivered-To/X-Original-To addresses, as written (a file's recipients when no envelope names them). */
+  recipients: string[];
   /** In-Reply-To and References, newest last, without angle brackets. */
   thread: string[];
   /** Lower-cased header names to their raw text, for the loop guard. */
@@ -42,10 +44,18 @@ function ids(value: string | string[] | undefined): string[] {
   return all.slice(-50);
 }
 
-function firstAddress(from: AddressObject | AddressObject[] | undefined): string | undefined {
-  const list = Array.isArray(from) ? from : from ? [from] : [];
-  const address = list.flatMap((a) => a.value).find((v) => v.address)?.address;
-  return address?.trim().toLowerCase();
+/** As written: a thread token's case matters. */
+const addressesOf = (field: AddressObject | AddressObject[] | undefined): string[] =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value).flatMap((v) => (v.address ? [v.address.trim()] : []));
+
+const firstAddress = (from: AddressObject | AddressObject[] | undefined): string | undefined => addressesOf(from)[0]?.toLowerCase();
+
+/** Recipients named in a message's headers, at most as many as an SMTP envelope may have. */
+const MAX_HEADER_RECIPIENTS = 50;
+
+function recipientsOf(parsed: { to?: AddressObject | AddressObject[]; cc?: AddressObject | AddressObject[] }, headers: ReadonlyMap<string, string>): string[] {
+  const delivered = ['delivered-to', 'x-original-to'].flatMap((h) => (headers.get(h) ?? '').split(/[\s,<>]+/)).filter((a) => a.includes('@'));
+  return [...new Set([...delivered, ...addressesOf(parsed.to), ...addressesOf(parsed.cc)])].slice(0, MAX_HEADER_RECIPIENTS);
 }
 
 function headerText(value: HeaderValue): string {
@@ -74,6 +84,7 @@ export async function parseMail(raw: Buffer, limits: MailLimits): Promise<ParseO
     mail: {
       messageId: messageId !== '' && messageId.length <= 900 ? messageId : `${createHash('sha256').update(raw).digest('hex')}@o311.invalid`,
       from,
+      recipients: recipientsOf(parsed, headers),
       subject: (parsed.subject ?? '').trim().slice(0, 400),
       text: (parsed.text ?? '').slice(0, limits.maxTextChars),
       thread: [...ids(parsed.references), ...ids(parsed.inReplyTo)],

@@ -1,6 +1,7 @@
 /**
  * `o311 mail ingest FILE.eml`: hands one raw message to the e-mail intake as
- * if it had arrived by SMTP for the intake address (an operator's path, and
+ * if it had arrived by SMTP for the recipients its To/Cc/Delivered-To headers
+ * name (a reply's plus address included), else for the intake address (an operator's path, and
  * the tests' path without SMTP). Prints the verdict as one JSON line; a
  * receipt is queued for the running server to mail.
  */
@@ -36,7 +37,7 @@ async function ingestFile(io: CliIo, file: string, o: IngestOptions): Promise<vo
     try {
       await app.ready();
       const result = await ingestMail({ services: services!, addresses, limits: DEFAULT_MAIL_LIMITS }, await readFile(file), {
-        mailFrom: o.from, rcptTo: [addresses[0]!.address],
+        mailFrom: o.from, rcptTo: [], handedInFor: addresses[0]!.address,
       });
       println(io.stdout, JSON.stringify(result));
     } finally {
