@@ -65,6 +65,24 @@ function earlierResult(earlier: { verdict: string; reason: string | null; reques
   return { verdict: 'quarantined', reason: earlier.reason ?? 'seen' };
 }
 
+/** Of a thread's Message-IDs, how many of the newest are looked up as the reporter's own earlier mail. */
+const THREAD_IDS_LOOKED_UP = 10;
+
+/**
+ * The token of a request whose mail (the report, or a reply filed as an
+ * update) this message answers: a reply to the plain address that keeps only
+ * In-Reply-To/References of the reporter's own message.
+ */
+async function tokenOfAnswered(ic: IntakeContext, j: Jurisdiction, thread: readonly string[]): Promise<string | undefined> {
+  for (const id of thread.slice(-THREAD_IDS_LOOKED_UP).reverse()) {
+    const earlier = await ic.services.store.mailIntake.find(j.id, id);
+    if ((earlier?.verdict === 'filed' || earlier?.verdict === 'update') && earlier.request_id) {
+      return (await ic.services.store.mailIntake.threadOf(j.id, earlier.request_id))?.token;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Why a message must wait for an admin, if it is over a limit (store-backed:
  * holds across processes): a sender's new messages, all new messages of the
@@ -161,7 +179,7 @@ export async function ingestMail(ic: IntakeContext, raw: Buffer, envelope: MailE
   const earlier = await store.mailIntake.find(j.id, mail.messageId);
   const released = o.release !== undefined && earlier?.id === o.release && earlier.verdict === 'quarantined';
   if (earlier && !released) return earlierResult(earlier);
-  const token = to.token ?? tokenInThread(mail.thread, domain);
+  const token = to.token ?? tokenInThread(mail.thread, domain) ?? (await tokenOfAnswered(ic, j, mail.thread));
   const limited = released ? undefined : await overLimit(ic, j, mail.from, token !== undefined);
   if (limited) return quarantine(ic, m, limited, raw);
   if (token === undefined) return newMessage(ic, j, m, mail, raw, released);

@@ -211,6 +211,13 @@ describe.each(dialects)('ingestMail (%s)', (dialect) => {
     expect((await ingest(mail({ from: 'replier@example.org' }))).verdict).toBe('filed');
   });
 
+  it("takes a reply to the plain address that answers the reporter's own mail (In-Reply-To) as their update", async () => {
+    const first = mail({ from: 'own-thread@example.org' });
+    const { requestId } = (await ingest(first)) as { requestId: string };
+    const reply = mail({ from: 'own-thread@example.org', subject: 'Re: Pothole', inReplyTo: first.messageId, body: 'Also a second hole.' });
+    expect(await ingest(reply)).toEqual({ verdict: 'update', requestId, replayed: false });
+  });
+
   it('holds new mail past the jurisdiction-wide hourly bound, whoever the senders are', async () => {
     const g = await intakeFixture(dialect, { newPerWindow: 2 });
     try {
