@@ -50,21 +50,29 @@ describe.skipIf(!browserAvailable)('a call-taker logs a request for a caller by 
     expect(await focusedId(page)).toBe('call-caller');
     await expectAccessible(page, 'call start');
     await page.keyboard.type(CALLER_PHONE);
-    await typeInto(page, page.getByRole('searchbox', { name: 'What is it about?' }), 'pothole');
     const history = page.getByRole('region', { name: 'Requests they reported' });
     await Promise.all([history.waitFor(), page.keyboard.press('Enter')]);
-
     expect(await history.getByRole('link', { name: earlier }).count(), 'the earlier request of the caller').toBe(1);
-    await expectAccessible(page, 'call start with the caller and services found');
-    // The first matching service has the focus: Enter opens its form.
-    expect(await focusedId(page)).toBe('');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Pothole');
+    await expectAccessible(page, 'call start with the caller\'s requests');
+
+    // The caller looked up, the service search has the focus. A keyword several services name lists them, the best first and focused.
+    expect(await focusedId(page)).toBe('call-service-search');
+    await page.keyboard.type('light');
+    await Promise.all([page.locator('#call-matches').waitFor(), page.keyboard.press('Enter')]);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Streetlight out');
+    await expectAccessible(page, 'call start with the services found');
+
+    // A keyword one service alone names (here in Spanish, for an English-speaking agent): Enter opens its form, First name focused.
+    await tabTo(page, page.getByRole('searchbox', { name: 'What is it about?' }));
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('bache');
     const formTitle = page.getByRole('heading', { level: 1, name: 'New request for a caller: Pothole' });
     await Promise.all([formTitle.waitFor(), page.keyboard.press('Enter')]);
+    await expect.poll(() => focusedId(page), { message: 'the first field of the form', timeout: 3000 }).toBe('f-first-name');
     expect(page.url(), 'the caller\'s number stays out of the URL').toBe(s.url('/staff/calls'));
 
     expect(await page.getByLabel('Phone number').inputValue(), 'the phone looked up').toBe(CALLER_PHONE);
-    await typeInto(page, page.getByLabel('First name'), 'Ann');
+    await page.keyboard.type('Ann');
     await typeInto(page, page.getByLabel('Last name'), 'Caller');
     await typeInto(page, page.getByLabel('Email address'), 'ann.caller@example.org');
 

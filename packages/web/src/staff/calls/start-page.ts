@@ -35,13 +35,15 @@ export interface StartView {
 }
 
 function searchFields(t: Translator, v: StartView): Html {
+  // The next field to type in: the caller's contact at first, the keyword once the caller is looked up (errors focus their summary).
+  const focus = v.errors.length > 0 || v.query !== '' ? undefined : v.caller === '' ? 'caller' : 'search';
   return html`${textInput({
     id: CALLER_FIELD_ID, name: 'caller', type: 'search', label: t('calls.caller'), hint: t('calls.callerHint'), value: v.caller,
-    error: errorFor(v.errors, CALLER_FIELD_ID), extra: html` autocomplete="off" maxlength="254"${v.query === '' && v.errors.length === 0 ? html` autofocus` : ''}`,
+    error: errorFor(v.errors, CALLER_FIELD_ID), extra: html` autocomplete="off" maxlength="254"${focus === 'caller' ? html` autofocus` : ''}`,
   })}
 ${textInput({
     id: SERVICE_SEARCH_ID, name: 'q', type: 'search', label: t('calls.serviceSearch'), hint: t('calls.serviceSearchHint'), value: v.query,
-    extra: html` autocomplete="off" maxlength="200"`,
+    extra: html` autocomplete="off" maxlength="200"${focus === 'search' ? html` autofocus` : ''}`,
   })}
 <button type="submit" id="call-find">${t('calls.find')}</button>`;
 }
