@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_COUNTY } from '@o311/demo';
+import type { Page } from 'playwright-core';
 import type { FederatedRequest } from '@o311/store';
 import { browserAvailable, screenshot } from '../../../../test-support/browser.js';
 import { seedDemoRegistry } from '../support/demo-region.js';
@@ -20,6 +21,18 @@ const EMAIL = 'robin.routed@example.org';
 /** As the citizen typed it in the report form: the account's address matches it in any case. */
 const TYPED = 'Robin.Routed@example.org';
 const NO_CONTACT = { email: null, first_name: null, last_name: null, phone: null, device_id: null };
+
+/** The token of the sent page `send` leads to, read as it arrives (the page may go on to the tracker at once). */
+async function sentToken(page: Page, send: () => Promise<void>): Promise<string> {
+  let token = '';
+  const sent = (url: URL): boolean => {
+    if (!/\/report\/to\/tallgrass-county%3ACULVERT\/sent$/.test(url.pathname)) return false;
+    token = url.searchParams.get('token') ?? '';
+    return true;
+  };
+  await Promise.all([page.waitForURL(sent), send()]);
+  return token;
+}
 
 describe.skipIf(!browserAvailable)('a report to the county from a Riverton point, made signed out and claimed by signing in', () => {
   const j = journey({ axe: true });
@@ -59,14 +72,14 @@ describe.skipIf(!browserAvailable)('a report to the county from a Riverton point
     await expectAccessible(page, 'county report form');
     await page.getByLabel(/^Describe the problem/).fill('The culvert under the county road is blocked by branches.');
     await email.fill(TYPED);
-    await Promise.all([page.waitForURL(/\/report\/to\/tallgrass-county%3ACULVERT\/sent\?token=/), page.getByRole('button', { name: 'Send report' }).click()]);
-    const token = new URL(page.url()).searchParams.get('token') ?? '';
+    const token = await sentToken(page, () => page.getByRole('button', { name: 'Send report' }).click());
     stored = await vi.waitFor(async () => {
       const r = await s.store.federation.getByToken(token);
       expect(r?.state).toBe('delivered');
       return r!;
     }, { timeout: 20_000, interval: 100 });
-    expect(stored).toMatchObject({ endpoint_slug: 'tallgrass-county', contact: { email: TYPED }, account_id: null });
+    expect(stored).toMatchObject({ endpoint_slug: 'tallgrass-county', contact: { email: TYPED }, account_id: null, channel: 'web' });
+    expect((await s.store.getRequest(DEMO_COUNTY.id, stored.upstream_id!))?.channel, 'filed by the web form').toBe('web');
     federatedId = `tallgrass-county:${stored.upstream_id}`;
     // Delivered before the page was built: it names the federated id; else it polls the token and opens the tracker itself.
     const onTracker = (): boolean => /\/track\/tallgrass-county%3A\d+$/.test(page.url());
@@ -80,6 +93,21 @@ describe.skipIf(!browserAvailable)('a report to the county from a Riverton point
     expect(await page.locator('#request-status').textContent()).toBe('Open');
     expect((await page.textContent('main'))?.toLowerCase()).not.toContain(EMAIL);
     await expectAccessible(page, 'tracker of a federated id');
+    expect(errors).toEqual([]);
+  });
+
+  it('goes Back to the form and sends it again: it lands on the report already sent', { timeout: 30_000 }, async () => {
+    const { s, citizen: { page, errors } } = j;
+    const form = /\/report\/to\/tallgrass-county%3ACULVERT\?lat=/;
+    for (let i = 0; i < 3 && !form.test(page.url()); i++) await page.goBack();
+    expect(page.url()).toMatch(form);
+    const description = page.getByLabel(/^Describe the problem/);
+    if ((await description.inputValue()) === '') await description.fill('The culvert under the county road is blocked by branches.');
+    const email = page.getByRole('textbox', { name: 'Email address' });
+    if ((await email.inputValue()) === '') await email.fill(TYPED);
+    expect(await sentToken(page, () => page.getByRole('button', { name: 'Send report' }).click())).toBe(stored?.token);
+    const routed = await s.store.federation.list({ endpoint_slug: 'tallgrass-county', limit: 500, offset: 0 });
+    expect(routed.filter((r) => r.fields.description === stored?.fields.description)).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 
