@@ -111,6 +111,10 @@ describe('SMS conversation', () => {
     expect(which?.replies).toEqual(['We found several places. Reply with a number:\n1 5 Elm St (north)\n2 5 Elm St (south)']);
     expect(which?.state?.step).toBe('place');
     expect(chosen?.state).toMatchObject({ step: 'description', place: { label: '5 Elm St (south)', lat: 41.4 } });
+    const twins: ConversationWorld = { ...world, locate: async () => [{ label: '200 Main St', lat: 41.5, long: -93.6 }, { label: '200 Main St', lat: 41.5, long: -93.7 }] };
+    const twin = await converse({ locale: 'en', state: undefined }, 'pothole', twins);
+    const asked = await converse({ locale: 'en', state: twin.state ?? undefined }, '200 Main St', twins);
+    expect(asked.replies).toEqual(['We found several places. Reply with a number:\n1 200 Main St (41.50000, -93.60000)\n2 200 Main St (41.50000, -93.70000)']);
     const [, , other] = await play('en', 'pothole', '5 Elm St', '200 Main St');
     expect(other?.state).toMatchObject({ step: 'description', place: { label: '200 Main St' } });
   });

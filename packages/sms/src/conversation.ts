@@ -89,6 +89,11 @@ function serviceChosen(text: string, services: readonly SmsService[]): SmsServic
   return serviceNamedIn(text, services);
 }
 
+/** The places' labels, with their points where two labels are the same (an address on two streets of one name). */
+function placeNames(places: readonly Place[]): string[] {
+  return places.map((p) => (places.filter((q) => q.label === p.label).length > 1 ? `${p.label} (${placeLabel(p)})` : p.label));
+}
+
 /** What the conversation asks at its current step. */
 function prompt(state: ConversationState, service: SmsService | undefined, services: readonly SmsService[], t: SmsTexts): string {
   switch (state.step) {
@@ -97,7 +102,7 @@ function prompt(state: ConversationState, service: SmsService | undefined, servi
     case 'location':
       return t('askLocation', { service: service?.name ?? '' });
     case 'place':
-      return t('locationWhich', { list: numbered((state.places ?? []).map((p) => p.label)) });
+      return t('locationWhich', { list: numbered(placeNames(state.places ?? [])) });
     case 'description':
       return t('askDescription');
     case 'question': {
