@@ -11,9 +11,10 @@ import type { IntakeContext } from './intake-context.js';
 async function note(ic: IntakeContext, j: Jurisdiction, requestId: string, text: string, author: string | null): Promise<void> {
   const { store, now } = ic.services;
   if (!store.addComment) return;
-  await store.addComment({
-    jurisdiction_id: j.id, request_id: requestId, description: Array.from(text).slice(0, MAX_COMMENT_LENGTH).join(''), public: false, author, at: now(),
-  });
+  // The request is filed: a note that cannot be written is reported, never a reason to fail the mail (and lose its receipt).
+  await store
+    .addComment({ jurisdiction_id: j.id, request_id: requestId, description: Array.from(text).slice(0, MAX_COMMENT_LENGTH).join(''), public: false, author, at: now() })
+    .catch((e: unknown) => ic.onError?.(e));
 }
 
 /** The mail as written, for staff, when the published text left part of it out. */
