@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newService, type ServiceRecord } from '@o311/store';
-import { classify } from './classify.js';
+import { classify, fileableByMail } from './classify.js';
 
 const service = (code: string, name: string, over: Partial<ServiceRecord> = {}): ServiceRecord => ({
   ...newService({ jurisdiction_id: 'j', service_code: code, service_name: name }),
@@ -26,5 +26,14 @@ describe('classify', () => {
     expect(classify('Hello', 'a question about taxes', SERVICES)).toBeUndefined();
     expect(classify('hole and paint', '', SERVICES)).toBeUndefined();
     expect(classify('The street lamp is dark', '', SERVICES)).toBeUndefined();
+  });
+
+  it('names a service that asks required questions, which a mail cannot file (staff get it as a suggestion)', () => {
+    const pole = { code: 'POLE', variable: true, datatype: 'string' as const, required: true, datatype_description: null, order: 1, description: 'Pole number' };
+    const streetlight = service('STREETLIGHT', 'Streetlight', { keywords: 'lamp', attributes: [pole] });
+    const matched = classify('Lamp out', '', [...SERVICES, streetlight]);
+    expect(matched?.service_code).toBe('STREETLIGHT');
+    expect(fileableByMail(matched!)).toBe(false);
+    expect(fileableByMail(SERVICES[0]!)).toBe(true);
   });
 });
