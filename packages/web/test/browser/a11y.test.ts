@@ -21,6 +21,8 @@ interface Fixtures {
   unsubscribeToken: string;
   userId: string;
   templateId: string;
+  /** A request filed by phone (the only kind /staff/calls/filed shows). */
+  phoneId: string;
 }
 
 interface PageCase {
@@ -78,7 +80,7 @@ const STAFF_PAGES: readonly PageCase[] = [
   { name: 'account', path: () => '/staff/account' },
   { name: 'take a call', path: () => '/staff/calls' },
   { name: 'call form', path: () => '/staff/calls/report/POTHOLE', screenshot: true },
-  { name: 'request filed by phone', path: (f) => `/staff/calls/filed/${f.id}` },
+  { name: 'request filed by phone', path: (f) => `/staff/calls/filed/${f.phoneId}` },
   { name: '404 unknown request', path: () => '/staff/requests/999999', status: 404 },
 ];
 
@@ -101,7 +103,11 @@ async function makeFixtures(s: BrowserSuite): Promise<Fixtures> {
   const { confirmSecret, unsubscribeSecret } = await store.addFollower({ jurisdiction_id: j, request_id: request.id, email: 'a11y@example.org' });
   const template = (await store.listTemplates(j))[0];
   if (!template) throw new Error('no demo template');
-  return { id: request.id, confirmToken: confirmSecret, unsubscribeToken: unsubscribeSecret, userId: await userId(store, 'agent'), templateId: template.id };
+  const byPhone = await seedRequest(store, { service_code: 'POTHOLE', channel: 'phone', address: '400 Robert D Ray Dr' });
+  return {
+    id: request.id, confirmToken: confirmSecret, unsubscribeToken: unsubscribeSecret, userId: await userId(store, 'agent'), templateId: template.id,
+    phoneId: byPhone.id,
+  };
 }
 
 describe.skipIf(!browserAvailable)('every page passes axe-core', () => {
