@@ -9,7 +9,8 @@
  *   same for everyone: the offline page, the outbox) in one cache, `personal` ones (a signed-in citizen's My reports, followed requests,
  *   forms holding their e-mail) in another, which is emptied on sign-out and
  *   whenever the server answers as to someone signed out. Staff pages, API
- *   answers and POST answers carry no such header and are never kept.
+ *   answers and POST answers carry no such header and are never kept, nor is
+ *   any page whose address carries a secret (a sign-in link's token).
  * - Offline, a page not kept falls back to the offline page.
  */
 importScripts(
@@ -36,6 +37,8 @@ interface ServiceWorkerConfig {
   warmPrefix: string;
   maxWarm: number;
   outboxSyncTag: string;
+  /** Query parameters that carry a secret (a sign-in link's token): a page whose address has one is never kept. */
+  secretParams: string[];
 }
 
 const sw = self as unknown as ServiceWorkerGlobalScope & {
@@ -52,18 +55,35 @@ sw.addEventListener('install', (event) => {
   event.waitUntil(Promise.all(config.installPages.map((path) => fetchAndKeep(new Request(path)))).catch(() => undefined));
   void sw.skipWaiting();
 });
+// A page an older worker kept with a secret in its address goes.
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of [PAGES, PERSONAL]) {
+        const cache = await caches.open(name);
+        for (const kept of await cache.keys()) if (carriesSecret(kept.url)) await cache.delete(kept);
+      }
+    })(),
+  );
+});
 workbox.core.clientsClaim();
 workbox.precaching.cleanupOutdatedCaches();
 workbox.precaching.precacheAndRoute(sw.__WB_MANIFEST);
 
 const forgetPersonal = (): Promise<boolean> => caches.delete(PERSONAL);
 
+const carriesSecret = (url: string): boolean => {
+  const query = new URL(url).searchParams;
+  return config.secretParams.some((name) => query.has(name));
+};
+
 /** Keeps a page answer as the server's offline header says (see the top of this file). */
 async function keep(request: Request, response: Response): Promise<void> {
   const kind = response.headers.get(config.offlineHeader);
   // An answer as to someone signed out: nothing personal stays on the device.
   if (kind === 'public') await forgetPersonal();
-  if (!response.ok || response.redirected || (kind !== 'public' && kind !== 'personal' && kind !== 'shell')) return;
+  if (!response.ok || response.redirected || carriesSecret(request.url)) return;
+  if (kind !== 'public' && kind !== 'personal' && kind !== 'shell') return;
   const cache = await caches.open(kind === 'personal' ? PERSONAL : PAGES);
   await cache.put(request, response);
 }

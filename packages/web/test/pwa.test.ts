@@ -61,6 +61,7 @@ describe('installable app', () => {
     expect(res.body).toContain('"url":"/assets/js/report.js"');
     expect(res.body).toContain('"url":"/assets/icons/icon-192.png"');
     expect(res.body).toContain('"offlinePath":"/offline"');
+    expect(res.body, 'a sign-in link’s token is never kept').toContain('"secretParams":["token","api_key"]');
     // Precached files exist: a 404 would make the worker's install fail.
     const urls = [...res.body.matchAll(/\{"url":"([^"]+)","revision"/g)].map((m) => m[1] ?? '');
     expect(urls.length).toBeGreaterThan(10);

@@ -22,6 +22,7 @@ export interface ServiceWorkerConfig {
   warmPrefix: string;
   maxWarm: number;
   outboxSyncTag: string;
+  secretParams: string[];
 }
 
 export interface PrecacheEntry {
@@ -40,6 +41,8 @@ const SW_CONFIG: ServiceWorkerConfig = {
   warmPrefix: '/report/',
   maxWarm: MAX_WARM_FORMS,
   outboxSyncTag: OUTBOX_SYNC_TAG,
+  // The one-time links (sign-in, follow, unsubscribe, reporter updates) and API keys.
+  secretParams: ['token', 'api_key'],
 };
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

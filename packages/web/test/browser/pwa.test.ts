@@ -49,6 +49,16 @@ const OUTBOX_STATES = `(async () => {
   return all.sort((a, b) => a.queuedAt - b.queuedAt).map((r) => r.state);
 })()`;
 
+/** Every address the worker's page caches hold. */
+const KEPT_URLS = `(async () => {
+  const urls = [];
+  for (const name of ['o311-pages', 'o311-personal']) {
+    if (!(await caches.has(name))) continue;
+    for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+  }
+  return urls;
+})()`;
+
 /** A second copy of the queued report under the same token: as if a send had lost its answer and went again. */
 const DUPLICATE_QUEUED = `(async () => {
   const db = await new Promise((ok, no) => { const r = indexedDB.open('o311-outbox', 1); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
@@ -311,6 +321,11 @@ describe.skipIf(!browserAvailable)('My reports and followed requests in the inst
     if (!mail) throw new Error('no sign-in mail in the outbox');
     await page.goto(s.url(linkIn(mail, /^\/account\/link$/)));
     await Promise.all([page.waitForURL(/\/account$/), page.getByRole('button', { name: 'Sign in' }).click()]);
+    // A link opened and not pressed (still valid) is not kept either, nor is any page whose address holds a token.
+    await page.goto(s.url('/account/link?token=opened-but-not-pressed-0001'));
+    await page.goto(s.url('/account'));
+    expect(await inPage<string[]>(page, KEPT_URLS)).not.toEqual([]);
+    expect((await inPage<string[]>(page, KEPT_URLS)).filter((u) => /[?&](token|api_key)=/.test(u))).toEqual([]);
 
     // Follow a request from its tracker page; My reports then lists it.
     const [open] = (await (await fetch(s.url('/open311/v2/requests.json?status=open'))).json()) as { service_request_id: string }[];
@@ -336,6 +351,7 @@ describe.skipIf(!browserAvailable)('My reports and followed requests in the inst
     expect(await page.getByRole('heading', { level: 1 }).textContent(), 'nothing personal left for the next person').toBe('No connection');
     await page.goto(s.url('/outbox'));
     expect(await page.getByRole('heading', { level: 1 }).textContent(), 'the outbox stays').toBe('Reports waiting to be sent');
+    expect((await inPage<string[]>(page, KEPT_URLS)).filter((u) => /[?&](token|api_key)=/.test(u)), 'no secret kept after sign-out').toEqual([]);
     await context.setOffline(false);
   });
 });
