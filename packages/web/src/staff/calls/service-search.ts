@@ -26,10 +26,11 @@ export interface ServiceMatches {
 }
 
 export async function searchableServices(store: Store, j: Jurisdiction, locale: string): Promise<SearchableService[]> {
-  const [shown, ...all] = await Promise.all([loadServices(store, j, locale), ...LOCALES.map((l) => loadServices(store, j, l))]);
+  const all = await Promise.all(LOCALES.map((l) => loadServices(store, j, l)));
+  const shown = all[LOCALES.findIndex((l) => l === locale)] ?? (await loadServices(store, j, locale));
   const texts = (code: string, pick: (s: Service) => (string | null)[]): string =>
     searchText(all.flatMap((list) => list.filter((s) => s.service_code === code).flatMap(pick)).filter(Boolean).join(' '));
-  return (shown ?? []).map((service) => ({
+  return shown.map((service) => ({
     service,
     named: texts(service.service_code, (s) => [s.service_name, s.keywords]),
     mentioned: texts(service.service_code, (s) => [s.description, s.group]),
