@@ -32,7 +32,8 @@ function refusedDetails(config: AppConfig, r: QueuedReport): HTMLElement[] {
     for (const p of r.problems ?? []) reasons.append(Object.assign(document.createElement('li'), { textContent: p }));
     out.push(said, reasons);
   }
-  const written = r.answers.filter(([name, value]) => !NOT_SHOWN.has(name) && value.trim() !== '');
+  // Reports queued before the form's own words were kept show the fields' names.
+  const written = r.shown ?? r.answers.filter(([name, value]) => !NOT_SHOWN.has(name) && value.trim() !== '');
   const details = document.createElement('details');
   details.append(Object.assign(document.createElement('summary'), { textContent: m['pwa.outbox.answers'] }));
   const dl = document.createElement('dl');

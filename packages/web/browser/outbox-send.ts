@@ -24,6 +24,7 @@ export interface NewReport {
   serviceName: string;
   apiKey: string;
   answers: [string, string][];
+  shown: [string, string][];
   photos: readonly QueuedPhoto[];
   /** The form's token when a send was tried (it may have arrived); otherwise a new one is made. */
   token?: string;
@@ -36,6 +37,7 @@ export async function queueReport(r: NewReport, syncTag: string): Promise<void> 
     serviceName: r.serviceName,
     apiKey: r.apiKey,
     answers: r.answers,
+    shown: r.shown,
     photos: [...r.photos],
     token: r.token ?? newToken(),
     queuedAt: Date.now(),
@@ -65,7 +67,7 @@ async function sendOne(r: QueuedReport, channel: Channel): Promise<boolean> {
   if (!result.ok && ('network' in result || ('later' in result && result.later))) return false;
   // A refused report keeps every answer and photo, so the reporter can correct it and send it again.
   const done: QueuedReport = result.ok
-    ? { ...r, answers: [], photos: [], state: 'sent', receipt: { id: result.id, token: result.token } }
+    ? { ...r, answers: [], shown: [], photos: [], state: 'sent', receipt: { id: result.id, token: result.token } }
     : { ...r, state: 'refused', problems: 'problems' in result ? result.problems : [] };
   await putReport(done);
   return true;

@@ -21,6 +21,8 @@ export interface QueuedReport {
   /** The form's answers, in order; empty once sent (kept when refused). */
   answers: [string, string][];
   photos: QueuedPhoto[];
+  /** The answers as the form showed them (label, answer), for the outbox to show; empty once sent. */
+  shown?: [string, string][];
   /** The one-time token, sent as the Idempotency-Key, so any resend lands on the first request. */
   token: string;
   queuedAt: number;

@@ -20,6 +20,7 @@ import { confirmationUrl, formToken, reportBody, submitReport } from './submit.j
 import { installed, readAppConfig, type AppConfig } from './app-config.js';
 import { queueReport } from './outbox-send.js';
 import { reopenFromOutbox, type Reopened } from './outbox-reopen.js';
+import { shownAnswers } from './answers-shown.js';
 import type { Photo } from './photos.js';
 
 const byId = <T extends HTMLElement>(id: string): T | null => document.getElementById(id) as T | null;
@@ -90,6 +91,7 @@ async function queue(form: HTMLFormElement, config: ReportConfig, app: AppConfig
     serviceName: document.querySelector('main h1')?.textContent?.trim() ?? config.serviceCode,
     apiKey: config.apiKey,
     answers,
+    shown: shownAnswers(form),
     photos,
     ...(token !== undefined && { token }),
   }, app.syncTag);

@@ -261,7 +261,8 @@ describe.skipIf(!browserAvailable)('a queued report the server refuses', () => {
     expect(await item.textContent()).toContain('The server said:');
     expect(await item.locator('ul[lang="en"] li').allTextContents()).toEqual(["service_code 'POTHOLE' does not exist"]);
     await item.getByText('What you wrote').click();
-    expect(await item.locator('dd').allTextContents()).toEqual(expect.arrayContaining(['Refused once, then corrected', 'refused.reporter@example.org']));
+    expect(await item.locator('dd').allTextContents()).toEqual(expect.arrayContaining(['Refused once, then corrected', 'refused.reporter@example.org', 'Travel lane']));
+    expect((await item.locator('dt').allTextContents()).some((d) => /^Where in the road is it\?/.test(d)), 'the form’s own words').toBe(true);
     expect(await item.textContent()).toContain('Photos kept: 1');
     await expectAccessible(page, 'outbox with a refused report');
     await screenshot(page, 'pwa-outbox-refused');
