@@ -11,8 +11,8 @@ import type { Photo } from './photos.js';
 
 const FRAGMENT = /^#outbox=([\w-]{1,64})$/;
 
-/** Answers the form makes afresh: the page's own token, key and service. */
-const NOT_REFILLED = new Set(['form_token', 'api_key', 'service_code']);
+/** Answers the form makes afresh: the page's own token, key, service and signed-in account. */
+const NOT_REFILLED = new Set(['form_token', 'api_key', 'service_code', 'account_id']);
 
 export const reopenHref = (serviceCode: string, id: string): string => `/report/${encodeURIComponent(serviceCode)}#outbox=${id}`;
 
