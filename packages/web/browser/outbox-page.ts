@@ -3,7 +3,7 @@ import { readAppConfig, type AppConfig } from './app-config.js';
 import { fill } from './report-config.js';
 import { allReports, deleteReport, putReport, type QueuedReport } from './outbox-store.js';
 import { OUTBOX_CHANGED, sendOutbox } from './outbox-send.js';
-import { reopenHref } from './outbox-reopen.js';
+import { chooseServiceHref, reopenHref } from './outbox-reopen.js';
 
 function stateText(config: AppConfig, r: QueuedReport): string {
   const m = config.messages;
@@ -47,8 +47,11 @@ function refusedDetails(config: AppConfig, r: QueuedReport): HTMLElement[] {
   edit.className = 'button';
   edit.textContent = m['pwa.outbox.edit'];
   edit.setAttribute('aria-label', `${m['pwa.outbox.edit']}: ${r.serviceName}`);
+  const other = document.createElement('a');
+  other.href = chooseServiceHref(r.id);
+  other.textContent = m['pwa.outbox.otherService'];
   const p = document.createElement('p');
-  p.append(edit);
+  p.append(edit, ' ', other);
   out.push(details, p);
   return out;
 }

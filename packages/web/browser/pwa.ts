@@ -8,6 +8,7 @@ import { readAppConfig, type AppConfig } from './app-config.js';
 import { fill } from './report-config.js';
 import { allReports, putReport } from './outbox-store.js';
 import { OUTBOX_CHANGED, sendOutbox } from './outbox-send.js';
+import { carryOutboxFragment } from './outbox-reopen.js';
 
 function keepForms(): void {
   // A service's form is /report/CODE (the service list links each); its confirmation pages are not kept ahead.
@@ -69,6 +70,7 @@ function start(): void {
   if (!config || !('serviceWorker' in navigator)) return;
   navigator.serviceWorker.register(config.serviceWorker, { scope: '/' }).catch(() => undefined);
   keepForms();
+  carryOutboxFragment();
   // The outbox page lists the reports itself (outbox-page.ts).
   const onOutboxPage = window.location.pathname === config.outboxPath;
   const flush = async (): Promise<void> => {

@@ -127,7 +127,7 @@ function start(): void {
   countCharacters(config);
   let reopened: Reopened | undefined;
   if (app && !config.routed) {
-    void reopenFromOutbox(form, config.serviceCode, (kept) => photos?.addPrepared(kept)).then((r) => {
+    void reopenFromOutbox(form, (kept) => photos?.addPrepared(kept)).then((r) => {
       reopened = r;
       if (r) submitStatus(app.messages['pwa.outbox.reopened']);
     });

@@ -15,7 +15,8 @@ export const APP_CONFIG_ID = 'app-config';
 const BROWSER_MESSAGES = [
   'pwa.queued', 'pwa.banner.sent', 'pwa.banner.sentNoNumber', 'pwa.banner.waiting', 'pwa.banner.view',
   'pwa.outbox.empty', 'pwa.outbox.pending', 'pwa.outbox.sending', 'pwa.outbox.sent', 'pwa.outbox.sentNoNumber',
-  'pwa.outbox.refused', 'pwa.outbox.serverSaid', 'pwa.outbox.answers', 'pwa.outbox.photosKept', 'pwa.outbox.edit', 'pwa.outbox.reopened',
+  'pwa.outbox.refused', 'pwa.outbox.serverSaid', 'pwa.outbox.answers', 'pwa.outbox.photosKept', 'pwa.outbox.edit',
+  'pwa.outbox.reopened', 'pwa.outbox.otherService',
   'pwa.outbox.track', 'pwa.outbox.remove', 'pwa.routed.needsConnection', 'report.error.network',
 ] as const satisfies readonly MessageKey[];
 

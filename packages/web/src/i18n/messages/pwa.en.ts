@@ -23,6 +23,7 @@ export const pwaEn = {
   'pwa.outbox.answers': 'What you wrote',
   'pwa.outbox.photosKept': 'Photos kept: {number}',
   'pwa.outbox.edit': 'Correct and send again',
+  'pwa.outbox.otherService': 'or send it as another service',
   'pwa.outbox.reopened': 'Your report is back in the form, with everything you wrote and its photos: correct it and send it again.',
   'pwa.outbox.track': 'Track request {id}',
   'pwa.outbox.remove': 'Remove',

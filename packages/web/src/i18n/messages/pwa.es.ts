@@ -24,6 +24,7 @@ export const pwaEs: Record<keyof typeof pwaEn, string> = {
   'pwa.outbox.answers': 'Lo que escribió',
   'pwa.outbox.photosKept': 'Fotos guardadas: {number}',
   'pwa.outbox.edit': 'Corregir y enviar de nuevo',
+  'pwa.outbox.otherService': 'o envíelo como otro servicio',
   'pwa.outbox.reopened': 'Su informe está de nuevo en el formulario, con todo lo que escribió y sus fotos: corríjalo y envíelo de nuevo.',
   'pwa.outbox.track': 'Seguir la solicitud {id}',
   'pwa.outbox.remove': 'Quitar',

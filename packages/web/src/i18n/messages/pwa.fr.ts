@@ -24,6 +24,7 @@ export const pwaFr: Record<keyof typeof pwaEn, string> = {
   'pwa.outbox.answers': 'Ce que vous avez écrit',
   'pwa.outbox.photosKept': 'Photos gardées : {number}',
   'pwa.outbox.edit': 'Corriger et envoyer de nouveau',
+  'pwa.outbox.otherService': 'ou l’envoyer comme un autre service',
   'pwa.outbox.reopened': 'Votre signalement est de retour dans le formulaire, avec tout ce que vous avez écrit et ses photos : corrigez-le et envoyez-le de nouveau.',
   'pwa.outbox.track': 'Suivre la demande {id}',
   'pwa.outbox.remove': 'Retirer',
