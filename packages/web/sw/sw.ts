@@ -26,20 +26,8 @@ declare const workbox: {
   precaching: typeof import('workbox-precaching');
 };
 
-/** Written by the server: keep in step with ServiceWorkerConfig in src/pwa/service-worker.ts. */
-interface ServiceWorkerConfig {
-  offlineHeader: string;
-  offlinePath: string;
-  /** Pages kept at install, so the app opens offline the first time. */
-  installPages: string[];
-  signOutPath: string;
-  /** Pages a page may ask to keep (the home page asks for every service's form). */
-  warmPrefix: string;
-  maxWarm: number;
-  outboxSyncTag: string;
-  /** Query parameters that carry a secret (a sign-in link's token): a page whose address has one is never kept. */
-  secretParams: string[];
-}
+/** Written by the server (an import type would make this classic worker script a module). */
+type ServiceWorkerConfig = import('./config.js').ServiceWorkerConfig;
 
 const sw = self as unknown as ServiceWorkerGlobalScope & {
   __WB_MANIFEST: import('workbox-precaching').PrecacheEntry[];

@@ -11,19 +11,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SIGN_OUT_PATH } from '../account/paths.js';
 import { OFFLINE_HEADER } from './offline-use.js';
+import type { ServiceWorkerConfig } from '../../sw/config.js';
 import { OFFLINE_PATH, OUTBOX_PATH, OUTBOX_SYNC_TAG } from './paths.js';
 
-/** Settings of sw/sw.ts (its ServiceWorkerConfig: keep in step). */
-export interface ServiceWorkerConfig {
-  offlineHeader: string;
-  offlinePath: string;
-  installPages: string[];
-  signOutPath: string;
-  warmPrefix: string;
-  maxWarm: number;
-  outboxSyncTag: string;
-  secretParams: string[];
-}
 
 export interface PrecacheEntry {
   url: string;
