@@ -35,7 +35,7 @@ import { callFormPage } from './call-form-page.js';
 import { checkCall, fileCall, textsReceipts, textsRefused } from './file-call.js';
 import { filedPage } from './filed-page.js';
 import { CALLS_PATH, filedPath } from './paths.js';
-import { matchServices, searchableServices, type ServiceMatches } from './service-search.js';
+import { matchServices, searchableServices, type SearchableService, type ServiceMatches } from './service-search.js';
 import { CALLER_FIELD_ID, startPage } from './start-page.js';
 
 /** Longest caller contact or keyword read (an e-mail address is at most 254). */
@@ -94,11 +94,12 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
   const { store } = web.services;
 
   async function showStart(
-    request: FastifyRequest, reply: FastifyReply, typedIn: { caller: string; query: string }, matches?: ServiceMatches,
+    request: FastifyRequest, reply: FastifyReply, typedIn: { caller: string; query: string },
+    searched?: { searchable: SearchableService[]; matches: ServiceMatches },
   ): Promise<FastifyReply> {
     const t = translatorFor(request, reply);
     const j = await webJurisdiction(web);
-    const searchable = await searchableServices(store, j, t.locale);
+    const searchable = searched?.searchable ?? (await searchableServices(store, j, t.locale));
     const errors: StaffFieldError[] = [];
     let history: CallerHistory | undefined;
     if (typedIn.caller !== '') {
@@ -107,7 +108,7 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
       else errors.push({ field: CALLER_FIELD_ID, message: t('calls.error.caller', { min: callTaking.MIN_PHONE_DIGITS }) });
     }
     const main = startPage(t, {
-      ...typedIn, services: searchable.map((s) => s.service), matches: matches ?? matchServices(searchable, typedIn.query, t.locale), timezone: j.timezone, errors, csrf: csrfField(request), ...(history && { history }),
+      ...typedIn, services: searchable.map((s) => s.service), matches: searched?.matches ?? matchServices(searchable, typedIn.query, t.locale), timezone: j.timezone, errors, csrf: csrfField(request), ...(history && { history }),
     });
     return sendStaffPage(request, reply, web, { title: t('calls.title'), main, status: errors.length > 0 ? 400 : 200 });
   }
@@ -121,12 +122,12 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
     if (caller !== '' && callTaking.callerContactOf(caller) === undefined) return showStart(request, reply, { caller, query });
     const t = translatorFor(request, reply);
     let code = typed(request, 'service');
-    let matches: ServiceMatches | undefined;
     if (code === '') {
       // Enter in the search opens the service it names: the only match, or the only one matched by name or keyword.
-      matches = matchServices(await searchableServices(store, await webJurisdiction(web), t.locale), query, t.locale);
+      const searchable = await searchableServices(store, await webJurisdiction(web), t.locale);
+      const matches = matchServices(searchable, query, t.locale);
       const named = matches.named === 1 || matches.services.length === 1 ? matches.services[0] : undefined;
-      if (!named) return showStart(request, reply, { caller, query }, matches);
+      if (!named) return showStart(request, reply, { caller, query }, { searchable, matches });
       code = named.service_code;
     }
     const rc = await reportContext(web, request, reply, t, code);

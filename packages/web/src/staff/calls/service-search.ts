@@ -28,8 +28,10 @@ export interface ServiceMatches {
 export async function searchableServices(store: Store, j: Jurisdiction, locale: string): Promise<SearchableService[]> {
   const all = await Promise.all(LOCALES.map((l) => loadServices(store, j, l)));
   const shown = all[LOCALES.findIndex((l) => l === locale)] ?? (await loadServices(store, j, locale));
+  const versions = new Map<string, Service[]>();
+  for (const s of all.flat()) versions.set(s.service_code, [...(versions.get(s.service_code) ?? []), s]);
   const texts = (code: string, pick: (s: Service) => (string | null)[]): string =>
-    searchText(all.flatMap((list) => list.filter((s) => s.service_code === code).flatMap(pick)).filter(Boolean).join(' '));
+    searchText((versions.get(code) ?? []).flatMap(pick).filter(Boolean).join(' '));
   return shown.map((service) => ({
     service,
     named: texts(service.service_code, (s) => [s.service_name, s.keywords]),
