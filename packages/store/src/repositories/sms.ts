@@ -5,9 +5,11 @@
  * (a replay racing the first delivery) or a conversation saved meanwhile
  * rolls all of it back.
  */
+import type { Selectable } from 'kysely';
 import type {
   NewSmsMessage, SmsConversation, SmsConversationWrite, SmsExchangeOutcome, SmsInboundClaim, SmsMessage, SmsStore,
 } from '../sms.js';
+import type { SmsMessagesTable } from '../schema/sms-tables.js';
 import { isUniqueViolation, parseRowId, type Db, type Trx } from './shared.js';
 
 class Refused extends Error {
@@ -58,14 +60,12 @@ async function write(trx: Trx, w: SmsConversationWrite, at: number, j: string, p
   if (done.numUpdatedRows !== 1n) throw new Refused('conflict');
 }
 
-function toMessage(r: Awaited<ReturnType<typeof messageQuery>>[number]): SmsMessage {
+function toMessage(r: Selectable<SmsMessagesTable>): SmsMessage {
   return {
     id: String(r.id), jurisdiction_id: r.jurisdiction_id, phone: r.phone, direction: r.direction, body: r.body, state: r.state,
     at: Number(r.created_at), sent_at: r.sent_at === null ? null : Number(r.sent_at), provider_id: r.provider_id,
   };
 }
-
-const messageQuery = (db: Db) => db.selectFrom('sms_messages').selectAll().execute();
 
 export function smsStore(db: Db): SmsStore {
   return {
