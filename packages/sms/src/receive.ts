@@ -29,7 +29,6 @@ export interface SmsAnswer {
 
 const ignored = (why: NonNullable<SmsAnswer['ignored']>): SmsAnswer => ({ replies: [], ignored: why });
 
-
 interface Reading {
   conversation: SmsConversation | undefined;
   /** undefined when there is none or it expired. */

@@ -30,6 +30,8 @@ describe('Twilio webhook', () => {
     expect(readTwilio(new URLSearchParams({ MessageSid: 'SM1', From: 'CityAlerts', Body: 'x' }))).toBe('bad-sender');
     expect(readTwilio(new URLSearchParams({ From: '+34600000001', Body: 'x' }))).toBe('bad-message-id');
     expect(twiml(['a <b> & c'])).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Message>a &lt;b&gt; &amp; c</Message></Response>');
+    // A service name with a control character in it must not make the TwiML ill-formed.
+    expect(twiml(['Pothole\u0007'])).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Message>Pothole</Message></Response>');
     expect(twiml([])).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
   });
 });

@@ -5,6 +5,7 @@
  * sorted by name, as name+value. The URL is our configured public one: a
  * request's Host header never decides what was signed. The answer is TwiML.
  */
+import { escapeXmlText } from '@o311/georeport';
 import { inboundSms, type InboundProblem, type InboundSms } from '../inbound.js';
 import { hmac, sameSecret } from './signature.js';
 
@@ -29,9 +30,7 @@ export function readTwilio(params: URLSearchParams): InboundSms | InboundProblem
   });
 }
 
-const xmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The TwiML answer: one <Message> per reply (none: an empty Response, so Twilio sends nothing). */
 export function twiml(replies: readonly string[]): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><Response>${replies.map((r) => `<Message>${xmlText(r)}</Message>`).join('')}</Response>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><Response>${replies.map((r) => `<Message>${escapeXmlText(r)}</Message>`).join('')}</Response>`;
 }
