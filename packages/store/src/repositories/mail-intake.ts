@@ -57,23 +57,33 @@ async function fileRequest(db: Db, write: WriteRunner, mail: InboundMail, reques
   try {
     return await fileOnce(write, m, request, token);
   } catch (e) {
-    const winner = isUniqueViolation(e) ? await find(db, m.jurisdiction_id, m.message_id) : undefined;
-    const filed = winner?.request_id ? await getRequest(db, m.jurisdiction_id, winner.request_id) : undefined;
-    if (filed) return { request: { ...filed, replayed: true }, replayed: true };
+    const filed = isUniqueViolation(e) ? await filedBefore(db, m) : undefined;
+    if (filed) return filed;
     throw e;
   }
+}
+
+/** The request a message's row names, given back as a replay (nothing new written); undefined when it names none. */
+async function replayOf(db: Db, m: InboundMail, row: MailRecord): Promise<FileOutcome | undefined> {
+  const filed = row.request_id ? await getRequest(db, m.jurisdiction_id, row.request_id) : undefined;
+  return filed && { request: { ...filed, replayed: true } as CreatedRequest, replayed: true };
+}
+
+/** The request the message was filed as before, read afresh. */
+async function filedBefore(db: Db, m: InboundMail): Promise<FileOutcome | undefined> {
+  const row = await find(db, m.jurisdiction_id, m.message_id);
+  return row && replayOf(db, m, row);
 }
 
 function fileOnce(write: WriteRunner, m: InboundMail, request: NewRequest, token: string): Promise<FileOutcome> {
   return write(async (trx) => {
     const earlier = await find(trx, m.jurisdiction_id, m.message_id);
-    const filed = earlier?.request_id ? await getRequest(trx, m.jurisdiction_id, earlier.request_id) : undefined;
-    if (filed) return { request: { ...filed, replayed: true } as CreatedRequest, replayed: true };
+    const filed = earlier && (await replayOf(trx, m, earlier));
+    if (filed) return filed;
     if (earlier && !(await takeHeld(trx, earlier.id))) {
       // Another release of the same held message filed it first (the claim above waited for its commit).
-      const winner = await find(trx, m.jurisdiction_id, m.message_id);
-      const theirs = winner?.request_id ? await getRequest(trx, m.jurisdiction_id, winner.request_id) : undefined;
-      if (theirs) return { request: { ...theirs, replayed: true } as CreatedRequest, replayed: true };
+      const theirs = await filedBefore(trx, m);
+      if (theirs) return theirs;
       throw new Error('a released message left the quarantine before it could be filed');
     }
     const created = await createRequestOnce(trx, request);
