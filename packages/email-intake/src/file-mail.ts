@@ -15,7 +15,7 @@ import { classify, fileableByMail } from './classify.js';
 import { geocodeAddress } from './geocode-address.js';
 import type { IntakeContext } from './intake-context.js';
 import { intakeKey } from './intake-key.js';
-import { ownWords, typedLocation } from './mail-text.js';
+import { ownWords, typedLocation, type TypedLocation } from './mail-text.js';
 import type { ParsedMail } from './parse-mail.js';
 import type { MailPhotos } from './photos.js';
 import { publicText } from './public-text.js';
@@ -31,24 +31,31 @@ const firstCodePoints = (text: string, max: number): string => Array.from(text).
 
 type Place = { lat: number; long: number };
 
-/** The public description: subject and own words, contacts removed. */
-const descriptionOf = (mail: ParsedMail): string =>
-  firstCodePoints(publicText([mail.subject, ownWords(mail.text)].filter((t) => t !== '').join('\n\n')), MAX_DESCRIPTION_LENGTH);
+/** What a new message says, read once: the public description (subject and own words, contacts removed) and any place typed in it. */
+interface Said {
+  description: string;
+  words: string;
+  typed: TypedLocation | undefined;
+}
 
-async function placeOf(ic: IntakeContext, j: Jurisdiction, mail: ParsedMail, photos: MailPhotos, locale: string): Promise<Place | undefined> {
+function saidIn(mail: ParsedMail): Said {
+  const words = ownWords(mail.text);
+  const description = firstCodePoints(publicText([mail.subject, words].filter((t) => t !== '').join('\n\n')), MAX_DESCRIPTION_LENGTH);
+  return { description, words, typed: typedLocation(words) };
+}
+
+async function placeOf(ic: IntakeContext, j: Jurisdiction, typed: TypedLocation | undefined, photos: MailPhotos, locale: string): Promise<Place | undefined> {
   if (photos.location) return photos.location;
-  const typed = typedLocation(ownWords(mail.text));
   if (!typed) return undefined;
   return 'lat' in typed ? typed : geocodeAddress(ic, j, typed.address, locale);
 }
 
-function fieldsOf(mail: ParsedMail, place: Place | undefined, service: ServiceRecord): FormFields {
-  const description = descriptionOf(mail);
-  const typed = typedLocation(ownWords(mail.text));
+function fieldsOf(mail: ParsedMail, said: Said, place: Place | undefined, service: ServiceRecord): FormFields {
+  const { typed } = said;
   const fields: FormFields = new Map([
     ['service_code', [service.service_code]],
     ['email', [mail.from]],
-    ['description', [description]],
+    ['description', [said.description]],
   ]);
   if (place) {
     fields.set('lat', [String(place.lat)]);
@@ -71,15 +78,16 @@ export async function fileMail(
   const { store } = ic.services;
   const key = await intakeKey(store);
   const token = newThreadToken();
-  const place = await placeOf(ic, j, mail, photos, locale);
+  const said = saidIn(mail);
+  const place = await placeOf(ic, j, said.typed, photos, locale);
   const file = async (service: ServiceRecord) => {
-    const submitted = await requestServices.submitRequestOnce(ic.services, j, key, service, fieldsOf(mail, place, service), photos.media, {
+    const submitted = await requestServices.submitRequestOnce(ic.services, j, key, service, fieldsOf(mail, said, place, service), photos.media, {
       channel: 'email',
       create: async (r) => (await store.mailIntake.fileRequest(m, r, token)).request,
     });
     return { requestId: submitted.requestId, replayed: submitted.replayed };
   };
-  const matched = classify(mail.subject, ownWords(mail.text), await store.listServices(j.id));
+  const matched = classify(mail.subject, said.words, await store.listServices(j.id));
   let filed: { requestId: string; replayed: boolean } | undefined;
   if (matched && fileableByMail(matched)) {
     try {
@@ -92,6 +100,6 @@ export async function fileMail(
     filed = await file(await triageService(store, j));
     if (!filed.replayed && matched) await suggestService(ic, j, filed.requestId, matched);
   }
-  if (!filed.replayed) await keepOriginal(ic, j, filed.requestId, [mail.subject, mail.text].join('\n\n'), descriptionOf(mail));
+  if (!filed.replayed) await keepOriginal(ic, j, filed.requestId, [mail.subject, mail.text].join('\n\n'), said.description);
   return filed;
 }

@@ -173,7 +173,7 @@ export async function ingestMail(ic: IntakeContext, raw: Buffer, envelope: MailE
   const mail = parsed.mail;
   const m = inboundOf(j, mail, now());
   const domain = ownDomain(ic);
-  const ours = isOwnMessageId(mail.messageId, domain) || ic.addresses.some((a) => addressedTo(mail.from, [a]) !== undefined);
+  const ours = isOwnMessageId(mail.messageId, domain) || addressedTo(mail.from, ic.addresses) !== undefined;
   const loop = loopReason(envelope.mailFrom, mail.from, mail.headers, ours);
   if (loop) return ignore(ic, m, loop);
   const earlier = await store.mailIntake.find(j.id, mail.messageId);
