@@ -8,7 +8,7 @@ import type { SmsChannel } from './channel.js';
 import { SMS_JOB } from './jobs.js';
 import { queueSms } from './send-queue.js';
 import { serviceName } from './service-name.js';
-import { isSmsLocale, smsTexts, DEFAULT_SMS_LOCALE } from './texts.js';
+import { isSmsLocale, smsTexts, DEFAULT_SMS_LOCALE, type SmsLocale } from './texts.js';
 
 export const SMS_FEED_CONSUMER = 'sms.status';
 const BATCH = 200;
@@ -27,6 +27,12 @@ async function textStatus(ch: SmsChannel, jurisdiction_id: string, request_id: s
   if (followers.length === 0) return 0;
   const request = await store.getPublicRequest(jurisdiction_id, request_id);
   if (!request) return 0;
+  const names = new Map<SmsLocale, Promise<string>>();
+  const nameIn = (locale: SmsLocale): Promise<string> => {
+    const name = names.get(locale) ?? serviceName(store, jurisdiction_id, request.service_code, locale);
+    names.set(locale, name);
+    return name;
+  };
   let texted = 0;
   for (const f of followers) {
     // Followers follow from filing, when a request is open. Marked told before the SMS is
@@ -36,7 +42,7 @@ async function textStatus(ch: SmsChannel, jurisdiction_id: string, request_id: s
     const locale = isSmsLocale(f.locale) ? f.locale : DEFAULT_SMS_LOCALE;
     const t = smsTexts(locale);
     const update = t('statusUpdate', {
-      id: request.id, service: await serviceName(store, jurisdiction_id, request.service_code, locale), status: t(`status.${request.status satisfies ExtendedStatus}`),
+      id: request.id, service: await nameIn(locale), status: t(`status.${request.status satisfies ExtendedStatus}`),
     });
     const note = request.status_notes?.trim().slice(0, MAX_NOTE);
     const body = note ? t('statusNote', { update, note }) : update;
@@ -53,9 +59,14 @@ export async function textStatusChanges(ch: SmsChannel): Promise<number> {
     const batch = await changes.after(await changes.cursor(SMS_FEED_CONSUMER), BATCH, ch.ctx.now());
     const last = batch.at(-1);
     if (!last) return texted;
+    // A request changed several times in the batch is read once: its followers are told its status now.
+    const changed = new Map<string, { jurisdiction_id: string; request_id: string }>();
     for (const c of batch) {
-      if (c.request_id !== null && (c.kind === 'updated' || c.kind === 'closed')) texted += await textStatus(ch, c.jurisdiction_id, c.request_id);
+      if (c.request_id !== null && (c.kind === 'updated' || c.kind === 'closed')) {
+        changed.set(`${c.jurisdiction_id} ${c.request_id}`, { jurisdiction_id: c.jurisdiction_id, request_id: c.request_id });
+      }
     }
+    for (const r of changed.values()) texted += await textStatus(ch, r.jurisdiction_id, r.request_id);
     await changes.saveCursor(SMS_FEED_CONSUMER, last.id);
     if (batch.length < BATCH) return texted;
   }
