@@ -172,7 +172,7 @@ export async function ingestMail(ic: IntakeContext, raw: Buffer, envelope: MailE
   }
   const mail = parsed.mail;
   const m = inboundOf(j, mail, now());
-  const domain = ownDomain(ic);
+  const domain = ownDomain(ic.addresses);
   const ours = isOwnMessageId(mail.messageId, domain) || addressedTo(mail.from, ic.addresses) !== undefined;
   const loop = loopReason(envelope.mailFrom, mail.from, mail.headers, ours);
   if (loop) return ignore(ic, m, loop);

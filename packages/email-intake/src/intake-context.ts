@@ -22,4 +22,5 @@ export interface MailEnvelope {
   handedInFor?: string;
 }
 
-export const ownDomain = (ic: IntakeContext): string => ic.addresses[0]?.address.split('@')[1] ?? 'o311.invalid';
+/** The domain of our own Message-IDs (the first intake address's), whichever jurisdiction a mail is about: one domain to recognise. */
+export const ownDomain = (addresses: readonly IntakeAddress[]): string => addresses[0]?.address.split('@')[1] ?? 'o311.invalid';

@@ -8,6 +8,7 @@
  */
 import type { Jurisdiction, MailThreading, Store } from '@o311/store';
 import { replyAddress, type IntakeAddress } from './addresses.js';
+import { ownDomain } from './intake-context.js';
 import { ownMessageId } from './thread-ids.js';
 
 export async function threadingFor(
@@ -22,9 +23,8 @@ export async function threadingFor(
   if (!intake || !thread) return undefined;
   const r = await store.getRequest(j.id, requestId);
   if (r?.reporter.email?.toLowerCase() !== recipient.toLowerCase()) return undefined;
-  const domain = intake.address.slice(intake.address.lastIndexOf('@') + 1);
   return {
-    messageId: ownMessageId(thread.token, domain),
+    messageId: ownMessageId(thread.token, ownDomain(addresses)),
     inReplyTo: thread.last_message_id,
     references: [...new Set([thread.root_message_id, thread.last_message_id])],
     replyTo: replyAddress(intake, thread.token),

@@ -9,7 +9,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../test-support/databases.js';
 import { ingestMail } from '../src/ingest.js';
+import { parseIntakeAddress } from '../src/addresses.js';
 import { releaseMail } from '../src/quarantine.js';
+import { threadingFor } from '../src/threading.js';
 import { TRIAGE_SERVICE_CODE } from '../src/triage-service.js';
 import { jpegAt } from './support/gps-jpeg.js';
 import { CITY, INTAKE, intakeFixture, type IntakeFixture } from './support/intake.js';
@@ -216,6 +218,15 @@ describe.each(dialects)('ingestMail (%s)', (dialect) => {
     const { requestId } = (await ingest(first)) as { requestId: string };
     const reply = mail({ from: 'own-thread@example.org', subject: 'Re: Pothole', inReplyTo: first.messageId, body: 'Also a second hole.' });
     expect(await ingest(reply)).toEqual({ verdict: 'update', requestId, replayed: false });
+  });
+
+  it("takes a reply that keeps only In-Reply-To our mail as the update when the city's intake is not the first address", async () => {
+    const ic = { ...f.ic, addresses: [parseIntakeAddress('report@elsewhere.example', 'elsewhere')!, ...f.ic.addresses] };
+    const first = mail({ from: 'second-domain@example.org' });
+    const { requestId } = (await ingestMail(ic, rawMail(first), envelope(first.from))) as { requestId: string };
+    const ours = (await threadingFor(f.store, ic.addresses, CITY, requestId, first.from))!;
+    const reply = mail({ from: first.from, subject: 'Re: Pothole', inReplyTo: ours.messageId, body: 'Still there.' });
+    expect(await ingestMail(ic, rawMail(reply), envelope(first.from))).toEqual({ verdict: 'update', requestId, replayed: false });
   });
 
   it('holds new mail past the jurisdiction-wide hourly bound, whoever the senders are', async () => {
