@@ -1,7 +1,7 @@
 /** The outbox page (src/pwa/outbox-page.ts): each report kept on this device, waiting, sent (with its number) or refused. */
 import { readAppConfig, type AppConfig } from './app-config.js';
 import { fill } from './report-config.js';
-import { allReports, deleteReport, putReport, type QueuedReport } from './outbox-store.js';
+import { allReports, deleteReport, FORM_OWN_FIELDS, putReport, type QueuedReport } from './outbox-store.js';
 import { OUTBOX_CHANGED, sendOutbox } from './outbox-send.js';
 import { chooseServiceHref, reopenHref } from './outbox-reopen.js';
 
@@ -15,9 +15,6 @@ function stateText(config: AppConfig, r: QueuedReport): string {
   const id = r.receipt?.id;
   return id ? fill(m['pwa.outbox.sent'], { id }) : m['pwa.outbox.sentNoNumber'];
 }
-
-/** Fields the reporter did not write (the app's key, the service, the form's token). */
-const NOT_SHOWN = new Set(['api_key', 'service_code', 'form_token', 'account_id']);
 
 /** A refused report: the server's reasons (in its own words, English), everything written, and the way back to the form. */
 function refusedDetails(config: AppConfig, r: QueuedReport): HTMLElement[] {
@@ -33,7 +30,7 @@ function refusedDetails(config: AppConfig, r: QueuedReport): HTMLElement[] {
     out.push(said, reasons);
   }
   // Reports queued before the form's own words were kept show the fields' names.
-  const written = r.shown ?? r.answers.filter(([name, value]) => !NOT_SHOWN.has(name) && value.trim() !== '');
+  const written = r.shown ?? r.answers.filter(([name, value]) => !FORM_OWN_FIELDS.has(name) && value.trim() !== '');
   const details = document.createElement('details');
   details.append(Object.assign(document.createElement('summary'), { textContent: m['pwa.outbox.answers'] }));
   const dl = document.createElement('dl');

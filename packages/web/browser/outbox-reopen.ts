@@ -1,18 +1,16 @@
 /**
  * "Correct and send again": the outbox page links a refused report to its
  * service's form with `#outbox=ID` (a fragment, so the page the service worker
- * kept still matches offline), or to the service list, whose links carry it on. The form is filled with everything the reporter
- * wrote, photos included; the kept report is dropped only once the corrected
- * one is sent or queued again, so nothing is lost on the way.
+ * kept still matches offline), or to the service list, whose links carry it
+ * on. The form is filled with everything the reporter wrote (but what the
+ * form sets itself), photos included; the kept report is dropped only once
+ * the corrected one is sent or queued again, so nothing is lost on the way.
  */
 import { fillForm } from './draft.js';
-import { deleteReport, getReport } from './outbox-store.js';
+import { deleteReport, FORM_OWN_FIELDS, getReport } from './outbox-store.js';
 import type { Photo } from './photos.js';
 
 const FRAGMENT = /^#outbox=([\w-]{1,64})$/;
-
-/** Answers the form makes afresh: the page's own token, key, service and signed-in account. */
-const NOT_REFILLED = new Set(['form_token', 'api_key', 'service_code', 'account_id']);
 
 export const reopenHref = (serviceCode: string, id: string): string => `/report/${encodeURIComponent(serviceCode)}#outbox=${id}`;
 
@@ -45,7 +43,7 @@ export async function reopenFromOutbox(
   if (id === undefined) return undefined;
   const kept = await getReport(id).catch(() => undefined);
   if (!kept || kept.state !== 'refused') return undefined;
-  fillForm(form, kept.answers.filter(([name]) => !NOT_REFILLED.has(name)));
+  fillForm(form, kept.answers.filter(([name]) => !FORM_OWN_FIELDS.has(name)));
   addPhotos(kept.photos);
   // The map and the draft follow the refilled point and answers.
   for (const field of ['f-lat', 'f-long']) document.getElementById(field)?.dispatchEvent(new Event('change'));

@@ -33,6 +33,9 @@ export interface QueuedReport {
   told?: boolean;
 }
 
+/** Answers the form sets itself, not the reporter (the app's key, the service, the form's token, the signed-in account). */
+export const FORM_OWN_FIELDS: ReadonlySet<string> = new Set(['api_key', 'service_code', 'form_token', 'account_id']);
+
 const DB = 'o311-outbox';
 const STORE = 'reports';
 
