@@ -9,11 +9,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ServiceWorkerConfig } from '../../sw/config.js';
 import { SIGN_OUT_PATH } from '../account/paths.js';
 import { OFFLINE_HEADER } from './offline-use.js';
-import type { ServiceWorkerConfig } from '../../sw/config.js';
 import { OFFLINE_PATH, OUTBOX_PATH, OUTBOX_SYNC_TAG } from './paths.js';
-
 
 export interface PrecacheEntry {
   url: string;
