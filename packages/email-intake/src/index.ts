@@ -5,4 +5,4 @@ export { ingestMail, type IngestOptions, type IngestResult } from './ingest.js';
 export { startSmtpIntake, type SmtpIntake, type SmtpIntakeOptions } from './smtp-listener.js';
 export { emailIntakePlugin, type EmailIntakeOptions } from './intake-plugin.js';
 export { deleteMail, quarantined, releaseMail, type ReleaseOutcome } from './quarantine.js';
-export { threadingFor } from './threading.js';
+export { reporterThread, threadingFor } from './threading.js';

@@ -11,6 +11,28 @@ import { replyAddress, type IntakeAddress } from './addresses.js';
 import { ownDomain } from './intake-context.js';
 import { ownMessageId } from './thread-ids.js';
 
+/** The reporter's address (lower case) and the headers of mail to them, when the request was filed by mail. */
+export async function reporterThread(
+  store: Store,
+  addresses: readonly IntakeAddress[],
+  j: Pick<Jurisdiction, 'id'>,
+  requestId: string,
+): Promise<{ reporter: string; threading: MailThreading } | undefined> {
+  const intake = addresses.find((a) => a.jurisdiction_id === j.id);
+  const thread = intake && (await store.mailIntake.threadOf(j.id, requestId));
+  if (!intake || !thread) return undefined;
+  const reporter = (await store.getRequest(j.id, requestId))?.reporter.email?.toLowerCase();
+  if (!reporter) return undefined;
+  const threading = {
+    messageId: ownMessageId(thread.token, ownDomain(addresses)),
+    inReplyTo: thread.last_message_id,
+    references: [...new Set([thread.root_message_id, thread.last_message_id])],
+    replyTo: replyAddress(intake, thread.token),
+  };
+  return { reporter, threading };
+}
+
+/** The headers of mail to `recipient` about the request, when it was filed by mail and `recipient` is its reporter. */
 export async function threadingFor(
   store: Store,
   addresses: readonly IntakeAddress[],
@@ -18,15 +40,6 @@ export async function threadingFor(
   requestId: string,
   recipient: string,
 ): Promise<MailThreading | undefined> {
-  const intake = addresses.find((a) => a.jurisdiction_id === j.id);
-  const thread = intake && (await store.mailIntake.threadOf(j.id, requestId));
-  if (!intake || !thread) return undefined;
-  const r = await store.getRequest(j.id, requestId);
-  if (r?.reporter.email?.toLowerCase() !== recipient.toLowerCase()) return undefined;
-  return {
-    messageId: ownMessageId(thread.token, ownDomain(addresses)),
-    inReplyTo: thread.last_message_id,
-    references: [...new Set([thread.root_message_id, thread.last_message_id])],
-    replyTo: replyAddress(intake, thread.token),
-  };
+  const thread = await reporterThread(store, addresses, j, requestId);
+  return thread?.reporter === recipient.toLowerCase() ? thread.threading : undefined;
 }

@@ -17,7 +17,7 @@ import { statusLabel } from '../tracker/status-label.js';
 import { eventAnchor } from '../tracker/timeline.js';
 import { loadTrackedRequest, type TrackedRequest } from '../tracker/tracked-request.js';
 import { updateMail } from './follow-mails.js';
-import { inReporterThread } from './threading.js';
+import { reporterThreader } from './threading.js';
 
 /** The base of links in mail, without a trailing slash (never a request's Host header). */
 export const mailBase = (web: WebContext): string => (web.options.publicUrl ?? web.services.origin.announced).replace(/\/+$/, '');
@@ -49,6 +49,7 @@ export async function notifyFollowers(web: WebContext, d: FollowersNotifyData): 
   const j = followers.length > 0 ? await store.getJurisdiction(d.jurisdictionId) : undefined;
   if (!j) return;
   const base = mailBase(web);
+  const inReporterThread = await reporterThreader(web, j.id, d.requestId);
   for (const [locale, group] of byLocale(followers)) {
     const found = await tracked(web, j, d.requestId, base, locale);
     const event = found?.events.find((e) => e.n === d.event);
@@ -64,7 +65,7 @@ export async function notifyFollowers(web: WebContext, d: FollowersNotifyData): 
         unsubscribe: `${base}${unsubscribePath(follower.unsubscribeSecret)}`,
       };
       // A retry after a partial failure mails only the followers this event has not reached.
-      const mail = await inReporterThread(web, j.id, d.requestId, updateMail(t, follower.email, links, update));
+      const mail = inReporterThread(updateMail(t, follower.email, links, update));
       await web.mailer.send(mail, `${JOB.followersNotify}:${d.requestId}:${d.event}:${follower.id}`);
     }
   }

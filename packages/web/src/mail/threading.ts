@@ -3,7 +3,7 @@
  * (In-Reply-To their message, Reply-To the intake address with the thread's
  * token: see @o311/email-intake threading.ts); other mail is left as it is.
  */
-import { threadingFor } from '@o311/email-intake';
+import { reporterThread, threadingFor } from '@o311/email-intake';
 import type { MailThreading, NewOutboxMessage } from '@o311/store';
 import type { WebContext } from '../context.js';
 
@@ -13,7 +13,9 @@ export async function reporterThreading(web: WebContext, jurisdictionId: string,
   return intake && threadingFor(web.services.store, intake.addresses, { id: jurisdictionId }, requestId, to);
 }
 
-export async function inReporterThread(web: WebContext, jurisdictionId: string, requestId: string, m: NewOutboxMessage): Promise<NewOutboxMessage> {
-  const threading = await reporterThreading(web, jurisdictionId, requestId, m.to);
-  return threading ? { ...m, threading } : m;
+/** Puts mail to the reporter in their thread, the request looked up once (a notice goes to many followers). */
+export async function reporterThreader(web: WebContext, jurisdictionId: string, requestId: string): Promise<(m: NewOutboxMessage) => NewOutboxMessage> {
+  const intake = web.options.emailIntake;
+  const thread = intake && (await reporterThread(web.services.store, intake.addresses, { id: jurisdictionId }, requestId));
+  return (m) => (thread?.reporter === m.to.toLowerCase() ? { ...m, threading: thread.threading } : m);
 }
