@@ -36,12 +36,10 @@ import { checkCall, fileCall, textsReceipts, textsRefused } from './file-call.js
 import { filedPage } from './filed-page.js';
 import { CALLS_PATH, filedPath } from './paths.js';
 import { matchServices, searchableServices, type SearchableService, type ServiceMatches } from './service-search.js';
-import { CALLER_FIELD_ID, startPage } from './start-page.js';
+import { CALLER_FIELD_ID, MAX_CALLER_LENGTH, MAX_QUERY_LENGTH, startPage } from './start-page.js';
 
-/** Longest caller contact or keyword read (an e-mail address is at most 254). */
-const MAX_TYPED = 254;
-
-const typed = (request: FastifyRequest, name: string): string => formText(request, name).slice(0, MAX_TYPED);
+/** A field of the start form, cut at `max` (by default a contact's length, also enough for the service button's code). */
+const typed = (request: FastifyRequest, name: string, max = MAX_CALLER_LENGTH): string => formText(request, name).slice(0, max);
 
 interface Problems {
   errors: readonly FieldError[];
@@ -118,7 +116,7 @@ export function registerCallPages(app: FastifyInstance, web: WebContext): void {
   // The lookup, the service search, and the service chosen (its form, started with the caller's contact).
   app.post(CALLS_PATH, guarded, async (request, reply) => {
     const caller = typed(request, 'caller');
-    const query = typed(request, 'q');
+    const query = typed(request, 'q', MAX_QUERY_LENGTH);
     if (caller !== '' && callTaking.callerContactOf(caller) === undefined) return showStart(request, reply, { caller, query });
     const t = translatorFor(request, reply);
     let code = typed(request, 'service');

@@ -3,8 +3,9 @@
  * caller's phone or e-mail (their earlier requests and follows are shown),
  * then a keyword of what they call about (the services matching it, best
  * first, each a button that opens its form for this caller; the first one
- * focused, so that Enter opens it). The form is POSTed: a caller's phone number or address
- * never stands in a URL (the browser's history, the server's logs).
+ * focused, so that Enter opens it). The form is POSTed: a caller's phone
+ * number or address never stands in a URL (the browser's history, the
+ * server's logs).
  */
 import type { CallerHistory } from '@o311/store';
 import type { Service } from '@o311/georeport';
@@ -19,6 +20,10 @@ import type { ServiceMatches } from './service-search.js';
 
 export const CALLER_FIELD_ID = 'call-caller';
 export const SERVICE_SEARCH_ID = 'call-service-search';
+
+/** The longest caller contact read: an e-mail address is at most 254 characters. */
+export const MAX_CALLER_LENGTH = 254;
+export const MAX_QUERY_LENGTH = 200;
 
 export interface StartView {
   caller: string;
@@ -39,11 +44,11 @@ function searchFields(t: Translator, v: StartView): Html {
   const focus = v.errors.length > 0 || v.query !== '' ? undefined : v.caller === '' ? 'caller' : 'search';
   return html`${textInput({
     id: CALLER_FIELD_ID, name: 'caller', type: 'search', label: t('calls.caller'), hint: t('calls.callerHint'), value: v.caller,
-    error: errorFor(v.errors, CALLER_FIELD_ID), extra: html` autocomplete="off" maxlength="254"${focus === 'caller' ? html` autofocus` : ''}`,
+    error: errorFor(v.errors, CALLER_FIELD_ID), extra: html` autocomplete="off" maxlength="${MAX_CALLER_LENGTH}"${focus === 'caller' ? html` autofocus` : ''}`,
   })}
 ${textInput({
     id: SERVICE_SEARCH_ID, name: 'q', type: 'search', label: t('calls.serviceSearch'), hint: t('calls.serviceSearchHint'), value: v.query,
-    extra: html` autocomplete="off" maxlength="200"${focus === 'search' ? html` autofocus` : ''}`,
+    extra: html` autocomplete="off" maxlength="${MAX_QUERY_LENGTH}"${focus === 'search' ? html` autofocus` : ''}`,
   })}
 <button type="submit" id="call-find">${t('calls.find')}</button>`;
 }
