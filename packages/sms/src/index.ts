@@ -1,4 +1,4 @@
-export { registerSms, SMS_INBOUND_PATH, SMS_PROVIDERS, TWILIO_INBOUND_PATH, type SmsOptions, type SmsProvider } from './register.js';
+export { MIN_SMS_SECRET, registerSms, SMS_INBOUND_PATH, SMS_PROVIDERS, TWILIO_INBOUND_PATH, type SmsOptions, type SmsProvider } from './register.js';
 export { DEFAULT_SMS_LIMITS, firstNumber, smsJurisdiction, type SmsChannel, type SmsLimits } from './channel.js';
 export { SmsError, type SmsErrorKind } from './errors.js';
 export { receiveSms, type SmsAnswer } from './receive.js';

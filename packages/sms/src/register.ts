@@ -28,6 +28,8 @@ export const TWILIO_INBOUND_PATH = `${SMS_INBOUND_PATH}/twilio`;
 
 /** Bytes of a webhook body: 1,600 characters of four bytes each, percent-encoded, and the envelope. */
 const WEBHOOK_BODY_LIMIT = 32 * 1024;
+/** The shortest secret accepted: a guessable HMAC key would let anyone file reports as any number. */
+export const MIN_SMS_SECRET = 16;
 /** The SMS log (bodies and numbers) is kept this long. */
 const LOG_KEPT_MS = 30 * 24 * 3_600_000;
 
@@ -101,7 +103,7 @@ function registerWebhook(scope: FastifyInstance, ch: SmsChannel, o: SmsOptions):
 }
 
 export async function registerSms(app: FastifyInstance, ctx: ServiceContext, o: SmsOptions): Promise<SmsChannel> {
-  if (o.secret.length < 16) throw new SmsError('config', 'the SMS secret must be at least 16 characters');
+  if (o.secret.length < MIN_SMS_SECRET) throw new SmsError('config', `the SMS secret must be at least ${MIN_SMS_SECRET} characters`);
   const ch = smsChannel(ctx, { sender: o.sender, jurisdictionId: o.jurisdictionId, numbers: o.numbers, from: o.from, defaultLocale: o.defaultLocale, limits: o.limits });
   await app.register(async (scope) => registerWebhook(scope, ch, o));
   await startStatusFeed(ch);

@@ -261,7 +261,7 @@ interface Prepared {
 /** Demo city and keys, the sandbox and its key, the web apps' jurisdiction checked. */
 async function prepare(io: CliIo, store: Store, o: ServeOptions, url: string): Promise<Prepared> {
   // Options that cannot work are refused before the demo's seeding, which takes a while.
-  checkSmsOptions(o, io.env, (await import('@o311/sms')).SMS_PROVIDERS);
+  checkSmsOptions(o, io.env, await import('@o311/sms'));
   const demo = o.demo ? await prepareDemo(io, store, o.web) : undefined;
   const { ensureSandbox, SANDBOX_BASE } = await import('@o311/server');
   const sandbox = o.sandbox ? await ensureSandbox(store) : undefined;

@@ -47,14 +47,14 @@ describe('serve --sms-*', () => {
     expect(await smsServeOptions({ ...real, smsSimulator: true }, {}, settingsStore())).toMatchObject({ simulator: true });
   });
 
-  it('refuses a short secret or an unknown provider from the options alone, before anything slow', () => {
-    const providers = ['twilio', 'neutral'];
-    expect(() => checkSmsOptions({ smsProvider: 'neutral', smsSecret: 's3cret' }, {}, providers)).toThrow(/at least 16 characters/);
-    expect(() => checkSmsOptions({}, { O311_SMS_SECRET: 'short' }, providers)).toThrow(/at least 16 characters/);
-    expect(() => checkSmsOptions({ smsProvider: 'neutral' }, {}, providers)).toThrow(/at least 16 characters/);
-    expect(() => checkSmsOptions({ smsProvider: 'pigeon' }, {}, providers)).toThrow(/choose one of twilio, neutral/);
-    expect(() => checkSmsOptions({ smsProvider: 'neutral', smsSecret: 'x'.repeat(16) }, {}, providers)).not.toThrow();
-    expect(() => checkSmsOptions({}, {}, providers)).not.toThrow();
+  it('refuses a short secret or an unknown provider from the options alone, before anything slow', async () => {
+    const sms = await import('@o311/sms');
+    expect(() => checkSmsOptions({ smsProvider: 'neutral', smsSecret: 's3cret' }, {}, sms)).toThrow(/at least 16 characters/);
+    expect(() => checkSmsOptions({}, { O311_SMS_SECRET: 'short' }, sms)).toThrow(/at least 16 characters/);
+    expect(() => checkSmsOptions({ smsProvider: 'neutral' }, {}, sms)).toThrow(/at least 16 characters/);
+    expect(() => checkSmsOptions({ smsProvider: 'pigeon' }, {}, sms)).toThrow(/choose one of twilio, neutral/);
+    expect(() => checkSmsOptions({ smsProvider: 'neutral', smsSecret: 'x'.repeat(16) }, {}, sms)).not.toThrow();
+    expect(() => checkSmsOptions({}, {}, sms)).not.toThrow();
   });
 
   it('takes the city\'s numbers, each with its jurisdiction', async () => {

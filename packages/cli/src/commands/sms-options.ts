@@ -28,21 +28,24 @@ export interface SmsServeOptions {
 
 export type WebSms = SmsOptions & { simulator: boolean };
 
+/** What the options are checked against: @o311/sms, loaded only when needed. */
+type SmsModule = Pick<typeof import('@o311/sms'), 'SMS_PROVIDERS' | 'MIN_SMS_SECRET'>;
+
 const DEMO_SMS_SECRET = 'demo.sms-secret';
-/** The shortest secret accepted: a guessable HMAC key would let anyone file reports as any number. */
-export const MIN_SMS_SECRET = 16;
-const SHORT_SECRET = `--sms-secret (or $O311_SMS_SECRET) must be at least ${MIN_SMS_SECRET} characters`;
+const shortSecret = (sms: SmsModule): UsageError =>
+  new UsageError(`--sms-secret (or $O311_SMS_SECRET) must be at least ${sms.MIN_SMS_SECRET} characters`);
 
 /**
  * What can be refused from the options alone, checked before anything slow
  * (the demo's seeding): the provider's name and a secret too short.
  */
-export function checkSmsOptions(o: SmsServeOptions, env: Readonly<Record<string, string | undefined>>, providers: readonly string[]): void {
+export function checkSmsOptions(o: SmsServeOptions, env: Readonly<Record<string, string | undefined>>, sms: SmsModule): void {
   const provider = o.smsProvider ?? env.O311_SMS_PROVIDER;
+  const providers: readonly string[] = sms.SMS_PROVIDERS;
   if (provider !== undefined && !providers.includes(provider)) throw new UsageError(`--sms-provider ${provider}: choose one of ${providers.join(', ')}`);
   const secret = o.smsSecret ?? env.O311_SMS_SECRET;
-  if (secret !== undefined && secret.length < MIN_SMS_SECRET) throw new UsageError(SHORT_SECRET);
-  if (provider !== undefined && secret === undefined) throw new UsageError(SHORT_SECRET);
+  if (secret !== undefined && secret.length < sms.MIN_SMS_SECRET) throw shortSecret(sms);
+  if (provider !== undefined && secret === undefined) throw shortSecret(sms);
 }
 
 /** `--sms-number` values as a map of E.164 numbers to their jurisdiction (undefined: the web apps'). */
@@ -68,10 +71,10 @@ export async function smsServeOptions(
   if (provider === undefined && !simulator) return undefined;
   if (!o.web) throw new UsageError('the SMS channel needs the web apps: leave out --no-web');
   const sms = await import('@o311/sms');
-  checkSmsOptions(o, env, sms.SMS_PROVIDERS);
+  checkSmsOptions(o, env, sms);
   let secret = o.smsSecret ?? env.O311_SMS_SECRET;
   if (secret === undefined && provider === undefined) secret = await store.claimSetting(DEMO_SMS_SECRET, randomBytes(24).toString('base64url'));
-  if (secret === undefined || secret.length < MIN_SMS_SECRET) throw new UsageError(SHORT_SECRET);
+  if (secret === undefined || secret.length < sms.MIN_SMS_SECRET) throw shortSecret(sms);
   const accountSid = o.twilioAccountSid ?? env.TWILIO_ACCOUNT_SID;
   const from = o.smsFrom ?? env.O311_SMS_FROM;
   let sender = sms.logSender();
