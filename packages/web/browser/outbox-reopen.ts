@@ -9,6 +9,7 @@
 import { fillForm } from './draft.js';
 import { deleteReport, FORM_OWN_FIELDS, getReport } from './outbox-store.js';
 import type { Photo } from './photos.js';
+import { serviceFormLinks } from './service-form-links.js';
 
 const FRAGMENT = /^#outbox=([\w-]{1,64})$/;
 
@@ -21,9 +22,7 @@ export const chooseServiceHref = (id: string): string => `/#outbox=${id}`;
 export function carryOutboxFragment(): void {
   const fragment = window.location.hash;
   if (!FRAGMENT.test(fragment)) return;
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('main a[href^="/report/"]')) {
-    if (/^\/report\/[^/]+$/.test(a.pathname)) a.hash = fragment;
-  }
+  for (const a of serviceFormLinks()) a.hash = fragment;
 }
 
 export interface Reopened {

@@ -9,10 +9,11 @@ import { fill } from './report-config.js';
 import { allReports, putReport } from './outbox-store.js';
 import { OUTBOX_CHANGED, sendOutbox } from './outbox-send.js';
 import { carryOutboxFragment } from './outbox-reopen.js';
+import { serviceFormLinks } from './service-form-links.js';
 
 function keepForms(): void {
-  // A service's form is /report/CODE (the service list links each); its confirmation pages are not kept ahead.
-  const paths = Array.from(document.querySelectorAll<HTMLAnchorElement>('main a[href^="/report/"]'), (a) => a.pathname).filter((p) => /^\/report\/[^/]+$/.test(p));
+  // The service list links each service's form; its confirmation pages are not kept ahead.
+  const paths = serviceFormLinks().map((a) => a.pathname);
   if (paths.length === 0) return;
   void navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage({ type: 'warm', paths: [...new Set(paths)] }));
 }
