@@ -19,7 +19,7 @@ import type { IntakeContext, MailEnvelope } from './intake-context.js';
 import { ownDomain } from './intake-context.js';
 import { loopReason } from './loop-guard.js';
 import { ownWords } from './mail-text.js';
-import { parseMail, type ParsedMail } from './parse-mail.js';
+import { bytesMessageId, parseMail, type ParsedMail } from './parse-mail.js';
 import { publicText } from './public-text.js';
 import { keepOriginal } from './staff-copy.js';
 import { isDangerous, mailPhotos } from './photos.js';
@@ -168,7 +168,7 @@ export async function ingestMail(ic: IntakeContext, raw: Buffer, envelope: MailE
   const parsed = read ?? (await parseMail(raw, ic.limits));
   if (!parsed.ok) {
     const sender = envelope.mailFrom?.toLowerCase() ?? '';
-    return quarantine(ic, inboundOf(j, { messageId: `${SHA(raw)}@o311.invalid`, from: sender, subject: '' }, now()), parsed.reason, raw);
+    return quarantine(ic, inboundOf(j, { messageId: bytesMessageId(raw), from: sender, subject: '' }, now()), parsed.reason, raw);
   }
   const mail = parsed.mail;
   const m = inboundOf(j, mail, now());

@@ -36,6 +36,9 @@ export type ParseOutcome = { ok: true; mail: ParsedMail } | { ok: false; reason:
 
 const HTML_TO_TEXT_MAX = 1_000_000;
 
+/** The Message-ID of a message that names none (or one unusable): its bytes', so a redelivery is still recognised. */
+export const bytesMessageId = (raw: Buffer): string => `${createHash('sha256').update(raw).digest('hex')}@o311.invalid`;
+
 const bare = (id: string): string => id.trim().replace(/^<|>$/g, '').trim();
 
 function ids(value: string | string[] | undefined): string[] {
@@ -82,7 +85,7 @@ export async function parseMail(raw: Buffer, limits: MailLimits): Promise<ParseO
   return {
     ok: true,
     mail: {
-      messageId: messageId !== '' && messageId.length <= 900 ? messageId : `${createHash('sha256').update(raw).digest('hex')}@o311.invalid`,
+      messageId: messageId !== '' && messageId.length <= 900 ? messageId : bytesMessageId(raw),
       from,
       recipients: recipientsOf(parsed, headers),
       subject: (parsed.subject ?? '').trim().slice(0, 400),
