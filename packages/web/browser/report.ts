@@ -154,28 +154,25 @@ function start(): void {
     }
     if (button) button.disabled = true;
     const chosen = photos?.photos ?? [];
-    if (offline && app) {
-      // Never sent, so a new token: the form may come from the app's cache, its token used already.
-      submitStatus(app.messages['pwa.queued']);
+    // The report is on its way (sent, or kept in the outbox): its draft and the refused copy it was reopened from go.
+    const settle = async (): Promise<void> => {
       draft.clear();
       await reopened?.done();
-      await queue(form, config, app, chosen);
-      return;
-    }
+    };
+    const keepForLater = async (kept: AppConfig, token?: string): Promise<void> => {
+      submitStatus(kept.messages['pwa.queued']);
+      await settle();
+      await queue(form, config, kept, chosen, token);
+    };
+    // Never sent, so a new token: the form may come from the app's cache, its token used already.
+    if (offline && app) return keepForLater(app);
     submitStatus(config.messages['report.sending']);
     const result = await submitReport(reportBody(form, config, chosen), formToken(form), installed() ? 'app' : 'web');
-    if (!result.ok && 'network' in result && app) {
-      // It may have arrived: the same token makes the resend land on it.
-      submitStatus(app.messages['pwa.queued']);
-      draft.clear();
-      await reopened?.done();
-      await queue(form, config, app, chosen, formToken(form));
-      return;
-    }
+    // It may have arrived: the same token makes the resend land on it.
+    if (!result.ok && 'network' in result && app) return keepForLater(app, formToken(form));
     if (button) button.disabled = false;
     if (result.ok) {
-      draft.clear();
-      await reopened?.done();
+      await settle();
       window.location.assign(confirmationUrl(config, result));
       return;
     }
