@@ -70,6 +70,10 @@ describe('SMS simulator routes', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Enter a fictional number');
     expect(res.body).toContain('Type a message.');
+    // Too long to be a number, however much of it would read as one.
+    const padded = await w.postForm('/channels/sms/simulator', { from: `+1 515 555 0103${' '.repeat(20)}x`, body: 'hi' });
+    expect(padded.statusCode).toBe(400);
+    expect(padded.body).toContain('Enter a fictional number');
     const foreign = await w.postForm('/channels/sms/simulator', { from: '+15155550103', body: 'hi' }, undefined, { origin: 'https://evil.example' });
     expect(foreign.statusCode).toBe(403);
     expect(await w.store.sms.messagesOf((await w.store.primaryJurisdiction())!.id, '+15155550103', 5)).toEqual([]);

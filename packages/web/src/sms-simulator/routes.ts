@@ -31,9 +31,9 @@ const opts = { schema: { hide: true } };
 const SIMULATOR_PROVIDER = 'simulator';
 export const SIMULATOR_POSTS_PER_MINUTE = 20;
 
-/** The number as E.164 when the simulator may use it (a fictional one). */
+/** The number as E.164 when the simulator may use it (a fictional one); e164 bounds what it reads. */
 const simulated = (typed: string): string | undefined => {
-  const number = e164(typed.slice(0, 32));
+  const number = e164(typed);
   return number !== undefined && isFictionalNumber(number) ? number : undefined;
 };
 
