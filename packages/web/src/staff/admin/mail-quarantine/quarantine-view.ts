@@ -59,7 +59,8 @@ ${table}`;
 const SHOWN_CHARS = 50_000;
 
 export function heldMailView(t: Translator, v: Pick<QuarantineView, 'timezone' | 'csrf'>, m: MailRecord, raw: Uint8Array): Html {
-  const text = Buffer.from(raw).toString('utf8');
+  // Only the bytes that can be shown are decoded (a held message may be megabytes): at most 4 per character.
+  const text = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, SHOWN_CHARS * 4)).toString('utf8');
   return html`<h1>${m.subject || t('mailQuarantine.noSubject')}</h1>
 <p><a href="${QUARANTINE_PATH}">${t('mailQuarantine.back')}</a></p>
 <dl class="facts">
