@@ -18,9 +18,11 @@ import { heldMailView, QUARANTINE_PATH, quarantineView, reasonLabel } from './qu
 
 const ID = /^[0-9a-f-]{36}$/;
 
-function intakeOf(web: WebContext): IntakeContext | undefined {
+/** The intake as this request runs it: a side effect that fails on release (a follower notice, a staff note) is logged, not lost. */
+function intakeOf(web: WebContext, request: FastifyRequest): IntakeContext | undefined {
   const intake = web.options.emailIntake;
-  return intake && { services: web.services, addresses: intake.addresses, limits: intake.limits };
+  const onError = (err: unknown) => request.log.error({ err }, 'e-mail intake: a side effect of a released message failed');
+  return intake && { services: web.services, addresses: intake.addresses, limits: intake.limits, onError };
 }
 
 function outcomeText(t: Translator, r: IngestResult): string {
@@ -36,7 +38,7 @@ export function registerMailQuarantinePages(app: FastifyInstance, web: WebContex
   async function list(request: FastifyRequest, reply: FastifyReply, shown = notice(undefined), status = 200) {
     const t = translatorFor(request, reply);
     const j = await webJurisdiction(web);
-    const ic = intakeOf(web);
+    const ic = intakeOf(web, request);
     const held = ic ? await quarantined(ic, j) : [];
     const addresses = ic?.addresses.filter((a) => a.jurisdiction_id === j.id).map((a) => a.address);
     const main = quarantineView(t, { addresses, keepDays: ic?.limits.keepDays ?? 0, held, timezone: j.timezone, notice: shown, csrf: csrfField(request) });
@@ -52,7 +54,7 @@ export function registerMailQuarantinePages(app: FastifyInstance, web: WebContex
   app.get<WithId>(`${QUARANTINE_PATH}/:id`, admin, async (request, reply) => {
     const t = translatorFor(request, reply);
     const j = await webJurisdiction(web);
-    const ic = intakeOf(web);
+    const ic = intakeOf(web, request);
     const kept = ic && ID.test(request.params.id) ? await web.services.store.mailIntake.quarantinedMail(j.id, request.params.id) : undefined;
     if (!kept) return list(request, reply, notice(t('mailQuarantine.gone')), 404);
     const main = heldMailView(t, { timezone: j.timezone, csrf: csrfField(request) }, kept.record, kept.raw);
@@ -62,7 +64,7 @@ export function registerMailQuarantinePages(app: FastifyInstance, web: WebContex
   app.post<WithId>(`${QUARANTINE_PATH}/:id/release`, admin, async (request, reply) => {
     const t = translatorFor(request, reply);
     const j = await webJurisdiction(web);
-    const ic = intakeOf(web);
+    const ic = intakeOf(web, request);
     const released = ic && ID.test(request.params.id) ? await releaseMail(ic, j, request.params.id) : undefined;
     if (!released?.ok) return list(request, reply, notice(t('mailQuarantine.gone')), 404);
     const { result } = released;
@@ -75,7 +77,7 @@ export function registerMailQuarantinePages(app: FastifyInstance, web: WebContex
   app.post<WithId>(`${QUARANTINE_PATH}/:id/delete`, admin, async (request, reply) => {
     const t = translatorFor(request, reply);
     const j = await webJurisdiction(web);
-    const ic = intakeOf(web);
+    const ic = intakeOf(web, request);
     const deleted = ic && ID.test(request.params.id) ? await deleteMail(ic, j, request.params.id) : false;
     if (!deleted) return list(request, reply, notice(t('mailQuarantine.gone')), 404);
     await recordAudit(web.services, webActorOf(currentStaff(request).user), { action: 'mail.delete', jurisdiction_id: j.id, details: { mail_id: request.params.id } });
