@@ -79,6 +79,9 @@ describe('mail ingest', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no jurisdiction atlantis');
     expect((await cli(['mail', 'ingest', `${files.dir}/missing.eml`, '--intake-address', 'report@riverton.example', ...database])).code).toBe(2);
+    const folder = await cli(['mail', 'ingest', files.dir, '--intake-address', 'report@riverton.example', ...database]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`${files.dir} is not a file`);
   });
 
   it('serve refuses --smtp-in without an intake address, and an address that is none', async () => {

@@ -23,9 +23,10 @@ interface IngestOptions extends DatabaseOptions {
 async function ingestFile(io: CliIo, file: string, o: IngestOptions): Promise<void> {
   const { buildApp, startJobQueue } = await import('@o311/server');
   const { ingestMail, DEFAULT_MAIL_LIMITS } = await import('@o311/email-intake');
-  const size = await stat(file).then((s) => s.size, () => undefined);
-  if (size === undefined) throw new UsageError(`cannot read ${file}`);
-  if (size > DEFAULT_MAIL_LIMITS.maxMessageBytes) throw new CliError(`${file} is over the ${DEFAULT_MAIL_LIMITS.maxMessageBytes} bytes a message may have`);
+  const found = await stat(file).catch(() => undefined);
+  if (found === undefined) throw new UsageError(`cannot read ${file}`);
+  if (!found.isFile()) throw new UsageError(`${file} is not a file`);
+  if (found.size > DEFAULT_MAIL_LIMITS.maxMessageBytes) throw new CliError(`${file} is over the ${DEFAULT_MAIL_LIMITS.maxMessageBytes} bytes a message may have`);
   const url = resolveDatabaseUrl(o.database, io.env);
   const store = await openDatabase(url);
   const jobs = await startJobQueue(url);
