@@ -6,8 +6,8 @@
  * those clients meant) and handed on as UTF-8. Parts that name a charset, or
  * are encoded (base64, quoted-printable), are left as they are.
  */
+import { isUtf8 } from 'node:buffer';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Windows-1252's 0x80–0x9F (Latin-1 has control codes there); undefined bytes
  * stay as Latin-1. Written out because Node's TextDecoder reads this label as
@@ -18,15 +18,6 @@ const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u203
 
 const windows1252 = (bytes: Buffer): string =>
   bytes.toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
-
-function isUtf8(bytes: Buffer): boolean {
-  try {
-    utf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const asUtf8 = (bytes: Buffer): Buffer => (isUtf8(bytes) ? bytes : Buffer.from(windows1252(bytes), 'utf8'));
 
