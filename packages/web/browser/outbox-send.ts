@@ -79,7 +79,8 @@ async function sendAll(): Promise<void> {
     if (!(await sendOne(r, 'app'))) break;
     changed();
   }
-  const sent = reports.filter((x) => x.state !== 'pending');
+  // Refused ones stay until the reporter sends or removes them: they hold what the reporter wrote.
+  const sent = reports.filter((x) => x.state === 'sent');
   if (sent.length > MAX_SENT_KEPT) {
     for (const old of sent.slice(0, sent.length - MAX_SENT_KEPT)) await deleteReport(old.id);
   }

@@ -293,6 +293,29 @@ describe.skipIf(!browserAvailable)('a queued report the server refuses', () => {
   });
 });
 
+/** One refused report, then 51 sent ones (one more than the outbox lists), as an outbox holds them. */
+const MANY_SENT_AFTER_A_REFUSED = `(async () => {
+  const db = await new Promise((ok, no) => { const r = indexedDB.open('o311-outbox', 1); r.onupgradeneeded = () => r.result.createObjectStore('reports', { keyPath: 'id' }); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+  const base = { serviceCode: 'POTHOLE', serviceName: 'Pothole', apiKey: 'k', photos: [], token: 't' };
+  const reports = [{ ...base, id: 'refused', answers: [['description', 'Kept to be corrected']], queuedAt: 1, state: 'refused', problems: ['no'] }];
+  for (let i = 0; i < 51; i++) reports.push({ ...base, id: 'sent-' + i, answers: [], queuedAt: 2 + i, state: 'sent', told: true, receipt: { id: String(i), token: null } });
+  await new Promise((ok, no) => { const tx = db.transaction('reports', 'readwrite'); for (const r of reports) tx.objectStore('reports').put(r); tx.oncomplete = ok; tx.onerror = no; });
+  db.close();
+})()`;
+
+describe.skipIf(!browserAvailable)('an outbox full of sent reports', () => {
+  it('forgets the oldest sent ones, never a refused one (it holds what the reporter wrote)', { timeout: 30_000 }, async () => {
+    const { page } = await s.open('/outbox', { serviceWorkers: 'allow' });
+    await inPage(page, MANY_SENT_AFTER_A_REFUSED);
+    await page.reload();
+    const states = () => inPage<string[]>(page, `navigator.locks.request('o311-outbox', () => ${OUTBOX_STATES})`);
+    await expect.poll(async () => (await states()).length, { timeout: 15_000 }).toBe(51);
+    const kept = await states();
+    expect(kept[0]).toBe('refused');
+    expect(kept.filter((x) => x === 'sent')).toHaveLength(50);
+  });
+});
+
 describe.skipIf(!browserAvailable)('a report to another endpoint (through the router)', () => {
   it('says offline that it needs a connection and stays on the form with the answers', { timeout: 30_000 }, async () => {
     await seedDemoRegistry(s.store);
