@@ -36,8 +36,7 @@ function smsService(s: ServiceRecord, locale: SmsLocale): SmsService {
 
 /** The box of the boundary the registry gives the jurisdiction's own endpoint, if any: [west, south, east, north]. */
 async function servedBox(ctx: ServiceContext, j: Jurisdiction): Promise<BBox | undefined> {
-  const endpoints = await ctx.store.listEndpoints({ text: j.name, limit: 50, offset: 0 });
-  const own = endpoints.find((e) => e.local && e.jurisdiction_id === j.id && e.boundary_id !== null);
+  const [own] = await ctx.store.listEndpoints({ local_jurisdiction: j.id, limit: 1, offset: 0 });
   return own?.boundary_id ? (await ctx.store.getBoundary(own.boundary_id))?.bbox : undefined;
 }
 

@@ -73,6 +73,8 @@ export interface EndpointFilter {
   status?: EndpointStatus;
   /** In the name, slug or base URL, any case. */
   text?: string;
+  /** Only this server's own endpoint of that jurisdiction (`local`). */
+  local_jurisdiction?: string;
   limit: number;
   offset: number;
 }

@@ -153,6 +153,14 @@ export function runRegistryContract(dialect: TestDialect): void {
         expect(await names({ limit: 1, offset: 1 })).toEqual(['B county']);
         expect((await store.listEndpoints({ text: made[0]!.slug, limit: 10, offset: 0 })).map((e) => e.slug)).toEqual([made[0]!.slug]);
       });
+
+      it("finds this server's own endpoint of a jurisdiction, whatever its name", async () => {
+        const j = uid('j');
+        const own = await store.saveEndpoint(endpoint({ name: uid('Any name'), local: true, jurisdiction_id: j }));
+        await store.saveEndpoint(endpoint({ name: uid('Not ours'), local: false, jurisdiction_id: j }));
+        await store.saveEndpoint(endpoint({ name: uid('Another city'), local: true, jurisdiction_id: uid('k') }));
+        expect((await store.listEndpoints({ local_jurisdiction: j, limit: 10, offset: 0 })).map((e) => e.slug)).toEqual([own.slug]);
+      });
     });
 
     it('moves the revision and the data version with every change, seen from another store on the database', async () => {

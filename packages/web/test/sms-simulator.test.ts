@@ -10,6 +10,7 @@ import { logSender, SMS_JOB } from '@o311/sms';
 import { startJobQueue, type JobQueue } from '@o311/server';
 import { freshUrl, type FreshDatabase } from '../../../test-support/databases.js';
 import { buildWebTestApp, type WebTestApp } from './support/app.js';
+import { seedDemoRegistry } from './support/demo-region.js';
 import { SIMULATOR_POSTS_PER_MINUTE } from '../src/sms-simulator/routes.js';
 
 const SMS = { provider: 'neutral', secret: 'web-test-sms-secret-0123', sender: logSender() } as const;
@@ -52,6 +53,19 @@ describe('SMS simulator routes', () => {
     expect(await send('Deep hole')).toMatch(/Reply with a number/);
     expect(await send('1')).toMatch(/Reply with a number/);
     expect(await send('2')).toMatch(/^Pothole at 200 Main St.*: "Deep hole"\. Reply YES/);
+  });
+
+  it('refuses a shared location far outside the city (the boundary of its own registry endpoint) and asks again', async () => {
+    const send = async (body: string): Promise<string | undefined> => {
+      const res = await w.postForm('/channels/sms/simulator', { from: '+15155550105', body }, undefined, { accept: 'application/json' });
+      return res.json<{ messages: { body: string }[] }>().messages.at(-1)?.body;
+    };
+    await seedDemoRegistry(w.store);
+    expect(await send('I want to report a pothole')).toMatch(/^Pothole\. Where is it\?/);
+    const paris = await send('48.8566,2.3522');
+    expect(paris).not.toMatch(/^Describe the problem/);
+    expect(paris).toMatch(/Where is it\?|outside|not in/i);
+    expect(await send('41.5868,-93.625')).toMatch(/^Describe the problem in a few words/);
   });
 
   it('answers the transcript as JSON to its script', async () => {

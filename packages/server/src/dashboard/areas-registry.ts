@@ -10,14 +10,11 @@ import type { Boundary, DashboardAreaShape, DashboardSource, Store } from '@o311
 
 export type AreasFromRegistry = { ok: true; areas: DashboardAreaShape[] } | { ok: false; reason: 'no-endpoint' | 'no-boundary' | 'no-areas' };
 
-/** Endpoints read while looking for a local jurisdiction's one. */
-const MAX_ENDPOINTS = 10_000;
-
 async function boundaryOf(store: Store, source: DashboardSource): Promise<Boundary | 'no-endpoint' | 'no-boundary'> {
   const endpoint =
     source.kind === 'endpoint'
       ? await store.getEndpoint(source.ref)
-      : (await store.listEndpoints({ limit: MAX_ENDPOINTS, offset: 0 })).find((e) => e.local && e.jurisdiction_id === source.ref);
+      : (await store.listEndpoints({ local_jurisdiction: source.ref, limit: 1, offset: 0 }))[0];
   if (!endpoint) return 'no-endpoint';
   const boundary = endpoint.boundary_id === null ? undefined : await store.getBoundary(endpoint.boundary_id);
   return boundary ?? 'no-boundary';

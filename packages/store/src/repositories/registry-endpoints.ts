@@ -57,6 +57,7 @@ export async function listEndpoints(db: Db, f: EndpointFilter): Promise<Endpoint
   if (f.tier !== undefined) q = q.where('tier', '=', f.tier);
   if (f.country !== undefined) q = q.where('country', '=', f.country.toUpperCase());
   if (f.status !== undefined) q = q.where('status', '=', f.status);
+  if (f.local_jurisdiction !== undefined) q = q.where('local', '=', 1).where('jurisdiction_id', '=', f.local_jurisdiction);
   if (f.text !== undefined && f.text !== '') {
     const pattern = `%${escapeLike(f.text.toLowerCase())}%`;
     // SQLite has no default escape character for LIKE: name it for both dialects.
