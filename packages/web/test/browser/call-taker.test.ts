@@ -47,7 +47,7 @@ describe.skipIf(!browserAvailable)('a call-taker logs a request for a caller by 
     await signIn(page, s, 'agent', '/staff/calls');
 
     // The caller field has the focus when the screen opens.
-    expect(await focusedId(page)).toBe('call-caller');
+    await expect.poll(() => focusedId(page), { timeout: 3000 }).toBe('call-caller');
     await expectAccessible(page, 'call start');
     await page.keyboard.type(CALLER_PHONE);
     const history = page.getByRole('region', { name: 'Requests they reported' });
@@ -56,10 +56,11 @@ describe.skipIf(!browserAvailable)('a call-taker logs a request for a caller by 
     await expectAccessible(page, 'call start with the caller\'s requests');
 
     // The caller looked up, the service search has the focus. A keyword several services name lists them, the best first and focused.
-    expect(await focusedId(page)).toBe('call-service-search');
+    await expect.poll(() => focusedId(page), { timeout: 3000 }).toBe('call-service-search');
     await page.keyboard.type('light');
     await Promise.all([page.locator('#call-matches').waitFor(), page.keyboard.press('Enter')]);
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Streetlight out');
+    // Autofocus lands just after the load.
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent), { message: 'the best match focused', timeout: 3000 }).toBe('Streetlight out');
     await expectAccessible(page, 'call start with the services found');
 
     // A keyword one service alone names (here in Spanish, for an English-speaking agent): Enter opens its form, First name focused.
@@ -103,7 +104,7 @@ describe.skipIf(!browserAvailable)('a call-taker logs a request for a caller by 
     await enterOn(page, page.getByRole('button', { name: 'Save the request' }), () => page.waitForURL(/\/staff\/calls\/filed\/\d+$/));
     const id = (await page.locator('#call-number').textContent()) ?? '';
     expect(id).toMatch(/^\d+$/);
-    expect(await focusedId(page), '"Next caller" has the focus').toBe('call-next');
+    await expect.poll(() => focusedId(page), { message: '"Next caller" has the focus', timeout: 3000 }).toBe('call-next');
     await expectAccessible(page, 'request number');
     await page.setViewportSize(PHONE_WIDTH);
     await expectAccessible(page, 'request number at 375 px');
@@ -120,7 +121,7 @@ describe.skipIf(!browserAvailable)('a call-taker logs a request for a caller by 
 
     // Next caller: back to an empty screen, the first field focused.
     await Promise.all([page.waitForURL(/\/staff\/calls$/), page.keyboard.press('Enter')]);
-    expect(await focusedId(page)).toBe('call-caller');
+    await expect.poll(() => focusedId(page), { timeout: 3000 }).toBe('call-caller');
     await expectAccessible(page, 'call start at 375 px');
     expect(errors).toEqual([]);
   });
