@@ -24,8 +24,7 @@ function row(t: Translator, r: TriagedRequest, d: Directory, now: number, report
   const overdue = r.expected_at !== null && r.expected_at < now && EXTENDED_STATUSES[r.status] === 'open';
   return html`<tr>
 <th scope="row"><a href="/staff/requests/${encodeURIComponent(r.id)}">${r.id}</a>${reporterUpdates.has(r.id) ? reporterMarker(t) : ''}</th>
-<td>${d.serviceName(r.service_code, r.service_name)}</td>
-<td><span class="inbox-channel inbox-channel-${r.channel}">${channelLabel(t, r.channel)}</span></td>
+<td>${d.serviceName(r.service_code, r.service_name)}<span class="sr-only">, </span><span class="inbox-channel inbox-channel-${r.channel}">${channelLabel(t, r.channel)}</span></td>
 <td><span class="inbox-status inbox-status-${EXTENDED_STATUSES[r.status]}">${statusLabel(t, r.status)}</span><span class="sr-only"> (${publicStatusLabel(t, EXTENDED_STATUSES[r.status])})</span></td>
 <td><span class="inbox-priority inbox-priority-${r.priority}">${priorityLabel(t, r.priority)}</span></td>
 <td>${r.address ? html`<span class="inbox-address">${r.address}</span>` : ''}<span class="inbox-excerpt">${excerpt(r.description)}</span></td>
@@ -47,7 +46,6 @@ export function resultsTable(
 <thead><tr>
 <th scope="col">${t('inbox.col.id')}</th>
 <th scope="col">${t('inbox.col.service')}</th>
-<th scope="col">${t('channel.label')}</th>
 <th scope="col">${t('inbox.col.status')}</th>
 ${sortHeader(t, q, 'priority', t('inbox.col.priority'))}
 <th scope="col">${t('inbox.col.where')}</th>
