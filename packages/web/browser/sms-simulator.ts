@@ -78,17 +78,22 @@ function enhance(form: HTMLFormElement): void {
       body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
     })
       .then(async (res) => {
-        if (!res.ok) throw new Error(String(res.status));
-        const answer = (await res.json()) as { messages: ShownMessage[]; noReply: boolean };
-        update(list, answer.messages);
-        document.getElementById('sms-no-reply')?.toggleAttribute('hidden', !answer.noReply);
+        // Refused (a bad number, too many messages): nothing was stored, and the plain post names why.
+        if (!res.ok) return form.submit();
+        try {
+          const answer = (await res.json()) as { messages: ShownMessage[]; noReply: boolean };
+          update(list, answer.messages);
+          document.getElementById('sms-no-reply')?.toggleAttribute('hidden', !answer.noReply);
+        } catch {
+          // The message was taken: never send it again; the page shows the transcript.
+          return location.reload();
+        }
         const body = form.querySelector<HTMLTextAreaElement>('textarea[name="body"]');
         if (body) {
           body.value = '';
           body.focus();
         }
-      })
-      .catch(() => form.submit())
+      }, () => form.submit())
       .finally(() => {
         if (button) button.disabled = false;
       });

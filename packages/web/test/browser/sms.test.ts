@@ -80,6 +80,26 @@ describe.skipIf(!browserAvailable)('SMS simulator', () => {
     expect(errors).toEqual([]);
   });
 
+  it('never sends a message twice when its answer cannot be read: the page reloads instead', async () => {
+    const from = '+15155550112';
+    const sent = async (body: string): Promise<number> => {
+      const res = await fetch(s.url(`/channels/sms/simulator?from=${encodeURIComponent(from)}`), { headers: { accept: 'application/json' } });
+      return ((await res.json()) as { messages: { direction: string; body: string }[] }).messages.filter((m) => m.direction === 'in' && m.body === body).length;
+    };
+    const { page, errors } = await s.open(`/channels/sms/simulator?from=${encodeURIComponent(from)}&lang=es`, { locale: 'es-ES' });
+    // The server takes the message, but its answer arrives broken.
+    await page.route('**/channels/sms/simulator', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      await route.fulfill({ status: 200, contentType: 'application/json', body: '{"messages": [' });
+    });
+    await page.getByLabel('Mensaje').fill('Hola');
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Enviar' }).click()]);
+    await expect.poll(() => page.locator('#sms-transcript .sms-body').getByText('Hola', { exact: true }).count()).toBe(1);
+    expect(await sent('Hola')).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it('works without JavaScript, and names a bad number in the reader\'s language', async () => {
     const { page, context } = await s.open('/channels/sms/simulator', { axe: true });
     await context.route('**/assets/js/sms-simulator.js', (route) => route.fulfill({ status: 204, body: '' }));
