@@ -69,6 +69,13 @@ function headerText(value: HeaderValue): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Text a mail carries, without control characters but tab and line breaks:
+ * neither database stores NUL in text, and none of them is anything a person wrote.
+ */
+// eslint-disable-next-line no-control-regex
+const printable = (s: string): string => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
+
 export async function parseMail(raw: Buffer, limits: MailLimits): Promise<ParseOutcome> {
   let parsed;
   try {
@@ -85,14 +92,14 @@ export async function parseMail(raw: Buffer, limits: MailLimits): Promise<ParseO
   return {
     ok: true,
     mail: {
-      messageId: messageId !== '' && messageId.length <= 900 ? messageId : bytesMessageId(raw),
-      from,
+      messageId: messageId !== '' && messageId.length <= 900 ? printable(messageId) : bytesMessageId(raw),
+      from: printable(from),
       recipients: recipientsOf(parsed, headers),
-      subject: (parsed.subject ?? '').trim().slice(0, 400),
-      text: (parsed.text ?? '').slice(0, limits.maxTextChars),
+      subject: printable(parsed.subject ?? '').trim().slice(0, 400),
+      text: printable(parsed.text ?? '').slice(0, limits.maxTextChars),
       thread: [...ids(parsed.references), ...ids(parsed.inReplyTo)],
       headers,
-      attachments: parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType.toLowerCase(), bytes: a.content })),
+      attachments: parsed.attachments.map((a) => ({ filename: a.filename === undefined ? undefined : printable(a.filename), contentType: a.contentType.toLowerCase(), bytes: a.content })),
     },
   };
 }

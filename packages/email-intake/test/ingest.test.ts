@@ -66,6 +66,14 @@ describe.each(dialects)('ingestMail (%s)', (dialect) => {
     expect(await requestCount()).toBe(before);
   });
 
+  it('files a mail with NUL and other control characters as text without them (neither database stores NUL)', async () => {
+    const result = await ingest(mail({ from: 'nul@example.org', subject: 'Pothole\u0000 on Main St', body: 'A deep\u0000 hole\u0007 by the school.' }));
+    expect(result).toMatchObject({ verdict: 'filed' });
+    const r = await f.store.getRequest(CITY.id, (result as { requestId: string }).requestId);
+    expect(r?.description).not.toMatch(/[\u0000\u0007]/);
+    expect(r?.description).toContain('hole');
+  });
+
   it('leaves mail that matches no service for triage, with its typed address', async () => {
     const result = await ingest(mail({ from: 'triage@example.org', subject: 'A question', body: 'Address: 12 Elm St\nSomething is wrong here.' }));
     const r = await f.store.getRequest(CITY.id, (result as { requestId: string }).requestId);
